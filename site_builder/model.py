@@ -1,0 +1,290 @@
+"""The content model: one declared schema for every content file.
+
+In: plain data from :mod:`yamlload`. Out: frozen, typed objects. These
+pydantic models are the single source of truth: they validate on load
+(unknown keys are errors) and :mod:`schema` exports them as JSON Schema for
+editors. Cross-file rules (unknown ids, citations found in their source)
+live in :mod:`validate`, which needs every file at once.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .dates import PartialDate, When
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ANONYMOUS = "anonymous"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=80),
+    Field(description="Lower-case letters, digits and single hyphens; becomes part of a URL."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+def _date_text(value: Any) -> Any:
+    # YAML reads `date: 2021` as a number; precision is what was written.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _check_date(value: str) -> str:
+    PartialDate.parse(value)
+    return value
+
+
+def _check_full_date(value: str) -> str:
+    if PartialDate.parse(value).precision != "day":
+        raise ValueError(f"expected a full date YYYY-MM-DD, found '{value}'")
+    return value
+
+
+_DATE_SCHEMA = {
+    "type": ["string", "integer"],
+    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "description": "YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source.",
+}
+DateText = Annotated[str, BeforeValidator(_date_text), AfterValidator(_check_date), WithJsonSchema(_DATE_SCHEMA)]
+FullDate = Annotated[
+    str,
+    AfterValidator(_check_full_date),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "YYYY-MM-DD"}),
+]
+
+
+def _check_url(value: str) -> str:
+    if not value.startswith(("https://", "http://")) or any(c.isspace() for c in value) or len(value) < 10:
+        raise ValueError(f"expected an http(s) URL, found '{value}'")
+    return value
+
+
+Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "pattern": "^https?://\\S+$"})]
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=True)
+
+
+class Review(str, Enum):
+    draft = "draft"
+    reviewed = "reviewed"
+
+
+class ClaimKind(str, Enum):
+    fact = "fact"
+    ruling = "ruling"
+    allegation = "allegation"
+    denial = "denial"
+    statement = "statement"
+    opinion = "opinion"
+    anonymous = "anonymous"
+
+
+class Citation(Schema):
+    """Provenance: a source id and the exact sentence (or passage) taken from it."""
+
+    source: Id
+    quote: Text = Field(description="The exact sentence from the source, as it appears there.")
+
+
+Citations = Annotated[list[Citation], Field(min_length=1, description="At least one citation.")]
+
+
+class Item(Schema):
+    id: Id
+    citations: Citations
+    review: Literal["draft", "reviewed"] = Field("draft", description="Only reviewed items are published by default.")
+
+    @property
+    def published(self) -> bool:
+        return self.review == Review.reviewed.value
+
+
+class Event(Item):
+    """Something that happened, dated only as precisely as the sources allow."""
+
+    date: DateText | None = None
+    not_after: DateText | None = Field(None, description="Upper bound when the source only implies the event preceded it.")
+    when: ShortText | None = Field(None, description="Relative wording kept from the source, e.g. 'ten days before the trial'.")
+    title: ShortText
+    summary: Text | None = Field(None, description="Markdown, no raw HTML.")
+    people: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_date(self) -> "Event":
+        if (self.date is None) == (self.not_after is None):
+            raise ValueError("give exactly one of 'date' or 'not_after'")
+        return self
+
+    @property
+    def timing(self) -> When:
+        return When(
+            PartialDate.parse(self.date) if self.date else None,
+            PartialDate.parse(self.not_after) if self.not_after else None,
+            self.when,
+        )
+
+
+class Claim(Item):
+    """A typed statement attributed to someone (or to an unnamed source)."""
+
+    kind: ClaimKind
+    attributed_to: Id = Field(description="A person or organisation id, or 'anonymous'.")
+    via: Id | None = Field(None, description="Who relayed it, when the claim reaches us second-hand.")
+    text: Text = Field(description="Neutral wording in the site's own voice; loaded words only inside quotation marks.")
+    date: DateText | None = None
+    people: list[Id] = Field(default_factory=list, description="Other people the claim is about.")
+
+    @model_validator(mode="after")
+    def _anonymous_consistent(self) -> "Claim":
+        if (self.kind == ClaimKind.anonymous.value) != (self.attributed_to == ANONYMOUS):
+            raise ValueError("a claim is of kind 'anonymous' exactly when attributed_to is 'anonymous'")
+        return self
+
+
+class Quote(Item):
+    """Exact words, their speaker and where they were reported."""
+
+    speaker: Id = Field(description="A person or organisation id, or 'anonymous'.")
+    text: Text = Field(description="The exact words, without surrounding quotation marks.")
+    context: ShortText | None = Field(None, description="Neutral note on when or where it was said.")
+    date: DateText | None = None
+
+
+class Entry(Schema):
+    """entries/<topic>.yaml: one strand of the case."""
+
+    title: ShortText
+    status: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+    summary: Text
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+class Group(str, Enum):
+    central = "central"
+    family = "family"
+    legal = "legal"
+    officials = "officials"
+    media = "media"
+    other = "other"
+
+
+GROUP_LABELS = {
+    "central": "Central figures",
+    "family": "Family",
+    "legal": "Lawyers and legal teams",
+    "officials": "Officials, courts and agencies",
+    "media": "Media",
+    "other": "Others",
+}
+
+
+class Person(Schema):
+    """A person or an organisation in the who's who."""
+
+    id: Id
+    name: ShortText
+    kind: Literal["person", "organization"] = "person"
+    aliases: list[ShortText] = Field(default_factory=list, description="Other names and epithets used by sources.")
+    role: ShortText
+    group: Group
+    description: Text | None = None
+    citations: Citations
+    review: Literal["draft", "reviewed"] = "draft"
+
+    @property
+    def published(self) -> bool:
+        return self.review == Review.reviewed.value
+
+
+class PeopleFile(Schema):
+    """people.yaml"""
+
+    people: list[Person]
+
+
+class SourceKind(str, Enum):
+    news = "news"
+    tabloid = "tabloid"
+    court_record = "court-record"
+    statement = "statement"
+    press_release = "press-release"
+    other = "other"
+
+
+class Source(Schema):
+    """An article or document the site takes statements from."""
+
+    id: Id
+    title: ShortText = Field(description="The headline as published (shown in quotation marks).")
+    publisher: ShortText
+    published: DateText
+    file: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = Field(
+        None, description="Path to the article text, relative to the content folder (e.g. ../seeds/a.txt)."
+    )
+    url: Url | None = None
+    kind: SourceKind
+    reliability: Text = Field(description="What a reader should know about this source.")
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> "Source":
+        if self.file is None and self.url is None:
+            raise ValueError("give 'file' or 'url' (or both) so readers can check the source")
+        return self
+
+
+class SourcesFile(Schema):
+    """sources.yaml"""
+
+    sources: list[Source]
+
+
+class Topic(Schema):
+    id: Id
+    title: ShortText
+    vocabulary: list[ShortText] = Field(default_factory=list, description="Words and phrases that mark a sentence as being about this strand (used by convert).")
+
+
+class SiteOptions(Schema):
+    base_url: Url = Field(description="Where the site will live, e.g. https://example.org/case/ (used for sitemap, feed, canonical links).")
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
+    anonymous_sources: Literal["label", "exclude"] = Field("label", description="Show unnamed-source claims with a label, or leave them out.")
+
+
+class Case(Schema):
+    """case.yaml: the case, site options and its strands."""
+
+    title: ShortText
+    summary: Text
+    jurisdiction: ShortText
+    updated: FullDate
+    site: SiteOptions
+    topics: Annotated[list[Topic], Field(min_length=1)]
+    loaded_words: list[ShortText] = Field(default_factory=list, description="Words the site's own voice must not use outside quotation marks.")
+    corrections: Text | None = Field(None, description="How readers report errors (Markdown), shown on the about page.")
+
+
+SCHEMAS: dict[str, type[Schema]] = {
+    "case": Case,
+    "entry": Entry,
+    "people": PeopleFile,
+    "sources": SourcesFile,
+}

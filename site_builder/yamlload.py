@@ -1,0 +1,130 @@
+"""Safe YAML loading that remembers where every value came from.
+
+In: the bytes of a YAML file. Out: plain Python data (dicts, lists, str,
+int, float, bool, None) plus a map from each value's path (``("events", 3,
+"title")``) to its 1-based line, so validation errors point at the line in
+the file. Timestamps stay strings: dates are parsed by :mod:`dates`, which
+knows about precision. Only the YAML node graph is built by PyYAML (the C
+composer when libyaml is present); we construct the values ourselves, so no
+tag can instantiate Python objects, and alias expansion is bounded
+(billion-laughs documents are rejected, not expanded).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SCALARS = yaml.constructor.SafeConstructor()
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_VALUES = 1_000_000
+MAX_DEPTH = 64
+
+Path_ = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+@dataclass
+class YamlDoc:
+    """A loaded document: its data and the line of every value in it."""
+
+    name: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+class YamlError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def load_yaml(raw: bytes, name: str) -> YamlDoc:
+    """Parse ``raw`` (the bytes of file ``name``); raise :class:`YamlError` with an address."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlError(Problem(name, 0, "", f"file is too large ({len(raw) / 1e6:.1f} MB; the limit is {MAX_FILE_BYTES // 1_000_000} MB)"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlError(Problem(name, line, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")) from None
+    if not text.strip():
+        raise YamlError(Problem(name, 1, "", "file is empty"))
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise YamlError(Problem(name, line, "", f"invalid YAML: {exc.problem or exc.context}")) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(Problem(name, 0, "", f"invalid YAML: {exc}")) from None
+    except RecursionError:
+        raise YamlError(Problem(name, 0, "", f"invalid YAML: nested too deeply")) from None
+    doc = YamlDoc(name, None)
+    if node is None:
+        raise YamlError(Problem(name, 1, "", "file is empty"))
+    builder = _Builder(doc)
+    doc.data = builder.build(node, (), 0)
+    return doc
+
+
+class _Builder:
+    def __init__(self, doc: YamlDoc) -> None:
+        self.doc = doc
+        self.count = 0
+
+    def fail(self, node: yaml.Node, message: str) -> YamlError:
+        return YamlError(Problem(self.doc.name, node.start_mark.line + 1, "", message))
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise self.fail(node, f"document expands to more than {MAX_VALUES:,} values (recursive aliases?)")
+        if depth > MAX_DEPTH:
+            raise self.fail(node, f"nested more than {MAX_DEPTH} levels deep")
+        self.doc.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                    raise self.fail(key_node, "keys must be plain text")
+                key = key_node.value
+                if key in result:
+                    raise self.fail(key_node, f"duplicate key '{key}'")
+                self.doc.lines[path + (key,)] = key_node.start_mark.line + 1
+                result[key] = self.build(value_node, path + (key,), depth + 1)
+            return result
+        raise self.fail(node, "unsupported YAML node")  # pragma: no cover - composer yields only the three
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag in (_STR, _TIMESTAMP):
+            return node.value
+        if node.tag in _PLAIN_TAGS:
+            return _SCALARS.construct_object(node)
+        raise self.fail(node, f"unsupported YAML tag '{node.tag}'")
