@@ -87,6 +87,17 @@ class When:
             text = "date unknown"
         return f"{text} ({self.relative})" if self.relative else text
 
+    @property
+    def year(self) -> int | None:
+        known = self.date or self.not_after
+        return known.year if known else None
+
+    @property
+    def precision(self) -> str:
+        if self.date:
+            return self.date.precision
+        return "bound" if self.not_after else "unknown"
+
     def iso(self) -> str:
         """Machine form for <time datetime>: the date itself, or the bound."""
         known = self.date or self.not_after

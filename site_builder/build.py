@@ -1,0 +1,86 @@
+"""The build, start to finish: load → validate → view → render → write.
+
+In: a content folder and build options. Out: the site in the output
+folder, or an error and the previous output untouched. Everything is read,
+validated and rendered in memory first; writing is the last step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import exports
+from .errors import ContentErrors, OutputError
+from .load import Content, load_content
+from .pages import plan_pages
+from .render import make_environment, render_pages, template_dirs
+from .site import build_site
+from .validate import validate
+from .write import write_site
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    content: Path
+    out: Path
+    drafts: bool = False
+    base_url: str | None = None
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    pages: int
+    files: int
+    out: Path
+
+
+def load_valid(content_dir: Path) -> Content:
+    """Load and cross-check the content; ContentErrors lists every problem."""
+    content = load_content(content_dir)
+    problems = validate(content)
+    if problems:
+        raise ContentErrors(problems)
+    return content
+
+
+def render_site(content: Content, options: BuildOptions) -> dict[str, bytes]:
+    """Every output file of the site as bytes, keyed by its path in the output folder."""
+    site = build_site(content, drafts=options.drafts, base_url=options.base_url)
+    pages = plan_pages(site)
+    project = content.root.resolve().parent
+    dirs = template_dirs(project)
+    env = make_environment(dirs)
+    jsonld = {page.path: exports.jsonld(site, page) for page in pages}
+    files = render_pages(site, pages, env, jsonld)
+    generated = {
+        "case.json": exports.case_json(site),
+        "feed.xml": exports.feed_xml(site),
+        "sitemap.xml": exports.sitemap_xml(site, pages),
+        "robots.txt": exports.robots_txt(site),
+    }
+    generated.update(_static_files(dirs))
+    for path, data in generated.items():
+        if path in files:
+            raise OutputError(f"two outputs map to '{path}'")
+        files[path] = data
+    return files
+
+
+def _static_files(dirs: list[Path]) -> dict[str, bytes]:
+    """templates/static/** → static/**; a project's file overrides the default theme's."""
+    files: dict[str, bytes] = {}
+    for folder in reversed(dirs):
+        static = folder / "static"
+        for path in sorted(static.rglob("*")) if static.is_dir() else []:
+            if path.is_file() and not path.name.startswith("."):
+                files["static/" + path.relative_to(static).as_posix()] = path.read_bytes()
+    return files
+
+
+def build(options: BuildOptions) -> BuildResult:
+    content = load_valid(options.content)
+    files = render_site(content, options)
+    write_site(files, options.out, protect=[options.content, options.content.resolve().parent, Path.cwd()])
+    pages = sum(1 for name in files if name.endswith(".html"))
+    return BuildResult(pages, len(files), options.out)

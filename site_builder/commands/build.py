@@ -1,0 +1,23 @@
+"""`site-builder build`: content/ → dist/."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..build import BuildOptions, build
+
+HELP = "validate content/ and write the static site to dist/"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content/)")
+    parser.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist/)")
+    parser.add_argument("--base-url", help="public URL of the site, overriding site.base_url in case.yaml")
+    parser.add_argument("--drafts", action="store_true", help="include draft items, marked as drafts")
+
+
+def run(args: argparse.Namespace) -> int:
+    result = build(BuildOptions(args.content, args.out, drafts=args.drafts, base_url=args.base_url))
+    print(f"built {result.pages} pages ({result.files} files) into {result.out}")
+    return 0

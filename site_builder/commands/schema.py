@@ -1,0 +1,20 @@
+"""`site-builder schema`: write the content JSON Schemas (for editor autocomplete)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..schema import write_schemas
+
+HELP = "write the JSON Schema of every content file type to schemas/"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, default=Path("schemas"), help="folder for the *.schema.json files (default: schemas/)")
+
+
+def run(args: argparse.Namespace) -> int:
+    for path in write_schemas(args.out):
+        print(f"wrote {path}")
+    return 0

@@ -1,0 +1,244 @@
+"""Read one article file and clean it.
+
+In: a path to a ``.txt`` seed (first line `` date YYYY-MM-DD`` then headline
+or body), a ``.md`` file with YAML front matter, or an ``.html`` page.
+Out: :class:`Article` — headline, metadata (publisher, date, URL), the body
+as a list of paragraph strings with page furniture (bylines, "Published …"
+lines, "Your tip", "EXCLUSIVE:", copyright lines, truncated last words)
+removed, and notes such as a conflict between the stored date and a date
+stated in the text. Problems with the file raise :class:`ReadError`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..errors import SiteBuilderError
+from .htmltext import html_to_article
+from .timex import parse_date_phrase
+
+MAX_BYTES = 2 * 1024 * 1024
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+
+
+class ReadError(SiteBuilderError):
+    """An article file could not be read; the message names the file and why."""
+
+
+@dataclass
+class Article:
+    path: Path
+    title: str | None
+    paragraphs: list[str]
+    published: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    stored_date: str | None = None
+    stated_date: str | None = None
+    notes: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+_SEED_FIRST = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*(.*)$")
+_PUBLISHED_LINE = re.compile(
+    r"^(?:(?:published|posted|updated|posted/updated|last updated)(?:\s+on)?\s*:?\s*(?P<a>.+?)"
+    r"|(?P<b>.+?),?\s+(?:published|posted|updated)\b.*)$",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"^(?:your tip|tip us|scroll down.*|advertisement|story continues below.*|read more.*|related:?.*|"
+    r"share this (?:article|story).*|sign up.*|subscribe.*|click here.*|watch:.*|photo:.*|credit:.*|"
+    r"image (?:credit|source):.*|getty images.*|copyright\b.*|©.*|all rights reserved.*|key points|"
+    r"(?:by|written by)\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&))*\s*(?:,.*)?|"
+    r"\(?(?:AP|Reuters|AFP)\)?\s*(?:photo)?|trending|more from .*|recommended.*|listen to (?:this )?article.*)$",
+    re.IGNORECASE,
+)
+_KICKER = re.compile(r"^(?:EXCLUSIVE|BREAKING|UPDATE|UPDATED|WATCH|LIVE|OPINION|ANALYSIS|REVEALED)\s*[:\-–—]\s*", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:copyright\s*)?©\s*(?:\d{4}\s*,?\s*)?(?P<who>[A-Z][\w .&!'-]{1,40}?)(?:\.|,|\s+all rights|$)", re.IGNORECASE)
+_NAME_LINE = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,2}$")
+_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
+
+
+def read_article(path: Path) -> Article:
+    """Read and clean ``path``; raise :class:`ReadError` if it is not a usable article."""
+    name = str(path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise ReadError(f"{name}: not an article file (expected .txt, .md or .html)")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise ReadError(f"{name}: file is too large ({len(raw) // 1024} KB; limit {MAX_BYTES // 1024} KB)")
+    if b"\x00" in raw[:4096]:
+        raise ReadError(f"{name}: binary file, not text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise ReadError(f"{name}: not UTF-8 text") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    if not text.strip():
+        raise ReadError(f"{name}: file is empty")
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm") or re.match(r"\s*(?:<!doctype html|<html)", text, re.IGNORECASE):
+        meta, paragraphs = html_to_article(text)
+        article = Article(path, meta.get("title"), [], meta.get("date"), meta.get("publisher"), meta.get("url"))
+        article.stored_date = article.published
+        lines = paragraphs
+    elif suffix in (".md", ".markdown") or text.startswith("---\n"):
+        article, lines = _markdown(path, text)
+    else:
+        article, lines = _seed(path, text)
+    article.paragraphs = _clean(article, lines)
+    if not article.paragraphs:
+        raise ReadError(f"{name}: no article text found")
+    _settle_date(article)
+    return article
+
+
+def _seed(path: Path, text: str) -> tuple[Article, list[str]]:
+    lines = text.split("\n")
+    article = Article(path, None, [])
+    first = _SEED_FIRST.match(lines[0]) if lines else None
+    if first:
+        article.stored_date = first.group(1)
+        rest = first.group(2).strip()
+        lines = ([rest] if rest else []) + lines[1:]
+    return article, _paragraphs(lines)
+
+
+def _markdown(path: Path, text: str) -> tuple[Article, list[str]]:
+    article = Article(path, None, [])
+    match = re.match(r"---\n(.*?)\n---\n?", text, re.DOTALL)
+    if match:
+        try:
+            meta = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as exc:
+            raise ReadError(f"{path}: front matter is not valid YAML: {exc}") from None
+        if not isinstance(meta, dict):
+            raise ReadError(f"{path}: front matter must be a mapping")
+        article.title = _str(meta.get("title"))
+        article.publisher = _str(meta.get("publisher") or meta.get("source") or meta.get("site"))
+        article.url = _str(meta.get("url") or meta.get("link"))
+        article.stored_date = _str(meta.get("date") or meta.get("published"))
+        if article.stored_date:
+            article.stored_date = article.stored_date[:10]
+        text = text[match.end():]
+    lines = []
+    for line in text.split("\n"):
+        heading = re.match(r"^#{1,6}\s+(.*)$", line)
+        if heading:
+            if article.title is None:
+                article.title = _strip_md(heading.group(1))
+                continue
+            line = ""  # section headings are not sentences
+        line = re.sub(r"^\s*(?:>\s?)+", "", line)
+        line = re.sub(r"^\s*[-*+]\s+", "", line)
+        lines.append(_strip_md(line))
+    return article, _paragraphs(lines)
+
+
+def _str(value: object) -> str | None:
+    return str(value).strip() if value not in (None, "") else None
+
+
+def _strip_md(line: str) -> str:
+    line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)
+    line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)
+    line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+    line = re.sub(r"(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])", r"\1", line)
+    return line.replace("`", "")
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Blank lines separate paragraphs; so do single newlines (seed files use one line per paragraph)."""
+    return [" ".join(line.split()) for line in lines if line.strip()]
+
+
+def _clean(article: Article, lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        stated = _stated_date(line)
+        if stated:
+            article.stated_date = article.stated_date or stated
+            continue
+        copyright_ = _COPYRIGHT.search(line) if "©" in line or line.lower().startswith("copyright") else None
+        if copyright_:
+            article.publisher = article.publisher or copyright_.group("who").strip(" ,.")
+            continue
+        if _FURNITURE.match(line):
+            continue
+        if _NAME_LINE.match(line) and len(line.split()) <= 3:
+            continue  # a byline ("Rou Shoots") on its own line
+        line = _KICKER.sub("", line)
+        if article.title is None and not out and _looks_like_headline(line):
+            article.title = line
+            continue
+        out.append(line)
+    if out and not _END.search(out[-1]):
+        article.truncated = True
+        kept = _drop_fragment(out[-1])
+        out[-1:] = [kept] if kept else []
+        article.notes.append("the text ends mid-sentence; the unfinished sentence was left out")
+    return out
+
+
+def _drop_fragment(paragraph: str) -> str:
+    cut = max(paragraph.rfind(m) for m in (". ", "! ", "? ", ".” ", '." ', "?” ", "!” "))
+    if cut < 0:
+        return ""
+    end = cut + 1
+    while end < len(paragraph) and paragraph[end] in "\"”’'":
+        end += 1
+    return paragraph[:end]
+
+
+def _looks_like_headline(line: str) -> bool:
+    if len(line) > 300 or len(line.split()) < 3:
+        return False
+    if re.search(r"[.…:;,][\"'’”)]*\s*$", line):
+        return _title_case(line) > 0.75
+    if re.search(r"[!?][\"'’”)]*\s*$", line):
+        return _title_case(line) > 0.6
+    return True
+
+
+def _title_case(line: str) -> float:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
+def _stated_date(line: str) -> str | None:
+    """A furniture line that states the publication date ("Feb. 17 2025, Published 7:00 a.m. ET")."""
+    if len(line) > 90:
+        return None
+    match = _PUBLISHED_LINE.match(line.strip())
+    candidate = None
+    if match:
+        candidate = match.group("a") or match.group("b")
+    elif re.match(r"^(?:\w+day,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}(?:[ ,].{0,30})?$", line.strip()):
+        candidate = line
+    if not candidate:
+        return None
+    found = parse_date_phrase(candidate)
+    return found if found and len(found) == 10 else None
+
+
+def _settle_date(article: Article) -> None:
+    stored, stated = article.stored_date, article.stated_date
+    if stored and stated and stored != stated:
+        article.notes.append(f"date conflict: stored date {stored}, the text says {stated}; using {stated}")
+    article.published = stated or stored or article.published
+    if article.published is None:
+        article.notes.append("no publication date found")

@@ -1,0 +1,163 @@
+"""Load the content folder against the schema.
+
+In: a content folder (``case.yaml``, ``people.yaml``, ``sources.yaml``,
+``entries/<topic>.yaml``). Out: :class:`Content`, every file parsed into its
+typed model with its line map kept, or :class:`ContentErrors` listing every
+problem in every file. Cross-file rules are :mod:`validate`'s job.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentErrors, Problem
+from .model import Case, Entry, PeopleFile, Schema, SourcesFile
+from .yamlload import Path_, YamlDoc, YamlError, load_yaml
+
+M = TypeVar("M", bound=Schema)
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A validated model and the document it came from (for error addresses)."""
+
+    model: M
+    doc: YamlDoc
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        return Problem(self.doc.name, self.doc.line_of(path), field_path(path), message)
+
+
+@dataclass(frozen=True)
+class Content:
+    root: Path
+    case: Loaded[Case]
+    people: Loaded[PeopleFile]
+    sources: Loaded[SourcesFile]
+    entries: dict[str, Loaded[Entry]]  # topic id -> entry, in the file-name order
+
+
+def field_path(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def load_content(root: Path) -> Content:
+    """Read and schema-check every content file under ``root``."""
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise ContentErrors([Problem(str(root), 0, "", "content folder not found")])
+    case = _load(root / "case.yaml", Case, problems)
+    people = _load(root / "people.yaml", PeopleFile, problems)
+    sources = _load(root / "sources.yaml", SourcesFile, problems)
+    entries: dict[str, Loaded[Entry]] = {}
+    for path in sorted((root / "entries").glob("*.yaml")):
+        entry = _load(path, Entry, problems)
+        if entry is not None:
+            entries[path.stem] = entry
+    if problems or case is None or people is None or sources is None:
+        raise ContentErrors(problems)
+    return Content(root, case, people, sources, entries)
+
+
+def _load(path: Path, schema: type[M], problems: list[Problem]) -> Loaded[M] | None:
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(name, 0, "", "file not found"))
+        return None
+    except OSError as exc:
+        problems.append(Problem(name, 0, "", f"cannot read: {exc.strerror}"))
+        return None
+    try:
+        doc = load_yaml(raw, name)
+    except YamlError as exc:
+        problems.append(exc.problem)
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(name, 1, "", f"expected a mapping of keys at the top level, found {_kind(doc.data)}"))
+        return None
+    try:
+        return Loaded(schema.model_validate(doc.data), doc)
+    except ValidationError as exc:
+        problems.extend(_problems(exc, doc, schema))
+        return None
+
+
+def _problems(exc: ValidationError, doc: YamlDoc, schema: type[BaseModel]) -> list[Problem]:
+    out = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        path = tuple(p for p in loc if isinstance(p, (int, str)))
+        out.append(Problem(doc.name, doc.line_of(path), field_path(path), _message(error, schema, path)))
+    return out
+
+
+_KINDS = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping", type(None): "an empty value"}
+
+
+def _kind(value: Any) -> str:
+    return _KINDS.get(type(value), type(value).__name__)
+
+
+def _message(error: Any, schema: type[BaseModel], path: Path_) -> str:
+    kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        key = str(path[-1])
+        fields = list(_model_at(schema, path[:-1]).model_fields) if _model_at(schema, path[:-1]) else []
+        close = difflib.get_close_matches(key, fields, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(fields)})" if fields else ""
+        return f"unknown key '{key}'{hint}"
+    if kind in ("literal_error", "enum"):
+        return f"expected {ctx.get('expected')}, found {value!r}"
+    if kind == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern")):
+        return f"ids may use only a-z, 0-9 and single hyphens, found {value!r}"
+    if kind == "too_short":
+        return "needs at least one citation" if path and path[-1] == "citations" else "must not be empty"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is longer than {ctx.get('max_length')} characters"
+    if kind in ("value_error", "assertion_error"):
+        return str(error["msg"]).split(", ", 1)[-1]
+    expected = {
+        "string_type": "text", "int_type": "a number", "int_parsing": "a number", "float_type": "a number",
+        "bool_type": "true or false", "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
+        "model_attributes_type": "a mapping",
+    }.get(kind)
+    if expected:
+        return f"expected {expected}, found {_kind(value)}"
+    return str(error["msg"])
+
+
+def _model_at(schema: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``path`` (for key suggestions)."""
+    current: Any = schema
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+            return None
+        current = _inner_model(current.model_fields[part].annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,90 @@
+"""Which pages the site has, and where each one goes.
+
+In: a :class:`~site_builder.site.Site`. Out: the list of :class:`Page`
+objects (output path, template, title and the objects the template shows).
+Routing lives here and nowhere else, so templates link with ``href()`` and
+never build paths themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .site import Site
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # output file, relative to dist/, e.g. "people/alec-baldwin/index.html"
+    template: str
+    title: str
+    description: str
+    context: dict[str, Any] = field(default_factory=dict)
+    kind: str = "WebPage"  # schema.org type for JSON-LD
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/")
+
+    @property
+    def url(self) -> str:
+        """Path as a visitor's address bar shows it (directory URLs)."""
+        return self.path.removesuffix("index.html")
+
+
+def person_path(person_id: str) -> str:
+    return f"people/{person_id}/index.html"
+
+
+def topic_path(topic_id: str) -> str:
+    return f"topics/{topic_id}/index.html"
+
+
+def strand_timeline_path(topic_id: str) -> str:
+    return f"timeline/strand/{topic_id}/index.html"
+
+
+def person_timeline_path(person_id: str) -> str:
+    return f"timeline/person/{person_id}/index.html"
+
+
+SOURCES_PATH = "sources/index.html"
+TIMELINE_PATH = "timeline/index.html"
+
+
+def plan_pages(site: Site) -> list[Page]:
+    case = site.case
+    pages = [
+        Page("index.html", "index.html", case.title, _first_sentence(case.summary), kind="WebSite"),
+        Page(TIMELINE_PATH, "timeline.html", "Timeline", f"Every event in {case.title}, in order, with its sources.",
+             {"events": site.events, "filter": None}),
+        Page("people/index.html", "people.html", "Who's who", f"The people and organisations in {case.title}."),
+        Page(SOURCES_PATH, "sources.html", "Sources", "Every source the site uses, and what it took from each."),
+        Page("about/index.html", "about.html", "About this site", "How this site is made: method, attribution and corrections."),
+        Page("404.html", "404.html", "Page not found", "This page does not exist."),
+    ]
+    for topic in site.topics:
+        pages.append(Page(topic_path(topic.topic.id), "topic.html", topic.title, _first_sentence(topic.summary), {"topic": topic}, kind="Article"))
+        pages.append(Page(strand_timeline_path(topic.topic.id), "timeline.html", f"Timeline: {topic.title}",
+                          f"Events in the strand '{topic.title}'.", {"events": topic.events, "filter": topic}))
+    for person in site.people:
+        name = person.model.name
+        description = f"{name}: {person.model.role}."
+        pages.append(Page(person_path(person.model.id), "person.html", name, description, {"person": person},
+                          kind="ProfilePage"))
+        if person.events:
+            pages.append(Page(person_timeline_path(person.model.id), "timeline.html", f"Timeline: {name}",
+                              f"Events involving {name}.", {"events": person.events, "filter": person}))
+    return pages
+
+
+_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`#>]")
+
+
+def _first_sentence(text: str) -> str:
+    """A plain-text description for meta tags: Markdown markup dropped, first sentence kept."""
+    text = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split())
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]

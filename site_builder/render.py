@@ -1,0 +1,117 @@
+"""Render pages with Jinja.
+
+In: a :class:`~site_builder.site.Site` and its planned pages. Out: the bytes
+of every HTML page. Templates come from the project's ``templates/`` folder
+when it has one (file by file), else from the default theme shipped with
+the package. Autoescape and StrictUndefined are always on; Markdown is
+rendered with raw HTML and images disabled, so content cannot inject markup
+or make the browser fetch from another host.
+"""
+
+from __future__ import annotations
+
+import json
+import traceback
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from . import pages as routes
+from .dates import PartialDate
+from .errors import RenderError
+from .pages import Page
+from .site import CLAIM_LABELS, Site
+
+_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable("image")
+
+
+@lru_cache(maxsize=8192)
+def markdown(text: str) -> Markup:
+    """Markdown to HTML; cached by text, since the same summary renders on several pages."""
+    return Markup(_MD.render(text).strip())
+
+
+@lru_cache(maxsize=8192)
+def markdown_inline(text: str) -> Markup:
+    return Markup(_MD.renderInline(text))
+
+
+@lru_cache(maxsize=4096)
+def display_date(text: str) -> str:
+    """'2021-10' -> 'October 2021': as precise as written."""
+    return PartialDate.parse(text).display()
+
+
+def default_templates() -> Path:
+    """The theme shipped with the package (inside a wheel), or the repo's templates/ (source checkout)."""
+    packaged = Path(__file__).parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
+
+
+def template_dirs(project: Path) -> list[Path]:
+    """Project templates first (they override file by file), then the default theme."""
+    dirs = [project / "templates", default_templates()]
+    unique: list[Path] = []
+    for d in dirs:
+        if d.is_dir() and d.resolve() not in [u.resolve() for u in unique]:
+            unique.append(d)
+    return unique
+
+
+def make_environment(dirs: list[Path]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = markdown
+    env.filters["md_inline"] = markdown_inline
+    env.filters["date"] = display_date
+    env.globals.update(
+        person_path=routes.person_path,
+        topic_path=routes.topic_path,
+        strand_timeline_path=routes.strand_timeline_path,
+        person_timeline_path=routes.person_timeline_path,
+        SOURCES_PATH=routes.SOURCES_PATH,
+        TIMELINE_PATH=routes.TIMELINE_PATH,
+        CLAIM_LABELS=CLAIM_LABELS,
+    )
+    return env
+
+
+def render_pages(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict[str, str]) -> dict[str, bytes]:
+    root_404 = site.base_url.split("://", 1)[-1].partition("/")[2]
+    out: dict[str, bytes] = {}
+    for page in pages:
+        root = "/" + root_404 if page.path == "404.html" else "../" * page.depth
+        try:
+            template = env.get_template(page.template)
+            html = template.render(site=site, page=page, root=root, jsonld=jsonld[page.path], **page.context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
+        except jinja2.TemplateNotFound as exc:
+            raise RenderError(f"template '{exc.name}' not found (rendering {page.path})") from None
+        except Exception as exc:  # a runtime error inside a template: name the template line
+            raise RenderError(f"{_template_location(exc, page)}: {type(exc).__name__}: {exc} (rendering {page.path})") from None
+        out[page.path] = html.encode("utf-8")
+    return out
+
+
+def _template_location(exc: BaseException, page: Page) -> str:
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".j2")):
+            return f"{frame.filename}:{frame.lineno}"
+    return page.template
+
+
+def json_script(data: Any) -> Markup:
+    """JSON safe to embed in <script type="application/ld+json">."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

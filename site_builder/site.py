@@ -1,0 +1,222 @@
+"""The published view of the case: what the site shows, resolved and sorted.
+
+In: validated :class:`~site_builder.load.Content` and the build options
+(drafts or not). Out: :class:`Site`, in which drafts are dropped (or kept and
+flagged), unnamed-source items follow the case's policy, references are
+resolved to objects and every list is in display order. Templates and
+exports read only this.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .dates import PartialDate, When
+from .load import Content
+from .model import ANONYMOUS, GROUP_LABELS, Case, Claim, Event, Person, Quote, Source, Topic
+
+CLAIM_ORDER = ["ruling", "fact", "allegation", "denial", "statement", "opinion", "anonymous"]
+CLAIM_LABELS = {
+    "ruling": "Rulings",
+    "fact": "Established facts",
+    "allegation": "Allegations",
+    "denial": "Denials",
+    "statement": "Statements",
+    "opinion": "Opinions",
+    "anonymous": "Claims from unnamed sources",
+}
+
+
+@dataclass(frozen=True)
+class Cite:
+    source: Source
+    quote: str
+
+
+@dataclass
+class Speaker:
+    """Who said or claimed something: a published person, an unpublished name, or an unnamed source."""
+
+    id: str
+    name: str
+    linked: bool  # False for unnamed sources and people not published
+
+    @property
+    def anonymous(self) -> bool:
+        return self.id == ANONYMOUS
+
+
+@dataclass
+class EventView:
+    model: Event
+    topic: Topic
+    when: When
+    people: list[Speaker]
+    cites: list[Cite]
+
+
+@dataclass
+class ClaimView:
+    model: Claim
+    topic: Topic
+    by: Speaker
+    via: Speaker | None
+    people: list[Speaker]
+    cites: list[Cite]
+
+
+@dataclass
+class QuoteView:
+    model: Quote
+    topic: Topic
+    by: Speaker
+    cites: list[Cite]
+
+
+@dataclass
+class TopicView:
+    topic: Topic
+    title: str
+    status: str
+    summary: str
+    events: list[EventView] = field(default_factory=list)
+    claims: list[ClaimView] = field(default_factory=list)
+    quotes: list[QuoteView] = field(default_factory=list)
+
+    @property
+    def latest(self) -> EventView | None:
+        return self.events[-1] if self.events else None
+
+    def claims_by_kind(self) -> list[tuple[str, str, list[ClaimView]]]:
+        return [(k, CLAIM_LABELS[k], [c for c in self.claims if c.model.kind == k]) for k in CLAIM_ORDER if any(c.model.kind == k for c in self.claims)]
+
+
+@dataclass
+class PersonView:
+    model: Person
+    cites: list[Cite]
+    events: list[EventView] = field(default_factory=list)
+    claims: list[ClaimView] = field(default_factory=list)  # made by them (or relayed by them)
+    about: list[ClaimView] = field(default_factory=list)  # claims about them
+    quotes: list[QuoteView] = field(default_factory=list)
+
+
+@dataclass
+class SourceView:
+    model: Source
+    events: list[EventView] = field(default_factory=list)
+    claims: list[ClaimView] = field(default_factory=list)
+    quotes: list[QuoteView] = field(default_factory=list)
+    people: list[PersonView] = field(default_factory=list)
+
+    @property
+    def taken(self) -> int:
+        return len(self.events) + len(self.claims) + len(self.quotes) + len(self.people)
+
+
+@dataclass
+class Site:
+    case: Case
+    drafts: bool
+    topics: list[TopicView]
+    people: list[PersonView]
+    sources: list[SourceView]
+    events: list[EventView]  # the whole timeline, in order
+    base_url: str
+
+    @property
+    def updated(self) -> PartialDate:
+        return PartialDate.parse(self.case.updated)
+
+    def people_by_group(self) -> list[tuple[str, str, list[PersonView]]]:
+        groups: dict[str, list[PersonView]] = defaultdict(list)
+        for person in self.people:
+            groups[person.model.group].append(person)
+        return [(g, label, sorted(groups[g], key=lambda p: p.model.name)) for g, label in GROUP_LABELS.items() if groups[g]]
+
+    @property
+    def claims(self) -> list[ClaimView]:
+        return [c for t in self.topics for c in t.claims]
+
+    @property
+    def quotes(self) -> list[QuoteView]:
+        return [q for t in self.topics for q in t.quotes]
+
+
+def build_site(content: Content, drafts: bool = False, base_url: str | None = None) -> Site:
+    case = content.case.model
+    keep_anonymous = case.site.anonymous_sources == "label"
+
+    def shown(item: Event | Claim | Quote | Person) -> bool:
+        return drafts or item.published
+
+    sources = {s.id: SourceView(s) for s in content.sources.model.sources}
+    people = {p.id: PersonView(p, _cites(p.citations, sources)) for p in content.people.model.people if shown(p)}
+    names = {p.id: p.name for p in content.people.model.people}
+
+    def speaker(pid: str) -> Speaker:
+        if pid == ANONYMOUS:
+            return Speaker(pid, "Unnamed source", False)
+        return Speaker(pid, names[pid], pid in people)
+
+    topics: list[TopicView] = []
+    for topic in case.topics:
+        entry = content.entries[topic.id].model
+        view = TopicView(topic, entry.title, entry.status, entry.summary)
+        for event in entry.events:
+            if shown(event):
+                view.events.append(EventView(event, topic, event.timing, [speaker(p) for p in event.people], _cites(event.citations, sources)))
+        for claim in entry.claims:
+            if shown(claim) and (keep_anonymous or claim.attributed_to != ANONYMOUS):
+                via = speaker(claim.via) if claim.via else None
+                view.claims.append(ClaimView(claim, topic, speaker(claim.attributed_to), via, [speaker(p) for p in claim.people], _cites(claim.citations, sources)))
+        for quote in entry.quotes:
+            if shown(quote) and (keep_anonymous or quote.speaker != ANONYMOUS):
+                view.quotes.append(QuoteView(quote, topic, speaker(quote.speaker), _cites(quote.citations, sources)))
+        view.events.sort(key=_event_key)
+        topics.append(view)
+
+    for view in topics:
+        for event in view.events:
+            for ref in event.people:
+                if ref.linked:
+                    people[ref.id].events.append(event)
+            _taken(event.cites, sources, "events", event)
+        for claim in view.claims:
+            for ref in {claim.by.id, claim.via.id if claim.via else ""} & people.keys():
+                people[ref].claims.append(claim)
+            for ref in dict.fromkeys(p.id for p in claim.people if p.linked and p.id != claim.by.id):
+                people[ref].about.append(claim)
+            _taken(claim.cites, sources, "claims", claim)
+        for quote in view.quotes:
+            if quote.by.linked:
+                people[quote.by.id].quotes.append(quote)
+            _taken(quote.cites, sources, "quotes", quote)
+    for person in people.values():
+        person.events.sort(key=_event_key)
+        _taken(person.cites, sources, "people", person)
+
+    timeline = sorted((e for t in topics for e in t.events), key=_event_key)
+    return Site(
+        case=case,
+        drafts=drafts,
+        topics=topics,
+        people=sorted(people.values(), key=lambda p: p.model.name),
+        sources=sorted(sources.values(), key=lambda s: (s.model.published, s.model.id)),
+        events=timeline,
+        base_url=(base_url or case.site.base_url).rstrip("/") + "/",
+    )
+
+
+def _event_key(event: EventView) -> tuple[tuple[int, int], str]:
+    return (event.when.sort_key(), event.model.id)
+
+
+def _cites(citations: list, sources: dict[str, SourceView]) -> list[Cite]:  # type: ignore[type-arg]
+    return [Cite(sources[c.source].model, c.quote) for c in citations]
+
+
+def _taken(cites: list[Cite], sources: dict[str, SourceView], group: str, item: object) -> None:
+    for source_id in dict.fromkeys(c.source.id for c in cites):
+        getattr(sources[source_id], group).append(item)

@@ -1,0 +1,39 @@
+"""The site's own voice: find loaded words outside quotation marks.
+
+In: a piece of the site's own text and the case's ``loaded_words``.
+Out: the loaded words it uses outside quotation marks. Quoted, attributed
+words are allowed ("they called it 'crocodile tears'"); the same words in
+our own sentences are not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Double quotes of every style, and single quotes that open after a non-word
+# character and close before one (so "Hutchins' family" is not a quote).
+_QUOTED = re.compile(
+    r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019(?!\w)|(?<![\w])'[^'\n]*'(?!\w)"
+)
+
+
+@lru_cache(maxsize=64)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w.lower()).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})(?:s|es|ed|d|ing)?\b", re.IGNORECASE)
+
+
+def unquoted(text: str) -> str:
+    """``text`` with every quoted span blanked out."""
+    return _QUOTED.sub(" ", text)
+
+
+def loaded_words_in(text: str, words: tuple[str, ...]) -> list[str]:
+    """Loaded words used in ``text`` outside quotation marks, in order of appearance."""
+    pattern = _pattern(words)
+    if pattern is None or not text:
+        return []
+    return [m.group(0) for m in pattern.finditer(unquoted(text))]
