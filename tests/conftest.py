@@ -1,0 +1,47 @@
+"""Shared test helpers: copy a fixture project, run the CLI in-process."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from site_builder.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SITES = Path(__file__).resolve().parent / "sites"
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A writable copy of the minimal fixture project (content/ + seeds/)."""
+    target = tmp_path / "project"
+    shutil.copytree(SITES / "minimal", target)
+    return target
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    def _run(*args: str | Path) -> Result:
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return _run
+
+
+def edit_line(path: Path, line: int, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` on 1-based ``line`` of ``path`` (and fail loudly if it is not there)."""
+    lines = path.read_text("utf-8").split("\n")
+    assert old in lines[line - 1], f"{path.name}:{line} does not contain {old!r}: {lines[line - 1]!r}"
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    path.write_text("\n".join(lines), "utf-8")
