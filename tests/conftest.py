@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.build import BuildOptions, build
 from site_builder.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +20,14 @@ class Result:
     code: int
     out: str
     err: str
+
+
+@pytest.fixture(scope="session")
+def example_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site (content/ at the repo root), built once per test session."""
+    out = tmp_path_factory.mktemp("example") / "dist"
+    build(BuildOptions(ROOT / "content", out))
+    return out
 
 
 @pytest.fixture

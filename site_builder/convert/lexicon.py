@@ -1,0 +1,134 @@
+"""General English news vocabulary the recognisers rely on.
+
+Nothing here is about any one case: these are the words any court or crime
+report uses for roles, titles, organisations, places and speech. Case words
+(topics, loaded words, names) come from ``case.yaml`` and ``people.yaml``.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Role nouns that may stand right before or after a name ("attorney Gloria Allred").
+ROLE_WORDS = _words(
+    """actor actress star singer rapper musician comedian host presenter model director producer cinematographer
+    armorer armourer writer author screenwriter editor reporter journalist columnist photographer anchor
+    attorney lawyer counsel solicitor barrister advocate paralegal prosecutor prosecutors judge justice magistrate
+    juror clerk sheriff deputy detective investigator officer constable trooper agent inspector sergeant lieutenant
+    captain chief commissioner superintendent coroner examiner spokesperson spokesman spokeswoman representative
+    mayor councilman councilwoman councillor councilor alderman governor senator congressman congresswoman
+    legislator lawmaker minister secretary president chairman chairwoman chair ceo founder executive manager
+    owner developer contractor consultant lobbyist donor treasurer auditor comptroller inspector-general
+    official administrator assistant aide adviser advisor staffer employee worker crew member
+    wife husband son daughter mother father sister brother widow widower parent parents stepson stepdaughter
+    grandson granddaughter grandmother grandfather uncle aunt nephew niece cousin fiancé fiancée partner
+    girlfriend boyfriend friend neighbour neighbor colleague victim survivor witness defendant plaintiff
+    suspect accused petitioner respondent professor teacher doctor nurse student pastor priest coach player
+    businessman businesswoman entrepreneur billionaire mogul tycoon heir heiress insider source""")
+# Role modifiers that may precede a role noun inside the role phrase.
+ROLE_MODIFIERS = _words(
+    """special assistant deputy district chief senior former lead executive general state federal county city
+    defense defence family personal first second third veteran longtime interim acting associate managing
+    criminal civil public trial appeals appellate circuit superior supreme municipal local co-founder co
+    production film movie set police fire health""")
+FAMILY = _words("""wife husband son daughter mother father sister brother widow widower parent parents stepson
+    stepdaughter grandson granddaughter grandmother grandfather uncle aunt nephew niece cousin fiancé fiancée
+    family children kids child""")
+LEGAL = _words("attorney attorneys lawyer lawyers counsel solicitor barrister advocate paralegal defense defence legal")
+OFFICIAL = _words("""judge justice magistrate prosecutor prosecutors sheriff deputy detective investigator officer
+    constable trooper agent inspector sergeant lieutenant captain commissioner superintendent coroner examiner
+    mayor councilman councilwoman councillor councilor alderman governor senator congressman congresswoman
+    legislator lawmaker minister secretary official officials police court clerk comptroller auditor
+    district-attorney spokesperson-for-the""")
+MEDIA = _words("reporter journalist columnist editor anchor photographer network newspaper broadcaster")
+FEMALE = _words("""wife mother daughter sister widow actress spokeswoman chairwoman councilwoman congresswoman
+    businesswoman grandmother granddaughter aunt niece fiancée girlfriend stepdaughter heiress ms ms. mrs mrs. miss""")
+MALE = _words("""husband father son brother widower actor spokesman chairman councilman congressman businessman
+    grandfather grandson uncle nephew fiancé boyfriend stepson heir mr mr.""")
+
+# Capitalised words that introduce a name and belong to the role, not the name.
+TITLES = _words(
+    """Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Rev Rev. Hon Hon. Judge Justice Magistrate Detective Det. Det
+    Sheriff Deputy Officer Sgt Sgt. Sergeant Lt Lt. Lieutenant Capt Capt. Captain Chief Commissioner Inspector
+    Agent Mayor Governor Gov Gov. Senator Sen Sen. Rep Rep. Representative Councilman Councilwoman Councillor
+    Councilor Alderman President Secretary Minister Attorney Prosecutor Special District Assistant General
+    State County City Circuit Superior Supreme Federal Judicial Court First Second Third Fourth Fifth Wife Husband
+    Son Daughter Mother Father Sister Brother Actor Actress Director Producer Star Singer Rapper Spokesperson
+    Spokesman Spokeswoman Attorney-General Director-General Chairman Chairwoman CEO Founder Commander Trooper
+    Defense Defence Lawyer Counsel Juror Witness Former Acting Interim Dame Sir Lord Lady Prince Princess King Queen""")
+HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Rev Rev. Hon Hon. Sir Dame")
+
+ORG_HEADS = _words(
+    """Office Department Dept Court Courts Agency Bureau Police Times News Post Journal Herald Tribune Gazette
+    Network Networks Inc Inc. LLC Ltd Corp Corp. Corporation Company Co. Commission Committee Council Board
+    Association Institute Party Foundation Group Studios Studio Pictures Productions Media Press Service Services
+    Administration Authority Ministry Senate Assembly Legislature Bank Union Club Church Agency Guild Channel
+    Broadcasting Records Entertainment Partners Holdings Trust Fund Cabinet Parliament Congress Review Daily
+    Magazine Radio Television TV Wire Telegraph Mail Sun Express Mirror Guardian Observer Insider Reporter
+    Chronicle Examiner Enquirer Inquirer Sentinel Courier Register Globe Star-Tribune Patrol Marshals Sheriffs
+    Prosecutors Attorneys University College School Academy Hospital""")
+PLACE_HEADS = _words(
+    """County City Town Village Ranch Street St Avenue Ave Road Rd Boulevard Park Island Islands Valley Beach
+    River Mountain Mountains Hills Hill Center Centre Airport Station Square Hall Building Courthouse Prison Jail
+    Hotel Creek Lake Bay Coast Canyon Mesa Heights Springs Falls Harbor Harbour Port Plaza Mall Stadium Arena
+    Tower Towers Bridge Highway Freeway Lane Drive Way Parish Borough District Province Region State Territory
+    Medical Campus Memorial""")
+PLACE_PREFIXES = _words("New Los Las San Santa St St. Saint Fort Lake Mount Mt. Port East West North South Upper Lower El La Palm Beverly Long Salt Great")
+PLACES = _words(
+    """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois
+    Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri
+    Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Washington
+    Wisconsin Wyoming America Canada Mexico England Britain Scotland Wales Ireland France Germany Italy Spain
+    Portugal Russia Ukraine China Japan India Australia Brazil Israel Europe Africa Asia London Paris Berlin
+    Chicago Boston Houston Dallas Atlanta Miami Seattle Denver Phoenix Albuquerque Hollywood Manhattan Brooklyn
+    Queens Bronx Philadelphia Detroit Baltimore Portland Sacramento Austin Nashville Memphis Cleveland Pittsburgh
+    Minneapolis Toronto Vancouver Montreal Sydney Melbourne Dublin Moscow Kyiv Kiev Beijing Tokyo Delhi Mumbai
+    Hamptons Malibu Brooklyn Harlem Oakland Tucson Reno Omaha Tulsa Albany Trenton Newark Springfield Columbus
+    Cincinnati Indianapolis Milwaukee Charlotte Raleigh Richmond Orlando Tampa Jacksonville Honolulu Anchorage
+    Westminster Whitehall Hampton Hamptons Amsterdam Brussels Rome Madrid Lisbon Vienna Geneva Zurich""")
+# Acronyms that name no organisation.
+NON_ORG_ACRONYMS = _words("""ET EST EDT PT PST PDT CT CST GMT BST UTC AM PM US USA UK EU TV CEO CFO COO DNA ID OK OCD PTSD
+    ADHD COVID LGBTQ AI GPS CCTV FAQ PDF USB DIY VIP RIP MP MPs DUI DWI OMG LOL UN NYC LA DC SUV IV ICU ER""")
+# Capitalised words that start sentences or headings and are not names.
+NOT_NAMES = _words(
+    """The A An In On At After Before When While If As But And Or So Yet Still Also Then Thus Therefore However
+    Meanwhile Additionally Moreover Furthermore Although Though Because Since Until Unless Once During Despite
+    According Under Over Through From To For With Without Within Among Between Into About Against Per Via This
+    That These Those There Here His Her Their Its Our Your My We They He She It I You One Two Three Four Five
+    Six Seven Eight Nine Ten Some Many Most All Both Each Every Several Few Other Another Such No Not Nor
+    What Who Whom Whose Which Where Why How Why Yes Sometimes Suddenly Later Earlier Now Today Yesterday Tomorrow
+    Last Next Just Only Even Instead Indeed Nearly Almost Cameras Filming Through Thank Thanks Everyone Nobody
+    Obviously Honestly Using Like Unlike Amid Following Asked Speaking Reporting Prosecutors Police Officials
+    Authorities Investigators Jurors Lawyers Attorneys Sources Insiders Critics Fans Viewers Experts Residents
+    Breaking Exclusive Update Watch Read Photo Video Opinion Analysis Editor Editors Note Copyright Key Points
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec God Christmas Easter
+    Western Republican Republicans Democrat Democrats Democratic Christian Muslim Jewish Catholic English Spanish
+    American Americans British French German Mexican Russian Chinese Hollywood Oscar Oscars Emmy Emmys Grammy
+    Internet Twitter Facebook Instagram TikTok YouTube Netflix Google Amazon Apple Max Hulu Zoom X""")
+SPEECH_VERBS = _words(
+    """said says say told tells tell added adds stated states wrote writes write explained explains noted notes
+    argued argues claimed claims alleged alleges contended contends insisted insists maintained maintains
+    denied denies admitted admits confessed confesses acknowledged acknowledges announced announces declared
+    declares warned warns testified testifies asked asks replied replies responded responds recalled recalls
+    continued continues sneered sneers slammed slams blasted blasts fumed fumes raged rages gushed gushes
+    revealed reveals confirmed confirms called calls described describes shared shares posted posts tweeted
+    tweets commented comments remarked remarks suggested suggests predicted predicts vowed vows pleaded pleads
+    urged urges accused accuses read reads ruled rules found finds concluded concludes determined determines
+    wrote according""")
+ALLEGE_VERBS = _words("alleged alleges allege accused accuses accuse claimed claims claim contended contends contend argued argues argue charged charges sued sues suggests suggested")
+DENY_VERBS = _words("denied denies deny insisted insists insist maintained maintains maintain rejected rejects reject disputed disputes dispute refuted refutes")
+RULING_VERBS = _words("ruled rules found finds concluded concludes determined determines ordered orders granted grants dismissed dismisses sentenced sentences denied")
+OPINION_VERBS = _words("sneered sneers believes believe believed thinks think thought feels feel felt slammed slams blasted blasts fumed mocked mocks")
+ANONYMOUS_HEADS = _words("insider insiders source sources tipster confidant pal pals friend friends person people official officials")
+# Reporting verbs a neutral voice may use instead of loaded ones.
+NEUTRAL_VERBS = {
+    "slammed": "criticised", "slams": "criticises", "blasted": "criticised", "blasts": "criticises",
+    "sneered": "said", "sneers": "says", "fumed": "said", "fumes": "says", "raged": "said", "gushed": "said",
+    "confessed": "said", "confesses": "says", "admitted": "said", "admits": "says", "insists": "says",
+    "insisted": "said", "claimed": "said", "claims": "says", "blubbed": "cried", "snapped": "said",
+    "ranted": "said", "hit back": "responded", "lashed out": "responded", "branded": "called",
+}

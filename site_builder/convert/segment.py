@@ -1,0 +1,172 @@
+"""Paragraphs, sentences and quotation spans.
+
+In: the cleaned paragraphs of an :class:`~.read.Article`. Out:
+:class:`Segmented` — the body text (paragraphs joined by blank lines), its
+sentences with offsets, and its quotation spans (which may run over several
+sentences and, by the newspaper convention of re-opening the quote mark,
+over several paragraphs). Sentence ends survive abbreviations ("Feb.",
+"Mr.", "a.m.", "U.S."), initials ("Kari T. Morrissey") and closing quote
+marks followed by a lower-case attribution ('?" he asked').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st jr sr gov sen rep reps gen lt col sgt capt cmdr det insp supt prof rev hon atty dist
+    no nos vs v inc corp co ltd llc bros jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd
+    rd hwy approx dept univ est fig vol pp ph pt cpl pvt adm maj brig messrs mmes esq""".split()
+)
+# After a dotted abbreviation ("U.S.", "a.m.") a new sentence starts only with a word like these.
+_STARTERS = frozenset(
+    """the a an he she it they we i you his her their its this that these those there but and so yet
+    in on at after before when while if as however meanwhile officials police prosecutors""".split()
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
+OPEN_D, CLOSE_D = "\u201c", "\u201d"
+OPEN_S, CLOSE_S = "\u2018", "\u2019"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark (== len(text) if never closed)
+    inner: str  # the words between the marks, as in the text
+
+    @property
+    def words(self) -> int:
+        return len(self.inner.split())
+
+
+@dataclass
+class Segmented:
+    text: str
+    paragraphs: list[tuple[int, int]]
+    sentences: list[Sentence]
+    quotes: list[QuoteSpan]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return self.sentences[-1]
+
+    def quotes_in(self, start: int, end: int) -> list[QuoteSpan]:
+        return [q for q in self.quotes if start <= q.open < end]
+
+    def inside_quote(self, offset: int) -> bool:
+        return any(q.open < offset < q.close for q in self.quotes)
+
+
+def segment(paragraphs: list[str]) -> Segmented:
+    text = "\n\n".join(paragraphs)
+    spans: list[tuple[int, int]] = []
+    sentences: list[Sentence] = []
+    offset = 0
+    for p, paragraph in enumerate(paragraphs):
+        spans.append((offset, offset + len(paragraph)))
+        for start, end in split_sentences(paragraph):
+            sentences.append(Sentence(len(sentences), p, offset + start, offset + end, paragraph[start:end]))
+        offset += len(paragraph) + 2
+    return Segmented(text, spans, sentences, find_quotes(text, spans))
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in one paragraph."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(paragraph):
+        end = m.end()
+        rest = paragraph[end:].lstrip()
+        if not rest or not _is_break(paragraph, m.start(), m.group(0), rest):
+            continue
+        out.append((start, end))
+        start = end + (len(paragraph[end:]) - len(rest))
+    if start < len(paragraph) and paragraph[start:].strip():
+        out.append((start, len(paragraph.rstrip())))
+    return out
+
+
+def _is_break(paragraph: str, at: int, mark: str, rest: str) -> bool:
+    first = rest[0]
+    if first in "\"“‘'([":
+        nxt = rest[1:2]
+        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'"):
+            return False
+    elif not (first.isupper() or first.isdigit()):
+        return False
+    if not mark.startswith("."):
+        return True
+    word = re.search(r"([\w.&'’-]+)$", paragraph[:at])
+    token = word.group(1) if word else ""
+    next_word = re.match(r"[\"“‘'(]*([\w’'-]+)", rest)
+    following = next_word.group(1).lower() if next_word else ""
+    if re.fullmatch(r"[A-Z]", token):
+        return False  # an initial: "Kari T. Morrissey"
+    if "." in token or re.fullmatch(r"[A-Za-z]", token):
+        # "U.S." / "a.m." end a sentence only before a typical sentence opener
+        return following in _STARTERS
+    if token.lower() in ABBREVIATIONS:
+        return False
+    return True
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Double-quoted spans; single quotes count only in documents that use them for speech."""
+    double = _spans(text, paragraphs, OPEN_D, CLOSE_D, '"')
+    if sum(1 for q in double if q.words >= 4):
+        return double
+    single = _spans(text, paragraphs, OPEN_S, CLOSE_S, "'")
+    if sum(1 for q in single if q.words >= 4) > 0:
+        return sorted(double + single, key=lambda q: q.open)
+    return double
+
+
+def _spans(text: str, paragraphs: list[tuple[int, int]], opener: str, closer: str, straight: str) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    for p, (start, end) in enumerate(paragraphs):
+        i = start
+        while i < end:
+            ch = text[i]
+            if ch in (opener, closer, straight):
+                before = text[i - 1] if i > start else " "
+                after = text[i + 1] if i + 1 < end else " "
+                if straight == "'" or ch in (OPEN_S, CLOSE_S):
+                    # apostrophes ("Baldwin's", "Hutchins' family") are not quote marks
+                    if before.isalnum() and (after.isalnum() or ch != CLOSE_S and ch != "'"):
+                        i += 1
+                        continue
+                    if ch in (CLOSE_S, "'") and before.isalnum() and after.isalnum():
+                        i += 1
+                        continue
+                is_open = ch == opener or ch == straight and (before.isspace() or before in "([{—–-:/") and not after.isspace()
+                if ch == closer or ch == straight and not is_open:
+                    is_open = False
+                if open_at is None and is_open:
+                    open_at = i
+                elif open_at is not None and not is_open:
+                    spans.append(QuoteSpan(open_at, i, text[open_at + 1 : i]))
+                    open_at = None
+                elif open_at is not None and is_open and i == start:
+                    pass  # re-opened at the start of a continuing paragraph
+                elif open_at is not None and is_open:
+                    open_at = i  # unbalanced: restart at the newer mark
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[p + 1][0] if p + 1 < len(paragraphs) else None
+            if nxt is None or text[nxt] not in (opener, straight):
+                spans.append(QuoteSpan(open_at, end, text[open_at + 1 : end]))
+                open_at = None
+    return spans

@@ -1,0 +1,78 @@
+"""Behaviour that lives in the browser: timeline filtering and phone layout.
+
+Drives Debian's Chromium (/usr/bin/chromium) through Playwright.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def visible_events(page: Page) -> list[tuple[str, str]]:
+    return page.eval_on_selector_all(
+        "li.event", "els => els.filter(e => e.offsetParent !== null).map(e => [e.dataset.topic, e.dataset.people])"
+    )
+
+
+def test_timeline_filters_in_place_by_strand_and_person(browser: Browser, example_dist: Path) -> None:
+    page = browser.new_page()
+    page.goto((example_dist / "timeline" / "index.html").as_uri())
+    everything = visible_events(page)
+    assert len(everything) > 10
+    assert page.is_visible("#filter-strand") and not page.is_visible(".filter-links")
+
+    page.select_option("#filter-strand", "dismissal")
+    shown = visible_events(page)
+    assert shown and all(topic == "dismissal" for topic, _ in shown)
+    assert len(shown) == sum(1 for topic, _ in everything if topic == "dismissal")
+    assert page.text_content(".filter-count") == f"Showing {len(shown)} of {len(everything)} events."
+
+    page.select_option("#filter-person", "alec-baldwin")
+    both = visible_events(page)
+    assert both == [(t, p) for t, p in everything if t == "dismissal" and "alec-baldwin" in p.split()]
+
+    page.select_option("#filter-strand", "")
+    page.select_option("#filter-person", "")
+    assert visible_events(page) == everything
+    page.close()
+
+
+def test_timeline_without_javascript_offers_filter_links(browser: Browser, example_dist: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((example_dist / "timeline" / "index.html").as_uri())
+    assert not page.is_visible("#filter-strand")
+    page.click("text=The dismissal")  # a strand filter link
+    assert page.url.endswith("timeline/strand/dismissal/index.html")
+    topics = {t for t, _ in visible_events(page)}
+    assert topics == {"dismissal"}
+    context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_horizontal_scrolling(browser: Browser, example_dist: Path, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    wide = []
+    for path in sorted(example_dist.rglob("*.html")):
+        page.goto(path.as_uri())
+        if page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"):
+            wide.append(path.relative_to(example_dist).as_posix())
+    context.close()
+    assert wide == []

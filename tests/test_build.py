@@ -1,0 +1,137 @@
+"""Build behaviour on the small fixture: drafts, overrides, safety, atomic output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from .conftest import edit_line
+
+CHARGES = "entries/charges.yaml"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_reviewed_only_by_default_and_drafts_on_request(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    out = project / "dist"
+    assert run("build", "--content", project / "content", "--out", out).code == 0
+    data = json.loads((out / "case.json").read_text())
+    assert [e["id"] for e in data["events"]] == ["ortiz-charged"]
+    assert [p["id"] for p in data["people"]] == ["sam-ortiz"]
+    assert "Draft" not in (out / "topics" / "charges" / "index.html").read_text()
+
+    assert run("build", "--content", project / "content", "--out", out, "--drafts").code == 0
+    data = json.loads((out / "case.json").read_text())
+    assert [e["id"] for e in data["events"]] == ["ortiz-charged", "audit-report"]
+    page = BeautifulSoup((out / "topics" / "charges" / "index.html").read_text(), "html.parser")
+    draft = page.select_one("#event-audit-report")
+    assert draft.select_one(".badge-draft").get_text() == "Draft"
+    assert page.select_one("#event-ortiz-charged .badge-draft") is None
+    assert page.select_one(".draft-banner") is not None
+
+
+def test_unpublished_people_are_named_but_not_linked(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    content = project / "content"
+    edit_line(content / CHARGES, 20, "review: draft", "review: reviewed")  # the audit event, about a draft person
+    out = project / "dist"
+    assert run("build", "--content", content, "--out", out).code == 0
+    item = BeautifulSoup((out / "timeline" / "index.html").read_text(), "html.parser").select_one("#event-audit-report")
+    assert "Dana Ruiz" in item.select_one(".involved").get_text()
+    assert item.select_one(".involved a") is None
+    assert not (out / "people" / "dana-ruiz").exists()
+
+
+def test_anonymous_policy_exclude(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    content = project / "content"
+    edit_line(content / "case.yaml", 6, "base_url: https://example.org/bribery/", "base_url: https://example.org/bribery/\n  anonymous_sources: exclude")
+    out = project / "dist"
+    assert run("build", "--content", content, "--out", out).code == 0
+    data = json.loads((out / "case.json").read_text())
+    assert [c["id"] for c in data["claims"]] == ["ortiz-denies"]
+    assert "insider" not in (out / "topics" / "charges" / "index.html").read_text()
+
+
+def test_failed_build_leaves_previous_output_intact(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    out = project / "dist"
+    assert run("build", "--content", project / "content", "--out", out).code == 0
+    before = snapshot(out)
+    edit_line(project / "content" / CHARGES, 14, "2024-04-30", "2024-04-31")
+    assert run("build", "--content", project / "content", "--out", out).code == 1
+    assert snapshot(out) == before
+    assert sorted(p.name for p in project.iterdir()) == ["content", "dist", "seeds"]  # no staging left behind
+
+
+def test_template_error_names_template_line_and_page(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    out = project / "dist"
+    assert run("build", "--content", project / "content", "--out", out).code == 0
+    before = snapshot(out)
+    (project / "templates").mkdir()
+    (project / "templates" / "about.html").write_text('{% extends "base.html" %}\n{% block main %}\n<h1>About</h1>\n{{ site.nonexistent.field }}\n{% endblock %}\n')
+    result = run("build", "--content", project / "content", "--out", out)
+    assert result.code == 1
+    assert "templates/about.html:4: UndefinedError" in result.err
+    assert "(rendering about/index.html)" in result.err
+    assert snapshot(out) == before
+
+
+def test_project_templates_override_the_default_theme(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    (project / "templates" / "static").mkdir(parents=True)
+    (project / "templates" / "404.html").write_text('{% extends "base.html" %}{% block main %}<h1>Lost? Try the overview.</h1>{% endblock %}')
+    (project / "templates" / "static" / "extra.css").write_text("body{}")
+    out = project / "dist"
+    assert run("build", "--content", project / "content", "--out", out).code == 0
+    assert "Lost? Try the overview." in (out / "404.html").read_text()
+    assert (out / "static" / "extra.css").is_file() and (out / "static" / "site.css").is_file()
+
+
+def test_404_links_from_the_site_root_and_base_url_override(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    out = project / "dist"
+    assert run("build", "--content", project / "content", "--out", out, "--base-url", "https://news.example/cases/bribery").code == 0
+    page = (out / "404.html").read_text()
+    assert 'href="/cases/bribery/static/site.css"' in page
+    assert "<loc>https://news.example/cases/bribery/timeline/</loc>" in (out / "sitemap.xml").read_text()
+
+
+def test_markdown_and_text_cannot_inject_markup(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    content = project / "content"
+    edit_line(content / CHARGES, 3, "Prosecutors charged the council member with *bribery*.",
+              "'<script>alert(1)</script> [x](javascript:alert(2)) ![i](https://evil.example/t.png) <img src=x onerror=alert(3)>'")
+    edit_line(content / CHARGES, 7, "Sam Ortiz is charged with bribery", "'<b onmouseover=alert(4)>Sam</b>'")
+    out = project / "dist"
+    assert run("build", "--content", content, "--out", out).code == 0
+    page = (out / "topics" / "charges" / "index.html").read_text()
+    soup = BeautifulSoup(page, "html.parser")
+    assert [s.get("type") for s in soup.find_all("script")] == ["application/ld+json"]
+    assert soup.find("img") is None and soup.find("b") is None
+    assert "javascript:" not in " ".join(a.get("href", "") for a in soup.find_all("a"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "evil.example" not in " ".join(str(t) for t in soup.find_all(src=True))
+
+
+def test_refuses_to_overwrite_a_folder_that_is_not_a_site(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    precious = project / "notes"
+    precious.mkdir()
+    (precious / "todo.txt").write_text("keep me")
+    result = run("build", "--content", project / "content", "--out", precious)
+    assert result.code == 1 and "is not a site-builder output" in result.err
+    assert (precious / "todo.txt").read_text() == "keep me"
+    result = run("build", "--content", project / "content", "--out", project)
+    assert result.code == 1 and "refusing to write the site" in result.err
+
+
+def test_cli_errors_never_show_a_traceback(project: Path) -> None:
+    edit_line(project / "content" / CHARGES, 14, "2024-04-30", "2024-04-31")
+    proc = subprocess.run([sys.executable, "-m", "site_builder.cli", "build", "--content", "content"], cwd=project,
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("content/entries/charges.yaml:14: events[1].date: impossible date '2024-04-31'")
+    assert "Traceback" not in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "site_builder.cli", "build", "--content", "nowhere"], cwd=project,
+                          capture_output=True, text=True)
+    assert (proc.returncode, proc.stderr) == (1, "nowhere: content folder not found\n1 problem in content\n")
