@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from site_builder.build import BuildOptions, build, load_valid
-from site_builder.linkcheck import check_links
+from site_builder.linkcheck import check_pages, read_site
 from site_builder.voice import loaded_words_in
 
 from .conftest import ROOT, edit_line
@@ -49,16 +49,24 @@ def test_every_page_is_there(dist: Path) -> None:
     assert missing == []
 
 
-def test_every_internal_link_and_anchor_resolves(dist: Path) -> None:
-    assert check_links(dist) == []
+def test_every_internal_link_anchor_id_and_citation_checks_out(dist: Path) -> None:
+    words = tuple(load_valid(CONTENT).case.model.loaded_words)
+    assert check_pages(read_site(dist), words) == []
 
 
-def test_link_checker_would_notice_a_broken_link(dist: Path, tmp_path: Path) -> None:
-    copy = tmp_path / "copy"
-    shutil.copytree(dist, copy)
-    about = copy / "about" / "index.html"
-    about.write_text(about.read_text().replace('href="../case.json"', 'href="../case.jsn"'))
-    assert check_links(copy) == ["about/index.html: ../case.jsn: target does not exist"]
+def test_page_checker_would_notice_broken_links_and_anchors(dist: Path) -> None:
+    files = read_site(dist)
+    about = files["about/index.html"].decode()
+    about = about.replace('href="../case.json">case.json', 'href="../case.jsn">case.json')
+    about = about.replace('href="../sources/index.html">sources page', 'href="../sources/index.html#nowhere">sources page')
+    about = about.replace('href="../index.html"', 'href="../timeline/"', 1).replace("<h1>", '<h1 id="main">')
+    files["about/index.html"] = about.encode()
+    assert check_pages(files) == [
+        "about/index.html: ../timeline/: directory link (use index.html so it works from file://)",
+        "about/index.html: ../sources/index.html#nowhere: no element with id 'nowhere' in sources/index.html",
+        "about/index.html: ../case.jsn: target does not exist",
+        "about/index.html: duplicate id 'main'",
+    ]
 
 
 def statements(page: BeautifulSoup) -> list:  # type: ignore[type-arg]
@@ -137,9 +145,10 @@ def test_case_json_is_the_documented_export(dist: Path) -> None:
 def test_dates_show_their_precision(dist: Path) -> None:
     page = soup(dist / "timeline" / "index.html")
     times = [t.get_text() for t in page.select("li.event .when time")]
-    assert any(re.fullmatch(r"\d{4}", t) for t in times), "a year-only event"
+    assert any(re.fullmatch(r"\d{4}( \(.+\))?", t) for t in times), "a year-only event"
     assert any(t.startswith("by ") for t in times), "an event bounded by publication"
-    assert any(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", t) for t in times), "a day-precise event"
+    assert any(re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}( \(.+\))?", t) for t in times), "a day-precise event"
+    assert not any(re.search(r"\d{4}-\d{2}", t) for t in times), "dates are shown in words"
 
 
 def test_pages_are_accessible_in_structure(dist: Path) -> None:

@@ -1,0 +1,45 @@
+"""`check`: everything `build` validates, plus checks on the rendered pages.
+
+In: a content folder, and optionally a built output folder. Out: a list of
+problem lines (empty when all is well). Content is loaded and validated as
+for a build; pages are rendered in memory (nothing is written) or, when a
+built folder is given, read back from it. Then: links and anchors, element
+ids, alt text, a citation on every statement, loaded words outside
+quotation marks, and people nobody refers to.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .build import BuildOptions, load_valid, render_site
+from .errors import ContentErrors, Problem
+from .linkcheck import check_pages, read_site
+from .load import Content
+from .model import ANONYMOUS
+
+
+def check(content_dir: Path, built: Path | None = None, drafts: bool = False) -> list[str]:
+    try:
+        content = load_valid(content_dir)
+    except ContentErrors as exc:
+        return [str(p) for p in exc.problems]
+    problems = [str(p) for p in unreferenced_people(content)]
+    files = read_site(built) if built is not None else render_site(content, BuildOptions(content_dir, Path("-"), drafts=drafts))
+    label = f"{built}/" if built is not None else ""
+    problems += [label + p for p in check_pages(files, tuple(content.case.model.loaded_words))]
+    return problems
+
+
+def unreferenced_people(content: Content) -> list[Problem]:
+    used: set[str] = set()
+    for entry in content.entries.values():
+        for item in [*entry.model.events, *entry.model.claims, *entry.model.quotes]:
+            used.update(getattr(item, "people", []))
+            used.update(v for key in ("attributed_to", "speaker", "via") if (v := getattr(item, key, None)))
+    used.discard(ANONYMOUS)
+    return [
+        content.people.problem(("people", i, "id"), f"'{person.id}' is not referenced by any event, claim or quote")
+        for i, person in enumerate(content.people.model.people)
+        if person.id not in used
+    ]
