@@ -1,0 +1,63 @@
+"""`site-builder check`: content validation plus checks on the rendered pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .conftest import edit_line
+
+
+def test_clean_project_passes(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    result = run("check", "--content", project / "content")
+    assert (result.code, result.out) == (0, "no problems found\n")
+    assert not (project / "dist").exists()  # check writes nothing
+
+
+def test_content_problems_are_reported_like_build(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    content = project / "content"
+    edit_line(content / "entries" / "charges.yaml", 14, "2024-04-30", "2024-04-31")
+    result = run("check", "--content", content)
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        f"{content}/entries/charges.yaml:14: events[1].date: impossible date '2024-04-31': April 2024 has 30 days",
+        "1 problem found",
+    ]
+
+
+def test_people_nobody_refers_to(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    content = project / "content"
+    edit_line(content / "entries" / "charges.yaml", 16, "people: [dana-ruiz]", "people: []")
+    result = run("check", "--content", content)
+    assert result.code == 1
+    assert result.out.splitlines()[0] == f"{content}/people.yaml:10: people[1].id: 'dana-ruiz' is not referenced by any event, claim or quote"
+
+
+def test_rendered_page_problems(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    (project / "templates").mkdir()
+    (project / "templates" / "about.html").write_text(
+        '{% extends "base.html" %}{% block main %}<h1>About</h1><p>Critics slammed it. They said it was "slammed".</p>'
+        '<img src="x.png"><a href="{{ root }}people/nobody/index.html">x</a>'
+        '<ul><li class="claim" id="claim-x">A claim with no source</li></ul>{% endblock %}'
+    )
+    result = run("check", "--content", project / "content")
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        "about/index.html: x.png: target does not exist",
+        "about/index.html: ../people/nobody/index.html: target does not exist",
+        "about/index.html: 1 image(s) without alt text",
+        "about/index.html: #claim-x: statement without a citation",
+        "about/index.html: loaded language outside quotation marks: slammed",
+        "5 problems found",
+    ]
+
+
+def test_checks_a_built_folder(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    out = project / "dist"
+    assert run("build", "--content", project / "content", "--out", out).code == 0
+    (out / "people" / "sam-ortiz" / "index.html").unlink()
+    result = run("check", "--content", project / "content", "--out", out)
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert f"{out}/people/index.html: ../people/sam-ortiz/index.html: target does not exist" in lines
+    assert f"{out}/topics/charges/index.html: ../../people/sam-ortiz/index.html: target does not exist" in lines
+    assert all(line.startswith(f"{out}/") and "sam-ortiz/index.html" in line for line in lines[:-1])
