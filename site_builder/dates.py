@@ -78,13 +78,17 @@ class When:
     not_after: PartialDate | None
     relative: str | None = None
 
-    def display(self) -> str:
+    def display_date(self) -> str:
+        """The date alone: '21 October 2021', 'by 17 February 2025'."""
         if self.date:
-            text = self.date.display()
-        elif self.not_after:
-            text = f"by {self.not_after.display()}"
-        else:
-            text = "date unknown"
+            return self.date.display()
+        if self.not_after:
+            return f"by {self.not_after.display()}"
+        return "date unknown"
+
+    def display(self) -> str:
+        """The date with any relative wording: 'by 4 March 2025 (ten days before the trial)'."""
+        text = self.display_date()
         return f"{text} ({self.relative})" if self.relative else text
 
     @property
