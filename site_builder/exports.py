@@ -59,7 +59,8 @@ def case_json(site: Site) -> bytes:
             for q in site.quotes
         ],
     }
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    # Compact separators keep the C encoder (indent= falls back to pure Python: 10x slower on big cases).
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _atom_day(text: str) -> str:

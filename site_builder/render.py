@@ -86,8 +86,35 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
     return env
 
 
+ROOT_MARK = "\x00root\x00"  # NUL never survives loading (yamlload rejects it), so it cannot clash with content
+
+
+class Fragments:
+    """Render each statement's macro once per build and reuse it on every page that lists it.
+
+    An event appears on the timeline, its strand's page and timeline, and each
+    involved person's pages; rendering it once with a placeholder for the
+    relative root and substituting per page avoids most of the template work.
+    """
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self.env = env
+        self.module: Any = None
+        self.cache: dict[tuple[Any, ...], str] = {}
+
+    def __call__(self, name: str, item: Any, *args: Any, root: str) -> Markup:
+        key = (name, id(item), args)
+        html = self.cache.get(key)
+        if html is None:
+            if self.module is None:
+                self.module = self.env.get_template("_macros.html").make_module({"root": ROOT_MARK})
+            html = self.cache[key] = str(getattr(self.module, name)(item, *args))
+        return Markup(html.replace(ROOT_MARK, root))
+
+
 def render_pages(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict[str, str]) -> dict[str, bytes]:
     root_404 = site.base_url.split("://", 1)[-1].partition("/")[2]
+    env.globals["fragment"] = Fragments(env)
     out: dict[str, bytes] = {}
     for page in pages:
         root = "/" + root_404 if page.path == "404.html" else "../" * page.depth

@@ -74,6 +74,8 @@ def load_yaml(raw: bytes, name: str) -> YamlDoc:
         raise YamlError(Problem(name, line, "", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")) from None
     if not text.strip():
         raise YamlError(Problem(name, 1, "", "file is empty"))
+    if "\x00" in text:
+        raise YamlError(Problem(name, text[: text.index("\x00")].count("\n") + 1, "", "file contains a NUL character"))
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -129,6 +131,8 @@ class _Builder:
         raise self.fail(node, "unsupported YAML node")  # pragma: no cover - composer yields only the three
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
+        if "\x00" in node.value:  # a "\0" escape; reserved by the renderer
+            raise self.fail(node, "text contains a NUL character")
         if node.tag in (_STR, _TIMESTAMP):
             return node.value
         if node.tag in _PLAIN_TAGS:

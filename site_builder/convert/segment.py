@@ -107,7 +107,8 @@ def _is_break(paragraph: str, at: int, mark: str, rest: str) -> bool:
     elif not (first.isupper() or first.isdigit()):
         return False
     if not mark.startswith("."):
-        return True
+        # "E! News", "Yahoo! News": an exclamation mark inside a brand name
+        return not re.search(r"(?:^|\s)[A-Z][a-z]{0,4}$", paragraph[:at]) or mark != "!"
     word = re.search(r"([\w.&'’-]+)$", paragraph[:at])
     token = word.group(1) if word else ""
     next_word = re.match(r"[\"“‘'(]*([\w’'-]+)", rest)

@@ -1,0 +1,194 @@
+"""Who says a sentence: named speakers, pronouns, groups, documents, unnamed sources.
+
+In: a sentence, the quotation spans inside it, and what :mod:`.recognise`
+found. Out: :class:`Attribution` — the speaker (an entity id, ``anonymous``
+or None), the reporting verb and the claim kind it implies. Groups named by
+a common noun ("prosecutors said") become organisations; documents ("the
+lawsuit alleges") are attributed to whoever the article says filed them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import ALLEGE_VERBS, DENY_VERBS, OPINION_VERBS, RULING_VERBS, SPEECH_VERBS
+from .recognise import Entity, Recognised
+from .segment import Segmented
+from .slug import slugify
+
+ANONYMOUS = "anonymous"
+_ANON = re.compile(
+    r"\b(?:an?|one|our|the|another|this|that|[A-Z][\w.]*)\s+(?:(?!said|told)[\w-]+\s+){0,2}?(?:insiders?|sources?|tipsters?|confidants?|pals?|friends? of \w+|person familiar|people familiar|people close|person close)\b"
+    r"|\bsources? (?:close to|familiar with|said|say|told)\b|\binsiders?\b",
+    re.IGNORECASE,
+)
+_GROUP = re.compile(
+    r"(?:\b[Tt]he\s+|\b)(?P<np>(?:[A-Za-z’'.-]+\s+){0,3}?(?:prosecutors|prosecution|police|officials|investigators|authorities|detectives|"
+    r"sheriff[’']s office|district attorney[’']s office|attorney[’']s office|state|court|defense|defence|legal team|lawyers|attorneys|family|jurors|jury|network|studio|company|office|department|agency))$"
+)
+_DOCS = r"affidavit|lawsuit|suit|complaint|filing|motion|ruling|order|statement|document|report|press release|indictment|letter|court papers|court documents|records|legal document|court filing|petition|opinion|decision|judgment|verdict"
+_DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?)(?P<doc>{_DOCS})\s*(?:further\s+|also\s+|later\s+)?$")
+_PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+){0,2}$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    verb: str | None
+    kind: str
+    document: str | None = None
+
+
+def kind_for(verb: str, speaker: Entity | None) -> str:
+    verb = verb.lower()
+    if verb in DENY_VERBS:
+        return "denial"
+    if verb in ALLEGE_VERBS:
+        return "allegation"
+    if verb in RULING_VERBS and speaker is not None and re.search(r"\b(?:judge|justice|court|magistrate)\b", f"{speaker.role or ''} {speaker.name}", re.I):
+        return "ruling"
+    if verb in OPINION_VERBS:
+        return "opinion"
+    return "statement"
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for a, b in spans:
+        for k in range(max(0, a), min(len(chars), b)):
+            chars[k] = " "
+    return "".join(chars)
+
+
+def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int | None = None,
+              groups: dict[str, Entity] | None = None) -> Attribution | None:
+    """The speaker of sentence ``index``, looking for a reporting verb between offsets ``lo`` and ``hi``."""
+    sentence = seg.sentences[index]
+    text = sentence.text
+    hi = len(text) if hi is None else hi
+    quoted = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes if q.open < sentence.end and q.close >= sentence.start]
+    plain = _blank(text, quoted)
+    mentions = rec.sentences[index].entities
+    best: tuple[int, Attribution] | None = None
+    for m in re.finditer(r"\b[\w’']+\b", plain[lo:hi]):
+        word = m.group(0)
+        if word.lower() not in SPEECH_VERBS or word[0].isupper() and word != "According":
+            continue
+        start, end = lo + m.start(), lo + m.end()
+        if word.lower() == "according":
+            if not re.match(r"\s+to\b", plain[end:]):
+                continue
+            found = _after(plain, end + 3, mentions, rec, seg, index, groups)
+        else:
+            found = _before(plain, start, mentions, rec, seg, index, groups) or _after(plain, end, mentions, rec, seg, index, groups, inverted=True)
+        if found is None:
+            continue
+        speaker, document = found
+        entity = rec.entities.get(speaker) if speaker and speaker != ANONYMOUS else None
+        kind = "anonymous" if speaker == ANONYMOUS else kind_for(word, entity)
+        attribution = Attribution(speaker, word.lower(), kind, document)
+        distance = 0 if speaker else 1000
+        if best is None or distance < best[0]:
+            best = (distance, attribution)
+        if speaker:
+            break
+    return best[1] if best else None
+
+
+def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
+            groups: dict[str, Entity] | None) -> tuple[str | None, str | None] | None:
+    left = plain[:verb_at]
+    window = left[-90:]
+    anon = list(_ANON.finditer(window))
+    if anon and len(window) - anon[-1].end() <= 12:
+        return ANONYMOUS, None
+    candidates = [(s, e, k) for s, e, k in mentions if e <= verb_at and verb_at - e <= 90 and not _possessive(plain, e)]
+    if candidates:
+        s, e, key = candidates[-1]
+        between = plain[e:verb_at]
+        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as)\b", _strip_appositive(between)) and len(between) < 90:
+            return key, None
+    pron = _PRONOUN.search(left[-30:])
+    if pron:
+        offset = verb_at - 30 + pron.start() if verb_at >= 30 else pron.start()
+        key = rec.pronoun(index, max(0, offset), pron.group("p"), seg)
+        if key:
+            return key, None
+    doc = _DOC_SUBJECT.search(left[-60:])
+    if doc:
+        return document_author(seg, rec, index, doc.group("doc")), doc.group("doc")
+    group = _GROUP.search(left.rstrip()[-80:])
+    if group and groups is not None and len(left.rstrip()) - len(left.rstrip()) <= 0:
+        return group_entity(group.group("np"), rec, groups), None
+    return None
+
+
+def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
+           groups: dict[str, Entity] | None, inverted: bool = False) -> tuple[str | None, str | None] | None:
+    right = plain[end:]
+    window = right[:80]
+    anon = _ANON.match(window.strip()) if window.strip() else None
+    if anon and not inverted or re.match(r"\s*(?:an?|one|our)\s+(?:\w+\s+)?(?:insider|source)", window, re.I):
+        return ANONYMOUS, None
+    candidates = [(s, e, k) for s, e, k in mentions if s >= end and s - end <= (8 if inverted else 60)]
+    if candidates and not _possessive(plain, candidates[0][1]):
+        return candidates[0][2], None
+    doc = re.match(rf"\s*(?:the|a|an|his|her|their|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?P<doc>{_DOCS})\b", window)
+    if doc:
+        rest = plain[end + doc.end() : end + doc.end() + 60]
+        by = [(s, e, k) for s, e, k in mentions if end + doc.end() <= s <= end + doc.end() + 40]
+        if by and re.match(r"\s*(?:signed |filed |issued |released |written )?by\b", rest):
+            return by[0][2], doc.group("doc")
+        possessor = re.match(r"\s*(?P<who>[A-Z]\w+)['’]s", window)
+        if possessor:
+            owner = [k for s, e, k in mentions if s >= end and s - end <= 6]
+            if owner:
+                return owner[0], doc.group("doc")
+        return document_author(seg, rec, index, doc.group("doc")), doc.group("doc")
+    if not inverted:
+        group = re.match(r"\s*(?:the\s+)?(?P<np>(?:[a-z’']+\s+){0,2}(?:prosecutors|police|officials|investigators|authorities|court|state))\b", window)
+        if group and groups is not None:
+            return group_entity(group.group("np"), rec, groups), None
+    return None
+
+
+def _strip_appositive(between: str) -> str:
+    return re.sub(r",[^,]*,", " ", between)
+
+
+def _possessive(plain: str, end: int) -> bool:
+    return plain[end : end + 2] in ("'s", "’s") or plain[end : end + 1] in ("'", "’") and plain[end - 1 : end] == "s"
+
+
+def document_author(seg: Segmented, rec: Recognised, index: int, doc: str) -> str | None:
+    """Who filed or signed ``doc`` ("an affidavit signed by Detective Joel Cano", "Baldwin's lawsuit")."""
+    head = doc.split()[-1]
+    pattern = re.compile(rf"\b{re.escape(head)}\s+(?:\w+\s+)?(?:signed|filed|issued|released|written|submitted|obtained)?\s*by\s+$|([\w’']+)['’]s\s+(?:\w+\s+)?{re.escape(head)}\b")
+    for k in range(index, -1, -1):
+        text = seg.sentences[k].text
+        for s, e, key in rec.sentences[k].entities:
+            before = text[max(0, s - 60) : s]
+            if re.search(rf"\b{re.escape(head)}\s+(?:\w+\s+)?(?:signed|filed|issued|released|written|submitted)?\s*by\s+(?:[A-Z][\w.]*\s+){{0,4}}$", before):
+                return key
+            after = text[e : e + 30]
+            if re.match(rf"['’]s?\s+(?:\w+\s+)?{re.escape(head)}\b", after):
+                return key
+    del pattern
+    return None
+
+
+def group_entity(phrase: str, rec: Recognised, groups: dict[str, Entity]) -> str:
+    """An organisation for a group named by a common noun ("prosecutors", "the sheriff's office")."""
+    phrase = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase.strip(), flags=re.I)
+    name = phrase[:1].upper() + phrase[1:]
+    known = rec.directory.lookup(phrase) or rec.directory.lookup(f"the {phrase}")
+    if known:
+        if known not in groups:
+            person = next(p for p in rec.directory.people if p.id == known)
+            groups[known] = Entity(known, person.name, person.kind, known=True)
+        return known
+    key = slugify(name)
+    if key not in groups:
+        groups[key] = Entity(key, name, "organization", role=phrase.lower())
+    return key

@@ -1,0 +1,134 @@
+"""Claims and quotes: who said what, typed and attributed.
+
+In: a segmented, recognised article and its source id. Out: quotes (exact
+words, speaker — named, a resolved pronoun, an organisation or
+``anonymous``) and typed claims (``fact``, ``ruling``, ``allegation``,
+``denial``, ``statement``, ``opinion``, ``anonymous``) worded in the site's
+neutral voice, each citing the exact source sentence. Short quoted terms
+("dismissed with prejudice", scare quotes) are not quotes of anyone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import ANONYMOUS, Attribution, attribute
+from .items import Cite, DraftClaim, DraftQuote
+from .neutral import neutralise
+from .recognise import Recognised
+from .segment import QuoteSpan, Segmented
+from .topics import TopicMatcher
+
+MIN_QUOTE_WORDS = 3
+_CONTEXT = re.compile(r"\b(?:in|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:statement|press release|post|interview|filing|court filing|ruling|letter|trailer|episode|hearing|affidavit|lawsuit|suit|complaint|motion)(?:\s+(?:to|with|on|obtained by)\s+[A-Z][\w!.]*(?:\s+[A-Z]\w*){0,3})?|\bon\s+(?:Twitter|Instagram|X|Facebook|TikTok|Threads)\b")
+
+
+def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher, truncated: bool) -> list[DraftQuote]:
+    quotes: list[DraftQuote] = []
+    previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
+    for q in seg.quotes:
+        words = q.inner.strip().rstrip(",").strip()
+        if q.words < MIN_QUOTE_WORDS or (truncated and q.close >= len(seg.text) - 1):
+            continue
+        first = seg.sentence_at(q.open)
+        last = seg.sentence_at(max(q.open, q.close - 1))
+        closing_sentence = seg.sentence_at(min(q.close + 1, len(seg.text) - 1)) if q.close + 1 < len(seg.text) else last
+        if closing_sentence.paragraph == last.paragraph:
+            last = closing_sentence if closing_sentence.index >= last.index else last
+        who = _speaker(seg, rec, q, first.index, last.index)
+        if who is None or who.speaker is None:
+            whole = _fills_paragraph(seg, q)
+            if whole and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1:
+                who = Attribution(previous[1], None, "statement")
+            else:
+                continue
+        assert who.speaker is not None
+        span = seg.text[first.start : last.end]
+        topic = _topic(seg, rec, topics, first.index, last.index)
+        if topic is None:
+            continue
+        context = _CONTEXT.search(span)
+        quotes.append(DraftQuote(topic, who.speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))],
+                                 context=" ".join(context.group(0).split()) if context else None))
+        previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, who.speaker)
+    return quotes
+
+
+def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: int) -> Attribution | None:
+    end_sentence = seg.sentence_at(max(q.open, q.close - 1))
+    after_at = q.close - end_sentence.start + 1
+    found = None
+    for index in range(end_sentence.index, min(end_sentence.index + 1, len(seg.sentences) - 1) + 1):
+        s = seg.sentences[index]
+        if s.paragraph != end_sentence.paragraph:
+            break
+        lo = after_at if index == end_sentence.index else 0
+        if index != end_sentence.index:
+            break
+        found = attribute(seg, rec, index, lo, None, rec.entities)
+        if found and found.speaker:
+            return found
+    start_sentence = seg.sentences[first]
+    found = attribute(seg, rec, first, 0, q.open - start_sentence.start, rec.entities)
+    if found and found.speaker:
+        return found
+    if first > 0 and q.open - start_sentence.start <= 1:
+        prev = seg.sentences[first - 1]
+        if prev.paragraph == start_sentence.paragraph and prev.text.rstrip().endswith(":"):
+            return attribute(seg, rec, first - 1, 0, None, rec.entities)
+    return found
+
+
+def _fills_paragraph(seg: Segmented, q: QuoteSpan) -> bool:
+    for start, end in seg.paragraphs:
+        if start <= q.open < end:
+            return q.open - start <= 1 and end - q.close <= 2
+    return False
+
+
+def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, last: int) -> str | None:
+    hits: dict[str, int] = {}
+    for index in range(first, last + 1):
+        for t, n in rec.sentences[index].topics.items():
+            hits[t] = hits.get(t, 0) + n
+    if hits:
+        return topics.primary(hits)
+    for index in range(first - 1, max(-1, first - 4), -1):
+        if rec.sentences[index].topics:
+            return topics.primary(rec.sentences[index].topics)
+    return None
+
+
+def extract_claims(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher, loaded: tuple[str, ...],
+                   publisher: str, plain_kind: str, skip: set[int], flagged: list[tuple[str, str]]) -> list[DraftClaim]:
+    claims: list[DraftClaim] = []
+    for i, sentence in enumerate(seg.sentences):
+        facts = rec.sentences[i]
+        text = sentence.text
+        if not facts.topics or len(text.split()) < 6 or text.rstrip().endswith("?"):
+            continue
+        if _quoted_share(seg, sentence.start, sentence.end) > 0.6:
+            continue
+        who = attribute(seg, rec, i, 0, None, rec.entities)
+        if i in skip and (who is None or who.speaker is None):
+            continue
+        if who is not None and who.speaker:
+            speaker, kind = who.speaker, who.kind
+        else:
+            speaker, kind = publisher, plain_kind
+        if speaker == ANONYMOUS:
+            kind = "anonymous"
+        neutral = neutralise(text, loaded)
+        flagged.extend((w, text) for w in neutral.flagged)
+        if len(neutral.text.split()) < 4:
+            continue
+        people = list(dict.fromkeys(k for _, _, k in facts.entities if k != speaker and rec.entities[k].kind == "person"))
+        topic = topics.primary(facts.topics)
+        assert topic is not None
+        claims.append(DraftClaim(topic, kind, speaker, neutral.text, [Cite(source, " ".join(text.split()))], people=people))
+    return claims
+
+
+def _quoted_share(seg: Segmented, start: int, end: int) -> float:
+    inside = sum(max(0, min(q.close, end) - max(q.open, start)) for q in seg.quotes if q.words >= MIN_QUOTE_WORDS)
+    return inside / max(1, end - start)

@@ -1,0 +1,148 @@
+"""Events: what happened, dated only as precisely as the article allows.
+
+In: a segmented, recognised article. Out: :class:`~.items.DraftEvent`
+objects. A sentence with an absolute date makes an event at that date (a
+year used as a modifier — "the 2021 death of X" — dates just that noun
+phrase). A sentence that reports a completed action without a date ("a
+judge dismissed the charge") makes an event bounded by the publication date
+(``not_after``); relative wording ("ten days before the trial") is kept in
+``when``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .items import Cite, DraftEvent
+from .neutral import clip, neutralise
+from .recognise import Recognised
+from .segment import Segmented
+from .timex import DateMention
+from .topics import TopicMatcher
+
+EVENT_VERBS = frozenset(
+    """filed dismissed charged indicted arrested convicted acquitted sentenced sued settled ruled denied granted
+    released premiered aired debuted died killed shot fired wounded struck resigned appointed elected pleaded
+    appealed announced signed approved launched opened closed raided seized ordered withdrew dropped
+    reopened rejected overturned upheld jailed fined impeached testified pled subpoenaed searched barred
+    suspended fired ousted awarded""".split()
+)
+_HEDGE = re.compile(r"\b(?:if|would|could|may|might|should|whether|unless|allegedly|reportedly)\b", re.IGNORECASE)
+_ATTRIBUTIVE = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]+)")
+_LEADING_DATE = re.compile(r"^(?:(?:In|On|By|Since|Back in|Early|Late)\s+)?(?P<d>.{1,30}?),\s+")
+_TAIL = re.compile(r",\s+(?:according to|per)\s+[^,]+\.?$|,\s+(?:[a-z]+\s+){0,3}(?:officials|police|prosecutors|authorities)\s+said\.?$|,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+said\.?$")
+
+
+def extract_events(seg: Segmented, rec: Recognised, source: str, published: str | None, topics: TopicMatcher,
+                   loaded: tuple[str, ...], flagged: list[tuple[str, str]]) -> tuple[list[DraftEvent], set[int]]:
+    events: list[DraftEvent] = []
+    used: set[int] = set()
+    for i, sentence in enumerate(seg.sentences):
+        facts = rec.sentences[i]
+        text = sentence.text
+        if text.rstrip().endswith("?") or len(text.split()) < 5:
+            continue
+        people = list(dict.fromkeys(k for _, _, k in facts.entities if rec.entities[k].kind == "person"))
+        cite = [Cite(source, " ".join(text.split()))]
+        dated = [d for d in facts.dates if d.value and not _inside_speech(seg, sentence.start + d.start)]
+        made = 0
+        seen_values: set[str] = set()
+        for mention in dated:
+            if mention.value in seen_values or made >= 2:
+                continue
+            phrase = _attributive(text, mention)
+            if phrase is not None:
+                hits = topics.match(text[mention.start :][:160])
+                topic = topics.primary(hits) or _earliest(facts.topics, topics)
+                if topic is None:
+                    continue
+                title = neutralise(phrase, loaded)
+                flagged.extend((w, text) for w in title.flagged)
+                events.append(DraftEvent(topic, clip(_capital(title.text), 200), cite, date=mention.value, people=people))
+            else:
+                topic = topics.primary(facts.topics)
+                if topic is None or not _has_verb(text):
+                    continue
+                title = _title(text, mention, loaded, flagged)
+                if not title:
+                    continue
+                when = mention.text if mention.text.lower() in ("thursday", "monday", "tuesday", "wednesday", "friday", "saturday", "sunday") else None
+                events.append(DraftEvent(topic, title, cite, date=mention.value, when=when, people=people))
+            seen_values.add(mention.value or "")
+            made += 1
+            used.add(i)
+        if made or not facts.topics or published is None:
+            continue
+        if _HEDGE.search(text) or seg.inside_quote(sentence.start + 1) and _mostly_quoted(seg, sentence):
+            continue
+        verb = _event_verb(text)
+        if verb is None:
+            continue
+        relative = next((d for d in facts.dates if d.relative and not d.value), None)
+        topic = topics.primary(facts.topics)
+        assert topic is not None
+        title = _title(text, relative, loaded, flagged)
+        if title:
+            events.append(DraftEvent(topic, title, cite, not_after=published, when=relative.text if relative else None, people=people))
+            used.add(i)
+    return events, used
+
+
+def _inside_speech(seg: Segmented, offset: int) -> bool:
+    return any(q.open < offset < q.close and q.words > 6 and not q.inner.lstrip().startswith(("The State", "The Court")) and False for q in seg.quotes)
+
+
+def _mostly_quoted(seg: Segmented, sentence: object) -> bool:
+    start, end = sentence.start, sentence.end  # type: ignore[attr-defined]
+    inside = sum(min(q.close, end) - max(q.open, start) for q in seg.quotes if q.open < end and q.close > start)
+    return inside > 0.5 * (end - start)
+
+
+def _attributive(text: str, mention: DateMention) -> str | None:
+    """"the 2021 death of Hutchins": a bare year or month modifying a noun; returns that noun phrase."""
+    if mention.precision == "day" or not re.fullmatch(r"(?:19|20)\d{2}|[A-Z][a-z]+", mention.text):
+        return None
+    before = text[: mention.start].rstrip()
+    after = text[mention.end :]
+    if not re.search(r"\b(?:the|a|an|his|her|its|their|this|that|[a-z]+(?:['’]s)?)$", before) or re.search(r"\b(?:in|since|by|until|of|from|during|on)$", before):
+        return None
+    head = _ATTRIBUTIVE.match(after)
+    if not head:
+        return None
+    end = re.search(r"\s+(?:–|—|-|who|which|when|that|after|as|while|because|but)\s|[,;:.]", after)
+    phrase = after[: end.start() if end else len(after)].strip()
+    words = phrase.split()
+    if len(words) > 14 or len(words) < 1:
+        return None
+    return phrase
+
+
+def _earliest(hits: dict[str, int], topics: TopicMatcher) -> str | None:
+    return min(hits, key=lambda t: topics.order[t]) if hits else None
+
+
+def _has_verb(text: str) -> bool:
+    return bool(re.search(r"\b(?:\w+ed|was|were|is|are|has|have|had|will|began|went|came|made|took|gave|held|lost|won|left|met|told|said|says|finds|begins|arrives|arrived|\w+s)\b", text))
+
+
+def _event_verb(text: str) -> str | None:
+    for m in re.finditer(r"\b(?:(?:has|have|had|was|were)\s+(?:been\s+)?)?(?P<v>[a-z]+)\b", text):
+        if m.group("v") in EVENT_VERBS:
+            return m.group("v")
+    return None
+
+
+def _title(text: str, mention: DateMention | None, loaded: tuple[str, ...], flagged: list[tuple[str, str]]) -> str:
+    title = text
+    if mention is not None:
+        lead = _LEADING_DATE.match(title)
+        if lead and mention.text in lead.group("d"):
+            title = title[lead.end() :]
+    title = _TAIL.sub("", title.rstrip()).rstrip(".")
+    result = neutralise(title, loaded)
+    flagged.extend((w, text) for w in result.flagged)
+    return clip(_capital(result.text.rstrip(".")), 200)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text

@@ -1,0 +1,91 @@
+"""The typed objects the stages hand each other after recognition.
+
+Draft items mirror the content model (:mod:`site_builder.model`) plus the
+topic they belong to; :mod:`.merge` turns them into YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Cite:
+    source: str
+    quote: str
+
+
+@dataclass
+class DraftEvent:
+    topic: str
+    title: str
+    citations: list[Cite]
+    date: str | None = None
+    not_after: str | None = None
+    when: str | None = None
+    people: list[str] = field(default_factory=list)
+    id: str = ""
+
+
+@dataclass
+class DraftClaim:
+    topic: str
+    kind: str
+    attributed_to: str
+    text: str
+    citations: list[Cite]
+    via: str | None = None
+    date: str | None = None
+    people: list[str] = field(default_factory=list)
+    id: str = ""
+
+
+@dataclass
+class DraftQuote:
+    topic: str
+    speaker: str
+    text: str
+    citations: list[Cite]
+    context: str | None = None
+    date: str | None = None
+    id: str = ""
+
+
+@dataclass
+class DraftPerson:
+    id: str
+    name: str
+    kind: str
+    role: str
+    group: str
+    citations: list[Cite]
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    known: bool = False
+
+
+@dataclass
+class DraftSource:
+    id: str
+    title: str
+    publisher: str
+    published: str
+    kind: str
+    reliability: str
+    file: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything taken from one article."""
+
+    path: str
+    source: DraftSource
+    events: list[DraftEvent] = field(default_factory=list)
+    claims: list[DraftClaim] = field(default_factory=list)
+    quotes: list[DraftQuote] = field(default_factory=list)
+    people: list[DraftPerson] = field(default_factory=list)
+    flagged: list[tuple[str, str]] = field(default_factory=list)  # (word, sentence)
+    unresolved: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)

@@ -1,0 +1,230 @@
+"""Name mentions in one sentence: people, organisations, epithets.
+
+In: a sentence. Out: :class:`Mention` objects — capitalised runs classified
+as a person's full name, a single name (surname or first name, resolved
+later against the document), an organisation, with any role the sentence
+gives them ("special prosecutor Kari Morrissey", "Joel Souza, 48, the film's
+director", "Santa Fe District Attorney Mary Carmack-Altwies"). Places,
+titles of works ("the 30 Rock star", "TLC's The Baldwins") and sentence
+openers are recognised so they do not become people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    HONORIFICS,
+    NON_ORG_ACRONYMS,
+    NOT_NAMES,
+    ORG_HEADS,
+    PLACE_HEADS,
+    PLACE_PREFIXES,
+    PLACES,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    TITLES,
+)
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|[\w][\w'’&!-]*(?:\.(?=\s+[A-Z]))?")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+|[’'][A-Z][a-z]+)*|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+)$")
+_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,5}|[A-Z]![A-Z]*)$")
+_CONNECTORS = {"of", "de", "la", "van", "von", "der", "del", "da", "di", "du", "bin", "al", "the", "&", "and"}
+_WORK_CUES = {"film", "movie", "show", "series", "episode", "entitled", "titled", "called", "album", "book", "song",
+              "documentary", "drama", "sitcom", "podcast", "novel", "play", "miniseries", "docuseries", "flick", "western"}
+_EPITHET = re.compile(
+    r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mod>(?:[A-Z0-9][\w'’!.]*\s+){0,4}|(?:[a-z]+\s+){0,1})"
+    r"(?P<head>star|actor|actress|singer|rapper|comedian|host|mogul|billionaire|tycoon|director|producer|heiress|icon|legend|veteran)\b"
+)
+_AGE = re.compile(r"^,\s*(\d{1,3}),")
+_APPOSITIVE = re.compile(r"^,\s*(?:\d{1,3},\s*)?(?:who is |who was )?(?P<det>a|an|the|his|her|their|its|[A-Z][\w’']+[’']s)\s+(?P<role>[^,;:()—–]{3,70}?)(?=,|;|\.|\s+(?:said|says|told|was|is|has|had)\b|$)")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # "person", "single", "org", "epithet"
+    name: str
+    role: str | None = None
+    age: int | None = None
+    possessive: bool = False
+    evidence: bool = False  # strong sign of a person (role, title, age, speech verb)
+    title: str | None = None  # honorific or title word kept for gender ("Mr.", "Judge")
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    possessive: bool
+
+
+def tokens(sentence: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(sentence):
+        text, end = m.group(0), m.end()
+        possessive = False
+        for suffix in ("'s", "’s"):
+            if text.endswith(suffix):
+                text, end, possessive = text[: -2], end - 2, True
+        if text.endswith(("'", "’")) and len(text) > 2:
+            text, end, possessive = text[:-1], end - 1, True
+        if text.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", text) and text not in HONORIFICS and text not in TITLES:
+            text, end = text[:-1], end - 1
+        if text.endswith("!") and not _ACRONYM.match(text):
+            text, end = text[:-1], end - 1
+        if text:
+            out.append(_Tok(m.start(), end, text, possessive))
+    return out
+
+
+def _capital(tok: _Tok) -> bool:
+    return tok.text[0].isupper() or (tok.text[0].isdigit() and False)
+
+
+def find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Name mentions in ``sentence``; ``quoted`` spans (short scare quotes, titles) are skipped."""
+    toks = tokens(sentence)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        if not _capital(toks[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and not toks[j - 1].possessive and _adjacent(sentence, toks[j - 1], toks[j]):
+            if _capital(toks[j]):
+                j += 1
+            elif toks[j].text in _CONNECTORS and j + 1 < len(toks) and _capital(toks[j + 1]) and _adjacent(sentence, toks[j], toks[j + 1]):
+                j += 2
+            else:
+                break
+        run = toks[i:j]
+        mention = _classify(sentence, toks, i, j, run, quoted or [])
+        if mention is not None:
+            mentions.append(mention)
+        i = j
+    mentions.extend(_epithets(sentence, mentions))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _adjacent(sentence: str, a: _Tok, b: _Tok) -> bool:
+    between = sentence[a.end : b.start]
+    return between in (" ",) or (a.text.endswith(".") and between == " ")
+
+
+def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], quoted: list[tuple[int, int]]) -> Mention | None:
+    start, end = run[0].start, run[-1].end
+    if any(a <= start and end <= b for a, b in quoted):
+        return None
+    before = sentence[:start].rstrip()
+    at_sentence_start = not before or before[-1] in "\"“‘'(—–-:"
+    words = [t.text for t in run]
+    # Drop sentence openers ("But", "The") and a leading "The" that belongs to a title.
+    while words and words[0] in NOT_NAMES and (at_sentence_start or words[0] not in ("The",)):
+        run, words = run[1:], words[1:]
+        at_sentence_start = True
+    if not run:
+        return None
+    if words[0] == "The" or (toks[i - 1].text == "the" if i > 0 else False):
+        if words[-1] in ORG_HEADS:
+            return Mention(run[0].start, run[-1].end, sentence[run[0].start : run[-1].end], "org", " ".join(words), possessive=run[-1].possessive)
+        return None  # "The Baldwins", "the Court": a work or an institution named generically
+    prev_word = toks[i - 1].text.lower() if i > 0 else ""
+    next_tok = toks[j] if j < len(toks) else None
+    next_word = next_tok.text.lower() if next_tok else ""
+    if prev_word in _WORK_CUES or next_word in ("star", "stars", "actor", "actress", "franchise", "cast") and not run[-1].possessive:
+        return None  # a title of a work: "the 30 Rock star", "entitled Along Came Hilaria"
+    if len(run) == 1 and _ACRONYM.match(words[0]):
+        if words[0].replace(".", "") in NON_ORG_ACRONYMS or words[0] in NON_ORG_ACRONYMS:
+            return None
+        return Mention(run[0].start, run[0].end, words[0], "org", words[0], possessive=run[0].possessive)
+    # Title or role words at the front belong to the role: "Special Prosecutor Kari T. Morrissey".
+    cut = 0
+    for k, word in enumerate(words[:-1]):
+        if word in TITLES or word.lower() in ROLE_WORDS:
+            cut = k + 1
+    title_words, name_words = words[:cut], words[cut:]
+    name_toks = run[cut:]
+    if name_words and name_words[-1] in ORG_HEADS or words[-1] in ORG_HEADS:
+        return Mention(run[0].start, run[-1].end, " ".join(words), "org", " ".join(words), possessive=run[-1].possessive)
+    if _is_place(name_words) or _is_place(words):
+        return None
+    if any(w in NOT_NAMES for w in name_words) or not all(_NAME_TOKEN.match(w) for w in name_words):
+        return None
+    if len(name_words) > 4 or name_words[-1].endswith(".") or name_words[0].endswith(".") and len(name_words[0]) == 2 and len(name_words) == 1:
+        return None
+    text = sentence[name_toks[0].start : name_toks[-1].end]
+    role = " ".join(title_words) or None
+    title = title_words[-1] if title_words else None
+    if role is None:
+        role = _role_before(toks, i)
+    age, after_role = _after(sentence[run[-1].end + (2 if run[-1].possessive else 0) :])
+    role = role or after_role
+    evidence = bool(role or age or title or next_word in SPEECH_VERBS or prev_word.rstrip(".") in {"mr", "mrs", "ms", "dr"})
+    kind = "person" if len(name_words) >= 2 else "single"
+    return Mention(name_toks[0].start, name_toks[-1].end, text, kind, " ".join(name_words), role, age,
+                   run[-1].possessive, evidence, title)
+
+
+def _is_place(words: list[str]) -> bool:
+    if not words:
+        return False
+    if all(w in PLACES for w in words) or words[-1] in PLACE_HEADS:
+        return True
+    return len(words) >= 2 and words[0] in PLACE_PREFIXES and words[0] not in ("East", "West", "North", "South") or (
+        len(words) == 2 and words[0] in ("East", "West", "North", "South") and words[1] not in ROLE_WORDS)
+
+
+def _role_before(toks: list[_Tok], i: int) -> str | None:
+    """Lower-case role words right before the name: "prominent Los Angeles attorney Gloria Allred" → "Los Angeles attorney"."""
+    k = i - 1
+    if k < 0 or toks[k].text.lower() not in ROLE_WORDS:
+        return None
+    first = k
+    while first - 1 >= 0 and (toks[first - 1].text.lower() in ROLE_MODIFIERS or toks[first - 1].text.lower() in ROLE_WORDS
+                              or toks[first - 1].text[0].isupper() and toks[first - 1].text not in NOT_NAMES and not toks[first - 1].possessive):
+        first -= 1
+        if k - first >= 4:
+            break
+    return " ".join(t.text for t in toks[first : k + 1])
+
+
+def _after(rest: str) -> tuple[int | None, str | None]:
+    age = None
+    m = _AGE.match(rest)
+    if m:
+        age = int(m.group(1))
+    a = _APPOSITIVE.match(rest)
+    role = None
+    if a:
+        phrase = a.group("role").strip()
+        words = phrase.lower().replace("’s", "").replace("'s", "").split()
+        if any(w in ROLE_WORDS for w in words[:4]):
+            det = a.group("det")
+            role = phrase if det.lower() in ("a", "an", "the") else f"{det} {phrase}"
+    return age, role
+
+
+def _epithets(sentence: str, found: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _EPITHET.finditer(sentence):
+        if any(x.start < m.end() and m.start() < x.end for x in found if x.kind != "epithet"):
+            # "the 30 Rock star Baldwin": the name itself follows; the epithet is its role
+            pass
+        mod = m.group("mod").strip()
+        if mod and mod[0].islower() and mod not in ("former", "veteran", "embattled", "disgraced", "famous", "movie", "film", "hollywood"):
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(0), "epithet", m.group(0), possessive=sentence[m.end() : m.end() + 2] in ("'s", "’s")))
+    return out
+
+
+def speech_after(sentence: str, end: int) -> bool:
+    nxt = re.match(r"\s*,?\s*(?:who\s+\w+\s+)?(\w+)", sentence[end:])
+    return bool(nxt and nxt.group(1).lower() in SPEECH_VERBS)

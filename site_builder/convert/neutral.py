@@ -1,0 +1,103 @@
+"""The site's own voice: strip loaded language and publication furniture.
+
+In: a source sentence and the case's ``loaded_words``. Out: the sentence
+reworded for the site's own text — loaded modifiers dropped ("Blubbing Alec
+Baldwin" → "Alec Baldwin"), loaded reporting verbs replaced by neutral ones
+("slammed" → "criticised"), other loaded words kept only inside quotation
+marks (the source's words, attributed by the item) — and the list of loaded
+words found, for the report. Self-references ("RadarOnline.com can reveal")
+and leading connectives ("But", "However,") are removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import NEUTRAL_VERBS
+
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<!\w)'[^'\n]*'(?!\w)|‘[^’]*’(?!\w)")
+_SELF = re.compile(r",?\s*(?:[A-Z][\w.!-]*(?:\.com)?\s+)?can\s+(?:exclusively\s+)?(?:reveal|confirm|report)(?:\s+that)?,?", re.IGNORECASE)
+_AS_REPORTED = re.compile(r"^(?:As\s+(?:[A-Z][\w.!-]*\s+)?(?:previously|first|exclusively)?\s*(?:reported|revealed|noted)(?:\s+\w+)?,\s*)", re.IGNORECASE)
+_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|However|Meanwhile|Additionally|Moreover|Furthermore|Still|Also|Instead|Indeed|Now|Then|Thus|Therefore|Suddenly|In response|In addition|This time|At the time|Through tears|Obviously)\b,?\s+")
+_KICKER = re.compile(r"^(?:EXCLUSIVE|BREAKING|UPDATE|WATCH)\s*[:\-–—]\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Neutral:
+    text: str
+    flagged: tuple[str, ...]
+
+
+@lru_cache(maxsize=32)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w.lower()).replace(r"\ ", r"[\s-]+").replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})(?:s|es|ed|d|ing)?\b", re.IGNORECASE)
+
+
+def neutralise(sentence: str, loaded: tuple[str, ...]) -> Neutral:
+    text = _KICKER.sub("", sentence.strip())
+    text = _AS_REPORTED.sub("", text)
+    text = _SELF.sub("", text)
+    for _ in range(2):
+        text = _CONNECTIVE.sub("", text)
+    flagged: list[str] = []
+    pattern = _pattern(loaded)
+    if pattern is not None:
+        text, flagged = _replace(text, pattern)
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;–—-")
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return Neutral(text, tuple(flagged))
+
+
+def _replace(text: str, pattern: re.Pattern[str]) -> tuple[str, list[str]]:
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    flagged: list[str] = []
+    out: list[str] = []
+    last = 0
+    matches = [m for m in pattern.finditer(text) if not any(a <= m.start() < b for a, b in quoted)]
+    k = 0
+    while k < len(matches):
+        m = matches[k]
+        start, end = m.start(), m.end()
+        words = [m.group(0)]
+        # adjacent loaded words become one quoted phrase ("massive backlash")
+        while k + 1 < len(matches) and re.fullmatch(r"\s+", text[end : matches[k + 1].start()]):
+            k += 1
+            end = matches[k].end()
+            words.append(matches[k].group(0))
+        flagged.extend(words)
+        word = text[start:end]
+        following = text[end:].lstrip()
+        out.append(text[last:start])
+        replacement = NEUTRAL_VERBS.get(word.lower())
+        if replacement:
+            out.append(replacement)
+        elif following[:1].isupper() or re.match(r"(?:over|about|for)\b", following) and word.lower().endswith("ing"):
+            pass  # a modifier of a name ("Blubbing Alec Baldwin"): drop it
+        else:
+            out.append(f"“{word}”")
+        last = end
+        k += 1
+    out.append(text[last:])
+    return "".join(out), flagged
+
+
+def clip(text: str, limit: int = 200) -> str:
+    """Shorten at a clause boundary, never mid-word."""
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(sep, 0, limit) for sep in (", ", "; ", " – ", " — ", " but ", " and "))
+    if cut < limit // 2:
+        cut = text.rfind(" ", 0, limit - 1)
+    clipped = text[:cut].rstrip(" ,;–—")
+    # keep quotation marks balanced
+    if clipped.count("“") > clipped.count("”"):
+        clipped += "”"
+    if clipped.count('"') % 2:
+        clipped += '"'
+    return clipped + "…"

@@ -1,0 +1,274 @@
+"""Recognise who, when and what in a segmented article.
+
+In: a :class:`~.segment.Segmented` article, its publication date, the
+people already in ``people.yaml`` (:class:`Directory`) and the case's
+:class:`TopicMatcher`. Out: :class:`Recognised` — the article's people and
+organisations (:class:`Entity`, with roles, aliases and epithets), and per
+sentence the entities mentioned, the dates found and the topics touched.
+Single names resolve only to one unambiguous person; pronouns are resolved
+on demand by :meth:`Recognised.pronoun`, again only when unambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import FAMILY, FEMALE, LEGAL, MALE, MEDIA, OFFICIAL, ROLE_WORDS
+from .names import Mention, find_mentions
+from .segment import Segmented
+from .slug import slugify
+from .timex import DateMention, find_dates
+from .topics import TopicMatcher
+
+
+@dataclass
+class KnownPerson:
+    id: str
+    name: str
+    kind: str
+    aliases: list[str]
+
+
+@dataclass
+class Directory:
+    """People already in people.yaml, indexed by every name they go by."""
+
+    people: list[KnownPerson] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_alias: dict[str, set[str]] = {}
+        for person in self.people:
+            for alias in [person.name, *person.aliases]:
+                self.by_alias.setdefault(norm_name(alias), set()).add(person.id)
+            parts = _name_parts(person.name)
+            if person.kind == "person" and len(parts) >= 2:
+                self.by_alias.setdefault(norm_name(f"{parts[0]} {parts[-1]}"), set()).add(person.id)
+
+    def lookup(self, name: str) -> str | None:
+        ids = self.by_alias.get(norm_name(name), set())
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def by_part(self, token: str) -> list[KnownPerson]:
+        return [p for p in self.people if p.kind == "person" and token in _name_parts(p.name)]
+
+
+def norm_name(name: str) -> str:
+    name = name.replace("’", "'").lower()
+    return " ".join(re.sub(r"\b[a-z]\.\s*", "", name).split())
+
+
+def _name_parts(name: str) -> list[str]:
+    return [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    kind: str  # "person" | "organization"
+    known: bool = False
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    gender: str | None = None
+    mentions: int = 0
+    explicit: bool = False  # full name stated in this article
+    first_sentence: int = 0
+
+    @property
+    def group(self) -> str:
+        return group_for(self.role, self.kind)
+
+
+def group_for(role: str | None, kind: str) -> str:
+    words = set(re.findall(r"[a-z]+", (role or "").lower().replace("district attorney", "district-attorney")))
+    if words & {"district-attorney"} or words & OFFICIAL and not words & LEGAL - {"legal"}:
+        return "officials"
+    if words & LEGAL:
+        return "legal"
+    if words & FAMILY:
+        return "family"
+    if words & MEDIA:
+        return "media"
+    return "other"
+
+
+@dataclass
+class SentenceFacts:
+    entities: list[tuple[int, int, str]]  # (start, end, entity id) in sentence offsets
+    dates: list[DateMention]
+    topics: dict[str, int]
+
+
+@dataclass
+class Recognised:
+    entities: dict[str, Entity]
+    sentences: list[SentenceFacts]
+    unresolved: list[str]
+    main: str | None
+    directory: Directory = field(default_factory=Directory)
+
+    def pronoun(self, sentence: int, offset: int, word: str, seg: Segmented) -> str | None:
+        """The one person a pronoun can refer to, or None."""
+        gender = "f" if word.lower() in ("she", "her", "hers", "herself") else "m" if word.lower() in ("he", "him", "his", "himself") else None
+        if gender is None:
+            return None
+        here = [e for s, _, e in self.sentences[sentence].entities if s < offset]
+        candidates = here
+        k = sentence - 1
+        while not candidates and k >= 0 and sentence - k <= 2:
+            candidates = [e for _, _, e in self.sentences[k].entities]
+            k -= 1
+        people = list(dict.fromkeys(e for e in candidates if self.entities[e].kind == "person" and self.entities[e].gender in (gender, None)))
+        if len(people) > 1:
+            people = [e for e in people if self.entities[e].gender == gender]
+        return people[0] if len(people) == 1 else None
+
+
+def recognise(seg: Segmented, published: str | None, directory: Directory, topics: TopicMatcher) -> Recognised:
+    entities: dict[str, Entity] = {}
+    per_sentence: list[list[Mention]] = []
+    for sentence in seg.sentences:
+        short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end) if q.words <= 6]
+        per_sentence.append(find_mentions(sentence.text, short))
+    lower_text = seg.text.lower()
+    text = seg.text
+
+    def common(word: str) -> bool:
+        return re.search(rf"(?<![\w.]){re.escape(word.lower())}(?!\w)", lower_text) is not None and not re.search(rf"(?<=[a-z,;] ){re.escape(word)}\b", text)
+
+    def add(name: str, kind: str, mention: Mention | None, index: int, explicit: bool) -> str:
+        known = directory.lookup(name)
+        key = known or _match_entity(entities, name) or slugify(name)
+        entity = entities.get(key)
+        if entity is None:
+            kp = next((p for p in directory.people if p.id == known), None)
+            entity = Entity(key, kp.name if kp else name, kp.kind if kp else kind, known=bool(kp), first_sentence=index)
+            entities[key] = entity
+        entity.mentions += 1
+        entity.explicit = entity.explicit or explicit
+        if mention is not None:
+            if mention.role and not entity.role:
+                entity.role = _clean_role(mention.role)
+            if norm_name(name) != norm_name(entity.name) and name not in entity.aliases and len(name.split()) > 1:
+                entity.aliases.append(name)
+            entity.gender = entity.gender or _gender(mention, seg.sentences[index].text)
+        return key
+
+    resolved: list[list[tuple[int, int, str]]] = [[] for _ in seg.sentences]
+    # Pass 1: full names and organisations.
+    for index, mentions in enumerate(per_sentence):
+        for m in mentions:
+            if m.kind == "person" and (m.evidence or directory.lookup(m.name) or not any(common(w) for w in m.name.split())):
+                resolved[index].append((m.start, m.end, add(m.name, "person", m, index, True)))
+            elif m.kind == "org" and (directory.lookup(m.name) or m.possessive or _acts(seg.sentences[index].text, m)):
+                resolved[index].append((m.start, m.end, add(m.name, "organization", None, index, True)))
+    counts = _counts(entities)
+    main = max(counts, key=lambda k: (counts[k], -entities[k].first_sentence)) if counts else None
+    unresolved: list[str] = []
+    # Pass 2: single names and epithets.
+    for index, mentions in enumerate(per_sentence):
+        for m in mentions:
+            if m.kind == "single":
+                key = _resolve_single(m.name, entities, directory)
+                if key is None and m.evidence and (m.role or m.title) and not common(m.name):
+                    name = m.name
+                    role = (m.role or m.title or "").lower()
+                    if set(role.split()) & FAMILY and main and entities[main].kind == "person" and len(entities[main].name.split()) > 1:
+                        name = f"{m.name} {entities[main].name.split()[-1]}"
+                        if not directory.lookup(name):
+                            m.role = f"{m.role} of {entities[main].name}" if m.role and len(m.role.split()) == 1 else m.role
+                    key = add(name, "person", m, index, False)
+                    if name != m.name and m.name not in entities[key].aliases:
+                        entities[key].aliases.append(m.name)
+                elif key is not None:
+                    entities[key].mentions += 1
+                    if m.role and not entities[key].role and not entities[key].known:
+                        entities[key].role = _clean_role(m.role)
+                    entities[key].gender = entities[key].gender or _gender(m, seg.sentences[index].text)
+                elif m.evidence and not common(m.name):
+                    unresolved.append(m.name)
+                if key is not None:
+                    resolved[index].append((m.start, m.end, key))
+            elif m.kind == "epithet":
+                key = directory.lookup(m.name) or directory.lookup(re.sub(r"^(?:the|this|that)\s+", "the ", m.name, flags=re.I))
+                if key is None and main and entities[main].kind == "person" and _dominant(counts, main):
+                    key = main
+                if key is not None:
+                    if key not in entities:
+                        add(next(p.name for p in directory.people if p.id == key), "person", None, index, False)
+                    entity = entities[key]
+                    entity.mentions += 1
+                    alias = re.sub(r"^(?:This|That)\b", "The", re.sub(r"^(?:this|that)\b", "the", m.name))
+                    if re.search(r"\s[A-Z0-9]", alias) and alias not in entity.aliases and not entity.known:
+                        entity.aliases.append(alias)
+                    resolved[index].append((m.start, m.end, key))
+    facts = []
+    for index, sentence in enumerate(seg.sentences):
+        facts.append(SentenceFacts(sorted(resolved[index]), find_dates(sentence.text, published), topics.match(sentence.text)))
+    return Recognised(entities, facts, sorted(set(unresolved)), main, directory)
+
+
+def _counts(entities: dict[str, Entity]) -> dict[str, int]:
+    return {k: e.mentions for k, e in entities.items() if e.kind == "person"}
+
+
+def _dominant(counts: dict[str, int], main: str) -> bool:
+    others = sorted((c for k, c in counts.items() if k != main), reverse=True)
+    return not others or counts[main] >= 2 * others[0]
+
+
+def _match_entity(entities: dict[str, Entity], name: str) -> str | None:
+    parts = _name_parts(name)
+    for key, entity in entities.items():
+        other = _name_parts(entity.name)
+        if entity.kind == "person" and len(parts) >= 2 and len(other) >= 2 and parts[0] == other[0] and parts[-1] == other[-1]:
+            return key
+        if norm_name(name) in (norm_name(a) for a in entity.aliases):
+            return key
+    return None
+
+
+def _resolve_single(token: str, entities: dict[str, Entity], directory: Directory) -> str | None:
+    local = [k for k, e in entities.items() if e.kind == "person" and token in _name_parts(e.name)]
+    explicit = [k for k in local if entities[k].explicit]
+    if len(explicit) == 1:
+        return explicit[0]
+    if len(local) == 1:
+        return local[0]
+    if local:
+        return None
+    known = directory.lookup(token)
+    if known:
+        return known
+    matches = directory.by_part(token)
+    return matches[0].id if len(matches) == 1 else None
+
+
+def _acts(sentence: str, m: Mention) -> bool:
+    after = sentence[m.end : m.end + 40]
+    before = sentence[max(0, m.start - 12) : m.start].lower()
+    return bool(re.match(r"\s+(?:said|says|told|released|announced|reported|confirmed|stated|filed|issued|aired|wrote)\b", after)) or bool(
+        re.search(r"\b(?:by|to|told|from|with|per)\s+(?:the\s+)?$", before))
+
+
+def _clean_role(role: str) -> str:
+    role = re.sub(r"^(?:a|an|the)\s+", "", role.strip(" ,"))
+    return role[:1].upper() + role[1:] if role else role
+
+
+def _gender(m: Mention, sentence: str) -> str | None:
+    words = set((m.role or "").lower().split()) | {(m.title or "").lower()}
+    if words & FEMALE:
+        return "f"
+    if words & MALE:
+        return "m"
+    after = sentence[m.end :]
+    if re.match(r"[^.;]{0,80}?\b(?:she|her)\b", after) and not re.search(r"\b(?:he|his|him)\b", after[:80]):
+        return "f"
+    if re.match(r"[^.;]{0,80}?\b(?:he|his|him)\b", after) and not re.search(r"\b(?:she|her)\b", after[:80]):
+        return "m"
+    return None
+
+
+ROLE_NOUNS = ROLE_WORDS

@@ -1,0 +1,136 @@
+"""Notice when the project's files change, once per burst of saves.
+
+In: the folders and single files a build reads (:class:`WatchSet`). Out:
+:meth:`ChangeWatcher.wait` blocks until a burst of changes is over and
+returns the paths that changed.
+
+We poll ``os.stat`` instead of using inotify: a project is a few dozen files,
+a scan costs well under a millisecond, polling works the same on every
+platform and filesystem (network mounts, containers, editors that replace a
+file by renaming a new one over it), and it needs no extra dependency.
+(livereload's own watcher polls every 800 ms and ignores only ``.swp``
+files; ours polls every 25 ms.)
+
+A *burst* is what editors do on save: write a temp file, rename it over
+the original, delete a backup. We wait until nothing has changed for
+``quiet`` seconds before reporting, so one save is one rebuild, and the
+rebuild never reads a half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+# Editor and tool droppings that are never part of a site: vim swap files
+# (.x.swp, .swo, …) and its write-test file 4913, backups (x~, x.bak, x.orig),
+# Emacs locks and autosaves (.#x, #x#), JetBrains safe-write files,
+# LibreOffice locks, temp files of atomic writers (x.tmp, x.tmp.1234), and
+# any hidden file or folder (.DS_Store, .git, gedit's .goutputstream-*).
+_IGNORED = re.compile(
+    r"""^(
+        \..*                              # hidden: .x.swp, .#x, .DS_Store, .~lock.x#
+      | \#.*\#                            # emacs autosave
+      | \d+                               # vim's write test: 4913 (then 5036, …)
+      | .*~                               # backups
+      | .*\.(sw[a-p]|swpx|swx|bak|orig|rej|part|crdownload|kate-swp)
+      | .*\.te?mp(\.[\w-]+)?              # x.tmp, x.temp, x.tmp.1234
+      | .*___jb_(tmp|old)___
+      | __pycache__ | node_modules
+    )$""",
+    re.VERBOSE,
+)
+
+Stamp = tuple[int, int, int]  # mtime_ns, size, inode: a rename over a file changes the inode
+Snapshot = dict[Path, Stamp]
+
+
+def is_ignored(name: str) -> bool:
+    """True for editor temp, swap and backup files (``name`` is a file or folder name)."""
+    return bool(_IGNORED.match(name))
+
+
+@dataclass(frozen=True)
+class WatchSet:
+    """What a build reads: folders (walked recursively) and single files."""
+
+    folders: tuple[Path, ...]
+    files: tuple[Path, ...] = ()
+
+
+def scan(watch: WatchSet) -> Snapshot:
+    """The stamp of every watched, non-ignored file that exists right now."""
+    found: Snapshot = {}
+    for folder in watch.folders:
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = [d for d in dirnames if not is_ignored(d)]
+            for name in filenames:
+                if not is_ignored(name):
+                    _stamp(Path(dirpath, name), found)
+    for path in watch.files:
+        if not is_ignored(path.name):
+            _stamp(path, found)
+    return found
+
+
+def _stamp(path: Path, into: Snapshot) -> None:
+    try:
+        st = path.stat()
+    except OSError:  # vanished between listing and stat: it is simply not there
+        return
+    into[path] = (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def changed(old: Snapshot, new: Snapshot) -> set[Path]:
+    """Paths added, removed or modified between two snapshots."""
+    return {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
+
+
+class ChangeWatcher:
+    """Polls a :class:`WatchSet`; :meth:`wait` returns one burst of changes at a time."""
+
+    def __init__(self, watch: WatchSet, poll: float = 0.025, quiet: float = 0.05, longest: float = 2.0) -> None:
+        self.poll = poll  # seconds between scans while idle
+        self.quiet = quiet  # a burst is over after this long without a change
+        self.longest = longest  # report anyway after this long (a file rewritten without pause)
+        self._watch = watch
+        self._known = scan(watch)
+
+    def rewatch(self, watch: WatchSet) -> None:
+        """Change what is watched; newly watched files start from their current state."""
+        if watch == self._watch:
+            return
+        current = scan(watch)
+        self._known = {p: self._known.get(p, stamp) for p, stamp in current.items()}
+        self._watch = watch
+
+    def wait(self, stop: threading.Event) -> set[Path] | None:
+        """Block until a burst of changes is over; its changed paths, or None once ``stop`` is set."""
+        burst: set[Path] = set()
+        first = last = 0.0
+        while not stop.wait(self.poll):
+            now_seen = scan(self._watch)
+            new = changed(self._known, now_seen)
+            self._known = now_seen
+            now = time.monotonic()
+            if new:
+                burst |= new
+                first = first or now
+                last = now
+            if burst and (now - last >= self.quiet or now - first >= self.longest):
+                return burst
+        return None
+
+
+def folders_of(paths: Iterable[Path]) -> tuple[Path, ...]:
+    """Existing-or-not folders, without duplicates or folders inside another listed one."""
+    unique: list[Path] = []
+    for path in sorted({p.resolve() for p in paths}, key=lambda p: len(p.parts)):
+        if not any(path.is_relative_to(u) for u in unique):
+            unique.append(path)
+    return tuple(unique)
