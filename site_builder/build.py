@@ -26,6 +26,7 @@ class BuildOptions:
     out: Path
     drafts: bool = False
     base_url: str | None = None
+    workers: int = 1  # processes for rendering big sites; the CLI passes the number of cores
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def render_site(content: Content, options: BuildOptions) -> dict[str, bytes]:
     dirs = template_dirs(project)
     env = make_environment(dirs)
     jsonld = {page.path: exports.jsonld(site, page) for page in pages}
-    files = render_pages(site, pages, env, jsonld)
+    files = render_pages(site, pages, env, jsonld, options.workers)
     generated = {
         "case.json": exports.case_json(site),
         "feed.xml": exports.feed_xml(site),

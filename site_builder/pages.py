@@ -42,14 +42,6 @@ def topic_path(topic_id: str) -> str:
     return f"topics/{topic_id}/index.html"
 
 
-def strand_timeline_path(topic_id: str) -> str:
-    return f"timeline/strand/{topic_id}/index.html"
-
-
-def person_timeline_path(person_id: str) -> str:
-    return f"timeline/person/{person_id}/index.html"
-
-
 SOURCES_PATH = "sources/index.html"
 TIMELINE_PATH = "timeline/index.html"
 
@@ -59,7 +51,7 @@ def plan_pages(site: Site) -> list[Page]:
     pages = [
         Page("index.html", "index.html", case.title, _first_sentence(case.summary), kind="WebSite"),
         Page(TIMELINE_PATH, "timeline.html", "Timeline", f"Every event in {case.title}, in order, with its sources.",
-             {"events": site.events, "filter": None}),
+             {"events": site.events}),
         Page("people/index.html", "people.html", "Who's who", f"The people and organisations in {case.title}."),
         Page(SOURCES_PATH, "sources.html", "Sources", "Every source the site uses, and what it took from each."),
         Page("about/index.html", "about.html", "About this site", "How this site is made: method, attribution and corrections."),
@@ -67,16 +59,11 @@ def plan_pages(site: Site) -> list[Page]:
     ]
     for topic in site.topics:
         pages.append(Page(topic_path(topic.topic.id), "topic.html", topic.title, _first_sentence(topic.summary), {"topic": topic}, kind="Article"))
-        pages.append(Page(strand_timeline_path(topic.topic.id), "timeline.html", f"Timeline: {topic.title}",
-                          f"Events in the strand '{topic.title}'.", {"events": topic.events, "filter": topic}))
     for person in site.people:
         name = person.model.name
         description = f"{name}: {person.model.role}."
         pages.append(Page(person_path(person.model.id), "person.html", name, description, {"person": person},
                           kind="ProfilePage"))
-        if person.events:
-            pages.append(Page(person_timeline_path(person.model.id), "timeline.html", f"Timeline: {name}",
-                              f"Events involving {name}.", {"events": person.events, "filter": person}))
     return pages
 
 

@@ -11,6 +11,7 @@ or make the browser fetch from another host.
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
 import traceback
 from functools import lru_cache
 from pathlib import Path
@@ -77,8 +78,6 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
     env.globals.update(
         person_path=routes.person_path,
         topic_path=routes.topic_path,
-        strand_timeline_path=routes.strand_timeline_path,
-        person_timeline_path=routes.person_timeline_path,
         SOURCES_PATH=routes.SOURCES_PATH,
         TIMELINE_PATH=routes.TIMELINE_PATH,
         CLAIM_LABELS=CLAIM_LABELS,
@@ -112,7 +111,39 @@ class Fragments:
         return Markup(html.replace(ROOT_MARK, root))
 
 
-def render_pages(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict[str, str]) -> dict[str, bytes]:
+PARALLEL_MIN_PAGES = 400  # below this, starting worker processes costs more than it saves
+
+
+def render_pages(
+    site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict[str, str], workers: int = 1
+) -> dict[str, bytes]:
+    """Render every page; with ``workers`` > 1 and a big site, split the pages across forked processes."""
+    if workers > 1 and len(pages) >= PARALLEL_MIN_PAGES and "fork" in mp.get_all_start_methods():
+        # Forked workers inherit the site, environment and pages without pickling;
+        # only the rendered bytes travel back. Slices interleave to balance the load.
+        job = (site, pages, env, jsonld)
+        with mp.get_context("fork").Pool(workers, initializer=_set_job, initargs=(job,)) as pool:
+            parts = pool.starmap(_render_slice, [(i, workers) for i in range(workers)])
+        rendered = {path: data for part in parts for path, data in part}
+        return {page.path: rendered[page.path] for page in pages}
+    return _render(site, pages, env, jsonld)
+
+
+_job: tuple[Site, list[Page], jinja2.Environment, dict[str, str]] | None = None  # set only inside worker processes
+
+
+def _set_job(job: tuple[Site, list[Page], jinja2.Environment, dict[str, str]]) -> None:
+    global _job
+    _job = job
+
+
+def _render_slice(index: int, step: int) -> list[tuple[str, bytes]]:
+    assert _job is not None
+    site, pages, env, jsonld = _job
+    return list(_render(site, pages[index::step], env, jsonld).items())
+
+
+def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict[str, str]) -> dict[str, bytes]:
     root_404 = site.base_url.split("://", 1)[-1].partition("/")[2]
     env.globals["fragment"] = Fragments(env)
     out: dict[str, bytes] = {}

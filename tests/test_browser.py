@@ -53,13 +53,23 @@ def test_timeline_filters_in_place_by_strand_and_person(browser: Browser, exampl
     page.close()
 
 
+def test_topic_page_links_to_the_filtered_timeline(browser: Browser, example_dist: Path) -> None:
+    page = browser.new_page()
+    page.goto((example_dist / "topics" / "charges" / "index.html").as_uri())
+    page.click("text=These events in the full timeline")
+    assert page.input_value("#filter-strand") == "charges"
+    shown = visible_events(page)
+    assert shown and {topic for topic, _ in shown} == {"charges"}
+    page.close()
+
+
 def test_timeline_without_javascript_offers_filter_links(browser: Browser, example_dist: Path) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto((example_dist / "timeline" / "index.html").as_uri())
     assert not page.is_visible("#filter-strand")
-    page.click('.filter-links a[href$="timeline/strand/dismissal/index.html"]')
-    assert page.url.endswith("timeline/strand/dismissal/index.html")
+    page.click('.filter-links a[href$="topics/dismissal/index.html#events"]')
+    assert page.url.endswith("topics/dismissal/index.html#events")
     topics = {t for t, _ in visible_events(page)}
     assert topics == {"dismissal"}
     context.close()

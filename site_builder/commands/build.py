@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from ..build import BuildOptions, build
@@ -15,9 +16,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist/)")
     parser.add_argument("--base-url", help="public URL of the site, overriding site.base_url in case.yaml")
     parser.add_argument("--drafts", action="store_true", help="include draft items, marked as drafts")
+    parser.add_argument("--jobs", type=int, default=0, help="processes for rendering large sites (default: one per core)")
 
 
 def run(args: argparse.Namespace) -> int:
-    result = build(BuildOptions(args.content, args.out, drafts=args.drafts, base_url=args.base_url))
+    workers = args.jobs or os.cpu_count() or 1
+    result = build(BuildOptions(args.content, args.out, drafts=args.drafts, base_url=args.base_url, workers=workers))
     print(f"built {result.pages} pages ({result.files} files) into {result.out}")
     return 0

@@ -80,6 +80,8 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
             if not re.match(r"\s+to\b", plain[end:]):
                 continue
             found = _after(plain, end + 3, mentions, rec, seg, index, groups)
+            if found and found[0] and _is_media(rec, found[0]):
+                continue  # "according to E! News": the outlet relays, it is not the speaker
         else:
             found = _before(plain, start, mentions, rec, seg, index, groups) or _after(plain, end, mentions, rec, seg, index, groups, inverted=True)
         if found is None:
@@ -103,11 +105,19 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
     anon = list(_ANON.finditer(window))
     if anon and len(window) - anon[-1].end() <= 12:
         return ANONYMOUS, None
+    near = _PRONOUN.search(left[-16:])
+    if near:
+        key = rec.pronoun(index, max(0, verb_at - 16 + near.start()), near.group("p"), seg)
+        if key:
+            return key, None
+    group = _GROUP.search(left.rstrip()[-80:])
+    if group and groups is not None and not any(e > verb_at - 25 for _, e, _ in mentions if e <= verb_at):
+        return group_entity(group.group("np"), rec, groups), None
     candidates = [(s, e, k) for s, e, k in mentions if e <= verb_at and verb_at - e <= 90 and not _possessive(plain, e)]
     if candidates:
         s, e, key = candidates[-1]
         between = plain[e:verb_at]
-        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as)\b", _strip_appositive(between)) and len(between) < 90:
+        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom)\b|[;:]", _strip_appositive(between)) and len(between) < 90:
             return key, None
     pron = _PRONOUN.search(left[-30:])
     if pron:
@@ -118,9 +128,6 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
     doc = _DOC_SUBJECT.search(left[-60:])
     if doc:
         return document_author(seg, rec, index, doc.group("doc")), doc.group("doc")
-    group = _GROUP.search(left.rstrip()[-80:])
-    if group and groups is not None and len(left.rstrip()) - len(left.rstrip()) <= 0:
-        return group_entity(group.group("np"), rec, groups), None
     return None
 
 
@@ -139,7 +146,11 @@ def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Reco
         rest = plain[end + doc.end() : end + doc.end() + 60]
         by = [(s, e, k) for s, e, k in mentions if end + doc.end() <= s <= end + doc.end() + 40]
         if by and re.match(r"\s*(?:signed |filed |issued |released |written )?by\b", rest):
-            return by[0][2], doc.group("doc")
+            s, e, key = by[0]
+            team = re.match(r"['’]s?\s+(?P<np>(?:legal |defen[cs]e |campaign |press )?(?:team|lawyers|attorneys|family|office|representatives?|spokes(?:person|man|woman)))\b", plain[e:])
+            if team and groups is not None:
+                return group_entity(f"{rec.entities[key].name}'s {team.group('np')}", rec, groups), doc.group("doc")
+            return key, doc.group("doc")
         possessor = re.match(r"\s*(?P<who>[A-Z]\w+)['’]s", window)
         if possessor:
             owner = [k for s, e, k in mentions if s >= end and s - end <= 6]
@@ -153,6 +164,14 @@ def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Reco
     return None
 
 
+_MEDIA_HEADS = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Wire|Press|Daily|Magazine|Radio|TV|Network|Online|Insider|Mail|Sun|Mirror|Guardian|Telegraph|Chronicle|Reporter)\b|\.com\b")
+
+
+def _is_media(rec: Recognised, key: str) -> bool:
+    entity = rec.entities.get(key)
+    return entity is not None and entity.kind == "organization" and bool(_MEDIA_HEADS.search(entity.name) or (entity.role or "").lower().startswith("news publisher"))
+
+
 def _strip_appositive(between: str) -> str:
     return re.sub(r",[^,]*,", " ", between)
 
@@ -164,24 +183,41 @@ def _possessive(plain: str, end: int) -> bool:
 def document_author(seg: Segmented, rec: Recognised, index: int, doc: str) -> str | None:
     """Who filed or signed ``doc`` ("an affidavit signed by Detective Joel Cano", "Baldwin's lawsuit")."""
     head = doc.split()[-1]
+    head = "suit" if head == "lawsuit" else head
     pattern = re.compile(rf"\b{re.escape(head)}\s+(?:\w+\s+)?(?:signed|filed|issued|released|written|submitted|obtained)?\s*by\s+$|([\w’']+)['’]s\s+(?:\w+\s+)?{re.escape(head)}\b")
     for k in range(index, -1, -1):
         text = seg.sentences[k].text
         for s, e, key in rec.sentences[k].entities:
             before = text[max(0, s - 60) : s]
-            if re.search(rf"\b{re.escape(head)}\s+(?:\w+\s+)?(?:signed|filed|issued|released|written|submitted)?\s*by\s+(?:[A-Z][\w.]*\s+){{0,4}}$", before):
+            if re.search(rf"{re.escape(head)}\s+(?:\w+\s+)?(?:signed|filed|issued|released|written|submitted)?\s*by\s+(?:[A-Z][\w.]*\s+){{0,4}}$", before):
                 return key
             after = text[e : e + 30]
-            if re.match(rf"['’]s?\s+(?:\w+\s+)?{re.escape(head)}\b", after):
+            if re.match(rf"['’]s?\s+(?:\w+\s+)?(?:law)?{re.escape(head)}\b", after):
                 return key
     del pattern
     return None
+
+
+def group_entity_known(key: str, rec: Recognised, groups: dict[str, Entity]) -> str:
+    if key not in groups:
+        person = next(p for p in rec.directory.people if p.id == key)
+        groups[key] = Entity(key, person.name, person.kind, known=True)
+    return key
 
 
 def group_entity(phrase: str, rec: Recognised, groups: dict[str, Entity]) -> str:
     """An organisation for a group named by a common noun ("prosecutors", "the sheriff's office")."""
     phrase = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase.strip(), flags=re.I)
     name = phrase[:1].upper() + phrase[1:]
+    if "'s " in phrase:
+        owner, _, rest = phrase.partition("'s ")
+        known_owner = rec.directory.lookup(owner)
+        parts = owner.split()
+        for alias in ([f"{parts[-1]}'s {rest}", f"{parts[-1]} {rest}"] if parts else []):
+            hit = rec.directory.lookup(alias)
+            if hit:
+                return group_entity_known(hit, rec, groups)
+        del known_owner
     known = rec.directory.lookup(phrase) or rec.directory.lookup(f"the {phrase}")
     if known:
         if known not in groups:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from .items import Cite, DraftEvent
-from .neutral import clip, neutralise
+from .lexicon import ALLEGE_VERBS, DENY_VERBS, SPEECH_VERBS
+from .neutral import DATELINE, clip, neutralise
 from .recognise import Recognised
 from .segment import Segmented
 from .timex import DateMention
@@ -27,7 +28,11 @@ EVENT_VERBS = frozenset(
     reopened rejected overturned upheld jailed fined impeached testified pled subpoenaed searched barred
     suspended fired ousted awarded""".split()
 )
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS | ALLEGE_VERBS | DENY_VERBS)) + r")\b")
+_BOUNDARY = re.compile(r",\s+|;\s+|\s+[–—]\s+|\s+(?:after|when|before|because|until)\s+|[“”\"]\s*")
 _HEDGE = re.compile(r"\b(?:if|would|could|may|might|should|whether|unless|allegedly|reportedly)\b", re.IGNORECASE)
+_DETERMINERS = frozenset("the a an of in on for over to with by his her their its this that these those from at into".split())
 _ATTRIBUTIVE = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]+)")
 _LEADING_DATE = re.compile(r"^(?:(?:In|On|By|Since|Back in|Early|Late)\s+)?(?P<d>.{1,30}?),\s+")
 _TAIL = re.compile(r",\s+(?:according to|per)\s+[^,]+\.?$|,\s+(?:[a-z]+\s+){0,3}(?:officials|police|prosecutors|authorities)\s+said\.?$|,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+said\.?$")
@@ -47,26 +52,36 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
         dated = [d for d in facts.dates if d.value and not _inside_speech(seg, sentence.start + d.start)]
         made = 0
         seen_values: set[str] = set()
+        dateline = DATELINE.match(text)
         for mention in dated:
-            if mention.value in seen_values or made >= 2:
+            if mention.value in seen_values or made >= 2 or dateline and mention.start < dateline.end():
                 continue
             phrase = _attributive(text, mention)
             if phrase is not None:
-                hits = topics.match(text[mention.start :][:160])
-                topic = topics.primary(hits) or _earliest(facts.topics, topics)
+                hits = topics.match(phrase)
+                topic = topics.primary(hits) or _earliest(facts.topics, topics) or _nearby(rec, i, topics)
                 if topic is None:
                     continue
                 title = neutralise(phrase, loaded)
                 flagged.extend((w, text) for w in title.flagged)
                 events.append(DraftEvent(topic, clip(_capital(title.text), 200), cite, date=mention.value, people=people))
             else:
-                topic = topics.primary(facts.topics)
-                if topic is None or not _has_verb(text):
+                if not _has_verb(text):
                     continue
-                title = _title(text, mention, loaded, flagged)
-                if not title:
+                clause = _clause(text, mention)
+                if clause is not None:
+                    topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(rec, i, topics)
+                    first_word = clause.split()[0].lower()
+                    if clause[:1].islower() and first_word not in _DETERMINERS and first_word not in ("one", "some", "both"):
+                        subject = _subject(seg, rec, i, text.find(clause))
+                        clause = f"{subject} {clause}" if subject else clause
+                    title = _title(clause, None, loaded, flagged)
+                else:
+                    topic = topics.primary(facts.topics) or _nearby(rec, i, topics)
+                    title = _title(text, mention, loaded, flagged)
+                if topic is None or not title:
                     continue
-                when = mention.text if mention.text.lower() in ("thursday", "monday", "tuesday", "wednesday", "friday", "saturday", "sunday") else None
+                when = mention.text if mention.text.lower() in _WEEKDAYS else None
                 events.append(DraftEvent(topic, title, cite, date=mention.value, when=when, people=people))
             seen_values.add(mention.value or "")
             made += 1
@@ -76,7 +91,7 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
         if _HEDGE.search(text) or seg.inside_quote(sentence.start + 1) and _mostly_quoted(seg, sentence):
             continue
         verb = _event_verb(text)
-        if verb is None:
+        if verb is None or _SPEECH_BEFORE.search(text[: text.find(verb)]):
             continue
         relative = next((d for d in facts.dates if d.relative and not d.value), None)
         topic = topics.primary(facts.topics)
@@ -109,12 +124,48 @@ def _attributive(text: str, mention: DateMention) -> str | None:
     head = _ATTRIBUTIVE.match(after)
     if not head:
         return None
-    end = re.search(r"\s+(?:–|—|-|who|which|when|that|after|as|while|because|but)\s|[,;:.]", after)
+    end = re.search(r"\s+(?:–|—|-|who|which|when|that|after|as|while|because|but|and|or|was|were|is|are|has|have|had|will|would|could|can|may|did|does)\s|[,;:.]", after)
     phrase = after[: end.start() if end else len(after)].strip()
     words = phrase.split()
     if len(words) > 14 or len(words) < 1:
         return None
-    return phrase
+    lead = []
+    for word in reversed(before.split()[-2:]):
+        if word.lower() in _DETERMINERS:
+            break
+        lead.insert(0, word)
+    return " ".join([*lead, mention.text, phrase])
+
+
+def _clause(text: str, mention: DateMention) -> str | None:
+    """The clause holding a date that sits inside a longer sentence, or None if the date opens the sentence."""
+    starts = [m.end() for m in _BOUNDARY.finditer(text, 0, mention.start) if m.end() <= mention.start]
+    begin = starts[-1] if starts else 0
+    if begin == 0 or len(text[:begin].split()) < 3 and not starts:
+        return None
+    rest = text[mention.end :]
+    stop = re.search(r",\s+(?!\w+ing\b)|;|[“”\"]|\.\s*$|,?\s+(?:according to|officials said|police said)\b", rest)
+    end = mention.end + (stop.start() if stop else len(rest))
+    clause = text[begin:end].strip(" ,;“”\"")
+    if len(clause.split()) < 5 or not _has_verb(clause):
+        return None
+    return clause
+
+
+def _subject(seg: Segmented, rec: Recognised, i: int, before: int) -> str | None:
+    """Who a clause without its own subject is about: the sentence's first named, unquoted entity before it."""
+    sentence = seg.sentences[i]
+    for start, _, key in rec.sentences[i].entities:
+        if start < before and not seg.inside_quote(sentence.start + start):
+            return rec.entities[key].name
+    return None
+
+
+def _nearby(rec: Recognised, i: int, topics: TopicMatcher) -> str | None:
+    for k in (i + 1, i - 1, i + 2, i - 2):
+        if 0 <= k < len(rec.sentences) and rec.sentences[k].topics:
+            return topics.primary(rec.sentences[k].topics)
+    return None
 
 
 def _earliest(hits: dict[str, int], topics: TopicMatcher) -> str | None:

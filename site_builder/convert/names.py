@@ -123,6 +123,8 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
     start, end = run[0].start, run[-1].end
     if any(a <= start and end <= b for a, b in quoted):
         return None
+    if start > 0 and sentence[start - 1] in "'‘\"“" and sentence[end : end + 1] in ("'", "’", '"', "”"):
+        return None  # a quoted title of a work
     before = sentence[:start].rstrip()
     at_sentence_start = not before or before[-1] in "\"“‘'(—–-:"
     words = [t.text for t in run]
@@ -133,7 +135,7 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
     if not run:
         return None
     if words[0] == "The" or (toks[i - 1].text == "the" if i > 0 else False):
-        if words[-1] in ORG_HEADS:
+        if words[-1] in ORG_HEADS and len([w for w in words if w != "The"]) >= 2:
             return Mention(run[0].start, run[-1].end, sentence[run[0].start : run[-1].end], "org", " ".join(words), possessive=run[-1].possessive)
         return None  # "The Baldwins", "the Court": a work or an institution named generically
     prev_word = toks[i - 1].text.lower() if i > 0 else ""
@@ -161,8 +163,8 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
     if len(name_words) > 4 or name_words[-1].endswith(".") or name_words[0].endswith(".") and len(name_words[0]) == 2 and len(name_words) == 1:
         return None
     text = sentence[name_toks[0].start : name_toks[-1].end]
-    role = " ".join(title_words) or None
     title = title_words[-1] if title_words else None
+    role = " ".join(w for w in title_words if w not in HONORIFICS) or None
     if role is None:
         role = _role_before(toks, i)
     age, after_role = _after(sentence[run[-1].end + (2 if run[-1].possessive else 0) :])
@@ -185,7 +187,7 @@ def _is_place(words: list[str]) -> bool:
 def _role_before(toks: list[_Tok], i: int) -> str | None:
     """Lower-case role words right before the name: "prominent Los Angeles attorney Gloria Allred" → "Los Angeles attorney"."""
     k = i - 1
-    if k < 0 or toks[k].text.lower() not in ROLE_WORDS:
+    if k < 0 or toks[k].text.lower() not in ROLE_WORDS or toks[k].text.lower() in ("star", "insider", "source"):
         return None
     first = k
     while first - 1 >= 0 and (toks[first - 1].text.lower() in ROLE_MODIFIERS or toks[first - 1].text.lower() in ROLE_WORDS
@@ -208,6 +210,8 @@ def _after(rest: str) -> tuple[int | None, str | None]:
         words = phrase.lower().replace("’s", "").replace("'s", "").split()
         if any(w in ROLE_WORDS for w in words[:4]):
             det = a.group("det")
+            if det.lower() in ("his", "her", "their"):
+                return age, None  # "Alec Baldwin, his wife, Hilaria": the role is the next name's
             role = phrase if det.lower() in ("a", "an", "the") else f"{det} {phrase}"
     return age, role
 

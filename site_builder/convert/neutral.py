@@ -21,6 +21,7 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<!\w)'[^'\n]*'(?!\w)|‘[^’]
 _SELF = re.compile(r",?\s*(?:[A-Z][\w.!-]*(?:\.com)?\s+)?can\s+(?:exclusively\s+)?(?:reveal|confirm|report)(?:\s+that)?,?", re.IGNORECASE)
 _AS_REPORTED = re.compile(r"^(?:As\s+(?:[A-Z][\w.!-]*\s+)?(?:previously|first|exclusively)?\s*(?:reported|revealed|noted)(?:\s+\w+)?,\s*)", re.IGNORECASE)
 _CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|However|Meanwhile|Additionally|Moreover|Furthermore|Still|Also|Instead|Indeed|Now|Then|Thus|Therefore|Suddenly|In response|In addition|This time|At the time|Through tears|Obviously)\b,?\s+")
+DATELINE = re.compile(r"^(?:[A-Z][A-Za-z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3}),?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?:AP|Reuters|AFP|UPI|CNN)\))?\s*[:—–]\s+|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*\s*(?:\([A-Za-z]+\))?\s*[—–-]+\s+")
 _KICKER = re.compile(r"^(?:EXCLUSIVE|BREAKING|UPDATE|WATCH)\s*[:\-–—]\s*", re.IGNORECASE)
 
 
@@ -39,7 +40,7 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def neutralise(sentence: str, loaded: tuple[str, ...]) -> Neutral:
-    text = _KICKER.sub("", sentence.strip())
+    text = DATELINE.sub("", _KICKER.sub("", sentence.strip()))
     text = _AS_REPORTED.sub("", text)
     text = _SELF.sub("", text)
     for _ in range(2):

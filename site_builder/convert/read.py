@@ -185,6 +185,8 @@ def _clean(article: Article, lines: list[str]) -> list[str]:
         if article.title is None and not out and _looks_like_headline(line):
             article.title = line
             continue
+        if i < len(lines) - 1 and _heading(line):
+            continue  # subheadings, list items of a summary box, captions
         out.append(line)
     if out and not _END.search(out[-1]):
         article.truncated = True
@@ -192,6 +194,14 @@ def _clean(article: Article, lines: list[str]) -> list[str]:
         out[-1:] = [kept] if kept else []
         article.notes.append("the text ends mid-sentence; the unfinished sentence was left out")
     return out
+
+
+def _heading(line: str) -> bool:
+    if re.match(r"^\d{1,2}[.)]\s", line) and not _END.search(line):
+        return True
+    if not _END.search(line) and len(line.split()) <= 20:
+        return True
+    return line.endswith("?") and len(line.split()) <= 12 and not re.search(r"[\"”’']", line)
 
 
 def _drop_fragment(paragraph: str) -> str:

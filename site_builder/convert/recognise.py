@@ -35,6 +35,7 @@ class Directory:
     """People already in people.yaml, indexed by every name they go by."""
 
     people: list[KnownPerson] = field(default_factory=list)
+    hints: dict[str, str] = field(default_factory=dict)  # single name -> full name seen in another article
 
     def __post_init__(self) -> None:
         self.by_alias: dict[str, set[str]] = {}
@@ -106,6 +107,7 @@ class Recognised:
     sentences: list[SentenceFacts]
     unresolved: list[str]
     main: str | None
+    loose: list[str] = field(default_factory=list)  # single names left unresolved (hints from other articles may help)
     directory: Directory = field(default_factory=Directory)
 
     def pronoun(self, sentence: int, offset: int, word: str, seg: Segmented) -> str | None:
@@ -135,7 +137,8 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
     text = seg.text
 
     def common(word: str) -> bool:
-        return re.search(rf"(?<![\w.]){re.escape(word.lower())}(?!\w)", lower_text) is not None and not re.search(rf"(?<=[a-z,;] ){re.escape(word)}\b", text)
+        """A capitalised word that the article also uses in lower case ("Motion" / "motion") is no name."""
+        return word.lower() != word and re.search(rf"(?<![\w.-]){re.escape(word.lower())}(?![\w-])", text) is not None
 
     def add(name: str, kind: str, mention: Mention | None, index: int, explicit: bool) -> str:
         known = directory.lookup(name)
@@ -166,11 +169,16 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
     counts = _counts(entities)
     main = max(counts, key=lambda k: (counts[k], -entities[k].first_sentence)) if counts else None
     unresolved: list[str] = []
+    loose: list[str] = []
     # Pass 2: single names and epithets.
     for index, mentions in enumerate(per_sentence):
         for m in mentions:
             if m.kind == "single":
                 key = _resolve_single(m.name, entities, directory)
+                if key is None and m.name in directory.hints and not common(m.name):
+                    key = add(directory.hints[m.name], "person", m, index, False)
+                elif key is None and not common(m.name):
+                    loose.append(m.name)
                 if key is None and m.evidence and (m.role or m.title) and not common(m.name):
                     name = m.name
                     role = (m.role or m.title or "").lower()
@@ -190,7 +198,12 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                     unresolved.append(m.name)
                 if key is not None:
                     resolved[index].append((m.start, m.end, key))
-            elif m.kind == "epithet":
+    counts = _counts(entities)
+    main = max(counts, key=lambda k: (counts[k], -entities[k].first_sentence)) if counts else None
+    # Pass 3: epithets ("the 30 Rock star"), now that every name has been counted.
+    for index, mentions in enumerate(per_sentence):
+        for m in mentions:
+            if m.kind == "epithet":
                 key = directory.lookup(m.name) or directory.lookup(re.sub(r"^(?:the|this|that)\s+", "the ", m.name, flags=re.I))
                 if key is None and main and entities[main].kind == "person" and _dominant(counts, main):
                     key = main
@@ -206,7 +219,7 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
     facts = []
     for index, sentence in enumerate(seg.sentences):
         facts.append(SentenceFacts(sorted(resolved[index]), find_dates(sentence.text, published), topics.match(sentence.text)))
-    return Recognised(entities, facts, sorted(set(unresolved)), main, directory)
+    return Recognised(entities, facts, sorted(set(unresolved)), main, sorted(set(loose)), directory)
 
 
 def _counts(entities: dict[str, Entity]) -> dict[str, int]:

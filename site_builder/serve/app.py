@@ -1,0 +1,132 @@
+"""The HTTP side of the preview: the site from memory, and the livereload channel.
+
+In: a function returning the current :class:`~.rebuild.Preview`. Out: a
+tornado application serving
+
+- every file of the site from memory (``/`` and ``/x/`` mean ``index.html``;
+  unknown paths get ``404.html`` with status 404), HTML with the reload
+  script and, after a failed rebuild, the error overlay;
+- ``/livereload.js``, the browser client shipped in the ``livereload`` package;
+- ``/livereload``, the websocket that tells browsers to reload.
+
+Everything here runs on the event-loop thread; other threads reach it only
+through ``loop.call_soon_threadsafe``.
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+from collections.abc import Callable
+from typing import Any
+
+from livereload.handlers import LiveReloadJSHandler
+from tornado import web, websocket
+
+from .inject import error_page, inject, reload_script
+from .rebuild import Preview
+
+PROTOCOL = "http://livereload.com/protocols/official-7"
+_TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/xml; charset=utf-8",
+          ".json": "application/json; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+          ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+
+
+class Browsers:
+    """The connected pages; :meth:`reload` tells each to reload."""
+
+    def __init__(self, current: Callable[[], Preview]) -> None:
+        self.current = current
+        self.sockets: set[ReloadSocket] = set()
+
+    def reload(self, path: str = "*") -> None:
+        for socket in list(self.sockets):
+            socket.send_reload(path)
+
+    def close_all(self) -> None:
+        for socket in list(self.sockets):
+            socket.close()
+
+
+class ReloadSocket(websocket.WebSocketHandler):
+    """The server half of the livereload protocol (version 7).
+
+    The page says hello with ``snipver``: the build it was served from. If a
+    newer build was published while the page loaded, it reloads at once, so
+    no page is left stale between its request and its connection.
+    """
+
+    def initialize(self, browsers: Browsers) -> None:
+        self.browsers = browsers
+
+    def on_message(self, message: str | bytes) -> None:
+        try:
+            data = json.loads(message)
+        except ValueError:
+            return
+        if not isinstance(data, dict) or data.get("command") != "hello":
+            return  # "info" and anything else need no answer
+        self.write_message({"command": "hello", "protocols": [PROTOCOL], "serverName": "site-builder"})
+        self.browsers.sockets.add(self)
+        if data.get("snipver") != self.browsers.current().generation:
+            self.send_reload("*")
+
+    def send_reload(self, path: str) -> None:
+        try:
+            self.write_message({"command": "reload", "path": path, "liveCSS": False, "liveImg": False})
+        except websocket.WebSocketClosedError:
+            self.browsers.sockets.discard(self)
+
+    def on_close(self) -> None:
+        self.browsers.sockets.discard(self)
+
+
+class SiteHandler(web.RequestHandler):
+    """One file of the current preview, from memory."""
+
+    def initialize(self, browsers: Browsers, port: Callable[[], int]) -> None:
+        self.browsers = browsers
+        self.port = port
+
+    def get(self, path: str) -> None:
+        self._send(path, body=True)
+
+    def head(self, path: str) -> None:
+        self._send(path, body=False)
+
+    def _send(self, path: str, body: bool) -> None:
+        preview = self.browsers.current()
+        script = reload_script(self.port(), preview.generation)
+        self.set_header("Cache-Control", "no-store")
+        if not preview.files:  # no good build yet: every path shows the error
+            self.set_status(500)
+            self._write(".html", error_page(script, preview.error or "building…"), body)
+            return
+        name = path + "index.html" if path == "" or path.endswith("/") else path
+        if name not in preview.files and name + "/index.html" in preview.files:
+            self.redirect("/" + name + "/")  # relative links in pages need the trailing slash
+            return
+        if name not in preview.files:
+            self.set_status(404)
+            name = "404.html"
+        data = preview.files.get(name, b"Not found")
+        if name.endswith(".html"):
+            data = inject(data, script, preview.error)
+        self._write(name, data, body)
+
+    def _write(self, name: str, data: bytes, body: bool) -> None:
+        suffix = "." + name.rpartition(".")[2] if "." in name else ""
+        self.set_header("Content-Type", _TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream")
+        self.set_header("Content-Length", str(len(data)))
+        if body:
+            self.write(data)
+
+
+def application(browsers: Browsers, port: Callable[[], int]) -> web.Application:
+    handlers: list[Any] = [
+        (r"/livereload", ReloadSocket, {"browsers": browsers}),
+        (r"/livereload\.js", LiveReloadJSHandler),
+        (r"/(.*)", SiteHandler, {"browsers": browsers, "port": port}),
+    ]
+    # log_function: no access log; the terminal is for build status.
+    return web.Application(handlers, log_function=lambda handler: None, websocket_ping_interval=0)

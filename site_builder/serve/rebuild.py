@@ -1,0 +1,110 @@
+"""Rebuild the site in memory through the normal build, and keep the last good one.
+
+In: :class:`~site_builder.build.BuildOptions`. Out: a :class:`Preview` — the
+whole site as bytes (from ``render_site``, exactly what ``build`` writes) plus,
+when the latest rebuild failed, the error text the terminal shows.
+
+A rebuild reads and renders everything before the new site replaces the old
+one in a single assignment, so a request sees either the previous finished
+site or the next, never a mixture; nothing is written to disk. We rebuild
+the whole site on every change: every page lists or counts items from all
+content files (timeline, people, sources, the feed), so a correct
+"only what changed" needs a dependency graph we do not have.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..build import BuildOptions, load_valid, render_site
+from ..errors import ContentErrors, SiteBuilderError
+from ..load import Content
+from ..render import default_templates
+from .watch import WatchSet, folders_of
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the server shows: the last good site and, if the latest rebuild failed, why."""
+
+    files: Mapping[str, bytes]  # empty until a rebuild succeeds
+    error: str | None
+    generation: int  # 1 after the first rebuild, +1 per rebuild
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One rebuild, for the status line."""
+
+    generation: int
+    error: str | None
+    seconds: float
+    pages: int
+    changed: tuple[Path, ...] = field(default=())
+
+
+def describe(exc: BaseException) -> str:
+    """The text the CLI prints for a failed build (cli.main formats errors the same way)."""
+    if isinstance(exc, ContentErrors):
+        return exc.report()
+    if isinstance(exc, SiteBuilderError):
+        return f"error: {exc}"
+    # A bug, not bad input: still keep the server up, and show where it happened.
+    return "internal error (please report it):\n" + "".join(traceback.format_exception(exc)).rstrip()
+
+
+def cited_files(content: Content) -> tuple[Path, ...]:
+    """The source files the content cites (validation reads them, so they are inputs)."""
+    return tuple(sorted({(content.root / s.file).resolve() for s in content.sources.model.sources if s.file}))
+
+
+class Rebuilder:
+    """Runs rebuilds one at a time and publishes each result as a new :class:`Preview`."""
+
+    def __init__(self, options: BuildOptions) -> None:
+        self.options = options
+        self._preview = Preview({}, None, 0)
+        self._cited: tuple[Path, ...] = ()
+        self._published = threading.Condition()
+
+    @property
+    def preview(self) -> Preview:
+        return self._preview
+
+    def rebuild(self, changed: Iterable[Path] = ()) -> Outcome:
+        start = time.perf_counter()
+        files: Mapping[str, bytes] | None = None
+        error = None
+        try:
+            content = load_valid(self.options.content)
+            self._cited = cited_files(content)
+            files = render_site(content, self.options)
+        except Exception as exc:  # noqa: BLE001 - a dev server reports every failure and stays up
+            error = describe(exc)
+        seconds = time.perf_counter() - start
+        with self._published:
+            old = self._preview
+            self._preview = Preview(old.files if files is None else files, error, old.generation + 1)
+            self._published.notify_all()
+        pages = sum(1 for name in self._preview.files if name.endswith(".html"))
+        return Outcome(self._preview.generation, error, seconds, pages, tuple(sorted(changed)))
+
+    def wait_for(self, generation: int, timeout: float) -> Preview:
+        """The preview once rebuild number ``generation`` is published (TimeoutError after ``timeout`` s)."""
+        with self._published:
+            if not self._published.wait_for(lambda: self._preview.generation >= generation, timeout):
+                raise TimeoutError(f"rebuild {generation} not done after {timeout} s")
+            return self._preview
+
+    def watch_set(self) -> WatchSet:
+        """Everything a build reads: content, templates (project and default theme), seeds, cited files."""
+        content = self.options.content.resolve()
+        project = content.parent
+        folders = folders_of([content, project / "templates", default_templates(), project / "seeds"])
+        files = tuple(f for f in self._cited if not any(f.is_relative_to(d) for d in folders))
+        return WatchSet(folders, files)

@@ -1,0 +1,172 @@
+"""Run the preview: bind the port, build, serve, and rebuild on every burst of saves.
+
+In: :class:`ServeOptions`. Out: a running :class:`PreviewServer` (``start``
+… ``stop``, or a ``with`` block). Three threads share the work:
+
+- the caller's thread starts and stops everything (the CLI waits for Ctrl-C);
+- the event-loop thread answers HTTP and websocket requests, from whatever
+  :class:`~.rebuild.Preview` is current;
+- the watcher thread waits for a burst of changes, rebuilds, publishes the
+  new preview and then asks the event loop to reload the browsers.
+
+Status goes to the ``report`` callback; this module never prints.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tornado.httpserver import HTTPServer
+from tornado.netutil import bind_sockets
+
+from ..build import BuildOptions
+from ..errors import SiteBuilderError
+from .app import Browsers, application
+from .rebuild import Outcome, Rebuilder
+from .watch import ChangeWatcher
+
+PORT_TRIES = 20  # a busy port moves the server up to this many ports along
+
+
+class ServeError(SiteBuilderError):
+    """The preview server cannot start (no free port, address not available)."""
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    content: Path
+    host: str = "127.0.0.1"
+    port: int = 8000  # 0: any free port
+    drafts: bool = True
+    poll: float = 0.025  # see watch.ChangeWatcher
+    quiet: float = 0.05
+
+
+class PreviewServer:
+    def __init__(self, options: ServeOptions, report: Callable[[Outcome], None] = lambda outcome: None) -> None:
+        self.options = options
+        self.report = report
+        self.port = 0
+        self.moved_from: int | None = None  # the requested port, when it was busy
+        self.rebuilder: Rebuilder | None = None
+        self._sockets: list[socket.socket] = []
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._browsers: Browsers | None = None
+        self._loop_stopping = asyncio.Event()  # set on the loop's thread, by stop()
+
+    @property
+    def url(self) -> str:
+        host = "127.0.0.1" if self.options.host in ("", "0.0.0.0", "::") else self.options.host
+        return f"http://{'[' + host + ']' if ':' in host else host}:{self.port}/"
+
+    @property
+    def addresses(self) -> list[tuple[str, int]]:
+        """The (host, port) of every listening socket."""
+        return [sock.getsockname()[:2] for sock in self._sockets]
+
+    def start(self) -> Outcome:
+        """Bind, run the first build, start serving and watching; the first build's outcome."""
+        self._bind()
+        try:
+            # Pages link to the base URL only in the 404 page, canonical links and feeds;
+            # pointing it at the server keeps the 404 page's links working locally.
+            options = BuildOptions(self.options.content, Path("-"), drafts=self.options.drafts, base_url=self.url)
+            self.rebuilder = Rebuilder(options)
+            watcher = ChangeWatcher(self.rebuilder.watch_set(), self.options.poll, self.options.quiet)
+            first = self.rebuilder.rebuild()  # changes from now on are already being noticed
+            watcher.rewatch(self.rebuilder.watch_set())
+            self._browsers = Browsers(lambda: self._current().preview)
+            ready = threading.Event()
+            self._threads = [
+                threading.Thread(target=self._serve, args=(ready,), name="site-builder-http", daemon=True),
+                threading.Thread(target=self._watch, args=(watcher,), name="site-builder-watch", daemon=True),
+            ]
+            for thread in self._threads:
+                thread.start()
+            ready.wait(10)
+        except BaseException:
+            self.stop()
+            raise
+        return first
+
+    def stop(self) -> None:
+        """Stop watching and serving, close every connection and free the port. Safe to call twice."""
+        self._stop.set()
+        loop = self._loop
+        if loop is not None and loop.is_running():
+            loop.call_soon_threadsafe(self._loop_stopping.set)
+        for thread in self._threads:
+            if thread is not threading.current_thread():
+                thread.join(10)
+        self._threads = []
+        for sock in self._sockets:
+            sock.close()
+        self._sockets = []
+
+    def __enter__(self) -> PreviewServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def _current(self) -> Rebuilder:
+        assert self.rebuilder is not None
+        return self.rebuilder
+
+    def _bind(self) -> None:
+        wanted = self.options.port
+        tries = 1 if wanted == 0 else PORT_TRIES
+        for port in range(wanted, wanted + tries):
+            try:
+                self._sockets = bind_sockets(port, address=self.options.host or None)
+            except OSError as exc:
+                if exc.errno == errno.EADDRINUSE and port < wanted + tries - 1:
+                    continue
+                if exc.errno == errno.EADDRINUSE:
+                    raise ServeError(f"ports {wanted}-{port} on {self.options.host} are all in use; choose one with --port") from None
+                raise ServeError(f"cannot listen on {self.options.host}:{port}: {exc.strerror or exc}") from None
+            self.port = self._sockets[0].getsockname()[1]
+            self.moved_from = wanted if port != wanted else None
+            return
+
+    def _serve(self, ready: threading.Event) -> None:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        self._loop = loop
+        try:
+            loop.run_until_complete(self._serve_until_stopped(ready))
+        finally:
+            loop.close()
+
+    async def _serve_until_stopped(self, ready: threading.Event) -> None:
+        assert self._browsers is not None
+        server = HTTPServer(application(self._browsers, lambda: self.port))
+        server.add_sockets(self._sockets)
+        ready.set()
+        if not self._stop.is_set():
+            await self._loop_stopping.wait()
+        server.stop()
+        self._browsers.close_all()
+        await asyncio.wait_for(server.close_all_connections(), 5)
+
+    def _watch(self, watcher: ChangeWatcher) -> None:
+        rebuilder = self._current()
+        while (changes := watcher.wait(self._stop)) is not None:
+            outcome = rebuilder.rebuild(changes)
+            watcher.rewatch(rebuilder.watch_set())
+            self.report(outcome)
+            if self._loop is not None and not self._stop.is_set():
+                self._loop.call_soon_threadsafe(self._reload_browsers)
+
+    def _reload_browsers(self) -> None:
+        if self._browsers is not None:
+            self._browsers.reload()

@@ -1,0 +1,289 @@
+"""`site-builder serve` without a browser: watching, rebuilding, serving, errors, the command.
+
+Each test runs its own server on a free port (port 0) over a copy of the
+minimal project and stops it at the end. Waits poll with timeouts; the only
+fixed sleeps are where a test proves that something did *not* happen.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from site_builder.cli import parser
+from site_builder.serve import PreviewServer, ServeOptions
+from site_builder.serve.watch import is_ignored
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTHING_HAPPENS = 0.4  # well over poll + quiet: long enough for a rebuild to have started
+TITLE = "Sam Ortiz is charged with bribery"  # events[0].title in the minimal project, on line 7
+
+
+@contextmanager
+def serving(project: Path, **options: object) -> Iterator[PreviewServer]:
+    server = PreviewServer(ServeOptions(project / "content", port=0, **options))  # type: ignore[arg-type]
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def get(server: PreviewServer, path: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(server.url + path, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def generation(server: PreviewServer) -> int:
+    assert server.rebuilder is not None
+    return server.rebuilder.preview.generation
+
+
+def next_build(server: PreviewServer, after: int, timeout: float = 5) -> None:
+    assert server.rebuilder is not None
+    server.rebuilder.wait_for(after + 1, timeout)
+
+
+def retitle(project: Path, new: str, old: str = TITLE) -> None:
+    path = project / "content" / "entries" / "charges.yaml"
+    path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+
+
+# --- what is watched and what is ignored ---------------------------------
+
+
+@pytest.mark.parametrize("name", [
+    ".charges.yaml.swp", ".charges.yaml.swo", ".charges.yaml.swx", "charges.yaml~", "4913", ".#charges.yaml",
+    "#charges.yaml#", "charges.yaml.tmp", "charges.yaml.tmp.12345", "charges.yaml.bak", "charges.yaml.orig",
+    "charges.yaml___jb_tmp___", ".goutputstream-X1Y2Z3", ".DS_Store", ".~lock.wire.txt#", ".git",
+])
+def test_editor_temp_files_are_ignored(name: str) -> None:
+    assert is_ignored(name)
+
+
+@pytest.mark.parametrize("name", ["charges.yaml", "case.yaml", "wire.txt", "site.css", "timeline.js", "404.html", "static"])
+def test_site_files_are_watched(name: str) -> None:
+    assert not is_ignored(name)
+
+
+def test_saving_editor_temp_files_does_not_rebuild(project: Path) -> None:
+    entries = project / "content" / "entries"
+    with serving(project) as server:
+        before = generation(server)
+        for name in [".charges.yaml.swp", "charges.yaml~", "4913", ".#charges.yaml", "charges.yaml.tmp", "#charges.yaml#"]:
+            (entries / name).write_text("not: [yaml", "utf-8")
+        (project / "seeds" / ".wire.txt.swp").write_text("x", "utf-8")
+        time.sleep(NOTHING_HAPPENS)
+        assert generation(server) == before
+        retitle(project, "Sam Ortiz is indicted")  # and the watcher is alive
+        next_build(server, before)
+        assert "Sam Ortiz is indicted" in get(server, "topics/charges/")[1]
+
+
+def test_a_burst_of_saves_rebuilds_once(project: Path) -> None:
+    entries = project / "content" / "entries"
+    with serving(project) as server:
+        before = generation(server)
+        # What vim does on :w (write test file, back up by renaming, write anew, drop the
+        # backup), then a second file saved in the same moment.
+        (entries / "4913").write_text("", "utf-8")
+        (entries / "4913").unlink()
+        os.rename(entries / "charges.yaml", entries / "charges.yaml~")
+        text = (entries / "charges.yaml~").read_text("utf-8")
+        (entries / "charges.yaml").write_text(text.replace(TITLE, "Sam Ortiz is indicted"), "utf-8")
+        (entries / "charges.yaml~").unlink()
+        people = project / "content" / "people.yaml"
+        people.write_text(people.read_text("utf-8").replace("City auditor", "The city's auditor"), "utf-8")
+        next_build(server, before)
+        time.sleep(NOTHING_HAPPENS)
+        assert generation(server) == before + 1
+        assert server.rebuilder is not None and server.rebuilder.preview.error is None
+        page = get(server, "topics/charges/")[1]
+        assert "Sam Ortiz is indicted" in page
+
+
+def test_cited_seed_files_and_templates_are_watched(project: Path) -> None:
+    wire = project / "seeds" / "wire.txt"
+    with serving(project) as server:
+        before = generation(server)
+        wire.write_text(wire.read_text("utf-8").replace("prosecutors said", "officials said"), "utf-8")
+        next_build(server, before)
+        assert "sentence not found" in (server.rebuilder.preview.error or "")  # type: ignore[union-attr]
+        # A project templates/ folder that did not exist at start overrides the theme as soon as it appears.
+        wire.write_text(wire.read_text("utf-8").replace("officials said", "prosecutors said"), "utf-8")
+        next_build(server, before + 1)
+        (project / "templates").mkdir()
+        (project / "templates" / "404.html").write_text('{% extends "base.html" %}{% block main %}<h1>Lost here</h1>{% endblock %}', "utf-8")
+        next_build(server, before + 2)
+        assert get(server, "no/such/page") == (404, get(server, "404.html")[1])
+        assert "<h1>Lost here</h1>" in get(server, "404.html")[1]
+
+
+# --- serving -------------------------------------------------------------
+
+
+def test_serves_pages_from_memory_with_reload_script(project: Path) -> None:
+    with serving(project) as server:
+        status, page = get(server, "")
+        assert status == 200 and TITLE in page
+        assert f'<script src="/livereload.js?port={server.port}&amp;snipver=1"></script></head>' in page
+        assert get(server, "topics/charges/")[1] == get(server, "topics/charges/index.html")[1]
+        with urllib.request.urlopen(server.url + "topics/charges", timeout=5) as response:  # follows the redirect
+            assert response.url == server.url + "topics/charges/"
+        status, page = get(server, "nowhere/")
+        assert status == 404 and "livereload.js" in page
+        status, data = get(server, "case.json")
+        assert status == 200 and data.startswith("{") and "livereload" not in data
+        assert get(server, "livereload.js")[0] == 200
+    assert not (project / "dist").exists()  # serve never writes the site to disk
+
+
+def test_drafts_shown_unless_no_drafts(project: Path) -> None:
+    draft = "The city auditor files a report"
+    with serving(project) as server:
+        page = get(server, "topics/charges/")[1]
+        assert draft in page and "badge-draft" in page
+    with serving(project, drafts=False) as server:
+        assert draft not in get(server, "topics/charges/")[1]
+
+
+def test_build_output_has_no_reload_script(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    with serving(project) as server:
+        served = {path: get(server, path)[1] for path in ["", "topics/charges/", "people/sam-ortiz/", "404.html"]}
+        url, script = server.url, f'<script src="/livereload.js?port={server.port}&amp;snipver=1"></script>'
+    out = project / "dist"
+    assert run("build", "--content", project / "content", "--out", out, "--drafts", "--base-url", url).code == 0
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert b"livereload" not in path.read_bytes(), path
+    # What the server sends is exactly the built page plus the one script tag.
+    for path, page in served.items():
+        built = (out / (path or "index.html") / ("index.html" if path.endswith("/") else "")).read_text("utf-8")
+        assert page == built.replace("</head>", script + "</head>", 1)
+
+
+# --- errors in the browser -----------------------------------------------
+
+
+def test_failed_rebuild_overlays_every_page_escaped_and_next_good_save_clears_it(project: Path) -> None:
+    case = project / "content" / "case.yaml"
+    good = case.read_text("utf-8")
+    with serving(project) as server:
+        before = generation(server)
+        case.write_text(good + "<b>bold</b>: 1\n", "utf-8")
+        next_build(server, before)
+        expected = f"{case}:12: &lt;b&gt;bold&lt;/b&gt;: unknown key &#x27;&lt;b&gt;bold&lt;/b&gt;&#x27;"
+        for path in ["", "topics/charges/", "people/", "timeline/", "no-such-page"]:
+            page = get(server, path)[1]
+            assert 'id="site-builder-error"' in page, path
+            assert expected in page, path
+            assert "<b>bold</b>" not in page, path
+            assert TITLE in page or path == "no-such-page"  # the last good build stays visible underneath
+        assert 'id="site-builder-error"' not in get(server, "case.json")[1]
+        case.write_text(good, "utf-8")
+        next_build(server, before + 1)
+        assert 'id="site-builder-error"' not in get(server, "")[1]
+
+
+def test_overlay_text_is_the_terminal_text(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    import html
+
+    charges = project / "content" / "entries" / "charges.yaml"
+    charges.write_text(charges.read_text("utf-8").replace("people: [sam-ortiz]", "people: [sam-ortiz"), "utf-8")
+    terminal = run("build", "--content", project / "content", "--out", project / "dist").err.strip()
+    assert "charges.yaml:9: invalid YAML" in terminal
+    with serving(project) as server:
+        status, page = get(server, "anything/")  # no good build yet: every path shows the error
+        assert status == 500
+        assert f"<pre {''}" in page or "<pre" in page
+        assert html.escape(terminal) in page
+        before = generation(server)
+        charges.write_text(charges.read_text("utf-8").replace("people: [sam-ortiz", "people: [sam-ortiz]"), "utf-8")
+        next_build(server, before)
+        status, page = get(server, "")
+        assert status == 200 and TITLE in page and "site-builder-error" not in page
+
+
+def test_template_error_names_template_and_line(project: Path) -> None:
+    templates = project / "templates"
+    templates.mkdir()
+    (templates / "topic.html").write_text('{% extends "base.html" %}\n{% block main %}\n{{ no_such_value }}\n{% endblock %}\n', "utf-8")
+    with serving(project) as server:
+        error = server.rebuilder.preview.error  # type: ignore[union-attr]
+        assert error is not None and "topic.html:3: UndefinedError" in error and "topics/charges/index.html" in error
+        assert "topic.html:3: UndefinedError" in get(server, "")[1]
+
+
+# --- binding, ports, stopping --------------------------------------------
+
+
+def test_binds_127_0_0_1_by_default(project: Path) -> None:
+    assert parser().parse_args(["serve"]).host == "127.0.0.1"
+    assert ServeOptions(Path("content")).host == "127.0.0.1"
+    with serving(project) as server:
+        assert server.addresses == [("127.0.0.1", server.port)]
+        assert server.url == f"http://127.0.0.1:{server.port}/"
+
+
+def test_busy_port_moves_to_the_next_free_one_and_stop_frees_it(project: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        taken = busy.getsockname()[1]
+        if taken > 65000:
+            pytest.skip("no room above the busy port")
+        with serving(project, port=taken) as server:
+            assert server.moved_from == taken and server.port > taken
+            assert get(server, "")[0] == 200
+            port, threads = server.port, list(server._threads)
+    assert not any(t.is_alive() for t in threads)
+    with socket.socket() as again:  # the port is free again
+        again.bind(("127.0.0.1", port))
+
+
+def test_command_prints_url_and_ctrl_c_exits_cleanly(project: Path) -> None:
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        taken = busy.getsockname()[1]
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "site_builder.cli", "serve", "--content", "content", "--port", str(taken)],
+            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        try:
+            lines = []
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                lines.append(line)
+                if "Ctrl-C to stop" in line:
+                    break
+            assert f"port {taken} is busy; using" in "".join(lines)
+            url = lines[-1].split(" at ")[1].split(" ")[0]
+            assert url.startswith("http://127.0.0.1:")
+            with urllib.request.urlopen(url, timeout=5) as response:
+                assert response.status == 200
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=10)
+        finally:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0
+    assert "Traceback" not in err and "Traceback" not in out
+    assert out.strip().endswith("stopped")
+    with socket.socket() as again:  # the port is free again
+        again.bind(("127.0.0.1", int(url.rsplit(":", 1)[1].strip("/"))))
