@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .conftest import edit_line
+from .conftest import ROOT, edit_line
 
 CHARGES = "entries/charges.yaml"
 
@@ -135,3 +136,13 @@ def test_cli_errors_never_show_a_traceback(project: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "site_builder.cli", "build", "--content", "nowhere"], cwd=project,
                           capture_output=True, text=True)
     assert (proc.returncode, proc.stderr) == (1, "nowhere: content folder not found\n1 problem in content\n")
+
+
+def test_wheel_ships_the_default_theme(tmp_path: Path) -> None:
+    """After a plain `pip install`, site-builder must find its templates without the repo."""
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    wheel = next(tmp_path.glob("site_builder-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    theme = {p.relative_to(ROOT / "templates").as_posix() for p in (ROOT / "templates").rglob("*") if p.is_file()}
+    assert theme and {f"site_builder/templates/{name}" for name in theme} <= names
