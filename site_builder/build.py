@@ -7,14 +7,14 @@ validated and rendered in memory first; writing is the last step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import exports
 from .errors import ContentErrors, OutputError
-from .load import Content, load_content
+from .load import Content, FileCache, load_content
 from .pages import plan_pages
-from .render import make_environment, render_pages, template_dirs
+from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .site import build_site
 from .validate import validate
 from .write import write_site
@@ -29,6 +29,15 @@ class BuildOptions:
     workers: int = 1  # processes for rendering big sites; the CLI passes the number of cores
 
 
+@dataclass
+class Session:
+    """What one project keeps between builds (the dev server's rebuilds): parsed
+    files and rendered fragments, each reused only while its inputs are unchanged."""
+
+    files: FileCache = field(default_factory=FileCache)
+    fragments: FragmentStore = field(default_factory=FragmentStore)
+
+
 @dataclass(frozen=True)
 class BuildResult:
     pages: int
@@ -36,24 +45,26 @@ class BuildResult:
     out: Path
 
 
-def load_valid(content_dir: Path) -> Content:
+def load_valid(content_dir: Path, session: Session | None = None) -> Content:
     """Load and cross-check the content; ContentErrors lists every problem."""
-    content = load_content(content_dir)
+    content = load_content(content_dir, session.files if session else None)
     problems = validate(content)
     if problems:
         raise ContentErrors(problems)
     return content
 
 
-def render_site(content: Content, options: BuildOptions) -> dict[str, bytes]:
+def render_site(content: Content, options: BuildOptions, session: Session | None = None) -> dict[str, bytes]:
     """Every output file of the site as bytes, keyed by its path in the output folder."""
     site = build_site(content, drafts=options.drafts, base_url=options.base_url)
     pages = plan_pages(site)
     project = content.root.resolve().parent
     dirs = template_dirs(project)
     env = make_environment(dirs)
+    store = session.fragments if session else FragmentStore()
+    store.validate(content.case, content.people, content.sources, options.drafts, templates_fingerprint(dirs))
     jsonld = {page.path: exports.jsonld(site, page) for page in pages}
-    files = render_pages(site, pages, env, jsonld, options.workers)
+    files = render_pages(site, pages, env, jsonld, options.workers, store)
     generated = {
         "case.json": exports.case_json(site),
         "feed.xml": exports.feed_xml(site),

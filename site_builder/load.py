@@ -50,17 +50,38 @@ def field_path(path: Path_) -> str:
     return out
 
 
-def load_content(root: Path) -> Content:
+class FileCache:
+    """Parsed files kept between builds (the dev server's rebuilds).
+
+    A file is parsed again only when its bytes change; an unchanged file
+    yields the very same :class:`Loaded` object, which later stages use to
+    reuse work derived from it.
+    """
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[bytes, Loaded[Any]]] = {}
+
+    def get(self, path: Path, raw: bytes) -> Loaded[Any] | None:
+        hit = self._files.get(path)
+        return hit[1] if hit is not None and hit[0] == raw else None
+
+    def put(self, path: Path, raw: bytes, loaded: Loaded[Any]) -> None:
+        self._files[path] = (raw, loaded)
+
+
+def load_content(root: Path, cache: FileCache | None = None) -> Content:
     """Read and schema-check every content file under ``root``."""
     problems: list[Problem] = []
     if not root.is_dir():
         raise ContentErrors([Problem(str(root), 0, "", "content folder not found")])
-    case = _load(root / "case.yaml", Case, problems)
-    people = _load(root / "people.yaml", PeopleFile, problems)
-    sources = _load(root / "sources.yaml", SourcesFile, problems)
+    case = _load(root / "case.yaml", Case, problems, cache)
+    people = _load(root / "people.yaml", PeopleFile, problems, cache)
+    sources = _load(root / "sources.yaml", SourcesFile, problems, cache)
     entries: dict[str, Loaded[Entry]] = {}
     for path in sorted((root / "entries").glob("*.yaml")):
-        entry = _load(path, Entry, problems)
+        if path.name.startswith("."):  # editor droppings such as Emacs's .#x.yaml lock link
+            continue
+        entry = _load(path, Entry, problems, cache)
         if entry is not None:
             entries[path.stem] = entry
     if problems or case is None or people is None or sources is None:
@@ -68,7 +89,7 @@ def load_content(root: Path) -> Content:
     return Content(root, case, people, sources, entries)
 
 
-def _load(path: Path, schema: type[M], problems: list[Problem]) -> Loaded[M] | None:
+def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache | None = None) -> Loaded[M] | None:
     name = str(path)
     try:
         raw = path.read_bytes()
@@ -78,6 +99,8 @@ def _load(path: Path, schema: type[M], problems: list[Problem]) -> Loaded[M] | N
     except OSError as exc:
         problems.append(Problem(name, 0, "", f"cannot read: {exc.strerror}"))
         return None
+    if cache is not None and (hit := cache.get(path, raw)) is not None:
+        return hit
     try:
         doc = load_yaml(raw, name)
     except YamlError as exc:
@@ -87,10 +110,13 @@ def _load(path: Path, schema: type[M], problems: list[Problem]) -> Loaded[M] | N
         problems.append(Problem(name, 1, "", f"expected a mapping of keys at the top level, found {_kind(doc.data)}"))
         return None
     try:
-        return Loaded(schema.model_validate(doc.data), doc)
+        loaded = Loaded(schema.model_validate(doc.data), doc)
     except ValidationError as exc:
         problems.extend(_problems(exc, doc, schema))
         return None
+    if cache is not None:
+        cache.put(path, raw, loaded)
+    return loaded
 
 
 def _problems(exc: ValidationError, doc: YamlDoc, schema: type[BaseModel]) -> list[Problem]:

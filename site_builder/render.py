@@ -63,6 +63,12 @@ def template_dirs(project: Path) -> list[Path]:
     return unique
 
 
+def templates_fingerprint(dirs: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and mtime of every template file: changes whenever a template does."""
+    files = sorted(p for d in dirs for p in d.rglob("*") if p.is_file())
+    return tuple((str(p), (st := p.stat()).st_size, st.st_mtime_ns) for p in files)
+
+
 def make_environment(dirs: list[Path]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
@@ -88,26 +94,50 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
 ROOT_MARK = "\x00root\x00"  # NUL never survives loading (yamlload rejects it), so it cannot clash with content
 
 
-class Fragments:
-    """Render each statement's macro once per build and reuse it on every page that lists it.
+class FragmentStore:
+    """Rendered statement fragments, kept between builds while their inputs stay the same.
 
-    An event appears on the timeline, its strand's page and timeline, and each
-    involved person's pages; rendering it once with a placeholder for the
-    relative root and substituting per page avoids most of the template work.
+    A fragment depends on its item (the model object, which an unchanged file
+    keeps across builds), on case.yaml, people.yaml and sources.yaml (titles,
+    names, publishers), on the drafts option and on the templates. ``validate``
+    empties the store whenever any of those but the item changed.
     """
 
-    def __init__(self, env: jinja2.Environment) -> None:
+    def __init__(self) -> None:
+        self.inputs: tuple[Any, ...] = ()
+        self.html: dict[tuple[Any, ...], tuple[Any, str]] = {}
+
+    def validate(self, *inputs: Any) -> None:
+        same = len(inputs) == len(self.inputs) and all(a is b or a == b for a, b in zip(inputs, self.inputs))
+        if not same:
+            self.html.clear()
+            self.inputs = inputs
+
+
+class Fragments:
+    """Render each statement's macro once and reuse it on every page that lists it.
+
+    An event appears on the timeline, its strand's page and each involved
+    person's page; rendering it once with a placeholder for the relative root
+    and substituting per page avoids most of the template work.
+    """
+
+    def __init__(self, env: jinja2.Environment, store: FragmentStore) -> None:
         self.env = env
+        self.store = store
         self.module: Any = None
-        self.cache: dict[tuple[Any, ...], str] = {}
 
     def __call__(self, name: str, item: Any, *args: Any, root: str) -> Markup:
-        key = (name, id(item), args)
-        html = self.cache.get(key)
-        if html is None:
+        model = item.model
+        key = (name, id(model), args)
+        hit = self.store.html.get(key)
+        if hit is not None and hit[0] is model:  # the stored model keeps its id from being reused
+            html = hit[1]
+        else:
             if self.module is None:
                 self.module = self.env.get_template("_macros.html").make_module({"root": ROOT_MARK})
-            html = self.cache[key] = str(getattr(self.module, name)(item, *args))
+            html = str(getattr(self.module, name)(item, *args))
+            self.store.html[key] = (model, html)
         return Markup(html.replace(ROOT_MARK, root))
 
 
@@ -115,37 +145,43 @@ PARALLEL_MIN_PAGES = 400  # below this, starting worker processes costs more tha
 
 
 def render_pages(
-    site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict[str, str], workers: int = 1
+    site: Site,
+    pages: list[Page],
+    env: jinja2.Environment,
+    jsonld: dict[str, str],
+    workers: int = 1,
+    store: FragmentStore | None = None,
 ) -> dict[str, bytes]:
     """Render every page; with ``workers`` > 1 and a big site, split the pages across forked processes."""
     if workers > 1 and len(pages) >= PARALLEL_MIN_PAGES and "fork" in mp.get_all_start_methods():
         # Forked workers inherit the site, environment and pages without pickling;
         # only the rendered bytes travel back. Slices interleave to balance the load.
-        job = (site, pages, env, jsonld)
+        job = (site, pages, env, jsonld, store or FragmentStore())
         with mp.get_context("fork").Pool(workers, initializer=_set_job, initargs=(job,)) as pool:
             parts = pool.starmap(_render_slice, [(i, workers) for i in range(workers)])
         rendered = {path: data for part in parts for path, data in part}
         return {page.path: rendered[page.path] for page in pages}
-    return _render(site, pages, env, jsonld)
+    return _render(site, pages, env, jsonld, store or FragmentStore())
 
 
-_job: tuple[Site, list[Page], jinja2.Environment, dict[str, str]] | None = None  # set only inside worker processes
+Job = tuple[Site, list[Page], jinja2.Environment, dict[str, str], FragmentStore]
+_job: Job | None = None  # set only inside worker processes
 
 
-def _set_job(job: tuple[Site, list[Page], jinja2.Environment, dict[str, str]]) -> None:
+def _set_job(job: Job) -> None:
     global _job
     _job = job
 
 
 def _render_slice(index: int, step: int) -> list[tuple[str, bytes]]:
     assert _job is not None
-    site, pages, env, jsonld = _job
-    return list(_render(site, pages[index::step], env, jsonld).items())
+    site, pages, env, jsonld, store = _job
+    return list(_render(site, pages[index::step], env, jsonld, store).items())
 
 
-def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict[str, str]) -> dict[str, bytes]:
+def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict[str, str], store: FragmentStore) -> dict[str, bytes]:
     root_404 = site.base_url.split("://", 1)[-1].partition("/")[2]
-    env.globals["fragment"] = Fragments(env)
+    env.globals["fragment"] = Fragments(env, store)
     out: dict[str, bytes] = {}
     for page in pages:
         root = "/" + root_404 if page.path == "404.html" else "../" * page.depth
