@@ -34,7 +34,7 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
 
-from site_builder.build import BuildOptions, load_valid, render_site  # noqa: E402
+from site_builder.build import BuildOptions, Session, load_valid, render_site  # noqa: E402
 from site_builder.write import write_site  # noqa: E402
 
 
@@ -63,14 +63,15 @@ def timed(cmd: list[str]) -> tuple[float, float]:
 
 
 def warm_rebuild(project: Path, out: Path) -> float:
-    """Edit one event and rebuild in the same process (what `serve` does); seconds."""
+    """Edit one event and rebuild in the same process with a warm Session (what `serve` does); seconds."""
     options = BuildOptions(project / "content", out, workers=1)
-    write_site(render_site(load_valid(options.content), options), out, protect=[])
+    session = Session()
+    write_site(render_site(load_valid(options.content, session), options, session), out, protect=[])
     entry = project / "content" / "entries" / "trial.yaml"
     text = entry.read_text("utf-8")
     entry.write_text(re.sub(r"title: '([^']*)'", r"title: '\1 (edited)'", text, count=1), "utf-8")
     start = time.perf_counter()
-    write_site(render_site(load_valid(options.content), options), out, protect=[])
+    write_site(render_site(load_valid(options.content, session), options, session), out, protect=[])
     elapsed = time.perf_counter() - start
     entry.write_text(text, "utf-8")
     return elapsed
