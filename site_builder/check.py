@@ -35,8 +35,7 @@ def unreferenced_people(content: Content) -> list[Problem]:
     used: set[str] = set()
     for entry in content.entries.values():
         for item in [*entry.model.events, *entry.model.claims, *entry.model.quotes]:
-            used.update(getattr(item, "people", []))
-            used.update(v for key in ("attributed_to", "speaker", "via") if (v := getattr(item, key, None)))
+            used.update(ref for _, ref, _ in item.refs())
     used.discard(ANONYMOUS)
     return [
         content.people.problem(("people", i, "id"), f"'{person.id}' is not referenced by any event, claim or quote")

@@ -65,6 +65,10 @@ class FileCache:
         hit = self._files.get(path)
         return hit[1] if hit is not None and hit[0] == raw else None
 
+    def previous(self, path: Path) -> Loaded[Any] | None:
+        hit = self._files.get(path)
+        return hit[1] if hit is not None else None
+
     def put(self, path: Path, raw: bytes, loaded: Loaded[Any]) -> None:
         self._files[path] = (raw, loaded)
 
@@ -115,8 +119,21 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
         problems.extend(_problems(exc, doc, schema))
         return None
     if cache is not None:
+        old = cache.previous(path)
+        if old is not None and isinstance(old.model, Entry) and isinstance(loaded.model, Entry):
+            loaded = Loaded(_keep_unchanged_items(old.model, loaded.model), doc)  # type: ignore[arg-type]
         cache.put(path, raw, loaded)
     return loaded
+
+
+def _keep_unchanged_items(old: Entry, new: Entry) -> Entry:
+    """``new`` with every item that equals its previous version replaced by that previous object,
+    so that work derived from unchanged items (rendered fragments and pages) can be reused."""
+    updates = {}
+    for group in ("events", "claims", "quotes"):
+        previous = {item.id: item for item in getattr(old, group)}
+        updates[group] = [previous[i.id] if previous.get(i.id) == i else i for i in getattr(new, group)]
+    return new.model_copy(update=updates)
 
 
 def _problems(exc: ValidationError, doc: YamlDoc, schema: type[BaseModel]) -> list[Problem]:

@@ -106,6 +106,9 @@ class Citation(Schema):
 Citations = Annotated[list[Citation], Field(min_length=1, description="At least one citation.")]
 
 
+Ref = tuple[tuple[str | int, ...], str, bool]  # (where in the item, id, may be 'anonymous')
+
+
 class Item(Schema):
     id: Id
     citations: Citations
@@ -114,6 +117,14 @@ class Item(Schema):
     @property
     def published(self) -> bool:
         return self.review == Review.reviewed.value
+
+    def refs(self) -> list[Ref]:
+        """Every person/organisation id the item names."""
+        return []
+
+    def own_text(self) -> list[tuple[str, str | None]]:
+        """Fields written in the site's own voice (checked for loaded words)."""
+        return []
 
 
 class Event(Item):
@@ -125,6 +136,12 @@ class Event(Item):
     title: ShortText
     summary: Text | None = Field(None, description="Markdown, no raw HTML.")
     people: list[Id] = Field(default_factory=list)
+
+    def refs(self) -> list[Ref]:
+        return [(("people", j), p, False) for j, p in enumerate(self.people)]
+
+    def own_text(self) -> list[tuple[str, str | None]]:
+        return [("title", self.title), ("summary", self.summary), ("when", self.when)]
 
     @model_validator(mode="after")
     def _one_date(self) -> "Event":
@@ -151,6 +168,15 @@ class Claim(Item):
     date: DateText | None = None
     people: list[Id] = Field(default_factory=list, description="Other people the claim is about.")
 
+    def refs(self) -> list[Ref]:
+        found: list[Ref] = [(("attributed_to",), self.attributed_to, True)]
+        if self.via:
+            found.append((("via",), self.via, False))
+        return found + [(("people", j), p, False) for j, p in enumerate(self.people)]
+
+    def own_text(self) -> list[tuple[str, str | None]]:
+        return [("text", self.text)]
+
     @model_validator(mode="after")
     def _anonymous_consistent(self) -> "Claim":
         if (self.kind == ClaimKind.anonymous.value) != (self.attributed_to == ANONYMOUS):
@@ -165,6 +191,12 @@ class Quote(Item):
     text: Text = Field(description="The exact words, without surrounding quotation marks.")
     context: ShortText | None = Field(None, description="Neutral note on when or where it was said.")
     date: DateText | None = None
+
+    def refs(self) -> list[Ref]:
+        return [(("speaker",), self.speaker, True)]
+
+    def own_text(self) -> list[tuple[str, str | None]]:
+        return [("context", self.context)]
 
 
 class Entry(Schema):

@@ -23,6 +23,10 @@ class Page:
     description: str
     context: dict[str, Any] = field(default_factory=dict)
     kind: str = "WebPage"  # schema.org type for JSON-LD
+    # The content models this page shows, beyond case/people/sources.yaml; a
+    # rebuild may reuse the page while they are the same objects. None: the
+    # page summarises the whole case and is always rendered again.
+    deps: tuple[Any, ...] | None = None
 
     @property
     def depth(self) -> int:
@@ -58,12 +62,14 @@ def plan_pages(site: Site) -> list[Page]:
         Page("404.html", "404.html", "Page not found", "This page does not exist."),
     ]
     for topic in site.topics:
-        pages.append(Page(topic_path(topic.topic.id), "topic.html", topic.title, _first_sentence(topic.summary), {"topic": topic}, kind="Article"))
+        pages.append(Page(topic_path(topic.topic.id), "topic.html", topic.title, _first_sentence(topic.summary), {"topic": topic},
+                          kind="Article", deps=(topic.entry,)))
     for person in site.people:
         name = person.model.name
         description = f"{name}: {person.model.role}."
+        shown = [item.model for group in (person.events, person.claims, person.about, person.quotes) for item in group]
         pages.append(Page(person_path(person.model.id), "person.html", name, description, {"person": person},
-                          kind="ProfilePage"))
+                          kind="ProfilePage", deps=(person.model, *shown)))
     return pages
 
 

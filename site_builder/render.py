@@ -24,6 +24,7 @@ from markupsafe import Markup
 from . import pages as routes
 from .dates import PartialDate
 from .errors import RenderError
+from .headers import CSP
 from .pages import Page
 from .site import CLAIM_LABELS, Site
 
@@ -87,6 +88,7 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
         SOURCES_PATH=routes.SOURCES_PATH,
         TIMELINE_PATH=routes.TIMELINE_PATH,
         CLAIM_LABELS=CLAIM_LABELS,
+        CSP=CSP,
     )
     return env
 
@@ -106,12 +108,20 @@ class FragmentStore:
     def __init__(self) -> None:
         self.inputs: tuple[Any, ...] = ()
         self.html: dict[tuple[Any, ...], tuple[Any, str]] = {}
+        self.pages: dict[str, tuple[tuple[Any, ...], bytes]] = {}  # path -> (the models it showed, bytes)
 
     def validate(self, *inputs: Any) -> None:
         same = len(inputs) == len(self.inputs) and all(a is b or a == b for a, b in zip(inputs, self.inputs))
         if not same:
             self.html.clear()
+            self.pages.clear()
             self.inputs = inputs
+
+    def page(self, page: Page) -> bytes | None:
+        hit = self.pages.get(page.path)
+        if hit is None or page.deps is None or len(hit[0]) != len(page.deps):
+            return None
+        return hit[1] if all(a is b for a, b in zip(hit[0], page.deps)) else None
 
 
 class Fragments:
@@ -184,6 +194,10 @@ def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict
     env.globals["fragment"] = Fragments(env, store)
     out: dict[str, bytes] = {}
     for page in pages:
+        reused = store.page(page)
+        if reused is not None:
+            out[page.path] = reused
+            continue
         root = "/" + root_404 if page.path == "404.html" else "../" * page.depth
         try:
             template = env.get_template(page.template)
@@ -195,6 +209,8 @@ def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict
         except Exception as exc:  # a runtime error inside a template: name the template line
             raise RenderError(f"{_template_location(exc, page)}: {type(exc).__name__}: {exc} (rendering {page.path})") from None
         out[page.path] = html.encode("utf-8")
+        if page.deps is not None:
+            store.pages[page.path] = (page.deps, out[page.path])
     return out
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .dates import PartialDate, When
 from .load import Content
-from .model import ANONYMOUS, GROUP_LABELS, Case, Claim, Event, Person, Quote, Source, Topic
+from .model import ANONYMOUS, GROUP_LABELS, Case, Claim, Entry, Event, Person, Quote, Source, Topic
 
 CLAIM_ORDER = ["ruling", "fact", "allegation", "denial", "statement", "opinion", "anonymous"]
 CLAIM_LABELS = {
@@ -77,6 +77,7 @@ class QuoteView:
 @dataclass
 class TopicView:
     topic: Topic
+    entry: Entry  # the model of entries/<topic>.yaml, everything this view is built from
     title: str
     status: str
     summary: str
@@ -153,17 +154,14 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
 
     sources = {s.id: SourceView(s) for s in content.sources.model.sources}
     people = {p.id: PersonView(p, _cites(p.citations, sources)) for p in content.people.model.people if shown(p)}
-    names = {p.id: p.name for p in content.people.model.people}
-
-    def speaker(pid: str) -> Speaker:
-        if pid == ANONYMOUS:
-            return Speaker(pid, "Unnamed source", False)
-        return Speaker(pid, names[pid], pid in people)
+    speakers = {p.id: Speaker(p.id, p.name, p.id in people) for p in content.people.model.people}
+    speakers[ANONYMOUS] = Speaker(ANONYMOUS, "Unnamed source", False)
+    speaker = speakers.__getitem__
 
     topics: list[TopicView] = []
     for topic in case.topics:
         entry = content.entries[topic.id].model
-        view = TopicView(topic, entry.title, entry.status, entry.summary)
+        view = TopicView(topic, entry, entry.title, entry.status, entry.summary)
         for event in entry.events:
             if shown(event):
                 view.events.append(EventView(event, topic, event.timing, [speaker(p) for p in event.people], _cites(event.citations, sources)))

@@ -106,21 +106,14 @@ def _check_entry(
             else:
                 seen[item.id] = address
             _check_citations(entry, at, item.citations, sources, texts, problems)
-            for j, person in enumerate(getattr(item, "people", [])):
-                _check_ref(entry, at + ("people", j), person, people, "person", problems)
-            for key, allowed in (("attributed_to", speakers), ("speaker", speakers), ("via", people)):
-                value = getattr(item, key, None)
-                if value is not None:
-                    _check_ref(entry, at + (key,), value, allowed, "person or organisation", problems)
-            for key in ("title", "summary", "when", "text" if group == "claims" else "context"):
-                _check_voice(entry, at + (key,), getattr(item, key, None), words, problems)
+            for where, ref, may_be_anonymous in item.refs():
+                if ref not in (speakers if may_be_anonymous else people):
+                    what = "person or organisation" if may_be_anonymous or where[0] == "via" else "person"
+                    problems.append(entry.problem(at + where, f"unknown {what} id '{ref}'"))
+            for key, text in item.own_text():
+                _check_voice(entry, at + (key,), text, words, problems)
             if group == "quotes":
                 _check_quote_words(entry, at, item.text, item.citations, texts, problems)
-
-
-def _check_ref(loaded: Loaded[Any], path: Path_, value: str, known: set[str], what: str, problems: list[Problem]) -> None:
-    if value not in known:
-        problems.append(loaded.problem(path, f"unknown {what} id '{value}'"))
 
 
 def _check_citations(
