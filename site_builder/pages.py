@@ -54,8 +54,7 @@ def plan_pages(site: Site) -> list[Page]:
     case = site.case
     pages = [
         Page("index.html", "index.html", case.title, _first_sentence(case.summary), kind="WebSite"),
-        Page(TIMELINE_PATH, "timeline.html", "Timeline", f"Every event in {case.title}, in order, with its sources.",
-             {"events": site.events}),
+        *timeline_pages(site),
         Page("people/index.html", "people.html", "Who's who", f"The people and organisations in {case.title}."),
         Page(SOURCES_PATH, "sources.html", "Sources", "Every source the site uses, and what it took from each."),
         Page("about/index.html", "about.html", "About this site", "How this site is made: method, attribution and corrections."),
@@ -74,6 +73,30 @@ def plan_pages(site: Site) -> list[Page]:
 
 
 _MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`#>]")
+
+
+TIMELINE_SPLIT = 500  # a longer timeline is split into one page per year
+
+
+def year_path(year: int) -> str:
+    return f"timeline/{year}/index.html"
+
+
+def timeline_pages(site: Site) -> list[Page]:
+    """The timeline: one page, or for a long case one page per year (the main page shows the latest)."""
+    description = f"Every event in {site.case.title}, in order, with its sources."
+    if len(site.events) <= TIMELINE_SPLIT:
+        return [Page(TIMELINE_PATH, "timeline.html", "Timeline", description, {"events": site.events, "years": None, "year": None})]
+    by_year: dict[int, list[Any]] = {}
+    for event in site.events:
+        by_year.setdefault(event.when.year or 0, []).append(event)
+    years = [(year, len(events), year_path(year)) for year, events in by_year.items()]
+    latest = max(by_year)
+    pages = [Page(TIMELINE_PATH, "timeline.html", "Timeline", description, {"events": by_year[latest], "years": years, "year": latest})]
+    for year, events in by_year.items():
+        pages.append(Page(year_path(year), "timeline.html", f"Timeline: {year}", f"Events of {year} in {site.case.title}.",
+                          {"events": events, "years": years, "year": year}))
+    return pages
 
 
 def _first_sentence(text: str) -> str:

@@ -10,6 +10,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from site_builder import pages
+from site_builder.build import BuildOptions, load_valid, render_site
+from site_builder.linkcheck import check_pages
+
 from .conftest import ROOT, edit_line
 
 CHARGES = "entries/charges.yaml"
@@ -146,3 +150,20 @@ def test_wheel_ships_the_default_theme(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     theme = {p.relative_to(ROOT / "templates").as_posix() for p in (ROOT / "templates").rglob("*") if p.is_file()}
     assert theme and {f"site_builder/templates/{name}" for name in theme} <= names
+
+
+def test_long_timelines_are_split_by_year(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(pages, "TIMELINE_SPLIT", 5)
+    files = render_site(load_valid(ROOT / "content"), BuildOptions(ROOT / "content", tmp_path / "dist"))
+    events = json.loads(files["case.json"])["events"]
+    years = sorted({int((e["date"] or e["not_after"])[:4]) for e in events})
+    assert len(years) > 1
+
+    def ids(path: str) -> list[str]:
+        page = BeautifulSoup(files[path], "html.parser")
+        return [li["id"].removeprefix("event-") for li in page.select("li.event")]
+
+    per_year = [ids(f"timeline/{y}/index.html") for y in years]
+    assert [i for year in per_year for i in year] == [e["id"] for e in events]  # every event once, in order
+    assert ids("timeline/index.html") == per_year[-1]  # the main page shows the latest year
+    assert check_pages(files) == []
