@@ -158,7 +158,8 @@ def _message(error: Any, schema: type[BaseModel], path: Path_) -> str:
         return "required field is missing"
     if kind == "extra_forbidden":
         key = str(path[-1])
-        fields = list(_model_at(schema, path[:-1]).model_fields) if _model_at(schema, path[:-1]) else []
+        model = _model_at(schema, path[:-1])
+        fields = list(model.model_fields) if model else []
         close = difflib.get_close_matches(key, fields, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(fields)})" if fields else ""
         return f"unknown key '{key}'{hint}"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .dates import PartialDate, When
 from .load import Content
-from .model import ANONYMOUS, GROUP_LABELS, Case, Claim, Entry, Event, Person, Quote, Source, Topic
+from .model import ANONYMOUS, GROUP_LABELS, Case, Citation, Claim, Entry, Event, Person, Quote, Source, Topic
 
 CLAIM_ORDER = ["ruling", "fact", "allegation", "denial", "statement", "opinion", "anonymous"]
 CLAIM_LABELS = {
@@ -175,26 +175,7 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
         view.events.sort(key=_event_key)
         topics.append(view)
 
-    for view in topics:
-        for event in view.events:
-            for ref in event.people:
-                if ref.linked:
-                    people[ref.id].events.append(event)
-            _taken(event.cites, sources, "events", event)
-        for claim in view.claims:
-            for ref in {claim.by.id, claim.via.id if claim.via else ""} & people.keys():
-                people[ref].claims.append(claim)
-            for ref in dict.fromkeys(p.id for p in claim.people if p.linked and p.id != claim.by.id):
-                people[ref].about.append(claim)
-            _taken(claim.cites, sources, "claims", claim)
-        for quote in view.quotes:
-            if quote.by.linked:
-                people[quote.by.id].quotes.append(quote)
-            _taken(quote.cites, sources, "quotes", quote)
-    for person in people.values():
-        person.events.sort(key=_event_key)
-        _taken(person.cites, sources, "people", person)
-
+    _cross_reference(topics, people, sources)
     timeline = sorted((e for t in topics for e in t.events), key=_event_key)
     return Site(
         case=case,
@@ -207,11 +188,34 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
     )
 
 
+def _cross_reference(topics: list[TopicView], people: dict[str, PersonView], sources: dict[str, SourceView]) -> None:
+    """Fill in each person's and each source's lists (the reverse of references and provenance)."""
+    for view in topics:
+        for ev in view.events:
+            for ref in ev.people:
+                if ref.linked:
+                    people[ref.id].events.append(ev)
+            _taken(ev.cites, sources, "events", ev)
+        for cv in view.claims:
+            for pid in {cv.by.id, cv.via.id if cv.via else ""} & people.keys():
+                people[pid].claims.append(cv)
+            for pid in dict.fromkeys(p.id for p in cv.people if p.linked and p.id != cv.by.id):
+                people[pid].about.append(cv)
+            _taken(cv.cites, sources, "claims", cv)
+        for qv in view.quotes:
+            if qv.by.linked:
+                people[qv.by.id].quotes.append(qv)
+            _taken(qv.cites, sources, "quotes", qv)
+    for person in people.values():
+        person.events.sort(key=_event_key)
+        _taken(person.cites, sources, "people", person)
+
+
 def _event_key(event: EventView) -> tuple[tuple[int, int], str]:
     return (event.when.sort_key(), event.model.id)
 
 
-def _cites(citations: list, sources: dict[str, SourceView]) -> list[Cite]:  # type: ignore[type-arg]
+def _cites(citations: list[Citation], sources: dict[str, SourceView]) -> list[Cite]:
     return [Cite(sources[c.source].model, c.quote) for c in citations]
 
 
