@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from . import exports
+import jinja2
+
+from . import exports, headers
 from .errors import ContentErrors, OutputError
 from .load import Content, FileCache, load_content
 from .pages import plan_pages
@@ -36,6 +39,13 @@ class Session:
 
     files: FileCache = field(default_factory=FileCache)
     fragments: FragmentStore = field(default_factory=FragmentStore)
+    environment: tuple[Any, jinja2.Environment] | None = None  # (templates fingerprint, compiled environment)
+
+    def env(self, dirs: list[Path], fingerprint: Any) -> jinja2.Environment:
+        """The Jinja environment, compiled again only when a template changed."""
+        if self.environment is None or self.environment[0] != fingerprint:
+            self.environment = (fingerprint, make_environment(dirs))
+        return self.environment[1]
 
 
 @dataclass(frozen=True)
@@ -60,9 +70,10 @@ def render_site(content: Content, options: BuildOptions, session: Session | None
     pages = plan_pages(site)
     project = content.root.resolve().parent
     dirs = template_dirs(project)
-    env = make_environment(dirs)
+    fingerprint = templates_fingerprint(dirs)
+    env = session.env(dirs, fingerprint) if session else make_environment(dirs)
     store = session.fragments if session else FragmentStore()
-    store.validate(content.case, content.people, content.sources, options.drafts, templates_fingerprint(dirs))
+    store.validate(content.case, content.people, content.sources, options.drafts, fingerprint)
     jsonld = {page.path: exports.jsonld(site, page) for page in pages}
     files = render_pages(site, pages, env, jsonld, options.workers, store)
     generated = {
@@ -70,6 +81,7 @@ def render_site(content: Content, options: BuildOptions, session: Session | None
         "feed.xml": exports.feed_xml(site),
         "sitemap.xml": exports.sitemap_xml(site, pages),
         "robots.txt": exports.robots_txt(site),
+        "_headers": headers.headers_file(),
     }
     generated.update(_static_files(dirs))
     for path, data in generated.items():

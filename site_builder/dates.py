@@ -9,6 +9,7 @@ itself at exactly that precision and where it sorts. An event either has a
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -28,7 +29,7 @@ class PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ValueError says what is wrong."""
         match = _PATTERN.match(text.strip())
         if not match:
-            raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '{text}'")
+            raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
         if year < 1000:
@@ -110,8 +111,14 @@ class When:
     def sort_key(self) -> tuple[int, int]:
         """Earliest possible day, then latest: '2021' sorts before '21 October 2021'; a bound sorts at its bound."""
         if self.date:
-            return (self.date.first_day().toordinal(), self.date.last_day().toordinal())
+            return _span(self.date)
         if self.not_after:
-            day = self.not_after.last_day().toordinal()
+            day = _span(self.not_after)[1]
             return (day, day)
         return (10**7, 10**7)
+
+
+@functools.lru_cache(maxsize=65536)
+def _span(day: PartialDate) -> tuple[int, int]:
+    """First and last possible day (ordinals); cached because big cases sort thousands of events per build."""
+    return (day.first_day().toordinal(), day.last_day().toordinal())

@@ -22,7 +22,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return text.replace("\r", "\\r").replace("\n", "\\n")  # one problem, one line (keys and values may hold line breaks)
 
 
 class SiteBuilderError(Exception):
@@ -49,3 +50,7 @@ class RenderError(SiteBuilderError):
 
 class OutputError(SiteBuilderError):
     """Output could not be written safely (collision, path escaping the output folder, I/O)."""
+
+
+class ServeError(SiteBuilderError):
+    """The preview server cannot start (port in use, missing content folder)."""

@@ -11,7 +11,7 @@ import webbrowser
 from pathlib import Path
 from types import FrameType
 
-from ..serve import Outcome, PreviewServer, ServeOptions
+from ..serve import Outcome, PreviewServer, ServeError, ServeOptions
 
 HELP = "preview the site: build, serve it locally, rebuild and reload the browser on every save"
 
@@ -25,6 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.content.is_dir():  # a typo, not an edit in progress: say so instead of serving an error page
+        raise ServeError(f"content folder not found: {args.content}")
     options = ServeOptions(args.content, host=args.host, port=args.port, drafts=not args.no_drafts)
     server = PreviewServer(options, report=_report)
     # SIGTERM (e.g. from a process manager) stops as cleanly as Ctrl-C.

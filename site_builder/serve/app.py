@@ -7,7 +7,8 @@ tornado application serving
   unknown paths get ``404.html`` with status 404), HTML with the reload
   script and, after a failed rebuild, the error overlay;
 - ``/livereload.js``, the browser client shipped in the ``livereload`` package;
-- ``/livereload``, the websocket that tells browsers to reload.
+- ``/livereload``, the websocket that tells browsers to reload;
+- the error overlay's stylesheet.
 
 Everything here runs on the event-loop thread; other threads reach it only
 through ``loop.call_soon_threadsafe``.
@@ -17,19 +18,39 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from livereload.handlers import LiveReloadJSHandler
+import livereload  # type: ignore[import-untyped]
 from tornado import web, websocket
 
-from .inject import error_page, inject, reload_script
+from .inject import OVERLAY_CSS, OVERLAY_CSS_PATH, error_page, inject, reload_script
 from .rebuild import Preview
 
 PROTOCOL = "http://livereload.com/protocols/official-7"
+CLIENT = Path(livereload.__file__).parent / "vendors" / "livereload.js"  # the browser client the package ships
 _TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/xml; charset=utf-8",
           ".json": "application/json; charset=utf-8", ".txt": "text/plain; charset=utf-8",
           ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+
+class LocalOnly(web.RequestHandler):
+    """Refuses requests addressed to any other host name while the server listens on loopback only.
+
+    A web page elsewhere could point its own domain at 127.0.0.1 (DNS rebinding)
+    and read the preview, drafts included; such requests carry that domain's name.
+    """
+
+    def prepare(self) -> None:
+        allowed = self.settings["allowed_hosts"]  # None: any (the user chose a non-local --host)
+        if allowed is not None and self.request.host_name not in allowed:
+            raise web.HTTPError(421, "this preview answers only to " + ", ".join(sorted(allowed)))
 
 
 class Browsers:
@@ -48,7 +69,7 @@ class Browsers:
             socket.close()
 
 
-class ReloadSocket(websocket.WebSocketHandler):
+class ReloadSocket(websocket.WebSocketHandler, LocalOnly):
     """The server half of the livereload protocol (version 7).
 
     The page says hello with ``snipver``: the build it was served from. If a
@@ -81,7 +102,7 @@ class ReloadSocket(websocket.WebSocketHandler):
         self.browsers.sockets.discard(self)
 
 
-class SiteHandler(web.RequestHandler):
+class SiteHandler(LocalOnly):
     """One file of the current preview, from memory."""
 
     def initialize(self, browsers: Browsers, port: Callable[[], int]) -> None:
@@ -104,7 +125,7 @@ class SiteHandler(web.RequestHandler):
             return
         name = path + "index.html" if path == "" or path.endswith("/") else path
         if name not in preview.files and name + "/index.html" in preview.files:
-            self.redirect("/" + name + "/")  # relative links in pages need the trailing slash
+            self.redirect("/" + quote(name) + "/")  # relative links in pages need the trailing slash
             return
         if name not in preview.files:
             self.set_status(404)
@@ -122,11 +143,32 @@ class SiteHandler(web.RequestHandler):
             self.write(data)
 
 
-def application(browsers: Browsers, port: Callable[[], int]) -> web.Application:
+class OverlayCss(LocalOnly):
+    def get(self) -> None:
+        self.set_header("Content-Type", _TYPES[".css"])
+        self.set_header("Cache-Control", "no-store")
+        self.write(OVERLAY_CSS)
+
+
+class ClientScript(LocalOnly):
+    """livereload.js; cacheable, since it never changes while the server runs."""
+
+    def initialize(self, script: bytes) -> None:
+        self.script = script
+
+    def get(self) -> None:
+        self.set_header("Content-Type", _TYPES[".js"])
+        self.set_header("Cache-Control", "max-age=3600")
+        self.write(self.script)
+
+
+def application(browsers: Browsers, port: Callable[[], int], allowed_hosts: frozenset[str] | None) -> web.Application:
+    """``allowed_hosts``: the host names requests may be addressed to (None: any)."""
     handlers: list[Any] = [
         (r"/livereload", ReloadSocket, {"browsers": browsers}),
-        (r"/livereload\.js", LiveReloadJSHandler),
+        (r"/livereload\.js", ClientScript, {"script": CLIENT.read_bytes()}),
+        (re.escape(OVERLAY_CSS_PATH), OverlayCss),
         (r"/(.*)", SiteHandler, {"browsers": browsers, "port": port}),
     ]
     # log_function: no access log; the terminal is for build status.
-    return web.Application(handlers, log_function=lambda handler: None, websocket_ping_interval=0)
+    return web.Application(handlers, log_function=lambda handler: None, allowed_hosts=allowed_hosts)

@@ -3,29 +3,42 @@
 In: a built page (bytes), the site generation it belongs to, and the latest
 build error if any. Out: the page as served. ``build`` output never passes
 through here, so it never contains either.
+
+Pages carry a Content-Security-Policy that allows only same-origin scripts
+and stylesheets, so both additions are same-origin files (``/livereload.js``
+and :data:`OVERLAY_CSS_PATH`), never inline code or ``style`` attributes.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 OVERLAY_ID = "site-builder-error"
+OVERLAY_CSS_PATH = "/__site-builder/overlay.css"
 
-# Inline styles: the overlay must look the same over any theme, and must not
-# depend on the site's stylesheet (which may be what is broken).
+# Fixed to the top of the viewport, above everything, and independent of the
+# site's stylesheet (which may be what is broken).
+OVERLAY_CSS = b"""#site-builder-error{all:initial;position:fixed;top:0;left:0;right:0;z-index:2147483647;display:block;
+max-height:70vh;overflow:auto;padding:1rem 1.25rem;background:#fff4f4;color:#5c0000;border-bottom:4px solid #c00;
+box-shadow:0 2px 12px rgba(0,0,0,.3);font:15px/1.45 system-ui,sans-serif}
+#site-builder-error p{margin:0;font:inherit}
+#site-builder-error .sb-title{margin-bottom:.5rem;font-weight:bold}
+#site-builder-error .sb-hint{margin-top:.5rem}
+#site-builder-error pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.45 ui-monospace,monospace;color:inherit}
+"""
+
 _OVERLAY = (
-    '<div id="' + OVERLAY_ID + '" role="alert" style="position:fixed;inset:0 0 auto 0;z-index:2147483647;'
-    "max-height:70vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#fff4f4;color:#5c0000;"
-    'border-bottom:4px solid #c00;font:15px/1.45 system-ui,sans-serif;box-shadow:0 2px 12px rgba(0,0,0,.3)">'
-    '<p style="margin:0 0 .5rem;font-weight:bold">{title}</p>'
-    '<pre style="margin:0;white-space:pre-wrap;word-break:break-word;font:14px/1.45 ui-monospace,monospace">{text}</pre>'
-    '<p style="margin:.5rem 0 0">{hint}</p></div>'
+    '<div id="' + OVERLAY_ID + '" role="alert"><p class="sb-title">{title}</p>'
+    '<pre>{text}</pre><p class="sb-hint">{hint}</p></div>'
 )
 
 _ERROR_PAGE = (
     '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
     "<title>Build failed · site-builder serve</title>\n</head>\n<body>\n</body>\n</html>\n"
 )
+
+_BODY_OPEN = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
 
 
 def reload_script(port: int, generation: int) -> bytes:
@@ -41,21 +54,19 @@ def overlay(error: str, have_site: bool) -> bytes:
 
 
 def inject(page: bytes, script: bytes, error: str | None = None, have_site: bool = True) -> bytes:
-    """``page`` with the reload script at the end of <head> and, on error, the overlay at the end of <body>."""
-    page = _before(page, b"</head>", script, first=True)
+    """``page`` with the reload script at the end of <head> and, on error, the overlay first in <body>."""
+    head = script
     if error is not None:
-        page = _before(page, b"</body>", overlay(error, have_site), first=False)
+        head += f'<link rel="stylesheet" href="{OVERLAY_CSS_PATH}">'.encode()
+    at = page.lower().find(b"</head>")
+    page = page[:at] + head + page[at:] if at >= 0 else head + page
+    if error is not None:
+        body = _BODY_OPEN.search(page)
+        at = body.end() if body else len(page)  # no <body> tag (a hand-written template): still warn
+        page = page[:at] + overlay(error, have_site) + page[at:]
     return page
 
 
 def error_page(script: bytes, error: str) -> bytes:
     """Shown for every path while no build has succeeded yet."""
     return inject(_ERROR_PAGE.encode(), script, error, have_site=False)
-
-
-def _before(page: bytes, tag: bytes, insert: bytes, first: bool) -> bytes:
-    lower = page.lower()
-    at = lower.find(tag) if first else lower.rfind(tag)
-    if at < 0:  # a page without the tag (a hand-written template): still reload and still warn
-        return page + insert
-    return page[:at] + insert + page[at:]

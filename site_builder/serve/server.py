@@ -26,16 +26,12 @@ from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
 from ..build import BuildOptions
-from ..errors import SiteBuilderError
-from .app import Browsers, application
+from ..errors import ServeError
+from .app import LOOPBACK_NAMES, Browsers, application
 from .rebuild import Outcome, Rebuilder
 from .watch import ChangeWatcher
 
 PORT_TRIES = 20  # a busy port moves the server up to this many ports along
-
-
-class ServeError(SiteBuilderError):
-    """The preview server cannot start (no free port, address not available)."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +41,7 @@ class ServeOptions:
     port: int = 8000  # 0: any free port
     drafts: bool = True
     poll: float = 0.025  # see watch.ChangeWatcher
-    quiet: float = 0.05
+    quiet: float = 0.03
 
 
 class PreviewServer:
@@ -100,9 +96,7 @@ class PreviewServer:
     def stop(self) -> None:
         """Stop watching and serving, close every connection and free the port. Safe to call twice."""
         self._stop.set()
-        loop = self._loop
-        if loop is not None and loop.is_running():
-            loop.call_soon_threadsafe(self._loop_stopping.set)
+        self._call_in_loop(self._loop_stopping.set)  # (a loop not yet running sees _stop instead)
         for thread in self._threads:
             if thread is not threading.current_thread():
                 thread.join(10)
@@ -149,7 +143,7 @@ class PreviewServer:
 
     async def _serve_until_stopped(self, ready: threading.Event) -> None:
         assert self._browsers is not None
-        server = HTTPServer(application(self._browsers, lambda: self.port))
+        server = HTTPServer(application(self._browsers, lambda: self.port, self._allowed_hosts()))
         server.add_sockets(self._sockets)
         ready.set()
         if not self._stop.is_set():
@@ -158,15 +152,33 @@ class PreviewServer:
         self._browsers.close_all()
         await asyncio.wait_for(server.close_all_connections(), 5)
 
+    def _allowed_hosts(self) -> frozenset[str] | None:
+        """On loopback, answer only to loopback names (see app.LocalOnly); elsewhere to any."""
+        host = self.options.host
+        if host in LOOPBACK_NAMES or host.startswith("127."):
+            return LOOPBACK_NAMES | {host}
+        return None
+
     def _watch(self, watcher: ChangeWatcher) -> None:
         rebuilder = self._current()
         while (changes := watcher.wait(self._stop)) is not None:
             outcome = rebuilder.rebuild(changes)
             watcher.rewatch(rebuilder.watch_set())
-            self.report(outcome)
-            if self._loop is not None and not self._stop.is_set():
-                self._loop.call_soon_threadsafe(self._reload_browsers)
+            try:
+                self.report(outcome)
+            except OSError:  # the terminal went away (a closed pipe): keep serving the browsers
+                pass
+            if not self._stop.is_set():
+                self._call_in_loop(self._reload_browsers)
 
     def _reload_browsers(self) -> None:
         if self._browsers is not None:
             self._browsers.reload()
+
+    def _call_in_loop(self, callback: Callable[[], None]) -> None:
+        loop = self._loop
+        try:
+            if loop is not None and loop.is_running():
+                loop.call_soon_threadsafe(callback)
+        except RuntimeError:  # the loop closed in between: we are stopping anyway
+            pass

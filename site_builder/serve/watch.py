@@ -12,9 +12,11 @@ file by renaming a new one over it), and it needs no extra dependency.
 files; ours polls every 25 ms.)
 
 A *burst* is what editors do on save: write a temp file, rename it over
-the original, delete a backup. We wait until nothing has changed for
-``quiet`` seconds before reporting, so one save is one rebuild, and the
-rebuild never reads a half-written file.
+the original, delete a backup — all within a few milliseconds. We wait
+until nothing has changed for ``quiet`` seconds (30 ms) before reporting,
+so one save is one rebuild and the rebuild does not read a half-written
+file. (If a slow writer pauses longer than that, the half-written state
+shows as an error and the next scan rebuilds again: it heals by itself.)
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ def changed(old: Snapshot, new: Snapshot) -> set[Path]:
 class ChangeWatcher:
     """Polls a :class:`WatchSet`; :meth:`wait` returns one burst of changes at a time."""
 
-    def __init__(self, watch: WatchSet, poll: float = 0.025, quiet: float = 0.05, longest: float = 2.0) -> None:
+    def __init__(self, watch: WatchSet, poll: float = 0.025, quiet: float = 0.03, longest: float = 2.0) -> None:
         self.poll = poll  # seconds between scans while idle
         self.quiet = quiet  # a burst is over after this long without a change
         self.longest = longest  # report anyway after this long (a file rewritten without pause)
@@ -113,7 +115,8 @@ class ChangeWatcher:
         """Block until a burst of changes is over; its changed paths, or None once ``stop`` is set."""
         burst: set[Path] = set()
         first = last = 0.0
-        while not stop.wait(self.poll):
+        # Within a burst, look more often, so its end is noticed soon after ``quiet``.
+        while not stop.wait(self.quiet / 3 if burst else self.poll):
             now_seen = scan(self._watch)
             new = changed(self._known, now_seen)
             self._known = now_seen
