@@ -17,7 +17,7 @@ from .sourcetext import SourceFileError, normalize, read_source, resolve
 from .voice import loaded_words_in
 from .yamlload import Path_
 
-Seen = dict[str, str]  # id -> address of its first definition
+Seen = dict[str, tuple[Loaded[Entry], Path_]]  # id -> where it was first defined
 
 
 def validate(content: Content) -> list[Problem]:
@@ -100,11 +100,12 @@ def _check_entry(
     for group in ("events", "claims", "quotes"):
         for i, item in enumerate(getattr(model, group)):
             at: Path_ = (group, i)
-            address = f"{entry.doc.name}:{entry.doc.line_of(at + ('id',))}"
             if item.id in seen:
-                problems.append(entry.problem(at + ("id",), f"duplicate id '{item.id}' (first defined at {seen[item.id]})"))
+                first, first_at = seen[item.id]
+                address = f"{first.doc.name}:{first.doc.line_of(first_at + ('id',))}"
+                problems.append(entry.problem(at + ("id",), f"duplicate id '{item.id}' (first defined at {address})"))
             else:
-                seen[item.id] = address
+                seen[item.id] = (entry, at)
             _check_citations(entry, at, item.citations, sources, texts, problems)
             for where, ref, may_be_anonymous in item.refs():
                 if ref not in (speakers if may_be_anonymous else people):

@@ -34,6 +34,6 @@ def unquoted(text: str) -> str:
 def loaded_words_in(text: str, words: tuple[str, ...]) -> list[str]:
     """Loaded words used in ``text`` outside quotation marks, in order of appearance."""
     pattern = _pattern(words)
-    if pattern is None or not text:
+    if pattern is None or not text or not pattern.search(text):  # most text has none: skip the unquoting
         return []
     return [m.group(0) for m in pattern.finditer(unquoted(text))]
