@@ -20,15 +20,21 @@ from .slug import slugify
 ANONYMOUS = "anonymous"
 _ANON = re.compile(
     r"\b(?:an?|one|our|the|another|this|that|[A-Z][\w.]*)\s+(?:(?!said|told)[\w-]+\s+){0,2}?(?:insiders?|sources?|tipsters?|confidants?|pals?|friends? of \w+|person familiar|people familiar|people close|person close)\b"
-    r"|\bsources? (?:close to|familiar with|said|say|told)\b|\binsiders?\b",
+    r"|\bsources? (?:close to|familiar with|said|say|told)\b|\binsiders?\b"
+    r"|\b(?:people|persons?|officials?|sources?) (?:with (?:direct )?knowledge(?: of [\w\s'’]{0,40}?)?|briefed on [\w\s'’]{0,40}?"
+    r"|who (?:spoke on (?:the )?condition of anonymity|(?:asked|requested) (?:not to be (?:named|identified)|anonymity)"
+    r"|(?:was|were|is|are) not authori[sz]ed to (?:speak|comment)(?: publicly)?(?: on [\w\s'’]{0,30}?)?))(?=\W|$)",
     re.IGNORECASE,
 )
 _GROUP = re.compile(
-    r"(?:\b[Tt]he\s+|\b)(?P<np>(?:[A-Za-z’'.-]+\s+){0,3}?(?:prosecutors|prosecution|police|officials|investigators|authorities|detectives|"
+    r"(?:\b[Tt]he\s+|\b)(?P<np>(?:[A-Za-z’'.-]+\s+){0,3}?(?i:prosecutors|prosecution|police|officials|investigators|authorities|detectives|"
     r"sheriff[’']s office|district attorney[’']s office|attorney[’']s office|state|court|defense|defence|legal team|lawyers|attorneys|family|jurors|jury|network|studio|company|office|department|agency))$"
 )
 _DOCS = r"affidavit|lawsuit|suit|complaint|filing|motion|ruling|order|statement|document|report|press release|indictment|letter|court papers|court documents|records|legal document|court filing|petition|opinion|decision|judgment|verdict"
 _DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?)(?P<doc>{_DOCS})\s*(?:further\s+|also\s+|later\s+)?$")
+_NOUN_LIKE = frozenset("rules claims states notes reads calls finds orders reports comments remarks posts shares tweets "
+                       "charges accuses denies insists".split())
+_INVERTIBLE = frozenset("said says added adds wrote writes asked asks explained explains continued continues told tells read reads noted notes".split())
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+){0,2}$")
 
 
@@ -53,6 +59,19 @@ def kind_for(verb: str, speaker: Entity | None) -> str:
     return "statement"
 
 
+_SPEECH = re.compile(r"(?<![\w’'])(?:" + "|".join(sorted(SPEECH_VERBS | {"According"}, key=len, reverse=True)) + r")(?![\w’'])", re.IGNORECASE)
+
+
+def _plain(seg: Segmented, index: int) -> str:
+    """Sentence ``index`` with every quoted passage blanked out (kept on the article: attribution asks often)."""
+    cached = seg.plain.get(index)
+    if cached is None:
+        sentence = seg.sentences[index]
+        quoted = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes if q.open < sentence.end and q.close >= sentence.start]
+        cached = seg.plain[index] = _blank(sentence.text, quoted)
+    return cached
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for a, b in spans:
@@ -67,15 +86,17 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
     sentence = seg.sentences[index]
     text = sentence.text
     hi = len(text) if hi is None else hi
-    quoted = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes if q.open < sentence.end and q.close >= sentence.start]
-    plain = _blank(text, quoted)
-    mentions = rec.sentences[index].entities
+    plain = _plain(seg, index)
+    # names inside the quoted words are not the speaker
+    mentions = [(s, e, k) for s, e, k in rec.sentences[index].entities if plain[s:e].strip()]
     best: tuple[int, Attribution] | None = None
-    for m in re.finditer(r"\b[\w’']+\b", plain[lo:hi]):
+    for m in _SPEECH.finditer(plain, lo, hi):
         word = m.group(0)
-        if word.lower() not in SPEECH_VERBS or word[0].isupper() and word != "According":
+        if word[0].isupper() and word != "According":
             continue
-        start, end = lo + m.start(), lo + m.end()
+        start, end = m.start(), m.end()
+        if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and word.lower() not in _INVERTIBLE:
+            continue  # "the councilwoman accused of …": a participle, not someone speaking
         if word.lower() == "according":
             if not re.match(r"\s+to\b", plain[end:]):
                 continue
@@ -83,7 +104,9 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
             if found and found[0] and _is_media(rec, found[0]):
                 continue  # "according to E! News": the outlet relays, it is not the speaker
         else:
-            found = _before(plain, start, mentions, rec, seg, index, groups) or _after(plain, end, mentions, rec, seg, index, groups, inverted=True)
+            found = _before(plain, start, mentions, rec, seg, index, groups, word)
+            if found is None and word.lower() in _INVERTIBLE:
+                found = _after(plain, end, mentions, rec, seg, index, groups, inverted=True)
         if found is None:
             continue
         speaker, document = found
@@ -99,7 +122,7 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
 
 
 def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
-            groups: dict[str, Entity] | None) -> tuple[str | None, str | None] | None:
+            groups: dict[str, Entity] | None, verb: str = "") -> tuple[str | None, str | None] | None:
     left = plain[:verb_at]
     window = left[-90:]
     anon = list(_ANON.finditer(window))
@@ -113,11 +136,16 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
     group = _GROUP.search(left.rstrip()[-80:])
     if group and groups is not None and not any(e > verb_at - 25 for _, e, _ in mentions if e <= verb_at):
         return group_entity(group.group("np"), rec, groups), None
-    candidates = [(s, e, k) for s, e, k in mentions if e <= verb_at and verb_at - e <= 90 and not _possessive(plain, e)]
+    candidates = [(s, e, k) for s, e, k in mentions if e <= verb_at and verb_at - e <= 90 and not _possessive(plain, e)
+                  and not re.search(r"\bby\s+(?:the\s+)?$", plain[max(0, s - 12) : s])  # "obtained by The Times": an agent, not the speaker
+                  and not (_is_media(rec, k) and plain[e:verb_at].strip())]
     if candidates:
         s, e, key = candidates[-1]
-        between = plain[e:verb_at]
-        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom)\b|[;:]", _strip_appositive(between)) and len(between) < 90:
+        between = _strip_appositive(plain[e:verb_at])
+        words = len(between.split())
+        # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
+        limit = 1 if verb.lower() in _NOUN_LIKE else 6
+        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) and words <= limit:
             return key, None
     pron = _PRONOUN.search(left[-30:])
     if pron:
@@ -125,7 +153,7 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
         key = rec.pronoun(index, max(0, offset), pron.group("p"), seg)
         if key:
             return key, None
-    doc = _DOC_SUBJECT.search(left[-60:])
+    doc = _DOC_SUBJECT.search(_strip_appositive(left)[-60:])
     if doc:
         return document_author(seg, rec, index, doc.group("doc")), doc.group("doc")
     return None
@@ -135,10 +163,11 @@ def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Reco
            groups: dict[str, Entity] | None, inverted: bool = False) -> tuple[str | None, str | None] | None:
     right = plain[end:]
     window = right[:80]
-    anon = _ANON.match(window.strip()) if window.strip() else None
-    if anon and not inverted or re.match(r"\s*(?:an?|one|our)\s+(?:\w+\s+)?(?:insider|source)", window, re.I):
+    anon = _ANON.search(window[:60]) if window.strip() else None
+    if anon and (not inverted or anon.start() <= 12) or re.match(r"\s*(?:an?|one|our)\s+(?:\w+\s+)?(?:insider|source)", window, re.I):
         return ANONYMOUS, None
-    candidates = [(s, e, k) for s, e, k in mentions if s >= end and s - end <= (8 if inverted else 60)]
+    candidates = [(s, e, k) for s, e, k in mentions if s >= end and s - end <= (40 if inverted else 60)
+                  and not (inverted and re.search(r"\bthat\b|[,.;:]", plain[end:s]))]
     if candidates and not _possessive(plain, candidates[0][1]):
         return candidates[0][2], None
     doc = re.match(rf"\s*(?:the|a|an|his|her|their|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?P<doc>{_DOCS})\b", window)
@@ -184,7 +213,6 @@ def document_author(seg: Segmented, rec: Recognised, index: int, doc: str) -> st
     """Who filed or signed ``doc`` ("an affidavit signed by Detective Joel Cano", "Baldwin's lawsuit")."""
     head = doc.split()[-1]
     head = "suit" if head == "lawsuit" else head
-    pattern = re.compile(rf"\b{re.escape(head)}\s+(?:\w+\s+)?(?:signed|filed|issued|released|written|submitted|obtained)?\s*by\s+$|([\w’']+)['’]s\s+(?:\w+\s+)?{re.escape(head)}\b")
     for k in range(index, -1, -1):
         text = seg.sentences[k].text
         for s, e, key in rec.sentences[k].entities:
@@ -194,7 +222,6 @@ def document_author(seg: Segmented, rec: Recognised, index: int, doc: str) -> st
             after = text[e : e + 30]
             if re.match(rf"['’]s?\s+(?:\w+\s+)?(?:law)?{re.escape(head)}\b", after):
                 return key
-    del pattern
     return None
 
 
@@ -211,13 +238,11 @@ def group_entity(phrase: str, rec: Recognised, groups: dict[str, Entity]) -> str
     name = phrase[:1].upper() + phrase[1:]
     if "'s " in phrase:
         owner, _, rest = phrase.partition("'s ")
-        known_owner = rec.directory.lookup(owner)
         parts = owner.split()
         for alias in ([f"{parts[-1]}'s {rest}", f"{parts[-1]} {rest}"] if parts else []):
             hit = rec.directory.lookup(alias)
             if hit:
                 return group_entity_known(hit, rec, groups)
-        del known_owner
     known = rec.directory.lookup(phrase) or rec.directory.lookup(f"the {phrase}")
     if known:
         if known not in groups:
@@ -226,5 +251,5 @@ def group_entity(phrase: str, rec: Recognised, groups: dict[str, Entity]) -> str
         return known
     key = slugify(name)
     if key not in groups:
-        groups[key] = Entity(key, name, "organization", role=phrase.lower())
+        groups[key] = Entity(key, name, "organization", role=name)
     return key

@@ -16,7 +16,7 @@ from .attribution import ANONYMOUS, Attribution, attribute
 from .items import Cite, DraftClaim, DraftQuote
 from .neutral import neutralise
 from .recognise import Recognised
-from .segment import QuoteSpan, Segmented
+from .segment import MAX_SENTENCE, QuoteSpan, Segmented
 from .topics import TopicMatcher
 
 MIN_QUOTE_WORDS = 3
@@ -36,14 +36,18 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
         if closing_sentence.paragraph == last.paragraph:
             last = closing_sentence if closing_sentence.index >= last.index else last
         who = _speaker(seg, rec, q, first.index, last.index)
+        if q.continued and previous is not None:
+            who = Attribution(previous[1], None, "statement")  # the next paragraph of the same quotation
         if who is None or who.speaker is None:
-            whole = _fills_paragraph(seg, q)
-            if whole and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1:
+            opens = q.open - seg.sentence_at(q.open).start <= 1
+            if opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1:
                 who = Attribution(previous[1], None, "statement")
             else:
                 continue
         assert who.speaker is not None
         span = seg.text[first.start : last.end]
+        if len(span) > 2 * MAX_SENTENCE:
+            continue  # not a quotation one can cite: an unclosed mark swallowed the text
         topic = _topic(seg, rec, topics, first.index, last.index)
         if topic is None:
             continue
@@ -74,20 +78,13 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
         return found
     if first > 0 and q.open - start_sentence.start <= 1:
         prev = seg.sentences[first - 1]
-        if prev.paragraph == start_sentence.paragraph and prev.text.rstrip().endswith(":"):
+        if prev.paragraph >= start_sentence.paragraph - 1 and prev.text.rstrip().endswith(":"):  # "Smith said:" ¶ "…"
             return attribute(seg, rec, first - 1, 0, None, rec.entities)
     return found
 
 
-def _fills_paragraph(seg: Segmented, q: QuoteSpan) -> bool:
-    for start, end in seg.paragraphs:
-        if start <= q.open < end:
-            return q.open - start <= 1 and end - q.close <= 2
-    return False
-
-
 def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, last: int) -> str | None:
-    hits: dict[str, int] = {}
+    hits: dict[str, float] = {}
     for index in range(first, last + 1):
         for t, n in rec.sentences[index].topics.items():
             hits[t] = hits.get(t, 0) + n
@@ -110,7 +107,7 @@ def extract_claims(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
         if _quoted_share(seg, sentence.start, sentence.end) > 0.6:
             continue
         who = attribute(seg, rec, i, 0, None, rec.entities)
-        if i in skip and (who is None or who.speaker is None):
+        if i in skip and (who is None or who.speaker is None or i == len(seg.sentences) - 1):
             continue
         if who is not None and who.speaker:
             speaker, kind = who.speaker, who.kind

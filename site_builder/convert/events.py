@@ -17,7 +17,7 @@ from .items import Cite, DraftEvent
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, SPEECH_VERBS
 from .neutral import DATELINE, clip, neutralise
 from .recognise import Recognised
-from .segment import Segmented
+from .segment import Segmented, Sentence
 from .timex import DateMention
 from .topics import TopicMatcher
 
@@ -39,17 +39,17 @@ _TAIL = re.compile(r",\s+(?:according to|per)\s+[^,]+\.?$|,\s+(?:[a-z]+\s+){0,3}
 
 
 def extract_events(seg: Segmented, rec: Recognised, source: str, published: str | None, topics: TopicMatcher,
-                   loaded: tuple[str, ...], flagged: list[tuple[str, str]]) -> tuple[list[DraftEvent], set[int]]:
+                   loaded: tuple[str, ...], flagged: list[tuple[str, str]], skip: set[int] = frozenset()) -> tuple[list[DraftEvent], set[int]]:  # type: ignore[assignment]
     events: list[DraftEvent] = []
     used: set[int] = set()
     for i, sentence in enumerate(seg.sentences):
         facts = rec.sentences[i]
         text = sentence.text
-        if text.rstrip().endswith("?") or len(text.split()) < 5:
+        if i in skip or text.rstrip().endswith("?") or len(text.split()) < 5:
             continue
         people = list(dict.fromkeys(k for _, _, k in facts.entities if rec.entities[k].kind == "person"))
         cite = [Cite(source, " ".join(text.split()))]
-        dated = [d for d in facts.dates if d.value and not _inside_speech(seg, sentence.start + d.start)]
+        dated = [d for d in facts.dates if d.value]
         made = 0
         seen_values: set[str] = set()
         dateline = DATELINE.match(text)
@@ -62,22 +62,30 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
                 topic = topics.primary(hits) or _earliest(facts.topics, topics) or _nearby(rec, i, topics)
                 if topic is None:
                     continue
-                title = neutralise(phrase, loaded)
-                flagged.extend((w, text) for w in title.flagged)
-                events.append(DraftEvent(topic, clip(_capital(title.text), 200), cite, date=mention.value, people=people))
+                neutral = neutralise(phrase, loaded)
+                flagged.extend((w, text) for w in neutral.flagged)
+                at = text.find(phrase)
+                inside = [k for s, e, k in facts.entities if at <= s < at + len(phrase) and rec.entities[k].kind == "person"]
+                events.append(DraftEvent(topic, clip(_capital(neutral.text), 200), cite, date=mention.value, people=list(dict.fromkeys(inside))))
+                seen_values.add(mention.value or "")
+                made += 1
+                continue  # a dated noun phrase: the sentence's main statement may still be a claim
             else:
-                if not _has_verb(text):
-                    continue
-                clause = _clause(text, mention)
+                clause = _clause(text, mention, dateline.end() if dateline else 0)
                 if clause is not None:
                     topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(rec, i, topics)
+                    clause = re.sub(r"^(?:according to|who|which)\s+", "", clause)
                     first_word = clause.split()[0].lower()
                     if clause[:1].islower() and first_word not in _DETERMINERS and first_word not in ("one", "some", "both"):
                         subject = _subject(seg, rec, i, text.find(clause))
                         clause = f"{subject} {clause}" if subject else clause
                     title = _title(clause, None, loaded, flagged)
                 else:
-                    topic = topics.primary(facts.topics) or _nearby(rec, i, topics)
+                    marked = text[: mention.start] + "\x00" + text[mention.end :]
+                    main = re.split(r",\s+|;\s+|\s+[–—]\s+", marked[dateline.end() if dateline else 0 :])
+                    head = next((part for part in main if "\x00" in part), "").replace("\x00", mention.text)
+                    topic = (topics.primary(topics.match(_around(text, mention))) or topics.primary(topics.match(head))
+                             or topics.primary(facts.topics) or _nearby(rec, i, topics))
                     title = _title(text, mention, loaded, flagged)
                 if topic is None or not title:
                     continue
@@ -103,12 +111,8 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
     return events, used
 
 
-def _inside_speech(seg: Segmented, offset: int) -> bool:
-    return any(q.open < offset < q.close and q.words > 6 and not q.inner.lstrip().startswith(("The State", "The Court")) and False for q in seg.quotes)
-
-
-def _mostly_quoted(seg: Segmented, sentence: object) -> bool:
-    start, end = sentence.start, sentence.end  # type: ignore[attr-defined]
+def _mostly_quoted(seg: Segmented, sentence: Sentence) -> bool:
+    start, end = sentence.start, sentence.end
     inside = sum(min(q.close, end) - max(q.open, start) for q in seg.quotes if q.open < end and q.close > start)
     return inside > 0.5 * (end - start)
 
@@ -119,7 +123,8 @@ def _attributive(text: str, mention: DateMention) -> str | None:
         return None
     before = text[: mention.start].rstrip()
     after = text[mention.end :]
-    if not re.search(r"\b(?:the|a|an|his|her|its|their|this|that|[a-z]+(?:['’]s)?)$", before) or re.search(r"\b(?:in|since|by|until|of|from|during|on)$", before):
+    if not re.search(r"\b(?:the|a|an|his|her|its|their|this|that|[a-z]+(?:['’]s)?)$", before) or re.search(
+            r"\b(?:in|since|by|until|of|from|during|on|and|or|but|than|to|at|for|with|through|between|before|after|early|late|mid)$", before):
         return None
     head = _ATTRIBUTIVE.match(after)
     if not head:
@@ -129,7 +134,7 @@ def _attributive(text: str, mention: DateMention) -> str | None:
     words = phrase.split()
     if len(words) > 14 or len(words) < 1:
         return None
-    lead = []
+    lead: list[str] = []
     for word in reversed(before.split()[-2:]):
         if word.lower() in _DETERMINERS:
             break
@@ -137,11 +142,11 @@ def _attributive(text: str, mention: DateMention) -> str | None:
     return " ".join([*lead, mention.text, phrase])
 
 
-def _clause(text: str, mention: DateMention) -> str | None:
+def _clause(text: str, mention: DateMention, lo: int = 0) -> str | None:
     """The clause holding a date that sits inside a longer sentence, or None if the date opens the sentence."""
-    starts = [m.end() for m in _BOUNDARY.finditer(text, 0, mention.start) if m.end() <= mention.start]
-    begin = starts[-1] if starts else 0
-    if begin == 0 or len(text[:begin].split()) < 3 and not starts:
+    starts = [m.end() for m in _BOUNDARY.finditer(text, lo, mention.start) if m.end() <= mention.start]
+    begin = starts[-1] if starts else lo
+    if begin <= lo:
         return None
     rest = text[mention.end :]
     stop = re.search(r",\s+(?!\w+ing\b)|;|[“”\"]|\.\s*$|,?\s+(?:according to|officials said|police said)\b", rest)
@@ -150,6 +155,13 @@ def _clause(text: str, mention: DateMention) -> str | None:
     if len(clause.split()) < 5 or not _has_verb(clause):
         return None
     return clause
+
+
+def _around(text: str, mention: DateMention, words: int = 3) -> str:
+    """The few words on each side of a date: what happened then is usually told right next to it."""
+    before = text[: mention.start].split()[-words:]
+    after = text[mention.end :].split()[:words]
+    return " ".join([*before, mention.text, *after])
 
 
 def _subject(seg: Segmented, rec: Recognised, i: int, before: int) -> str | None:
@@ -168,7 +180,7 @@ def _nearby(rec: Recognised, i: int, topics: TopicMatcher) -> str | None:
     return None
 
 
-def _earliest(hits: dict[str, int], topics: TopicMatcher) -> str | None:
+def _earliest(hits: dict[str, float], topics: TopicMatcher) -> str | None:
     return min(hits, key=lambda t: topics.order[t]) if hits else None
 
 
@@ -184,7 +196,7 @@ def _event_verb(text: str) -> str | None:
 
 
 def _title(text: str, mention: DateMention | None, loaded: tuple[str, ...], flagged: list[tuple[str, str]]) -> str:
-    title = text
+    title = DATELINE.sub("", text)
     if mention is not None:
         lead = _LEADING_DATE.match(title)
         if lead and mention.text in lead.group("d"):

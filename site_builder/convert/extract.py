@@ -13,14 +13,16 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .claims import extract_claims, extract_quotes
 from .events import extract_events
 from .items import Cite, DraftPerson, DraftSource, Extraction
-from .neutral import clip
+from .neutral import clip, neutralise
 from .read import Article
-from .recognise import Directory, Entity, group_for, recognise
-from .segment import segment
+from .directory import Directory
+from .recognise import Entity, Recognised, group_for, recognise
+from .segment import Segmented, segment
 from .slug import slugify
 from .topics import TopicMatcher
 
@@ -39,8 +41,16 @@ class CaseInfo:
     content_dir: Path
 
 
+_MEDIA_NAME = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Wire|Press|Daily|Magazine|Radio|TV|Network|Online|Mail|Chronicle|Reporter|Courier|Ledger)\b|\.com\b")
+_AGENCIES = {"AP": "Associated Press", "Reuters": "Reuters", "AFP": "AFP", "UPI": "UPI"}
+
+
 def publisher_from_text(article: Article) -> str | None:
     votes: dict[str, int] = {}
+    first = article.paragraphs[0] if article.paragraphs else ""
+    agency = re.match(r"^[A-Z][A-Za-z0-9 ,.]{1,40}\((AP|Reuters|AFP|UPI)\)", first)
+    if agency:
+        return _AGENCIES[agency.group(1)]
     for paragraph in article.paragraphs:
         for pattern in _PUBLISHER_CUES[:2]:
             for m in pattern.finditer(paragraph):
@@ -53,57 +63,69 @@ def publisher_from_text(article: Article) -> str | None:
     return max(strong, key=lambda k: (strong[k], -len(k))) if strong else None
 
 
-def extract(article: Article, case: CaseInfo, directory: Directory, source_id: str | None) -> Extraction:
+def understand(article: Article, case: CaseInfo, directory: Directory) -> tuple[Segmented, Recognised]:
+    """Segment and recognise (the part worth redoing when other articles teach us full names)."""
     seg = segment(article.paragraphs)
-    rec = recognise(seg, article.published, directory, case.topics)
+    return seg, recognise(seg, article.published, directory, case.topics)
+
+
+def extract(article: Article, case: CaseInfo, directory: Directory, source_id: str | None,
+            assign_id: Callable[[str], str] | None = None, understood: tuple[Segmented, Recognised] | None = None) -> Extraction:
+    seg, rec = understood or understand(article, case, directory)
     publisher = article.publisher or publisher_from_text(article)
     notes = list(article.notes)
     if publisher is None:
         notes.append("publisher unknown; add it to the source's front matter, a folder index or sources.yaml")
     tabloid = len(_TABLOID_CUES.findall(article.text)) >= 2
-    published = article.published or "1970-01-01"
-    sid = source_id or _source_id(article, publisher)
+    assert article.published is not None, "convert() skips articles without a publication date"
+    published = article.published
+    sid = source_id or (assign_id or (lambda x: x))(_source_id(article, publisher))
     file = os.path.relpath(article.path.resolve(), case.content_dir.resolve()).replace(os.sep, "/")
+    if file.startswith("../../") or os.path.isabs(file):
+        notes.append(f"the article lies outside the project folder ({file}); copy it into the project (e.g. seeds/) so the build can check its citations")
     title = article.title
     if not title:
         title = clip(seg.sentences[0].text if seg.sentences else article.path.stem, 200)
         notes.append("no headline found; the title is the first sentence")
-    pub_key = _publisher_entity(publisher or article.path.stem, rec.entities, directory)
+    pub_key = _publisher_entity(publisher or "Unknown publisher", rec.entities, directory)
     flagged: list[tuple[str, str]] = []
-    events, used = extract_events(seg, rec, sid, article.published, case.topics, case.loaded, flagged)
+    skip = {len(seg.sentences) - 1} if article.truncated and seg.sentences else set()
+    events, used = extract_events(seg, rec, sid, article.published, case.topics, case.loaded, flagged, skip)
     quotes = extract_quotes(seg, rec, sid, case.topics, article.truncated)
-    claims = extract_claims(seg, rec, sid, case.topics, case.loaded, pub_key, "statement" if tabloid else "fact", used, flagged)
+    claims = extract_claims(seg, rec, sid, case.topics, case.loaded, pub_key, "statement" if tabloid else "fact", used | skip, flagged)
     anonymous = any(c.kind == "anonymous" for c in claims) or any(q.speaker == "anonymous" for q in quotes)
     source = DraftSource(
         id=sid, title=clip(title, 290), publisher=publisher or "Unknown publisher", published=published,
         kind="tabloid" if tabloid else "news", reliability=_reliability(tabloid, anonymous, article, flagged),
         file=file, url=article.url,
     )
-    if article.published is None:
-        notes.append("publication date unknown; recorded as 1970-01-01 — fix it in sources.yaml")
-    referenced = {e.people[k] for e in [] for k in ()}  # placeholder for typing
-    referenced = set()
-    for item in [*events, *claims]:
-        referenced.update(item.people)
+    referenced: set[str] = set()
+    for event in events:
+        referenced.update(event.people)
+    for claim in claims:
+        referenced.update(claim.people)
     referenced.update(c.attributed_to for c in claims)
     referenced.update(q.speaker for q in quotes)
-    people = _people(seg, rec, sid, referenced)
-    return Extraction(str(article.path), source, events, claims, quotes, people, flagged, rec.unresolved, notes)
+    people = _people(seg, rec, sid, referenced, case.loaded)
+    return Extraction(str(article.path), source, events, claims, quotes, people, flagged, rec.unresolved, notes, rec.loose)
 
 
 def _source_id(article: Article, publisher: str | None) -> str:
     if publisher and article.published:
-        base = slugify(re.sub(r"\.(?:com|org|net|co\.uk)\b", "", publisher), 40)
+        base = slugify(re.sub(r"\s*\([^)]*\)|\.(?:com|org|net|co\.uk)\b", "", publisher) or publisher, 40)
         return f"{base}-{article.published}"
     return slugify(article.path.stem, 70)
 
 
 def _publisher_entity(publisher: str, entities: dict[str, Entity], directory: Directory) -> str:
-    name = re.sub(r"\.(?:com|org|net|co\.uk)$", "", publisher)
-    known = directory.lookup(publisher) or directory.lookup(name)
+    name = re.sub(r"\s*\([^)]*\)", "", re.sub(r"\.(?:com|org|net|co\.uk)$", "", publisher)).strip() or publisher
+    inside = re.findall(r"\(([^)]*)\)", publisher)  # "KQED (NPR)": the outlet in brackets may be the one listed
+    known = next((k for k in (directory.lookup(n) for n in (publisher, name, *inside)) if k), None)
     key = known or slugify(name)
     if key not in entities:
-        entities[key] = Entity(key, name, "organization", known=bool(known), role="News publisher")
+        listed = next((p for p in directory.people if p.id == known), None)
+        entities[key] = Entity(key, listed.name if listed else name, listed.kind if listed else "organization",
+                               known=bool(known), role="News publisher")
     return key
 
 
@@ -119,7 +141,7 @@ def _reliability(tabloid: bool, anonymous: bool, article: Article, flagged: list
     return " ".join(parts)
 
 
-def _people(seg, rec, sid: str, referenced: set[str]) -> list[DraftPerson]:  # type: ignore[no-untyped-def]
+def _people(seg: Segmented, rec: Recognised, sid: str, referenced: set[str], loaded: tuple[str, ...]) -> list[DraftPerson]:
     out = []
     first_sentence: dict[str, str] = {}
     for index, facts in enumerate(rec.sentences):
@@ -134,6 +156,9 @@ def _people(seg, rec, sid: str, referenced: set[str]) -> list[DraftPerson]:  # t
             continue
         quote = first_sentence.get(key) or " ".join(seg.sentences[0].text.split())
         role = entity.role or ("Organisation named in coverage" if entity.kind == "organization" else "Named in coverage of the case")
-        out.append(DraftPerson(key, entity.name, entity.kind, clip(role, 200), group_for(entity.role, entity.kind),
+        if entity.kind == "organization" and not entity.role and _MEDIA_NAME.search(entity.name):
+            role = "News organisation"
+        role = neutralise(role, loaded).text or role  # "Disgraced Harborview politician" → "Harborview politician"
+        out.append(DraftPerson(key, entity.name, entity.kind, clip(role, 200)[:1].upper() + clip(role, 200)[1:], group_for(role, entity.kind),
                                [Cite(sid, quote)], aliases=list(entity.aliases)))
     return out

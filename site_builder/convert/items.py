@@ -89,3 +89,4 @@ class Extraction:
     flagged: list[tuple[str, str]] = field(default_factory=list)  # (word, sentence)
     unresolved: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    loose: list[str] = field(default_factory=list)  # single names nothing resolved

@@ -19,7 +19,7 @@ ROLE_WORDS = _words(
     attorney lawyer counsel solicitor barrister advocate paralegal prosecutor prosecutors judge justice magistrate
     juror clerk sheriff deputy detective investigator officer constable trooper agent inspector sergeant lieutenant
     captain chief commissioner superintendent coroner examiner spokesperson spokesman spokeswoman representative
-    mayor councilman councilwoman councillor councilor alderman governor senator congressman congresswoman
+    mayor councilmember councilman councilwoman councillor councilor alderman governor senator congressman congresswoman
     legislator lawmaker minister secretary president chairman chairwoman chair ceo founder executive manager
     owner developer contractor consultant lobbyist donor treasurer auditor comptroller inspector-general
     official administrator assistant aide adviser advisor staffer employee worker crew member
@@ -27,7 +27,8 @@ ROLE_WORDS = _words(
     grandson granddaughter grandmother grandfather uncle aunt nephew niece cousin fiancé fiancée partner
     girlfriend boyfriend friend neighbour neighbor colleague victim survivor witness defendant plaintiff
     suspect accused petitioner respondent professor teacher doctor nurse student pastor priest coach player
-    businessman businesswoman entrepreneur billionaire mogul tycoon heir heiress insider source""")
+    businessman businesswoman entrepreneur billionaire mogul tycoon heir heiress insider source organizer organiser
+    activist campaigner volunteer resident politician pol candidate leader head spokesperson-for chancellor""")
 # Role modifiers that may precede a role noun inside the role phrase.
 ROLE_MODIFIERS = _words(
     """special assistant deputy district chief senior former lead executive general state federal county city
@@ -40,10 +41,10 @@ FAMILY = _words("""wife husband son daughter mother father sister brother widow 
 LEGAL = _words("attorney attorneys lawyer lawyers counsel solicitor barrister advocate paralegal defense defence legal")
 OFFICIAL = _words("""judge justice magistrate prosecutor prosecutors sheriff deputy detective investigator officer
     constable trooper agent inspector sergeant lieutenant captain commissioner superintendent coroner examiner
-    mayor councilman councilwoman councillor councilor alderman governor senator congressman congresswoman
+    mayor councilmember councilman councilwoman councillor councilor alderman governor senator congressman congresswoman
     legislator lawmaker minister secretary official officials police court clerk comptroller auditor
-    district-attorney spokesperson-for-the""")
-MEDIA = _words("reporter journalist columnist editor anchor photographer network newspaper broadcaster")
+    district-attorney council fbi doj atf dea irs sec ftc nypd lapd agency bureau department sheriffs""")
+MEDIA = _words("reporter journalist columnist editor anchor photographer network newspaper broadcaster publisher news outlet")
 FEMALE = _words("""wife mother daughter sister widow actress spokeswoman chairwoman councilwoman congresswoman
     businesswoman grandmother granddaughter aunt niece fiancée girlfriend stepdaughter heiress ms ms. mrs mrs. miss""")
 MALE = _words("""husband father son brother widower actor spokesman chairman councilman congressman businessman
@@ -53,12 +54,13 @@ MALE = _words("""husband father son brother widower actor spokesman chairman cou
 TITLES = _words(
     """Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Rev Rev. Hon Hon. Judge Justice Magistrate Detective Det. Det
     Sheriff Deputy Officer Sgt Sgt. Sergeant Lt Lt. Lieutenant Capt Capt. Captain Chief Commissioner Inspector
-    Agent Mayor Governor Gov Gov. Senator Sen Sen. Rep Rep. Representative Councilman Councilwoman Councillor
+    Agent Mayor Governor Gov Gov. Councilmember Council-member Senator Sen Sen. Rep Rep. Representative Councilman Councilwoman Councillor
     Councilor Alderman President Secretary Minister Attorney Prosecutor Special District Assistant General
     State County City Circuit Superior Supreme Federal Judicial Court First Second Third Fourth Fifth Wife Husband
     Son Daughter Mother Father Sister Brother Actor Actress Director Producer Star Singer Rapper Spokesperson
     Spokesman Spokeswoman Attorney-General Director-General Chairman Chairwoman CEO Founder Commander Trooper
-    Defense Defence Lawyer Counsel Juror Witness Former Acting Interim Dame Sir Lord Lady Prince Princess King Queen""")
+    Defense Defence Lawyer Counsel Juror Witness Former Acting Interim Dame Sir Speaker Leader Whip Chancellor
+    Foreman Forewoman Chair Chairperson Coach Officer Constable Inspector Marshal Warden Bishop Pastor Rabbi Imam""")
 HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Rev Rev. Hon Hon. Sir Dame")
 
 ORG_HEADS = _words(
@@ -69,7 +71,8 @@ ORG_HEADS = _words(
     Broadcasting Records Entertainment Partners Holdings Trust Fund Cabinet Parliament Congress Review Daily
     Magazine Radio Television TV Wire Telegraph Mail Sun Express Mirror Guardian Observer Insider Reporter
     Chronicle Examiner Enquirer Inquirer Sentinel Courier Register Globe Star-Tribune Patrol Marshals Sheriffs
-    Prosecutors Attorneys University College School Academy Hospital""")
+    Prosecutors Attorneys University College School Academy Hospital House Senate Service Agency Command Army Navy
+    Force Guard Police Reserve Commission""")
 PLACE_HEADS = _words(
     """County City Town Village Ranch Street St Avenue Ave Road Rd Boulevard Park Island Islands Valley Beach
     River Mountain Mountains Hills Hill Center Centre Airport Station Square Hall Building Courthouse Prison Jail
@@ -116,7 +119,7 @@ SPEECH_VERBS = _words(
     declares warned warns testified testifies asked asks replied replies responded responds recalled recalls
     continued continues sneered sneers slammed slams blasted blasts fumed fumes raged rages gushed gushes
     revealed reveals confirmed confirms called calls described describes shared shares posted posts tweeted
-    tweets commented comments remarked remarks suggested suggests predicted predicts vowed vows pleaded pleads
+    tweets commented comments remarked remarks suggested suggests predicted predicts vowed vows
     urged urges accused accuses read reads ruled rules found finds concluded concludes determined determines
     wrote according""")
 ALLEGE_VERBS = _words("alleged alleges allege accused accuses accuse claimed claims claim contended contends contend argued argues argue charged charges sued sues suggests suggested")
@@ -132,3 +135,20 @@ NEUTRAL_VERBS = {
     "insisted": "said", "claimed": "said", "claims": "says", "blubbed": "cried", "snapped": "said",
     "ranted": "said", "hit back": "responded", "lashed out": "responded", "branded": "called",
 }
+
+# Capitalised words that, without a role, title or speech verb beside them, make a run an institution or
+# a thing rather than a person ("White House", "Supreme Court", "Social Security", "Wall Street").
+COMMON_CAPS = _words(
+    """White House Supreme Justice Department State Federal National United American International Service Security
+    Social Secret Valley Hill Capitol Street Wall Grand Jury General Special Counsel High School Park River Bridge
+    Republican Democratic Party Labor Labour Conservative Liberal Green Union Office Public Prosecution Crown
+    Homeland Internal Revenue Treasury Defense Pentagon Congress Parliament Senate Assembly Council Cabinet
+    Ministry Foreign Home Prime Minister Royal Central Intelligence Bureau Investigation Federal Reserve Bank
+    Trust Fund Global World Europe European Middle East West North South Northern Southern Eastern Western
+    County City Town Village Police Fire Emergency Health Medical Hospital University College Institute Center
+    Centre Museum Library Church Cathedral Temple Mosque Court Courthouse Hall Tower Square Airport Station
+    Covid Coronavirus Pandemic Omicron Christmas Thanksgiving Easter Halloween Olympic Olympics Super Bowl
+    Oscar Oscars Emmy Emmys Grammy Golden Globe Globes Academy Award Awards Best Actor Actress Picture Film
+    Festival Season Episode Series Chapter Part Act Bill Law Code Rule Amendment Constitution Article Section
+    Division Unit Task Force Team Group Committee Board Panel Network Channel Studio Studios Records Media
+    Breaking Live Update Exclusive Watch Read More Related Latest Top Stories Opinion Analysis Editorial""")

@@ -21,7 +21,7 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<!\w)'[^'\n]*'(?!\w)|‘[^’]
 _SELF = re.compile(r",?\s*(?:[A-Z][\w.!-]*(?:\.com)?\s+)?can\s+(?:exclusively\s+)?(?:reveal|confirm|report)(?:\s+that)?,?", re.IGNORECASE)
 _AS_REPORTED = re.compile(r"^(?:As\s+(?:[A-Z][\w.!-]*\s+)?(?:previously|first|exclusively)?\s*(?:reported|revealed|noted)(?:\s+\w+)?,\s*)", re.IGNORECASE)
 _CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|However|Meanwhile|Additionally|Moreover|Furthermore|Still|Also|Instead|Indeed|Now|Then|Thus|Therefore|Suddenly|In response|In addition|This time|At the time|Through tears|Obviously)\b,?\s+")
-DATELINE = re.compile(r"^(?:[A-Z][A-Za-z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3}),?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?:AP|Reuters|AFP|UPI|CNN)\))?\s*[:—–]\s+|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*\s*(?:\([A-Za-z]+\))?\s*[—–-]+\s+")
+DATELINE = re.compile(r"^(?:[A-Z][A-Za-z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3}),?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?:AP|Reuters|AFP|UPI|CNN)\)\s*[:—–-]|[:—–])\s+|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*\s*(?:\([A-Za-z]+\))?\s*[—–-]+\s+")
 _KICKER = re.compile(r"^(?:EXCLUSIVE|BREAKING|UPDATE|WATCH)\s*[:\-–—]\s*", re.IGNORECASE)
 
 
@@ -49,7 +49,7 @@ def neutralise(sentence: str, loaded: tuple[str, ...]) -> Neutral:
     pattern = _pattern(loaded)
     if pattern is not None:
         text, flagged = _replace(text, pattern)
-    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;–—-")
+    text = re.sub(r"\s+([,.;:])(?=\s|$)", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;–—-")
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return Neutral(text, tuple(flagged))

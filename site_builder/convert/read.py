@@ -41,6 +41,7 @@ class Article:
     stated_date: str | None = None
     notes: list[str] = field(default_factory=list)
     truncated: bool = False
+    fragment: str = ""  # the unfinished last sentence of a truncated text
 
     @property
     def text(self) -> str:
@@ -64,10 +65,11 @@ _FURNITURE = re.compile(
 _KICKER = re.compile(r"^(?:EXCLUSIVE|BREAKING|UPDATE|UPDATED|WATCH|LIVE|OPINION|ANALYSIS|REVEALED)\s*[:\-–—]\s*", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:copyright\s*)?©\s*(?:\d{4}\s*,?\s*)?(?P<who>[A-Z][\w .&!'-]{1,40}?)(?:\.|,|\s+all rights|$)", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,2}$")
+_URL = re.compile(r"^https?://[^\s\"<>\\^`{|}\x00-\x1f\x7f]{3,}$")
 _END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
 
 
-def read_article(path: Path) -> Article:
+def read_article(path: Path, meta: dict[str, str] | None = None) -> Article:
     """Read and clean ``path``; raise :class:`ReadError` if it is not a usable article."""
     name = str(path)
     if path.suffix.lower() not in SUFFIXES:
@@ -78,15 +80,16 @@ def read_article(path: Path) -> Article:
         raise ReadError(f"{name}: cannot read: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:
         raise ReadError(f"{name}: file is too large ({len(raw) // 1024} KB; limit {MAX_BYTES // 1024} KB)")
+    # Sources must stay UTF-8: the build checks every citation against the file's text.
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ReadError(f"{name}: saved as UTF-16; save it as UTF-8 so its citations can be checked")
     if b"\x00" in raw[:4096]:
         raise ReadError(f"{name}: binary file, not text")
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            raise ReadError(f"{name}: not UTF-8 text") from None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ReadError(f"{name}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     if not text.strip():
         raise ReadError(f"{name}: file is empty")
@@ -103,6 +106,11 @@ def read_article(path: Path) -> Article:
     article.paragraphs = _clean(article, lines)
     if not article.paragraphs:
         raise ReadError(f"{name}: no article text found")
+    if meta:
+        _apply_index(article, meta)
+    if article.url and not _URL.match(article.url):
+        article.notes.append(f"ignored an address that is not a usable http(s) URL: {article.url[:80]!r}")
+        article.url = None
     _settle_date(article)
     return article
 
@@ -182,16 +190,16 @@ def _clean(article: Article, lines: list[str]) -> list[str]:
         if _NAME_LINE.match(line) and len(line.split()) <= 3:
             continue  # a byline ("Rou Shoots") on its own line
         line = _KICKER.sub("", line)
-        if article.title is None and not out and _looks_like_headline(line):
+        if article.title is None and not out and i < len(lines) - 1 and _looks_like_headline(line):
             article.title = line
             continue
         if i < len(lines) - 1 and _heading(line):
             continue  # subheadings, list items of a summary box, captions
         out.append(line)
     if out and not _END.search(out[-1]):
+        # Keep the unfinished sentence for names, but no item will cite it as a statement.
         article.truncated = True
-        kept = _drop_fragment(out[-1])
-        out[-1:] = [kept] if kept else []
+        article.fragment = out[-1][len(_drop_fragment(out[-1])) :].strip()
         article.notes.append("the text ends mid-sentence; the unfinished sentence was left out")
     return out
 
@@ -215,7 +223,7 @@ def _drop_fragment(paragraph: str) -> str:
 
 
 def _looks_like_headline(line: str) -> bool:
-    if len(line) > 300 or len(line.split()) < 3:
+    if len(line) > 300 or len(line.split()) < 3 or re.search(r"[a-z]{2}[.!?] [A-Z]", line):
         return False
     if re.search(r"[.…:;,][\"'’”)]*\s*$", line):
         return _title_case(line) > 0.75
@@ -243,6 +251,19 @@ def _stated_date(line: str) -> str | None:
         return None
     found = parse_date_phrase(candidate)
     return found if found and len(found) == 10 else None
+
+
+def _apply_index(article: Article, meta: dict[str, str]) -> None:
+    """Metadata from a folder index (a Markdown table with a ``file`` column) fills what the file lacks."""
+    # a curated index beats what the page says about itself (a copyright line names the wire, not the outlet)
+    article.publisher = meta.get("publisher") or article.publisher
+    article.url = (meta.get("url") if (meta.get("url") or "").startswith("http") else None) or article.url
+    article.title = meta.get("title") or article.title
+    listed = parse_date_phrase(meta.get("published", "") or meta.get("date", ""))
+    if listed and len(listed) == 10:
+        if article.stored_date and article.stored_date != listed:
+            article.notes.append(f"date conflict: the file says {article.stored_date}, the folder index says {listed}; using {listed}")
+        article.stored_date = listed
 
 
 def _settle_date(article: Article) -> None:

@@ -12,55 +12,15 @@ on demand by :meth:`Recognised.pronoun`, again only when unambiguous.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .lexicon import FAMILY, FEMALE, LEGAL, MALE, MEDIA, OFFICIAL, ROLE_WORDS
-from .names import Mention, find_mentions
-from .segment import Segmented
+from .directory import Directory, name_parts, norm_name
+from .lexicon import FAMILY, FEMALE, LEGAL, MALE, MEDIA, OFFICIAL
+from .names import CELEBRITY_HEADS, Mention, find_mentions
+from .segment import MAX_SENTENCE, Segmented
 from .slug import slugify
 from .timex import DateMention, find_dates
 from .topics import TopicMatcher
-
-
-@dataclass
-class KnownPerson:
-    id: str
-    name: str
-    kind: str
-    aliases: list[str]
-
-
-@dataclass
-class Directory:
-    """People already in people.yaml, indexed by every name they go by."""
-
-    people: list[KnownPerson] = field(default_factory=list)
-    hints: dict[str, str] = field(default_factory=dict)  # single name -> full name seen in another article
-
-    def __post_init__(self) -> None:
-        self.by_alias: dict[str, set[str]] = {}
-        for person in self.people:
-            for alias in [person.name, *person.aliases]:
-                self.by_alias.setdefault(norm_name(alias), set()).add(person.id)
-            parts = _name_parts(person.name)
-            if person.kind == "person" and len(parts) >= 2:
-                self.by_alias.setdefault(norm_name(f"{parts[0]} {parts[-1]}"), set()).add(person.id)
-
-    def lookup(self, name: str) -> str | None:
-        ids = self.by_alias.get(norm_name(name), set())
-        return next(iter(ids)) if len(ids) == 1 else None
-
-    def by_part(self, token: str) -> list[KnownPerson]:
-        return [p for p in self.people if p.kind == "person" and token in _name_parts(p.name)]
-
-
-def norm_name(name: str) -> str:
-    name = name.replace("’", "'").lower()
-    return " ".join(re.sub(r"\b[a-z]\.\s*", "", name).split())
-
-
-def _name_parts(name: str) -> list[str]:
-    return [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
 
 
 @dataclass
@@ -81,8 +41,13 @@ class Entity:
         return group_for(self.role, self.kind)
 
 
+_PUBLIC_LAWYER = re.compile(r"\b(?:u\.?s\.?|united states|district|state['’]?s?|city|county|assistant|deputy)\s+attorney\b|\battorney[- ]general\b|\bprosecut", re.I)
+
+
 def group_for(role: str | None, kind: str) -> str:
-    words = set(re.findall(r"[a-z]+", (role or "").lower().replace("district attorney", "district-attorney")))
+    if role and _PUBLIC_LAWYER.search(role):
+        return "officials"
+    words = set(re.findall(r"[a-z-]+", (role or "").lower().replace("district attorney", "district-attorney")))
     if words & {"district-attorney"} or words & OFFICIAL and not words & LEGAL - {"legal"}:
         return "officials"
     if words & LEGAL:
@@ -98,7 +63,7 @@ def group_for(role: str | None, kind: str) -> str:
 class SentenceFacts:
     entities: list[tuple[int, int, str]]  # (start, end, entity id) in sentence offsets
     dates: list[DateMention]
-    topics: dict[str, int]
+    topics: dict[str, float]
 
 
 @dataclass
@@ -109,36 +74,56 @@ class Recognised:
     main: str | None
     loose: list[str] = field(default_factory=list)  # single names left unresolved (hints from other articles may help)
     directory: Directory = field(default_factory=Directory)
+    mentions: list[list[Mention]] = field(default_factory=list)  # as found, before resolution (for a second look)
 
     def pronoun(self, sentence: int, offset: int, word: str, seg: Segmented) -> str | None:
         """The one person a pronoun can refer to, or None."""
         gender = "f" if word.lower() in ("she", "her", "hers", "herself") else "m" if word.lower() in ("he", "him", "his", "himself") else None
         if gender is None:
             return None
-        here = [e for s, _, e in self.sentences[sentence].entities if s < offset]
+        def named(index: int) -> list[tuple[int, int, str]]:  # names in the words outside quotation marks
+            start = seg.sentences[index].start
+            return [(s, e, k) for s, e, k in self.sentences[index].entities if not seg.inside_quote(start + s)]
+
+        here = [e for s, _, e in named(sentence) if s < offset]
         candidates = here
         k = sentence - 1
         while not candidates and k >= 0 and sentence - k <= 2:
-            candidates = [e for _, _, e in self.sentences[k].entities]
+            candidates = [e for _, _, e in named(k)]
             k -= 1
         people = list(dict.fromkeys(e for e in candidates if self.entities[e].kind == "person" and self.entities[e].gender in (gender, None)))
-        if len(people) > 1:
-            people = [e for e in people if self.entities[e].gender == gender]
-        return people[0] if len(people) == 1 else None
+        # Someone named only as a possessor ("Aldridge's attorney", "Hutchins' family") is not who "he" is.
+        k = sentence if here else max(0, k + 1)
+        text = seg.sentences[k].text
+        actors = [e for e in people if any(key == e and text[end:end + 1] not in ("'", "’") for _, end, key in named(k))] or people
+        if len(actors) == 1:
+            return actors[0]
+        matching = [e for e in actors if self.entities[e].gender == gender]
+        return matching[0] if len(matching) == 1 and len(actors) == len(matching) else None
 
 
-def recognise(seg: Segmented, published: str | None, directory: Directory, topics: TopicMatcher) -> Recognised:
+def recognise(seg: Segmented, published: str | None, directory: Directory, topics: TopicMatcher,
+              previous: Recognised | None = None) -> Recognised:
+    """Recognise an article; with ``previous`` (the same article, recognised before) only names are resolved again."""
     entities: dict[str, Entity] = {}
     per_sentence: list[list[Mention]] = []
-    for sentence in seg.sentences:
-        short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end) if q.words <= 6]
-        per_sentence.append(find_mentions(sentence.text, short))
-    lower_text = seg.text.lower()
+    if previous is not None:
+        per_sentence = [[replace(m) for m in mentions] for mentions in previous.mentions]
+    else:
+        for sentence in seg.sentences:
+            if len(sentence.text) > MAX_SENTENCE:
+                per_sentence.append([])  # unpunctuated text: nothing reliable to find, and too costly to try
+                continue
+            short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end) if q.words <= 6]
+            per_sentence.append(find_mentions(sentence.text, short))
+    pristine = previous.mentions if previous is not None else [[replace(m) for m in mentions] for mentions in per_sentence]
     text = seg.text
+
+    lower_words = set(re.findall(r"(?<![\w.-])[a-z][a-z'’-]*(?![\w-])", text))
 
     def common(word: str) -> bool:
         """A capitalised word that the article also uses in lower case ("Motion" / "motion") is no name."""
-        return word.lower() != word and re.search(rf"(?<![\w.-]){re.escape(word.lower())}(?![\w-])", text) is not None
+        return word.lower() != word and word.lower() in lower_words
 
     def add(name: str, kind: str, mention: Mention | None, index: int, explicit: bool) -> str:
         known = directory.lookup(name)
@@ -155,7 +140,7 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                 entity.role = _clean_role(mention.role)
             if norm_name(name) != norm_name(entity.name) and name not in entity.aliases and len(name.split()) > 1:
                 entity.aliases.append(name)
-            entity.gender = entity.gender or _gender(mention, seg.sentences[index].text)
+            entity.gender = entity.gender or _gender(mention, seg.sentences[index].text, len(per_sentence[index]) == 1)
         return key
 
     resolved: list[list[tuple[int, int, str]]] = [[] for _ in seg.sentences]
@@ -190,11 +175,14 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                     if name != m.name and m.name not in entities[key].aliases:
                         entities[key].aliases.append(m.name)
                 elif key is not None:
+                    if key not in entities:
+                        known_person = next(p for p in directory.people if p.id == key)
+                        entities[key] = Entity(key, known_person.name, known_person.kind, known=True, first_sentence=index)
                     entities[key].mentions += 1
                     if m.role and not entities[key].role and not entities[key].known:
                         entities[key].role = _clean_role(m.role)
-                    entities[key].gender = entities[key].gender or _gender(m, seg.sentences[index].text)
-                elif m.evidence and not common(m.name):
+                    entities[key].gender = entities[key].gender or _gender(m, seg.sentences[index].text, len(per_sentence[index]) == 1)
+                elif (m.role or m.title or m.age) and not common(m.name):
                     unresolved.append(m.name)
                 if key is not None:
                     resolved[index].append((m.start, m.end, key))
@@ -205,11 +193,17 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
         for m in mentions:
             if m.kind == "epithet":
                 key = directory.lookup(m.name) or directory.lookup(re.sub(r"^(?:the|this|that)\s+", "the ", m.name, flags=re.I))
-                if key is None and main and entities[main].kind == "person" and _dominant(counts, main):
+                head = (m.title or "").lower()
+                if key is None:
+                    holders = [k for k, e in entities.items() if e.kind == "person" and
+                               any(w.startswith(head) for w in re.findall(r"[a-z]+", (e.role or "").lower()))]
+                    key = holders[0] if len(holders) == 1 else None
+                if key is None and head in CELEBRITY_HEADS and main and entities[main].kind == "person" and _dominant(counts, main):
                     key = main
                 if key is not None:
                     if key not in entities:
-                        add(next(p.name for p in directory.people if p.id == key), "person", None, index, False)
+                        known_person = next(p for p in directory.people if p.id == key)
+                        entities[key] = Entity(key, known_person.name, known_person.kind, known=True, first_sentence=index)
                     entity = entities[key]
                     entity.mentions += 1
                     alias = re.sub(r"^(?:This|That)\b", "The", re.sub(r"^(?:this|that)\b", "the", m.name))
@@ -218,8 +212,32 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                     resolved[index].append((m.start, m.end, key))
     facts = []
     for index, sentence in enumerate(seg.sentences):
-        facts.append(SentenceFacts(sorted(resolved[index]), find_dates(sentence.text, published), topics.match(sentence.text)))
-    return Recognised(entities, facts, sorted(set(unresolved)), main, sorted(set(loose)), directory)
+        if previous is not None:
+            before = previous.sentences[index]
+            facts.append(SentenceFacts(sorted(resolved[index]), before.dates, dict(before.topics)))
+        elif len(sentence.text) > MAX_SENTENCE:
+            facts.append(SentenceFacts([], [], {}))
+        else:
+            facts.append(SentenceFacts(sorted(resolved[index]), find_dates(sentence.text, published), topics.match(sentence.text)))
+    _lean_to_dominant(facts)
+    return Recognised(entities, facts, sorted(set(unresolved)), main, sorted(set(loose)), directory, pristine)
+
+
+def _lean_to_dominant(facts: list[SentenceFacts]) -> None:
+    """A sentence with a single weak topic hit leans to the article's clearly dominant strand (ties then go its way)."""
+    totals: dict[str, float] = {}
+    for f in facts:
+        for topic, n in f.topics.items():
+            totals[topic] = totals.get(topic, 0) + n
+    if not totals:
+        return
+    ranked = sorted(totals.values(), reverse=True)
+    dominant = max(totals, key=lambda t: totals[t])
+    if len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+        return
+    for f in facts:
+        if f.topics and dominant not in f.topics and max(f.topics.values()) == 1:
+            f.topics[dominant] = 1.5
 
 
 def _counts(entities: dict[str, Entity]) -> dict[str, int]:
@@ -232,9 +250,9 @@ def _dominant(counts: dict[str, int], main: str) -> bool:
 
 
 def _match_entity(entities: dict[str, Entity], name: str) -> str | None:
-    parts = _name_parts(name)
+    parts = name_parts(name)
     for key, entity in entities.items():
-        other = _name_parts(entity.name)
+        other = name_parts(entity.name)
         if entity.kind == "person" and len(parts) >= 2 and len(other) >= 2 and parts[0] == other[0] and parts[-1] == other[-1]:
             return key
         if norm_name(name) in (norm_name(a) for a in entity.aliases):
@@ -243,7 +261,7 @@ def _match_entity(entities: dict[str, Entity], name: str) -> str | None:
 
 
 def _resolve_single(token: str, entities: dict[str, Entity], directory: Directory) -> str | None:
-    local = [k for k, e in entities.items() if e.kind == "person" and token in _name_parts(e.name)]
+    local = [k for k, e in entities.items() if e.kind == "person" and token in name_parts(e.name)]
     explicit = [k for k in local if entities[k].explicit]
     if len(explicit) == 1:
         return explicit[0]
@@ -270,18 +288,18 @@ def _clean_role(role: str) -> str:
     return role[:1].upper() + role[1:] if role else role
 
 
-def _gender(m: Mention, sentence: str) -> str | None:
+def _gender(m: Mention, sentence: str, alone: bool) -> str | None:
     words = set((m.role or "").lower().split()) | {(m.title or "").lower()}
     if words & FEMALE:
         return "f"
     if words & MALE:
         return "m"
     after = sentence[m.end :]
+    if not alone:
+        return None  # with several people named, a later pronoun may be anyone's
     if re.match(r"[^.;]{0,80}?\b(?:she|her)\b", after) and not re.search(r"\b(?:he|his|him)\b", after[:80]):
         return "f"
     if re.match(r"[^.;]{0,80}?\b(?:he|his|him)\b", after) and not re.search(r"\b(?:she|her)\b", after[:80]):
         return "m"
     return None
 
-
-ROLE_NOUNS = ROLE_WORDS

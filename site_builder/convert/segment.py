@@ -12,18 +12,22 @@ marks followed by a lower-case attribution ('?" he asked').
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr gov sen rep reps gen lt col sgt capt cmdr det insp supt prof rev hon atty dist
     no nos vs v inc corp co ltd llc bros jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd
     rd hwy approx dept univ est fig vol pp ph pt cpl pvt adm maj brig messrs mmes esq""".split()
 )
+# AP-style state abbreviations, only when capitalised ("PORTLAND, Ore. (AP)"; "he fell ill." still ends a sentence).
+STATES = frozenset("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo".split())
 # After a dotted abbreviation ("U.S.", "a.m.") a new sentence starts only with a word like these.
 _STARTERS = frozenset(
     """the a an he she it they we i you his her their its this that these those there but and so yet
     in on at after before when while if as however meanwhile officials police prosecutors""".split()
 )
+MAX_SENTENCE = 1500  # characters; a longer "sentence" is unpunctuated text, not something to cite
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 OPEN_D, CLOSE_D = "\u201c", "\u201d"
 OPEN_S, CLOSE_S = "\u2018", "\u2019"
@@ -43,6 +47,7 @@ class QuoteSpan:
     open: int  # offset of the opening mark
     close: int  # offset of the closing mark (== len(text) if never closed)
     inner: str  # the words between the marks, as in the text
+    continued: bool = False  # continues the previous span: a quote re-opened at the start of the next paragraph
 
     @property
     def words(self) -> int:
@@ -55,18 +60,25 @@ class Segmented:
     paragraphs: list[tuple[int, int]]
     sentences: list[Sentence]
     quotes: list[QuoteSpan]
+    plain: dict[int, str] = field(default_factory=dict)  # sentence index -> text with quotations blanked (a cache)
+    _starts: list[int] = field(init=False, repr=False)
+    _opens: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [s.start for s in self.sentences]
+        self._opens = [q.open for q in self.quotes]  # quotes do not overlap and come in order
 
     def sentence_at(self, offset: int) -> Sentence:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
-        return self.sentences[-1]
+        """The sentence holding ``offset`` (or the nearest one before it)."""
+        index = bisect_right(self._starts, offset) - 1
+        return self.sentences[max(0, index)]
 
     def quotes_in(self, start: int, end: int) -> list[QuoteSpan]:
-        return [q for q in self.quotes if start <= q.open < end]
+        return self.quotes[bisect_left(self._opens, start) : bisect_left(self._opens, end)]
 
     def inside_quote(self, offset: int) -> bool:
-        return any(q.open < offset < q.close for q in self.quotes)
+        index = bisect_left(self._opens, offset) - 1
+        return index >= 0 and self.quotes[index].open < offset < self.quotes[index].close
 
 
 def segment(paragraphs: list[str]) -> Segmented:
@@ -79,7 +91,8 @@ def segment(paragraphs: list[str]) -> Segmented:
         for start, end in split_sentences(paragraph):
             sentences.append(Sentence(len(sentences), p, offset + start, offset + end, paragraph[start:end]))
         offset += len(paragraph) + 2
-    return Segmented(text, spans, sentences, find_quotes(text, spans))
+    quotes = sorted(find_quotes(text, spans), key=lambda q: q.open)
+    return Segmented(text, spans, sentences, quotes)
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
@@ -118,7 +131,7 @@ def _is_break(paragraph: str, at: int, mark: str, rest: str) -> bool:
     if "." in token or re.fullmatch(r"[A-Za-z]", token):
         # "U.S." / "a.m." end a sentence only before a typical sentence opener
         return following in _STARTERS
-    if token.lower() in ABBREVIATIONS:
+    if token.lower() in ABBREVIATIONS or token in STATES:
         return False
     return True
 
@@ -137,6 +150,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
 def _spans(text: str, paragraphs: list[tuple[int, int]], opener: str, closer: str, straight: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
+    continued = False
     for p, (start, end) in enumerate(paragraphs):
         i = start
         while i < end:
@@ -158,16 +172,18 @@ def _spans(text: str, paragraphs: list[tuple[int, int]], opener: str, closer: st
                 if open_at is None and is_open:
                     open_at = i
                 elif open_at is not None and not is_open:
-                    spans.append(QuoteSpan(open_at, i, text[open_at + 1 : i]))
-                    open_at = None
-                elif open_at is not None and is_open and i == start:
-                    pass  # re-opened at the start of a continuing paragraph
+                    spans.append(QuoteSpan(open_at, i, text[open_at + 1 : i], continued))
+                    open_at, continued = None, False
                 elif open_at is not None and is_open:
                     open_at = i  # unbalanced: restart at the newer mark
             i += 1
         if open_at is not None:
+            # Newspaper style: a quote running into the next paragraph is left open and re-opened there.
+            # Each paragraph's part becomes its own span, the later ones marked as continuing.
             nxt = paragraphs[p + 1][0] if p + 1 < len(paragraphs) else None
-            if nxt is None or text[nxt] not in (opener, straight):
-                spans.append(QuoteSpan(open_at, end, text[open_at + 1 : end]))
-                open_at = None
+            spans.append(QuoteSpan(open_at, end, text[open_at + 1 : end].rstrip(), continued))
+            if nxt is not None and text[nxt] in (opener, straight):
+                open_at, continued = nxt, True
+            else:
+                open_at, continued = None, False
     return spans

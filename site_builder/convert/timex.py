@@ -26,7 +26,7 @@ _MDY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(
 _DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RE})\.?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")
 _MY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b")
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
-_YEAR = re.compile(r"(?<![\w$.,/-])(?P<y>(?:19|20)\d{2})(?![\w%,/-]|\.\d)")
+_YEAR = re.compile(r"(?:(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-)|(?<![\w$.,/-]))(?P<y>(?:19|20)\d{2})(?![\w%,/-]|\.\d)")
 _MONTH_ALONE = re.compile(rf"\b(?P<pre>in|on|since|by|until|through|last|next|this|early|late|mid|the|of|from|before|after)[\s-]+(?P<m>{_MONTH_RE})\b(?!\.?\s+\d)")
 _WEEKDAY = re.compile(r"\b(?:(?P<pre>last|next|this|on|early|late)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<w>yesterday|today|last (?:week|month|year)|earlier this (?:week|month|year)|this (?:week|month|year)|next (?:week|month|year))\b", re.IGNORECASE)
@@ -88,10 +88,16 @@ def _nearest_year(month: int, day: int | None, pub: date | None, future: bool) -
     return best.year if best else None
 
 
+_FUTURE = re.compile(r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|scheduled|slated|upcoming|next|due (?:to be|on|in)|expected to|plans? to|deadline)\b", re.IGNORECASE)
+_ANY = re.compile(rf"\d|{_MONTH_RE}|days?\b|yesterday|today|\b(?:last|this|next|earlier)\b|\bago\b|\b(?:weeks?|months?|years?)\b", re.IGNORECASE)
+
+
 def find_dates(sentence: str, published: str | None) -> list[DateMention]:
     """Every date expression in ``sentence``, left to right, without overlaps."""
+    if not _ANY.search(sentence):
+        return []
     pub = _pub(published)
-    future = bool(re.search(r"\b(?:will|would|is set to|are set to|scheduled|upcoming|next)\b", sentence, re.IGNORECASE))
+    future = bool(_FUTURE.search(sentence))
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -138,8 +144,6 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
 
 
 def _weekday(name: str, pre: str, pub: date | None, future: bool) -> str | None:
-    if pub is None or pre in ("last", "next") and False:
-        return None
     if pub is None:
         return None
     target = _WEEKDAYS[name.lower()]

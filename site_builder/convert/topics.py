@@ -1,16 +1,21 @@
 """Topics per sentence, from the case's vocabulary.
 
-In: the topics of ``case.yaml`` (id and vocabulary) and a sentence. Out:
-how many vocabulary terms of each topic the sentence uses. Terms written
-with capitals ("TLC", "Max") match case-sensitively; lower-case terms match
-any case and simple inflections ("lawsuit" → "lawsuits", "charge" →
-"charged").
+In: the topics of ``case.yaml`` (id and vocabulary) and a sentence. Out: how
+many distinct vocabulary terms of each topic the sentence uses. Terms
+written with capitals ("TLC", "Max") match case-sensitively; lower-case terms
+match any case and simple inflections of their last word ("lawsuit" →
+"lawsuits", "charge" → "charged"). Hyphens and spaces are interchangeable
+("on-set" = "on set"). Matching works on word tokens through an index, so it
+stays fast with large vocabularies.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_SUFFIXES = ("s", "es", "ed", "d", "ing")
 
 
 @dataclass(frozen=True)
@@ -20,38 +25,82 @@ class TopicDef:
     vocabulary: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _Term:
+    words: tuple[str, ...]
+    topic: str
+    sensitive: bool
+    number: int
+
+
+def _words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in _WORD.findall(text)]
+
+
 class TopicMatcher:
     def __init__(self, topics: list[TopicDef]) -> None:
         self.topics = topics
         self.order = {t.id: i for i, t in enumerate(topics)}
-        self._patterns: list[tuple[str, re.Pattern[str]]] = []
+        self._index: dict[str, list[_Term]] = {}
+        self._cache: dict[str, list[_Term]] = {}  # word -> candidate terms (words repeat; the vocabulary does not change)
+        number = 0
         for topic in topics:
-            sensitive, insensitive = [], []
-            for term in sorted(set(topic.vocabulary), key=len, reverse=True):
-                body = re.escape(term.replace("’", "'")).replace(r"\ ", r"[\s-]+").replace("'", "['’]")
-                if term != term.lower():
-                    sensitive.append(rf"(?<![\w-]){body}(?![\w-])")
-                else:
-                    suffix = r"(?:s|es|ed|d|ing)?" if re.search(r"[a-z]$", term) else ""
-                    insensitive.append(rf"(?<![\w-]){body}{suffix}(?![\w-])")
-            parts = []
-            if insensitive:
-                parts.append("(?i:" + "|".join(insensitive) + ")")
-            if sensitive:
-                parts.append("|".join(sensitive))
-            if parts:
-                self._patterns.append((topic.id, re.compile("|".join(parts))))
+            for term in dict.fromkeys(topic.vocabulary):
+                words = _words(term)
+                if not words:
+                    continue
+                sensitive = term != term.lower()
+                key = words[0] if sensitive else words[0].lower()
+                self._index.setdefault(key, []).append(_Term(tuple(words if sensitive else [w.lower() for w in words]), topic.id, sensitive, number))
+                number += 1
 
-    def match(self, sentence: str) -> dict[str, int]:
-        hits: dict[str, int] = {}
-        for topic, pattern in self._patterns:
-            found = {m.group(0).lower() for m in pattern.finditer(sentence)}
-            if found:
-                hits[topic] = len(found)
+    def match(self, sentence: str) -> dict[str, float]:
+        words = _words(sentence)
+        lower = [w.lower() for w in words]
+        found: dict[int, str] = {}
+        i = 0
+        while i < len(words):
+            best: _Term | None = None
+            for term in self._candidates(words[i], lower[i]):
+                seq = words if term.sensitive else lower
+                n = len(term.words)
+                if i + n > len(seq) or best is not None and n <= len(best.words):
+                    continue
+                if all(seq[i + k] == term.words[k] for k in range(n - 1)) and _same_word(seq[i + n - 1], term.words[-1], term.sensitive):
+                    best = term
+            if best is None:
+                i += 1
+                continue
+            # the longest term starting here wins, and its words are not matched again
+            found[best.number] = best.topic
+            i += len(best.words)
+        hits: dict[str, float] = {}
+        for topic in found.values():
+            hits[topic] = hits.get(topic, 0) + 1
         return hits
 
-    def primary(self, hits: dict[str, int]) -> str | None:
+    def _candidates(self, word: str, low: str) -> list[_Term]:
+        cached = self._cache.get(word)
+        if cached is None:
+            cached = self._cache[word] = self._lookup(word, low) if len(self._cache) < 200_000 else self._lookup(word, low)
+        return cached
+
+    def _lookup(self, word: str, low: str) -> list[_Term]:
+        out = list(self._index.get(word, ())) if word != low else []
+        out.extend(self._index.get(low, ()))
+        for suffix in _SUFFIXES:
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                out.extend(t for t in self._index.get(low[: -len(suffix)], ()) if not t.sensitive and len(t.words) == 1)
+        return out
+
+    def primary(self, hits: dict[str, float]) -> str | None:
         """The topic a sentence is most about; ties go to the later strand (later events mention earlier ones)."""
         if not hits:
             return None
         return max(hits, key=lambda t: (hits[t], self.order[t]))
+
+
+def _same_word(word: str, term: str, sensitive: bool) -> bool:
+    if word == term:
+        return True
+    return not sensitive and any(word == term + suffix for suffix in _SUFFIXES)

@@ -1,0 +1,42 @@
+"""The case settings the converter needs, from ``case.yaml``.
+
+In: the content folder. Out: the topic matcher (topics and their
+vocabulary) and the loaded words. ``case.yaml`` is checked against the
+content model, so a typo is reported with its line, not silently ignored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import ContentErrors, Problem, SiteBuilderError
+from ..model import Case
+from ..yamlload import YamlError, load_yaml
+from .topics import TopicDef, TopicMatcher
+
+
+def load_case(content: Path) -> tuple[TopicMatcher, tuple[str, ...]]:
+    path = content / "case.yaml"
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SiteBuilderError(f"{path}: not found; the content folder needs a case.yaml with the case's topics and their vocabulary") from None
+    except OSError as exc:
+        raise SiteBuilderError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        doc = load_yaml(raw, str(path))
+    except YamlError as exc:
+        raise ContentErrors([exc.problem]) from None
+    try:
+        case = Case.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            field = ".".join(str(p) for p in loc)
+            problems.append(Problem(str(path), doc.line_of(loc), field, error["msg"]))
+        raise ContentErrors(problems) from None
+    topics = [TopicDef(t.id, t.title, tuple(t.vocabulary)) for t in case.topics]
+    return TopicMatcher(topics), tuple(case.loaded_words)

@@ -1,0 +1,132 @@
+"""Content files loaded round-trip, so merging keeps every comment and hand edit.
+
+In: a YAML file of the content folder (or nothing, for a file still to be
+made). Out: :class:`Doc` — its data as ruamel.yaml round-trip objects, the
+original text and indentation, a *dirty* flag set by whoever changes it, and
+``dump()``: ruamel.yaml for existing files (layout and comments kept), and
+for brand-new files libyaml via :func:`fast_dump`, in the same layout.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.util import load_yaml_guess_indent
+
+from ..errors import SiteBuilderError
+
+
+class MergeError(SiteBuilderError):
+    """A content file cannot be merged into (it is not valid YAML, or not shaped as expected)."""
+
+
+def _yaml(indent: int = 4, offset: int = 2) -> YAML:
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.width = 4096
+    y.indent(mapping=2, sequence=indent, offset=offset)
+    return y
+
+
+@dataclass
+class Doc:
+    path: Path
+    original: str | None
+    data: Any
+    indent: tuple[int, int] = (4, 2)
+    dirty: bool = False
+
+    def dump(self) -> str:
+        if self.original is None and self.indent == (4, 2):
+            return fast_dump(self.data)
+        out = io.StringIO()
+        _yaml(*self.indent).dump(self.data, out)
+        return out.getvalue()
+
+    @property
+    def changed(self) -> bool:
+        return self.original is None or self.dirty
+
+
+# A string may stay unquoted only if YAML cannot read it as anything else: no indicator first,
+# no ": " or " #" inside, no trailing space or colon, and not a number, date, bool or null.
+_PLAIN_SAFE = re.compile(r"^(?![-?:,\[\]{}#&*!|>'\"%@`~ ])[^\x00-\x1f\x7f\u2028\u2029\ufeff]*(?<![ :])$")
+_SPECIAL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\ufeff]|^ | $")
+_NOT_TEXT = re.compile(r"^(?:[-+]?(?:\d[\d_,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o?[0-7]+|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?|"
+                       r"(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)|"
+                       r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)|\d+(?::\d+)+(?:\.\d*)?|<<|=)$")
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float)):
+        return json.dumps(value)
+    text = str(value)
+    if text and ": " not in text and " #" not in text and _PLAIN_SAFE.match(text) and not _NOT_TEXT.match(text):
+        return text
+    if "'" not in text and not _SPECIAL.search(text):
+        return "'" + text + "'"
+    return json.dumps(text, ensure_ascii=False)
+
+
+def fast_dump(data: Any) -> str:
+    """A new file, written directly (fast) in the layout ruamel.yaml keeps: sequences indented under keys.
+
+    Only for converter-made data: mappings, lists and single-line scalars, no comments. Strings stay
+    unquoted when safe, else single-quoted, else double-quoted with JSON escapes (valid YAML).
+    """
+    out: list[str] = []
+    _emit(data, 0, out)
+    return "\n".join(out) + "\n"
+
+
+def _emit(value: Any, indent: int, out: list[str], lead: str = "") -> None:
+    pad = " " * indent
+    if isinstance(value, dict):
+        first = True
+        for key, item in value.items():
+            prefix = lead if first else pad
+            first = False
+            head = f"{prefix}{_scalar(key)}:"
+            if isinstance(item, dict) and item:
+                out.append(head)
+                _emit(item, indent + 2, out)
+            elif isinstance(item, list) and item:
+                out.append(head)
+                _emit(item, indent + 2, out)
+            elif isinstance(item, (dict, list)):
+                out.append(f"{head} {'{}' if isinstance(item, dict) else '[]'}")
+            else:
+                out.append(f"{head} {_scalar(item)}")
+        if first:
+            out.append(f"{lead}{{}}")
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict) and item:
+                _emit(item, indent + 2, out, lead=f"{pad}- ")
+            else:
+                out.append(f"{pad}- {_scalar(item) if not isinstance(item, (dict, list)) else '[]'}")
+    else:
+        out.append(f"{lead}{_scalar(value)}")
+
+
+def load_doc(path: Path, empty: Any) -> Doc:
+    if not path.exists():
+        return Doc(path, None, empty)
+    try:
+        text = path.read_text(encoding="utf-8")
+        _, ind, bsi = load_yaml_guess_indent(text) if text.strip() else (None, 4, 2)
+        data = _yaml(ind or 4, bsi if bsi is not None else 2).load(text)
+    except (OSError, UnicodeDecodeError, YAMLError) as exc:
+        raise MergeError(f"{path}: cannot merge into this file: {str(exc).splitlines()[0]}") from None
+    if data is None:
+        data = empty
+    if not isinstance(data, dict):
+        raise MergeError(f"{path}: expected a mapping at the top of the file")
+    return Doc(path, text, data, (ind or 4, bsi if bsi is not None else 2))

@@ -1,0 +1,360 @@
+"""Merge draft items into the content folder without disturbing editors' work.
+
+In: the content folder's YAML files loaded round-trip (:class:`~.docs.Doc`,
+comments and layout kept by ruamel.yaml) and the draft items of each
+article. Out: the same documents with new items appended and new
+citations added to existing *draft* items, plus a :class:`MergeLog`.
+Items marked ``review: reviewed`` are never touched. An item already
+holding the same citation is the same item, so re-running changes nothing;
+ids are derived from content and kept unique, so they are stable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .docs import Doc, load_doc
+from .items import Cite, DraftClaim, DraftEvent, DraftPerson, DraftQuote, DraftSource
+from .directory import Directory, KnownPerson
+from .slug import slugify
+from .topics import TopicDef
+
+SECTIONS = ("events", "claims", "quotes")
+
+
+@dataclass
+class MergeLog:
+    added: dict[str, int] = field(default_factory=dict)  # "events"/"claims"/"quotes"/"people"/"sources" -> count
+    citations: int = 0
+    reviewed_skipped: int = 0
+    per_topic: dict[str, dict[str, int]] = field(default_factory=dict)
+    new_people: list[dict[str, str]] = field(default_factory=list)
+
+    def count(self, what: str, topic: str | None = None) -> None:
+        self.added[what] = self.added.get(what, 0) + 1
+        if topic:
+            self.per_topic.setdefault(topic, {}).setdefault(what, 0)
+            self.per_topic[topic][what] += 1
+
+
+@lru_cache(maxsize=16384)
+def _norm(text: str) -> str:
+    return " ".join(str(text).replace("’", "'").replace("“", '"').replace("”", '"').replace("‘", "'").split()).lower()
+
+
+def _words(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z0-9]+", _norm(text)) if len(w) > 3}
+
+
+def _cites(item: Any) -> set[tuple[str, str]]:
+    return {(str(c.get("source")), _norm(c.get("quote", ""))) for c in item.get("citations") or [] if isinstance(c, dict)}
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return bool(a and b and (a.startswith(b) or b.startswith(a)))
+
+
+class Merger:
+    def __init__(self, root: Path, topics: list[TopicDef]) -> None:
+        self.root = root
+        self.topics = topics
+        self.people = load_doc(root / "people.yaml", CommentedMap(people=CommentedSeq()))
+        self.sources = load_doc(root / "sources.yaml", CommentedMap(sources=CommentedSeq()))
+        self.entries: dict[str, Doc] = {}
+        for topic in topics:
+            empty = CommentedMap(title=topic.title, status="draft", summary="", events=CommentedSeq(), claims=CommentedSeq(), quotes=CommentedSeq())
+            self.entries[topic.id] = load_doc(root / "entries" / f"{topic.id}.yaml", empty)
+        for doc, key in ((self.people, "people"), (self.sources, "sources")):
+            if not isinstance(doc.data.get(key), list):
+                doc.data[key] = CommentedSeq()
+        self.ids: set[str] = set()
+        for doc in self.entries.values():
+            for section in SECTIONS:
+                if not isinstance(doc.data.get(section), list):
+                    doc.data[section] = CommentedSeq()
+                self.ids.update(str(i.get("id")) for i in doc.data[section] if isinstance(i, dict))
+        self.person_ids = {str(p.get("id")) for p in self.people.data["people"] if isinstance(p, dict)}
+        # (section, source, normalised sentence) -> items citing it: finding "the same item" stays cheap
+        self.cited: dict[tuple[str, str, str], list[Any]] = {}
+        for doc in self.entries.values():
+            for section in SECTIONS:
+                for item in doc.data[section]:
+                    if isinstance(item, dict):
+                        self._index(section, item)
+        self._word_cache: dict[int, set[str]] = {}
+        self._have: dict[int, set[tuple[str, str]]] = {}  # citation keys per item (by identity)
+        self._blocks: dict[tuple[str, str, str], list[Any]] = {}
+        self._people_index: dict[str, Any] = {}
+        for p in self.people.data["people"]:
+            if isinstance(p, dict):
+                self._index_person(p)
+        self.created: set[str] = set()  # ids made in this run (may still be refined)
+        self.log = MergeLog()
+
+    # ── lookups ────────────────────────────────────────────────────────
+    def directory(self) -> Directory:
+        known = []
+        for p in self.people.data["people"]:
+            if isinstance(p, dict) and p.get("id") and p.get("name"):
+                known.append(KnownPerson(str(p["id"]), str(p["name"]), str(p.get("kind", "person")), [str(a) for a in p.get("aliases") or []]))
+        return Directory(known)
+
+    def source_for(self, file: str, url: str | None) -> dict[str, Any] | None:
+        for s in self.sources.data["sources"]:
+            if isinstance(s, dict) and (s.get("file") == file or url and s.get("url") == url):
+                return s
+        return None
+
+    def _unique(self, base: str, taken: set[str]) -> str:
+        base = base[:80].rstrip("-") or "item"
+        candidate, n = base, 2
+        while candidate in taken:
+            suffix = f"-{n}"
+            candidate = base[: 80 - len(suffix)].rstrip("-") + suffix
+            n += 1
+        taken.add(candidate)
+        return candidate
+
+    # ── sources and people ─────────────────────────────────────────────
+    def add_source(self, source: DraftSource) -> str:
+        existing = self.source_for(source.file or "", source.url)
+        if existing is not None:
+            return str(existing["id"])
+        taken = {str(s.get("id")) for s in self.sources.data["sources"] if isinstance(s, dict)}
+        sid = self._unique(source.id, taken)
+        item = CommentedMap()
+        item["id"] = sid
+        for key in ("title", "publisher", "published", "file", "url", "kind", "reliability"):
+            value = getattr(source, key)
+            if value is not None:
+                item[key] = value
+        self.sources.data["sources"].append(item)
+        self.sources.dirty = True
+        self.log.count("sources")
+        return sid
+
+    def add_person(self, person: DraftPerson) -> str:
+        """Add ``person`` (or find them already listed); returns the id to cite them by."""
+        keys = [f"id:{person.id}", f"{person.kind}:{_norm(person.name)}"]
+        first_last = _first_last(person.name)
+        if first_last:
+            keys.append(f"{person.kind}:{' '.join(first_last)}")
+        p = next((self._people_index[k] for k in keys if k in self._people_index), None)
+        if p is not None:
+            if p.get("review") != "reviewed" and str(p.get("id")) in self.created:
+                self._refresh_person(p, person)
+            return str(p.get("id"))
+        item = CommentedMap()
+        item["id"] = person.id
+        item["name"] = person.name
+        item["kind"] = person.kind
+        if person.aliases:
+            item["aliases"] = CommentedSeq(person.aliases)
+        item["role"] = person.role
+        item["group"] = person.group
+        item["citations"] = self._cite_seq(person.citations)
+        item["review"] = "draft"
+        self.people.data["people"].append(item)
+        self.people.dirty = True
+        self._index_person(item)
+        self.person_ids.add(person.id)
+        self.created.add(person.id)
+        self.log.count("people")
+        self.log.new_people.append({"id": person.id, "name": person.name, "role": person.role, "group": person.group})
+        return person.id
+
+    def _refresh_person(self, p: Any, person: DraftPerson) -> None:
+        """A person first listed in this run learns from later articles: citations, aliases, a better role."""
+        self.people.dirty |= self._add_citations(p, person.citations)
+        known = {_norm(a) for a in [p.get("name", ""), *(p.get("aliases") or [])]}
+        for alias in person.aliases:
+            if _norm(alias) not in known:
+                if "aliases" not in p:
+                    keys = list(p.keys())
+                    p.insert(keys.index("role") if "role" in keys else len(keys), "aliases", CommentedSeq())
+                p["aliases"].append(alias)
+                self.people.dirty = True
+                known.add(_norm(alias))
+        if str(p.get("role", "")).startswith(("Named in coverage", "Organisation named")) and not person.role.startswith(("Named in", "Organisation named")):
+            p["role"], p["group"] = person.role, person.group
+            self.people.dirty = True
+
+    # ── entries ────────────────────────────────────────────────────────
+    def add_event(self, event: DraftEvent) -> None:
+        def same(item: Any) -> bool:  # already known to share a citation
+            return item.get("date") == event.date or item.get("not_after") == event.not_after and not event.date
+
+        mine_words = _words(event.title)
+
+        def similar(item: Any) -> bool:
+            mine, theirs = event.date or event.not_after, str(item.get("date") or item.get("not_after") or "")
+            bounded = not event.date or not item.get("date")
+            dates_ok = _compatible(event.date, str(item.get("date") or "")) or bounded and bool(mine and theirs)
+            if bounded and dates_ok:
+                # a bound only says "by then": the dated event must not be later than the bound
+                dated, bound = (event.date, theirs) if event.date else (str(item.get("date") or ""), event.not_after or "")
+                dates_ok = not dated or not bound or dated[: len(bound)] <= bound
+            if not dates_ok:
+                return False
+            b = self.words(item, "title")
+            # two undated reports ("by 2025-02-17", "by 2024-10-25") may be of different events: ask for more overlap
+            share = 0.6 if not event.date and not item.get("date") and item.get("not_after") != event.not_after else 0.4
+            return len(mine_words & b) >= max(2, share * min(len(mine_words), len(b)))
+
+        fields = {"date": event.date, "not_after": event.not_after, "when": event.when, "title": event.title,
+                  "people": event.people or None}
+        base = f"{event.date or 'by-' + (event.not_after or '')}-{slugify(event.title, 50, drop_stopwords=True)}"
+        self._add("events", event.topic, event.citations, fields, base, same, similar, upgrade=event)
+
+    def add_claim(self, claim: DraftClaim) -> None:
+        def same(item: Any) -> bool:  # already known to share a citation
+            return True
+
+        a = _words(claim.text)
+
+        def similar(item: Any) -> bool:
+            if item.get("attributed_to") != claim.attributed_to:
+                return False
+            b = self.words(item, "text")
+            return len(a & b) >= 0.7 * max(1, min(len(a), len(b)))
+
+        fields = {"kind": claim.kind, "attributed_to": claim.attributed_to, "via": claim.via, "text": claim.text,
+                  "date": claim.date, "people": claim.people or None}
+        base = f"{claim.attributed_to}-{slugify(claim.text, 50, drop_stopwords=True)}"
+        self._add("claims", claim.topic, claim.citations, fields, base, same, similar)
+
+    def add_quote(self, quote: DraftQuote) -> None:
+        words = _norm(quote.text)
+
+        def same(item: Any) -> bool:  # already known to share a citation
+            return _norm(item.get("text", "")) == words
+
+        sources = {c.source for c in quote.citations}
+
+        def similar(item: Any) -> bool:
+            # the same words reported by another article; within one article two quotes are two quotes
+            if item.get("speaker") != quote.speaker or len(words) <= 20:
+                return False
+            if sources & {str(c.get("source")) for c in item.get("citations") or []}:
+                return False
+            theirs = _norm(item.get("text", ""))
+            return words in theirs or theirs in words
+
+        fields = {"speaker": quote.speaker, "text": quote.text, "context": quote.context, "date": quote.date}
+        base = f"{quote.speaker}-{slugify(quote.text, 50, drop_stopwords=True)}"
+        self._add("quotes", quote.topic, quote.citations, fields, base, same, similar)
+
+    def _peers(self, section: str, topic: str, fields: dict[str, Any]) -> list[Any]:
+        """Items that could be the same as a new one: same strand, and the same speaker for claims and quotes."""
+        who = fields.get("attributed_to") or fields.get("speaker")
+        key = (section, topic, str(who) if who else "")
+        if key not in self._blocks:
+            self._blocks[key] = [i for i in self.entries[topic].data[section] if isinstance(i, dict)
+                                 and (not who or str(i.get("attributed_to") or i.get("speaker")) == who)]
+        return list(self._blocks[key])
+
+    def _index(self, section: str, item: Any, cites: set[tuple[str, str]] | None = None) -> None:
+        for source, quote in _cites(item) if cites is None else cites:
+            bucket = self.cited.setdefault((section, source, quote), [])
+            if not any(x is item for x in bucket):
+                bucket.append(item)
+
+    def _index_person(self, p: Any) -> None:
+        """Every way to find a listed person again: id, names, aliases, first + last name."""
+        self._people_index.setdefault(f"id:{p.get('id')}", p)
+        for name in [str(p.get("name", "")), *[str(a) for a in p.get("aliases") or []]]:
+            self._people_index.setdefault(f"{p.get('kind', 'person')}:{_norm(name)}", p)
+            first_last = _first_last(name)
+            if first_last:
+                self._people_index.setdefault(f"{p.get('kind', 'person')}:{' '.join(first_last)}", p)
+
+    def words(self, item: Any, key: str) -> set[str]:
+        cached = self._word_cache.get(id(item))
+        if cached is None:
+            cached = self._word_cache[id(item)] = _words(str(item.get(key, "")))
+        return cached
+
+    def _add(self, section: str, topic: str, cites: list[Cite], fields: dict[str, Any], base: str, same: Any, similar: Any,
+             upgrade: DraftEvent | None = None) -> None:
+        for cite_key in _cite_keys(cites):
+            for item in self.cited.get((section, *cite_key), []):
+                if same(item):
+                    return
+        for item in self._peers(section, topic, fields):
+            item_topic = topic
+            if similar(item):
+                if item.get("review") == "reviewed":
+                    self.log.reviewed_skipped += 1
+                    return
+                if self._add_citations(item, cites):
+                    self.log.citations += 1
+                    self.entries[item_topic].dirty = True
+                    self._index(section, item, _cite_keys(cites))
+                if upgrade is not None and str(item.get("id")) in self.created:
+                    self._refine_date(item, upgrade)
+                    self.entries[item_topic].dirty = True
+                return
+        item = CommentedMap()
+        item["id"] = self._unique(slugify(base, 76), self.ids)
+        for key, value in fields.items():
+            if value is not None:
+                item[key] = CommentedSeq(value) if isinstance(value, list) else value
+        item["citations"] = self._cite_seq(cites)
+        item["review"] = "draft"
+        self.entries[topic].data[section].append(item)
+        self.entries[topic].dirty = True
+        who = fields.get("attributed_to") or fields.get("speaker")
+        for block in {(section, topic, ""), (section, topic, str(who) if who else "")}:
+            if block in self._blocks:
+                self._blocks[block].append(item)
+        self._index(section, item, _cite_keys(cites))
+        self.created.add(str(item["id"]))
+        self.log.count(section, topic)
+
+    def _refine_date(self, item: Any, event: DraftEvent) -> None:
+        old = str(item.get("date") or "")
+        if event.date and (not old or event.date.startswith(old) and len(event.date) > len(old)):
+            if "not_after" in item:
+                del item["not_after"]
+            item["date"] = event.date
+
+    def _cite_seq(self, cites: list[Cite]) -> CommentedSeq:
+        seq = CommentedSeq()
+        for c in cites:
+            m = CommentedMap()
+            m["source"] = c.source
+            m["quote"] = c.quote
+            seq.append(m)
+        return seq
+
+    def _add_citations(self, item: Any, cites: list[Cite]) -> bool:
+        have = self._have.get(id(item))
+        if have is None:
+            have = self._have[id(item)] = _cites(item)
+        added = False
+        for c in cites:
+            key = (c.source, _norm(c.quote))
+            if key not in have:
+                item.setdefault("citations", CommentedSeq()).append(self._cite_seq([c])[0])
+                have.add(key)
+                added = True
+        return added
+
+    def docs(self) -> list[Doc]:
+        return [self.sources, self.people, *self.entries.values()]
+
+
+@lru_cache(maxsize=8192)
+def _first_last(name: str) -> tuple[str, str] | None:
+    parts = [w for w in _norm(name).split() if not re.fullmatch(r"[a-z]\.?", w)]
+    return (parts[0], parts[-1]) if len(parts) >= 2 else None
+
+
+def _cite_keys(cites: list[Cite]) -> set[tuple[str, str]]:
+    return {(c.source, _norm(c.quote)) for c in cites}

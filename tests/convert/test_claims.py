@@ -1,0 +1,96 @@
+"""Stage 4, claims and quotes: speakers, anonymous sources, scare quotes, neutral wording."""
+
+from __future__ import annotations
+
+from site_builder.convert.claims import extract_claims, extract_quotes
+from site_builder.convert.neutral import neutralise
+from site_builder.convert.directory import Directory
+from site_builder.convert.recognise import recognise
+from site_builder.convert.segment import segment
+from site_builder.convert.topics import TopicDef, TopicMatcher
+
+TOPICS = TopicMatcher([TopicDef("show", "Show", ("show", "trailer", "tears", "camera")),
+                       TopicDef("court", "Court", ("charges", "judge", "ruling", "appeal", "lawsuit", "prosecutors"))])
+LOADED = ("blubbing", "slammed", "crocodile tears", "sneered", "massive", "backlash", "waterworks")
+
+
+def run(paragraphs: list[str]):  # type: ignore[no-untyped-def]
+    seg = segment(paragraphs)
+    rec = recognise(seg, "2025-03-04", Directory(), TOPICS)
+    quotes = extract_quotes(seg, rec, "src", TOPICS, truncated=False)
+    flagged: list[tuple[str, str]] = []
+    claims = extract_claims(seg, rec, "src", TOPICS, LOADED, "the-paper", "fact", set(), flagged)
+    return rec, quotes, claims, flagged
+
+
+def speakers(rec, quotes) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(q.text[:20], rec.entities[q.speaker].name if q.speaker in rec.entities else q.speaker) for q in quotes]
+
+
+def test_speaker_after_before_pronoun_and_continuation() -> None:
+    rec, quotes, _, _ = run([
+        "Defense attorney Luke Nikas spoke to reporters after the ruling.",
+        "“The judge got it right, and we are grateful,” Nikas said. “We will now move on.”",
+        "Special Prosecutor Kari Morrissey disagreed with the judge.",
+        "She said: “The State intends to appeal the ruling.”",
+    ])
+    assert speakers(rec, quotes) == [
+        ("The judge got it rig", "Luke Nikas"),
+        ("We will now move on.", "Luke Nikas"),
+        ("The State intends to", "Kari Morrissey"),
+    ]
+    assert quotes[0].citations[0].quote == "“The judge got it right, and we are grateful,” Nikas said."
+
+
+def test_anonymous_sources_and_multi_paragraph_quotes() -> None:
+    rec, quotes, claims, _ = run([
+        "The trailer shows the star in tears on camera.",
+        '"His weeping on camera isn\'t fooling anybody," an insider told us.',
+        'The source also sneered about the show: "Using the tragedy seems like a low blow.',
+        '"It\'s offensive and will probably backfire."',
+    ])
+    # the quotation re-opened in the next paragraph is a second part with the same speaker
+    assert [q.speaker for q in quotes] == ["anonymous", "anonymous", "anonymous"]
+    assert quotes[1].text == "Using the tragedy seems like a low blow."
+    assert quotes[2].text == "It's offensive and will probably backfire."
+    assert [c.kind for c in claims if c.attributed_to == "anonymous"] == ["anonymous"]
+
+
+def test_scare_quotes_and_legal_terms_are_not_quotes() -> None:
+    _, quotes, _, _ = run([
+        "The judge dismissed the charges “with prejudice,” meaning prosecutors cannot refile them.",
+        "The star's 'crocodile tears' in the trailer drew a \"massive\" reaction.",
+    ])
+    assert quotes == []
+
+
+def test_claim_kinds_and_attribution() -> None:
+    rec, _, claims, _ = run([
+        "Judge Mary Sommer ruled that prosecutors had withheld evidence from the defense.",
+        "The lawsuit alleges that prosecutors sought to scapegoat the actor.",
+        "Prosecutors denied that they acted improperly in the charges.",
+        "The judge set a hearing on the appeal for next month.",
+    ])
+    kinds = [(c.kind, c.attributed_to) for c in claims]
+    assert kinds[0] == ("ruling", "mary-sommer")
+    assert kinds[2] == ("denial", "prosecutors")
+    assert kinds[3] == ("fact", "the-paper")
+
+
+def test_neutral_voice_drops_modifiers_and_quotes_other_loaded_words() -> None:
+    result = neutralise("EXCLUSIVE: Blubbing Alec Baldwin slammed the show amid a massive backlash, RadarOnline.com can reveal.", LOADED)
+    assert result.text == "Alec Baldwin criticised the show amid a “massive backlash”."
+    assert set(result.flagged) == {"Blubbing", "slammed", "massive", "backlash"}
+    assert neutralise("She wept 'crocodile tears' on camera.", LOADED).flagged == ()
+
+
+def test_more_attribution_shapes() -> None:
+    cases = [
+        (["Defense attorney Jane Doe spoke after the ruling. She said:", "“We will appeal the charges.”"], "Jane Doe"),
+        (["“The charges are weak,” said two people with knowledge of the case."], "anonymous"),
+        (["The judge was blunt. “The ruling stands,” a person who spoke on condition of anonymity said."], "anonymous"),
+        (["“We will appeal the ruling,” Jane Doe told reporters, according to an official who was not authorized to speak publicly."], "Jane Doe"),
+    ]
+    for paragraphs, expected in cases:
+        rec, quotes, _, _ = run(paragraphs)
+        assert [name for _, name in speakers(rec, quotes)] == [expected], paragraphs

@@ -1,0 +1,98 @@
+"""`site-builder convert` on the command line: report, --json, --dry-run, per-file errors, fatal errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from site_builder.cli import main
+
+from .conftest import CASES, make_project
+
+HARBOR = CASES / "harborview"
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, articles = make_project(tmp_path, HARBOR / "case.yaml", HARBOR / "articles")
+    code, out, err = run(["convert", str(articles), "--content", str(content)], capsys)
+    assert code == 0 and err == ""
+    assert "convert: 5 articles read" in out
+    assert "new items per topic:" in out and "trial:" in out
+    assert "dana-whitcombe: Dana Whitcombe" in out
+    assert "date conflicts:" in out and "2024-06-30" in out
+    assert "flagged language" in out and "bombshell" in out
+    assert "wrote 6 files" in out
+
+
+def test_json_report_and_dry_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, articles = make_project(tmp_path, HARBOR / "case.yaml", HARBOR / "articles")
+    code, out, _ = run(["convert", str(articles), "--content", str(content), "--json", "--dry-run"], capsys)
+    assert code == 0
+    report = json.loads(out)
+    assert report["dry_run"] is True
+    assert len(report["sources"]) == 5 and report["errors"] == []
+    assert set(report["per_topic"]) == {"investigation", "indictment", "trial", "recall"}
+    assert report["diff"].startswith("--- ")
+    assert not (content / "people.yaml").exists()
+
+
+def test_bad_files_are_reported_and_the_rest_converted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, articles = make_project(tmp_path, HARBOR / "case.yaml", HARBOR / "articles")
+    (articles / "empty.txt").write_text("  \n", encoding="utf-8")
+    (articles / "broken.html").write_bytes(b"\x00\x01\x02\x03")
+    code, out, err = run(["convert", str(articles), str(tmp_path / "missing.txt"), "--content", str(content)], capsys)
+    assert code == 1
+    assert "Traceback" not in out + err
+    assert "empty.txt: file is empty" in out
+    assert "broken.html: binary file" in out
+    assert "missing.txt: no such file or folder" in out
+    assert "convert: 5 articles read, 3 failed" in out
+    assert (content / "people.yaml").exists()
+
+
+def test_missing_or_invalid_case_yaml_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(" date 2024-01-01 Something happened here today.\n", encoding="utf-8")
+    code, out, err = run(["convert", str(articles), "--content", str(tmp_path / "content")], capsys)
+    assert code == 1 and "case.yaml: not found" in err and "Traceback" not in err
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "case.yaml").write_text("title: x\ntopcs: []\n", encoding="utf-8")
+    code, out, err = run(["convert", str(articles), "--content", str(tmp_path / "content")], capsys)
+    assert code == 1 and "case.yaml:2: topcs" in err
+
+
+def test_no_articles_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, articles = make_project(tmp_path, HARBOR / "case.yaml", [])
+    code, _, err = run(["convert", str(articles), "--content", str(content)], capsys)
+    assert code == 1 and "no article files" in err
+
+
+def test_folder_index_supplies_publisher_date_and_url(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, articles = make_project(tmp_path, HARBOR / "case.yaml", [HARBOR / "articles" / "01-wire-search.txt"])
+    (articles / "README.md").write_text(
+        "# Articles\n\n| file | publisher | published | url |\n|---|---|---|---|\n"
+        "| 01-wire-search.txt | Harborview Wire | 2023-03-15 | https://wire.example.org/search |\n", encoding="utf-8")
+    code, out, _ = run(["convert", str(articles), "--content", str(content), "--json"], capsys)
+    assert code == 0
+    report = json.loads(out)
+    assert len(report["sources"]) == 1  # the index itself is not an article
+    text = (content / "sources.yaml").read_text(encoding="utf-8")
+    assert "publisher: Harborview Wire" in text  # curated metadata beats a guess from the dateline
+    assert "url: https://wire.example.org/search" in text
+
+
+def test_a_broken_content_file_stops_before_writing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, articles = make_project(tmp_path, HARBOR / "case.yaml", HARBOR / "articles")
+    (content / "people.yaml").write_text("people:\n  - id: x\n    name: [unclosed\n", encoding="utf-8")
+    code, out, err = run(["convert", str(articles), "--content", str(content)], capsys)
+    assert code == 1 and "people.yaml: cannot merge into this file" in err and "Traceback" not in err
+    assert not (content / "sources.yaml").exists()

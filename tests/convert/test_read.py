@@ -1,0 +1,104 @@
+"""Stage 1, read: seed text, Markdown with front matter, HTML; furniture removed; dates settled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.convert.read import ReadError, read_article
+
+
+def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def test_seed_with_headline_and_furniture(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", " date 2025-02-17 Your tip\n"
+                 "EXCLUSIVE: Star Slammed Over Shocking Trailer\n\n"
+                 "Feb. 17 2025, Published 7:00 a.m. ET\n\n"
+                 "The star appeared in a trailer on Monday.\n\n"
+                 "Scroll down for more.\n")
+    article = read_article(path)
+    assert article.title == "Star Slammed Over Shocking Trailer"
+    assert article.paragraphs == ["The star appeared in a trailer on Monday."]
+    assert article.published == "2025-02-17"
+    assert article.notes == []
+
+
+def test_seed_starting_with_body_text_has_no_title(tmp_path: Path) -> None:
+    path = write(tmp_path, "b.txt", " date 2021-10-23 On a ranch, the actor was filming a movie Thursday when he needed a gun.\n\n"
+                 "A second paragraph follows here.\n")
+    article = read_article(path)
+    assert article.title is None
+    assert article.paragraphs[0].startswith("On a ranch")
+
+
+def test_stated_date_beats_a_wrong_stored_date_and_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "c.txt", " date 2024-07-30 Council votes on budget\n"
+                 "Published July 12 2024\n"
+                 "The council voted on the budget.\n")
+    article = read_article(path)
+    assert article.published == "2024-07-12"
+    assert any("date conflict" in n and "2024-07-30" in n and "2024-07-12" in n for n in article.notes)
+
+
+def test_byline_copyright_and_truncated_end(tmp_path: Path) -> None:
+    path = write(tmp_path, "d.txt", " date 2025-01-27 Show trailer arrives\n\n"
+                 "Posted/updated on: January 27, 2025 at 11:06 am\n\nRou Shoots\n\n"
+                 "The trailer arrived. The new series will debut soon.\n\n"
+                 "Copyright © 2025, ABC Audio. All rights res")
+    article = read_article(path)
+    assert article.publisher == "ABC Audio"
+    assert article.published == "2025-01-27"
+    assert all("Rou Shoots" not in p for p in article.paragraphs)
+    assert not article.truncated
+
+
+def test_unfinished_last_sentence_is_marked(tmp_path: Path) -> None:
+    path = write(tmp_path, "e.txt", " date 2021-10-23 A complete sentence here. And then the text stops mid-wo")
+    article = read_article(path)
+    assert article.truncated
+    assert article.fragment == "And then the text stops mid-wo"
+
+
+def test_markdown_front_matter(tmp_path: Path) -> None:
+    path = write(tmp_path, "f.md", "---\ntitle: Judge rules in case\npublisher: The Courier\ndate: 2023-09-08\n"
+                 "url: https://courier.example.org/a\n---\n\n# Judge rules in case\n\n"
+                 "A judge **ruled** on [Thursday](https://x.example).\n\n## Background\n\n- It began in 2021.\n")
+    article = read_article(path)
+    assert (article.title, article.publisher, article.published, article.url) == (
+        "Judge rules in case", "The Courier", "2023-09-08", "https://courier.example.org/a")
+    assert article.paragraphs == ["A judge ruled on Thursday.", "It began in 2021."]
+
+
+def test_html_main_text_without_navigation_ads_or_captions(tmp_path: Path) -> None:
+    path = write(tmp_path, "g.html", """<!doctype html><html><head><title>T | Site</title>
+<meta property="og:title" content="Jury reaches verdict"><meta property="og:site_name" content="The Ledger">
+<meta property="article:published_time" content="2024-11-21T09:30:00Z"></head><body>
+<nav><a href="/">Home</a> Sports News Weather</nav><div class="ad-slot">Buy now and save a lot today!</div>
+<article><h1>Jury reaches verdict</h1><p class="byline">By Jordan Lee</p>
+<p>A jury on Wednesday found the defendant guilty.</p>
+<figure><figcaption>The courthouse. Photo: staff photographer</figcaption></figure>
+<p>The judge set sentencing for next year.</p></article>
+<footer><p>Copyright 2024 The Ledger. All rights reserved.</p></footer></body></html>""")
+    article = read_article(path)
+    assert article.title == "Jury reaches verdict"
+    assert article.publisher == "The Ledger"
+    assert article.published == "2024-11-21"
+    assert article.paragraphs == ["A jury on Wednesday found the defendant guilty.", "The judge set sentencing for next year."]
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("empty.txt", b"   \n\n", "empty"),
+    ("binary.txt", b"\x00\x01\x02PNG", "binary"),
+    ("notes.docx", b"whatever", "not an article file"),
+    ("furniture.txt", b" date 2024-01-01 Your tip\nScroll down for more\n", "no article text"),
+    ("latin1.txt", b" date 2024-01-01 Caf\xe9 owner sued.\n", "not UTF-8 text"),
+    ("utf16.txt", b"\xff\xfe d\x00a\x00", "UTF-16"),
+])
+def test_unusable_files_raise_clear_errors(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    with pytest.raises(ReadError, match=message):
+        read_article(write(tmp_path, name, data))
