@@ -51,7 +51,7 @@ def _check_date(value: str) -> str:
 
 def _check_full_date(value: str) -> str:
     if PartialDate.parse(value).precision != "day":
-        raise ValueError(f"expected a full date YYYY-MM-DD, found '{value}'")
+        raise ValueError(f"expected a full date YYYY-MM-DD, found {value!r}")
     return value
 
 
@@ -68,13 +68,20 @@ FullDate = Annotated[
 ]
 
 
+_NOT_IN_URLS = frozenset('"<>\\^`{|}')  # ASCII that RFC 3986 never allows in a URL (percent-encode it)
+
+
 def _check_url(value: str) -> str:
-    if not value.startswith(("https://", "http://")) or any(c.isspace() for c in value) or len(value) < 10:
-        raise ValueError(f"expected an http(s) URL, found '{value}'")
+    if (
+        not value.startswith(("https://", "http://"))
+        or len(value) < 10
+        or any(c.isspace() or c in _NOT_IN_URLS or ord(c) < 32 or ord(c) == 127 for c in value)
+    ):
+        raise ValueError(f"expected an http(s) URL, found {value!r}")
     return value
 
 
-Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "pattern": "^https?://\\S+$"})]
+Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "pattern": "^https?://[^\\s\"<>\\\\^`{|}]+$"})]
 
 
 class Schema(BaseModel):

@@ -197,9 +197,11 @@ def _cross_reference(topics: list[TopicView], people: dict[str, PersonView], sou
                     people[ref.id].events.append(ev)
             _taken(ev.cites, sources, "events", ev)
         for cv in view.claims:
-            for pid in {cv.by.id, cv.via.id if cv.via else ""} & people.keys():
+            makers = {cv.by.id, cv.via.id if cv.via else ""}
+            for pid in makers & people.keys():
                 people[pid].claims.append(cv)
-            for pid in dict.fromkeys(p.id for p in cv.people if p.linked and p.id != cv.by.id):
+            # A claim is listed once per person page: "by" (made or relayed it) wins over "about".
+            for pid in dict.fromkeys(p.id for p in cv.people if p.linked and p.id not in makers):
                 people[pid].about.append(cv)
             _taken(cv.cites, sources, "claims", cv)
         for qv in view.quotes:

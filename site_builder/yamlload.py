@@ -12,6 +12,7 @@ tag can instantiate Python objects, and alias expansion is bounded
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,10 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
 }
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+# Characters that are errors in HTML and XML text: C0 and C1 controls other than tab and line breaks,
+# lone surrogates (they cannot even be written as UTF-8) and the noncharacters U+FFFE and U+FFFF.
+_UNSAFE_CHAR = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass
@@ -78,12 +83,16 @@ def load_yaml(raw: bytes, name: str) -> YamlDoc:
         raise YamlError(Problem(name, text[: text.index("\x00")].count("\n") + 1, "", "file contains a NUL character"))
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:  # a control character: PyYAML gives a position, not a line
+        line = text[: exc.position].count("\n") + 1
+        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        raise YamlError(Problem(name, line, "", f"invalid YAML: control character U+{code:04X} is not allowed")) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         raise YamlError(Problem(name, line, "", f"invalid YAML: {exc.problem or exc.context}")) from None
     except yaml.YAMLError as exc:
-        raise YamlError(Problem(name, 0, "", f"invalid YAML: {exc}")) from None
+        raise YamlError(Problem(name, 0, "", f"invalid YAML: {' '.join(str(exc).split())}")) from None  # one line
     except RecursionError:
         raise YamlError(Problem(name, 0, "", f"invalid YAML: nested too deeply")) from None
     doc = YamlDoc(name, None)
@@ -120,6 +129,8 @@ class _Builder:
                 raise self.fail(node, f"unsupported YAML tag '{node.tag}'")
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
+                if key_node.tag == _MERGE:
+                    raise self.fail(key_node, "merge keys ('<<') are not supported; write the keys out")
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                     raise self.fail(key_node, "keys must be plain text")
                 key = key_node.value
@@ -133,6 +144,9 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode) -> Any:
         if "\x00" in node.value:  # a "\0" escape; reserved by the renderer
             raise self.fail(node, "text contains a NUL character")
+        bad = _UNSAFE_CHAR.search(node.value)
+        if bad:  # escapes such as "\b" get past the YAML reader, but no HTML or XML page may hold them
+            raise self.fail(node, f"text contains the character U+{ord(bad.group()):04X}, which web pages may not hold")
         if node.tag in (_STR, _TIMESTAMP):
             return node.value
         if node.tag in _PLAIN_TAGS:

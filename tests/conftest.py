@@ -30,6 +30,37 @@ def example_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def minimal_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/sites/minimal built with drafts, so draft badges and the preview banner are on its pages."""
+    out = tmp_path_factory.mktemp("minimal") / "dist"
+    build(BuildOptions(SITES / "minimal" / "content", out, drafts=True))
+    return out
+
+
+@pytest.fixture(scope="session")
+def markup_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/hostile/markup built: markup in every text field of every content type."""
+    out = tmp_path_factory.mktemp("markup") / "dist"
+    build(BuildOptions(Path(__file__).resolve().parent / "hostile" / "markup" / "content", out))
+    return out
+
+
+@pytest.fixture(scope="session")
+def harborview_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The invented second case (tests/convert/cases/harborview): its articles converted, built with drafts."""
+    from site_builder.convert import convert
+
+    case = Path(__file__).resolve().parent / "convert" / "cases" / "harborview"
+    project = tmp_path_factory.mktemp("harborview")
+    (project / "content").mkdir()
+    shutil.copy(case / "case.yaml", project / "content" / "case.yaml")
+    shutil.copytree(case / "articles", project / "articles")
+    convert([project / "articles"], project / "content")
+    build(BuildOptions(project / "content", project / "dist", drafts=True))
+    return project / "dist"
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A writable copy of the minimal fixture project (content/ + seeds/)."""
