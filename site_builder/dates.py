@@ -39,6 +39,8 @@ class PartialDate:
         if day is not None:
             assert month is not None
             last = calendar.monthrange(year, month)[1]
+            if day == 0:
+                raise ValueError(f"impossible date '{text}': there is no day 0")
             if not 1 <= day <= last:
                 raise ValueError(f"impossible date '{text}': {MONTHS[month]} {year} has {last} days")
         return cls(year, month, day)

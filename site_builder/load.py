@@ -152,6 +152,13 @@ def _kind(value: Any) -> str:
     return _KINDS.get(type(value), type(value).__name__)
 
 
+def _shown(value: Any) -> str:
+    """A value as the YAML file spells it: true/false and null, not Python's True and None."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "null" if value is None else repr(value)
+
+
 def _message(error: Any, schema: type[BaseModel], path: Path_) -> str:
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
     if kind == "missing":
@@ -164,9 +171,9 @@ def _message(error: Any, schema: type[BaseModel], path: Path_) -> str:
         hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(fields)})" if fields else ""
         return f"unknown key '{key}'{hint}"
     if kind in ("literal_error", "enum"):
-        return f"expected {ctx.get('expected')}, found {value!r}"
+        return f"expected {ctx.get('expected')}, found {_shown(value)}"
     if kind == "string_pattern_mismatch" and "a-z0-9" in str(ctx.get("pattern")):
-        return f"ids may use only a-z, 0-9 and single hyphens, found {value!r}"
+        return f"ids may use only a-z, 0-9 and single hyphens, found {_shown(value)}"
     if kind == "too_short":
         return "needs at least one citation" if path and path[-1] == "citations" else "must not be empty"
     if kind == "string_too_short":

@@ -8,10 +8,10 @@ never build paths themselves.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .markup import plain
 from .site import Site
 
 
@@ -72,9 +72,6 @@ def plan_pages(site: Site) -> list[Page]:
     return pages
 
 
-_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`#>]")
-
-
 TIMELINE_SPLIT = 500  # a longer timeline is split into one page per year
 
 
@@ -101,6 +98,6 @@ def timeline_pages(site: Site) -> list[Page]:
 
 def _first_sentence(text: str) -> str:
     """A plain-text description for meta tags: Markdown markup dropped, first sentence kept."""
-    text = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text).split())
+    text = plain(text)
     end = text.find(". ")
     return text if end < 0 else text[: end + 1]

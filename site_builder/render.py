@@ -18,29 +18,15 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from . import pages as routes
 from .dates import PartialDate
 from .errors import RenderError
+from .markup import markdown, markdown_inline
 from .headers import CSP
 from .pages import Page
 from .site import CLAIM_LABELS, Site
-
-_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable("image")
-
-
-@lru_cache(maxsize=8192)
-def markdown(text: str) -> Markup:
-    """Markdown to HTML; cached by text, since the same summary renders on several pages."""
-    return Markup(_MD.render(text).strip())
-
-
-@lru_cache(maxsize=8192)
-def markdown_inline(text: str) -> Markup:
-    return Markup(_MD.renderInline(text))
-
 
 @lru_cache(maxsize=4096)
 def display_date(text: str) -> str:

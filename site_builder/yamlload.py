@@ -94,7 +94,7 @@ def load_yaml(raw: bytes, name: str) -> YamlDoc:
     except yaml.YAMLError as exc:
         raise YamlError(Problem(name, 0, "", f"invalid YAML: {' '.join(str(exc).split())}")) from None  # one line
     except RecursionError:
-        raise YamlError(Problem(name, 0, "", f"invalid YAML: nested too deeply")) from None
+        raise YamlError(Problem(name, 0, "", "invalid YAML: nested too deeply")) from None
     doc = YamlDoc(name, None)
     if node is None:
         raise YamlError(Problem(name, 1, "", "file is empty"))

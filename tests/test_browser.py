@@ -1,27 +1,14 @@
-"""Behaviour that lives in the browser: timeline filtering and phone layout.
+"""Behaviour that lives in the browser: filtering the timeline, with and without JavaScript.
 
-Drives Debian's Chromium (/usr/bin/chromium) through Playwright.
+Drives Debian's Chromium through Playwright (the `browser` fixture in conftest.py); layout,
+accessibility and privacy checks are in test_quality_browser.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+from playwright.sync_api import Browser, Page
 
 
 def visible_events(page: Page) -> list[tuple[str, str]]:
@@ -73,16 +60,3 @@ def test_timeline_without_javascript_offers_filter_links(browser: Browser, examp
     topics = {t for t, _ in visible_events(page)}
     assert topics == {"dismissal"}
     context.close()
-
-
-@pytest.mark.parametrize("width", [390, 1280])
-def test_no_horizontal_scrolling(browser: Browser, example_dist: Path, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    wide = []
-    for path in sorted(example_dist.rglob("*.html")):
-        page.goto(path.as_uri())
-        if page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"):
-            wide.append(path.relative_to(example_dist).as_posix())
-    context.close()
-    assert wide == []

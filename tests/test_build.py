@@ -116,6 +116,9 @@ def test_markdown_and_text_cannot_inject_markup(project: Path, run) -> None:  # 
     assert soup.find("img") is None and soup.find("b") is None
     assert "javascript:" not in " ".join(a.get("href", "") for a in soup.find_all("a"))
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    # the meta description is the plain text, every character kept, escaped in the attribute
+    assert soup.find("meta", attrs={"name": "description"})["content"].startswith("<script>alert(1)</script> [x](javascript:")
+    assert '<meta name="description" content="&lt;script&gt;alert(1)&lt;/script&gt;' in page
     assert "evil.example" not in " ".join(str(t) for t in soup.find_all(src=True))
 
 

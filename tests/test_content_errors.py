@@ -62,6 +62,9 @@ CASES = [
     ("unknown claim kind", CHARGES, 23, "denial", "denail", [
         f"entries/charges.yaml:23: claims[0].kind: expected {KINDS}, found 'denail'",
     ]),
+    ("YAML true where a kind belongs", CHARGES, 23, "denial", "true", [
+        f"entries/charges.yaml:23: claims[0].kind: expected {KINDS}, found true",
+    ]),
     ("unknown speaker", CHARGES, 40, "sam-ortiz", "sam-ortez", [
         "entries/charges.yaml:40: quotes[0].speaker: unknown person or organisation id 'sam-ortez'",
     ]),

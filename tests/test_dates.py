@@ -20,6 +20,7 @@ def test_dates_display_only_the_precision_written(text: str, shown: str, precisi
         ("2021-02-29", "impossible date '2021-02-29': February 2021 has 28 days"),
         ("2021-13", "impossible date '2021-13': there is no month 13"),
         ("2021-04-31", "impossible date '2021-04-31': April 2021 has 30 days"),
+        ("2024-05-00", "impossible date '2024-05-00': there is no day 0"),
         ("21-10-2021", "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '21-10-2021'"),
         ("October 2021", "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found 'October 2021'"),
     ],

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from .checkers import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Served, contrast, node_file, serving
+from .checkers import ARTIFACTS, Served, contrast, node_file, serving
 
 WIDE, NARROW = 1280, 390
 # Installed before any page script runs: records every CSP violation.
@@ -73,13 +73,6 @@ CHECKED = ["example", "minimal", "harborview"]
 SAMPLE = ["index.html", "timeline/index.html", "topics/dismissal/index.html", "people/index.html",
           "people/gloria-allred/index.html", "sources/index.html", "about/index.html", "no-such-page/"]
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -11,21 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from site_builder.serve.inject import OVERLAY_ID
-from tests.test_browser import ARGS, CHROMIUM
 from tests.test_serve import TITLE, no_leftover_threads, retitle, serving  # noqa: F401 (autouse fixture)
 
 TIMEOUT = 10_000  # ms; a change normally shows within a few hundred
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -40,7 +32,8 @@ def page(browser: Browser) -> Iterator[Page]:
 def open_live(page: Page, url: str) -> None:
     """Open ``url`` and wait until its livereload connection is up (so no save is missed)."""
     page.goto(url)
-    page.wait_for_function("window.LiveReload && window.LiveReload.connector && window.LiveReload.connector.protocol > 0")
+    # A function, not an expression string: Playwright evals expression strings in the page, which the CSP forbids.
+    page.wait_for_function("() => window.LiveReload && window.LiveReload.connector && window.LiveReload.connector.protocol > 0")
     page.evaluate("window.__notReloaded = true")  # survives only as long as nobody reloads the page
 
 
@@ -71,7 +64,7 @@ def test_broken_yaml_shows_overlay_with_file_and_line_then_fix_clears_it(project
         assert page.evaluate(f"getComputedStyle(document.getElementById('{OVERLAY_ID}')).position") == "fixed"
         assert overlay.bounding_box() == pytest.approx({"x": 0, "y": 0, "width": 1280, "height": overlay.bounding_box()["height"]})  # type: ignore[index]
 
-        page.wait_for_function("window.LiveReload.connector.protocol > 0")
+        page.wait_for_function("() => window.LiveReload.connector.protocol > 0")
         charges.write_text(good.replace(TITLE, "Sam Ortiz is indicted"), "utf-8")
         expect(overlay).to_have_count(0, timeout=TIMEOUT)
         expect(page.locator("main")).to_contain_text("Sam Ortiz is indicted")

@@ -20,7 +20,7 @@ from site_builder.build import BuildOptions, build, load_valid
 from site_builder.linkcheck import check_pages, read_site
 from site_builder.voice import loaded_words_in
 
-from .conftest import ROOT, edit_line
+from .conftest import ROOT
 
 CONTENT = ROOT / "content"
 
