@@ -93,7 +93,7 @@ class FragmentStore:
 
     def __init__(self) -> None:
         self.inputs: tuple[Any, ...] = ()
-        self.html: dict[tuple[Any, ...], tuple[Any, str]] = {}
+        self.html: dict[tuple[Any, ...], tuple[tuple[Any, ...], str]] = {}  # key -> ((model, *deps), html)
         self.pages: dict[str, tuple[tuple[Any, ...], bytes]] = {}  # path -> (the models it showed, bytes)
 
     def validate(self, *inputs: Any) -> None:
@@ -122,18 +122,32 @@ class Fragments:
         self.env = env
         self.store = store
         self.module: Any = None
+        self.once: dict[str, str] = {}
+
+    def _macro(self, name: str) -> Any:
+        if self.module is None:
+            self.module = self.env.get_template("_macros.html").make_module({"root": ROOT_MARK})
+        return getattr(self.module, name)
 
     def __call__(self, name: str, item: Any, *args: Any, root: str) -> Markup:
+        """The macro ``name`` for a view with a ``.model`` (and, optionally, ``.deps``: other models it shows)."""
         model = item.model
+        deps = getattr(item, "deps", ())
         key = (name, id(model), args)
         hit = self.store.html.get(key)
-        if hit is not None and hit[0] is model:  # the stored model keeps its id from being reused
+        # The stored model keeps its id from being reused; deps must be the very same objects too.
+        if hit is not None and hit[0][0] is model and len(hit[0]) == len(deps) + 1 and all(a is b for a, b in zip(hit[0][1:], deps)):
             html = hit[1]
         else:
-            if self.module is None:
-                self.module = self.env.get_template("_macros.html").make_module({"root": ROOT_MARK})
-            html = str(getattr(self.module, name)(item, *args))
-            self.store.html[key] = (model, html)
+            html = str(self._macro(name)(item, *args))
+            self.store.html[key] = ((model, *deps), html)
+        return Markup(html.replace(ROOT_MARK, root))
+
+    def shared(self, name: str, *args: Any, root: str) -> Markup:
+        """A macro whose output is the same on every page of this build (up to ``root``)."""
+        html = self.once.get(name)
+        if html is None:
+            html = self.once[name] = str(self._macro(name)(*args))
         return Markup(html.replace(ROOT_MARK, root))
 
 
@@ -177,7 +191,9 @@ def _render_slice(index: int, step: int) -> list[tuple[str, bytes]]:
 
 def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict[str, str], store: FragmentStore) -> dict[str, bytes]:
     root_404 = site.base_url.split("://", 1)[-1].partition("/")[2]
-    env.globals["fragment"] = Fragments(env, store)
+    fragments = Fragments(env, store)
+    env.globals["fragment"] = fragments
+    env.globals["shared"] = fragments.shared
     out: dict[str, bytes] = {}
     for page in pages:
         reused = store.page(page)
