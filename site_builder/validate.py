@@ -8,19 +8,61 @@ are not in their source, and loaded words in the site's own voice.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from .errors import Problem
 from .load import Content, Loaded
-from .model import ANONYMOUS, Citation, Entry
+from .model import ANONYMOUS, Citation, Entry, Item, Quote
 from .sourcetext import SourceFileError, normalize, read_source, resolve
 from .voice import loaded_words_in
 from .yamlload import Path_
 
 Seen = dict[str, tuple[Loaded[Entry], Path_]]  # id -> where it was first defined
+Finding = tuple[Path_, str]  # (where in the item, what is wrong)
 
 
-def validate(content: Content) -> list[Problem]:
+class ValidationCache:
+    """What validation keeps between builds (the dev server's rebuilds).
+
+    Source texts are read again only when their file changes, and an item's
+    findings are reused while the item is the same object (its file, or the
+    item itself, unchanged) and the ids, source texts and word list it was
+    checked against are unchanged.
+    """
+
+    def __init__(self) -> None:
+        self.texts: dict[Path, tuple[bytes, str]] = {}
+        self.inputs: tuple[Any, ...] = ()
+        self.items: dict[int, tuple[Item, list[Finding]]] = {}
+
+    def text(self, path: Path) -> str:
+        try:
+            raw = path.read_bytes()  # cheap; comparing bytes (not mtimes) cannot miss a quick same-size edit
+        except OSError:
+            return read_source(path)  # raises SourceFileError saying why
+        hit = self.texts.get(path)
+        if hit is None or hit[0] != raw:
+            hit = self.texts[path] = (raw, read_source(path))
+        return hit[1]
+
+    def findings(self, item: Item, check: Callable[[Item], list[Finding]]) -> list[Finding]:
+        hit = self.items.get(id(item))
+        if hit is not None and hit[0] is item:  # the stored item keeps its id from being reused
+            return hit[1]
+        found = check(item)
+        self.items[id(item)] = (item, found)
+        return found
+
+    def use(self, *inputs: Any) -> None:
+        if inputs != self.inputs:
+            self.items.clear()
+            self.inputs = inputs
+
+
+def validate(content: Content, cache: ValidationCache | None = None) -> list[Problem]:
+    cache = cache or ValidationCache()
     problems: list[Problem] = []
     case = content.case
     people_ids = _unique(content.people, "people", problems)
@@ -28,8 +70,9 @@ def validate(content: Content) -> list[Problem]:
     topic_ids = _unique(case, "topics", problems)
     if ANONYMOUS in people_ids:
         problems.append(content.people.problem(("people", _index(content.people.model.people, ANONYMOUS), "id"), f"'{ANONYMOUS}' is reserved for unnamed sources"))
-    texts = _source_texts(content, problems)
+    texts = _source_texts(content, problems, cache)
     words = tuple(case.model.loaded_words)
+    cache.use(frozenset(people_ids), frozenset(source_ids), texts, words)
 
     for topic in topic_ids:
         if topic not in content.entries:
@@ -38,19 +81,36 @@ def validate(content: Content) -> list[Problem]:
         if stem not in topic_ids:
             problems.append(Problem(entry.doc.name, 1, "", f"'{stem}' is not a topic in case.yaml (topics: {', '.join(topic_ids)})"))
 
-    seen: Seen = {}
     speakers = people_ids | {ANONYMOUS}
+
+    def check(item: Item) -> list[Finding]:
+        return _item_findings(item, people_ids, speakers, source_ids, texts, words)
+
+    seen: Seen = {}
     for entry in content.entries.values():
-        _check_entry(entry, seen, people_ids, speakers, source_ids, texts, words, problems)
+        for key in ("title", "summary"):
+            _add(problems, entry, (key,), _voice(getattr(entry.model, key), words))
+        for group in ("events", "claims", "quotes"):
+            for i, item in enumerate(getattr(entry.model, group)):
+                at: Path_ = (group, i)
+                _check_duplicate(entry, at, item.id, seen, problems)
+                for where, message in cache.findings(item, check):
+                    problems.append(entry.problem(at + where, message))
     for i, person in enumerate(content.people.model.people):
-        _check_citations(content.people, ("people", i), person.citations, source_ids, texts, problems)
+        for where, message in _citation_findings(person.citations, source_ids, texts):
+            problems.append(content.people.problem(("people", i) + where, message))
         for key in ("role", "description"):
-            _check_voice(content.people, ("people", i, key), getattr(person, key), words, problems)
+            _add(problems, content.people, ("people", i, key), _voice(getattr(person, key), words))
     for key in ("title", "summary"):
-        _check_voice(case, (key,), getattr(case.model, key), words, problems)
+        _add(problems, case, (key,), _voice(getattr(case.model, key), words))
     for i, topic_model in enumerate(case.model.topics):
-        _check_voice(case, ("topics", i, "title"), topic_model.title, words, problems)
+        _add(problems, case, ("topics", i, "title"), _voice(topic_model.title, words))
     return problems
+
+
+def _add(problems: list[Problem], loaded: Loaded[Any], path: Path_, message: str | None) -> None:
+    if message:
+        problems.append(loaded.problem(path, message))
 
 
 def _index(items: list[Any], item_id: str) -> int:
@@ -68,7 +128,7 @@ def _unique(loaded: Loaded[Any], key: str, problems: list[Problem]) -> set[str]:
     return set(ids)
 
 
-def _source_texts(content: Content, problems: list[Problem]) -> dict[str, str | None]:
+def _source_texts(content: Content, problems: list[Problem], cache: ValidationCache) -> dict[str, str | None]:
     """Normalised text per source id; None where the source has no file (URL only)."""
     texts: dict[str, str | None] = {}
     sources = content.sources
@@ -77,77 +137,61 @@ def _source_texts(content: Content, problems: list[Problem]) -> dict[str, str | 
             texts[source.id] = None
             continue
         try:
-            texts[source.id] = read_source(resolve(content.root, source.file))
+            texts[source.id] = cache.text(resolve(content.root, source.file))
         except SourceFileError as exc:
             problems.append(sources.problem(("sources", i, "file"), str(exc)))
             texts[source.id] = None
     return texts
 
 
-def _check_entry(
-    entry: Loaded[Entry],
-    seen: Seen,
-    people: set[str],
-    speakers: set[str],
-    sources: set[str],
-    texts: dict[str, str | None],
-    words: tuple[str, ...],
-    problems: list[Problem],
-) -> None:
-    model = entry.model
-    for key in ("title", "summary"):
-        _check_voice(entry, (key,), getattr(model, key), words, problems)
-    for group in ("events", "claims", "quotes"):
-        for i, item in enumerate(getattr(model, group)):
-            at: Path_ = (group, i)
-            if item.id in seen:
-                first, first_at = seen[item.id]
-                address = f"{first.doc.name}:{first.doc.line_of(first_at + ('id',))}"
-                problems.append(entry.problem(at + ("id",), f"duplicate id '{item.id}' (first defined at {address})"))
-            else:
-                seen[item.id] = (entry, at)
-            _check_citations(entry, at, item.citations, sources, texts, problems)
-            for where, ref, may_be_anonymous in item.refs():
-                if ref not in (speakers if may_be_anonymous else people):
-                    what = "person or organisation" if may_be_anonymous or where[0] == "via" else "person"
-                    problems.append(entry.problem(at + where, f"unknown {what} id '{ref}'"))
-            for key, text in item.own_text():
-                _check_voice(entry, at + (key,), text, words, problems)
-            if group == "quotes":
-                _check_quote_words(entry, at, item.text, item.citations, texts, problems)
+def _check_duplicate(entry: Loaded[Entry], at: Path_, item_id: str, seen: Seen, problems: list[Problem]) -> None:
+    if item_id in seen:
+        first, first_at = seen[item_id]
+        address = f"{first.doc.name}:{first.doc.line_of(first_at + ('id',))}"
+        problems.append(entry.problem(at + ("id",), f"duplicate id '{item_id}' (first defined at {address})"))
+    else:
+        seen[item_id] = (entry, at)
 
 
-def _check_citations(
-    loaded: Loaded[Any], at: Path_, citations: list[Citation], sources: set[str], texts: dict[str, str | None], problems: list[Problem]
-) -> None:
+def _item_findings(
+    item: Item, people: set[str], speakers: set[str], sources: set[str], texts: dict[str, str | None], words: tuple[str, ...]
+) -> list[Finding]:
+    found = _citation_findings(item.citations, sources, texts)
+    for where, ref, may_be_anonymous in item.refs():
+        if ref not in (speakers if may_be_anonymous else people):
+            what = "person or organisation" if may_be_anonymous or where[0] == "via" else "person"
+            found.append((where, f"unknown {what} id '{ref}'"))
+    for key, text in item.own_text():
+        message = _voice(text, words)
+        if message:
+            found.append(((key,), message))
+    if isinstance(item, Quote):
+        checkable = [t for t in (texts.get(c.source) for c in item.citations) if t is not None]
+        if checkable and not any(normalize(item.text) in t for t in checkable):
+            found.append((("text",), f"quoted words not found in the cited source: {_clip(item.text)}"))
+    return found
+
+
+def _citation_findings(citations: list[Citation], sources: set[str], texts: dict[str, str | None]) -> list[Finding]:
+    found: list[Finding] = []
     for k, citation in enumerate(citations):
-        path = at + ("citations", k)
         if citation.source not in sources:
-            problems.append(loaded.problem(path + ("source",), f"unknown source id '{citation.source}'"))
+            found.append((("citations", k, "source"), f"unknown source id '{citation.source}'"))
             continue
         text = texts.get(citation.source)
         if text is not None and normalize(citation.quote) not in text:
-            problems.append(loaded.problem(path + ("quote",), f"sentence not found in source '{citation.source}': {_clip(citation.quote)}"))
+            found.append((("citations", k, "quote"), f"sentence not found in source '{citation.source}': {_clip(citation.quote)}"))
+    return found
 
 
-def _check_quote_words(
-    loaded: Loaded[Any], at: Path_, words: str, citations: list[Citation], texts: dict[str, str | None], problems: list[Problem]
-) -> None:
-    candidates = [texts.get(c.source) for c in citations]
-    checkable = [t for t in candidates if t is not None]
-    if checkable and not any(normalize(words) in t for t in checkable):
-        problems.append(loaded.problem(at + ("text",), f"quoted words not found in the cited source: {_clip(words)}"))
-
-
-def _check_voice(loaded: Loaded[Any], path: Path_, text: str | None, words: tuple[str, ...], problems: list[Problem]) -> None:
-    if text:
-        found = loaded_words_in(text, words)
-        if found:
-            listed = ", ".join(f"'{w}'" for w in dict.fromkeys(found))
-            problems.append(loaded.problem(path, f"loaded language {listed} in the site's own voice; quote and attribute it, or reword"))
+def _voice(text: str | None, words: tuple[str, ...]) -> str | None:
+    found = loaded_words_in(text, words) if text else []
+    if not found:
+        return None
+    listed = ", ".join(f"'{w}'" for w in dict.fromkeys(found))
+    return f"loaded language {listed} in the site's own voice; quote and attribute it, or reword"
 
 
 def _clip(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return f"\"{text[:limit]}…\"" if len(text) > limit else f"\"{text}\""
-

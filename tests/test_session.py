@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from site_builder.build import BuildOptions, Session, load_valid, render_site
+from site_builder.errors import ContentErrors
 
 from .conftest import edit_line
 
@@ -54,3 +55,29 @@ def test_unchanged_files_are_not_parsed_again(project: Path) -> None:
     second = load_valid(project / "content", session)
     assert second.entries["charges"] is first.entries["charges"]
     assert second.people is not first.people
+
+
+def test_warm_validation_finds_what_a_fresh_one_finds(project: Path) -> None:
+    content = project / "content"
+    session = Session()
+    load_valid(content, session)
+
+    def problems() -> tuple[list[str], list[str]]:
+        found = []
+        for s in (session, None):
+            try:
+                load_valid(content, s)
+                found.append([])
+            except ContentErrors as exc:
+                found.append([str(p) for p in exc.problems])
+        return found[0], found[1]
+
+    seed = project / "seeds" / "wire.txt"
+    seed.write_text(seed.read_text().replace("filed a report", "filed two reports"))  # a cited sentence changes
+    warm_found, fresh_found = problems()
+    assert warm_found == fresh_found and any("sentence not found" in p for p in warm_found)
+    seed.write_text(seed.read_text().replace("filed two reports", "filed a report"))
+    assert problems() == ([], [])
+    edit_line(content / "people.yaml", 10, "id: dana-ruiz", "id: dana-ruis")  # an id others refer to disappears
+    warm_found, fresh_found = problems()
+    assert warm_found == fresh_found and any("unknown person id 'dana-ruiz'" in p for p in warm_found)
