@@ -5,12 +5,13 @@
 
 For each N, bench/generate.py writes a synthetic case and the equivalent
 Hugo site into a fresh temporary folder. Each run builds into a fresh
-output folder (rewriting one folder again and again gets slower on this
-disk), and the tools alternate run by run. Reported: median wall time, peak
+output folder on tmpfs (/dev/shm; rewriting folders again and again gets
+slower on this machine's disk), and the tools alternate run by run. Reported: median wall time, peak
 memory (max RSS of the largest process), site-builder / Hugo ratio, a warm
 rebuild after editing one event (in one process, as the dev server does),
-and the slope of build time from the smallest to the largest N. Results go
-to stdout and to bench/results.md, which the README quotes.
+the slope of build time from the smallest to the largest N, and the
+save-to-reload latency of `serve` (bench/serve_latency.py, in Chromium).
+Results go to stdout and to bench/results.md, which the README quotes.
 """
 
 from __future__ import annotations
@@ -82,10 +83,14 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--results", type=Path, default=HERE / "results.md")
+    parser.add_argument("--serve-events", type=int, default=4000, help="synthetic size for the serve latency (0: skip it)")
     args = parser.parse_args()
     hugo = hugo_binary()
     rows = []
-    with tempfile.TemporaryDirectory(prefix="sb-bench-") as tmp:
+    # tmpfs when there is one: on this machine's disk, rewriting output folders gets slower run after run
+    # (Hugo's median drifted from 1.3 s to 4.7 s over four benchmark runs), which would swamp the comparison.
+    scratch = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+    with tempfile.TemporaryDirectory(prefix="sb-bench-", dir=scratch) as tmp:
         base = Path(tmp)
         for n in args.sizes:
             project = base / f"case{n}"
@@ -110,12 +115,17 @@ def main() -> None:
             })
             shutil.rmtree(project)
     report = render_report(rows, args.runs)
+    if args.serve_events:
+        # Save → reload latency of `serve`, timed in Chromium by bench/serve_latency.py (same machine, same run).
+        latency = subprocess.run([sys.executable, str(HERE / "serve_latency.py"), "--runs", str(args.runs), "--events", str(args.serve_events)],
+                                 capture_output=True, text=True, check=True).stdout
+        report += f"\nsite-builder serve, file saved → open page shows the change (Chromium), {args.runs} saves each:\n\n```\n{latency.strip()}\n```\n"
     print(report)
     args.results.write_text(report, "utf-8")
 
 
 def render_report(rows: list[dict[str, float]], runs: int) -> str:
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}, output on tmpfs"
     lines = [
         f"Machine: {machine}. Median of {runs} runs; fresh output folder per run; tools alternate run by run.",
         "",
