@@ -91,6 +91,12 @@ class Schema(BaseModel):
 class Review(str, Enum):
     draft = "draft"
     reviewed = "reviewed"
+    rejected = "rejected"
+
+
+ReviewState = Literal["draft", "reviewed", "rejected"]
+REVIEW_HELP = ("draft (default): shown only with --drafts; reviewed: published; rejected: never published, "
+               "and `convert` will not propose it again (mark a bad draft rejected instead of deleting it)")
 
 
 class ClaimKind(str, Enum):
@@ -119,7 +125,7 @@ Ref = tuple[tuple[str | int, ...], str, bool]  # (where in the item, id, may be 
 class Item(Schema):
     id: Id
     citations: Citations
-    review: Literal["draft", "reviewed"] = Field("draft", description="Only reviewed items are published by default.")
+    review: ReviewState = Field("draft", description=REVIEW_HELP)
 
     @property
     def published(self) -> bool:
@@ -247,7 +253,7 @@ class Person(Schema):
     group: Group
     description: Text | None = None
     citations: Citations
-    review: Literal["draft", "reviewed"] = "draft"
+    review: ReviewState = Field("draft", description=REVIEW_HELP)
 
     @property
     def published(self) -> bool:

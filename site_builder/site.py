@@ -155,7 +155,7 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
     keep_anonymous = case.site.anonymous_sources == "label"
 
     def shown(item: Event | Claim | Quote | Person) -> bool:
-        return drafts or item.published
+        return item.published or (drafts and item.review == "draft")
 
     sources = {s.id: SourceView(s) for s in content.sources.model.sources}
     people = {p.id: PersonView(p, _cites(p.citations, sources)) for p in content.people.model.people if shown(p)}

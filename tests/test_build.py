@@ -170,3 +170,13 @@ def test_long_timelines_are_split_by_year(tmp_path: Path, monkeypatch) -> None: 
     assert [i for year in per_year for i in year] == [e["id"] for e in events]  # every event once, in order
     assert ids("timeline/index.html") == per_year[-1]  # the main page shows the latest year
     assert check_pages(files) == []
+
+
+def test_rejected_items_are_never_published(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    edit_line(project / "content" / CHARGES, 20, "review: draft", "review: rejected")
+    edit_line(project / "content" / "people.yaml", 17, "review: draft", "review: rejected")
+    out = project / "dist"
+    assert run("build", "--content", project / "content", "--out", out, "--drafts").code == 0
+    data = json.loads((out / "case.json").read_text())
+    assert [e["id"] for e in data["events"]] == ["ortiz-charged"]
+    assert [p["id"] for p in data["people"]] == ["sam-ortiz"]

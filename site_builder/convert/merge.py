@@ -4,7 +4,8 @@ In: the content folder's YAML files loaded round-trip (:class:`~.docs.Doc`,
 comments and layout kept by ruamel.yaml) and the draft items of each
 article. Out: the same documents with new items appended and new
 citations added to existing *draft* items, plus a :class:`MergeLog`.
-Items marked ``review: reviewed`` are never touched. An item already
+Items marked ``review: reviewed`` or ``review: rejected`` are never touched
+(a rejected item stays in the file so that it is not proposed again). An item already
 holding the same citation is the same item, so re-running changes nothing;
 ids are derived from content and kept unique, so they are stable.
 """
@@ -26,6 +27,7 @@ from .slug import slugify
 from .topics import TopicDef
 
 SECTIONS = ("events", "claims", "quotes")
+SETTLED = ("reviewed", "rejected")  # review states an editor has decided: the converter never changes such items
 
 
 @dataclass
@@ -147,7 +149,7 @@ class Merger:
             keys.append(f"{person.kind}:{' '.join(first_last)}")
         p = next((self._people_index[k] for k in keys if k in self._people_index), None)
         if p is not None:
-            if p.get("review") != "reviewed" and str(p.get("id")) in self.created:
+            if p.get("review") not in SETTLED and str(p.get("id")) in self.created:
                 self._refresh_person(p, person)
             return str(p.get("id"))
         item = CommentedMap()
@@ -289,7 +291,7 @@ class Merger:
         for item in self._peers(section, topic, fields):
             item_topic = topic
             if similar(item):
-                if item.get("review") == "reviewed":
+                if item.get("review") in SETTLED:
                     self.log.reviewed_skipped += 1
                     return
                 if self._add_citations(item, cites):

@@ -6,7 +6,6 @@ import re
 import shutil
 from pathlib import Path
 
-
 from site_builder.convert import convert
 
 from .conftest import CASES, ROOT, items, load, make_project, problems
@@ -115,3 +114,18 @@ def test_new_files_are_written_in_the_layout_ruamel_keeps() -> None:
     out = io.StringIO()
     _yaml().dump(_yaml().load(text), out)
     assert out.getvalue() == text  # a later merge re-dumps it unchanged
+
+
+def test_a_rejected_draft_is_kept_and_never_proposed_again(tmp_path: Path) -> None:
+    content, articles = make_project(tmp_path, HARBOR / "case.yaml", HARBOR / "articles")
+    convert([articles], content)
+    path, text = next((p, p.read_text(encoding="utf-8")) for p in sorted((content / "entries").glob("*.yaml")) if "claims:\n  - id:" in p.read_text(encoding="utf-8"))
+    claim_id = re.search(r"(?m)^claims:\n  - id: (\S+)", text).group(1)  # type: ignore[union-attr]
+    block = re.search(rf"(?ms)^  - id: {claim_id}\n.*?(?=^  - id: |^\w|\Z)", text)
+    assert block is not None and "    review: draft" in block.group(0)
+    path.write_text(text.replace(block.group(0), block.group(0).replace("    review: draft", "    review: rejected")), encoding="utf-8")
+    before = snapshot(content)
+    again = convert([articles], content)
+    assert snapshot(content) == before  # not re-added, not changed
+    assert again.added == {}
+    assert [i["id"] for _, i in items(load(content), "claims")].count(claim_id) == 1
