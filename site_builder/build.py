@@ -7,9 +7,6 @@ validated and rendered in memory first; writing is the last step.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +15,7 @@ import jinja2
 
 from . import exports, headers
 from .errors import ContentErrors, OutputError
+from .gcpause import gc_paused
 from .load import Content, FileCache, load_content
 from .pages import plan_pages
 from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
@@ -57,23 +55,6 @@ class BuildResult:
     pages: int
     files: int
     out: Path
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Run a build stage with the cyclic garbage collector paused.
-
-    A build allocates millions of small objects that reference counting alone
-    frees; with a large heap (the dev server's caches) the collector kept
-    re-scanning it, which measured as half of a warm rebuild at 4,000 events.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def load_valid(content_dir: Path, session: Session | None = None) -> Content:

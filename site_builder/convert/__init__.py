@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import SiteBuilderError
+from ..gcpause import gc_paused
 from .caseinfo import load_case
 from .extract import CaseInfo, extract, understand
 from .index import collect
@@ -43,6 +44,11 @@ class ConvertError(SiteBuilderError):
 
 def convert(paths: list[Path], content: Path, dry_run: bool = False) -> Report:
     """Convert the articles at ``paths`` into the content folder ``content``; returns the report."""
+    with gc_paused():
+        return _convert(paths, content, dry_run)
+
+
+def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
     topics, loaded = load_case(content)
     info = CaseInfo(topics, loaded, content)
     files, errors = collect(paths)
