@@ -16,6 +16,7 @@ folder's ``case.yaml``; known names come from its ``people.yaml``.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 from typing import Callable
 
@@ -79,6 +80,7 @@ def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
             continue
         extractions.append(extract(article, info, directory, str(existing["id"]) if existing else None, assign, parts))
 
+    _promote_central(extractions)
     for x in sorted(extractions, key=lambda x: (x.source.published, x.path)):  # oldest first: first citations are earliest
         _merge(merger, x)
     fill_summaries(merger)
@@ -104,6 +106,20 @@ def _id_assigner(merger: Merger) -> Callable[[str], str]:
         return candidate
 
     return assign
+
+
+def _promote_central(extractions: list[Extraction]) -> None:
+    """A person most of the articles name, whose role puts them in no other group, is a central figure.
+
+    Generic on purpose: it counts articles, not words of any case. Existing people keep
+    the group an editor gave them (the merger never changes reviewed people).
+    """
+    mentioned = Counter(name for x in extractions for name in {p.name for p in x.people if p.kind == "person"})
+    enough = max(2, (len(extractions) + 1) // 2)
+    for x in extractions:
+        for person in x.people:
+            if person.kind == "person" and person.group == "other" and mentioned[person.name] >= enough:
+                person.group = "central"
 
 
 def _merge(merger: Merger, x: Extraction) -> None:

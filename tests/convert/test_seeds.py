@@ -72,6 +72,8 @@ def test_what_an_editor_would_check(converted: tuple[Path, object]) -> None:
     assert names["Gloria Allred"]["group"] == "legal"
     assert names["Mary Carmack-Altwies"]["group"] == "officials"
     assert names["Joel Cano"]["group"] == "officials"
+    # The two people most of the articles name (and whose roles put them in no other group) are the central figures.
+    assert sorted(n for n, p in names.items() if p["group"] == "central") == ["Alec Baldwin", "Halyna Hutchins"]
     assert "Rou Shoots" not in names  # a byline, not a person
     assert "The 30 Rock star" in names["Alec Baldwin"]["aliases"] or "the 30 Rock star" in names["Alec Baldwin"]["aliases"]
     hutchins_death = [e for _, e in items(data, "events") if e.get("date") == "2021-10-21"]
