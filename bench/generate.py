@@ -155,7 +155,7 @@ def write_hugo(root: Path, events: list, people: list, sources: list) -> None:  
     def page(section: str, slug: str, front: dict[str, object], body: str) -> None:
         folder = root / "content" / section
         folder.mkdir(parents=True, exist_ok=True)
-        lines = ["---"] + [f"{k}: {v!r}" if not isinstance(v, list) else f"{k}: {v!r}" for k, v in front.items()] + ["---", body, ""]
+        lines = ["---"] + [f"{k}: {v!r}" for k, v in front.items()] + ["---", body, ""]
         (folder / f"{slug}.md").write_text("\n".join(lines), "utf-8")
 
     for i, topic, date, title, summary, involved, cited in events:

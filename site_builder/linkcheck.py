@@ -82,7 +82,7 @@ def read_site(folder: Path) -> dict[str, bytes]:
 def check_pages(files: dict[str, bytes], loaded_words: tuple[str, ...] = ()) -> list[str]:
     """Every problem in the site's HTML pages, as ``page: problem`` lines."""
     pages = {name: page_facts(data.decode("utf-8")) for name, data in files.items() if name.endswith(".html")}
-    folders = {str(PurePosixPath(name).parent) for name in files} | {str(p) for name in files for p in PurePosixPath(name).parents}
+    folders = {str(folder) for name in files for folder in PurePosixPath(name).parents}
     problems = []
     for name, facts in sorted(pages.items()):
         if name != "404.html":  # 404 links from the site root: checked by its own test

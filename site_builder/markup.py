@@ -24,10 +24,6 @@ def markdown(text: str) -> Markup:
     return Markup(_MD.render(text).strip())
 
 
-@lru_cache(maxsize=8192)
-def markdown_inline(text: str) -> Markup:
-    return Markup(_MD.renderInline(text))
-
 
 def plain(text: str) -> str:
     """The words of a Markdown text without its markup: what a <meta> description should say."""

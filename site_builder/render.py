@@ -23,7 +23,7 @@ from markupsafe import Markup
 from . import pages as routes
 from .dates import PartialDate
 from .errors import RenderError
-from .markup import markdown, markdown_inline
+from .markup import markdown
 from .headers import CSP
 from .pages import Page
 from .site import CLAIM_LABELS, Site
@@ -66,7 +66,6 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = markdown
-    env.filters["md_inline"] = markdown_inline
     env.filters["date"] = display_date
     env.globals.update(
         person_path=routes.person_path,

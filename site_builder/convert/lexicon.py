@@ -126,7 +126,6 @@ ALLEGE_VERBS = _words("alleged alleges allege accused accuses accuse claimed cla
 DENY_VERBS = _words("denied denies deny insisted insists insist maintained maintains maintain rejected rejects reject disputed disputes dispute refuted refutes")
 RULING_VERBS = _words("ruled rules found finds concluded concludes determined determines ordered orders granted grants dismissed dismisses sentenced sentences denied")
 OPINION_VERBS = _words("sneered sneers believes believe believed thinks think thought feels feel felt slammed slams blasted blasts fumed mocked mocks")
-ANONYMOUS_HEADS = _words("insider insiders source sources tipster confidant pal pals friend friends person people official officials")
 # Reporting verbs a neutral voice may use instead of loaded ones.
 NEUTRAL_VERBS = {
     "slammed": "criticised", "slams": "criticises", "blasted": "criticised", "blasts": "criticises",

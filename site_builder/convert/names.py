@@ -310,7 +310,3 @@ def _epithets(sentence: str, found: list[Mention]) -> list[Mention]:
                            title=m.group("head")))
     return out
 
-
-def speech_after(sentence: str, end: int) -> bool:
-    nxt = re.match(r"\s*,?\s*(?:who\s+\w+\s+)?(\w+)", sentence[end:])
-    return bool(nxt and nxt.group(1).lower() in SPEECH_VERBS)
