@@ -32,35 +32,46 @@ class Neutral:
 
 
 @lru_cache(maxsize=32)
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+def _pattern(words: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """The loaded-words pattern, and for each word its first piece (a sentence without any piece cannot match)."""
     if not words:
         return None
     alternatives = "|".join(re.escape(w.lower()).replace(r"\ ", r"[\s-]+").replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})(?:s|es|ed|d|ing)?\b", re.IGNORECASE)
+    pieces = tuple({re.split(r"[\s'’-]+", w.lower())[0] for w in words})
+    return re.compile(rf"\b(?:{alternatives})(?:s|es|ed|d|ing)?\b", re.IGNORECASE), pieces
+
+
+_SPACES = re.compile(r"\s{2,}")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])(?=\s|$)")
 
 
 def neutralise(sentence: str, loaded: tuple[str, ...]) -> Neutral:
     text = DATELINE.sub("", _KICKER.sub("", sentence.strip()))
     text = _AS_REPORTED.sub("", text)
-    text = _SELF.sub("", text)
+    if "can" in text.lower():  # the only costly pattern here; it needs "can"
+        text = _SELF.sub("", text)
     for _ in range(2):
         text = _CONNECTIVE.sub("", text)
     flagged: list[str] = []
-    pattern = _pattern(loaded)
-    if pattern is not None:
-        text, flagged = _replace(text, pattern)
-    text = re.sub(r"\s+([,.;:])(?=\s|$)", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;–—-")
+    loaded_words = _pattern(loaded)
+    lower = text.lower()
+    if loaded_words is not None and any(piece in lower for piece in loaded_words[1]):
+        text, flagged = _replace(text, loaded_words[0])
+    text = _SPACE_BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", text)).strip(" ,;–—-")
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return Neutral(text, tuple(flagged))
 
 
 def _replace(text: str, pattern: re.Pattern[str]) -> tuple[str, list[str]]:
+    matches = list(pattern.finditer(text))
+    if not matches:
+        return text, []
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     flagged: list[str] = []
     out: list[str] = []
     last = 0
-    matches = [m for m in pattern.finditer(text) if not any(a <= m.start() < b for a, b in quoted)]
+    matches = [m for m in matches if not any(a <= m.start() < b for a, b in quoted)]
     k = 0
     while k < len(matches):
         m = matches[k]

@@ -89,15 +89,29 @@ def _nearest_year(month: int, day: int | None, pub: date | None, future: bool) -
 
 
 _FUTURE = re.compile(r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|scheduled|slated|upcoming|next|due (?:to be|on|in)|expected to|plans? to|deadline)\b", re.IGNORECASE)
-_ANY = re.compile(rf"\d|{_MONTH_RE}|days?\b|yesterday|today|\b(?:last|this|next|earlier)\b|\bago\b|\b(?:weeks?|months?|years?)\b", re.IGNORECASE)
+# Cheap gates: each pattern needs one of these words (as a whole run of letters) or a digit, so a
+# sentence is scanned only by the patterns that can match it.
+_LETTERS = re.compile(r"[A-Za-z]+")
+_DIGIT = re.compile(r"\d")
+_MONTH_WORDS = frozenset(_MONTH_RE[3:-1].split("|"))
+_WEEKDAY_WORDS = frozenset(calendar.day_name)
+_RELATIVE_DAY_WORDS = frozenset("yesterday today week month year".split())
+_UNIT_WORDS = frozenset("day days week weeks month months year years".split())
 
 
 def find_dates(sentence: str, published: str | None) -> list[DateMention]:
     """Every date expression in ``sentence``, left to right, without overlaps."""
-    if not _ANY.search(sentence):
+    digit = _DIGIT.search(sentence) is not None
+    words = set(_LETTERS.findall(sentence))
+    month = not _MONTH_WORDS.isdisjoint(words)
+    weekday = not _WEEKDAY_WORDS.isdisjoint(words)
+    lower = {w.lower() for w in words}
+    relative_day = not _RELATIVE_DAY_WORDS.isdisjoint(lower)
+    span = not _UNIT_WORDS.isdisjoint(lower)
+    if not (digit or month or weekday or relative_day or span):
         return []
     pub = _pub(published)
-    future = bool(_FUTURE.search(sentence))
+    future = bool((month or weekday) and _FUTURE.search(sentence))  # only year-less dates and weekdays look ahead
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -108,18 +122,18 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
         taken.append((s, m.end()))
         found.append(DateMention(s, m.end(), sentence[s:m.end()], value, relative))
 
-    for m in _ISO.finditer(sentence):
+    for m in _ISO.finditer(sentence) if digit else ():
         add(m, _iso(int(m["y"]), int(m["m"]), int(m["d"])))
-    for pattern in (_MDY, _DMY):
+    for pattern in (_MDY, _DMY) if digit and month else ():
         for m in pattern.finditer(sentence):
             month, day = _MONTHS[m["m"].lower()], int(m["d"])
             if m["m"] == "May" and not m["y"] and not re.search(r"\b(?:on|by|since|until)\s+$", sentence[: m.start()]):
                 continue
             year = int(m["y"]) if m["y"] else _nearest_year(month, day, pub, future)
             add(m, _iso(year, month, day) if year else None, relative=year is None)
-    for m in _MY.finditer(sentence):
+    for m in _MY.finditer(sentence) if digit and month else ():
         add(m, _iso(int(m["y"]), _MONTHS[m["m"].lower()]))
-    for m in _MONTH_ALONE.finditer(sentence):
+    for m in _MONTH_ALONE.finditer(sentence) if month else ():
         if m["m"] in ("May", "March") and m["pre"].lower() in ("the", "of", "this"):
             continue
         month = _MONTHS[m["m"].lower()]
@@ -127,13 +141,13 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
         if pub is not None and not future and year is not None and date(year, month, 1) > pub:
             year -= 1
         add(m, _iso(year, month) if year else None, relative=year is None, start=m.start("m"))
-    for m in _YEAR.finditer(sentence):
+    for m in _YEAR.finditer(sentence) if digit else ():
         add(m, _iso(int(m["y"])))
-    for m in _WEEKDAY.finditer(sentence):
+    for m in _WEEKDAY.finditer(sentence) if weekday else ():
         add(m, _weekday(m["w"], (m["pre"] or "").lower(), pub, future), relative=False)
-    for m in _RELATIVE_DAY.finditer(sentence):
+    for m in _RELATIVE_DAY.finditer(sentence) if relative_day else ():
         add(m, _relative_day(m["w"].lower(), pub), relative=True)
-    for m in _RELATIVE_SPAN.finditer(sentence):
+    for m in _RELATIVE_SPAN.finditer(sentence) if span else ():
         text = m.group(0).lower()
         if text.rstrip().endswith("ago") and pub is not None:
             add(m, _ago(m["n"].lower(), m["u"].lower(), pub), relative=True)
