@@ -59,7 +59,27 @@ def kind_for(verb: str, speaker: Entity | None) -> str:
     return "statement"
 
 
-_SPEECH = re.compile(r"(?<![\w’'])(?:" + "|".join(sorted(SPEECH_VERBS | {"According"}, key=len, reverse=True)) + r")(?![\w’'])", re.IGNORECASE)
+_SPEECH_WORDS = frozenset(w.lower() for w in SPEECH_VERBS | {"according"})
+_RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
+# Gates for the costly patterns: _ANON needs one of these pieces, _GROUP's phrase ends with one of these heads.
+_ANON_PIECES = ("insider", "source", "tipster", "confidant", "pal", "friend", "familiar", "close", "knowledge", "briefed",
+                "anonymity", "named", "identified", "authori")
+_GROUP_HEADS = ("prosecutors", "prosecution", "police", "officials", "investigators", "authorities", "detectives", "office", "state",
+                "court", "defense", "defence", "team", "lawyers", "attorneys", "family", "jurors", "jury", "network", "studio",
+                "company", "department", "agency")
+
+
+def _anonymous_in(window: str) -> list[re.Match[str]]:
+    lower = window.lower()
+    return list(_ANON.finditer(window)) if any(piece in lower for piece in _ANON_PIECES) else []
+
+
+def _verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
+    """Reporting verbs in sentence ``index`` outside quotation marks: (start, end, word), kept on the article."""
+    cached = seg.verbs.get(index)
+    if cached is None:
+        cached = seg.verbs[index] = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(_plain(seg, index)) if m.group().lower() in _SPEECH_WORDS]
+    return cached
 
 
 def _plain(seg: Segmented, index: int) -> str:
@@ -90,11 +110,13 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
     # names inside the quoted words are not the speaker
     mentions = [(s, e, k) for s, e, k in rec.sentences[index].entities if plain[s:e].strip()]
     best: tuple[int, Attribution] | None = None
-    for m in _SPEECH.finditer(plain, lo, hi):
-        word = m.group(0)
+    for start, end, word in _verbs(seg, index):
+        if start < lo:
+            continue
+        if end > hi:
+            break
         if word[0].isupper() and word != "According":
             continue
-        start, end = m.start(), m.end()
         if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and word.lower() not in _INVERTIBLE:
             continue  # "the councilwoman accused of …": a participle, not someone speaking
         if word.lower() == "according":
@@ -125,7 +147,7 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
             groups: dict[str, Entity] | None, verb: str = "") -> tuple[str | None, str | None] | None:
     left = plain[:verb_at]
     window = left[-90:]
-    anon = list(_ANON.finditer(window))
+    anon = _anonymous_in(window)
     if anon and len(window) - anon[-1].end() <= 12:
         return ANONYMOUS, None
     near = _PRONOUN.search(left[-16:])
@@ -133,7 +155,8 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
         key = rec.pronoun(index, max(0, verb_at - 16 + near.start()), near.group("p"), seg)
         if key:
             return key, None
-    group = _GROUP.search(left.rstrip()[-80:])
+    tail = left.rstrip()[-80:]
+    group = _GROUP.search(tail) if tail.lower().endswith(_GROUP_HEADS) else None
     if group and groups is not None and not any(e > verb_at - 25 for _, e, _ in mentions if e <= verb_at):
         return group_entity(group.group("np"), rec, groups), None
     candidates = [(s, e, k) for s, e, k in mentions if e <= verb_at and verb_at - e <= 90 and not _possessive(plain, e)
@@ -163,7 +186,7 @@ def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Reco
            groups: dict[str, Entity] | None, inverted: bool = False) -> tuple[str | None, str | None] | None:
     right = plain[end:]
     window = right[:80]
-    anon = _ANON.search(window[:60]) if window.strip() else None
+    anon = next(iter(_anonymous_in(window[:60])), None) if window.strip() else None
     if anon and (not inverted or anon.start() <= 12) or re.match(r"\s*(?:an?|one|our)\s+(?:\w+\s+)?(?:insider|source)", window, re.I):
         return ANONYMOUS, None
     candidates = [(s, e, k) for s, e, k in mentions if s >= end and s - end <= (40 if inverted else 60)

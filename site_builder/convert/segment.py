@@ -61,6 +61,7 @@ class Segmented:
     sentences: list[Sentence]
     quotes: list[QuoteSpan]
     plain: dict[int, str] = field(default_factory=dict)  # sentence index -> text with quotations blanked (a cache)
+    verbs: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # sentence index -> reporting verbs outside quotations (a cache)
     _starts: list[int] = field(init=False, repr=False)
     _opens: list[int] = field(init=False, repr=False)
 
