@@ -87,7 +87,8 @@ def _plain(seg: Segmented, index: int) -> str:
     cached = seg.plain.get(index)
     if cached is None:
         sentence = seg.sentences[index]
-        quoted = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes if q.open < sentence.end and q.close >= sentence.start]
+        quoted = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.overlapping(sentence.start, sentence.end)
+                  if q.open < sentence.end and q.close >= sentence.start]
         cached = seg.plain[index] = _blank(sentence.text, quoted)
     return cached
 

@@ -127,5 +127,5 @@ def extract_claims(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
 
 
 def _quoted_share(seg: Segmented, start: int, end: int) -> float:
-    inside = sum(max(0, min(q.close, end) - max(q.open, start)) for q in seg.quotes if q.words >= MIN_QUOTE_WORDS)
+    inside = sum(max(0, min(q.close, end) - max(q.open, start)) for q in seg.overlapping(start, end) if q.words >= MIN_QUOTE_WORDS)
     return inside / max(1, end - start)

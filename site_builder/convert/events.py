@@ -113,7 +113,7 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
 
 def _mostly_quoted(seg: Segmented, sentence: Sentence) -> bool:
     start, end = sentence.start, sentence.end
-    inside = sum(min(q.close, end) - max(q.open, start) for q in seg.quotes if q.open < end and q.close > start)
+    inside = sum(min(q.close, end) - max(q.open, start) for q in seg.overlapping(start, end) if q.open < end and q.close > start)
     return inside > 0.5 * (end - start)
 
 

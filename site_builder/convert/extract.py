@@ -31,6 +31,7 @@ _PUBLISHER_CUES = [
     re.compile(r"\bAs\s+(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w.!-]*){0,2})\s+(?:previously\s+|first\s+|exclusively\s+)?reported"),
     re.compile(r"\b(?:obtained by|told|confirmed to|said in a statement to|in an interview with)\s+(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w!-]*){0,2})\b(?=[^.]*\.\s*$)"),
 ]
+_TOLD_CUES = ("obtained by", "told", "confirmed to", "said in a statement to", "in an interview with")  # the words _PUBLISHER_CUES[2] needs
 _TABLOID_CUES = re.compile(r"\bcan (?:exclusively )?reveal\b|\binsider (?:told|tells) us\b|\bour (?:insider|source)\b|\bEXCLUSIVE\b|\bsneered\b|\bslammed\b", re.IGNORECASE)
 
 
@@ -52,12 +53,12 @@ def publisher_from_text(article: Article) -> str | None:
     if agency:
         return _AGENCIES[agency.group(1)]
     for paragraph in article.paragraphs:
-        for pattern in _PUBLISHER_CUES[:2]:
-            for m in pattern.finditer(paragraph):
+        for pattern, gate in zip(_PUBLISHER_CUES[:2], ("can", "reported")):
+            for m in pattern.finditer(paragraph) if gate in paragraph else ():
                 name = m.group("p").rstrip(".")
                 if name.split()[0] not in ("He", "She", "They", "It", "We", "Officials", "Police", "Prosecutors", "The"):
                     votes[name] = votes.get(name, 0) + 2
-        for m in _PUBLISHER_CUES[2].finditer(paragraph):
+        for m in _PUBLISHER_CUES[2].finditer(paragraph) if any(cue in paragraph for cue in _TOLD_CUES) else ():
             votes[m.group("p")] = votes.get(m.group("p"), 0) + 1
     strong = {k: v for k, v in votes.items() if v >= 2}
     return max(strong, key=lambda k: (strong[k], -len(k))) if strong else None

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr gov sen rep reps gen lt col sgt capt cmdr det insp supt prof rev hon atty dist
@@ -64,10 +66,12 @@ class Segmented:
     verbs: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # sentence index -> reporting verbs outside quotations (a cache)
     _starts: list[int] = field(init=False, repr=False)
     _opens: list[int] = field(init=False, repr=False)
+    _reach: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = [s.start for s in self.sentences]
-        self._opens = [q.open for q in self.quotes]  # quotes do not overlap and come in order
+        self._opens = [q.open for q in self.quotes]  # quotes come in order of their opening mark
+        self._reach = list(accumulate((q.close for q in self.quotes), max))  # the furthest close so far (single quotes may nest)
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding ``offset`` (or the nearest one before it)."""
@@ -76,6 +80,10 @@ class Segmented:
 
     def quotes_in(self, start: int, end: int) -> list[QuoteSpan]:
         return self.quotes[bisect_left(self._opens, start) : bisect_left(self._opens, end)]
+
+    def overlapping(self, start: int, end: int) -> list[QuoteSpan]:
+        """The quotes that may overlap ``start``–``end``: every quote with ``open < end`` and ``close >= start`` is among them."""
+        return self.quotes[bisect_left(self._reach, start) : bisect_left(self._opens, end)]
 
     def inside_quote(self, offset: int) -> bool:
         index = bisect_left(self._opens, offset) - 1
@@ -148,36 +156,38 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]
     return double
 
 
+@lru_cache(maxsize=4)
+def _marks(*chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(chars)) + "]")
+
+
 def _spans(text: str, paragraphs: list[tuple[int, int]], opener: str, closer: str, straight: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at: int | None = None
     continued = False
+    marks = _marks(opener, closer, straight)
     for p, (start, end) in enumerate(paragraphs):
-        i = start
-        while i < end:
+        for mark in marks.finditer(text, start, end):
+            i = mark.start()
             ch = text[i]
-            if ch in (opener, closer, straight):
-                before = text[i - 1] if i > start else " "
-                after = text[i + 1] if i + 1 < end else " "
-                if straight == "'" or ch in (OPEN_S, CLOSE_S):
-                    # apostrophes ("Baldwin's", "Hutchins' family") are not quote marks
-                    if before.isalnum() and (after.isalnum() or ch != CLOSE_S and ch != "'"):
-                        i += 1
-                        continue
-                    if ch in (CLOSE_S, "'") and before.isalnum() and after.isalnum():
-                        i += 1
-                        continue
-                is_open = ch == opener or ch == straight and (before.isspace() or before in "([{—–-:/") and not after.isspace()
-                if ch == closer or ch == straight and not is_open:
-                    is_open = False
-                if open_at is None and is_open:
-                    open_at = i
-                elif open_at is not None and not is_open:
-                    spans.append(QuoteSpan(open_at, i, text[open_at + 1 : i], continued))
-                    open_at, continued = None, False
-                elif open_at is not None and is_open:
-                    open_at = i  # unbalanced: restart at the newer mark
-            i += 1
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            if straight == "'" or ch in (OPEN_S, CLOSE_S):
+                # apostrophes ("Baldwin's", "Hutchins' family") are not quote marks
+                if before.isalnum() and (after.isalnum() or ch != CLOSE_S and ch != "'"):
+                    continue
+                if ch in (CLOSE_S, "'") and before.isalnum() and after.isalnum():
+                    continue
+            is_open = ch == opener or ch == straight and (before.isspace() or before in "([{—–-:/") and not after.isspace()
+            if ch == closer or ch == straight and not is_open:
+                is_open = False
+            if open_at is None and is_open:
+                open_at = i
+            elif open_at is not None and not is_open:
+                spans.append(QuoteSpan(open_at, i, text[open_at + 1 : i], continued))
+                open_at, continued = None, False
+            elif open_at is not None and is_open:
+                open_at = i  # unbalanced: restart at the newer mark
         if open_at is not None:
             # Newspaper style: a quote running into the next paragraph is left open and re-opened there.
             # Each paragraph's part becomes its own span, the later ones marked as continuing.
