@@ -108,7 +108,7 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
     entities: dict[str, Entity] = {}
     per_sentence: list[list[Mention]] = []
     if previous is not None:
-        per_sentence = [[replace(m) for m in mentions] for mentions in previous.mentions]
+        per_sentence = previous.mentions  # never changed in place
     else:
         for sentence in seg.sentences:
             if len(sentence.text) > MAX_SENTENCE:
@@ -116,7 +116,6 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                 continue
             short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end) if q.words <= 6]
             per_sentence.append(find_mentions(sentence.text, short))
-    pristine = previous.mentions if previous is not None else [[replace(m) for m in mentions] for mentions in per_sentence]
     text = seg.text
 
     lower_words = set(re.findall(r"(?<![\w.-])[a-z][a-z'’-]*(?![\w-])", text))
@@ -170,7 +169,8 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                     if set(role.split()) & FAMILY and main and entities[main].kind == "person" and len(entities[main].name.split()) > 1:
                         name = f"{m.name} {entities[main].name.split()[-1]}"
                         if not directory.lookup(name):
-                            m.role = f"{m.role} of {entities[main].name}" if m.role and len(m.role.split()) == 1 else m.role
+                            # a copy: the mentions as found are kept for a second look
+                            m = replace(m, role=f"{m.role} of {entities[main].name}" if m.role and len(m.role.split()) == 1 else m.role)
                     key = add(name, "person", m, index, False)
                     if name != m.name and m.name not in entities[key].aliases:
                         entities[key].aliases.append(m.name)
@@ -220,7 +220,7 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
         else:
             facts.append(SentenceFacts(sorted(resolved[index]), find_dates(sentence.text, published), topics.match(sentence.text)))
     _lean_to_dominant(facts)
-    return Recognised(entities, facts, sorted(set(unresolved)), main, sorted(set(loose)), directory, pristine)
+    return Recognised(entities, facts, sorted(set(unresolved)), main, sorted(set(loose)), directory, per_sentence)
 
 
 def _lean_to_dominant(facts: list[SentenceFacts]) -> None:

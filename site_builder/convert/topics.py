@@ -34,7 +34,8 @@ class _Term:
 
 
 def _words(text: str) -> list[str]:
-    return [w.replace("’", "'") for w in _WORD.findall(text)]
+    words = _WORD.findall(text)
+    return [w.replace("’", "'") for w in words] if "’" in text else words
 
 
 class TopicMatcher:
@@ -58,10 +59,17 @@ class TopicMatcher:
         words = _words(sentence)
         lower = [w.lower() for w in words]
         found: dict[int, str] = {}
+        cache = self._cache
         i = 0
         while i < len(words):
+            candidates = cache.get(words[i])
+            if candidates is None:
+                candidates = self._candidates(words[i], lower[i])
+            if not candidates:  # most words start no term
+                i += 1
+                continue
             best: _Term | None = None
-            for term in self._candidates(words[i], lower[i]):
+            for term in candidates:
                 seq = words if term.sensitive else lower
                 n = len(term.words)
                 if i + n > len(seq) or best is not None and n <= len(best.words):
@@ -80,10 +88,10 @@ class TopicMatcher:
         return hits
 
     def _candidates(self, word: str, low: str) -> list[_Term]:
-        cached = self._cache.get(word)
-        if cached is None:
-            cached = self._cache[word] = self._lookup(word, low) if len(self._cache) < 200_000 else self._lookup(word, low)
-        return cached
+        found = self._lookup(word, low)
+        if len(self._cache) < 200_000:  # bounded: a huge corpus must not grow it without end
+            self._cache[word] = found
+        return found
 
     def _lookup(self, word: str, low: str) -> list[_Term]:
         out = list(self._index.get(word, ())) if word != low else []
