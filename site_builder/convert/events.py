@@ -29,9 +29,12 @@ EVENT_VERBS = frozenset(
     suspended fired ousted awarded""".split()
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_SPEECH_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SPEECH_VERBS | ALLEGE_VERBS | DENY_VERBS)) + r")\b")
+_REPORTING = SPEECH_VERBS | ALLEGE_VERBS | DENY_VERBS
+_WORD = re.compile(r"\w+")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _BOUNDARY = re.compile(r",\s+|;\s+|\s+[–—]\s+|\s+(?:after|when|before|because|until)\s+|[“”\"]\s*")
 _HEDGE = re.compile(r"\b(?:if|would|could|may|might|should|whether|unless|allegedly|reportedly)\b", re.IGNORECASE)
+_HEDGE_WORDS = frozenset("if would could may might should whether unless allegedly reportedly".split())  # a cheap gate for _HEDGE
 _DETERMINERS = frozenset("the a an of in on for over to with by his her their its this that these those from at into".split())
 _ATTRIBUTIVE = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]+)")
 _LEADING_DATE = re.compile(r"^(?:(?:In|On|By|Since|Back in|Early|Late)\s+)?(?P<d>.{1,30}?),\s+")
@@ -96,10 +99,10 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
             used.add(i)
         if made or not facts.topics or published is None:
             continue
-        if _HEDGE.search(text) or seg.inside_quote(sentence.start + 1) and _mostly_quoted(seg, sentence):
+        if not _HEDGE_WORDS.isdisjoint(_WORD.findall(text.lower())) and _HEDGE.search(text) or seg.inside_quote(sentence.start + 1) and _mostly_quoted(seg, sentence):
             continue
         verb = _event_verb(text)
-        if verb is None or _SPEECH_BEFORE.search(text[: text.find(verb)]):
+        if verb is None or not _REPORTING.isdisjoint(_WORD.findall(text, 0, text.find(verb))):  # "X said police charged …"
             continue
         relative = next((d for d in facts.dates if d.relative and not d.value), None)
         topic = topics.primary(facts.topics)
@@ -189,10 +192,8 @@ def _has_verb(text: str) -> bool:
 
 
 def _event_verb(text: str) -> str | None:
-    for m in re.finditer(r"\b(?:(?:has|have|had|was|were)\s+(?:been\s+)?)?(?P<v>[a-z]+)\b", text):
-        if m.group("v") in EVENT_VERBS:
-            return m.group("v")
-    return None
+    """The first event verb ("charged", "has been charged") written as a whole lower-case word."""
+    return next((word for word in _LOWER_WORD.findall(text) if word in EVENT_VERBS), None)
 
 
 def _title(text: str, mention: DateMention | None, loaded: tuple[str, ...], flagged: list[tuple[str, str]]) -> str:

@@ -99,13 +99,14 @@ _DOTTED = re.compile(r"(?:[A-Z]\.)+")
 
 
 def tokens(sentence: str) -> list[_Tok]:
-    out = []
+    out: list[_Tok] = []
+    append, make = out.append, tuple.__new__  # tuple.__new__ skips NamedTuple's Python-level constructor
     for m in _TOKEN.finditer(sentence):
-        text = m.group(0)
+        text = m.group()
+        start, end = m.span()
         if text[-1] not in "s'’.!":  # the common case: nothing to trim
-            out.append(_Tok(m.start(), m.end(), text, False))
+            append(make(_Tok, (start, end, text, False)))
             continue
-        end = m.end()
         possessive = False
         if text.endswith(("'s", "’s")):
             text, end, possessive = text[:-2], end - 2, True
@@ -116,7 +117,7 @@ def tokens(sentence: str) -> list[_Tok]:
         if text.endswith("!") and not _ACRONYM.match(text):
             text, end = text[:-1], end - 1
         if text:
-            out.append(_Tok(m.start(), end, text, possessive))
+            append(make(_Tok, (start, end, text, possessive)))
     return out
 
 
@@ -129,8 +130,9 @@ def find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) ->
     toks = tokens(sentence)
     mentions: list[Mention] = []
     i = 0
-    while i < len(toks):
-        if not _capital(toks[i]):
+    count = len(toks)
+    while i < count:
+        if not toks[i].text[0].isupper():
             i += 1
             continue
         j = i + 1
