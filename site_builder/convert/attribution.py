@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, OPINION_VERBS, RULING_VERBS, SPEECH_VERBS
 from .recognise import Entity, Recognised
@@ -233,18 +234,25 @@ def _possessive(plain: str, end: int) -> bool:
     return plain[end : end + 2] in ("'s", "’s") or plain[end : end + 1] in ("'", "’") and plain[end - 1 : end] == "s"
 
 
+@lru_cache(maxsize=64)
+def _author_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"<head> filed by Name" before a name, and "Name's <head>" after one."""
+    return (re.compile(rf"{re.escape(head)}\s+(?:\w+\s+)?(?:signed|filed|issued|released|written|submitted)?\s*by\s+(?:[A-Z][\w.]*\s+){{0,4}}$"),
+            re.compile(rf"['’]s?\s+(?:\w+\s+)?(?:law)?{re.escape(head)}\b"))
+
+
 def document_author(seg: Segmented, rec: Recognised, index: int, doc: str) -> str | None:
     """Who filed or signed ``doc`` ("an affidavit signed by Detective Joel Cano", "Baldwin's lawsuit")."""
     head = doc.split()[-1]
     head = "suit" if head == "lawsuit" else head
+    by_pattern, owner_pattern = _author_patterns(head)
     for k in range(index, -1, -1):
         text = seg.sentences[k].text
         for s, e, key in rec.sentences[k].entities:
             before = text[max(0, s - 60) : s]
-            if re.search(rf"{re.escape(head)}\s+(?:\w+\s+)?(?:signed|filed|issued|released|written|submitted)?\s*by\s+(?:[A-Z][\w.]*\s+){{0,4}}$", before):
+            if "by" in before and by_pattern.search(before):
                 return key
-            after = text[e : e + 30]
-            if re.match(rf"['’]s?\s+(?:\w+\s+)?(?:law)?{re.escape(head)}\b", after):
+            if text[e : e + 1] in ("'", "’") and owner_pattern.match(text, e, e + 30):
                 return key
     return None
 

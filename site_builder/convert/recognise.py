@@ -59,6 +59,9 @@ def group_for(role: str | None, kind: str) -> str:
     return "other"
 
 
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
 @dataclass
 class SentenceFacts:
     entities: list[tuple[int, int, str]]  # (start, end, entity id) in sentence offsets
@@ -189,6 +192,13 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
     counts = _counts(entities)
     main = max(counts, key=lambda k: (counts[k], -entities[k].first_sentence)) if counts else None
     # Pass 3: epithets ("the 30 Rock star"), now that every name has been counted.
+    words_of_role: dict[str, list[str]] = {}
+
+    def role_words(key: str) -> list[str]:  # roles do not change in this pass
+        if key not in words_of_role:
+            words_of_role[key] = _LOWER_WORDS.findall((entities[key].role or "").lower())
+        return words_of_role[key]
+
     for index, mentions in enumerate(per_sentence):
         for m in mentions:
             if m.kind == "epithet":
@@ -196,7 +206,7 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                 head = (m.title or "").lower()
                 if key is None:
                     holders = [k for k, e in entities.items() if e.kind == "person" and
-                               any(w.startswith(head) for w in re.findall(r"[a-z]+", (e.role or "").lower()))]
+                               any(w.startswith(head) for w in role_words(k))]
                     key = holders[0] if len(holders) == 1 else None
                 if key is None and head in CELEBRITY_HEADS and main and entities[main].kind == "person" and _dominant(counts, main):
                     key = main
