@@ -35,11 +35,16 @@ _PARTICLES = frozenset("de del della der di da du la le van von ten ter bin al e
 _SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
 
 
+_PARTS = re.compile(r"[-’']")
+
+
 def is_name_token(word: str) -> bool:
     """"Halyna", "Gutierrez-Reed", "O’Neal", "McDonald", "DeSantis", "José", "T." — any script with case."""
     if len(word) == 2 and word[0].isupper() and word[1] == ".":
         return True
-    parts = re.split(r"[-’']", word)
+    if "-" not in word and "’" not in word and "'" not in word:  # one part (the common case)
+        return len(word) > 1 and word.isalpha() and word[0].isupper() and not word.isupper() and any(c.islower() for c in word[1:])
+    parts = _PARTS.split(word)
     for k, part in enumerate(parts):
         if not part.isalpha():
             return False
@@ -151,7 +156,7 @@ def find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) ->
                 break
         run = toks[i:j]
         mention = _classify(sentence, toks, i, j, run, quoted or [])
-        cut = next((k for k in range(i + 1, j) if toks[k].text == "of"), None)
+        cut = next((k for k in range(i + 1, j) if toks[k].text == "of"), None) if j - i > 2 else None
         if cut is not None and (mention is None or mention.kind not in ("person",)):
             head = _classify(sentence, toks, i, cut, toks[i:cut], quoted or [])
             if head is not None and head.kind == "person":
@@ -171,7 +176,7 @@ def _adjacent(sentence: str, a: _Tok, b: _Tok) -> bool:
 
 def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], quoted: list[tuple[int, int]]) -> Mention | None:
     start, end = run[0].start, run[-1].end
-    if any(a <= start and end <= b for a, b in quoted):
+    if quoted and any(a <= start and end <= b for a, b in quoted):
         return None
     if start > 0 and sentence[start - 1] in "'‘\"“" and sentence[end : end + 1] in ("'", "’", '"', "”"):
         return None  # a quoted title of a work
