@@ -79,7 +79,11 @@ def _verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
     """Reporting verbs in sentence ``index`` outside quotation marks: (start, end, word), kept on the article."""
     cached = seg.verbs.get(index)
     if cached is None:
-        cached = seg.verbs[index] = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(_plain(seg, index)) if m.group().lower() in _SPEECH_WORDS]
+        plain = _plain(seg, index)
+        if _SPEECH_WORDS.isdisjoint(_RUN.findall(plain.lower())):
+            cached = seg.verbs[index] = []
+        else:
+            cached = seg.verbs[index] = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(plain) if m.group().lower() in _SPEECH_WORDS]
     return cached
 
 

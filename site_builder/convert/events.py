@@ -34,7 +34,7 @@ _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _BOUNDARY = re.compile(r",\s+|;\s+|\s+[–—]\s+|\s+(?:after|when|before|because|until)\s+|[“”\"]\s*")
 _HEDGE = re.compile(r"\b(?:if|would|could|may|might|should|whether|unless|allegedly|reportedly)\b", re.IGNORECASE)
-_HEDGE_WORDS = frozenset("if would could may might should whether unless allegedly reportedly".split())  # a cheap gate for _HEDGE
+_HEDGE_WORDS = ("if", "would", "could", "may", "might", "should", "whether", "unless", "allegedly", "reportedly")  # _HEDGE needs one
 _DETERMINERS = frozenset("the a an of in on for over to with by his her their its this that these those from at into".split())
 _ATTRIBUTIVE = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]+)")
 _LEADING_DATE = re.compile(r"^(?:(?:In|On|By|Since|Back in|Early|Late)\s+)?(?P<d>.{1,30}?),\s+")
@@ -99,7 +99,8 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
             used.add(i)
         if made or not facts.topics or published is None:
             continue
-        if not _HEDGE_WORDS.isdisjoint(_WORD.findall(text.lower())) and _HEDGE.search(text) or seg.inside_quote(sentence.start + 1) and _mostly_quoted(seg, sentence):
+        lower = text.lower()
+        if any(word in lower for word in _HEDGE_WORDS) and _HEDGE.search(text) or seg.inside_quote(sentence.start + 1) and _mostly_quoted(seg, sentence):
             continue
         verb = _event_verb(text)
         if verb is None or not _REPORTING.isdisjoint(_WORD.findall(text, 0, text.find(verb))):  # "X said police charged …"

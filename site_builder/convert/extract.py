@@ -32,6 +32,7 @@ _PUBLISHER_CUES = [
     re.compile(r"\b(?:obtained by|told|confirmed to|said in a statement to|in an interview with)\s+(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w!-]*){0,2})\b(?=[^.]*\.\s*$)"),
 ]
 _TOLD_CUES = ("obtained by", "told", "confirmed to", "said in a statement to", "in an interview with")  # the words _PUBLISHER_CUES[2] needs
+_TABLOID_PIECES = ("reveal", "insider", "our ", "exclusive", "sneered", "slammed")  # _TABLOID_CUES needs one of these
 _TABLOID_CUES = re.compile(r"\bcan (?:exclusively )?reveal\b|\binsider (?:told|tells) us\b|\bour (?:insider|source)\b|\bEXCLUSIVE\b|\bsneered\b|\bslammed\b", re.IGNORECASE)
 
 
@@ -77,7 +78,8 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     notes = list(article.notes)
     if publisher is None:
         notes.append("publisher unknown; add it to the source's front matter, a folder index or sources.yaml")
-    tabloid = len(_TABLOID_CUES.findall(article.text)) >= 2
+    lower = article.text.lower()
+    tabloid = any(cue in lower for cue in _TABLOID_PIECES) and len(_TABLOID_CUES.findall(article.text)) >= 2
     assert article.published is not None, "convert() skips articles without a publication date"
     published = article.published
     sid = source_id or (assign_id or (lambda x: x))(_source_id(article, publisher))

@@ -71,6 +71,8 @@ _EPITHET = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mod>(?:[A-Z0-9][\w'’!.]*\s+){0,4}|(?:[a-z]+\s+){0,1})"
     r"(?P<head>" + "|".join(_EPITHET_HEADS) + r")\b(?!-)"
 )
+_HEAD_WORDS = frozenset(_EPITHET_HEADS)
+_WORD_RUN = re.compile(r"\w+")
 _AGE = re.compile(r"^,\s*(\d{1,3}),")
 _APPOSITIVE = re.compile(r"^,\s*(?:\d{1,3},\s*)?(?:who is |who was )?(?P<det>a|an|the|his|her|their|its|[A-Z][\w’']+[’']s)\s+(?P<role>[^,;:()—–]{3,70}?)(?=,|;|\.|\s+(?:said|says|told|was|is|has|had)\b|$)")
 
@@ -300,7 +302,9 @@ def _after(rest: str) -> tuple[int | None, str | None]:
 
 
 def _epithets(sentence: str, found: list[Mention]) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
+    if _HEAD_WORDS.isdisjoint(_WORD_RUN.findall(sentence)):  # an epithet's head is a whole word
+        return out
     for m in _EPITHET.finditer(sentence):
         if any(x.start < m.end() and m.start() < x.end for x in found if x.kind != "epithet"):
             # "the 30 Rock star Baldwin": the name itself follows; the epithet is its role

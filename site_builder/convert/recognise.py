@@ -60,6 +60,7 @@ def group_for(role: str | None, kind: str) -> str:
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+_LOWER_CASE_WORD = re.compile(r"(?<![\w.-])[a-z][a-z'’-]*(?![\w-])")
 
 
 @dataclass
@@ -121,7 +122,9 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
             per_sentence.append(find_mentions(sentence.text, short))
     text = seg.text
 
-    lower_words = set(re.findall(r"(?<![\w.-])[a-z][a-z'’-]*(?![\w-])", text))
+    if seg.lower_words is None:  # kept on the article: a second look needs it again
+        seg.lower_words = frozenset(_LOWER_CASE_WORD.findall(text))
+    lower_words = seg.lower_words
 
     def common(word: str) -> bool:
         """A capitalised word that the article also uses in lower case ("Motion" / "motion") is no name."""

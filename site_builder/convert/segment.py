@@ -64,6 +64,7 @@ class Segmented:
     quotes: list[QuoteSpan]
     plain: dict[int, str] = field(default_factory=dict)  # sentence index -> text with quotations blanked (a cache)
     verbs: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # sentence index -> reporting verbs outside quotations (a cache)
+    lower_words: frozenset[str] | None = None  # words written in lower case anywhere in the text (a cache)
     _starts: list[int] = field(init=False, repr=False)
     _opens: list[int] = field(init=False, repr=False)
     _reach: list[int] = field(init=False, repr=False)
@@ -131,8 +132,10 @@ def _is_break(paragraph: str, at: int, mark: str, rest: str) -> bool:
     if not mark.startswith("."):
         # "E! News", "Yahoo! News": an exclamation mark inside a brand name
         return not re.search(r"(?:^|\s)[A-Z][a-z]{0,4}$", paragraph[:at]) or mark != "!"
-    word = re.search(r"([\w.&'’-]+)$", paragraph[:at])
-    token = word.group(1) if word else ""
+    begin = at
+    while begin > 0 and (paragraph[begin - 1].isalnum() or paragraph[begin - 1] in "_.&'’-"):
+        begin -= 1  # back over the word before the mark: [\w.&'’-]+
+    token = paragraph[begin:at]
     next_word = re.match(r"[\"“‘'(]*([\w’'-]+)", rest)
     following = next_word.group(1).lower() if next_word else ""
     if re.fullmatch(r"[A-Z]", token):
