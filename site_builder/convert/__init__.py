@@ -26,7 +26,7 @@ from .caseinfo import load_case
 from .extract import CaseInfo, extract, understand
 from .index import collect
 from .items import Extraction
-from .merge import Merger
+from .merge import Merger, Placed
 from .read import Article, ReadError, read_article
 from .directory import Directory
 from .recognise import Recognised
@@ -124,20 +124,25 @@ def _promote_central(extractions: list[Extraction]) -> None:
 
 def _merge(merger: Merger, x: Extraction) -> None:
     merger.add_source(x.source)
-    remap = {p.id: merger.add_person(p) for p in x.people}
+    placed: list[Placed] = []
+    remap = {}
+    for p in x.people:
+        known = len(merger.log.new_people)
+        remap[p.id] = merger.add_person(p)
+        placed.append(Placed("people", remap[p.id], "new" if len(merger.log.new_people) > known else "known"))
     _rename(x, {a: b for a, b in remap.items() if a != b})
-    for event in x.events:
-        merger.add_event(event)
-    for claim in x.claims:
-        merger.add_claim(claim)
-    for quote in x.quotes:
-        merger.add_quote(quote)
+    placed.extend(merger.add_event(event) for event in x.events)
+    placed.extend(merger.add_claim(claim) for claim in x.claims)
+    placed.extend(merger.add_quote(quote) for quote in x.quotes)
+    merger.log.taken[x.path] = placed
 
 
 def _summarise(report: Report, extractions: list[Extraction], merger: Merger) -> None:
     for x in extractions:
-        report.sources.append(SourceReport(x.path, x.source.id, x.source.title, x.source.published, len(x.events), len(x.claims),
-                                           len(x.quotes), len(x.people), x.notes))
+        source = SourceReport(x.path, x.source.id, x.source.title, x.source.published, len(x.events), len(x.claims),
+                              len(x.quotes), len(x.people), x.notes)
+        _list_ids(source, merger.log.taken.get(x.path, []))
+        report.sources.append(source)
         for name in x.unresolved:
             report.unresolved.setdefault(name, []).append(Path(x.path).name)
         for word, _ in x.flagged:
@@ -147,7 +152,21 @@ def _summarise(report: Report, extractions: list[Extraction], merger: Merger) ->
     report.added = merger.log.added
     report.citations_added = merger.log.citations
     report.reviewed_untouched = merger.log.reviewed_skipped
+    report.withheld = merger.log.withheld
+    report.ledger = str(merger.ledger.path)
     report.new_people = merger.log.new_people
+
+
+def _list_ids(source: SourceReport, placed: list[Placed]) -> None:
+    """Per section, the ids an article's drafts went into (each once, in order), and how."""
+    items = ("events", "claims", "quotes")
+    source.ids, source.new = {s: [] for s in (*items, "people")}, {s: [] for s in (*items, "people")}
+    source.cited, source.withheld = {s: [] for s in items}, {s: [] for s in items}
+    for p in placed:
+        for by_section, wanted in ((source.ids, p.how != "withheld"), (source.new, p.how == "new"),
+                                   (source.cited, p.how == "cited"), (source.withheld, p.how == "withheld")):
+            if wanted and p.id not in by_section[p.section]:
+                by_section[p.section].append(p.id)
 
 
 def _rename(x: Extraction, ids: dict[str, str]) -> None:

@@ -8,6 +8,12 @@ Items marked ``review: reviewed`` or ``review: rejected`` are never touched
 (a rejected item stays in the file so that it is not proposed again). An item already
 holding the same citation is the same item, so re-running changes nothing;
 ids are derived from content and kept unique, so they are stable.
+
+Hand edits do not make an item new: an item is also found again by the
+ledger's record of the id it was proposed as, by its id (plus a ``-N``
+suffix) or by a fuzzy match of an edited citation (:mod:`.identity`). A
+draft that an earlier run proposed (:mod:`.ledger`) and that is gone from
+the content was deleted by an editor: it is not proposed again.
 """
 
 from __future__ import annotations
@@ -23,11 +29,24 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from .docs import Doc, load_doc
 from .items import Cite, DraftClaim, DraftEvent, DraftPerson, DraftQuote, DraftSource
 from .directory import Directory, KnownPerson
+from .identity import EditedItems, Fits
+from .ledger import FILE as LEDGER_FILE
+from .ledger import Key, fingerprint, load_ledger
 from .slug import slugify
 from .topics import TopicDef
+from .write import Output
 
 SECTIONS = ("events", "claims", "quotes")
 SETTLED = ("reviewed", "rejected")  # review states an editor has decided: the converter never changes such items
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where one draft went: its section, the id of the item it is in, and how it got there."""
+
+    section: str  # events | claims | quotes | people
+    id: str
+    how: str  # new | cited (its citation added to an existing draft) | known (already there) | withheld (deleted by an editor)
 
 
 @dataclass
@@ -35,6 +54,8 @@ class MergeLog:
     added: dict[str, int] = field(default_factory=dict)  # "events"/"claims"/"quotes"/"people"/"sources" -> count
     citations: int = 0
     reviewed_skipped: int = 0
+    withheld: int = 0  # drafts an earlier run proposed and an editor has deleted since: not proposed again
+    taken: dict[str, list[Placed]] = field(default_factory=dict)  # article path -> where its drafts went
     per_topic: dict[str, dict[str, int]] = field(default_factory=dict)
     new_people: list[dict[str, str]] = field(default_factory=list)
 
@@ -76,11 +97,17 @@ class Merger:
             if not isinstance(doc.data.get(key), list):
                 doc.data[key] = CommentedSeq()
         self.ids: set[str] = set()
+        self._by_id: dict[tuple[str, str], Any] = {}  # (section, id) -> item
         for doc in self.entries.values():
             for section in SECTIONS:
                 if not isinstance(doc.data.get(section), list):
                     doc.data[section] = CommentedSeq()
-                self.ids.update(str(i.get("id")) for i in doc.data[section] if isinstance(i, dict))
+                for i in doc.data[section]:
+                    if isinstance(i, dict):
+                        self.ids.add(str(i.get("id")))
+                        self._by_id.setdefault((section, str(i.get("id"))), i)
+        self.edited = EditedItems(((section, i) for (section, _), i in self._by_id.items()), _norm)
+        self.ledger = load_ledger(root / LEDGER_FILE)
         self.person_ids = {str(p.get("id")) for p in self.people.data["people"] if isinstance(p, dict)}
         # (section, source, normalised sentence) -> items citing it: finding "the same item" stays cheap
         self.cited: dict[tuple[str, str, str], list[Any]] = {}
@@ -188,7 +215,7 @@ class Merger:
             self.people.dirty = True
 
     # ── entries ────────────────────────────────────────────────────────
-    def add_event(self, event: DraftEvent) -> None:
+    def add_event(self, event: DraftEvent) -> Placed:
         def same(item: Any) -> bool:  # already known to share a citation
             return item.get("date") == event.date or item.get("not_after") == event.not_after and not event.date
 
@@ -212,9 +239,10 @@ class Merger:
         fields = {"date": event.date, "not_after": event.not_after, "when": event.when, "title": event.title,
                   "people": event.people or None}
         base = f"{event.date or 'by-' + (event.not_after or '')}-{slugify(event.title, 50, drop_stopwords=True)}"
-        self._add("events", event.topic, event.citations, fields, base, same, similar, upgrade=event)
+        tells_apart = event.date or f"by {event.not_after}"  # two events drawn from one sentence differ by their dates
+        return self._add("events", event.topic, event.citations, fields, base, same, similar, tells_apart, upgrade=event)
 
-    def add_claim(self, claim: DraftClaim) -> None:
+    def add_claim(self, claim: DraftClaim) -> Placed:
         def same(item: Any) -> bool:  # already known to share a citation
             return True
 
@@ -229,9 +257,9 @@ class Merger:
         fields = {"kind": claim.kind, "attributed_to": claim.attributed_to, "via": claim.via, "text": claim.text,
                   "date": claim.date, "people": claim.people or None}
         base = f"{claim.attributed_to}-{slugify(claim.text, 50, drop_stopwords=True)}"
-        self._add("claims", claim.topic, claim.citations, fields, base, same, similar)
+        return self._add("claims", claim.topic, claim.citations, fields, base, same, similar, "")  # one claim per sentence
 
-    def add_quote(self, quote: DraftQuote) -> None:
+    def add_quote(self, quote: DraftQuote) -> Placed:
         words = _norm(quote.text)
 
         def same(item: Any) -> bool:  # already known to share a citation
@@ -250,7 +278,12 @@ class Merger:
 
         fields = {"speaker": quote.speaker, "text": quote.text, "context": quote.context, "date": quote.date}
         base = f"{quote.speaker}-{slugify(quote.text, 50, drop_stopwords=True)}"
-        self._add("quotes", quote.topic, quote.citations, fields, base, same, similar)
+
+        def holds(item: Any, cited: str) -> bool:  # a hand-edited citation still holds the quoted words (or the item a part of them)
+            theirs = _norm(item.get("text", ""))
+            return words in cited or bool(theirs) and (theirs in words or words in theirs)
+
+        return self._add("quotes", quote.topic, quote.citations, fields, base, same, similar, words, holds)  # quotes differ by their words
 
     def _peers(self, section: str, topic: str, fields: dict[str, Any]) -> list[Any]:
         """Items that could be the same as a new one: same strand, and the same speaker for claims and quotes."""
@@ -283,27 +316,34 @@ class Merger:
         return cached
 
     def _add(self, section: str, topic: str, cites: list[Cite], fields: dict[str, Any], base: str, same: Any, similar: Any,
-             upgrade: DraftEvent | None = None) -> None:
-        for cite_key in _cite_keys(cites):
-            for item in self.cited.get((section, *cite_key), []):
-                if same(item):
-                    return
+             tells_apart: str, fits: Fits | None = None, upgrade: DraftEvent | None = None) -> Placed:
+        base_id = slugify(base, 76)
+        keys: list[Key] = [(section, c.source, fingerprint(_norm(c.quote), tells_apart)) for c in cites]
+        found = self._find(section, cites, keys, base_id, same, fits)
+        if found is not None:
+            return self._placed(section, found, "known", keys)
+        earlier = next((i for i in map(self.ledger.proposed_before, keys) if i is not None), None)
+        if earlier is not None:  # proposed by an earlier run and gone since: an editor deleted it
+            self.log.withheld += 1
+            return Placed(section, earlier, "withheld")
         for item in self._peers(section, topic, fields):
             item_topic = topic
             if similar(item):
                 if item.get("review") in SETTLED:
                     self.log.reviewed_skipped += 1
-                    return
+                    return self._placed(section, item, "known", keys)
+                how = "known"
                 if self._add_citations(item, cites):
                     self.log.citations += 1
                     self.entries[item_topic].dirty = True
                     self._index(section, item, _cite_keys(cites))
+                    how = "cited"
                 if upgrade is not None and str(item.get("id")) in self.created:
                     self._refine_date(item, upgrade)
                     self.entries[item_topic].dirty = True
-                return
+                return self._placed(section, item, how, keys)
         item = CommentedMap()
-        item["id"] = self._unique(slugify(base, 76), self.ids)
+        item["id"] = self._unique(base_id, self.ids)
         for key, value in fields.items():
             if value is not None:
                 item[key] = CommentedSeq(value) if isinstance(value, list) else value
@@ -316,8 +356,31 @@ class Merger:
             if block in self._blocks:
                 self._blocks[block].append(item)
         self._index(section, item, _cite_keys(cites))
+        self._by_id.setdefault((section, str(item["id"])), item)
         self.created.add(str(item["id"]))
         self.log.count(section, topic)
+        return self._placed(section, item, "new", keys)
+
+    def _find(self, section: str, cites: list[Cite], keys: list[Key], base_id: str, same: Any, fits: Fits | None) -> Any | None:
+        """The item a draft already is, if any, however an editor has changed it since it was proposed."""
+        for cite_key in _cite_keys(cites):
+            for item in self.cited.get((section, *cite_key), []):
+                if same(item):
+                    return item
+        for key in keys:  # the id the ledger says it was proposed as
+            earlier = self.ledger.proposed_before(key)
+            if earlier is not None and (section, earlier) in self._by_id:
+                return self._by_id[(section, earlier)]
+        for c in cites:  # its id, or an edited citation of its sentence
+            item = self.edited.find(section, c.source, _norm(c.quote), base_id, fits)
+            if item is not None:
+                return item
+        return None
+
+    def _placed(self, section: str, item: Any, how: str, keys: list[Key]) -> Placed:
+        for key in keys:
+            self.ledger.record(key, str(item.get("id")))
+        return Placed(section, str(item.get("id")), how)
 
     def _refine_date(self, item: Any, event: DraftEvent) -> None:
         old = str(item.get("date") or "")
@@ -348,8 +411,9 @@ class Merger:
                 added = True
         return added
 
-    def docs(self) -> list[Doc]:
-        return [self.sources, self.people, *self.entries.values()]
+    def docs(self) -> list[Output]:
+        """Every file the run may write: the content files, then the ledger."""
+        return [self.sources, self.people, *self.entries.values(), self.ledger]
 
 
 @lru_cache(maxsize=8192)

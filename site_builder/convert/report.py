@@ -1,15 +1,22 @@
 """The convert report, for people (text) and for tools (``--json``).
 
-In: what each stage found. Out: per source what was taken, per topic
-counts, new people, unresolved names, flagged language, date conflicts,
-per-file errors and the files written (or, with ``--dry-run``, the diff).
+In: what each stage found. Out: per source what was taken (counts, and the
+ids of the items it went into: new, given a citation, already there, or
+withheld because an editor deleted it), per topic counts, new people,
+unresolved names, flagged language, date conflicts, per-file errors and the
+files written (or, with ``--dry-run``, the diff).
 """
 
 from __future__ import annotations
 
 import json
+import textwrap
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+ITEMS = ("events", "claims", "quotes")
+WIDTH = 120
+MARKS = {"new": "+", "cited": "*"}  # how an id is marked in the text report; unmarked: already in the content
 
 
 @dataclass
@@ -23,6 +30,31 @@ class SourceReport:
     quotes: int
     people: int
     notes: list[str] = field(default_factory=list)
+    # by id, per section ("events", "claims", "quotes", "people"), in the article's order:
+    ids: dict[str, list[str]] = field(default_factory=dict)  # every item the article's material is in
+    new: dict[str, list[str]] = field(default_factory=dict)  # of those, the items made in this run
+    cited: dict[str, list[str]] = field(default_factory=dict)  # of those, drafts this run added the article's citation to
+    withheld: dict[str, list[str]] = field(default_factory=dict)  # deleted by an editor, not proposed again (ids as proposed)
+
+    def lines(self) -> list[str]:
+        """One wrapped line per section listing the ids, marked + new or * cited; then the withheld ones."""
+        out = []
+        for section in (*ITEMS, "people"):
+            marked = [MARKS.get(self._how(section, i), "") + i for i in self.ids.get(section, [])]
+            out.extend(_wrap(f"      {section}: ", marked))
+        withheld = [i for section in ITEMS for i in self.withheld.get(section, [])]
+        out.extend(_wrap("      not proposed again (deleted since proposed): ", withheld))
+        return out
+
+    def _how(self, section: str, item_id: str) -> str:
+        return "new" if item_id in self.new.get(section, []) else "cited" if item_id in self.cited.get(section, []) else "known"
+
+
+def _wrap(head: str, ids: list[str]) -> list[str]:
+    if not ids:
+        return []
+    return textwrap.wrap(", ".join(ids), WIDTH, initial_indent=head, subsequent_indent=" " * len(head),
+                         break_long_words=False, break_on_hyphens=False)
 
 
 @dataclass
@@ -33,6 +65,8 @@ class Report:
     added: dict[str, int] = field(default_factory=dict)
     citations_added: int = 0
     reviewed_untouched: int = 0
+    withheld: int = 0  # drafts proposed by an earlier run and deleted since by an editor: not proposed again
+    ledger: str = ""  # the file that records what was proposed
     new_people: list[dict[str, str]] = field(default_factory=list)
     unresolved: dict[str, list[str]] = field(default_factory=dict)  # name -> files
     flagged: dict[str, int] = field(default_factory=dict)  # loaded word -> count
@@ -56,7 +90,10 @@ class Report:
                  + (f", {len(self.errors)} failed" if self.errors else "")]
         for s in self.sources:
             lines.append(f"  {s.file} → {s.source} ({s.published}): {s.events} events, {s.claims} claims, {s.quotes} quotes, {s.people} people")
+            lines.extend(s.lines())
             lines.extend(f"      note: {n}" for n in s.notes)
+        if any(s.ids.get(section) for s in self.sources for section in s.ids):
+            lines.append("  (+ new, * citation added to an existing draft, unmarked: already in the content)")
         for e in self.errors:
             lines.append(f"  error: {e}")
         lines.append("new items per topic:")
@@ -69,6 +106,10 @@ class Report:
         lines.append(f"new people: {len(self.new_people)}, new sources: {self.added.get('sources', 0)}{extra}{reviewed}")
         for p in self.new_people:
             lines.append(f"  {p['id']}: {p['name']} — {p['role']} ({p['group']})")
+        if self.withheld:
+            lines.append(f"{self.withheld} draft{'s' if self.withheld != 1 else ''} proposed before and since deleted "
+                         f"{'were' if self.withheld != 1 else 'was'} not proposed again "
+                         f"(to get one back, delete its line in {self.ledger}; to get all back, delete that file)")
         if self.unresolved:
             lines.append("unresolved names (not added; add them to people.yaml if they matter):")
             lines.extend(f"  {name} ({', '.join(files)})" for name, files in sorted(self.unresolved.items()))

@@ -1,6 +1,7 @@
 """Write the merged content files — all at once, only after everything succeeded.
 
-In: the merged :class:`~.merge.Doc` objects. Out: the files that changed,
+In: the merged :class:`~.merge.Doc` objects and the converter's ledger (any
+:class:`Output`). Out: the files that changed,
 each replaced atomically (temporary file, then rename), or with
 ``dry_run`` nothing written and a unified diff of what would change.
 """
@@ -10,13 +11,29 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from ..errors import OutputError
-from .docs import Doc
 
 
-def changes(docs: list[Doc]) -> list[tuple[Path, str, str]]:
+class Output(Protocol):
+    """A file the converter may write: a content file (:class:`~.docs.Doc`) or the ledger."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def original(self) -> str | None: ...  # the text on disk, None for a file still to be made
+
+    @property
+    def changed(self) -> bool: ...
+
+    def dump(self) -> str: ...
+
+
+def changes(docs: Sequence[Output]) -> list[tuple[Path, str, str]]:
     """(path, old text, new text) for every document that would change."""
     out = []
     for doc in docs:

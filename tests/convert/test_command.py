@@ -29,7 +29,22 @@ def test_text_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert "dana-whitcombe: Dana Whitcombe" in out
     assert "date conflicts:" in out and "2024-06-30" in out
     assert "flagged language" in out and "bombshell" in out
-    assert "wrote 6 files" in out
+    assert "wrote 7 files" in out and "convert-ledger.txt" in out  # the content files and the converter's ledger
+    # per source, one wrapped line per section listing the ids taken (+ new, * citation added to an existing draft)
+    assert ("      events: +2023-03-14-federal-agents-tuesday-searched-city-hall-office,\n"
+            "              +2023-03-15-search-warrant-made-public-wednesday, +2022-warrant-says-investigators-are-looking-into,\n") in out
+    assert "      quotes: +tomas-reyes-we-can-confirm-agents-executed-court-authorized," in out
+    assert "      people: +dana-whitcombe, +tomas-reyes," in out
+    assert "(+ new, * citation added to an existing draft, unmarked: already in the content)" in out
+    assert all(len(line) <= 120 for line in out.splitlines() if line.startswith("      ") and ": " in line and "/" not in line)
+    assert "not proposed again" not in out
+
+    code, out, err = run(["convert", str(articles), "--content", str(content)], capsys)
+    assert code == 0 and "wrote 0 files (no changes)" in out
+    assert ("      events: 2023-03-14-federal-agents-tuesday-searched-city-hall-office,\n"
+            "              2023-03-15-search-warrant-made-public-wednesday, 2022-warrant-says-investigators-are-looking-into,\n") in out
+    assert "+" not in "".join(line for line in out.splitlines() if line.startswith("      "))
+    assert "      people: " not in out  # people already listed are not drafted again (the count says 0 people)
 
 
 def test_json_report_and_dry_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -40,6 +55,14 @@ def test_json_report_and_dry_run(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert report["dry_run"] is True
     assert len(report["sources"]) == 5 and report["errors"] == []
     assert set(report["per_topic"]) == {"investigation", "indictment", "trial", "recall"}
+    first = report["sources"][0]
+    assert (first["events"], first["claims"], first["quotes"], first["people"]) == (4, 0, 3, 5)  # the counts stay
+    assert first["ids"]["events"][:2] == ["2023-03-14-federal-agents-tuesday-searched-city-hall-office", "2023-03-15-search-warrant-made-public-wednesday"]
+    assert first["ids"]["claims"] == [] and first["new"]["events"] == first["ids"]["events"]
+    assert first["new"]["people"][:2] == ["dana-whitcombe", "tomas-reyes"]
+    assert set(first["cited"]) == set(first["withheld"]) == {"events", "claims", "quotes"}
+    assert sum(len(ids) for s in report["sources"] for ids in s["new"].values()) == sum(report["added"].values()) - report["added"]["sources"]
+    assert report["withheld"] == 0
     assert report["diff"].startswith("--- ")
     assert not (content / "people.yaml").exists()
 
@@ -96,3 +119,17 @@ def test_a_broken_content_file_stops_before_writing(tmp_path: Path, capsys: pyte
     code, out, err = run(["convert", str(articles), "--content", str(content)], capsys)
     assert code == 1 and "people.yaml: cannot merge into this file" in err and "Traceback" not in err
     assert not (content / "sources.yaml").exists()
+
+
+def test_a_broken_ledger_line_is_an_addressed_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, articles = make_project(tmp_path, HARBOR / "case.yaml", HARBOR / "articles")
+    assert run(["convert", str(articles), "--content", str(content)], capsys)[0] == 0
+    ledger = content / "convert-ledger.txt"
+    lines = ledger.read_text(encoding="utf-8").splitlines(True)
+    lines[4] = "reuters-2024-12-02 events\n"  # half a line, e.g. after a bad merge
+    ledger.write_text("".join(lines), encoding="utf-8")
+    before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    code, out, err = run(["convert", str(articles), "--content", str(content)], capsys)
+    assert code == 1 and "Traceback" not in err
+    assert "convert-ledger.txt:5: expected '<source id> <events|claims|quotes> <item id> <fingerprint>'" in err
+    assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before

@@ -6,7 +6,10 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from site_builder.convert import convert
+from site_builder.convert.merge import SECTIONS
 
 from .conftest import CASES, ROOT, items, load, make_project, problems
 
@@ -41,7 +44,8 @@ def test_dry_run_writes_nothing_and_shows_the_change(tmp_path: Path) -> None:
     content, articles = make_project(tmp_path, HARBOR / "case.yaml", HARBOR / "articles")
     report = convert([articles], content, dry_run=True)
     assert sorted(p.name for p in content.rglob("*")) == ["case.yaml"]
-    assert report.dry_run and len(report.files) == 6
+    assert report.dry_run and len(report.files) == 7  # six content files and the ledger
+    assert report.files[-1].endswith("convert-ledger.txt")
     assert "+++ b/content/people.yaml" in report.diff and "dana-whitcombe" in report.diff
 
 
@@ -129,3 +133,123 @@ def test_a_rejected_draft_is_kept_and_never_proposed_again(tmp_path: Path) -> No
     assert snapshot(content) == before  # not re-added, not changed
     assert again.added == {}
     assert [i["id"] for _, i in items(load(content), "claims")].count(claim_id) == 1
+
+
+LEDGER = "convert-ledger.txt"
+
+
+def _edit(content: Path, item_id: str, *changes: tuple[str, str], delete: bool = False) -> str:
+    """Edit (or delete) one item's block by hand, as an editor would; returns the edited block."""
+    for path in sorted((content / "entries").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        block = re.search(rf"(?ms)^  - id: {re.escape(item_id)}\n.*?(?=^  - id: |^\w|\Z)", text)
+        if block is None:
+            continue
+        edited = "" if delete else block.group(0)
+        for old, new in changes:
+            assert old in edited, (item_id, old)
+            edited = edited.replace(old, new)
+        path.write_text(text.replace(block.group(0), edited), encoding="utf-8")
+        return edited
+    raise AssertionError(f"no item {item_id}")
+
+
+def _ids(content: Path, section: str) -> list[str]:
+    return [i["id"] for _, i in items(load(content), section)]
+
+
+@pytest.mark.parametrize("ledger", ["kept", "deleted"])
+def test_hand_edited_drafts_are_not_proposed_again(tmp_path: Path, ledger: str) -> None:
+    """Identity survives hand edits even without the ledger: by id (with a -N suffix), or by a fuzzy match of the sentence."""
+    content, articles = make_project(tmp_path, HARBOR / "case.yaml", HARBOR / "articles")
+    convert([articles], content)
+    edits = [
+        # a rewritten title, and the citation trimmed to a short part of the sentence (found by its id)
+        _edit(content, "2024-11-20-federal-jury-wednesday-found-harborview",
+              ("    title: A federal jury on Wednesday found", "    title: Jury finds Whitcombe guilty  # was: A federal jury on Wednesday found"),
+              ("        quote: A federal jury on Wednesday found Harborview Councilmember Dana Whitcombe guilty on three counts of bribery, "
+               "ending a two-week trial that featured testimony from the developer who paid her.",
+               "        quote: found Harborview Councilmember Dana Whitcombe guilty on three counts of bribery")),
+        # a corrected date
+        _edit(content, "2024-10-trial-set-october-2024", ("    date: 2024-10\n", "    date: 2024-10-07\n")),
+        # a renamed id, shortened text and a trimmed citation (found by the fuzzy match of the sentence)
+        _edit(content, "marcus-ellery-marcus-ellery-who-pleaded-guilty-may-testified-he",
+              ("  - id: marcus-ellery-marcus-ellery-who-pleaded-guilty-may-testified-he", "  - id: ellery-testified"),
+              ("    text: Marcus Ellery, who pleaded guilty in May, testified that he paid Whitcombe to secure her vote.",
+               "    text: Ellery testified that he paid Whitcombe for her vote."),
+              ("        quote: Marcus Ellery, who pleaded guilty in May, testified", "        quote: testified")),
+        # quoted words trimmed (the citation is unchanged; the same sentence holds other quotes and claims)
+        _edit(content, "priya-natarajan-we-respect-jurys-work-we-believe-evidence-did-not",
+              ("    text: We respect the jury’s work, but we believe", "    text: we believe")),
+        # the second of two quotes whose ids differ only by the -2 suffix
+        _edit(content, "raymond-okafor-public-office-public-trust-indictment-charges-sold-2",
+              ("    text: Public office is a public trust, and this", "    text: this")),
+    ]
+    assert problems(content) == []
+    if ledger == "deleted":
+        (content / LEDGER).unlink()
+    before = snapshot(content)
+    again = convert([articles], content)
+    assert again.added == {} and again.citations_added == 0
+    assert snapshot(content) == before  # byte for byte: nothing added, nothing rewritten
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((content / "entries").glob("*.yaml")))
+    assert all(block in text for block in edits)
+    assert again.files == ([] if ledger == "kept" else [str(content / LEDGER)])
+    assert convert([articles], content).files == []  # and then stays put
+
+
+def test_a_deleted_draft_is_not_proposed_again(tmp_path: Path) -> None:
+    articles_all = sorted((HARBOR / "articles").iterdir())
+    content, articles = make_project(tmp_path, HARBOR / "case.yaml", [p for p in articles_all if not p.name.startswith("05")])
+    convert([articles], content)
+    assert (content / LEDGER).exists() and problems(content) == []  # build and check ignore the ledger
+    deleted = ["by-2023-03-15-whitcombe-54-who-represented-waterfront-district", "2022-alleges-ellery-paid-money-2021-2022-through",
+               "lena-ortiz-cooperate-federal-authorities-every-way", "daily-glare-organizers-say-they-gathered-more-than-12-000"]
+    for item_id in deleted:
+        _edit(content, item_id, delete=True)
+    before = {**snapshot(content), LEDGER: (content / LEDGER).read_bytes()}
+    again = convert([articles], content)
+    assert {**snapshot(content), LEDGER: (content / LEDGER).read_bytes()} == before
+    assert again.files == [] and again.added == {}
+    assert again.withheld == len(deleted)
+    assert f"{len(deleted)} drafts proposed before and since deleted were not proposed again" in again.to_text()
+
+    # New material is still proposed: a new article, and a new sentence in a changed article.
+    shutil.copy(HARBOR / "articles" / "05-wire-resignation.txt", articles / "05-wire-resignation.txt")
+    first = articles / "01-wire-search.txt"
+    first.write_text(first.read_text(encoding="utf-8") + '\n"We will answer every question the investigators put to us," Natarajan said.\n',
+                     encoding="utf-8")
+    more = convert([articles], content)
+    assert more.added.get("sources") == 1
+    assert more.sources[0].new["quotes"] == ["priya-natarajan-we-will-answer-every-question-investigators-put-us"]
+    assert more.sources[-1].new["events"] and more.sources[-1].new["quotes"]  # the new article
+    assert more.withheld == len(deleted)
+    withheld = [i for s in more.sources for section in SECTIONS for i in s.withheld[section]]
+    assert sorted(withheld) == sorted(deleted)  # listed by the ids they were proposed as
+    assert not set(deleted) & {i for s in SECTIONS for i in _ids(content, s)}
+    assert problems(content) == []
+
+    # Deleting the ledger brings them back.
+    (content / LEDGER).unlink()
+    back = convert([articles], content)
+    assert back.withheld == 0
+    assert set(deleted) <= {i for s in SECTIONS for i in _ids(content, s)}
+    assert convert([articles], content).files == []
+
+
+def test_an_edited_citation_is_found_again_but_not_taken_for_another_quote_of_its_sentence() -> None:
+    from site_builder.convert.identity import EditedItems
+    from site_builder.convert.merge import _norm
+
+    sentence = 'Rios said the investigation "remains active and ongoing" and that "detectives are interviewing witnesses" on Friday.'
+    item = {"id": "rios-active", "speaker": "juan-rios", "text": "remains active and ongoing",
+            "citations": [{"source": "wire", "quote": 'Rios said the investigation "remains active and ongoing"'}]}  # trimmed by hand
+    edited = EditedItems([("quotes", item)], _norm)
+
+    def find(words: str) -> object:
+        return edited.find("quotes", "wire", _norm(sentence), "juan-rios-new-id", lambda it, quote: _norm(words) in quote)
+
+    assert find("remains active and ongoing") is item
+    assert find("detectives are interviewing witnesses") is None
+    assert edited.find("quotes", "other-source", _norm(sentence), "rios-active") is None  # an id only counts within its source
+    assert edited.find("quotes", "wire", _norm(sentence), "rios-active") is item

@@ -1,0 +1,85 @@
+"""What the converter has proposed before, so that a draft an editor deleted is not proposed again.
+
+In: ``content/convert-ledger.txt`` (or nothing, before the first run). Out:
+:class:`Ledger` — which proposals earlier runs made (and the id of the item
+each went into), the proposals of this run, and the file's new text.
+
+A *proposal* is one draft item drawn from one sentence of one source: its
+section, its source id and a fingerprint of the sentence (plus what tells
+apart two items drawn from one sentence: an event's date, a quote's words).
+The file holds one line per proposal, sorted, so that it diffs and merges
+well under version control::
+
+    <source id> <section> <item id when proposed> <fingerprint>
+
+``build`` and ``check`` never read it (they read only ``case.yaml``,
+``people.yaml``, ``sources.yaml`` and ``entries/*.yaml``). Deleting a line
+has that draft proposed again on the next run; deleting the file, all of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .docs import MergeError
+
+FILE = "convert-ledger.txt"
+SECTIONS = ("events", "claims", "quotes")
+HEADER = (
+    "# site-builder convert: every draft it has proposed, so that a draft deleted from entries/ is not proposed again.\n"
+    "# One line per proposal: source id, section, the item's id when proposed, fingerprint of the cited sentence.\n"
+    "# Delete a line to have that draft proposed again on the next run; delete this file to have all of them back.\n"
+)
+
+Key = tuple[str, str, str]  # (section, source id, fingerprint)
+
+
+def fingerprint(sentence: str, extra: str = "") -> str:
+    """A short stable digest of a normalised sentence (and what tells apart items drawn from it)."""
+    return hashlib.sha256(f"{sentence}\x1f{extra}".encode()).hexdigest()[:16]
+
+
+@dataclass
+class Ledger:
+    path: Path
+    original: str | None
+    before: dict[Key, str] = field(default_factory=dict)  # proposals of earlier runs -> item id when proposed
+    added: dict[Key, str] = field(default_factory=dict)  # proposals first made (or first found in the content) in this run
+
+    def proposed_before(self, key: Key) -> str | None:
+        """The item id an earlier run proposed ``key`` as (``None`` if it never did)."""
+        return self.before.get(key)
+
+    def record(self, key: Key, item_id: str) -> None:
+        if key not in self.before and key not in self.added:
+            self.added[key] = item_id
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added)
+
+    def dump(self) -> str:
+        rows = sorted((source, section, item_id, fp) for (section, source, fp), item_id in {**self.before, **self.added}.items())
+        return HEADER + "".join(" ".join(row) + "\n" for row in rows)
+
+
+def load_ledger(path: Path) -> Ledger:
+    if not path.exists():
+        return Ledger(path, None)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise MergeError(f"{path}: cannot read the converter's ledger: {exc}") from None
+    ledger = Ledger(path, text)
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.split()
+        if len(parts) != 4 or parts[1] not in SECTIONS:
+            raise MergeError(f"{path}:{n}: expected '<source id> <events|claims|quotes> <item id> <fingerprint>', found {line.strip()!r} "
+                             "(delete the line, or the file, to start afresh)")
+        source, section, item_id, fp = parts
+        ledger.before.setdefault((section, source, fp), item_id)
+    return ledger
