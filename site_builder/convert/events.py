@@ -6,19 +6,28 @@ year used as a modifier — "the 2021 death of X" — dates just that noun
 phrase). A sentence that reports a completed action without a date ("a
 judge dismissed the charge") makes an event bounded by the publication date
 (``not_after``); relative wording ("ten days before the trial") is kept in
-``when``.
+``when``, and dated when its anchor is certain (a date inside it, or the one
+date of the previous sentence for "three days later").
+
+Not events: a speaker's "today" or "Tuesday" inside a quotation (it counts
+from the day they spoke), a negated clause ("did not respond on Tuesday",
+"has not been charged"), a statistic over a period ("treated 48,000 patients
+last year") and a range ("between 2016 and 2020", a period the date finder
+leaves without a value). A sentence's strand is its own strongest; the words
+next to a date only break a tie.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .items import Cite, DraftEvent
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, SPEECH_VERBS
 from .neutral import DATELINE, clip, neutralise
 from .recognise import Recognised
 from .segment import Segmented, Sentence
-from .timex import DateMention
+from .timex import DateMention, shift_date
 from .topics import TopicMatcher
 
 EVENT_VERBS = frozenset(
@@ -38,6 +47,15 @@ _HEDGE_WORDS = ("if", "would", "could", "may", "might", "should", "whether", "un
 _DETERMINERS = frozenset("the a an of in on for over to with by his her their its this that these those from at into".split())
 _ATTRIBUTIVE = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]+)")
 _LEADING_DATE = re.compile(r"^(?:(?:In|On|By|Since|Back in|Early|Late)\s+)?(?P<d>.{1,30}?),\s+")
+# Negation in the clause holding a date or event verb; "pleaded not guilty", "not only", "no later than" are not negations.
+_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor)\b(?!\.|\s+(?:guilty|only|just|long|later|more|less|fewer|contest)\b)|n['’]t\b", re.IGNORECASE)
+_NEGATION_WORDS = (" not ", " never ", " no ", " nor ", " neither ", "n't ", "n’t ")  # _NEGATION needs one (in " " + lower case + " ")
+_CLAUSE_START = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:that|who|which|while|when|after|before|because|although|but|where)\b")
+_CLAUSE_END = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|that|who|which|while|when|after|before|because|although|but|where)\b")
+_LEAD_IN = re.compile(r"\W*(?:(?:on|in|by|since|early|late|last|this)\s+)?\W*$", re.IGNORECASE)
+# A count ("48,000 patients", "30 percent"), not money: with a period date and no event verb, a statistic.
+_COUNT = re.compile(r"(?<![$€£\d.,])\b\d{1,3}(?:,\d{3})+\b(?!\s+(?:dollars|euros|pounds)\b)|\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)")
+_YEAR_WRITTEN = re.compile(r"\d{4}")
 _TAIL = re.compile(r",\s+(?:according to|per)\s+[^,]+\.?$|,\s+(?:[a-z]+\s+){0,3}(?:officials|police|prosecutors|authorities)\s+said\.?$|,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+said\.?$")
 
 
@@ -52,17 +70,31 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
             continue
         people = list(dict.fromkeys(k for _, _, k in facts.entities if rec.entities[k].kind == "person"))
         cite = [Cite(source, " ".join(text.split()))]
-        dated = [d for d in facts.dates if d.value]
+        dated = _dated(seg, rec, i) if facts.dates else facts.dates
+        negation: bool | None = None  # whether the sentence has a negation word at all (worked out once, when needed)
         made = 0
         seen_values: set[str] = set()
         dateline = DATELINE.match(text)
         for mention in dated:
             if mention.value in seen_values or made >= 2 or dateline and mention.start < dateline.end():
                 continue
+            if mention.about is not None:  # "fired in July, a month after investigators searched …": the search, a month earlier
+                if _may_negate(mention.about) and _negated(mention.about, 0, len(mention.about)):
+                    continue
+                at = text.find(mention.about, mention.start)
+                topic = topics.primary(topics.match(mention.about)) or _strongest(facts.topics, topics) or _nearby(rec, i, topics)
+                title = _title(mention.about, None, loaded, flagged)
+                if topic is None or not title:
+                    continue
+                inside = [k for s, e, k in facts.entities if at <= s < at + len(mention.about) and rec.entities[k].kind == "person"]
+                events.append(DraftEvent(topic, title, cite, date=mention.value, people=list(dict.fromkeys(inside))))
+                seen_values.add(mention.value or "")
+                made += 1
+                continue
             phrase = _attributive(text, mention)
             if phrase is not None:
                 hits = topics.match(phrase)
-                topic = topics.primary(hits) or _earliest(facts.topics, topics) or _nearby(rec, i, topics)
+                topic = topics.primary(hits) or _strongest(facts.topics, topics) or _nearby(rec, i, topics)
                 if topic is None:
                     continue
                 neutral = neutralise(phrase, loaded)
@@ -73,27 +105,29 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
                 seen_values.add(mention.value or "")
                 made += 1
                 continue  # a dated noun phrase: the sentence's main statement may still be a claim
+            if negation is None:
+                negation = _may_negate(text)
+            if negation and _negated(text, mention.start, mention.end) or _statistic(text, mention):
+                continue
+            clause = _clause(text, mention, dateline.end() if dateline else 0)
+            if clause is not None:
+                topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(rec, i, topics)
+                clause = re.sub(r"^(?:according to|who|which)\s+", "", clause)
+                first_word = clause.split()[0].lower()
+                if clause[:1].islower() and first_word not in _DETERMINERS and first_word not in ("one", "some", "both"):
+                    subject = _subject(seg, rec, i, text.find(clause))
+                    clause = f"{subject} {clause}" if subject else clause
+                title = _title(clause, None, loaded, flagged)
             else:
-                clause = _clause(text, mention, dateline.end() if dateline else 0)
-                if clause is not None:
-                    topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(rec, i, topics)
-                    clause = re.sub(r"^(?:according to|who|which)\s+", "", clause)
-                    first_word = clause.split()[0].lower()
-                    if clause[:1].islower() and first_word not in _DETERMINERS and first_word not in ("one", "some", "both"):
-                        subject = _subject(seg, rec, i, text.find(clause))
-                        clause = f"{subject} {clause}" if subject else clause
-                    title = _title(clause, None, loaded, flagged)
-                else:
-                    marked = text[: mention.start] + "\x00" + text[mention.end :]
-                    main = re.split(r",\s+|;\s+|\s+[–—]\s+", marked[dateline.end() if dateline else 0 :])
-                    head = next((part for part in main if "\x00" in part), "").replace("\x00", mention.text)
-                    topic = (topics.primary(topics.match(_around(text, mention))) or topics.primary(topics.match(head))
-                             or topics.primary(facts.topics) or _nearby(rec, i, topics))
-                    title = _title(text, mention, loaded, flagged)
-                if topic is None or not title:
-                    continue
-                when = mention.text if mention.text.lower() in _WEEKDAYS else None
-                events.append(DraftEvent(topic, title, cite, date=mention.value, when=when, people=people))
+                marked = text[: mention.start] + "\x00" + text[mention.end :]
+                main = re.split(r",\s+|;\s+|\s+[–—]\s+", marked[dateline.end() if dateline else 0 :])
+                head = next((part for part in main if "\x00" in part), "").replace("\x00", mention.text)
+                topic = _topic_near(topics.match(_around(text, mention)), topics.match(head) or facts.topics, topics) or _nearby(rec, i, topics)
+                title = _title(text, mention, loaded, flagged)
+            if topic is None or not title:
+                continue
+            when = mention.text if mention.span or mention.text.lower() in _WEEKDAYS else None
+            events.append(DraftEvent(topic, title, cite, date=mention.value, when=when, people=people))
             seen_values.add(mention.value or "")
             made += 1
             used.add(i)
@@ -105,6 +139,10 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
         verb = _event_verb(text)
         if verb is None or not _REPORTING.isdisjoint(_WORD.findall(text, 0, text.find(verb))):  # "X said police charged …"
             continue
+        if negation or negation is None and _may_negate(text):
+            at = _word_at(text, verb)
+            if _negated(text, at, at + len(verb)):  # "has not been charged"
+                continue
         relative = next((d for d in facts.dates if d.relative and not d.value), None)
         topic = topics.primary(facts.topics)
         assert topic is not None
@@ -113,6 +151,78 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
             events.append(DraftEvent(topic, title, cite, not_after=published, when=relative.text if relative else None, people=people))
             used.add(i)
     return events, used
+
+
+def _dated(seg: Segmented, rec: Recognised, i: int) -> list[DateMention]:
+    """The sentence's dates that can date an event, and "three days later" anchored on the previous sentence
+    when that sentence has exactly one date (and this one none of its own).
+
+    Inside a quotation only a date with its year written counts: the speaker's "today", "Tuesday" or "in
+    March" count from the day they spoke, which the publication date does not tell.
+    """
+    dates = rec.sentences[i].dates
+    out = [d for d in dates if d.value and _told(seg, i, d)]
+    if out or i == 0:
+        return out
+    later = next((d for d in dates if d.shift and not d.value), None)
+    if later is None or later.shift is None or seg.quotes and seg.inside_quote(seg.sentences[i].start + later.start):
+        return out
+    anchors = {d.value for d in rec.sentences[i - 1].dates if d.value and not d.relative and _told(seg, i - 1, d)}
+    if len(anchors) != 1:
+        return out
+    value = shift_date(anchors.pop(), later.shift)
+    return [replace(later, value=value)] if value else out
+
+
+def _told(seg: Segmented, i: int, mention: DateMention) -> bool:
+    """Whether a date means the same for the reader: outside quotations, or with its year written."""
+    return not seg.quotes or _YEAR_WRITTEN.search(mention.text) is not None or not seg.inside_quote(seg.sentences[i].start + mention.start)
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """Whether the clause holding ``text[start:end]`` is negated: "did not respond to messages on Tuesday"
+    (call it when :func:`_may_negate`)."""
+    lo = 0
+    for edge in _CLAUSE_START.finditer(text, 0, start):
+        lo = edge.end()
+    stop = _CLAUSE_END.search(text, end)
+    if stop is not None and stop.group(0) == "," and _LEAD_IN.fullmatch(text, lo, start):
+        stop = _CLAUSE_END.search(text, stop.end())  # "On Tuesday, the board did not …": the clause the date leads
+    hi = stop.start() if stop else len(text)
+    return _NEGATION.search(text, lo, hi) is not None
+
+
+def _may_negate(text: str) -> bool:
+    """A cheap gate for :data:`_NEGATION` (whole words, so "now" and "know" do not count)."""
+    padded = f" {text.lower()} "
+    return any(word in padded for word in _NEGATION_WORDS)
+
+
+def _statistic(text: str, mention: DateMention) -> bool:
+    """"It treated 48,000 patients last year": a count over a period, not something that happened then."""
+    return len(mention.value or "") in (4, 7) and _COUNT.search(text) is not None and _event_verb(text) is None  # a year or a month
+
+
+def _word_at(text: str, word: str) -> int:
+    m = re.search(rf"\b{re.escape(word)}\b", text)
+    return m.start() if m else 0
+
+
+def _strongest(hits: dict[str, float], topics: TopicMatcher) -> str | None:
+    """The strand a sentence hits most; ties go to the earlier strand (a dated noun phrase is usually background)."""
+    return max(hits, key=lambda t: (hits[t], -topics.order[t])) if hits else None
+
+
+def _topic_near(window: dict[str, float], sentence: dict[str, float], topics: TopicMatcher) -> str | None:
+    """The strand of a dated statement: its clause's (or sentence's) own strongest, unless the words next to the
+    date tip a tie; a word or two next to the date no longer outvote the rest of the sentence."""
+    if not window:
+        return topics.primary(sentence)
+    total = {t: sentence.get(t, 0) + window.get(t, 0) for t in {*sentence, *window}}
+    best = max(total.values())
+    top = {t: total[t] for t in total if total[t] == best}
+    near = [t for t in top if t in window]
+    return near[0] if len(near) == 1 else topics.primary(top)
 
 
 def _mostly_quoted(seg: Segmented, sentence: Sentence) -> bool:
@@ -182,10 +292,6 @@ def _nearby(rec: Recognised, i: int, topics: TopicMatcher) -> str | None:
         if 0 <= k < len(rec.sentences) and rec.sentences[k].topics:
             return topics.primary(rec.sentences[k].topics)
     return None
-
-
-def _earliest(hits: dict[str, float], topics: TopicMatcher) -> str | None:
-    return min(hits, key=lambda t: topics.order[t]) if hits else None
 
 
 def _has_verb(text: str) -> bool:

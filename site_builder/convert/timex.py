@@ -5,14 +5,21 @@ Out: :class:`DateMention` objects: the words, their ISO value at the
 precision written (``2021``, ``2021-10``, ``2021-10-21``) or None, and
 relative wording ("ten days before the trial") kept as text. Weekdays and
 year-less dates are resolved against the publication date only when that
-is certain (a day-precise publication date, within a week / half a year).
+is certain (a day-precise publication date, within a week / half a year);
+whether they look ahead is decided by their own clause ("announced Wednesday
+that it will …" looks back). Relative spans ("six months later", "ten days
+before his May 19, 2022 arraignment") are resolved only against a certain
+anchor — the one date before them in the sentence, or the date inside them —
+and never more precisely than the anchor; the anchor inside a span is not a
+date of its own. A range ("between 2016 and 2020") is one period, kept as
+text without a value.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -26,15 +33,27 @@ _MDY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(
 _DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RE})\.?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")
 _MY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b")
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
-_YEAR = re.compile(r"(?:(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-)|(?<![\w$.,/-]))(?P<y>(?:19|20)\d{2})(?![\w%,/-]|\.\d)")
-_MONTH_ALONE = re.compile(rf"\b(?P<pre>in|on|since|by|until|through|last|next|this|early|late|mid|the|of|from|before|after)[\s-]+(?P<m>{_MONTH_RE})\b(?!\.?\s+\d)")
+_YEAR = re.compile(r"(?:(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-)|(?<![\w$.,/-]))(?P<y>(?:19|20)\d{2})(?![\w%/-]|[.,]\d)")
+_MONTH_ALONE = re.compile(
+    rf"\b(?P<pre>in|on|since|by|until|till|through|during|for|to|last|next|this|early|late|mid|the|of|from|before|after)[\s-]+(?P<m>{_MONTH_RE})\b(?!\.?\s+\d)")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")  # "for May Reynolds": a name, not a month
+_MAY_DAY_PRE = re.compile(r"\b(?:on|by|since|until|till|for|to|through|before|after|from)\s+$")
 _WEEKDAY = re.compile(r"\b(?:(?P<pre>last|next|this|on|early|late)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<w>yesterday|today|last (?:week|month|year)|earlier this (?:week|month|year)|this (?:week|month|year)|next (?:week|month|year))\b", re.IGNORECASE)
 _RELATIVE_SPAN = re.compile(
-    r"\b(?:(?:nearly|almost|about|around|more than|some|just|only)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r"[\s-]+(?P<u>days?|weeks?|months?|years?)(?:[\s-]+(?:out\s+from|before|after|ahead\s+of|prior\s+to|into|since|later|earlier|ago))\b[^,.;:]{0,60}",
+    r"\b(?:(?P<q>nearly|almost|about|around|more than|some|just|only)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"[\s-]+(?P<u>days?|weeks?|months?|years?)(?:[\s-]+(?P<dir>out\s+from|before|after|ahead\s+of|prior\s+to|into|since|later|earlier|ago))\b[^,.;:]{0,60}",
     re.IGNORECASE,
 )
+_SPAN_TAIL = re.compile(r"[^,.;:]{0,60}")
+_ABOUT = re.compile(r"\s*(?P<a>[^,.;:“”\"]{3,120}?)\s*(?=[,.;:“”\"]|$)")
+# how a span moves from its anchor: +1 forward, -1 back; "into", "since", "out from" are not resolved
+_DIRECTION = {"later": 1, "after": 1, "earlier": -1, "before": -1, "prior to": -1, "ahead of": -1}
+_EXACT = frozenset({None, "just", "only"})  # "nearly six months" is not six months
+_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 1), "year": ("year", 1)}
+# "between 2016 and 2020", "from March 2011 until June 2013", "2011 through 2013"
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s+(?:and|to|through|until|till)\s+|\s*[-–]\s*")
 
 
 @dataclass(frozen=True)
@@ -43,7 +62,10 @@ class DateMention:
     end: int
     text: str
     value: str | None  # ISO at the written precision, or None when relative/uncertain
-    relative: bool = False
+    relative: bool = False  # relative wording or a period, kept as text (it may still have a value)
+    shift: tuple[int, str] | None = None  # an unanchored "three days later": (+3, "day"), for a neighbouring sentence's date to anchor
+    about: str | None = None  # "fired in July, a month after <investigators searched>": the value dates these words, not the sentence
+    span: bool = False  # a relative span ("three days later"): when resolved, its words say how the date was reached
 
     @property
     def precision(self) -> str:
@@ -88,7 +110,18 @@ def _nearest_year(month: int, day: int | None, pub: date | None, future: bool) -
     return best.year if best else None
 
 
-_FUTURE = re.compile(r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|scheduled|slated|upcoming|next|due (?:to be|on|in)|expected to|plans? to|deadline)\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|scheduled|slated|upcoming|next|due (?:to be|on|in)|expected to|plans? to|planned|deadline"
+    r"|(?<!the )(?<!a )(?<!on )set (?:(?:a|an|the|his|her|its|their) )?[a-z]+ for"
+    r"|(?:postponed|delayed|pushed back|rescheduled|moved|adjourned) (?:\w+ ){0,2}?(?:to|until|till))\b", re.IGNORECASE)
+_FUTURE_WORDS = frozenset("will would set scheduled slated upcoming next due expected plan plans planned deadline postponed delayed pushed rescheduled moved adjourned".split())  # _FUTURE needs one
+# A plan made in the past ("originally scheduled for March") does not look ahead.
+_ONCE_PLANNED = re.compile(r"\b(?:originally|initially|previously|had been|(?:was|were) supposed)\b", re.IGNORECASE)
+# What ends the clause a date sits in, for deciding whether that clause looks ahead.
+_CLAUSE_EDGE = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:that|and|but|who|which|while|when|after|before|because|although|where)\b")
+_SKIP_BEFORE = frozenset("on in by at last this early late".split())
+_PAST_VERBS = frozenset("said told wrote met began spoke went came made took gave held left sent won lost".split())
+_AUXILIARY = frozenset("be been being to will would".split())
 # Cheap gates: each pattern needs one of these words (as a whole run of letters) or a digit, so a
 # sentence is scanned only by the patterns that can match it.
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -100,7 +133,9 @@ _UNIT_WORDS = frozenset("day days week weeks month months year years".split())
 
 
 def find_dates(sentence: str, published: str | None) -> list[DateMention]:
-    """Every date expression in ``sentence``, left to right, without overlaps."""
+    """Every date expression in ``sentence``, left to right, without overlaps — except the anchor inside a
+    relative span ("ten days before his May 19, 2022 arraignment"), which is returned after the span as the
+    date of the words it sits in (``about``)."""
     digit = _DIGIT.search(sentence) is not None
     words = set(_LETTERS.findall(sentence))
     month = not _MONTH_WORDS.isdisjoint(words)
@@ -111,7 +146,12 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
     if not (digit or month or weekday or relative_day or span):
         return []
     pub = _pub(published)
-    future = bool((month or weekday) and _FUTURE.search(sentence))  # only year-less dates and weekdays look ahead
+    # only year-less dates and weekdays look ahead
+    future = bool((month or weekday) and not _FUTURE_WORDS.isdisjoint(lower) and _FUTURE.search(sentence))
+
+    def ahead(start: int, end: int) -> bool | None:
+        return future and _looks_ahead(sentence, start, end)
+
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -126,35 +166,164 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
         add(m, _iso(int(m["y"]), int(m["m"]), int(m["d"])))
     for pattern in (_MDY, _DMY) if digit and month else ():
         for m in pattern.finditer(sentence):
-            month, day = _MONTHS[m["m"].lower()], int(m["d"])
-            if m["m"] == "May" and not m["y"] and not re.search(r"\b(?:on|by|since|until)\s+$", sentence[: m.start()]):
+            number, day = _MONTHS[m["m"].lower()], int(m["d"])
+            if m["m"] == "May" and not m["y"] and not _MAY_DAY_PRE.search(sentence, max(0, m.start() - 12), m.start()):
                 continue
-            year = int(m["y"]) if m["y"] else _nearest_year(month, day, pub, future)
-            add(m, _iso(year, month, day) if year else None, relative=year is None)
+            later = None if m["y"] else ahead(m.start(), m.end())
+            year = int(m["y"]) if m["y"] else None if later is None else _nearest_year(number, day, pub, later)
+            add(m, _iso(year, number, day) if year else None, relative=year is None)
     for m in _MY.finditer(sentence) if digit and month else ():
         add(m, _iso(int(m["y"]), _MONTHS[m["m"].lower()]))
     for m in _MONTH_ALONE.finditer(sentence) if month else ():
-        if m["m"] in ("May", "March") and m["pre"].lower() in ("the", "of", "this"):
+        pre = m["pre"].lower()
+        if m["m"] in ("May", "March") and pre in ("the", "of", "this") or pre in ("for", "to") and _NAME_AFTER.match(sentence, m.end()):
             continue
-        month = _MONTHS[m["m"].lower()]
-        year = _nearest_year(month, None, pub, future)
-        if pub is not None and not future and year is not None and date(year, month, 1) > pub:
+        number = _MONTHS[m["m"].lower()]
+        later = ahead(m.start("m"), m.end())
+        year = None if later is None else _nearest_year(number, None, pub, later)
+        if pub is not None and not later and year is not None and date(year, number, 1) > pub:
             year -= 1
-        add(m, _iso(year, month) if year else None, relative=year is None, start=m.start("m"))
+        add(m, _iso(year, number) if year else None, relative=year is None, start=m.start("m"))
     for m in _YEAR.finditer(sentence) if digit else ():
         add(m, _iso(int(m["y"])))
     for m in _WEEKDAY.finditer(sentence) if weekday else ():
-        add(m, _weekday(m["w"], (m["pre"] or "").lower(), pub, future), relative=False)
+        later = ahead(m.start(), m.end())
+        add(m, None if later is None else _weekday(m["w"], (m["pre"] or "").lower(), pub, later), relative=False)
     for m in _RELATIVE_DAY.finditer(sentence) if relative_day else ():
         add(m, _relative_day(m["w"].lower(), pub), relative=True)
     for m in _RELATIVE_SPAN.finditer(sentence) if span else ():
-        text = m.group(0).lower()
-        if text.rstrip().endswith("ago") and pub is not None:
-            add(m, _ago(m["n"].lower(), m["u"].lower(), pub), relative=True)
-        else:
-            add(m, None, relative=True)
+        _add_span(sentence, m, pub, found, taken)
     found.sort(key=lambda d: d.start)
-    return found
+    return _ranges(sentence, found) if len(found) > 1 else found
+
+
+def _looks_ahead(sentence: str, start: int, end: int) -> bool | None:
+    """Whether the clause holding a year-less date or weekday looks ahead ("will be sentenced Friday").
+
+    The verb right before the date decides first ("announced Wednesday that it will …" looks back), then
+    the future wording of the date's own clause. None when it cannot tell: a plan made in the past
+    ("originally scheduled for March") may or may not have come yet.
+    """
+    lo = 0
+    for edge in _CLAUSE_EDGE.finditer(sentence, 0, start):
+        lo = edge.end()
+    stop = _CLAUSE_EDGE.search(sentence, end)
+    hi = stop.start() if stop else len(sentence)
+    before = sentence[lo:start].split()
+    while before and before[-1].lower() in _SKIP_BEFORE:
+        before.pop()
+    if before:
+        verb = before[-1].lower()
+        helper = before[-2].lower() if len(before) > 1 else ""
+        if _FUTURE.fullmatch(verb):
+            return True
+        if (verb in _PAST_VERBS or verb.endswith("ed")) and helper not in _AUXILIARY:
+            return False
+    clause = sentence[lo:hi]
+    if not _FUTURE.search(clause):
+        return False
+    return None if _ONCE_PLANNED.search(clause) else True
+
+
+def _add_span(sentence: str, m: re.Match[str], pub: date | None, found: list[DateMention], taken: list[tuple[int, int]]) -> None:
+    """A relative span ("three days later", "ten days before his May 19, 2022 arraignment"), resolved only against a certain anchor."""
+    way = " ".join(m["dir"].lower().split())
+    n, unit = m["n"].lower(), m["u"].lower().rstrip("s")
+    if way == "ago":
+        if pub is not None and m.group(0).rstrip().lower().endswith("ago"):
+            _put(found, taken, DateMention(m.start(), m.end(), m.group(0), _ago(n, unit, pub), True))
+        else:
+            _put(found, taken, DateMention(m.start(), m.end(), m.group(0), None, True))
+        return
+    sign = _DIRECTION.get(way)
+    count = _count(n)
+    step = None if sign is None or count is None or m["q"] and m["q"].lower() not in _EXACT else (sign * count * _UNITS[unit][1], _UNITS[unit][0])
+    inside = [d for d in found if d.start < m.end() and m.start() < d.end]
+    if inside:
+        # "ten days before his May 19, 2022 arraignment": the date inside is the anchor, not the event's date
+        # ("three days later, on June 5" restates the date: the span gives way to it)
+        if sign is None or way in ("later", "earlier") or any(d.start < m.end("dir") or d.relative for d in inside):
+            return
+        anchor = min(inside, key=lambda d: d.start)
+        tail = _SPAN_TAIL.match(sentence, max(d.end for d in inside))
+        end = tail.end() if tail else m.end()
+        for d in [d for d in found if d.start < end and m.start() < d.end]:
+            found.remove(d)
+            taken.remove((d.start, d.end))
+        value = shift_date(anchor.value, step) if step and anchor.value else None
+        _put(found, taken, DateMention(m.start(), end, sentence[m.start():end].rstrip(), value, True, span=True))
+        words = sentence[m.end("dir"):end].strip()
+        if anchor.value and words:  # the anchor still dates the words it sits in: "his May 19, 2022 arraignment"
+            found.append(replace(anchor, about=words))
+        return
+    text = m.group(0).rstrip()
+    if step is None:
+        _put(found, taken, DateMention(m.start(), m.start() + len(text), text, None, True))
+        return
+    if way in ("later", "earlier"):
+        # "opened in March 2015 and closed six months later": the one date before it is the anchor
+        before = {d.value for d in found if d.end <= m.start() and d.value and not d.relative}
+        if len(before) == 1:
+            _put(found, taken, DateMention(m.start(), m.start() + len(text), text, shift_date(before.pop(), step), True, span=True))
+        else:
+            _put(found, taken, DateMention(m.start(), m.start() + len(text), text, None, True, shift=step if not before else None, span=True))
+        return
+    # "closed in October 2015, a month after its owner died": the owner died a month before October 2015
+    lead = next((d for d in found if d.value and not d.relative and d.end <= m.start() and not sentence[d.end:m.start()].strip(", ")), None)
+    about = _ABOUT.match(sentence, m.end("dir"))
+    value = shift_date(lead.value, (-step[0], step[1])) if lead and lead.value and about else None
+    _put(found, taken, DateMention(m.start(), m.start() + len(text), text, value, True, about=about["a"] if value and about else None, span=True))
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in taken)
+
+
+def _put(found: list[DateMention], taken: list[tuple[int, int]], mention: DateMention) -> None:
+    if not _overlaps(taken, mention.start, mention.end):
+        taken.append((mention.start, mention.end))
+        found.append(mention)
+
+
+def _count(n: str) -> int | None:
+    if n.isdigit():
+        return int(n)
+    return _NUMBER_WORDS.get(n, 1 if n in ("a", "an") else None)
+
+
+def shift_date(value: str, step: tuple[int, str]) -> str | None:
+    """``value`` moved by ``step`` ((+3, "day"), (-1, "month"), …), never more precise than the anchor:
+    days need a day-precise anchor, months a month; None when the anchor is too coarse."""
+    amount, unit = step
+    if unit == "day":
+        if len(value) != 10:
+            return None
+        return (date.fromisoformat(value) + timedelta(days=amount)).isoformat()
+    if unit == "month":
+        if len(value) < 7:
+            return None
+        months = int(value[:4]) * 12 + int(value[5:7]) - 1 + amount
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return f"{int(value[:4]) + amount:04d}"
+
+
+def _ranges(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """"between 2016 and 2020" is one period (kept as text, without a value), not two dates."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.value and b.value and not a.relative and not b.relative and _RANGE_JOIN.fullmatch(sentence, a.end, b.start):
+            opener = _RANGE_OPEN.search(sentence, max(0, a.start - 10), a.start)
+            if opener or sentence[a.end:b.start].strip() == "through":
+                start = opener.start() if opener else a.start
+                out.append(DateMention(start, b.end, sentence[start:b.end], None, True))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _weekday(name: str, pre: str, pub: date | None, future: bool) -> str | None:
@@ -194,7 +363,7 @@ def _relative_day(word: str, pub: date | None) -> str | None:
 
 
 def _ago(n: str, unit: str, pub: date) -> str | None:
-    count = _NUMBER_WORDS.get(n, 1 if n in ("a", "an") else None) if not n.isdigit() else int(n)
+    count = _count(n)
     if count is None:
         return None
     if unit.startswith("year"):

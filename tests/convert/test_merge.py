@@ -203,7 +203,7 @@ def test_a_deleted_draft_is_not_proposed_again(tmp_path: Path) -> None:
     content, articles = make_project(tmp_path, HARBOR / "case.yaml", [p for p in articles_all if not p.name.startswith("05")])
     convert([articles], content)
     assert (content / LEDGER).exists() and problems(content) == []  # build and check ignore the ledger
-    deleted = ["by-2023-03-15-whitcombe-54-who-represented-waterfront-district", "2022-alleges-ellery-paid-money-2021-2022-through",
+    deleted = ["2015-dana-whitcombe-represented-waterfront-district", "2022-alleges-ellery-paid-money-2021-2022-through",
                "lena-ortiz-cooperate-federal-authorities-every-way", "daily-glare-organizers-say-they-gathered-more-than-12-000"]
     for item_id in deleted:
         _edit(content, item_id, delete=True)

@@ -1,0 +1,104 @@
+"""Stage 4, events: what counts as an event, its date (only as precise as the text allows) and its strand."""
+
+from __future__ import annotations
+
+from site_builder.convert.directory import Directory
+from site_builder.convert.events import extract_events
+from site_builder.convert.items import DraftEvent
+from site_builder.convert.recognise import recognise
+from site_builder.convert.segment import segment
+from site_builder.convert.topics import TopicDef, TopicMatcher
+
+TOPICS = TopicMatcher([
+    TopicDef("council", "Council", ("council", "budget", "mayor", "lawsuit", "settled", "resigned", "audit", "auditors")),
+    TopicDef("library", "Library", ("library", "books", "branch", "readers", "class action", "refund", "patrons")),
+])
+PUBLISHED = "2024-03-08"  # a Friday
+
+
+def events(*paragraphs: str, published: str = PUBLISHED) -> list[DraftEvent]:
+    seg = segment(list(paragraphs))
+    rec = recognise(seg, published, Directory(), TOPICS)
+    found, _ = extract_events(seg, rec, "src", published, TOPICS, (), [])
+    return found
+
+
+def dated(*paragraphs: str, published: str = PUBLISHED) -> list[tuple[str | None, str]]:
+    return [(e.date, e.title) for e in events(*paragraphs, published=published) if e.date]
+
+
+def test_a_speaker_s_today_or_weekday_does_not_date_an_event() -> None:
+    # a speaker's "today" or "Tuesday" counts from the day they spoke, which the publication date does not tell
+    assert dated("“We opened the new library branch today,” the mayor said at the ribbon cutting.") == []
+    assert dated("“The council did its job. Today the readers of this town got their library back,” the mayor said.") == []
+    assert dated("“The council approved our library budget on Tuesday,” the librarian said.") == []
+    # a date with its year written means the same whoever says it (quoted documents, rulings)
+    assert dated("“The council filed its budget appeal on Sept. 5, 2023,” the ruling reads.") == [
+        ("2023-09-05", "The council filed its budget appeal on Sept. 5, 2023")]
+    assert dated("The mayor said the library branch opened on Tuesday after a long wait.") == [("2024-03-05", "The mayor said the library branch opened on Tuesday after a long wait")]
+
+
+def test_a_negated_clause_is_not_an_event() -> None:
+    assert dated("The mayor did not answer messages left at the council office on Tuesday.") == []
+    assert dated("No charges were filed against the library board on Wednesday.") == []
+    # the negation belongs to another clause: the resignation happened
+    assert [d for d, _ in dated("The mayor, who has not been charged, resigned from the council on Tuesday.")] == ["2024-03-05"]
+    # a plea of not guilty is an event
+    assert [d for d, _ in dated("The council treasurer pleaded not guilty to the budget fraud counts on Tuesday.")] == ["2024-03-05"]
+    # undated: "has not been charged" is not something that happened
+    assert events("The mayor has not been charged in the council budget case.") == []
+
+
+def test_a_statistic_is_not_an_event() -> None:
+    assert dated("The library branch lent more than 48,000 books to readers last year.") == []
+    assert dated("The library branch lent 30 percent more books in 2023.") == []
+    # an event verb with a number is still an event
+    assert [d for d, _ in dated("The council was fined $12,000 over the library budget last year.")] == ["2023"]
+
+
+def test_a_range_is_a_period_not_two_events() -> None:
+    found = events("Between 2016 and 2020 the council approved every library budget.")
+    assert [e.date for e in found if e.date] == []
+    assert [(e.not_after, e.when) for e in found] == [(PUBLISHED, "Between 2016 and 2020")]
+    assert dated("From 2011 to 2014, the mayor lived abroad before joining the council.") == []
+
+
+def test_a_relative_date_anchored_in_the_previous_sentence() -> None:
+    found = events("The council approved the library budget on May 3, 2022.", "The mayor signed the budget three days later.")
+    assert [(e.date, e.when) for e in found] == [("2022-05-03", None), ("2022-05-06", "three days later")]
+    # two dates before it: the anchor is not certain, so the date stays relative
+    found = events("The council met on May 3, 2022, and again on May 9, 2022.", "The mayor signed the budget three days later.")
+    assert [(e.date, e.not_after, e.when) for e in found][-1] == (None, PUBLISHED, "three days later")
+    # the anchor is a year: "three days later" cannot be dated
+    found = events("The council approved the library budget in 2022.", "The mayor signed the budget three days later.")
+    assert [(e.date, e.not_after) for e in found] == [("2022", None), (None, PUBLISHED)]
+    # a speaker's "Tuesday" is no anchor either
+    found = events("“We finished the library budget on Tuesday,” the mayor said.", "The council approved the budget three days later.")
+    assert [(e.date, e.when) for e in found] == [(None, "three days later")]
+    # not the sentence before: too far to be certain
+    found = events("The council approved the library budget on May 3, 2022.", "Readers cheered.", "The mayor signed the budget three days later.")
+    assert found[-1].date is None
+
+
+def test_the_anchor_inside_a_relative_span_does_not_date_the_event() -> None:
+    found = events("Ten days before her June 20, 2022 hearing, the mayor resigned from the council.")
+    assert [(e.date, e.when, e.title) for e in found] == [
+        ("2022-06-10", "Ten days before her June 20, 2022 hearing", "Ten days before her June 20, 2022 hearing, the mayor resigned from the council"),
+        ("2022-06-20", None, "Her June 20, 2022 hearing")]
+    # … though it dates the words it sits in (and, like any dated noun phrase, leaves the main statement to the claims)
+    found = events("Three months before his 2022 hearing, the mayor resigned from the council.")
+    assert [(e.date, e.title) for e in found] == [("2022", "His 2022 hearing")]
+
+
+def test_what_happened_a_while_before_a_dated_clause() -> None:
+    found = dated("The mayor resigned in July 2022, a month after auditors searched the council offices.")
+    assert ("2022-06", "Auditors searched the council offices") in found
+    assert [d for d, _ in found] == ["2022-07", "2022-06"]
+
+
+def test_the_topic_of_a_dated_event_is_the_sentence_s_own_strongest() -> None:
+    # the words next to the date ("was settled") lean to the council; the sentence is about the library
+    assert [e.topic for e in events("A class action over library refunds for patrons was settled last March.")] == ["library"]
+    # a dated noun phrase without topic words takes the sentence's strongest strand, not the first one listed
+    found = events("A council lawsuit says the library billed patrons twice for a 2019 visit and still owes the refund.")
+    assert [(e.date, e.topic) for e in found if e.date] == [("2019", "library")]
