@@ -71,8 +71,11 @@ def _norm(text: str) -> str:
     return " ".join(str(text).replace("’", "'").replace("“", '"').replace("”", '"').replace("‘", "'").split()).lower()
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _words(text: str) -> set[str]:
-    return {w[:6] for w in re.findall(r"[a-z0-9]+", _norm(text)) if len(w) > 3}
+    return {w[:6] for w in _WORD.findall(_norm(text)) if len(w) > 3}
 
 
 def _cites(item: Any) -> set[tuple[str, str]]:
@@ -96,6 +99,12 @@ class Merger:
         for doc, key in ((self.people, "people"), (self.sources, "sources")):
             if not isinstance(doc.data.get(key), list):
                 doc.data[key] = CommentedSeq()
+        # sources by file and by url (with their place in the list: the first listed wins), and their ids
+        self._source_by: dict[tuple[str, Any], tuple[int, Any]] = {}
+        self.source_ids: set[str] = set()
+        for n, s in enumerate(self.sources.data["sources"]):
+            if isinstance(s, dict):
+                self._index_source(n, s)
         self.ids: set[str] = set()
         self._by_id: dict[tuple[str, str], Any] = {}  # (section, id) -> item
         for doc in self.entries.values():
@@ -135,10 +144,16 @@ class Merger:
         return Directory(known)
 
     def source_for(self, file: str, url: str | None) -> dict[str, Any] | None:
-        for s in self.sources.data["sources"]:
-            if isinstance(s, dict) and (s.get("file") == file or url and s.get("url") == url):
-                return s
-        return None
+        """The first listed source with this file, or with this url."""
+        hits = [hit for hit in (self._source_by.get(("file", file)), self._source_by.get(("url", url)) if url else None) if hit]
+        return min(hits, key=lambda hit: hit[0])[1] if hits else None
+
+    def _index_source(self, n: int, s: Any) -> None:
+        for key in ("file", "url"):
+            value = s.get(key)
+            if isinstance(value, str):  # YAML may hold anything; only text can equal a path or url
+                self._source_by.setdefault((key, value), (n, s))
+        self.source_ids.add(str(s.get("id")))
 
     def _unique(self, base: str, taken: set[str]) -> str:
         base = base[:80].rstrip("-") or "item"
@@ -155,8 +170,7 @@ class Merger:
         existing = self.source_for(source.file or "", source.url)
         if existing is not None:
             return str(existing["id"])
-        taken = {str(s.get("id")) for s in self.sources.data["sources"] if isinstance(s, dict)}
-        sid = self._unique(source.id, taken)
+        sid = self._unique(source.id, self.source_ids)
         item = CommentedMap()
         item["id"] = sid
         for key in ("title", "publisher", "published", "file", "url", "kind", "reliability"):
@@ -164,6 +178,7 @@ class Merger:
             if value is not None:
                 item[key] = value
         self.sources.data["sources"].append(item)
+        self._index_source(len(self.sources.data["sources"]) - 1, item)
         self.sources.dirty = True
         self.log.count("sources")
         return sid
@@ -271,10 +286,10 @@ class Merger:
             # the same words reported by another article; within one article two quotes are two quotes
             if item.get("speaker") != quote.speaker or len(words) <= 20:
                 return False
-            if sources & {str(c.get("source")) for c in item.get("citations") or []}:
-                return False
             theirs = _norm(item.get("text", ""))
-            return words in theirs or theirs in words
+            if not (words in theirs or theirs in words):
+                return False
+            return not sources & {str(c.get("source")) for c in item.get("citations") or []}
 
         fields = {"speaker": quote.speaker, "text": quote.text, "context": quote.context, "date": quote.date}
         base = f"{quote.speaker}-{slugify(quote.text, 50, drop_stopwords=True)}"
