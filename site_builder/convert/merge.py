@@ -127,7 +127,7 @@ class Merger:
                         self._index(section, item)
         self._word_cache: dict[int, set[str]] = {}
         self._have: dict[int, set[tuple[str, str]]] = {}  # citation keys per item (by identity)
-        self._blocks: dict[tuple[str, str, str], list[Any]] = {}
+        self._blocks: dict[tuple[str, str], dict[str, list[Any]]] = {}  # (section, topic) -> who says them -> items
         self._people_index: dict[str, Any] = {}
         for p in self.people.data["people"]:
             if isinstance(p, dict):
@@ -303,11 +303,14 @@ class Merger:
     def _peers(self, section: str, topic: str, fields: dict[str, Any]) -> list[Any]:
         """Items that could be the same as a new one: same strand, and the same speaker for claims and quotes."""
         who = fields.get("attributed_to") or fields.get("speaker")
-        key = (section, topic, str(who) if who else "")
-        if key not in self._blocks:
-            self._blocks[key] = [i for i in self.entries[topic].data[section] if isinstance(i, dict)
-                                 and (not who or str(i.get("attributed_to") or i.get("speaker")) == who)]
-        return list(self._blocks[key])
+        groups = self._blocks.get((section, topic))
+        if groups is None:  # one pass over the section, grouping its items by who says them ("" holds them all)
+            groups = self._blocks[(section, topic)] = {"": []}
+            for i in self.entries[topic].data[section]:
+                if isinstance(i, dict):
+                    groups[""].append(i)
+                    groups.setdefault(str(i.get("attributed_to") or i.get("speaker")), []).append(i)
+        return groups.get(str(who) if who else "", [])
 
     def _index(self, section: str, item: Any, cites: set[tuple[str, str]] | None = None) -> None:
         for source, quote in _cites(item) if cites is None else cites:
@@ -367,9 +370,11 @@ class Merger:
         self.entries[topic].data[section].append(item)
         self.entries[topic].dirty = True
         who = fields.get("attributed_to") or fields.get("speaker")
-        for block in {(section, topic, ""), (section, topic, str(who) if who else "")}:
-            if block in self._blocks:
-                self._blocks[block].append(item)
+        groups = self._blocks.get((section, topic))
+        if groups is not None:
+            groups[""].append(item)
+            if who:
+                groups.setdefault(str(who), []).append(item)
         self._index(section, item, _cite_keys(cites))
         self._by_id.setdefault((section, str(item["id"])), item)
         self.created.add(str(item["id"]))
