@@ -237,6 +237,10 @@ class Merger:
         mine_words = _words(event.title)
 
         def similar(item: Any) -> bool:
+            b = self.words(item, "title")
+            shared = len(mine_words & b)
+            if shared < 2:  # the cheap test first: titles sharing fewer than two words are never the same event
+                return False
             mine, theirs = event.date or event.not_after, str(item.get("date") or item.get("not_after") or "")
             bounded = not event.date or not item.get("date")
             dates_ok = _compatible(event.date, str(item.get("date") or "")) or bounded and bool(mine and theirs)
@@ -246,10 +250,9 @@ class Merger:
                 dates_ok = not dated or not bound or dated[: len(bound)] <= bound
             if not dates_ok:
                 return False
-            b = self.words(item, "title")
             # two undated reports ("by 2025-02-17", "by 2024-10-25") may be of different events: ask for more overlap
             share = 0.6 if not event.date and not item.get("date") and item.get("not_after") != event.not_after else 0.4
-            return len(mine_words & b) >= max(2, share * min(len(mine_words), len(b)))
+            return shared >= max(2, share * min(len(mine_words), len(b)))
 
         fields = {"date": event.date, "not_after": event.not_after, "when": event.when, "title": event.title,
                   "people": event.people or None}
@@ -264,10 +267,8 @@ class Merger:
         a = _words(claim.text)
 
         def similar(item: Any) -> bool:
-            if item.get("attributed_to") != claim.attributed_to:
-                return False
             b = self.words(item, "text")
-            return len(a & b) >= 0.7 * max(1, min(len(a), len(b)))
+            return len(a & b) >= 0.7 * max(1, min(len(a), len(b))) and item.get("attributed_to") == claim.attributed_to
 
         fields = {"kind": claim.kind, "attributed_to": claim.attributed_to, "via": claim.via, "text": claim.text,
                   "date": claim.date, "people": claim.people or None}
