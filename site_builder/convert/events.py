@@ -12,6 +12,7 @@ judge dismissed the charge") makes an event bounded by the publication date
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from .items import Cite, DraftEvent
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, SPEECH_VERBS
@@ -42,7 +43,7 @@ _TAIL = re.compile(r",\s+(?:according to|per)\s+[^,]+\.?$|,\s+(?:[a-z]+\s+){0,3}
 
 
 def extract_events(seg: Segmented, rec: Recognised, source: str, published: str | None, topics: TopicMatcher,
-                   loaded: tuple[str, ...], flagged: list[tuple[str, str]], skip: set[int] = frozenset()) -> tuple[list[DraftEvent], set[int]]:  # type: ignore[assignment]
+                   loaded: tuple[str, ...], flagged: list[tuple[str, str]], skip: AbstractSet[int] = frozenset()) -> tuple[list[DraftEvent], set[int]]:
     events: list[DraftEvent] = []
     used: set[int] = set()
     for i, sentence in enumerate(seg.sentences):

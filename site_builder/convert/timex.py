@@ -103,15 +103,15 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
     """Every date expression in ``sentence``, left to right, without overlaps."""
     digit = _DIGIT.search(sentence) is not None
     words = set(_LETTERS.findall(sentence))
-    month = not _MONTH_WORDS.isdisjoint(words)
+    has_month = not _MONTH_WORDS.isdisjoint(words)
     weekday = not _WEEKDAY_WORDS.isdisjoint(words)
     lower = {w.lower() for w in words}
     relative_day = not _RELATIVE_DAY_WORDS.isdisjoint(lower)
     span = not _UNIT_WORDS.isdisjoint(lower)
-    if not (digit or month or weekday or relative_day or span):
+    if not (digit or has_month or weekday or relative_day or span):
         return []
     pub = _pub(published)
-    future = bool((month or weekday) and _FUTURE.search(sentence))  # only year-less dates and weekdays look ahead
+    future = bool((has_month or weekday) and _FUTURE.search(sentence))  # only year-less dates and weekdays look ahead
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -124,16 +124,16 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
 
     for m in _ISO.finditer(sentence) if digit else ():
         add(m, _iso(int(m["y"]), int(m["m"]), int(m["d"])))
-    for pattern in (_MDY, _DMY) if digit and month else ():
+    for pattern in (_MDY, _DMY) if digit and has_month else ():
         for m in pattern.finditer(sentence):
             month, day = _MONTHS[m["m"].lower()], int(m["d"])
             if m["m"] == "May" and not m["y"] and not re.search(r"\b(?:on|by|since|until)\s+$", sentence[: m.start()]):
                 continue
             year = int(m["y"]) if m["y"] else _nearest_year(month, day, pub, future)
             add(m, _iso(year, month, day) if year else None, relative=year is None)
-    for m in _MY.finditer(sentence) if digit and month else ():
+    for m in _MY.finditer(sentence) if digit and has_month else ():
         add(m, _iso(int(m["y"]), _MONTHS[m["m"].lower()]))
-    for m in _MONTH_ALONE.finditer(sentence) if month else ():
+    for m in _MONTH_ALONE.finditer(sentence) if has_month else ():
         if m["m"] in ("May", "March") and m["pre"].lower() in ("the", "of", "this"):
             continue
         month = _MONTHS[m["m"].lower()]
