@@ -19,6 +19,7 @@ the content was deleted by an editor: it is not proposed again.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -90,15 +91,17 @@ class Merger:
     def __init__(self, root: Path, topics: list[TopicDef]) -> None:
         self.root = root
         self.topics = topics
-        self.people = load_doc(root / "people.yaml", CommentedMap(people=CommentedSeq()))
-        self.sources = load_doc(root / "sources.yaml", CommentedMap(sources=CommentedSeq()))
+        # New files are built from plain dicts and lists (faster); files read from disk keep ruamel's
+        # round-trip types, so that comments and layout survive (see _mapping).
+        self.people = load_doc(root / "people.yaml", {"people": []})
+        self.sources = load_doc(root / "sources.yaml", {"sources": []})
         self.entries: dict[str, Doc] = {}
         for topic in topics:
-            empty = CommentedMap(title=topic.title, status="draft", summary="", events=CommentedSeq(), claims=CommentedSeq(), quotes=CommentedSeq())
+            empty = {"title": topic.title, "status": "draft", "summary": "", "events": [], "claims": [], "quotes": []}
             self.entries[topic.id] = load_doc(root / "entries" / f"{topic.id}.yaml", empty)
         for doc, key in ((self.people, "people"), (self.sources, "sources")):
             if not isinstance(doc.data.get(key), list):
-                doc.data[key] = CommentedSeq()
+                doc.data[key] = _sequence(doc.data)
         # sources by file and by url (with their place in the list: the first listed wins), and their ids
         self._source_by: dict[tuple[str, Any], tuple[int, Any]] = {}
         self.source_ids: set[str] = set()
@@ -110,7 +113,7 @@ class Merger:
         for doc in self.entries.values():
             for section in SECTIONS:
                 if not isinstance(doc.data.get(section), list):
-                    doc.data[section] = CommentedSeq()
+                    doc.data[section] = _sequence(doc.data)
                 for i in doc.data[section]:
                     if isinstance(i, dict):
                         self.ids.add(str(i.get("id")))
@@ -171,7 +174,7 @@ class Merger:
         if existing is not None:
             return str(existing["id"])
         sid = self._unique(source.id, self.source_ids)
-        item = CommentedMap()
+        item = _mapping(self.sources.data["sources"])
         item["id"] = sid
         for key in ("title", "publisher", "published", "file", "url", "kind", "reliability"):
             value = getattr(source, key)
@@ -194,15 +197,15 @@ class Merger:
             if p.get("review") not in SETTLED and str(p.get("id")) in self.created:
                 self._refresh_person(p, person)
             return str(p.get("id"))
-        item = CommentedMap()
+        item = _mapping(self.people.data["people"])
         item["id"] = person.id
         item["name"] = person.name
         item["kind"] = person.kind
         if person.aliases:
-            item["aliases"] = CommentedSeq(person.aliases)
+            item["aliases"] = _sequence(item, person.aliases)
         item["role"] = person.role
         item["group"] = person.group
-        item["citations"] = self._cite_seq(person.citations)
+        item["citations"] = self._cite_seq(person.citations, item)
         item["review"] = "draft"
         self.people.data["people"].append(item)
         self.people.dirty = True
@@ -221,7 +224,7 @@ class Merger:
             if _norm(alias) not in known:
                 if "aliases" not in p:
                     keys = list(p.keys())
-                    p.insert(keys.index("role") if "role" in keys else len(keys), "aliases", CommentedSeq())
+                    _insert(p, keys.index("role") if "role" in keys else len(keys), "aliases", _sequence(p))
                 p["aliases"].append(alias)
                 self.people.dirty = True
                 known.add(_norm(alias))
@@ -361,12 +364,12 @@ class Merger:
                     self._refine_date(item, upgrade)
                     self.entries[item_topic].dirty = True
                 return self._placed(section, item, how, keys)
-        item = CommentedMap()
+        item = _mapping(self.entries[topic].data[section])
         item["id"] = self._unique(base_id, self.ids)
         for key, value in fields.items():
             if value is not None:
-                item[key] = CommentedSeq(value) if isinstance(value, list) else value
-        item["citations"] = self._cite_seq(cites)
+                item[key] = _sequence(item, value) if isinstance(value, list) else value
+        item["citations"] = self._cite_seq(cites, item)
         item["review"] = "draft"
         self.entries[topic].data[section].append(item)
         self.entries[topic].dirty = True
@@ -410,10 +413,10 @@ class Merger:
                 del item["not_after"]
             item["date"] = event.date
 
-    def _cite_seq(self, cites: list[Cite]) -> CommentedSeq:
-        seq = CommentedSeq()
+    def _cite_seq(self, cites: list[Cite], like: Any) -> Any:
+        seq = _sequence(like)
         for c in cites:
-            m = CommentedMap()
+            m = _mapping(like)
             m["source"] = c.source
             m["quote"] = c.quote
             seq.append(m)
@@ -427,7 +430,7 @@ class Merger:
         for c in cites:
             key = (c.source, _norm(c.quote))
             if key not in have:
-                item.setdefault("citations", CommentedSeq()).append(self._cite_seq([c])[0])
+                item.setdefault("citations", _sequence(item)).append(self._cite_seq([c], item)[0])
                 have.add(key)
                 added = True
         return added
@@ -435,6 +438,28 @@ class Merger:
     def docs(self) -> list[Output]:
         """Every file the run may write: the content files, then the ledger."""
         return [self.sources, self.people, *self.entries.values(), self.ledger]
+
+
+def _mapping(like: Any) -> Any:
+    """A new mapping for a file: ruamel's round-trip kind in a file read from disk (``like``, the container
+    it goes into, is ruamel's), a plain dict in a new file (faster to build and to write)."""
+    return CommentedMap() if isinstance(like, (CommentedMap, CommentedSeq)) else {}
+
+
+def _sequence(like: Any, values: Iterable[Any] = ()) -> Any:
+    """A new sequence, of the kind :func:`_mapping` chooses."""
+    return CommentedSeq(values) if isinstance(like, (CommentedMap, CommentedSeq)) else list(values)
+
+
+def _insert(mapping: Any, index: int, key: str, value: Any) -> None:
+    """Put ``key`` at position ``index`` of ``mapping`` (ruamel's maps can; a dict is rebuilt in the new order)."""
+    if isinstance(mapping, CommentedMap):
+        mapping.insert(index, key, value)
+        return
+    items = list(mapping.items())
+    items.insert(index, (key, value))
+    mapping.clear()
+    mapping.update(items)
 
 
 @lru_cache(maxsize=8192)
