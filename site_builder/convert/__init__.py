@@ -51,7 +51,7 @@ def convert(paths: list[Path], content: Path, dry_run: bool = False) -> Report:
 
 def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
     topics, loaded = load_case(content)
-    info = CaseInfo(topics, loaded, content)
+    info = CaseInfo(topics, loaded, content.resolve())
     files, errors = collect(paths)
     if not files and not errors:
         raise ConvertError(f"no article files (.txt, .md, .html) found in {', '.join(str(p) for p in paths)}")
@@ -69,7 +69,8 @@ def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
     assign = _id_assigner(merger)
     extractions: list[Extraction] = []
     for article, parts in zip(articles, understood):
-        existing = merger.source_for(_relative(article.path, content), article.url)
+        file = _relative(article.path, info.content_dir)
+        existing = merger.source_for(file, article.url)
         if existing is not None:  # what the editor already recorded about the source wins
             article.publisher = existing.get("publisher") or article.publisher
             article.url = existing.get("url") or article.url
@@ -78,7 +79,7 @@ def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
             report.errors.append(f"{article.path}: no publication date found (no date line, front matter or dateline); "
                                  "add one, or record the source in sources.yaml with its date")
             continue
-        extractions.append(extract(article, info, directory, str(existing["id"]) if existing else None, assign, parts))
+        extractions.append(extract(article, info, directory, str(existing["id"]) if existing else None, assign, parts, file))
 
     _promote_central(extractions)
     for x in sorted(extractions, key=lambda x: (x.source.published, x.path)):  # oldest first: first citations are earliest
@@ -183,7 +184,8 @@ def _rename(x: Extraction, ids: dict[str, str]) -> None:
 
 
 def _relative(path: Path, content: Path) -> str:
-    return os.path.relpath(path.resolve(), content.resolve()).replace(os.sep, "/")
+    """``path`` relative to the (resolved) content folder, as sources.yaml records it."""
+    return os.path.relpath(path.resolve(), content).replace(os.sep, "/")
 
 
 def _second_look(understood: list[tuple[Segmented, Recognised]], articles: list[Article], info: CaseInfo,

@@ -58,6 +58,7 @@ class Doc:
 # A string may stay unquoted only if YAML cannot read it as anything else: no indicator first,
 # no ": " or " #" inside, no trailing space or colon, and not a number, date, bool or null.
 _PLAIN_SAFE = re.compile(r"^(?![-?:,\[\]{}#&*!|>'\"%@`~ ])[^\x00-\x1f\x7f\u2028\u2029\ufeff]*(?<![ :])$")
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`~ ")
 _SPECIAL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\ufeff]|^ | $")
 _NOT_TEXT = re.compile(r"^(?:[-+]?(?:\d[\d_,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o?[0-7]+|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?|"
                        r"(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)|"
@@ -68,7 +69,9 @@ def _scalar(value: Any) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (int, float)):
         return json.dumps(value)
     text = str(value)
-    if text and ": " not in text and " #" not in text and _PLAIN_SAFE.match(text) and not _NOT_TEXT.match(text):
+    # isprintable(): no control or other special characters (what _PLAIN_SAFE's character class excludes, and more)
+    plain = text[:1] not in _INDICATORS and text[-1:] not in (" ", ":") if text.isprintable() else _PLAIN_SAFE.match(text)
+    if text and ": " not in text and " #" not in text and plain and not _NOT_TEXT.match(text):
         return text
     if "'" not in text and not _SPECIAL.search(text):
         return "'" + text + "'"

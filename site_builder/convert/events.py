@@ -20,6 +20,7 @@ next to a date only break a tie.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from .items import Cite, DraftEvent
@@ -60,7 +61,7 @@ _TAIL = re.compile(r",\s+(?:according to|per)\s+[^,]+\.?$|,\s+(?:[a-z]+\s+){0,3}
 
 
 def extract_events(seg: Segmented, rec: Recognised, source: str, published: str | None, topics: TopicMatcher,
-                   loaded: tuple[str, ...], flagged: list[tuple[str, str]], skip: set[int] = frozenset()) -> tuple[list[DraftEvent], set[int]]:  # type: ignore[assignment]
+                   loaded: tuple[str, ...], flagged: list[tuple[str, str]], skip: AbstractSet[int] = frozenset()) -> tuple[list[DraftEvent], set[int]]:
     events: list[DraftEvent] = []
     used: set[int] = set()
     for i, sentence in enumerate(seg.sentences):

@@ -40,7 +40,7 @@ _TABLOID_CUES = re.compile(r"\bcan (?:exclusively )?reveal\b|\binsider (?:told|t
 class CaseInfo:
     topics: TopicMatcher
     loaded: tuple[str, ...]
-    content_dir: Path
+    content_dir: Path  # resolved
 
 
 _MEDIA_NAME = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Wire|Press|Daily|Magazine|Radio|TV|Network|Online|Mail|Chronicle|Reporter|Courier|Ledger)\b|\.com\b")
@@ -72,7 +72,9 @@ def understand(article: Article, case: CaseInfo, directory: Directory) -> tuple[
 
 
 def extract(article: Article, case: CaseInfo, directory: Directory, source_id: str | None,
-            assign_id: Callable[[str], str] | None = None, understood: tuple[Segmented, Recognised] | None = None) -> Extraction:
+            assign_id: Callable[[str], str] | None = None, understood: tuple[Segmented, Recognised] | None = None,
+            file: str | None = None) -> Extraction:
+    """The draft items of one article; ``file`` is its path relative to the content folder, if known."""
     seg, rec = understood or understand(article, case, directory)
     publisher = article.publisher or publisher_from_text(article)
     notes = list(article.notes)
@@ -83,7 +85,8 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     assert article.published is not None, "convert() skips articles without a publication date"
     published = article.published
     sid = source_id or (assign_id or (lambda x: x))(_source_id(article, publisher))
-    file = os.path.relpath(article.path.resolve(), case.content_dir.resolve()).replace(os.sep, "/")
+    if file is None:
+        file = os.path.relpath(article.path.resolve(), case.content_dir.resolve()).replace(os.sep, "/")
     if file.startswith("../../") or os.path.isabs(file):
         notes.append(f"the article lies outside the project folder ({file}); copy it into the project (e.g. seeds/) so the build can check its citations")
     title = article.title

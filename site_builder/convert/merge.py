@@ -19,6 +19,7 @@ the content was deleted by an editor: it is not proposed again.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -71,8 +72,11 @@ def _norm(text: str) -> str:
     return " ".join(str(text).replace("’", "'").replace("“", '"').replace("”", '"').replace("‘", "'").split()).lower()
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _words(text: str) -> set[str]:
-    return {w[:6] for w in re.findall(r"[a-z0-9]+", _norm(text)) if len(w) > 3}
+    return {w[:6] for w in _WORD.findall(_norm(text)) if len(w) > 3}
 
 
 def _cites(item: Any) -> set[tuple[str, str]]:
@@ -87,21 +91,29 @@ class Merger:
     def __init__(self, root: Path, topics: list[TopicDef]) -> None:
         self.root = root
         self.topics = topics
-        self.people = load_doc(root / "people.yaml", CommentedMap(people=CommentedSeq()))
-        self.sources = load_doc(root / "sources.yaml", CommentedMap(sources=CommentedSeq()))
+        # New files are built from plain dicts and lists (faster); files read from disk keep ruamel's
+        # round-trip types, so that comments and layout survive (see _mapping).
+        self.people = load_doc(root / "people.yaml", {"people": []})
+        self.sources = load_doc(root / "sources.yaml", {"sources": []})
         self.entries: dict[str, Doc] = {}
         for topic in topics:
-            empty = CommentedMap(title=topic.title, status="draft", summary="", events=CommentedSeq(), claims=CommentedSeq(), quotes=CommentedSeq())
+            empty = {"title": topic.title, "status": "draft", "summary": "", "events": [], "claims": [], "quotes": []}
             self.entries[topic.id] = load_doc(root / "entries" / f"{topic.id}.yaml", empty)
         for doc, key in ((self.people, "people"), (self.sources, "sources")):
             if not isinstance(doc.data.get(key), list):
-                doc.data[key] = CommentedSeq()
+                doc.data[key] = _sequence(doc.data)
+        # sources by file and by url (with their place in the list: the first listed wins), and their ids
+        self._source_by: dict[tuple[str, Any], tuple[int, Any]] = {}
+        self.source_ids: set[str] = set()
+        for n, s in enumerate(self.sources.data["sources"]):
+            if isinstance(s, dict):
+                self._index_source(n, s)
         self.ids: set[str] = set()
         self._by_id: dict[tuple[str, str], Any] = {}  # (section, id) -> item
         for doc in self.entries.values():
             for section in SECTIONS:
                 if not isinstance(doc.data.get(section), list):
-                    doc.data[section] = CommentedSeq()
+                    doc.data[section] = _sequence(doc.data)
                 for i in doc.data[section]:
                     if isinstance(i, dict):
                         self.ids.add(str(i.get("id")))
@@ -118,7 +130,7 @@ class Merger:
                         self._index(section, item)
         self._word_cache: dict[int, set[str]] = {}
         self._have: dict[int, set[tuple[str, str]]] = {}  # citation keys per item (by identity)
-        self._blocks: dict[tuple[str, str, str], list[Any]] = {}
+        self._blocks: dict[tuple[str, str], dict[str, list[Any]]] = {}  # (section, topic) -> who says them -> items
         self._people_index: dict[str, Any] = {}
         for p in self.people.data["people"]:
             if isinstance(p, dict):
@@ -135,10 +147,16 @@ class Merger:
         return Directory(known)
 
     def source_for(self, file: str, url: str | None) -> dict[str, Any] | None:
-        for s in self.sources.data["sources"]:
-            if isinstance(s, dict) and (s.get("file") == file or url and s.get("url") == url):
-                return s
-        return None
+        """The first listed source with this file, or with this url."""
+        hits = [hit for hit in (self._source_by.get(("file", file)), self._source_by.get(("url", url)) if url else None) if hit]
+        return min(hits, key=lambda hit: hit[0])[1] if hits else None
+
+    def _index_source(self, n: int, s: Any) -> None:
+        for key in ("file", "url"):
+            value = s.get(key)
+            if isinstance(value, str):  # YAML may hold anything; only text can equal a path or url
+                self._source_by.setdefault((key, value), (n, s))
+        self.source_ids.add(str(s.get("id")))
 
     def _unique(self, base: str, taken: set[str]) -> str:
         base = base[:80].rstrip("-") or "item"
@@ -155,15 +173,15 @@ class Merger:
         existing = self.source_for(source.file or "", source.url)
         if existing is not None:
             return str(existing["id"])
-        taken = {str(s.get("id")) for s in self.sources.data["sources"] if isinstance(s, dict)}
-        sid = self._unique(source.id, taken)
-        item = CommentedMap()
+        sid = self._unique(source.id, self.source_ids)
+        item = _mapping(self.sources.data["sources"])
         item["id"] = sid
         for key in ("title", "publisher", "published", "file", "url", "kind", "reliability"):
             value = getattr(source, key)
             if value is not None:
                 item[key] = value
         self.sources.data["sources"].append(item)
+        self._index_source(len(self.sources.data["sources"]) - 1, item)
         self.sources.dirty = True
         self.log.count("sources")
         return sid
@@ -179,15 +197,15 @@ class Merger:
             if p.get("review") not in SETTLED and str(p.get("id")) in self.created:
                 self._refresh_person(p, person)
             return str(p.get("id"))
-        item = CommentedMap()
+        item = _mapping(self.people.data["people"])
         item["id"] = person.id
         item["name"] = person.name
         item["kind"] = person.kind
         if person.aliases:
-            item["aliases"] = CommentedSeq(person.aliases)
+            item["aliases"] = _sequence(item, person.aliases)
         item["role"] = person.role
         item["group"] = person.group
-        item["citations"] = self._cite_seq(person.citations)
+        item["citations"] = self._cite_seq(person.citations, item)
         item["review"] = "draft"
         self.people.data["people"].append(item)
         self.people.dirty = True
@@ -206,7 +224,7 @@ class Merger:
             if _norm(alias) not in known:
                 if "aliases" not in p:
                     keys = list(p.keys())
-                    p.insert(keys.index("role") if "role" in keys else len(keys), "aliases", CommentedSeq())
+                    _insert(p, keys.index("role") if "role" in keys else len(keys), "aliases", _sequence(p))
                 p["aliases"].append(alias)
                 self.people.dirty = True
                 known.add(_norm(alias))
@@ -222,6 +240,10 @@ class Merger:
         mine_words = _words(event.title)
 
         def similar(item: Any) -> bool:
+            b = self.words(item, "title")
+            shared = len(mine_words & b)
+            if shared < 2:  # the cheap test first: titles sharing fewer than two words are never the same event
+                return False
             mine, theirs = event.date or event.not_after, str(item.get("date") or item.get("not_after") or "")
             bounded = not event.date or not item.get("date")
             dates_ok = _compatible(event.date, str(item.get("date") or "")) or bounded and bool(mine and theirs)
@@ -231,10 +253,9 @@ class Merger:
                 dates_ok = not dated or not bound or dated[: len(bound)] <= bound
             if not dates_ok:
                 return False
-            b = self.words(item, "title")
             # two undated reports ("by 2025-02-17", "by 2024-10-25") may be of different events: ask for more overlap
             share = 0.6 if not event.date and not item.get("date") and item.get("not_after") != event.not_after else 0.4
-            return len(mine_words & b) >= max(2, share * min(len(mine_words), len(b)))
+            return shared >= max(2, share * min(len(mine_words), len(b)))
 
         fields = {"date": event.date, "not_after": event.not_after, "when": event.when, "title": event.title,
                   "people": event.people or None}
@@ -249,10 +270,8 @@ class Merger:
         a = _words(claim.text)
 
         def similar(item: Any) -> bool:
-            if item.get("attributed_to") != claim.attributed_to:
-                return False
             b = self.words(item, "text")
-            return len(a & b) >= 0.7 * max(1, min(len(a), len(b)))
+            return len(a & b) >= 0.7 * max(1, min(len(a), len(b))) and item.get("attributed_to") == claim.attributed_to
 
         fields = {"kind": claim.kind, "attributed_to": claim.attributed_to, "via": claim.via, "text": claim.text,
                   "date": claim.date, "people": claim.people or None}
@@ -271,10 +290,10 @@ class Merger:
             # the same words reported by another article; within one article two quotes are two quotes
             if item.get("speaker") != quote.speaker or len(words) <= 20:
                 return False
-            if sources & {str(c.get("source")) for c in item.get("citations") or []}:
-                return False
             theirs = _norm(item.get("text", ""))
-            return words in theirs or theirs in words
+            if not (words in theirs or theirs in words):
+                return False
+            return not sources & {str(c.get("source")) for c in item.get("citations") or []}
 
         fields = {"speaker": quote.speaker, "text": quote.text, "context": quote.context, "date": quote.date}
         base = f"{quote.speaker}-{slugify(quote.text, 50, drop_stopwords=True)}"
@@ -288,11 +307,14 @@ class Merger:
     def _peers(self, section: str, topic: str, fields: dict[str, Any]) -> list[Any]:
         """Items that could be the same as a new one: same strand, and the same speaker for claims and quotes."""
         who = fields.get("attributed_to") or fields.get("speaker")
-        key = (section, topic, str(who) if who else "")
-        if key not in self._blocks:
-            self._blocks[key] = [i for i in self.entries[topic].data[section] if isinstance(i, dict)
-                                 and (not who or str(i.get("attributed_to") or i.get("speaker")) == who)]
-        return list(self._blocks[key])
+        groups = self._blocks.get((section, topic))
+        if groups is None:  # one pass over the section, grouping its items by who says them ("" holds them all)
+            groups = self._blocks[(section, topic)] = {"": []}
+            for i in self.entries[topic].data[section]:
+                if isinstance(i, dict):
+                    groups[""].append(i)
+                    groups.setdefault(str(i.get("attributed_to") or i.get("speaker")), []).append(i)
+        return groups.get(str(who) if who else "", [])
 
     def _index(self, section: str, item: Any, cites: set[tuple[str, str]] | None = None) -> None:
         for source, quote in _cites(item) if cites is None else cites:
@@ -342,19 +364,21 @@ class Merger:
                     self._refine_date(item, upgrade)
                     self.entries[item_topic].dirty = True
                 return self._placed(section, item, how, keys)
-        item = CommentedMap()
+        item = _mapping(self.entries[topic].data[section])
         item["id"] = self._unique(base_id, self.ids)
         for key, value in fields.items():
             if value is not None:
-                item[key] = CommentedSeq(value) if isinstance(value, list) else value
-        item["citations"] = self._cite_seq(cites)
+                item[key] = _sequence(item, value) if isinstance(value, list) else value
+        item["citations"] = self._cite_seq(cites, item)
         item["review"] = "draft"
         self.entries[topic].data[section].append(item)
         self.entries[topic].dirty = True
         who = fields.get("attributed_to") or fields.get("speaker")
-        for block in {(section, topic, ""), (section, topic, str(who) if who else "")}:
-            if block in self._blocks:
-                self._blocks[block].append(item)
+        groups = self._blocks.get((section, topic))
+        if groups is not None:
+            groups[""].append(item)
+            if who:
+                groups.setdefault(str(who), []).append(item)
         self._index(section, item, _cite_keys(cites))
         self._by_id.setdefault((section, str(item["id"])), item)
         self.created.add(str(item["id"]))
@@ -389,10 +413,10 @@ class Merger:
                 del item["not_after"]
             item["date"] = event.date
 
-    def _cite_seq(self, cites: list[Cite]) -> CommentedSeq:
-        seq = CommentedSeq()
+    def _cite_seq(self, cites: list[Cite], like: Any) -> Any:
+        seq = _sequence(like)
         for c in cites:
-            m = CommentedMap()
+            m = _mapping(like)
             m["source"] = c.source
             m["quote"] = c.quote
             seq.append(m)
@@ -406,7 +430,7 @@ class Merger:
         for c in cites:
             key = (c.source, _norm(c.quote))
             if key not in have:
-                item.setdefault("citations", CommentedSeq()).append(self._cite_seq([c])[0])
+                item.setdefault("citations", _sequence(item)).append(self._cite_seq([c], item)[0])
                 have.add(key)
                 added = True
         return added
@@ -414,6 +438,28 @@ class Merger:
     def docs(self) -> list[Output]:
         """Every file the run may write: the content files, then the ledger."""
         return [self.sources, self.people, *self.entries.values(), self.ledger]
+
+
+def _mapping(like: Any) -> Any:
+    """A new mapping for a file: ruamel's round-trip kind in a file read from disk (``like``, the container
+    it goes into, is ruamel's), a plain dict in a new file (faster to build and to write)."""
+    return CommentedMap() if isinstance(like, (CommentedMap, CommentedSeq)) else {}
+
+
+def _sequence(like: Any, values: Iterable[Any] = ()) -> Any:
+    """A new sequence, of the kind :func:`_mapping` chooses."""
+    return CommentedSeq(values) if isinstance(like, (CommentedMap, CommentedSeq)) else list(values)
+
+
+def _insert(mapping: Any, index: int, key: str, value: Any) -> None:
+    """Put ``key`` at position ``index`` of ``mapping`` (ruamel's maps can; a dict is rebuilt in the new order)."""
+    if isinstance(mapping, CommentedMap):
+        mapping.insert(index, key, value)
+        return
+    items = list(mapping.items())
+    items.insert(index, (key, value))
+    mapping.clear()
+    mapping.update(items)
 
 
 @lru_cache(maxsize=8192)

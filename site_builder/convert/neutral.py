@@ -42,6 +42,8 @@ def _pattern(words: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]] 
 
 
 _SPACES = re.compile(r"\s{2,}")
+# In ASCII text the two patterns below need one of these: two spaces, a space before a mark, or other white space.
+_SPACING_MARKS = ("  ", " ,", " .", " ;", " :", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])(?=\s|$)")
 
 
@@ -57,7 +59,9 @@ def neutralise(sentence: str, loaded: tuple[str, ...]) -> Neutral:
     lower = text.lower()
     if loaded_words is not None and any(piece in lower for piece in loaded_words[1]):
         text, flagged = _replace(text, loaded_words[0])
-    text = _SPACE_BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", text)).strip(" ,;–—-")
+    if not text.isascii() or any(mark in text for mark in _SPACING_MARKS):  # else: single spaces only, none before a mark
+        text = _SPACE_BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", text))
+    text = text.strip(" ,;–—-")
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return Neutral(text, tuple(flagged))

@@ -11,14 +11,28 @@ _STOP = frozenset("a an the of to in on at for and or but with by from as is was
 
 
 def slugify(text: str, limit: int = 60, drop_stopwords: bool = False) -> str:
+    head = text.rfind(" ", 0, 3 * limit + 40) if len(text) > 3 * limit + 40 else -1
+    if head > 0:  # a long text: its first words usually fill the slug (then the rest need not be read)
+        out, full = _slug(text[:head], limit, drop_stopwords, whole=False)
+        if full:
+            return out
+    return _slug(text, limit, drop_stopwords, whole=True)[0] or "item"
+
+
+def _slug(text: str, limit: int, drop_stopwords: bool, whole: bool) -> tuple[str, bool]:
+    """The slug of ``text`` (or of the start of a text, if not ``whole``), and whether it is full: a further word
+    did not fit, so more text could not change it."""
     ascii_ = (text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()).lower()
     words = _WORD.findall(_POSSESSIVE.sub("s", ascii_))
     if drop_stopwords:
-        words = [w for w in words if w not in _STOP] or words
+        kept = [w for w in words if w not in _STOP]
+        if not kept and not whole:
+            return "", False  # only stop words so far: the text's other words decide
+        words = kept or words
     out = ""
     for word in words:
         candidate = f"{out}-{word}" if out else word
         if len(candidate) > limit:
-            break
+            return out, True
         out = candidate
-    return out or "item"
+    return out, False
