@@ -4,9 +4,12 @@ In: a sentence. Out: :class:`Mention` objects — capitalised runs classified
 as a person's full name, a single name (surname or first name, resolved
 later against the document), an organisation, with any role the sentence
 gives them ("special prosecutor Kari Morrissey", "Joel Souza, 48, the film's
-director", "Santa Fe District Attorney Mary Carmack-Altwies"). Places,
-titles of works ("the 30 Rock star", "TLC's The Baldwins") and sentence
-openers are recognised so they do not become people.
+director", "Santa Fe District Attorney Mary Carmack-Altwies", "former
+patient-intake director Dana Okafor", "Director of Finance Ruth Amberley").
+An institution named for an office is one organisation ("the Pell County
+District Attorney's Office"). Places, titles of works ("the 30 Rock star",
+"TLC's The Baldwins"), abbreviations of court captions ("Pell Cnty. Cir.
+Ct.") and sentence openers are recognised so they do not become people.
 """
 
 from __future__ import annotations
@@ -143,7 +146,14 @@ def find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) ->
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and not toks[j - 1].possessive and _adjacent(sentence, toks[j - 1], toks[j]):
+        while j < count:
+            if toks[j - 1].possessive:
+                if _office_of(sentence, toks[j - 1], toks[j]):
+                    j += 1  # "the Pell County District Attorney's Office": one institution
+                    continue
+                break
+            if not _adjacent(sentence, toks[j - 1], toks[j]):
+                break
             if _capital(toks[j]):
                 j += 1
             elif toks[j].text in _CONNECTORS:
@@ -163,12 +173,43 @@ def find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) ->
             head = _classify(sentence, toks, i, cut, toks[i:cut], quoted or [])
             if head is not None and head.kind == "person":
                 mention, j = head, cut  # "Detective Joel Cano of Santa Fe County"
+            elif mention is None:
+                mention = _titled_of(sentence, toks, i, cut, j, quoted or [])  # "Director of Finance Ruth Amberley"
         if mention is not None:
             mentions.append(mention)
         i = j
     mentions.extend(_epithets(sentence, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+# Bodies named for an office holder: "the District Attorney's Office", "the Sheriff's Department".
+_OFFICE_OWNERS = frozenset("Defender Defenders Examiner Coroner Marshal Marshals Controller Recorder Assessor Treasurer "
+                           "Auditor Clerk Children Women Veterans Workers People".split())
+
+
+def _office_of(sentence: str, owner: _Tok, head: _Tok) -> bool:
+    """``owner``'s ``head`` is an institution: a title or role word owning an organisation word."""
+    if head.text not in ORG_HEADS or sentence[owner.end : head.start] not in ("'s ", "’s ", "' ", "’ "):
+        return False
+    word = owner.text
+    return (word in TITLES and word not in HONORIFICS) or word.lower() in ROLE_WORDS or word in _OFFICE_OWNERS
+
+
+def _titled_of(sentence: str, toks: list[_Tok], i: int, cut: int, j: int, quoted: list[tuple[int, int]]) -> Mention | None:
+    """A title with an "of" phrase before a name: "Director of Patient Accounts Denise Carrow"."""
+    if not all(t.text in TITLES or t.text.lower() in ROLE_MODIFIERS for t in toks[i:cut]):
+        return None
+    tail = j - 3 if j - 3 > cut and len(toks[j - 2].text) == 2 and toks[j - 2].text[1] == "." else j - 2  # a middle initial
+    if tail <= cut + 1 or toks[j - 1].text in PLACE_HEADS or any(t.text in COMMON_CAPS for t in toks[tail:j]):
+        return None
+    found = _classify(sentence, toks, tail, j, toks[tail:j], quoted)
+    if found is None or found.kind != "person":
+        return None
+    # Where the body's name ends and the person's begins is a guess ("Head of Pell Dental Clinic"): no
+    # evidence, so a word the article also uses in lower case ("clinic") still keeps it from being a person.
+    found.role, found.evidence = sentence[toks[i].start : toks[tail - 1].end], False
+    return found
 
 
 def _adjacent(sentence: str, a: _Tok, b: _Tok) -> bool:
@@ -193,16 +234,22 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
         return None
     if words[0] == "The" or (toks[i - 1].text == "the" if i > 0 else False):
         if words[-1] in ORG_HEADS and len([w for w in words if w != "The"]) >= 2:
-            return Mention(run[0].start, run[-1].end, sentence[run[0].start : run[-1].end], "org", " ".join(words), possessive=run[-1].possessive)
+            text = sentence[run[0].start : run[-1].end]
+            return Mention(run[0].start, run[-1].end, text, "org", text, possessive=run[-1].possessive)
         return None  # "The Baldwins", "the Court": a work or an institution named generically
+    if len(run) == 1 and words[0].lower() in ROLE_MODIFIERS:
+        return None  # "Former patient intake manager Dana Okafor": the opener belongs to the role
     prev_word = toks[i - 1].text.lower() if i > 0 else ""
     next_tok = toks[j] if j < len(toks) else None
     next_word = next_tok.text.lower() if next_tok else ""
     after_next = toks[j + 1] if j + 1 < len(toks) else None
-    if next_tok is not None and next_word in ROLE_WORDS and after_next is not None and after_next.text[0].isupper() and not run[-1].possessive:
+    if (next_tok is not None and next_word in ROLE_WORDS and after_next is not None and after_next.text[0].isupper()
+            and not run[-1].possessive and sentence[run[-1].end : next_tok.start] == " "):
         return None  # "Harborview politician Dana Whitcombe": a place or body qualifying a role, not a person
     if prev_word in _WORK_CUES or next_word in ("star", "stars", "actor", "actress", "franchise", "cast") and not run[-1].possessive:
         return None  # a title of a work: "the 30 Rock star", "entitled Along Came Hilaria"
+    if len(run) == 1 and i > 0 and toks[i - 1].possessive and words[0] in ORG_HEADS:
+        return None  # "Governor Ray Tillson's Office": the office of a person named just before
     if len(run) == 1 and _ACRONYM.match(words[0]):
         if words[0].replace(".", "") in NON_ORG_ACRONYMS or words[0] in NON_ORG_ACRONYMS:
             return None
@@ -210,12 +257,13 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
     # Title or role words at the front belong to the role: "Special Prosecutor Kari T. Morrissey".
     cut = 0
     for k, word in enumerate(words[:-1]):
-        if word in TITLES or word.lower() in ROLE_WORDS:
+        if word in TITLES or word.lower() in ROLE_WORDS or "-" in word and _role_compound(word):
             cut = k + 1
     title_words, name_words = words[:cut], words[cut:]
     name_toks = run[cut:]
     if name_words and name_words[-1] in ORG_HEADS or words[-1] in ORG_HEADS:
-        return Mention(run[0].start, run[-1].end, " ".join(words), "org", " ".join(words), possessive=run[-1].possessive)
+        text = sentence[run[0].start : run[-1].end]
+        return Mention(run[0].start, run[-1].end, text, "org", text, possessive=run[-1].possessive)
     if _is_place(name_words) or not title_words and _is_place(words):
         return None
     while len(name_words) > 2 and name_words[-1] in _SUFFIXES:
@@ -225,12 +273,17 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
         return None
     if len(name_words) > 4 or name_words[-1].endswith(".") or name_words[0].endswith(".") and len(name_words[0]) == 2 and len(name_words) == 1:
         return None
-    text = sentence[name_toks[0].start : name_toks[-1].end]
+    last = name_toks[-1].end
+    if sentence[last : last + 1] == "." and _abbreviated(sentence, name_words[-1], name_toks[0].start, last):
+        return None  # "(Pell Cnty. Cir. Ct.)": a court or a place abbreviated, not a person
+    text = sentence[name_toks[0].start : last]
     title = title_words[-1] if title_words else None
     role = " ".join(w for w in title_words if w not in HONORIFICS) or None
     if role is None:
         role = _role_before(sentence, toks, i)
     age, after_role = _after(sentence[run[-1].end + (2 if run[-1].possessive else 0) :])
+    if after_role and title_words and not any(w in TITLES for w in title_words):
+        role = after_role  # "Co-defendant Tomas Vell, 39, the firm's payroll chief": the appositive says more
     role = role or after_role
     evidence = bool(role or age or title or next_word in SPEECH_VERBS or prev_word.rstrip(".") in {"mr", "mrs", "ms", "dr"})
     if not evidence and len(name_words) >= 2 and any(w in COMMON_CAPS for w in name_words):
@@ -238,6 +291,29 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
     kind = "person" if len(name_words) >= 2 else "single"
     return Mention(name_toks[0].start, name_toks[-1].end, text, kind, " ".join(name_words), role, age,
                    run[-1].possessive, evidence, title)
+
+
+def _role_compound(word: str) -> bool:
+    """"Co-defendant", "Ex-wife": a capitalised prefix on a lower-case role noun (no name part is lower case)."""
+    tail = word.rsplit("-", 1)[1]
+    return tail.islower() and tail in ROLE_WORDS
+
+
+# Abbreviations of court captions and addresses that a segmenter may take for a sentence end.
+_ABBREVIATIONS = frozenset("Cnty Cty Ct Cts Cir Dist Twp Bd Dept Div Sup Super Mun Juv Prob Fam Crim Civ Bankr App".split())
+
+
+def _abbreviated(sentence: str, word: str, start: int, end: int) -> bool:
+    """The name's last word, followed by a full stop, is an abbreviation: the sentence goes on after the
+    stop (a real sentence end would have split it), the word is a known abbreviation, or the stop closes
+    the sentence inside an unclosed parenthesis ("... (Pell Cnty.")."""
+    rest = sentence[end + 1 :]
+    if rest[:1] == ".":
+        return False  # an ellipsis: "They met Ana Silva... and left."
+    if rest.strip(" \"”’')]") or word in _ABBREVIATIONS:
+        return True
+    before = sentence[:start]
+    return before.count("(") > before.count(")") and ")" not in rest
 
 
 def _is_place(words: list[str]) -> bool:
@@ -249,9 +325,54 @@ def _is_place(words: list[str]) -> bool:
         len(words) == 2 and words[0] in ("East", "West", "North", "South") and words[1] not in ROLE_WORDS)
 
 
+# Words that end a noun phrase read backwards from a role noun: determiners, prepositions, conjunctions,
+# auxiliaries, pronouns, numbers. A role's own modifiers ("billing compliance", "patient-intake") are other words.
+_PHRASE_STOPS = frozenset("""the a an this that these those his her their its our my your of to in on at by for with
+    from into onto over under about against between among through during after before since until than as via per and
+    or but nor so yet is are was were be been being has have had do does did will would can could shall should may
+    might must he she it they we you who whom whose which what not also then there here when where while including
+    said says told according one two three four five six seven eight nine ten""".split())
+_DETERMINERS = frozenset("the a an his her their its our my your this that".split())
+_OWN = frozenset("his her their its".split())
+
+
+def _modifier(tok: _Tok) -> bool:
+    """A lower-case word that may stand inside a role phrase before its noun ("billing", "revenue-cycle")."""
+    word = tok.text
+    if tok.possessive:
+        return False
+    return word.lower() in ROLE_MODIFIERS or (word.islower() and len(word) > 2 and word not in _PHRASE_STOPS
+                                              and not word.endswith("ly") and word.replace("-", "").isalpha())
+
+
+def _verb_like(word: str) -> bool:
+    """"names", "accused": inside a role phrase such a word is more likely the sentence's verb."""
+    return word not in ROLE_MODIFIERS and (word.endswith("ed") or word.endswith("s") and not word.endswith("ss"))
+
+
+def _phrase_start(sentence: str, toks: list[_Tok], p: int) -> bool:
+    """A role phrase may begin at ``toks[p]``: after a determiner, an owner or punctuation, or at a modifier."""
+    if p == 0 or toks[p].text.lower() in ROLE_MODIFIERS or "-" in toks[p].text and toks[p].text.split("-", 1)[0] in ("ex", "co"):
+        return True
+    prev = toks[p - 1]
+    return prev.possessive or prev.text.lower() in _DETERMINERS or bool(sentence[prev.end : toks[p].start].strip(" ’'s"))
+
+
+def _widen(sentence: str, toks: list[_Tok], first: int, k: int) -> int:
+    """Extend a role phrase ``toks[first..k]`` leftwards over its lower-case modifiers
+    ("former patient intake manager"), only as far as a place where a noun phrase can begin."""
+    e = first
+    while e - 1 >= 0 and k - e < 4 and sentence[toks[e - 1].end : toks[e].start] == " " and _modifier(toks[e - 1]):
+        e -= 1
+    for p in range(e, first):
+        if _phrase_start(sentence, toks, p) and not any(_verb_like(t.text) for t in toks[p + 1 : first]):
+            return p
+    return first
+
+
 def _role_before(sentence: str, toks: list[_Tok], i: int) -> str | None:
     """Role words right before the name: "prominent Los Angeles attorney Gloria Allred" → "Los Angeles attorney";
-    "Baldwin's attorney, Luke Nikas" → "Baldwin's attorney"."""
+    "Baldwin's attorney, Luke Nikas" → "Baldwin's attorney"; "former patient-intake director Dana Okafor"."""
     before = sentence[max(0, toks[i].start - 90) : toks[i].start] if i > 0 else ""
     lead = _ROLE_FOR.search(before) if before.rstrip().endswith(",") else None
     if lead:
@@ -261,10 +382,16 @@ def _role_before(sentence: str, toks: list[_Tok], i: int) -> str | None:
         return None
     gap = sentence[toks[k].end : toks[i].start]
     if gap.strip() == ",":
-        # "The developer's founder, Marcus Ellery," / "Baldwin's attorney, Luke Nikas,"
-        if k >= 1 and toks[k - 1].text.lower() in ("his", "her", "their", "its"):
-            return toks[k].text  # "Her lawyer, Priya Natarajan,"
-        owner = toks[k - 1] if k >= 1 and toks[k - 1].possessive else None
+        # "The developer's founder, Marcus Ellery," / "Baldwin's attorney, Luke Nikas," /
+        # "the clinic's former patient intake manager, Dana Okafor,"
+        first = k
+        while first - 1 >= 0 and k - first < 4 and sentence[toks[first - 1].end : toks[first].start] == " " and _modifier(toks[first - 1]):
+            first -= 1
+        while first < k and _verb_like(toks[first].text) and not (first >= 1 and toks[first - 1].possessive):
+            first += 1  # "The suit names clinic director, ...": the verb is not part of the role
+        if first >= 1 and toks[first - 1].text.lower() in _OWN:
+            return sentence[toks[first].start : toks[k].end]  # "Her lawyer, Priya Natarajan,"
+        owner = toks[first - 1] if first >= 1 and toks[first - 1].possessive else None
         if owner is None:
             return None
         return f"{sentence[owner.start : toks[k].start].rstrip()} {toks[k].text}"
@@ -277,6 +404,7 @@ def _role_before(sentence: str, toks: list[_Tok], i: int) -> str | None:
         first -= 1
         if k - first >= 4:
             break
+    first = _widen(sentence, toks, first, k)
     owner = toks[first - 1] if first >= 1 and toks[first - 1].possessive and toks[first - 1].text[0].isupper() else None
     if owner is not None and sentence[owner.end : toks[first].start].strip() in ("'s", "’s", "'", "’"):
         return sentence[owner.start : toks[k].end]  # "Gutierrez-Reed’s attorney Jason Bowles"
@@ -298,7 +426,28 @@ def _after(rest: str) -> tuple[int | None, str | None]:
             if det.lower() in ("his", "her", "their"):
                 return age, None  # "Alec Baldwin, his wife, Hilaria": the role is the next name's
             role = phrase if det.lower() in ("a", "an", "the") else f"{det} {phrase}"
+    elif rest[:1] == ",":
+        role = _bare_role(rest)
     return age, role
+
+
+_BARE_APPOSITIVE = re.compile(r"^,\s*(?:\d{1,3},\s*)?(?P<role>[a-z][^,;:()—–]{2,70}?)(?=,|;|\.(?:\s|$)|\s+(?:said|says|told|was|is|has|had)\b|$)")
+
+
+def _bare_role(rest: str) -> str | None:
+    """An appositive without an article, only in the shape "manager of the billing office" (a role noun,
+    maybe after lower-case modifiers, then of/at/for/with): "Reyes, director Tom Smith and ..." is a list."""
+    a = _BARE_APPOSITIVE.match(rest)
+    if not a:
+        return None
+    phrase = a.group("role").strip()
+    words = phrase.split()
+    for k, word in enumerate(words[:4]):
+        if word in ROLE_WORDS and k + 1 < len(words) and words[k + 1] in ("of", "at", "for", "with"):
+            return phrase if all(w.islower() for w in words[:k]) else None
+        if not word.islower():
+            return None
+    return None
 
 
 def _epithets(sentence: str, found: list[Mention]) -> list[Mention]:

@@ -4,7 +4,8 @@ In: a path to a ``.txt`` seed (first line `` date YYYY-MM-DD`` then headline
 or body), a ``.md`` file with YAML front matter, or an ``.html`` page.
 Out: :class:`Article` — headline, metadata (publisher, date, URL), the body
 as a list of paragraph strings with page furniture (bylines, "Published …"
-lines, "Your tip", "EXCLUSIVE:", copyright lines, truncated last words)
+lines, credit lines such as "Reporting by …" or "… contributed to this report", "Your tip", "EXCLUSIVE:",
+copyright lines, truncated last words)
 removed, and notes such as a conflict between the stored date and a date
 stated in the text. Problems with the file raise :class:`ReadError`.
 """
@@ -55,11 +56,20 @@ _PUBLISHED_LINE = re.compile(
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(
-    r"^(?:your tip|tip us|scroll down.*|advertisement|story continues below.*|read more.*|related:?.*|"
+    r"^(?:your (?:news )?tips?\b.*|(?:got|have) a (?:news |story )?tip\b.*|tip us|scroll down.*|advertisement|story continues below.*|read more.*|related:?.*|"
     r"share this (?:article|story).*|sign up.*|subscribe.*|click here.*|watch:.*|photo:.*|credit:.*|"
     r"image (?:credit|source):.*|getty images.*|copyright\b.*|©.*|all rights reserved.*|key points|"
     r"(?:by|written by)\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&))*\s*(?:,.*)?|"
     r"\(?(?:AP|Reuters|AFP)\)?\s*(?:photo)?|trending|more from .*|recommended.*|listen to (?:this )?article.*)$",
+    re.IGNORECASE,
+)
+# Credit lines: who wrote, reported, edited or contributed ("Reporting by …; Editing by …", "Author: …",
+# "Wire writer Lena Moss in Boise contributed to this report."). Short lines only, so that an article
+# sentence that happens to use these words is kept.
+_CREDIT = re.compile(
+    r"^(?:(?:additional |with )?(?:reporting|writing|editing|research|fact-checking|graphics|production) by\s+(?-i:[A-Z]).*"
+    r"|(?:authors?|reporters?|writers?|editors?|byline|written by|compiled by|edited by)\s*:\s*\S.*"
+    r"|[^\"“”]{0,120}\b(?:contributed|contributes) (?:reporting )?to this (?:report|story|article)\.?)$",
     re.IGNORECASE,
 )
 _KICKER = re.compile(r"^(?:EXCLUSIVE|BREAKING|UPDATE|UPDATED|WATCH|LIVE|OPINION|ANALYSIS|REVEALED)\s*[:\-–—]\s*", re.IGNORECASE)
@@ -185,7 +195,7 @@ def _clean(article: Article, lines: list[str]) -> list[str]:
         if copyright_:
             article.publisher = article.publisher or copyright_.group("who").strip(" ,.")
             continue
-        if _FURNITURE.match(line):
+        if _FURNITURE.match(line) or len(line) < 240 and _CREDIT.match(line):
             continue
         if _NAME_LINE.match(line) and len(line.split()) <= 3:
             continue  # a byline ("Rou Shoots") on its own line

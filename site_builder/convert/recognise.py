@@ -5,8 +5,14 @@ people already in ``people.yaml`` (:class:`Directory`) and the case's
 :class:`TopicMatcher`. Out: :class:`Recognised` — the article's people and
 organisations (:class:`Entity`, with roles, aliases and epithets), and per
 sentence the entities mentioned, the dates found and the topics touched.
-Single names resolve only to one unambiguous person; pronouns are resolved
-on demand by :meth:`Recognised.pronoun`, again only when unambiguous.
+A short form of a full name ("Theo Lusk" for "Theodore Lusk") is the same
+person. Single names resolve only to one unambiguous person — "Mr."/"Mrs."
+pick the only one of that gender, a bare surname shared by relatives the
+article's main figure or the one not named as a relative — and otherwise stay
+unresolved, never a new person; "the judge" is the only judge named so far
+(or in the article). Pronouns are resolved on demand by
+:meth:`Recognised.pronoun`, again only when unambiguous. :func:`group_for`
+puts only holders of public office in ``officials``.
 """
 
 from __future__ import annotations
@@ -42,13 +48,30 @@ class Entity:
 
 
 _PUBLIC_LAWYER = re.compile(r"\b(?:u\.?s\.?|united states|district|state['’]?s?|city|county|assistant|deputy)\s+attorney\b|\battorney[- ]general\b|\bprosecut", re.I)
+# Abbreviated titles as roles ("Det. Rachel Moss" gives the role "Det.").
+_TITLE_ABBREVIATIONS = {"det": "detective", "sgt": "sergeant", "lt": "lieutenant", "capt": "captain", "gov": "governor",
+                        "sen": "senator", "rep": "representative", "atty": "attorney", "insp": "inspector",
+                        "supt": "superintendent", "cmdr": "commander", "cpl": "corporal", "ofc": "officer"}
+# Office words that name private posts as often as public ones ("chief financial officer", "school secretary").
+_SHARED_OFFICES = frozenset("""officer officers secretary official officials agent inspector examiner captain commissioner
+    clerk deputy auditor comptroller minister investigator""".split())
+_PRIVATE = frozenset("""company corporate corporation firm business private hospital clinic bank school church store
+    inc llc corp nonprofit charity union""".split())
+_CORPORATE_OFFICER = re.compile(r"\bchief\s+(?:[a-z-]+\s+){1,2}officer\b|\bc[efoti]o\b")
 
 
 def group_for(role: str | None, kind: str) -> str:
-    if role and _PUBLIC_LAWYER.search(role):
+    text = (role or "").lower()
+    words = set(re.findall(r"[a-z-]+", text.replace("district attorney", "district-attorney")))
+    words = {_TITLE_ABBREVIATIONS.get(w, w) for w in words}
+    # Officials hold a public office now: not a retiree, nor a company's officer or a school's secretary.
+    holds_office = "retired" not in words
+    if holds_office and role and _PUBLIC_LAWYER.search(role):
         return "officials"
-    words = set(re.findall(r"[a-z-]+", (role or "").lower().replace("district attorney", "district-attorney")))
-    if words & {"district-attorney"} or words & OFFICIAL and not words & LEGAL - {"legal"}:
+    office = words & OFFICIAL
+    if office and office <= _SHARED_OFFICES and (words & _PRIVATE or _CORPORATE_OFFICER.search(text)):
+        holds_office = False
+    if holds_office and (words & {"district-attorney"} or office and not words & LEGAL - {"legal"}):
         return "officials"
     if words & LEGAL:
         return "legal"
@@ -60,6 +83,7 @@ def group_for(role: str | None, kind: str) -> str:
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+_OWNED_ROLE = re.compile(r"\b(?:of|for|to)\b|['’]")  # "son of Alec Baldwin", "Baldwin's son": the role names its owner
 _LOWER_CASE_WORD = re.compile(r"(?<![\w.-])[a-z][a-z'’-]*(?![\w-])")
 
 
@@ -156,6 +180,7 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                 resolved[index].append((m.start, m.end, add(m.name, "person", m, index, True)))
             elif m.kind == "org" and (directory.lookup(m.name) or m.possessive or _acts(seg.sentences[index].text, m)):
                 resolved[index].append((m.start, m.end, add(m.name, "organization", None, index, True)))
+    _merge_short_forms(entities, resolved)
     counts = _counts(entities)
     main = max(counts, key=lambda k: (counts[k], -entities[k].first_sentence)) if counts else None
     unresolved: list[str] = []
@@ -164,19 +189,21 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
     for index, mentions in enumerate(per_sentence):
         for m in mentions:
             if m.kind == "single":
-                key = _resolve_single(m.name, entities, directory)
-                if key is None and m.name in directory.hints and not common(m.name):
+                key, shared = _resolve_single(m.name, entities, directory, _title_gender(m), main, counts)
+                if key is None and shared:
+                    pass  # several people of the article share the name: neither a guess nor a new person
+                elif key is None and m.name in directory.hints and not common(m.name):
                     key = add(directory.hints[m.name], "person", m, index, False)
                 elif key is None and not common(m.name):
                     loose.append(m.name)
-                if key is None and m.evidence and (m.role or m.title) and not common(m.name):
+                if key is None and not shared and m.evidence and (m.role or m.title) and not common(m.name):
                     name = m.name
                     role = (m.role or m.title or "").lower()
                     if set(role.split()) & FAMILY and main and entities[main].kind == "person" and len(entities[main].name.split()) > 1:
                         name = f"{m.name} {entities[main].name.split()[-1]}"
                         if not directory.lookup(name):
                             # a copy: the mentions as found are kept for a second look
-                            m = replace(m, role=f"{m.role} of {entities[main].name}" if m.role and len(m.role.split()) == 1 else m.role)
+                            m = replace(m, role=f"{m.role} of {entities[main].name}" if m.role and not _OWNED_ROLE.search(m.role) else m.role)
                     key = add(name, "person", m, index, False)
                     if name != m.name and m.name not in entities[key].aliases:
                         entities[key].aliases.append(m.name)
@@ -210,6 +237,8 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                 if key is None:
                     holders = [k for k, e in entities.items() if e.kind == "person" and
                                any(w.startswith(head) for w in role_words(k))]
+                    if len(holders) > 1:  # the only holder named so far ("the judge" after Judge A, before Judge B)
+                        holders = [k for k in holders if entities[k].first_sentence <= index]
                     key = holders[0] if len(holders) == 1 else None
                 if key is None and head in CELEBRITY_HEADS and main and entities[main].kind == "person" and _dominant(counts, main):
                     key = main
@@ -223,6 +252,7 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                     if re.search(r"\s[A-Z0-9]", alias) and alias not in entity.aliases and not entity.known:
                         entity.aliases.append(alias)
                     resolved[index].append((m.start, m.end, key))
+    _relate_family(entities)
     facts = []
     for index, sentence in enumerate(seg.sentences):
         if previous is not None:
@@ -273,20 +303,95 @@ def _match_entity(entities: dict[str, Entity], name: str) -> str | None:
     return None
 
 
-def _resolve_single(token: str, entities: dict[str, Entity], directory: Directory) -> str | None:
+def _merge_short_forms(entities: dict[str, Entity], resolved: list[list[tuple[int, int, str]]]) -> None:
+    """"Theo Lusk" (in a quote, say) and "Theodore Lusk" are one person: same surname, one first name a
+    short form of the other's, never named side by side, no conflicting gender or role, and no other
+    candidate. The longer form keeps the entity; the short one becomes an alias."""
+    by_surname: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for k, e in entities.items():
+        parts = name_parts(e.name)
+        if e.kind == "person" and len(parts) >= 2:
+            by_surname.setdefault(parts[-1], []).append((k, parts))
+    candidates = [(key, [k for k, other in same if len(other[0]) > len(parts[0]) and other[0].startswith(parts[0])])
+                  for same in by_surname.values() if len(same) > 1 for key, parts in same if len(parts[0]) >= 3]
+    pairs = [(key, longer[0]) for key, longer in candidates if len(longer) == 1 and not entities[key].known]
+    if not pairs:
+        return  # the common case: no two people of the article share a surname
+    together: dict[str, set[int]] = {}
+    for index, found in enumerate(resolved):
+        for _, _, key in found:
+            together.setdefault(key, set()).add(index)
+    remap: dict[str, str] = {}
+    for key, long_key in pairs:
+        if long_key in remap or key in remap.values():
+            continue  # a chain of short forms: leave it to the editor
+        short, target = entities[key], entities[long_key]
+        if (together.get(key, set()) & together.get(long_key, set()) or short.gender and target.gender and short.gender != target.gender
+                or short.role and target.role and short.role != target.role):
+            continue
+        target.mentions += short.mentions
+        target.explicit = target.explicit or short.explicit
+        target.first_sentence = min(target.first_sentence, short.first_sentence)
+        target.role, target.gender = target.role or short.role, target.gender or short.gender
+        for alias in (short.name, *short.aliases):
+            if alias not in target.aliases:
+                target.aliases.append(alias)
+        remap[key] = long_key
+    for key in remap:
+        del entities[key]
+    if remap:
+        for found in resolved:
+            found[:] = [(a, b, remap.get(k, k)) for a, b, k in found]
+
+
+def _relate_family(entities: dict[str, Entity]) -> None:
+    """"His wife, Marguerite Lusk": a bare family role names its relative when exactly one other person of the
+    article shares the surname and is not named as a relative too ("Wife of Theodore Lusk")."""
+    for entity in entities.values():
+        role = entity.role
+        if entity.kind != "person" or entity.known or not role or _OWNED_ROLE.search(role) or len(role.split()) > 3:
+            continue
+        if not set(_LOWER_WORDS.findall(role.lower())) & FAMILY:
+            continue
+        surname = name_parts(entity.name)[-1]
+        kin = [e for e in entities.values() if e is not entity and e.kind == "person" and len(name_parts(e.name)) >= 2
+               and name_parts(e.name)[-1] == surname]
+        if len(kin) == 1 and not set(_LOWER_WORDS.findall((kin[0].role or "").lower())) & FAMILY:
+            entity.role = f"{role} of {kin[0].name}"
+
+
+def _resolve_single(token: str, entities: dict[str, Entity], directory: Directory, gender: str | None = None,
+                    main: str | None = None, counts: dict[str, int] | None = None) -> tuple[str | None, bool]:
+    """The one person a single name can be, and whether people of the article share it.
+
+    "Mr. Lusk" / "Mrs. Lusk" take the only Lusk of that gender; a bare "Lusk" takes the article's clearly main
+    figure, or else the only Lusk not named as someone's relative (relatives sharing a surname go by first name).
+    Anything else stays unresolved: never a guess."""
     local = [k for k, e in entities.items() if e.kind == "person" and token in name_parts(e.name)]
+    shared = len(local) > 1
+    if local and gender:
+        same = [k for k in local if entities[k].gender == gender]
+        fits = same if len(same) == 1 else [k for k in local if entities[k].gender in (gender, None)]
+        shared = shared or len(fits) < len(local)  # "Mrs. Lusk" beside the only Lusk, a man: someone else
+        local = fits
     explicit = [k for k in local if entities[k].explicit]
     if len(explicit) == 1:
-        return explicit[0]
+        return explicit[0], shared
     if len(local) == 1:
-        return local[0]
-    if local:
-        return None
+        return local[0], shared
+    if len(local) > 1 and gender is None:
+        if main in local and counts and all(counts.get(main, 0) >= 2 * counts.get(k, 0) for k in local if k != main):
+            return main, shared
+        lead = [k for k in local if not set(_LOWER_WORDS.findall((entities[k].role or "").lower())) & FAMILY]
+        if len(lead) == 1:
+            return lead[0], shared
+    if local or shared:
+        return None, True
     known = directory.lookup(token)
     if known:
-        return known
+        return known, False
     matches = directory.by_part(token)
-    return matches[0].id if len(matches) == 1 else None
+    return (matches[0].id if len(matches) == 1 else None), False
 
 
 def _acts(sentence: str, m: Mention) -> bool:
@@ -299,6 +404,14 @@ def _acts(sentence: str, m: Mention) -> bool:
 def _clean_role(role: str) -> str:
     role = re.sub(r"^(?:a|an|the)\s+", "", role.strip(" ,"))
     return role[:1].upper() + role[1:] if role else role
+
+
+def _title_gender(m: Mention) -> str | None:
+    """The gender an honorific or a role states ("Mrs. Lusk", "the widow Lusk"); no guess from pronouns."""
+    if m.title is None and m.role is None:
+        return None
+    words = set((m.role or "").lower().split()) | {(m.title or "").lower()}
+    return "f" if words & FEMALE else "m" if words & MALE else None
 
 
 def _gender(m: Mention, sentence: str, alone: bool) -> str | None:

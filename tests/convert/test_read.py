@@ -102,3 +102,24 @@ def test_html_main_text_without_navigation_ads_or_captions(tmp_path: Path) -> No
 def test_unusable_files_raise_clear_errors(tmp_path: Path, name: str, data: bytes, message: str) -> None:
     with pytest.raises(ReadError, match=message):
         read_article(write(tmp_path, name, data))
+
+
+def test_credit_and_tip_lines_are_furniture(tmp_path: Path) -> None:
+    path = write(tmp_path, "credits.txt", " date 2024-03-05 Clinic manager charged\n"
+                 "A clinic manager was charged on Monday.\n"
+                 "She denied the charges.\n"
+                 "Wire service writer Lena Moss in Boise contributed to this report.\n"
+                 "Reporting by Lena Moss; Editing by Carl Dunn\n"
+                 "Author: Lena Moss\n"
+                 "Your tip could be our next story. Send it to the newsroom.\n"
+                 "Additional reporting by Carl Dunn.\n")
+    article = read_article(path)
+    assert article.paragraphs == ["A clinic manager was charged on Monday.", "She denied the charges."]
+
+
+def test_a_sentence_about_contributions_is_not_a_credit_line(tmp_path: Path) -> None:
+    path = write(tmp_path, "body.txt", " date 2024-03-05 Donor named\n"
+                 "The donor contributed to this report's funding, the paper disclosed on Monday.\n"
+                 "Reporting by the paper found no wrongdoing, its editor said.\n")
+    article = read_article(path)
+    assert len(article.paragraphs) == 2

@@ -97,3 +97,136 @@ def test_names_in_many_shapes() -> None:
     assert people("An affidavit signed by Detective Joel Cano of the Santa Fe County sheriff’s office.") == [
         ("person", "Joel Cano", "Detective", None)]
     assert people("He was flown to the University of New Mexico Hospital in Albuquerque.") == []
+
+
+def _people_of(rec) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {e.name: k for k, e in rec.entities.items() if e.kind == "person"}
+
+
+def _keys(rec, index: int) -> list[str]:  # type: ignore[no-untyped-def]
+    return [k for _, _, k in rec.sentences[index].entities]
+
+
+def test_a_nickname_in_a_quote_is_the_same_person_in_either_order() -> None:
+    for paragraphs in (
+        ["Former treasurer Theodore Lusk, 61, was charged on Monday.",
+         "\"I warned Theo Lusk that the ledgers would not balance, and he only shrugged at me,\" a clerk said."],
+        ["\"I warned Theo Lusk that the ledgers would not balance, and he only shrugged at me,\" a clerk said.",
+         "Former treasurer Theodore Lusk, 61, was charged on Monday."],
+    ):
+        _, rec = _recognise(paragraphs)
+        assert set(_people_of(rec)) == {"Theodore Lusk"}
+        lusk = rec.entities[_people_of(rec)["Theodore Lusk"]]
+        assert "Theo Lusk" in lusk.aliases
+    _, rec = _recognise(["Chris Lusk and Christine Lusk were both charged.", "Mr. Lusk said nothing."])
+    assert set(_people_of(rec)) == {"Chris Lusk", "Christine Lusk"}  # two people named in full stay two
+
+
+def test_a_shared_surname_resolves_by_title_gender_and_prominence() -> None:
+    _, rec = _recognise([
+        "Theodore Lusk, a former county treasurer, was charged on Monday.",
+        "His wife, Marguerite Lusk, was not charged.",
+        "Mr. Lusk has denied any wrongdoing.",
+        "Mrs. Lusk declined to comment.",
+        "Lusk is due back in court in May.",
+    ])
+    ids = _people_of(rec)
+    assert set(ids) == {"Theodore Lusk", "Marguerite Lusk"}  # no third person called "Lusk"
+    assert _keys(rec, 2) == [ids["Theodore Lusk"]]
+    assert _keys(rec, 3) == [ids["Marguerite Lusk"]]
+    assert _keys(rec, 4) == [ids["Theodore Lusk"]]  # the bare surname is the one not named as a relative
+    assert rec.entities[ids["Marguerite Lusk"]].role == "Wife of Theodore Lusk"
+    _, rec = _recognise([
+        "Theodore Lusk, a former county treasurer, was charged on Monday.",
+        "Theodore Lusk pleaded not guilty. Theodore Lusk's lawyer asked for bail.",
+        "Adrian Lusk, a contractor, was not charged.",
+        "Lusk is due back in court in May.",
+    ])
+    assert _keys(rec, 4) == [_people_of(rec)["Theodore Lusk"]]  # the article's clearly main figure
+
+
+def test_a_truly_ambiguous_surname_stays_unresolved_and_invents_nobody() -> None:
+    _, rec = _recognise(["Theodore Lusk and Adrian Lusk, both contractors, were charged.", "Mr. Lusk declined to comment."])
+    assert set(_people_of(rec)) == {"Theodore Lusk", "Adrian Lusk"}
+    assert _keys(rec, 1) == []
+    _, rec = _recognise(["Mr. Theodore Lusk was charged on Monday.", "Mrs. Lusk declined to comment."])
+    assert set(_people_of(rec)) == {"Theodore Lusk"}
+    assert _keys(rec, 1) == []  # not him, and not a new person without a first name
+
+
+def test_possessive_institution_names_are_one_organisation() -> None:
+    found = [(m.kind, m.name) for m in find_mentions("The Pell County District Attorney's Office said it would appeal.")]
+    assert found == [("org", "Pell County District Attorney's Office")]
+    found = [(m.kind, m.name) for m in find_mentions("A spokesman for the Sheriff’s Department said so.")]
+    assert found == [("org", "Sheriff’s Department")]
+    _, rec = _recognise(["The Pell County District Attorney's Office said it would appeal."])
+    assert [e.name for e in rec.entities.values()] == ["Pell County District Attorney's Office"]
+    # a person's own office is still the person
+    assert people("Mayor Ines Farrow's office said so.") == [("person", "Ines Farrow", "Mayor", None)]
+
+
+def test_docket_captions_and_abbreviations_are_not_people() -> None:
+    text = "The motion was filed in State of Idaho v. Amberley, No. 21CR555 (Pell Cnty. Dist. Ct.), on Monday."
+    assert [m.name for m in find_mentions(text) if m.kind == "person"] == []
+    seg, rec = _recognise(["Ruth Amberley was indicted.", "See State of Idaho v. Amberley, No. 21CR555 (Pell Cnty. Cir. Ct.)"])
+    assert set(_people_of(rec)) == {"Ruth Amberley"}
+
+
+def test_a_role_word_opening_the_sentence_leaves_the_name() -> None:
+    assert people("Co-defendant Tomas Vell, 39, the firm's former payroll chief, pleaded guilty.") == [
+        ("person", "Tomas Vell", "firm's former payroll chief", 39)]
+    assert people("Ex-husband Tom Amberley declined to comment.") == [("person", "Tom Amberley", "Ex-husband", None)]
+
+
+def test_the_role_epithet_prefers_the_only_holder_named_so_far() -> None:
+    _, rec = _recognise(["Judge Ana Whitcombe denied bail in 2019.", "The judge wrote that the risk was plain.",
+                         "Judge Omar Kessel took over the case in 2021."])
+    assert _keys(rec, 1) == [_people_of(rec)["Ana Whitcombe"]]
+    _, rec = _recognise(["The judge wrote that the evidence was thin.", "Judge Omar Kessel set a trial date."])
+    assert _keys(rec, 0) == [_people_of(rec)["Omar Kessel"]]
+    _, rec = _recognise(["Judge Ana Whitcombe and Judge Omar Kessel heard the motions.", "The judge wrote that the risk was plain."])
+    assert _keys(rec, 1) == []  # two judges named so far: no guess
+
+
+def test_roles_keep_their_modifiers_and_of_phrases() -> None:
+    assert people("Former patient intake manager Dana Okafor will receive a payment.") == [
+        ("person", "Dana Okafor", "Former patient intake manager", None)]
+    assert people("His partner, former patient-intake director Dana Okafor, pleaded guilty.") == [
+        ("person", "Dana Okafor", "former patient-intake director", None)]
+    assert people("The suit was filed by the clinic's former patient intake manager, Dana Okafor, in May.") == [
+        ("person", "Dana Okafor", "clinic's former patient intake manager", None)]
+    assert people("Director of Finance Ruth Amberley said so.") == [("person", "Ruth Amberley", "Director of Finance", None)]
+    assert people("Ruth Amberley, manager of the billing office, said so.") == [
+        ("person", "Ruth Amberley", "manager of the billing office", None)]
+    # a verb before the role is not part of it
+    assert people("The lawsuit names clinic director Dana Okafor as a defendant.") == [("person", "Dana Okafor", "director", None)]
+    assert people("Prosecutors charged clinic director Dana Okafor on Friday.") == [("person", "Dana Okafor", "director", None)]
+    # a list is not an appositive
+    assert people("Ruth Amberley, director Tom Reyes and two others left.")[0] == ("person", "Ruth Amberley", None, None)
+
+
+def test_officials_hold_public_office() -> None:
+    assert group_for("Former chief financial officer of Pell Valley Clinic", "person") == "other"
+    assert group_for("Clinic's chief medical officer", "person") == "other"
+    assert group_for("Retired school secretary", "person") == "other"
+    assert group_for("police officer", "person") == "officials"
+    assert group_for("Officer", "person") == "officials"
+    assert group_for("Secretary of State", "person") == "officials"
+    assert group_for("county investigator", "person") == "officials"
+    assert group_for("Det.", "person") == "officials"
+    assert group_for("Sgt.", "person") == "officials"
+
+
+def test_a_relative_named_by_first_name_takes_the_family_name_and_a_whole_role() -> None:
+    _, rec = _recognise(["Actor Tom Reyes and his wife threw a party on Sunday.", "Their oldest son Milo turned nine."])
+    milo = next(e for e in rec.entities.values() if e.name == "Milo Reyes")
+    assert milo.role == "Oldest son of Tom Reyes"
+
+
+def test_a_person_s_office_is_no_organisation_of_its_own() -> None:
+    assert [(m.kind, m.name) for m in find_mentions("Governor Ray Tillson's Office issued a statement.")] == [("person", "Ray Tillson")]
+
+
+def test_a_guessed_split_of_a_title_and_a_name_needs_the_words_to_be_names() -> None:
+    _, rec = _recognise(["Chairman of Pell Dental Clinic said the clinic would close.", "Director of Finance Ruth Amberley agreed."])
+    assert set(_people_of(rec)) == {"Ruth Amberley"}
