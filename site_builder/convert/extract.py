@@ -165,6 +165,8 @@ def _people(seg: Segmented, rec: Recognised, sid: str, referenced: set[str], loa
         if entity.kind == "organization" and not entity.role and _MEDIA_NAME.search(entity.name):
             role = "News organisation"
         role = neutralise(role, loaded).text or role  # "Disgraced Harborview politician" → "Harborview politician"
-        out.append(DraftPerson(key, entity.name, entity.kind, clip(role, 200)[:1].upper() + clip(role, 200)[1:], group_for(role, entity.kind),
+        # an organisation with no stated role is grouped by its name ("the Pell County District Attorney's Office")
+        group = group_for(entity.name if entity.kind == "organization" and not entity.role else role, entity.kind)
+        out.append(DraftPerson(key, entity.name, entity.kind, clip(role, 200)[:1].upper() + clip(role, 200)[1:], group,
                                [Cite(sid, quote)], aliases=list(entity.aliases)))
     return out

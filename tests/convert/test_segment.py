@@ -40,3 +40,9 @@ def test_quote_running_over_two_paragraphs_is_one_span() -> None:
 def test_apostrophes_are_not_quote_marks_in_single_quote_style() -> None:
     seg = segment(["Hutchins' family said 'we want the truth to come out now' on Friday.", "It's Baldwin's view."])
     assert [q.inner for q in seg.quotes] == ["we want the truth to come out now"]
+
+
+def test_court_abbreviations_of_a_case_caption_do_not_end_sentences() -> None:
+    text = "The case is State v. Marrow, No. 23CR0412 (Tessel Cnty. Cir. Ct.), and it resumes in June. He declined to comment."
+    assert sentences(text) == ["The case is State v. Marrow, No. 23CR0412 (Tessel Cnty. Cir. Ct.), and it resumes in June.",
+                               "He declined to comment."]

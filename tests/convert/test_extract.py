@@ -1,0 +1,28 @@
+"""Per-article extraction: what becomes of the organisations an article names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from site_builder.convert import convert
+
+from .conftest import CASES
+
+
+def test_an_organisation_without_a_stated_role_is_grouped_by_its_name(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "case.yaml").write_bytes((CASES / "harborview" / "case.yaml").read_bytes())
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(
+        " date 2024-03-05 Charges filed in the Harborview bribery case\n"
+        "\"We will prove every count of the indictment,\" the Tessel County District Attorney's Office said in a statement "
+        "about the bribery charges on Monday.\n", encoding="utf-8")
+    convert([articles], content)
+    people = yaml.safe_load((content / "people.yaml").read_text(encoding="utf-8"))["people"]
+    office = next(p for p in people if p["name"].endswith("District Attorney's Office"))
+    assert office["kind"] == "organization"
+    assert office["group"] == "officials"
