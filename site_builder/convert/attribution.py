@@ -3,8 +3,12 @@
 In: a sentence, the quotation spans inside it, and what :mod:`.recognise`
 found. Out: :class:`Attribution` — the speaker (an entity id, ``anonymous``
 or None), the reporting verb and the claim kind it implies. Groups named by
-a common noun ("prosecutors said") become organisations; documents ("the
-lawsuit alleges") are attributed to whoever the article says filed them.
+a common noun ("prosecutors said") become organisations, or the body the
+article names for them; people described but not named ("a former
+colleague told") are ``anonymous``; documents ("the lawsuit alleges", "the
+statement said") are attributed to whoever the article says filed or issued
+them, else to nobody. A judge's or court's decision ("the judge dismissed")
+is a ruling. :mod:`.referents` resolves the descriptions.
 """
 
 from __future__ import annotations
@@ -13,12 +17,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ALLEGE_VERBS, DENY_VERBS, OPINION_VERBS, RULING_VERBS, SPEECH_VERBS
+from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, RULING_VERBS, SPEECH_VERBS
 from .recognise import Entity, Recognised
+from .documents import ISSUED, document_author
+from .referents import (ANONYMOUS, HOLDER_HEADS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
+                        unnamed_after, unnamed_before)
 from .segment import Segmented
-from .slug import slugify
 
-ANONYMOUS = "anonymous"
+__all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "kind_for"]
 _ANON = re.compile(
     r"\b(?:an?|one|our|the|another|this|that|[A-Z][\w.]*)\s+(?:(?!said|told)[\w-]+\s+){0,2}?(?:insiders?|sources?|tipsters?|confidants?|pals?|friends? of \w+|person familiar|people familiar|people close|person close)\b"
     r"|\bsources? (?:close to|familiar with|said|say|told)\b|\binsiders?\b"
@@ -28,14 +34,15 @@ _ANON = re.compile(
     re.IGNORECASE,
 )
 _GROUP = re.compile(
-    r"(?:\b[Tt]he\s+|\b)(?P<np>(?:[A-Za-z’'.-]+\s+){0,3}?(?i:prosecutors|prosecution|police|officials|investigators|authorities|detectives|"
-    r"sheriff[’']s office|district attorney[’']s office|attorney[’']s office|state|court|defense|defence|legal team|lawyers|attorneys|family|jurors|jury|network|studio|company|office|department|agency))$"
+    r"(?:\b[Tt]he\s+|\b)(?P<np>(?:[A-Za-z’'.-]+\s+){0,3}?(?P<head>(?i:prosecutors|prosecution|police|officials|investigators|authorities|detectives|"
+    r"sheriff[’']s office|district attorney[’']s office|attorney[’']s office|state|court|defense|defence|legal team|lawyers|attorneys|family|jurors|jury|network|studio|company|office|department|agency)))$"
 )
-_DOCS = r"affidavit|lawsuit|suit|complaint|filing|motion|ruling|order|statement|document|report|press release|indictment|letter|court papers|court documents|records|legal document|court filing|petition|opinion|decision|judgment|verdict"
+_DOCS = r"affidavit|lawsuit|suit|complaint|filing|motion|ruling|order|statement|document|report|press release|release|indictment|letter|court papers|court documents|records|legal document|court filing|petition|opinion|decision|judgment|verdict"
 _DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?)(?P<doc>{_DOCS})\s*(?:further\s+|also\s+|later\s+)?$")
 _NOUN_LIKE = frozenset("rules claims states notes reads calls finds orders reports comments remarks posts shares tweets "
                        "charges accuses denies insists".split())
-_INVERTIBLE = frozenset("said says added adds wrote writes asked asks explained explains continued continues told tells read reads noted notes".split())
+_INVERTIBLE = INVERTIBLE_VERBS
+_CLOSING_MARKS = ("”", '"', "’", "'")
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+){0,2}$")
 
 
@@ -49,18 +56,21 @@ class Attribution:
 
 def kind_for(verb: str, speaker: Entity | None) -> str:
     verb = verb.lower()
+    if verb in RULING_VERBS and judicial(speaker):
+        return "ruling"  # a judge who "denied a motion" rules; it is no denial
     if verb in DENY_VERBS:
         return "denial"
     if verb in ALLEGE_VERBS:
         return "allegation"
-    if verb in RULING_VERBS and speaker is not None and re.search(r"\b(?:judge|justice|court|magistrate)\b", f"{speaker.role or ''} {speaker.name}", re.I):
-        return "ruling"
     if verb in OPINION_VERBS:
         return "opinion"
     return "statement"
 
 
 _SPEECH_WORDS = frozenset(w.lower() for w in SPEECH_VERBS | {"according"})
+_RULING_ONLY = frozenset(RULING_VERBS - _SPEECH_WORDS)  # "dismissed", "granted": reporting verbs only for a judge or court
+_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY
+_JUDICIAL_PIECES = ("judge", "court", "justice", "magistrate", "tribunal")
 _RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
 # Gates for the costly patterns: _ANON needs one of these pieces, _GROUP's phrase ends with one of these heads.
 _ANON_PIECES = ("insider", "source", "tipster", "confidant", "pal", "friend", "familiar", "close", "knowledge", "briefed",
@@ -80,11 +90,31 @@ def _verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
     cached = seg.verbs.get(index)
     if cached is None:
         plain = _plain(seg, index)
-        if _SPEECH_WORDS.isdisjoint(_RUN.findall(plain.lower())):
+        lower = plain.lower()
+        hits = _VERB_WORDS.intersection(_RUN.findall(lower))
+        if not hits:
             cached = seg.verbs[index] = []
+        elif len(lower) != len(plain):  # a letter whose lower case is longer: offsets differ, take the slow way
+            cached = seg.verbs[index] = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(plain) if m.group().lower() in _VERB_WORDS]
         else:
-            cached = seg.verbs[index] = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(plain) if m.group().lower() in _SPEECH_WORDS]
+            cached = seg.verbs[index] = sorted((i, i + len(w), plain[i : i + len(w)]) for w in hits for i in _whole_word(lower, w))
     return cached
+
+
+def _whole_word(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text`` as a whole run of word characters (see _RUN)."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _in_run(text[at - 1])) and (end == len(text) or not _in_run(text[end])):
+            out.append(at)
+        at = text.find(word, end)
+    return out
+
+
+def _in_run(char: str) -> bool:
+    return char.isalnum() or char in "_’'"
 
 
 def _plain(seg: Segmented, index: int) -> str:
@@ -123,9 +153,12 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
             break
         if word[0].isupper() and word != "According":
             continue
-        if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and word.lower() not in _INVERTIBLE:
+        lower = word.lower()
+        if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE:
             continue  # "the councilwoman accused of …": a participle, not someone speaking
-        if word.lower() == "according":
+        if lower in _RULING_ONLY:
+            found = _ruling(plain, start, mentions, rec, seg, index, groups, word)
+        elif lower == "according":
             if not re.match(r"\s+to\b", plain[end:]):
                 continue
             found = _after(plain, end + 3, mentions, rec, seg, index, groups)
@@ -133,14 +166,19 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
                 continue  # "according to E! News": the outlet relays, it is not the speaker
         else:
             found = _before(plain, start, mentions, rec, seg, index, groups, word)
-            if found is None and word.lower() in _INVERTIBLE:
-                found = _after(plain, end, mentions, rec, seg, index, groups, inverted=True)
+            if found is None and (lower in _INVERTIBLE or _after_quotation(text, start)):
+                found = _after(plain, end, mentions, rec, seg, index, groups, inverted=True, verb_at=start)
         if found is None:
             continue
         speaker, document = found
+        if speaker == ANONYMOUS and lower != "according" and lo == 0 and hi == len(text):
+            # "A neighbour called the police, the sheriff's office said.": the closing attribution governs the sentence
+            closing = _closing(seg, rec, index, plain, end, hi, mentions, groups)
+            if closing is not None:
+                return closing
         entity = rec.entities.get(speaker) if speaker and speaker != ANONYMOUS else None
         kind = "anonymous" if speaker == ANONYMOUS else kind_for(word, entity)
-        attribution = Attribution(speaker, word.lower(), kind, document)
+        attribution = Attribution(speaker, lower, kind, document)
         distance = 0 if speaker else 1000
         if best is None or distance < best[0]:
             best = (distance, attribution)
@@ -149,12 +187,59 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
     return best[1] if best else None
 
 
+def _closing(seg: Segmented, rec: Recognised, index: int, plain: str, after: int, hi: int, mentions: list[tuple[int, int, str]],
+             groups: dict[str, Entity] | None) -> Attribution | None:
+    """A named speaker in an attribution that closes the sentence (", police said." / ", said Dana Pike.")."""
+    start, end, word = _verbs(seg, index)[-1]  # the last reporting verb
+    comma = plain.rfind(",", 0, start)
+    if start <= after or end > hi or word.lower() not in _INVERTIBLE or comma < after:
+        return None
+    rest = plain[end:]
+    if len(rest.split()) <= 3 and "," not in rest:  # ", the sheriff's office said."
+        subject = plain[comma + 1 : start]
+        if len(subject.split()) > 5 or re.search(r"\b(?:that|who|which|whom|adding|and|but|because|when|after|before|while|if)\b", subject):
+            return None  # "…, adding that Dana Pike said so": not the sentence's own attribution
+        found = _before(plain, start, mentions, rec, seg, index, groups, word)
+    elif plain[:start].rstrip().endswith(",") and len(rest.split()) <= 6:  # ", said Dana Pike, the studio's lawyer."
+        found = _after(plain, end, mentions, rec, seg, index, groups, inverted=True, verb_at=start)
+    else:
+        return None
+    if found is None or not found[0] or found[0] == ANONYMOUS:
+        return None
+    return Attribution(found[0], word.lower(), kind_for(word, rec.entities.get(found[0])), found[1])
+
+
+def _after_quotation(text: str, verb_at: int) -> bool:
+    """The verb follows a closing quotation mark ('…," fumed one nurse'): any reporting verb may come before its speaker."""
+    left = text[:verb_at].rstrip()
+    if left.endswith(","):
+        left = left[:-1].rstrip()
+    return left.endswith(_CLOSING_MARKS)
+
+
+def _ruling(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
+            groups: dict[str, Entity] | None, verb: str) -> tuple[str | None, str | None] | None:
+    """The judge or court before a deciding verb ("Judge Lee dismissed", "the court granted", "She also struck")."""
+    window = plain[max(0, verb_at - 90) : verb_at]
+    lower = window.lower()
+    near = any(piece in lower for piece in _JUDICIAL_PIECES) or _PRONOUN.search(window[-16:]) is not None or any(
+        verb_at - 90 <= e <= verb_at and judicial(rec.entities.get(k)) for _, e, k in mentions)
+    if not near:
+        return None
+    found = _before(plain, verb_at, mentions, rec, seg, index, groups, verb)
+    if found is None or found[1] is not None or not judicial(rec.entities.get(found[0] or "")):
+        return None
+    return found
+
+
 def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
             groups: dict[str, Entity] | None, verb: str = "") -> tuple[str | None, str | None] | None:
     left = plain[:verb_at]
     window = left[-90:]
     anon = _anonymous_in(window)
-    if anon and len(window) - anon[-1].end() <= 12:
+    if anon and len(window) - anon[-1].end() <= 12 and not appositive_to_name(left, len(left) - len(window) + anon[-1].start(), mentions):
+        return ANONYMOUS, None
+    if unnamed_before(left, mentions):
         return ANONYMOUS, None
     near = _PRONOUN.search(left[-16:])
     if near:
@@ -164,7 +249,12 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
     tail = left.rstrip()[-80:]
     group = _GROUP.search(tail) if tail.lower().endswith(_GROUP_HEADS) else None
     if group and groups is not None and not any(e > verb_at - 25 for _, e, _ in mentions if e <= verb_at):
-        return group_entity(group.group("np"), rec, groups), None
+        offset = len(left.rstrip()) - len(tail)
+        at = offset + group.start("np")
+        key = group_speaker(group.group("np"), group.group("head"), tail[: group.start("np")], rec, seg, index, at, groups,
+                            at_start=not left[:at].strip(" \"'“”‘’—–-,"))
+        if key:
+            return key, None
     candidates = [(s, e, k) for s, e, k in mentions if e <= verb_at and verb_at - e <= 90 and not _possessive(plain, e)
                   and not re.search(r"\bby\s+(?:the\s+)?$", plain[max(0, s - 12) : s])  # "obtained by The Times": an agent, not the speaker
                   and not (_is_media(rec, k) and plain[e:verb_at].strip())]
@@ -175,6 +265,16 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
         # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
         limit = 1 if verb.lower() in _NOUN_LIKE else 6
         if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) and words <= limit:
+            entity = rec.entities[key]
+            if entity.kind == "organization" and " " not in entity.name and groups is not None:
+                body = body_at(seg.sentences[index].text, e)  # "… District Attorney's Office" found as "Office"
+                if body:
+                    return body_entity(body, rec, groups), None
+            return key, None
+    near_left = left[-60:].lower()
+    if any(head in near_left for head in HOLDER_HEADS):
+        key = holder(left, rec, index)
+        if key:
             return key, None
     pron = _PRONOUN.search(left[-30:])
     if pron:
@@ -184,17 +284,23 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
             return key, None
     doc = _DOC_SUBJECT.search(_strip_appositive(left)[-60:])
     if doc:
-        return document_author(seg, rec, index, doc.group("doc")), doc.group("doc")
+        return _document(seg, rec, index, doc.group("doc"), groups), doc.group("doc")
     return None
 
 
 def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
-           groups: dict[str, Entity] | None, inverted: bool = False) -> tuple[str | None, str | None] | None:
+           groups: dict[str, Entity] | None, inverted: bool = False, verb_at: int = 0) -> tuple[str | None, str | None] | None:
     right = plain[end:]
     window = right[:80]
     anon = next(iter(_anonymous_in(window[:60])), None) if window.strip() else None
     if anon and (not inverted or anon.start() <= 12) or re.match(r"\s*(?:an?|one|our)\s+(?:\w+\s+)?(?:insider|source)", window, re.I):
         return ANONYMOUS, None
+    text = seg.sentences[index].text
+    # "said one longtime nurse": inverted only after a quotation or a comma ("Smith told a former colleague" is no inversion)
+    if not inverted or _after_quotation(text, verb_at) or text[:verb_at].rstrip().endswith(","):
+        who = unnamed_after(plain, end, mentions)
+        if who:
+            return who, None
     candidates = [(s, e, k) for s, e, k in mentions if s >= end and s - end <= (40 if inverted else 60)
                   and not (inverted and re.search(r"\bthat\b|[,.;:]", plain[end:s]))]
     if candidates and not _possessive(plain, candidates[0][1]):
@@ -214,12 +320,39 @@ def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Reco
             owner = [k for s, e, k in mentions if s >= end and s - end <= 6]
             if owner:
                 return owner[0], doc.group("doc")
-        return document_author(seg, rec, index, doc.group("doc")), doc.group("doc")
+        return _document(seg, rec, index, doc.group("doc"), groups), doc.group("doc")
     if not inverted:
-        group = re.match(r"\s*(?:the\s+)?(?P<np>(?:[a-z’']+\s+){0,2}(?:prosecutors|police|officials|investigators|authorities|court|state))\b", window)
+        group = _GROUP_AFTER.match(window)
         if group and groups is not None:
-            return group_entity(group.group("np"), rec, groups), None
+            speaker = group_speaker(group.group("np"), group.group("head"), "", rec, seg, index, end + group.start("np"), groups)
+            if speaker:
+                return speaker, None
     return None
+
+
+_GROUP_AFTER = re.compile(r"\s*(?:the\s+)?(?P<np>(?:[a-z’']+\s+){0,2}(?P<head>prosecutors|police|officials|investigators|authorities|court|state))\b"
+                          r"(?!\s+(?:records?|documents?|filings?|papers?|transcripts?|files?|data|reports?)\b)")
+
+
+def _document(seg: Segmented, rec: Recognised, index: int, doc: str, groups: dict[str, Entity] | None) -> str | None:
+    """Who filed or issued ``doc``; for a statement or release also whoever a sentence before says spoke "in" it
+    ("In a statement, the studio said …" … "the statement said")."""
+    author = document_author(seg, rec, index, doc)
+    head = doc.split()[-1].lower()
+    if author is not None or head not in ISSUED:
+        return author
+    said_in = _said_in(head)
+    for k in range(index - 1, max(-1, index - 4), -1):
+        if head in seg.sentences[k].text and said_in.search(seg.sentences[k].text):
+            found = attribute(seg, rec, k, 0, None, groups)
+            if found is not None and found.speaker and found.speaker != ANONYMOUS and found.document is None:
+                return found.speaker
+    return None
+
+
+@lru_cache(maxsize=16)
+def _said_in(head: str) -> re.Pattern[str]:
+    return re.compile(rf"\b[Ii]n\s+(?:an?|the|its|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(head)}\b")
 
 
 _MEDIA_HEADS = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Wire|Press|Daily|Magazine|Radio|TV|Network|Online|Insider|Mail|Sun|Mirror|Guardian|Telegraph|Chronicle|Reporter)\b|\.com\b")
@@ -236,56 +369,3 @@ def _strip_appositive(between: str) -> str:
 
 def _possessive(plain: str, end: int) -> bool:
     return plain[end : end + 2] in ("'s", "’s") or plain[end : end + 1] in ("'", "’") and plain[end - 1 : end] == "s"
-
-
-@lru_cache(maxsize=64)
-def _author_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"<head> filed by Name" before a name, and "Name's <head>" after one."""
-    return (re.compile(rf"{re.escape(head)}\s+(?:\w+\s+)?(?:signed|filed|issued|released|written|submitted)?\s*by\s+(?:[A-Z][\w.]*\s+){{0,4}}$"),
-            re.compile(rf"['’]s?\s+(?:\w+\s+)?(?:law)?{re.escape(head)}\b"))
-
-
-def document_author(seg: Segmented, rec: Recognised, index: int, doc: str) -> str | None:
-    """Who filed or signed ``doc`` ("an affidavit signed by Detective Joel Cano", "Baldwin's lawsuit")."""
-    head = doc.split()[-1]
-    head = "suit" if head == "lawsuit" else head
-    by_pattern, owner_pattern = _author_patterns(head)
-    for k in range(index, -1, -1):
-        text = seg.sentences[k].text
-        for s, e, key in rec.sentences[k].entities:
-            before = text[max(0, s - 60) : s]
-            if "by" in before and by_pattern.search(before):
-                return key
-            if text[e : e + 1] in ("'", "’") and owner_pattern.match(text, e, e + 30):
-                return key
-    return None
-
-
-def group_entity_known(key: str, rec: Recognised, groups: dict[str, Entity]) -> str:
-    if key not in groups:
-        person = next(p for p in rec.directory.people if p.id == key)
-        groups[key] = Entity(key, person.name, person.kind, known=True)
-    return key
-
-
-def group_entity(phrase: str, rec: Recognised, groups: dict[str, Entity]) -> str:
-    """An organisation for a group named by a common noun ("prosecutors", "the sheriff's office")."""
-    phrase = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase.strip(), flags=re.I)
-    name = phrase[:1].upper() + phrase[1:]
-    if "'s " in phrase:
-        owner, _, rest = phrase.partition("'s ")
-        parts = owner.split()
-        for alias in ([f"{parts[-1]}'s {rest}", f"{parts[-1]} {rest}"] if parts else []):
-            hit = rec.directory.lookup(alias)
-            if hit:
-                return group_entity_known(hit, rec, groups)
-    known = rec.directory.lookup(phrase) or rec.directory.lookup(f"the {phrase}")
-    if known:
-        if known not in groups:
-            person = next(p for p in rec.directory.people if p.id == known)
-            groups[known] = Entity(known, person.name, person.kind, known=True)
-        return known
-    key = slugify(name)
-    if key not in groups:
-        groups[key] = Entity(key, name, "organization", role=name)
-    return key

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from .attribution import ANONYMOUS, Attribution, attribute
+from .documents import ISSUED
 from .items import Cite, DraftClaim, DraftQuote
-from .neutral import neutralise
+from .neutral import clip, neutralise
 from .recognise import Recognised
 from .segment import MAX_SENTENCE, QuoteSpan, Segmented
 from .topics import TopicMatcher
@@ -23,14 +24,24 @@ MIN_QUOTE_WORDS = 3
 _CONTEXT = re.compile(r"\b(?:in|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:statement|press release|post|interview|filing|court filing|ruling|letter|trailer|episode|hearing|affidavit|lawsuit|suit|complaint|motion)(?:\s+(?:to|with|on|obtained by)\s+[A-Z][\w!.]*(?:\s+[A-Z]\w*){0,3})?|\bon\s+(?:Twitter|Instagram|X|Facebook|TikTok|Threads)\b")
 
 
-def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher, truncated: bool) -> list[DraftQuote]:
+def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher, truncated: bool,
+                   unattributed: list[str] | None = None) -> list[DraftQuote]:
+    """The article's quotations with their speakers. Quotations from a document whose author or issuer the
+    article does not state are left out, and listed in ``unattributed`` ("statement: “We regret …”") if given."""
     quotes: list[DraftQuote] = []
     previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
     for q in seg.quotes:
         words = q.inner.strip().rstrip(",").strip()
-        if q.words < MIN_QUOTE_WORDS or (truncated and q.close >= len(seg.text) - 1):
+        if truncated and q.close >= len(seg.text) - 1:
             continue
         first = seg.sentence_at(q.open)
+        if q.words < MIN_QUOTE_WORDS:
+            # too short to keep ('"Yes," she said.'), but a reply that opens its sentence names who speaks next
+            if q.open - first.start <= 1 and not q.continued:
+                short = _speaker(seg, rec, q, first.index, first.index)
+                if short is not None and short.speaker:
+                    previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, short.speaker)
+            continue
         last = seg.sentence_at(max(q.open, q.close - 1))
         closing_sentence = seg.sentence_at(min(q.close + 1, len(seg.text) - 1)) if q.close + 1 < len(seg.text) else last
         if closing_sentence.paragraph == last.paragraph:
@@ -40,9 +51,13 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
             who = Attribution(previous[1], None, "statement")  # the next paragraph of the same quotation
         if who is None or who.speaker is None:
             opens = q.open - seg.sentence_at(q.open).start <= 1
-            if opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1:
+            # a statement or release the article cites without its issuer is not the last speaker's ("the statement said")
+            issued = who is not None and who.document is not None and who.document.split()[-1] in ISSUED
+            if opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1 and not issued:
                 who = Attribution(previous[1], None, "statement")
             else:
+                if unattributed is not None and who is not None and who.document:
+                    unattributed.append(f"{who.document}: “{clip(' '.join(words.split()), 80)}”")
                 continue
         assert who.speaker is not None
         span = seg.text[first.start : last.end]
@@ -72,6 +87,7 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
         found = attribute(seg, rec, index, lo, None, rec.entities)
         if found and found.speaker:
             return found
+    after = found  # '"…," the statement said' with no issuer: kept so the caller can list it
     start_sentence = seg.sentences[first]
     found = attribute(seg, rec, first, 0, q.open - start_sentence.start, rec.entities)
     if found and found.speaker:
@@ -80,7 +96,7 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
         prev = seg.sentences[first - 1]
         if prev.paragraph >= start_sentence.paragraph - 1 and prev.text.rstrip().endswith(":"):  # "Smith said:" ¶ "…"
             return attribute(seg, rec, first - 1, 0, None, rec.entities)
-    return found
+    return found if found is not None and found.document or after is None else after
 
 
 def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, last: int) -> str | None:
@@ -90,7 +106,9 @@ def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, la
             hits[t] = hits.get(t, 0) + n
     if hits:
         return topics.primary(hits)
-    for index in range(first - 1, max(-1, first - 4), -1):
+    # a quotation without case words belongs to the strand of the nearest sentence that has some, the one before first
+    nearby = [*range(first - 1, max(-1, first - 7), -1), *range(last + 1, min(len(rec.sentences), last + 4))]
+    for index in nearby:
         if rec.sentences[index].topics:
             return topics.primary(rec.sentences[index].topics)
     return None

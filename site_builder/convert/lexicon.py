@@ -121,10 +121,19 @@ SPEECH_VERBS = _words(
     revealed reveals confirmed confirms called calls described describes shared shares posted posts tweeted
     tweets commented comments remarked remarks suggested suggests predicted predicts vowed vows
     urged urges accused accuses read reads ruled rules found finds concluded concludes determined determines
-    wrote according""")
+    wrote according recounted recounts reiterated reiterates stressed stresses conceded concedes countered counters
+    retorted retorts quipped quips joked jokes boasted boasts bragged brags confided confides whispered whispers
+    dished dishes spilled spills raved raves ranted rants griped gripes scoffed scoffs seethed seethes hissed hisses
+    sniped snipes teased teases hinted hints cooed coos blabbed blabs moaned moans complained complains lamented laments""")
+# Reporting verbs that may come before their speaker in any sentence ("…, said Smith", "according to").
+INVERTIBLE_VERBS = _words("said says added adds wrote writes asked asks explained explains continued continues told tells read reads noted notes")
 ALLEGE_VERBS = _words("alleged alleges allege accused accuses accuse claimed claims claim contended contends contend argued argues argue charged charges sued sues suggests suggested")
 DENY_VERBS = _words("denied denies deny insisted insists insist maintained maintains maintain rejected rejects reject disputed disputes dispute refuted refutes")
-RULING_VERBS = _words("ruled rules found finds concluded concludes determined determines ordered orders granted grants dismissed dismisses sentenced sentences denied")
+# What a judge or court does when deciding: a ruling when the subject is a judge or a court (see attribution.kind_for).
+RULING_VERBS = _words("""ruled rules found finds concluded concludes determined determines ordered orders granted grants dismissed
+    dismisses sentenced sentences denied denies rejected rejects refused refuses upheld upholds overturned overturns vacated
+    vacates reversed reverses affirmed affirms approved approves tossed tosses barred bars blocked blocks
+    struck strikes suppressed suppresses excluded excludes allowed allows""")
 OPINION_VERBS = _words("sneered sneers believes believe believed thinks think thought feels feel felt slammed slams blasted blasts fumed mocked mocks")
 # Reporting verbs a neutral voice may use instead of loaded ones.
 NEUTRAL_VERBS = {
@@ -133,7 +142,30 @@ NEUTRAL_VERBS = {
     "confessed": "said", "confesses": "says", "admitted": "said", "admits": "says", "insists": "says",
     "insisted": "said", "claimed": "said", "claims": "says", "blubbed": "cried", "snapped": "said",
     "ranted": "said", "hit back": "responded", "lashed out": "responded", "branded": "called",
+    "dished": "said", "dishes": "says", "spilled": "said", "spills": "says", "gushes": "says", "rages": "says",
+    "seethed": "said", "raved": "said", "sniped": "said", "blabbed": "said", "cooed": "said", "scoffed": "said",
+    "bragged": "said", "boasted": "said",
 }
+
+# People an article may quote without naming ("a former colleague", "one longtime nurse", "two neighbours"): with
+# no name beside them they are unnamed sources. Singular forms; plurals are made in attribution.py. Officials,
+# family members and lawyers are left out: they speak for a body or a person the article usually names.
+UNNAMED_ROLES = _words(
+    """colleague co-worker coworker employee ex-employee staffer worker nurse doctor physician surgeon medic
+    neighbour neighbor friend pal relative acquaintance associate confidant confidante classmate roommate
+    resident juror witness patient customer client student teacher parent guest attendee onlooker bystander
+    passenger tenant landlord member insider source tipster observer visitor volunteer contractor crewmember
+    administrator executive manager supervisor aide officer operator technician engineer driver cook chef waiter
+    waitress bartender cashier guard firefighter paramedic soldier farmer accountant analyst researcher scientist
+    producer assistant therapist pharmacist coach player fan viewer""")
+# Lower-case words that may stand before a group noun and belong to the group's name ("state prosecutors",
+# "law enforcement officials"); any other lower-case word is not part of it ("the revenue numbers prosecutors say").
+GROUP_MODIFIERS = _words(
+    """state federal county city local municipal national regional provincial government law enforcement police
+    fire health hospital school university college company corporate campaign court prison jail military army
+    navy election district senior top chief defense defence legal prosecution administration agency department
+    congressional parliamentary tribal border customs immigration airport transit studio network union board
+    council city-hall white house us u.s.""")
 
 # Capitalised words that, without a role, title or speech verb beside them, make a run an institution or
 # a thing rather than a person ("White House", "Supreme Court", "Social Security", "Wall Street").

@@ -1,0 +1,281 @@
+"""Who a description points at: unnamed people, groups and the bodies they belong to, "the judge".
+
+In: the words around a reporting verb (as :mod:`.attribution` finds them), the
+sentence's name mentions and the recognised article. Out: an entity id, the
+string ``anonymous`` for an unnamed source, or None when the words name nobody.
+Nothing here guesses a name the article does not give: "a former colleague"
+stays ``anonymous``, vague "officials" become a body only when the article
+names one nearby, and "the judge" is a judge the article has named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import GROUP_MODIFIERS, NOT_NAMES, UNNAMED_ROLES
+from .recognise import Entity, Recognised
+from .segment import Segmented
+from .slug import slugify
+
+ANONYMOUS = "anonymous"
+Mentions = list[tuple[int, int, str]]
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    return word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s"
+
+
+# --- unnamed people described by role ("a former colleague", "one longtime nurse, who asked not to be named")
+UNNAMED_FORMS = frozenset(UNNAMED_ROLES | {_plural(w) for w in UNNAMED_ROLES})
+_PLURAL_FORMS = UNNAMED_FORMS - UNNAMED_ROLES
+# After "his", "her", "their" only people one knows personally are unnamed ("her client" is usually named elsewhere).
+_PERSONAL = frozenset({"colleague", "co-worker", "coworker", "friend", "pal", "neighbour", "neighbor", "classmate", "acquaintance",
+                       "confidant", "confidante", "associate", "roommate", "staffer", "employee", "source", "insider"})
+_POSSESSIVE_DETS = frozenset({"his", "her", "their", "our"})
+_NOUNS = "|".join(sorted(map(re.escape, UNNAMED_FORMS), key=len, reverse=True))
+_DET = r"(?:[Aa]n?|[Oo]ne(?:\s+of\s+(?:the|his|her|their|its|our))?|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)"
+# "close to the family", "at the plant"; then ", who asked not to be named,"
+_TAIL = (r"(?:\s+(?:close to|familiar with|of|at|from|in|for|with|on|inside)\s+(?:(?:the|his|her|their|its|a)\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?"
+         r"(?:,?\s+(?:who|speaking)\b[^,;:]{0,80}?)?")
+_UNNAMED_BEFORE = re.compile(rf"(?<![\w’'-])(?P<det>{_DET})\s+(?:[\w’'-]+\s+){{0,3}}?(?P<noun>{_NOUNS})\b{_TAIL}[\s,]*$")
+_UNNAMED_BARE = re.compile(  # "Former co-workers said"; not "The show's producers said"
+    rf"[\s,\"'“”‘’—–-]*(?P<det>)(?:(?!(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\b)[\w-]+\s+){{0,2}}?(?P<noun>{_NOUNS})\b{_TAIL}[\s,]*$")
+_UNNAMED_AFTER = re.compile(rf"\s*(?P<det>{_DET})\s+(?:[\w’'-]+\s+){{0,3}}?(?P<noun>{_NOUNS})\b")
+_WORD = re.compile(r"[\w’'-]+")
+_GATE = re.compile(r"[\w-]+")  # words for the cheap test: "patient's" holds "patient"
+_PREPOSITIONS = frozenset("for of to by with from at about than like".split())
+
+
+def _plausible(det: str | None, noun: str) -> bool:
+    if det is None:
+        return noun in _PLURAL_FORMS  # "Neighbours said"
+    if det.lower() in _POSSESSIVE_DETS:
+        return noun in _PERSONAL or noun.rstrip("s") in _PERSONAL
+    return True
+
+
+def appositive_to_name(plain: str, start: int, mentions: Mentions) -> bool:
+    """The description at ``start`` belongs to a name before it ("Dana Pike, a former colleague, said")."""
+    return any(e <= start and re.fullmatch(r"\s*,.*", plain[e:start], re.S) is not None and start - e <= 80 for _, e, _ in mentions)
+
+
+def unnamed_before(left: str, mentions: Mentions) -> bool:
+    """The words right before a reporting verb describe a person without naming them ("a former colleague told")."""
+    window = left[-140:]
+    if UNNAMED_FORMS.isdisjoint(_GATE.findall(window.lower())):
+        return False
+    m = _UNNAMED_BEFORE.search(window) or (_UNNAMED_BARE.match(left) if len(left) <= 140 else None)
+    if m is None or not _plausible(m.group("det") or None, m.group("noun").lower()):
+        return False
+    start = len(left) - len(window) + m.start() if m.re is _UNNAMED_BEFORE else m.start("det")
+    previous = _WORD.findall(left[max(0, start - 20) : start].lower())
+    if previous and previous[-1] in _PREPOSITIONS:
+        return False  # "a lawyer for one former employee said": the employee is not who speaks
+    if previous and previous[-1] in ("and", "or") and any(start - 8 <= e <= start for _, e, _ in mentions):
+        return False  # "Dana Pike and a former colleague said": the named speaker is the one to cite
+    return not appositive_to_name(left, start, mentions)
+
+
+def unnamed_after(plain: str, end: int, mentions: Mentions) -> str | None:
+    """After an inverted verb or "according to": ``anonymous`` for "said a juror who asked not to be named",
+    the name for "said one of the jurors, Dana Pike", else None."""
+    window = plain[end : end + 120]
+    if UNNAMED_FORMS.isdisjoint(_GATE.findall(window.lower())):
+        return None
+    m = _UNNAMED_AFTER.match(window)
+    if m is None or not _plausible(m.group("det"), m.group("noun").lower()):
+        return None
+    stop = end + m.end()
+    named = [key for s, _, key in mentions if stop <= s <= stop + 3]
+    return named[0] if named else ANONYMOUS
+
+
+# --- groups named by a common noun ("prosecutors said") and the bodies the article names for them
+_VAGUE = frozenset({"officials", "authorities"})  # with no body named nearby these are unnamed sources
+_SUBORDINATORS = frozenset("after before when while because since until although though once if unless whereas".split())
+_DETERMINERS = frozenset("the his her their its".split())
+_FUNCTION_WORDS = frozenset("the a an and or but of to in on at for with by from as is was were be been has have had that this these those "
+                            "which who whom what very so such than then".split())
+BODY_CUES: dict[str, tuple[str, ...]] = {
+    "prosecutors": ("Attorney", "Prosecut", "Justice"), "prosecution": ("Attorney", "Prosecut", "Justice"),
+    "police": ("Police", "Sheriff", "Constabulary", "Patrol"), "detectives": ("Police", "Sheriff", "Investigation"),
+    "investigators": ("Police", "Sheriff", "Investigation", "Attorney"), "court": ("Court",), "office": ("Office",),
+    "department": ("Department",), "agency": ("Agency",), "sheriff's office": ("Sheriff",), "sheriff’s office": ("Sheriff",),
+    "officials": ("Office", "Department", "Agency", "Police", "Sheriff", "Ministry", "Bureau", "Commission", "Authority"),
+}
+BODY_CUES["authorities"] = BODY_CUES["officials"]
+_BODY_HEADS = ("Office", "Department", "Court", "Bureau", "Agency", "Police", "Ministry", "Commission", "Authority", "Prosecut",
+               "Sheriff", "Constabulary", "Patrol", "Service", "Justice")
+# "Kessler County District Attorney's Office", "Alder Falls Police Department", "Oregon Department of Justice"
+_BODY = re.compile(r"(?<![\w’'-])(?P<name>(?:[A-Z][\w.&-]*(?:['’]s)?\s+)+(?:Office|Department|Court|Bureau|Agency|Police|Ministry|Commission"
+                   r"|Authority|Constabulary|Patrol|Service)(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w.&-]*)+)?)\b")
+
+
+def group_speaker(np: str, head: str, before: str, rec: Recognised, seg: Segmented, index: int, offset: int,
+                  groups: dict[str, Entity], at_start: bool = False) -> str | None:
+    """The speaker for a group phrase ``np`` ending in ``head``; ``before`` is the text before it.
+
+    Keeps only words that belong to the group's name ("state prosecutors", "Kessler County officials",
+    "Baldwin's attorneys"), so "the revenue numbers prosecutors say" is "prosecutors". A group inside a
+    subordinate clause ("after his attorneys asked") does not speak for the sentence. A bare group noun is the
+    body the article names nearby if it names one; bare "officials" without one are unnamed sources.
+    ``at_start``: the phrase opens the sentence, where a capital letter does not make a word a name.
+    """
+    words = np.split()
+    mods = words[: len(words) - len(head.split())]
+    kept: list[str] = []
+    owner: str | None = None
+    dropped = list(mods)
+    while dropped:
+        word = dropped[-1]
+        lower = word.lower()
+        capitalised = word[:1].isupper() and word not in NOT_NAMES and not word.endswith(("'s", "’s", "'", "’"))
+        if at_start and len(dropped) == 1 and not (kept and kept[0][:1].isupper()):
+            capitalised = False  # "Separately prosecutors said"; but "Kessler County prosecutors said"
+        if lower in GROUP_MODIFIERS or capitalised:
+            kept.insert(0, dropped.pop())
+        elif word.endswith(("'s", "’s")) and word[:-2].isalpha():
+            owner = dropped.pop()  # "Baldwin's legal team", "the state's Medicaid agency"
+            break
+        elif lower in ("his", "her", "their"):
+            owner = dropped.pop()
+            break
+        else:
+            # other lower-case words only between an owner and the noun: "the state's film agency"
+            # (not "the revenue numbers prosecutors say", not "the money officials say he took")
+            j = len(dropped)
+            while j > 0 and dropped[j - 1].isalpha() and dropped[j - 1].islower() and not dropped[j - 1].endswith("ly") \
+                    and dropped[j - 1] not in _FUNCTION_WORDS:
+                j -= 1
+            if j == 0 or j == len(dropped) or not dropped[j - 1].endswith(("'s", "’s")):
+                break
+            kept[:0] = dropped[j:]
+            del dropped[j:]
+    preceding = [w.lower() for w in _WORD.findall(f"{before} {' '.join(dropped)}")]
+    while preceding and preceding[-1] in _DETERMINERS:
+        preceding.pop()
+    if preceding and preceding[-1] in _SUBORDINATORS:
+        return None  # "was delayed after his attorneys asked": the group is not who says the sentence
+    if owner and owner.lower() in ("his", "her", "their"):
+        person = rec.pronoun(index, offset, owner, seg) if owner.lower() != "their" else None
+        if person:
+            return group_entity(f"{rec.entities[person].name}'s {' '.join(kept + [head])}", rec, groups)
+        owner = None
+    if owner:
+        return group_entity(f"{owner} {' '.join(kept + [head])}", rec, groups)
+    if kept:
+        return group_entity(" ".join(kept + [head]), rec, groups)
+    lower_head = head.lower()
+    body = named_body(lower_head, rec, seg, index, groups)
+    if body:
+        return body
+    if lower_head in _VAGUE:
+        return ANONYMOUS
+    return group_entity(lower_head, rec, groups)
+
+
+def named_body(head: str, rec: Recognised, seg: Segmented, index: int, groups: dict[str, Entity]) -> str | None:
+    """An organisation the article names in this or the few sentences before that fits ``head``."""
+    cues = BODY_CUES.get(head)
+    if not cues:
+        return None
+    for k in range(index, max(-1, index - (3 if head in _VAGUE else 6)), -1):
+        for _, _, key in reversed(rec.sentences[k].entities):
+            entity = rec.entities[key]
+            if entity.kind == "organization" and len(entity.name.split()) > 1 and any(c in entity.name for c in cues):
+                return key
+        text = seg.sentences[k].text
+        if any(h in text for h in _BODY_HEADS):
+            for m in reversed(list(_BODY.finditer(text))):
+                name = body_name(m.group("name"))
+                if name and any(c in name for c in cues):
+                    return body_entity(name, rec, groups)
+    return None
+
+
+def body_name(found: str) -> str | None:
+    """ "The Kessler County District Attorney's Office" → without the sentence words before it; None if too short."""
+    words = found.split()
+    while len(words) > 2 and words[0] in NOT_NAMES:
+        words.pop(0)
+    return " ".join(words) if len(words) > 1 and words[0] not in NOT_NAMES else None
+
+
+def body_at(text: str, end: int) -> str | None:
+    """The full body name ending at ``end`` ("… District Attorney's Office" when a name finder kept only "Office")."""
+    for m in _BODY.finditer(text, max(0, end - 90), end + 1):
+        if m.end() == end:
+            return body_name(m.group("name"))
+    return None
+
+
+def body_entity(name: str, rec: Recognised, groups: dict[str, Entity]) -> str:
+    known = rec.directory.lookup(name) or rec.directory.lookup(f"the {name}")
+    if known:
+        return group_entity_known(known, rec, groups)
+    key = slugify(name)
+    if key not in groups:
+        groups[key] = Entity(key, name, "organization")
+    return key
+
+
+def group_entity_known(key: str, rec: Recognised, groups: dict[str, Entity]) -> str:
+    if key not in groups:
+        person = next(p for p in rec.directory.people if p.id == key)
+        groups[key] = Entity(key, person.name, person.kind, known=True)
+    return key
+
+
+def group_entity(phrase: str, rec: Recognised, groups: dict[str, Entity]) -> str:
+    """An organisation for a group named by a common noun ("prosecutors", "the sheriff's office")."""
+    phrase = re.sub(r"^(?:the|a|an|its|his|her|their)\s+", "", phrase.strip(), flags=re.I)
+    name = phrase[:1].upper() + phrase[1:]
+    if "'s " in phrase:
+        owner, _, rest = phrase.partition("'s ")
+        parts = owner.split()
+        for alias in ([f"{parts[-1]}'s {rest}", f"{parts[-1]} {rest}"] if parts else []):
+            hit = rec.directory.lookup(alias)
+            if hit:
+                return group_entity_known(hit, rec, groups)
+    known = rec.directory.lookup(phrase) or rec.directory.lookup(f"the {phrase}")
+    if known:
+        return group_entity_known(known, rec, groups)
+    key = slugify(name)
+    if key not in groups:
+        groups[key] = Entity(key, name, "organization", role=name)
+    return key
+
+
+# --- "the judge wrote": the nearest person the article gave that role
+_JUDICIAL = re.compile(r"\b(?:judge|justice|court|magistrate|tribunal)\b", re.I)
+HOLDER_HEADS = frozenset({"judge", "justice", "magistrate"})
+_HOLDER = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa])\s+(?:[\w.’'-]+\s+){0,5}?(?P<head>judge|justice|magistrate)\s+"
+                     r"(?:(?:on|last|this|late|early)\s+\w+\s+)?(?:(?:also|then|later|further|again)\s+)?$")
+
+
+def judicial(entity: Entity | None) -> bool:
+    return entity is not None and bool(_JUDICIAL.search(f"{entity.role or ''} {entity.name}"))
+
+
+def holder(left: str, rec: Recognised, index: int) -> str | None:
+    """ "the judge" / "a Kessler County judge" right before a verb: the judge the article names nearest."""
+    window = left[-90:]
+    m = _HOLDER.search(window)
+    if m is None:
+        return None
+    at = len(left) - len(window) + m.start()
+    head = m.group("head").lower()
+
+    def holds(key: str) -> bool:
+        entity = rec.entities[key]
+        return entity.kind == "person" and head in (entity.role or "").lower().split()
+
+    back = range(index, max(-1, index - 6), -1)
+    ahead = range(index + 1, min(len(rec.sentences), index + 3))
+    for k in ([*ahead, *back] if m.group("det").lower() == "a" else [*back, *ahead]):
+        found: list[str] = [key for s, _, key in rec.sentences[k].entities if holds(key) and (k != index or s < at)]
+        if found:
+            return found[-1] if k <= index else found[0]
+    return None

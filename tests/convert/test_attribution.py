@@ -1,0 +1,183 @@
+"""Attribution shapes beyond the basics of test_claims: unnamed people described by role, group subjects,
+carried-forward speakers, judges' rulings and documents. Every sentence here is invented."""
+
+from __future__ import annotations
+
+from site_builder.convert.claims import extract_quotes
+from site_builder.convert.directory import Directory
+from site_builder.convert.recognise import recognise
+from site_builder.convert.segment import segment
+from tests.convert.test_claims import TOPICS, run, speakers
+
+
+def quote_speakers(paragraphs: list[str]) -> list[str | None]:
+    rec, quotes, _, _ = run(paragraphs)
+    return [name for _, name in speakers(rec, quotes)]
+
+
+def claim_of(paragraphs: list[str], start: str) -> tuple[str, str, str]:
+    """(kind, attributed_to id, its name) of the claim whose text starts with ``start``."""
+    rec, _, claims, _ = run(paragraphs)
+    claim = next(c for c in claims if c.text.startswith(start))
+    entity = rec.entities.get(claim.attributed_to)
+    return claim.kind, claim.attributed_to, entity.name if entity else claim.attributed_to
+
+
+# 1. Unnamed people described by role are anonymous speakers.
+
+def test_unnamed_people_described_by_role_are_anonymous() -> None:
+    cases = [
+        '"The trailer was cut three times before anyone saw it," a former studio colleague told the newspaper.',
+        '"She cried on camera for days after the show wrapped," a source close to the couple dished.',
+        '"Nobody on the show believed a word of that trailer," fumed one longtime camera operator, who asked not to be named.',
+        '"The judge was patient with every one of us," said a juror who asked not to be named.',
+        '"He kept the charges secret from the whole street," a neighbour said.',
+        '"We were told to stay quiet about the charges," two former employees told the paper.',
+        '"The trailer made him look sorry," spilled one of his old co-workers.',
+    ]
+    for sentence in cases:
+        assert quote_speakers([sentence]) == ["anonymous"], sentence
+
+
+def test_a_role_beside_a_name_is_that_person_not_an_unnamed_source() -> None:
+    assert quote_speakers(['"The trailer was honest about him," Dana Pike, a former studio colleague, told the newspaper.']) == ["Dana Pike"]
+    assert quote_speakers(['"The show was fair to him," a former colleague, Dana Pike, said.']) == ["Dana Pike"]
+    # the unnamed employee is who the lawyer speaks for, not who speaks
+    kind, _, _ = claim_of(["A lawyer for one former employee said the charges against her were baseless."], "A lawyer")
+    assert kind != "anonymous"
+
+
+def test_tabloid_verbs_report_speech_but_invert_only_after_a_quotation() -> None:
+    assert quote_speakers(['"The trailer is all an act," gushed Dana Pike.']) == ["Dana Pike"]
+    # "which slammed Dana Pike": Dana Pike is the one criticised, not the speaker
+    kind, speaker, _ = claim_of(["The lawsuit, which slammed Dana Pike as reckless, was filed over the show on Monday."], "The lawsuit")
+    assert speaker != "dana-pike"
+
+
+# 2. Group subjects: no junk organisations, a body the article names is preferred.
+
+def test_group_subject_takes_no_stray_words() -> None:
+    kind, speaker, name = claim_of(["The trailer was paid for with the very ad budget prosecutors say he inflated."], "The trailer")
+    assert (speaker, name) == ("prosecutors", "Prosecutors")
+    assert claim_of(["Separately prosecutors said the charges would stand."], "Separately")[2] == "Prosecutors"
+    assert claim_of(["Marlow County prosecutors said the charges would stand."], "Marlow County")[2] == "Marlow County prosecutors"
+    assert claim_of(["The state's film agency said the charges would not affect the show."], "The state's")[2] == "State's film agency"
+
+
+def test_group_inside_a_subordinate_clause_is_not_the_speaker() -> None:
+    kind, speaker, _ = claim_of(["His trial on the charges was delayed after his attorneys asked for more time."], "His trial")
+    assert (kind, speaker) == ("fact", "the-paper")
+
+
+def test_bare_officials_are_unnamed_unless_the_article_names_the_body() -> None:
+    kind, speaker, _ = claim_of(["Officials said the trailer was filmed long before the charges."], "Officials")
+    assert (kind, speaker) == ("anonymous", "anonymous")
+    kind, speaker, name = claim_of(["Law enforcement officials said the trailer was filmed before the charges."], "Law enforcement")
+    assert name == "Law enforcement officials"
+
+
+def test_generic_plural_prefers_the_body_the_article_names() -> None:
+    paragraphs = ["The Marlow County District Attorney's Office filed the charges against the actor in May.",
+                  "Prosecutors said the charges against the actor would stand."]
+    kind, speaker, name = claim_of(paragraphs, "Prosecutors")
+    assert name == "Marlow County District Attorney's Office"
+    # without a body in the article, the group noun alone
+    kind, speaker, name = claim_of(paragraphs[1:], "Prosecutors")
+    assert (speaker, name) == ("prosecutors", "Prosecutors")
+
+
+# 3. The speaker of a one-word quotation carries over to the next one.
+
+def test_speaker_of_a_short_quote_carries_forward() -> None:
+    paragraphs = ["Lawyer Jane Roe was asked whether she would appeal the ruling on the charges.",
+                  '"Yes," she said. "But the ruling on the charges is wrong."']
+    assert quote_speakers(paragraphs) == ["Jane Roe"]
+    # a short scare quote inside a sentence carries nobody forward
+    assert quote_speakers(["Lawyer Jane Roe called the charges \"a farce\" in court.",
+                           "Her client was not in court for the ruling on the charges.",
+                           '"The ruling on the charges cannot stand." The appeal was filed on Monday.']) == []
+
+
+# 4. A judge's or court's decision is a ruling.
+
+def test_a_judge_denying_or_dismissing_is_a_ruling() -> None:
+    judge = "Judge Ann Lee heard the motion on the charges on Monday."
+    assert claim_of([judge, "She also denied a motion to exclude the evidence from the charges."], "She also")[:2] == ("ruling", "ann-lee")
+    assert claim_of([judge, "The judge dismissed four of the charges with prejudice."], "The judge")[:2] == ("ruling", "ann-lee")
+    assert claim_of([judge, "Lee granted the defense's request to move the trial on the charges."], "Lee granted")[:2] == ("ruling", "ann-lee")
+    # prosecutors dismissing charges make no ruling, and a denial by anyone else stays a denial
+    assert claim_of(["Prosecutors dismissed the charges against the actor on Friday."], "Prosecutors")[0] == "fact"
+    assert claim_of(["Jane Roe denied that her client knew about the charges."], "Jane Roe")[0] == "denial"
+
+
+def test_the_judge_is_the_nearest_judge_named_before() -> None:
+    paragraphs = ["Judge Omar Vance set the trial date on the charges last year.",
+                  "Judge Ann Lee heard the motion on Monday.",
+                  '"Nothing in the charges holds up against the record," the judge wrote.']
+    assert quote_speakers(paragraphs) == ["Ann Lee"]
+
+
+def test_the_court_named_in_the_article_rules() -> None:
+    paragraphs = ["The case on the charges is before the Marlow County Circuit Court.",
+                  "The court granted the defense's motion for a new trial on the charges."]
+    kind, speaker, name = claim_of(paragraphs, "The court")
+    assert (kind, name) == ("ruling", "Marlow County Circuit Court")
+
+
+# 5. Documents are attributed to whoever the article says issued them, and never to an invented speaker.
+
+def test_a_document_is_attributed_to_its_issuer_named_nearby() -> None:
+    issued = "Marlow Pictures issued a statement on Monday about the trailer."
+    assert quote_speakers([issued, '"The trailer was edited without our consent," the statement said.']) == ["Marlow Pictures"]
+    assert quote_speakers(["Dana Pike said in a statement on Friday that she was leaving the show.",
+                           '"I am proud of the trailer we made together," the statement said.']) == ["Dana Pike"]
+    assert quote_speakers(["Marlow Pictures said in a press release on Monday that filming of the show had resumed.",
+                           'According to the press release, "the show will air as planned next month."']) == ["Marlow Pictures"]
+
+
+def test_a_document_without_an_issuer_gives_no_speaker() -> None:
+    assert quote_speakers(["The trailer for the show was released on Monday.",
+                           '"The show will air as planned next month," the statement said.']) == []
+
+
+def test_unnamed_descriptions_do_not_hide_a_named_speaker() -> None:
+    # the attribution that closes the sentence governs it
+    assert claim_of(["A neighbour called the police about the charges, the sheriff's office said."], "A neighbour")[1] != "anonymous"
+    # the object of "told" is not its speaker
+    assert claim_of(["Dana Pike told a former colleague that the charges were false."], "Dana Pike")[1] == "dana-pike"
+    # a name right after the description is the speaker
+    assert quote_speakers(['"The charges are false," said one of the jurors, Dana Pike.']) == ["Dana Pike"]
+    # "adding that …" is not the sentence's own attribution
+    assert quote_speakers(['"The trailer was a lie," a former colleague told the paper, adding that Dana Pike agreed.']) == ["anonymous"]
+
+
+def test_a_release_quoting_an_official_is_the_office_s() -> None:
+    paragraphs = ["The Marlow County District Attorney's Office announced the charges against the actor on Monday.",
+                  '"The charges reflect a year of work," District Attorney Dana Pike said in the office\'s news release.',
+                  "According to the release, the trailer for the show was paid for with county money."]
+    assert quote_speakers(paragraphs) == ["Dana Pike"]
+    assert claim_of(paragraphs, "According to the release")[2] == "Marlow County District Attorney's Office"
+
+
+def test_a_statement_is_whoever_spoke_in_it_before() -> None:
+    assert quote_speakers(["In a statement, Marlow Pictures said the trailer was never meant to mock the charges.",
+                           '"We regret any offence the trailer caused," the statement said.']) == ["Marlow Pictures"]
+    assert quote_speakers(["In a statement, the studio said the trailer was never meant to mock the charges.",
+                           '"We regret any offence the trailer caused," the statement said.']) == ["Studio"]
+
+
+def test_unattributed_document_quotes_are_listed_not_kept() -> None:
+    seg = segment(["The trailer for the show was released on Monday.",
+                   '"The show will air as planned next month," the statement said.'])
+    rec = recognise(seg, "2025-03-04", Directory(), TOPICS)
+    unattributed: list[str] = []
+    assert extract_quotes(seg, rec, "src", TOPICS, truncated=False, unattributed=unattributed) == []
+    assert unattributed == ["statement: “The show will air as planned next month”"]
+    # nor does the previous speaker take over a quotation the article gives to a document
+    assert quote_speakers(['"We will appeal the charges," Dana Pike said.', '"The show will air as planned," the statement said.']) == ["Dana Pike"]
+
+
+def test_a_quotation_without_case_words_takes_the_strand_of_the_nearest_sentence() -> None:
+    paragraphs = ["The trailer for the show was released on Monday.", "It ran for two minutes.", "Viewers noticed the music.",
+                  "Some called it bold.", '"It felt like a real apology," a longtime viewer said.']
+    assert quote_speakers(paragraphs) == ["anonymous"]
