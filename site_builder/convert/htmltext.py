@@ -4,7 +4,8 @@ In: the HTML of a news page. Out: metadata (title, publisher, date, URL from
 ``<meta>``/``<title>``/``<time>``) and the paragraphs of the article body,
 preferring ``<article>``/``<main>`` and skipping ``nav``, ``header``,
 ``footer``, ``aside``, forms, scripts and blocks whose class or id says they
-are ads, share bars, related links or captions. Stdlib only.
+are ads, share bars, related or most-read links, captions, tickers, cookie
+consent, paywall prompts or sponsored content. Stdlib only.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ _SKIP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside",
 _BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "article", "main", "td", "br", "pre"}
 _JUNK = re.compile(r"(?:^|[\s_-])(?:ad|ads|advert\w*|promo\w*|related|newsletter|share|sharing|social|subscribe\w*|cookie\w*|"
                    r"comment\w*|caption|credit|byline|breadcrumb\w*|sidebar|menu|nav\w*|footer|header|popup|modal|recirc\w*|"
-                   r"outbrain|taboola|trending|tags?|author\w*)(?:$|[\s_-])", re.IGNORECASE)
+                   r"outbrain|taboola|trending|tags?|author\w*|ticker|consent|gdpr|paywall\w*|sponsor\w*|popular|most-\w+|"
+                   r"mostread|rail)(?:$|[\s_-])", re.IGNORECASE)
 _VOID = {"br", "img", "meta", "link", "input", "hr", "source", "wbr", "area", "base", "col", "embed", "param", "track"}
 
 

@@ -7,7 +7,8 @@ gives them ("special prosecutor Kari Morrissey", "Joel Souza, 48, the film's
 director", "Santa Fe District Attorney Mary Carmack-Altwies", "former
 patient-intake director Dana Okafor", "Director of Finance Ruth Amberley").
 An institution named for an office is one organisation ("the Pell County
-District Attorney's Office"). Places, titles of works ("the 30 Rock star",
+District Attorney's Office"); a run ending in a company word ("Varnum
+Housewares", "Orla Foods") is a company. Places, titles of works ("the 30 Rock star",
 "TLC's The Baldwins"), abbreviations of court captions ("Pell Cnty. Cir.
 Ct.") and sentence openers are recognised so they do not become people.
 """
@@ -23,7 +24,7 @@ from .lexicon import (
     HONORIFICS,
     NON_ORG_ACRONYMS,
     NOT_NAMES,
-    ORG_HEADS,
+    ORG_HEADS as _LEXICON_ORG_HEADS,
     PLACE_HEADS,
     PLACE_PREFIXES,
     PLACES,
@@ -32,6 +33,17 @@ from .lexicon import (
     SPEECH_VERBS,
     TITLES,
 )
+
+# Last words that make a capitalised run a business ("Varnum Housewares", "Orla Foods"), beside the lexicon's
+# institutional heads. Kept here because the lexicon is shared; plural or trade words only, no common surname
+# ("Banks", "Mills", "Wells" are left out).
+_COMPANY_HEADS = frozenset("""Housewares Hospitality Foods Brands Industries Enterprises Ventures Capital Labs Laboratories
+    Systems Technologies Pharmaceuticals Pharma Therapeutics Biosciences Logistics Solutions Consulting Apparel Cosmetics
+    Beverages Insurance Realty Properties Construction Manufacturing Publishing Software Electronics Outfitters Brewing
+    Brewery Distillery Winery Vineyards Bakery Restaurants Hotels Resorts Cookware Appliances Furnishings Textiles
+    Telecom Communications Airlines Airways Aviation Shipping Freight Motors Automotive Stores Supermarkets Retail
+    Investments Advisors Advisers Associates Worldwide Incorporated Limited LLP PLC GmbH""".split())
+_ORG_HEADS = _LEXICON_ORG_HEADS | _COMPANY_HEADS  # for runs of two words or more ("Retail sales fell" is no company)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|[\w][\w'’&!-]*(?:\.(?=\s+[A-Z]))?")
 _PARTICLES = frozenset("de del della der di da du la le van von ten ter bin al el dos das".split())
@@ -71,7 +83,7 @@ CELEBRITY_HEADS = frozenset("star actor actress singer rapper comedian host mogu
 _EPITHET_HEADS = sorted((CELEBRITY_HEADS | ROLE_WORDS) - {"source", "insider", "friend", "family", "parents", "member", "crew", "head",
                                                         "resident", "worker", "employee", "player", "student"}, key=len, reverse=True)
 _EPITHET = re.compile(
-    r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mod>(?:[A-Z0-9][\w'’!.]*\s+){0,4}|(?:[a-z]+\s+){0,1})"
+    r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mod>[a-z]+['’]s\s+|(?:[A-Z0-9][\w'’!.]*\s+){0,4}|(?:[a-z]+\s+){0,1})"
     r"(?P<head>" + "|".join(_EPITHET_HEADS) + r")\b(?!-)"
 )
 _HEAD_WORDS = frozenset(_EPITHET_HEADS)
@@ -190,7 +202,7 @@ _OFFICE_OWNERS = frozenset("Defender Defenders Examiner Coroner Marshal Marshals
 
 def _office_of(sentence: str, owner: _Tok, head: _Tok) -> bool:
     """``owner``'s ``head`` is an institution: a title or role word owning an organisation word."""
-    if head.text not in ORG_HEADS or sentence[owner.end : head.start] not in ("'s ", "’s ", "' ", "’ "):
+    if head.text not in _LEXICON_ORG_HEADS or sentence[owner.end : head.start] not in ("'s ", "’s ", "' ", "’ "):
         return False
     word = owner.text
     return (word in TITLES and word not in HONORIFICS) or word.lower() in ROLE_WORDS or word in _OFFICE_OWNERS
@@ -233,7 +245,7 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
     if not run:
         return None
     if words[0] == "The" or (toks[i - 1].text == "the" if i > 0 else False):
-        if words[-1] in ORG_HEADS and len([w for w in words if w != "The"]) >= 2:
+        if words[-1] in _ORG_HEADS and len([w for w in words if w != "The"]) >= 2:
             text = sentence[run[0].start : run[-1].end]
             return Mention(run[0].start, run[-1].end, text, "org", text, possessive=run[-1].possessive)
         return None  # "The Baldwins", "the Court": a work or an institution named generically
@@ -248,7 +260,7 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
         return None  # "Harborview politician Dana Whitcombe": a place or body qualifying a role, not a person
     if prev_word in _WORK_CUES or next_word in ("star", "stars", "actor", "actress", "franchise", "cast") and not run[-1].possessive:
         return None  # a title of a work: "the 30 Rock star", "entitled Along Came Hilaria"
-    if len(run) == 1 and i > 0 and toks[i - 1].possessive and words[0] in ORG_HEADS:
+    if len(run) == 1 and i > 0 and toks[i - 1].possessive and words[0] in _LEXICON_ORG_HEADS:
         return None  # "Governor Ray Tillson's Office": the office of a person named just before
     if len(run) == 1 and _ACRONYM.match(words[0]):
         if words[0].replace(".", "") in NON_ORG_ACRONYMS or words[0] in NON_ORG_ACRONYMS:
@@ -261,7 +273,7 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
             cut = k + 1
     title_words, name_words = words[:cut], words[cut:]
     name_toks = run[cut:]
-    if name_words and name_words[-1] in ORG_HEADS or words[-1] in ORG_HEADS:
+    if words[-1] in _LEXICON_ORG_HEADS or len(words) >= 2 and words[-1] in _COMPANY_HEADS:
         text = sentence[run[0].start : run[-1].end]
         return Mention(run[0].start, run[-1].end, text, "org", text, possessive=run[-1].possessive)
     if _is_place(name_words) or not title_words and _is_place(words):
@@ -459,12 +471,12 @@ def _epithets(sentence: str, found: list[Mention]) -> list[Mention]:
             # "the 30 Rock star Baldwin": the name itself follows; the epithet is its role
             pass
         mod = m.group("mod").strip()
-        if mod and mod[0].islower() and mod not in ("former", "veteran", "embattled", "disgraced", "famous", "movie", "film", "hollywood"):
+        if mod and mod[0].islower() and mod[-2:] not in ("'s", "’s") and mod not in ("former", "veteran", "embattled", "disgraced", "famous", "movie", "film", "hollywood"):
             continue
         nxt = sentence[m.end() : m.end() + 2]
         if re.match(r"['’]s\s+(?:office|department|team|legal|lawyers|attorneys|bureau|agency|staff|spokes\w*|campaign)\b", sentence[m.end() : m.end() + 24]):
             continue  # "the Santa Fe County sheriff's office": an institution, not a person
-        if nxt[:1] == " " and nxt[1:2].isupper() and not mod:
+        if nxt[:1] == " " and nxt[1:2].isupper() and (not mod or mod[-2:] in ("'s", "’s")):
             continue  # "the actor Alec Baldwin": the name follows and carries the role
         out.append(Mention(m.start(), m.end(), m.group(0), "epithet", m.group(0), possessive=nxt in ("'s", "’s"),
                            title=m.group("head")))

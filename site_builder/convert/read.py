@@ -3,8 +3,10 @@
 In: a path to a ``.txt`` seed (first line `` date YYYY-MM-DD`` then headline
 or body), a ``.md`` file with YAML front matter, or an ``.html`` page.
 Out: :class:`Article` — headline, metadata (publisher, date, URL), the body
-as a list of paragraph strings with page furniture (bylines, "Published …"
-lines, credit lines such as "Reporting by …" or "… contributed to this report", "Your tip", "EXCLUSIVE:",
+as a list of paragraph strings with page furniture (bylines and staff
+bylines such as "Ana Ruiz, Courts Reporter", "Published …" lines, credit lines
+such as "Reporting by …" — also in brackets or closing the last paragraph — or
+"… contributed to this report", picture credits, "Your tip", "EXCLUSIVE:",
 copyright lines, truncated last words)
 removed, and notes such as a conflict between the stored date and a date
 stated in the text. Problems with the file raise :class:`ReadError`.
@@ -72,6 +74,15 @@ _CREDIT = re.compile(
     r"|[^\"“”]{0,120}\b(?:contributed|contributes) (?:reporting )?to this (?:report|story|article)\.?)$",
     re.IGNORECASE,
 )
+# Picture credits: "Photograph by …", "Photos: …/Agency", "Illustration by …" (a short line of its own).
+_PICTURE_CREDIT = re.compile(r"^(?:photo(?:graph)?s?|photography|pictures?|illustrations?|video|images?)(?:\s+by\s+|\s*:\s*)(?-i:[A-Z])[^.!?]*$",
+                             re.IGNORECASE)
+# A staff byline: a name, then the writer's post ("Ana Ruiz, Courts Reporter", "Ana Ruiz | Staff Writer").
+_STAFF_BYLINE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}\s*[,|–—-]\s*(?:[A-Z][\w&'’.-]*\s+){0,4}"
+                           r"(?:Reporter|Correspondent|Writer|Editor|Columnist|Journalist|Contributor|Producer|Photographer|Staff)s?$")
+# A wire credit closing the last paragraph: "... she said. (Reporting by Ana Ruiz; Editing by Tom Hale)".
+_TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s+[(\[](?:additional\s+)?(?:reporting|writing|editing)\s+by\s+[A-Z][^()\[\]]{2,200}[)\]]$",
+                              re.IGNORECASE)
 _KICKER = re.compile(r"^(?:EXCLUSIVE|BREAKING|UPDATE|UPDATED|WATCH|LIVE|OPINION|ANALYSIS|REVEALED)\s*[:\-–—]\s*", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:copyright\s*)?©\s*(?:\d{4}\s*,?\s*)?(?P<who>[A-Z][\w .&!'-]{1,40}?)(?:\.|,|\s+all rights|$)", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,2}$")
@@ -195,8 +206,12 @@ def _clean(article: Article, lines: list[str]) -> list[str]:
         if copyright_:
             article.publisher = article.publisher or copyright_.group("who").strip(" ,.")
             continue
-        if _FURNITURE.match(line) or len(line) < 240 and _CREDIT.match(line):
+        if _FURNITURE.match(line) or len(line) < 240 and (_CREDIT.match(line) or _bracketed_credit(line)):
             continue
+        if len(line) < 120 and (_PICTURE_CREDIT.match(line) or _STAFF_BYLINE.match(line)):
+            continue
+        if line[-1:] in ")]" and "by" in line:
+            line = _TRAILING_CREDIT.sub("", line)
         if _NAME_LINE.match(line) and len(line.split()) <= 3:
             continue  # a byline ("Rou Shoots") on its own line
         line = _KICKER.sub("", line)
@@ -212,6 +227,14 @@ def _clean(article: Article, lines: list[str]) -> list[str]:
         article.fragment = out[-1][len(_drop_fragment(out[-1])) :].strip()
         article.notes.append("the text ends mid-sentence; the unfinished sentence was left out")
     return out
+
+
+def _bracketed_credit(line: str) -> bool:
+    """A wire credit line in brackets: "(Reporting by Ana Ruiz in Lima; Editing by Tom Hale)"; an aside in
+    brackets that is a sentence of the article ends with its own full stop inside them and is kept."""
+    if line[:1] not in "([" or line[-1:] not in ")]" or line[-2:-1] in ".!?":
+        return False
+    return bool(_CREDIT.match(line[1:-1].strip()))
 
 
 def _heading(line: str) -> bool:

@@ -10,7 +10,9 @@ person. Single names resolve only to one unambiguous person — "Mr."/"Mrs."
 pick the only one of that gender, a bare surname shared by relatives the
 article's main figure or the one not named as a relative — and otherwise stay
 unresolved, never a new person; "the judge" is the only judge named so far
-(or in the article). Pronouns are resolved on demand by
+(or in the article), and "the family's lawyer" the only lawyer named for a
+family. A full name the article also uses as a company's ("Orrin Pask's shares
+fell", "Orrin Pask LLC") is an organisation. Pronouns are resolved on demand by
 :meth:`Recognised.pronoun`, again only when unambiguous. :func:`group_for`
 puts only holders of public office in ``officials``.
 """
@@ -83,6 +85,7 @@ def group_for(role: str | None, kind: str) -> str:
 
 
 _LOWER_WORDS = re.compile(r"[a-z]+")
+_EPITHET_OWNER = re.compile(r"(?:the|this|that)\s+([a-z]+)['’]s\s", re.I)  # "the family's lawyer"
 _OWNED_ROLE = re.compile(r"\b(?:of|for|to)\b|['’]")  # "son of Alec Baldwin", "Baldwin's son": the role names its owner
 _LOWER_CASE_WORD = re.compile(r"(?<![\w.-])[a-z][a-z'’-]*(?![\w-])")
 
@@ -180,6 +183,7 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                 resolved[index].append((m.start, m.end, add(m.name, "person", m, index, True)))
             elif m.kind == "org" and (directory.lookup(m.name) or m.possessive or _acts(seg.sentences[index].text, m)):
                 resolved[index].append((m.start, m.end, add(m.name, "organization", None, index, True)))
+    _companies_named_as_people(entities, text, lower_words)
     _merge_short_forms(entities, resolved)
     counts = _counts(entities)
     main = max(counts, key=lambda k: (counts[k], -entities[k].first_sentence)) if counts else None
@@ -234,13 +238,16 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
             if m.kind == "epithet":
                 key = directory.lookup(m.name) or directory.lookup(re.sub(r"^(?:the|this|that)\s+", "the ", m.name, flags=re.I))
                 head = (m.title or "").lower()
+                owner = _EPITHET_OWNER.match(m.name)
                 if key is None:
                     holders = [k for k, e in entities.items() if e.kind == "person" and
                                any(w.startswith(head) for w in role_words(k))]
+                    if owner:  # "the family's lawyer": only a lawyer the article names for a family
+                        holders = [k for k in holders if owner.group(1).lower() in role_words(k)]
                     if len(holders) > 1:  # the only holder named so far ("the judge" after Judge A, before Judge B)
                         holders = [k for k in holders if entities[k].first_sentence <= index]
                     key = holders[0] if len(holders) == 1 else None
-                if key is None and head in CELEBRITY_HEADS and main and entities[main].kind == "person" and _dominant(counts, main):
+                if key is None and head in CELEBRITY_HEADS and not owner and main and entities[main].kind == "person" and _dominant(counts, main):
                     key = main
                 if key is not None:
                     if key not in entities:
@@ -264,6 +271,42 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
             facts.append(SentenceFacts(sorted(resolved[index]), find_dates(sentence.text, published), topics.match(sentence.text)))
     _lean_to_dominant(facts)
     return Recognised(entities, facts, sorted(set(unresolved)), main, sorted(set(loose)), directory, per_sentence)
+
+
+# How an article uses a name as a company's: "Orrin Pask's shares fell" (a person's shares are "in" something),
+# "shares of Orrin Pask", "Orrin Pask, the company, said", "his company, Orrin Pask", "Orrin Pask LLC". Fixed
+# patterns, run once per article only when one of their words occurs; each captures the capitalised run, which
+# must end (or begin) with the name.
+_RUN = r"([A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){1,5})"
+_COMPANY_NOUN = r"(?:company|firm|chain|brand|retailer|business|corporation|maker|manufacturer)"
+_COMPANY_CUES = frozenset("shares stock company firm chain brand retailer business corporation maker manufacturer".split())
+_RUN_BEFORE_CUE = re.compile(_RUN + r"(?:['’]s?\s+(?:shares|stock|share\s+price)\s+(?:fell|rose|jumped|dropped|plunged|slid|slumped|sank|climbed|gained|"
+                             r"soared|tumbled|surged|traded|closed|opened|ended)\b|,\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?"
+                             + _COMPANY_NOUN + r"(?=\s*[,.;)]|\s+(?:that|which|based)\b))")
+_RUN_AFTER_CUE = re.compile(r"\b(?:shares\s+(?:of|in)|(?:his|her|their|its|the)\s+" + _COMPANY_NOUN + r",)\s+" + _RUN)
+_LEGAL_SUFFIX = re.compile(_RUN + r"\s+(?:Inc|LLC|Ltd|Corp|Co|PLC|LLP)\b")
+
+
+def _companies_named_as_people(entities: dict[str, Entity], text: str, lower_words: frozenset[str]) -> None:
+    """A full name with nothing personal about it (no role or title) that the article elsewhere uses
+    as a company's is an organisation."""
+    candidates = [e for e in entities.values() if e.kind == "person" and not e.known and not e.role and " " in e.name]
+    if not candidates:
+        return
+    ends: list[str] = []  # capitalised runs a company cue follows
+    starts: list[str] = []  # capitalised runs a company cue precedes ("his company, Orrin Pask")
+    if any(suffix in text for suffix in (" Inc", " LLC", " Ltd", " Corp", " Co", " PLC", " LLP")):
+        ends.extend(m.group(1) for m in _LEGAL_SUFFIX.finditer(text))
+    if not _COMPANY_CUES.isdisjoint(lower_words):
+        ends.extend(m.group(1) for m in _RUN_BEFORE_CUE.finditer(text))
+        starts.extend(m.group(1) for m in _RUN_AFTER_CUE.finditer(text))
+    if not ends and not starts:
+        return
+    for entity in candidates:
+        name = entity.name
+        if any(run == name or run.endswith(" " + name) for run in ends) or any(
+                run == name or run.startswith(name + " ") for run in starts):
+            entity.kind, entity.gender = "organization", None
 
 
 def _lean_to_dominant(facts: list[SentenceFacts]) -> None:
@@ -394,11 +437,18 @@ def _resolve_single(token: str, entities: dict[str, Entity], directory: Director
     return (matches[0].id if len(matches) == 1 else None), False
 
 
+# Verbs of an organisation acting or speaking ("Marlow Pictures put out a statement", "... posted a note").
+_ORG_ACTS = re.compile(r"\s+(?:also\s+)?(?:said|says|told|released|announced|reported|confirmed|stated|filed|issued|aired|wrote|"
+                       r"put\s+out|puts\s+out|sent|sends|posted|posts|shared|published|"
+                       r"tweeted|emailed|denied|denies|declined|responded|replied|apologi[sz]ed|sued|settled|paid|fired|"
+                       r"dropped|cancell?ed|suspended|ended|hired|owes|owed)\b")
+_ORG_OBJECT = re.compile(r"\b(?:by|to|told|from|with|per)\s+(?:the\s+)?$")
+
+
 def _acts(sentence: str, m: Mention) -> bool:
-    after = sentence[m.end : m.end + 40]
-    before = sentence[max(0, m.start - 12) : m.start].lower()
-    return bool(re.match(r"\s+(?:said|says|told|released|announced|reported|confirmed|stated|filed|issued|aired|wrote)\b", after)) or bool(
-        re.search(r"\b(?:by|to|told|from|with|per)\s+(?:the\s+)?$", before))
+    """The organisation does or says something in the sentence, or is named as an agent ("by", "from")."""
+    return bool(_ORG_ACTS.match(sentence, m.end, m.end + 40)) or bool(
+        _ORG_OBJECT.search(sentence[max(0, m.start - 12) : m.start].lower()))
 
 
 def _clean_role(role: str) -> str:

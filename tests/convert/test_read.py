@@ -123,3 +123,52 @@ def test_a_sentence_about_contributions_is_not_a_credit_line(tmp_path: Path) -> 
                  "Reporting by the paper found no wrongdoing, its editor said.\n")
     article = read_article(path)
     assert len(article.paragraphs) == 2
+
+
+def test_wire_credit_lines_in_brackets_are_furniture(tmp_path: Path) -> None:
+    path = write(tmp_path, "wire.txt", " date 2023-08-09 Bakery owner sued\n"
+                 "A bakery owner was sued on Tuesday.\n"
+                 "(Reporting by Ottilie Brask in Marlow, Oregon; Editing by Fen Stroud)\n"
+                 "[Writing by Ottilie Brask; additional reporting by Pim Ashe]\n")
+    article = read_article(path)
+    assert article.paragraphs == ["A bakery owner was sued on Tuesday."]
+
+
+def test_a_bracketed_aside_in_the_text_is_kept(tmp_path: Path) -> None:
+    path = write(tmp_path, "aside.txt", " date 2023-08-09 Bakery owner sued\n"
+                 "A bakery owner was sued on Tuesday.\n"
+                 "(Reporting by the county newspaper first raised the questions, the owner said.)\n")
+    assert len(read_article(path).paragraphs) == 2
+
+
+def test_photo_credits_staff_bylines_and_a_trailing_wire_credit_are_furniture(tmp_path: Path) -> None:
+    path = write(tmp_path, "credits2.txt", " date 2023-08-09 Bakery owner sued\n"
+                 "Ottilie Brask, Courts Reporter\n"
+                 "Photograph by Pim Ashe for the Marlow Ledger\n"
+                 "Photos: Fen Stroud/Wirepix\n"
+                 "A bakery owner was sued on Tuesday.\n"
+                 "She denied it. (Reporting by Ottilie Brask; Editing by Fen Stroud)\n")
+    article = read_article(path)
+    assert article.paragraphs == ["A bakery owner was sued on Tuesday.", "She denied it."]
+
+
+def test_a_name_and_title_line_that_is_not_a_byline_is_kept(tmp_path: Path) -> None:
+    path = write(tmp_path, "kept.txt", " date 2023-08-09 Bakery owner sued\n"
+                 "A bakery owner was sued on Tuesday.\n"
+                 "Ottilie Brask, the owner, said she would fight the suit.\n"
+                 "Photographs by the owner's staff showed the damage, the complaint says.\n")
+    assert len(read_article(path).paragraphs) == 3
+
+
+def test_html_tickers_banners_sponsored_and_most_read_blocks_are_furniture(tmp_path: Path) -> None:
+    path = write(tmp_path, "tv.html", """<!doctype html><html><head><title>Verdict | Channel 9</title></head><body>
+<article><h1>Jury reaches verdict</h1>
+<div class="breaking-ticker">Weather alert: storms on Friday across the valley</div>
+<div id="consent-banner">We use cookies so that Ada Fenn can improve your visit.</div>
+<div class="sponsored-content">Dr. Ada Fenn whitens teeth in one visit, patients say.</div>
+<div class="most-read"><p>Council member Hal Orme wins the vote on the new pool.</p></div>
+<div class="paywall-prompt">Subscribers read Ada Fenn's column first every week.</div>
+<p>A jury on Wednesday found the defendant guilty.</p>
+<div class="right-rail">Hal Orme talks about the pool vote in a new video.</div>
+</article></body></html>""")
+    assert read_article(path).paragraphs == ["A jury on Wednesday found the defendant guilty."]

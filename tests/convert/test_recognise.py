@@ -230,3 +230,48 @@ def test_a_person_s_office_is_no_organisation_of_its_own() -> None:
 def test_a_guessed_split_of_a_title_and_a_name_needs_the_words_to_be_names() -> None:
     _, rec = _recognise(["Chairman of Pell Dental Clinic said the clinic would close.", "Director of Finance Ruth Amberley agreed."])
     assert set(_people_of(rec)) == {"Ruth Amberley"}
+
+
+def test_company_names_are_organisations_not_people() -> None:
+    found = [(m.kind, m.name) for m in find_mentions("Kettle maker Varnum Housewares dropped the chef, and Tresh Hospitality owes him money.")
+             if m.kind != "single"]
+    assert found == [("org", "Varnum Housewares"), ("org", "Tresh Hospitality")]
+    found = [(m.kind, m.name) for m in find_mentions("He signed with Orla Foods and later Brindle Ventures.")]
+    assert found == [("org", "Orla Foods"), ("org", "Brindle Ventures")]
+    assert [m.kind for m in find_mentions("Retail sales fell, and Hospitality was hit hardest.")] == ["single", "single"]
+    _, rec = _recognise(["Kettle maker Varnum Housewares ended its deal with Pell Oduya in May."])
+    assert _people_of(rec) == {"Pell Oduya": _people_of(rec)["Pell Oduya"]}
+
+
+def test_a_name_the_article_uses_as_a_company_is_an_organisation() -> None:
+    _, rec = _recognise(["Dana Ostrow hired Orrin Pask in 2019.", "Orrin Pask's shares fell 8% on Monday.",
+                         "Orrin Pask, the company, said it would appeal."])
+    assert "Orrin Pask" not in _people_of(rec) and "Dana Ostrow" in _people_of(rec)
+    assert any(e.name == "Orrin Pask" and e.kind == "organization" for e in rec.entities.values())
+    _, rec = _recognise(["Dana Ostrow sued her company, Tamsin Veil, in March.", "Tamsin Veil denied it."])
+    assert "Tamsin Veil" not in _people_of(rec)
+    _, rec = _recognise(["Dana Ostrow joined Tamsin Veil in 2019.", "Tamsin Veil LLC denied it."])
+    assert "Tamsin Veil" not in _people_of(rec)
+    _, rec = _recognise(["Dana Ostrow met Tamsin Veil, the company founder, in 2019."])
+    assert "Tamsin Veil" in _people_of(rec)
+    # a person whose shares or company are mentioned is still a person
+    _, rec = _recognise(["Dana Ostrow sold her shares in May.", "Dana Ostrow's company, Pask Holdings, denied it.",
+                         "Dana Ostrow's shares in the firm were sold."])
+    assert "Dana Ostrow" in _people_of(rec)
+
+
+def test_an_organisation_acts_when_it_puts_out_or_posts_something() -> None:
+    for verb in ("put out a press release", "sent a letter to staff", "posted a statement online", "shared a note with fans"):
+        _, rec = _recognise([f"Marlow Pictures {verb} on Monday."])
+        assert [(e.name, e.kind) for e in rec.entities.values()] == [("Marlow Pictures", "organization")], verb
+
+
+def test_the_family_s_lawyer_is_the_one_lawyer_named_for_the_family() -> None:
+    _, rec = _recognise(["Tessa Morn, a lawyer for the Okoro family, filed the suit.", "Defence lawyer Abel Quint objected.",
+                         "The family's lawyer said the ruling was wrong."])
+    assert _keys(rec, 2) == [_people_of(rec)["Tessa Morn"]]
+    _, rec = _recognise(["Tessa Morn, a lawyer for the Okoro family, filed the suit.",
+                         "Abel Quint, a lawyer for the Okoro family, joined her.", "The family's lawyer said the ruling was wrong."])
+    assert _keys(rec, 2) == []  # two lawyers for the family: no guess
+    _, rec = _recognise(["Defence lawyer Abel Quint objected.", "The family's lawyer said the ruling was wrong."])
+    assert _keys(rec, 1) == []  # the only lawyer named is not the family's
