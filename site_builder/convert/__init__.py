@@ -146,6 +146,8 @@ def _summarise(report: Report, extractions: list[Extraction], merger: Merger) ->
         report.sources.append(source)
         for name in x.unresolved:
             report.unresolved.setdefault(name, []).append(Path(x.path).name)
+        if x.unattributed:
+            report.unattributed[Path(x.path).name] = list(x.unattributed)
         for word, _ in x.flagged:
             report.flagged[word.lower()] = report.flagged.get(word.lower(), 0) + 1
         report.date_conflicts.extend(f"{Path(x.path).name}: {n}" for n in x.notes if n.startswith("date conflict"))

@@ -97,7 +97,8 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     flagged: list[tuple[str, str]] = []
     skip = {len(seg.sentences) - 1} if article.truncated and seg.sentences else set()
     events, used = extract_events(seg, rec, sid, article.published, case.topics, case.loaded, flagged, skip)
-    quotes = extract_quotes(seg, rec, sid, case.topics, article.truncated)
+    unattributed: list[str] = []
+    quotes = extract_quotes(seg, rec, sid, case.topics, article.truncated, unattributed)
     claims = extract_claims(seg, rec, sid, case.topics, case.loaded, pub_key, "statement" if tabloid else "fact", used | skip, flagged)
     anonymous = any(c.kind == "anonymous" for c in claims) or any(q.speaker == "anonymous" for q in quotes)
     source = DraftSource(
@@ -113,7 +114,8 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     referenced.update(c.attributed_to for c in claims)
     referenced.update(q.speaker for q in quotes)
     people = _people(seg, rec, sid, referenced, case.loaded)
-    return Extraction(str(article.path), source, events, claims, quotes, people, flagged, rec.unresolved, notes, rec.loose)
+    return Extraction(str(article.path), source, events, claims, quotes, people, flagged, rec.unresolved, notes, rec.loose,
+                      unattributed)
 
 
 def _source_id(article: Article, publisher: str | None) -> str:

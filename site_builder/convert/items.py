@@ -90,3 +90,4 @@ class Extraction:
     unresolved: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     loose: list[str] = field(default_factory=list)  # single names nothing resolved
+    unattributed: list[str] = field(default_factory=list)  # document quotes left out: the article names no issuer

@@ -3,8 +3,9 @@
 In: what each stage found. Out: per source what was taken (counts, and the
 ids of the items it went into: new, given a citation, already there, or
 withheld because an editor deleted it), per topic counts, new people,
-unresolved names, flagged language, date conflicts, per-file errors and the
-files written (or, with ``--dry-run``, the diff).
+unresolved names, document quotes left out for want of a named issuer, flagged
+language, date conflicts, per-file errors and the files written (or, with
+``--dry-run``, the diff).
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ class Report:
     ledger: str = ""  # the file that records what was proposed
     new_people: list[dict[str, str]] = field(default_factory=list)
     unresolved: dict[str, list[str]] = field(default_factory=dict)  # name -> files
+    unattributed: dict[str, list[str]] = field(default_factory=dict)  # file -> document quotes left out (no issuer named)
     flagged: dict[str, int] = field(default_factory=dict)  # loaded word -> count
     date_conflicts: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -113,6 +115,9 @@ class Report:
         if self.unresolved:
             lines.append("unresolved names (not added; add them to people.yaml if they matter):")
             lines.extend(f"  {name} ({', '.join(files)})" for name, files in sorted(self.unresolved.items()))
+        if self.unattributed:
+            lines.append("quotes left out: the article does not say who issued the document (add them by hand if you can find out):")
+            lines.extend(f"  {file}: {quote}" for file, quotes in self.unattributed.items() for quote in quotes)
         if self.flagged:
             lines.append("flagged language (kept out of the site's own voice):")
             lines.append("  " + ", ".join(f"{w} ×{n}" for w, n in sorted(self.flagged.items(), key=lambda kv: (-kv[1], kv[0]))))

@@ -26,3 +26,20 @@ def test_an_organisation_without_a_stated_role_is_grouped_by_its_name(tmp_path: 
     office = next(p for p in people if p["name"].endswith("District Attorney's Office"))
     assert office["kind"] == "organization"
     assert office["group"] == "officials"
+
+
+def test_a_quote_from_a_document_nobody_is_said_to_have_issued_is_reported_not_guessed(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "case.yaml").write_bytes((CASES / "harborview" / "case.yaml").read_bytes())
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "b.txt").write_text(
+        " date 2024-03-05 Council responds to the bribery indictment\n"
+        "Council member Sam Ortiz was indicted on bribery charges last week.\n\n"
+        "\"The council will cooperate fully with the bribery investigation,\" the statement said.\n", encoding="utf-8")
+    report = convert([articles], content)
+    entries = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (content / "entries").glob("*.yaml")]
+    assert entries and not any("cooperate fully" in q["text"] for doc in entries for q in doc.get("quotes") or [])
+    assert report.unattributed == {"b.txt": ["statement: “The council will cooperate fully with the bribery investigation”"]}
+    assert "quotes left out: the article does not say who issued the document" in report.to_text()
