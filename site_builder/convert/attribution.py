@@ -17,14 +17,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, RULING_VERBS, SPEECH_VERBS
+from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, RULING_VERBS, SPEECH_VERBS
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
 from .referents import (ANONYMOUS, HOLDER_HEADS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
                         unnamed_after, unnamed_before)
 from .segment import Segmented
 
-__all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "kind_for"]
+__all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "introduced", "kind_for", "reporting_verbs"]
 _ANON = re.compile(
     r"\b(?:an?|one|our|the|another|this|that|[A-Z][\w.]*)\s+(?:(?!said|told)[\w-]+\s+){0,2}?(?:insiders?|sources?|tipsters?|confidants?|pals?|friends? of \w+|person familiar|people familiar|people close|person close)\b"
     r"|\bsources? (?:close to|familiar with|said|say|told)\b|\binsiders?\b"
@@ -69,7 +69,7 @@ def kind_for(verb: str, speaker: Entity | None) -> str:
 
 _SPEECH_WORDS = frozenset(w.lower() for w in SPEECH_VERBS | {"according"})
 _RULING_ONLY = frozenset(RULING_VERBS - _SPEECH_WORDS)  # "dismissed", "granted": reporting verbs only for a judge or court
-_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY
+_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS
 _JUDICIAL_PIECES = ("judge", "court", "justice", "magistrate", "tribunal")
 _RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
 # Gates for the costly patterns: _ANON needs one of these pieces, _GROUP's phrase ends with one of these heads.
@@ -99,6 +99,11 @@ def _verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
         else:
             cached = seg.verbs[index] = sorted((i, i + len(w), plain[i : i + len(w)]) for w in hits for i in _whole_word(lower, w))
     return cached
+
+
+def reporting_verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
+    """Reporting verbs in sentence ``index`` outside quotation marks: (start, end, word)."""
+    return _verbs(seg, index)
 
 
 def _whole_word(text: str, word: str) -> list[int]:
@@ -156,7 +161,9 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         lower = word.lower()
         if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE:
             continue  # "the councilwoman accused of …": a participle, not someone speaking
-        if lower in _RULING_ONLY:
+        if lower in PARTICIPLE_VERBS:
+            found = _participle(plain, start, mentions) if not plain.startswith(" to ", end) else None  # "adding to the pressure"
+        elif lower in _RULING_ONLY:
             found = _ruling(plain, start, mentions, rec, seg, index, groups, word)
         elif lower == "according":
             if not re.match(r"\s+to\b", plain[end:]):
@@ -187,6 +194,36 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
     return best[1] if best else None
 
 
+_LEAD_SUBJECT = re.compile(r"(?P<p>[Hh]e|[Ss]he|[Tt]hey)\b|(?:[Tt]he|[Aa])\s+(?:[\w.’'-]+\s+){0,3}?(?:judge|justice|magistrate)\b")
+
+
+def introduced(seg: Segmented, rec: Recognised, index: int, colon: int) -> Attribution | None:
+    """The subject of a short clause that ends in a colon at ``colon`` and introduces a quotation
+    ("The judge was blunt:", "She put it this way:", "On the appeal, Dana Pike was blunt:"); None if it names nobody."""
+    plain = _plain(seg, index)
+    if plain[colon : colon + 1] != ":":
+        return None
+    start = max(plain.rfind(";", 0, colon), plain.rfind(":", 0, colon)) + 1
+    clause = plain[start:colon]
+    mentions = [(s, e, k) for s, e, k in rec.sentences[index].entities if start <= s < colon and plain[s:e].strip()]
+    lead = clause.find(",")
+    if lead >= 0 and not any(s < start + lead for s, _, _ in mentions):
+        start += lead + 1  # an opening phrase ("On the appeal,") before the subject
+        clause = plain[start:colon]
+    at = len(clause) - len(clause.lstrip())
+    if len(clause.split()) > 10 or "," in clause or not clause.strip():
+        return None
+    subject = start + at
+    named = [(e, k) for s, e, k in mentions if s == subject]
+    if named:
+        return None if _possessive(plain, named[0][0]) else Attribution(named[0][1], None, "statement")
+    m = _LEAD_SUBJECT.match(plain, subject)
+    if m is None or _possessive(plain, m.end()):
+        return None
+    key = rec.pronoun(index, subject, m.group("p"), seg) if m.group("p") else holder(plain[: m.end()] + " ", rec, index)
+    return Attribution(key, None, "statement") if key else None
+
+
 def _closing(seg: Segmented, rec: Recognised, index: int, plain: str, after: int, hi: int, mentions: list[tuple[int, int, str]],
              groups: dict[str, Entity] | None) -> Attribution | None:
     """A named speaker in an attribution that closes the sentence (", police said." / ", said Dana Pike.")."""
@@ -207,6 +244,24 @@ def _closing(seg: Segmented, rec: Recognised, index: int, plain: str, after: int
     if found is None or not found[0] or found[0] == ANONYMOUS:
         return None
     return Attribution(found[0], word.lower(), kind_for(word, rec.entities.get(found[0])), found[1])
+
+
+# "a critic who reviewed the show and called it": an indefinite person described, not named, speaking in the relative clause
+_SOMEONE_WHO = re.compile(r"(?<![\w’'-])(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?[\w-]+\s+who\s+(?:[^,;:.\"“”]{0,80}?\s+)?$")
+_SUBJECT_LEAD = re.compile(r"(?:[^,]*,\s+)?(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,5}")
+
+
+def _participle(plain: str, verb_at: int, mentions: list[tuple[int, int, str]]) -> tuple[str | None, str | None] | None:
+    """", saying …": the subject that opens the sentence ("In a ruling Thursday, Judge Dana Pike cut the award, saying …")."""
+    if not plain[:verb_at].rstrip().endswith(","):
+        return None
+    before = [(s, e, k) for s, e, k in mentions if e <= verb_at]
+    if not before:
+        return None
+    s, e, key = before[0]
+    if _SUBJECT_LEAD.fullmatch(plain, 0, s) is None or _possessive(plain, e):
+        return None
+    return key, None
 
 
 def _after_quotation(text: str, verb_at: int) -> bool:
@@ -241,6 +296,12 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
         return ANONYMOUS, None
     if unnamed_before(left, mentions):
         return ANONYMOUS, None
+    if " who " in window:
+        who = _SOMEONE_WHO.search(window)
+        offset = len(left) - len(window)
+        if who and not any(s < offset + who.end() and e > offset + who.start() for s, e, _ in mentions) \
+                and not appositive_to_name(left, offset + who.start(), mentions):
+            return ANONYMOUS, None  # "a food critic who … called the dish “…”": a person the article does not name
     near = _PRONOUN.search(left[-16:])
     if near:
         key = rec.pronoun(index, max(0, verb_at - 16 + near.start()), near.group("p"), seg)
@@ -260,6 +321,8 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
                   and not (_is_media(rec, k) and plain[e:verb_at].strip())]
     if candidates:
         s, e, key = candidates[-1]
+        if len(candidates) > 1 and not plain[e:verb_at].strip(" ,"):
+            s, e, key = _appositive_head(plain, candidates)
         between = _strip_appositive(plain[e:verb_at])
         words = len(between.split())
         # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
@@ -304,6 +367,9 @@ def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Reco
     candidates = [(s, e, k) for s, e, k in mentions if s >= end and s - end <= (40 if inverted else 60)
                   and not (inverted and re.search(r"\bthat\b|[,.;:]", plain[end:s]))]
     if candidates and not _possessive(plain, candidates[0][1]):
+        if inverted and text[candidates[0][1] : candidates[0][1] + 3].lstrip()[:1] in ('"', "“") and not _after_quotation(text, verb_at) \
+                and not text[:verb_at].rstrip().endswith(","):
+            return None  # "the note says Dana Pike “never saw the trailer”": she is who the quoted words are about
         return candidates[0][2], None
     doc = re.match(rf"\s*(?:the|a|an|his|her|their|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?P<doc>{_DOCS})\b", window)
     if doc:
@@ -361,6 +427,19 @@ _MEDIA_HEADS = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|
 def _is_media(rec: Recognised, key: str) -> bool:
     entity = rec.entities.get(key)
     return entity is not None and entity.kind == "organization" and bool(_MEDIA_HEADS.search(entity.name) or (entity.role or "").lower().startswith("news publisher"))
+
+
+# ", a lawyer for " / ", who represents ": an appositive after a name that ends at another name
+_APPOSITIVE_GAP = re.compile(r",\s+(?!(?:and|or|but)\b)[^,;:]{0,70}?\b(?!(?:and|or|but)\b)[a-z]+\s+")
+
+
+def _appositive_head(plain: str, candidates: list[tuple[int, int, str]]) -> tuple[int, int, str]:
+    """The name an appositive ending in the last candidate belongs to ("Dana Pike, a lawyer for Lee Marsh, said" → Dana Pike)."""
+    s, _, _ = candidates[-1]
+    for earlier in reversed(candidates[:-1]):
+        if _APPOSITIVE_GAP.fullmatch(plain, earlier[1], s):
+            return earlier
+    return candidates[-1]
 
 
 def _strip_appositive(between: str) -> str:

@@ -5,15 +5,18 @@ words, speaker — named, a resolved pronoun, an organisation or
 ``anonymous``) and typed claims (``fact``, ``ruling``, ``allegation``,
 ``denial``, ``statement``, ``opinion``, ``anonymous``) worded in the site's
 neutral voice, each citing the exact source sentence. Short quoted terms
-("dismissed with prejudice", scare quotes) are not quotes of anyone.
+("dismissed with prejudice", scare quotes), titles of works ("Back of
+House") and standards a court or jury found ("malice, oppression or fraud")
+are not quotes of anyone.
 """
 
 from __future__ import annotations
 
 import re
 
-from .attribution import ANONYMOUS, Attribution, attribute
+from .attribution import ANONYMOUS, Attribution, attribute, introduced, reporting_verbs
 from .documents import ISSUED
+from .lexicon import RULING_VERBS
 from .items import Cite, DraftClaim, DraftQuote
 from .neutral import clip, neutralise
 from .recognise import Recognised
@@ -35,25 +38,34 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
         if truncated and q.close >= len(seg.text) - 1:
             continue
         first = seg.sentence_at(q.open)
-        if q.words < MIN_QUOTE_WORDS:
+        opens = q.open - first.start <= 1
+        if q.words < MIN_QUOTE_WORDS and not (q.words > 1 and opens and _exchange(seg, rec, q, first.index)):
             # too short to keep ('"Yes," she said.'), but a reply that opens its sentence names who speaks next
-            if q.open - first.start <= 1 and not q.continued:
+            if opens and not q.continued:
                 short = _speaker(seg, rec, q, first.index, first.index)
                 if short is not None and short.speaker:
                     previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, short.speaker)
+            continue
+        term = not opens and q.words <= _TERM_WORDS
+        if term and _is_title(words):
             continue
         last = seg.sentence_at(max(q.open, q.close - 1))
         closing_sentence = seg.sentence_at(min(q.close + 1, len(seg.text) - 1)) if q.close + 1 < len(seg.text) else last
         if closing_sentence.paragraph == last.paragraph:
             last = closing_sentence if closing_sentence.index >= last.index else last
         who = _speaker(seg, rec, q, first.index, last.index)
+        if term and _ENUMERATION.fullmatch(words.rstrip(".,;:!?")) and (who is None or who.verb is None or who.verb in RULING_VERBS):
+            continue  # 'jurors found "malice, oppression or fraud"': a standard met, not words spoken
         if q.continued and previous is not None:
             who = Attribution(previous[1], None, "statement")  # the next paragraph of the same quotation
         if who is None or who.speaker is None:
             opens = q.open - seg.sentence_at(q.open).start <= 1
             # a statement or release the article cites without its issuer is not the last speaker's ("the statement said")
             issued = who is not None and who.document is not None and who.document.split()[-1] in ISSUED
-            if opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1 and not issued:
+            told = _told_before(seg, rec, q, first.index) if opens and (who is None or who.document is None) else None
+            if told is not None:
+                who = told
+            elif opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1 and not issued:
                 who = Attribution(previous[1], None, "statement")
             else:
                 if unattributed is not None and who is not None and who.document:
@@ -71,6 +83,53 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
                                  context=" ".join(context.group(0).split()) if context else None))
         previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, who.speaker)
     return quotes
+
+
+_TERM_WORDS = 6
+_SMALL_WORDS = frozenset("a an the of and or & in on at to for with by from".split())
+_ENUMERATION = re.compile(r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)+,?\s+(?:or|and)\s+[a-z][\w-]*")
+_SAID_AFTER = re.compile(r"\s*,?\s*(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:says|said|told|tells|asked|asks|replied|replies)\b")
+
+
+def _is_title(words: str) -> bool:
+    """Quoted words inside a sentence that are a title of a work ("Back of House", "Fire & Knife"): named, not spoken."""
+    tokens = [t for t in words.strip().rstrip(".,;:!?").split() if t.lower() not in _SMALL_WORDS]
+    return len(tokens) > 1 and all(t[:1].isupper() for t in tokens) and not any(t in ("I", "I'm", "I’m", "I'll", "I’ll") for t in tokens)
+
+
+def _exchange(seg: Segmented, rec: Recognised, q: QuoteSpan, index: int) -> bool:
+    """A short reply that opens its sentence, punctuated as speech and followed by who said it ('"Heard, Mom," she says.')."""
+    if not q.inner.rstrip().endswith((",", "?", "!")):
+        return False
+    sentence = seg.sentences[index]
+    after = q.close + 1 - sentence.start
+    if not _SAID_AFTER.match(sentence.text, after):
+        return False
+    found = attribute(seg, rec, index, after, None, rec.entities)
+    return found is not None and bool(found.speaker)
+
+
+_CLAUSE = re.compile(r"\b(?:that|would|will|was|were|is|are|had|has|have|could|should|can|may|might|must|did|does|do)\b|\w+ed\b")
+
+
+def _told_before(seg: Segmented, rec: Recognised, q: QuoteSpan, index: int) -> Attribution | None:
+    """A quotation that is a paragraph of its own, after a paragraph closing on who tells it
+    ("Dana Pike tells the story the same way every time." ¶ "“…”"): that speaker."""
+    sentence = seg.sentences[index]
+    if index == 0 or seg.paragraphs[sentence.paragraph][0] != q.open or q.words < 8:
+        return None
+    prev = seg.sentences[index - 1]
+    if prev.paragraph != sentence.paragraph - 1 or seg.quotes_in(prev.start, prev.end):
+        return None
+    said = attribute(seg, rec, index - 1, 0, None, rec.entities)
+    if said is None or not said.speaker or said.speaker == ANONYMOUS or said.document or said.verb is None:
+        return None
+    verbs = reporting_verbs(seg, index - 1)
+    rest = prev.text[verbs[-1][1] :] if verbs else ""
+    if len(rest.split()) > 8 or _CLAUSE.search(rest):
+        return None  # "Dana Pike said the state would appeal.": what she said is told; the quotation is not hers by that
+    entity = rec.entities.get(said.speaker)
+    return said if entity is not None and entity.kind == "person" else None
 
 
 def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: int) -> Attribution | None:
@@ -92,10 +151,16 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
     found = attribute(seg, rec, first, 0, q.open - start_sentence.start, rec.entities)
     if found and found.speaker:
         return found
+    lead_in = seg.text[start_sentence.start : q.open].rstrip()
+    if lead_in.endswith(":"):  # "The judge was blunt: “…”"
+        colon = introduced(seg, rec, first, len(lead_in) - 1)
+        if colon is not None:
+            return colon
     if first > 0 and q.open - start_sentence.start <= 1:
         prev = seg.sentences[first - 1]
         if prev.paragraph >= start_sentence.paragraph - 1 and prev.text.rstrip().endswith(":"):  # "Smith said:" ¶ "…"
-            return attribute(seg, rec, first - 1, 0, None, rec.entities)
+            said = attribute(seg, rec, first - 1, 0, None, rec.entities)
+            return said if said is not None and said.speaker else introduced(seg, rec, first - 1, len(prev.text.rstrip()) - 1) or said
     return found if found is not None and found.document or after is None else after
 
 
@@ -107,7 +172,8 @@ def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, la
     if hits:
         return topics.primary(hits)
     # a quotation without case words belongs to the strand of the nearest sentence that has some, the one before first
-    nearby = [*range(first - 1, max(-1, first - 7), -1), *range(last + 1, min(len(rec.sentences), last + 4))]
+    nearby = [*range(first - 1, max(-1, first - 7), -1), *range(last + 1, min(len(rec.sentences), last + 4)),
+              *range(first - 7, max(-1, first - 13), -1)]
     for index in nearby:
         if rec.sentences[index].topics:
             return topics.primary(rec.sentences[index].topics)

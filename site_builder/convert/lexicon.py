@@ -125,6 +125,8 @@ SPEECH_VERBS = _words(
     retorted retorts quipped quips joked jokes boasted boasts bragged brags confided confides whispered whispers
     dished dishes spilled spills raved raves ranted rants griped gripes scoffed scoffs seethed seethes hissed hisses
     sniped snipes teased teases hinted hints cooed coos blabbed blabs moaned moans complained complains lamented laments""")
+# Participles that report the speech of the clause's subject ("The judge cut the award, saying it was too high").
+PARTICIPLE_VERBS = _words("saying adding writing")
 # Reporting verbs that may come before their speaker in any sentence ("…, said Smith", "according to").
 INVERTIBLE_VERBS = _words("said says added adds wrote writes asked asks explained explains continued continues told tells read reads noted notes")
 ALLEGE_VERBS = _words("alleged alleges allege accused accuses accuse claimed claims claim contended contends contend argued argues argue charged charges sued sues suggests suggested")

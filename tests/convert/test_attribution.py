@@ -181,3 +181,60 @@ def test_a_quotation_without_case_words_takes_the_strand_of_the_nearest_sentence
     paragraphs = ["The trailer for the show was released on Monday.", "It ran for two minutes.", "Viewers noticed the music.",
                   "Some called it bold.", '"It felt like a real apology," a longtime viewer said.']
     assert quote_speakers(paragraphs) == ["anonymous"]
+
+
+# 6. Speakers named in an appositive, after a colon, in a later sentence; block quotes and exchanges.
+
+def test_a_lawyer_speaking_for_a_client_is_the_lawyer() -> None:
+    assert quote_speakers(['"The trailer was cut for the charges before anyone saw it," Dana Pike, a lawyer for Lee Marsh, said in a '
+                           'statement. "He was given every chance. He chose not to."']) == ["Dana Pike", "Dana Pike"]
+    assert quote_speakers(['"The trailer was cut," Dana Pike, the mother of Lee Marsh, said.']) == ["Dana Pike"]
+    # a list of names is no appositive
+    assert quote_speakers(['"We will appeal the charges," Dana Pike, Ada Kline and Lee Marsh said.']) == ["Lee Marsh"]
+
+
+def test_a_clause_ending_in_a_colon_introduces_its_subject_s_words() -> None:
+    assert quote_speakers(["Judge Mary Sommer heard the appeal on the charges on Monday.",
+                           'On the appeal, the judge was blunt: "Whether a man has been charged is a fact that can be checked."']) == ["Mary Sommer"]
+    assert quote_speakers(["Dana Pike spoke after the ruling on the charges.",
+                           'She put it this way: "Nobody on the show was ever charged with anything."']) == ["Dana Pike"]
+    assert quote_speakers(["Lee Marsh had a message for the judge:", '"The charges were a lie from the start."']) == ["Lee Marsh"]
+    # a document or a list is nobody's lead-in, nor is the owner of what speaks
+    assert quote_speakers(["Dana Pike sued over the trailer.", 'Pike\'s lawsuit was blunt: "The show lied about the charges from the start."']) == []
+    assert quote_speakers(['The ruling lists three points: "the charges were stale and the appeal late."']) == []
+
+
+def test_a_quotation_paragraph_after_who_tells_it_is_theirs() -> None:
+    paragraphs = ["The trailer for the show was cut in a single night in 2019.",
+                  "Dana Pike has told the story many times, and she tells it the same way every time.",
+                  '"The producer walked in at midnight. He said the trailer was wrong. We cut it again before the charges came.',
+                  '"Nobody slept that night."']
+    assert quote_speakers(paragraphs) == ["Dana Pike", "Dana Pike"]
+    # a paragraph without a teller gives its quotation to nobody
+    assert quote_speakers(["The trailer for the show was cut in a single night in 2019.",
+                           '"The producer walked in at midnight. He said the trailer was wrong. We cut it again."']) == []
+
+
+def test_a_name_before_quoted_words_is_their_subject_not_their_speaker() -> None:
+    assert quote_speakers(['The apology calls the trailer "a mistake we regret" and says Dana Pike "never saw the charges before the show aired."']) == []
+    assert quote_speakers(['"We never saw the charges before the show aired," says Dana Pike.']) == ["Dana Pike"]
+
+
+def test_a_participle_reports_the_words_of_the_sentence_s_subject() -> None:
+    assert quote_speakers(['In a ruling issued Thursday, Superior Court Judge Mary Sommer cut the award for the trailer, saying it was '
+                           'out of proportion to the "modest means of a man with no charges."']) == ["Mary Sommer"]
+    assert quote_speakers(['The show was canceled after Dana Pike left, saying nothing about the "charges he never faced in the trailer."']) == []
+    assert quote_speakers(['Dana Pike left the show, adding to what critics called "a season of charges and no answers."']) == []
+
+
+def test_an_unnamed_person_in_a_relative_clause_is_anonymous() -> None:
+    assert quote_speakers(['A judge dismissed a suit by Dana Pike against a critic who reviewed the show and called the trailer '
+                           '"a crime against television."']) == ["anonymous"]
+    # a named person is not made anonymous by a relative clause before the verb
+    assert quote_speakers(['Dana Pike, who starred in the show, said the trailer was "a crime against television."']) == ["Dana Pike"]
+    assert quote_speakers(['Dana Pike, a critic who reviewed the show, said the trailer was "a crime against television."']) == ["Dana Pike"]
+    # what a speaker said, told in full before, does not make the next quotation theirs
+    assert quote_speakers(["The trailer for the show was cut in a single night in 2019.", "Dana Pike said the studio would appeal the charges.",
+                           '"However, the time for an appeal of the charges ended on April 2, and the court may not extend it."']) == []
+    assert quote_speakers(["The trailer for the show was cut in a single night in 2019.", "Dana Pike told reporters her client denies it.",
+                           '"However, the time for an appeal of the charges ended on April 2, and it may not be extended," read the filing.']) == []

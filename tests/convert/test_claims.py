@@ -94,3 +94,17 @@ def test_more_attribution_shapes() -> None:
     for paragraphs, expected in cases:
         rec, quotes, _, _ = run(paragraphs)
         assert [name for _, name in speakers(rec, quotes)] == [expected], paragraphs
+
+
+def test_titles_and_enumerated_standards_are_not_quotes_but_short_replies_are() -> None:
+    _, quotes, _, _ = run([
+        "The judge found \"malice, oppression or fraud\" in the trailer for the show.",
+        "Dana Pike hosted the show \"Knives & Sirens\" and a podcast, \"Back of the Line.\"",
+    ])
+    assert quotes == []
+    rec, quotes, _, _ = run(["Dana Pike, who starred in the show, watches her son cut the trailer.", '"Looks good," she says.',
+                             '"Yes," she said.'])
+    assert speakers(rec, quotes) == [("Looks good", "Dana Pike")]
+    # a list of words someone called the show is theirs
+    rec, quotes, _, _ = run(['Dana Pike called the show "cruel, cynical and dishonest" in a post on Monday.'])
+    assert speakers(rec, quotes) == [("cruel, cynical and d", "Dana Pike")]
