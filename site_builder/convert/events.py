@@ -7,14 +7,17 @@ phrase). A sentence that reports a completed action without a date ("a
 judge dismissed the charge") makes an event bounded by the publication date
 (``not_after``); relative wording ("ten days before the trial") is kept in
 ``when``, and dated when its anchor is certain (a date inside it, or the one
-date of the previous sentence for "three days later").
+date of the previous sentence for "three days later"; "that night" only from
+an anchor at least as precise as a night).
 
 Not events: a speaker's "today" or "Tuesday" inside a quotation (it counts
 from the day they spoke), a negated clause ("did not respond on Tuesday",
 "has not been charged"), a statistic over a period ("treated 48,000 patients
 last year") and a range ("between 2016 and 2020", a period the date finder
-leaves without a value). A sentence's strand is its own strongest; the words
-next to a date only break a tie.
+leaves without a value), a bare noun phrase after a span ("a day after the
+main verdict"), and a "since 2012" that opens no clause of its own (the start
+of a state is titled "X has aired Y since 2012" or not at all). A sentence's
+strand is its own strongest; the words next to a date only break a tie.
 """
 
 from __future__ import annotations
@@ -57,6 +60,11 @@ _LEAD_IN = re.compile(r"\W*(?:(?:on|in|by|since|early|late|last|this)\s+)?\W*$",
 # A count ("48,000 patients", "30 percent"), not money: with a period date and no event verb, a statistic.
 _COUNT = re.compile(r"(?<![$€£\d.,])\b\d{1,3}(?:,\d{3})+\b(?!\s+(?:dollars|euros|pounds)\b)|\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)")
 _YEAR_WRITTEN = re.compile(r"\d{4}")
+_LEAD_NOUN = re.compile(r"((?:The|A|An|His|Her|Its|Their)(?:\s+[a-z][\w'’-]*){1,3}),\s")
+_AUXILIARIES = frozenset("was were is are has have had".split())  # a clause opening with one lacks its subject
+_PRECISION = {"day": 10, "month": 7, "year": 4}
+_SINCE = re.compile(r"\b[Ss]ince\s+$")
+_SINCE_CLAUSE = re.compile(r"(?:^|[,;]\s+)(?P<s>[A-Z][^,;]{1,60}?),\s+(?:who|which)\s+(?P<c>(?:has|have|had)\b[^,;]{3,100}?since\s+)$")
 _TAIL = re.compile(r",\s+(?:according to|per)\s+[^,]+\.?$|,\s+(?:[a-z]+\s+){0,3}(?:officials|police|prosecutors|authorities)\s+said\.?$|,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+said\.?$")
 
 
@@ -77,7 +85,7 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
         seen_values: set[str] = set()
         dateline = DATELINE.match(text)
         for mention in dated:
-            if mention.value in seen_values or made >= 2 or dateline and mention.start < dateline.end():
+            if mention.value in seen_values or made >= 3 or dateline and mention.start < dateline.end():
                 continue
             if mention.about is not None:  # "fired in July, a month after investigators searched …": the search, a month earlier
                 if _may_negate(mention.about) and _negated(mention.about, 0, len(mention.about)):
@@ -85,6 +93,8 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
                 at = text.find(mention.about, mention.start)
                 topic = topics.primary(topics.match(mention.about)) or _strongest(facts.topics, topics) or _nearby(rec, i, topics)
                 title = _title(mention.about, None, loaded, flagged)
+                if mention.text not in mention.about and not _has_verb(mention.about):
+                    title = ""  # "a day after the main verdict": a noun phrase, no statement of its own
                 if topic is None or not title:
                     continue
                 inside = [k for s, e, k in facts.entities if at <= s < at + len(mention.about) and rec.entities[k].kind == "person"]
@@ -111,12 +121,18 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
             if negation and _negated(text, mention.start, mention.end) or _statistic(text, mention):
                 continue
             clause = _clause(text, mention, dateline.end() if dateline else 0)
+            if clause is None and _SINCE.search(text, max(0, mention.start - 7), mention.start):
+                # "X, which has aired "Y" since 2012, …": the start of a state, titled from its own clause or not at all
+                state = _SINCE_CLAUSE.search(text, 0, mention.start)
+                if state is None:
+                    continue
+                clause = f"{state['s']} {state['c']}{mention.text}"
             if clause is not None:
                 topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(rec, i, topics)
                 clause = re.sub(r"^(?:according to|who|which)\s+", "", clause)
                 first_word = clause.split()[0].lower()
                 if clause[:1].islower() and first_word not in _DETERMINERS and first_word not in ("one", "some", "both"):
-                    subject = _subject(seg, rec, i, text.find(clause))
+                    subject = _subject(seg, rec, i, text.find(clause), first_word in _AUXILIARIES)
                     clause = f"{subject} {clause}" if subject else clause
                 title = _title(clause, None, loaded, flagged)
             else:
@@ -171,7 +187,10 @@ def _dated(seg: Segmented, rec: Recognised, i: int) -> list[DateMention]:
     anchors = {d.value for d in rec.sentences[i - 1].dates if d.value and not d.relative and _told(seg, i - 1, d)}
     if len(anchors) != 1:
         return out
-    value = shift_date(anchors.pop(), later.shift)
+    anchor = anchors.pop()
+    if later.shift[0] == 0 and len(anchor) < _PRECISION[later.shift[1]]:
+        return out  # "the same afternoon" after "in January 2021": that afternoon may belong to another sentence's date
+    value = shift_date(anchor, later.shift)
     return [replace(later, value=value)] if value else out
 
 
@@ -244,9 +263,12 @@ def _attributive(text: str, mention: DateMention) -> str | None:
     head = _ATTRIBUTIVE.match(after)
     if not head:
         return None
-    end = re.search(r"\s+(?:–|—|-|who|which|when|that|after|as|while|because|but|and|or|was|were|is|are|has|have|had|will|would|could|can|may|did|does)\s|[,;:.]", after)
+    end = re.search(r"\s+(?:–|—|-|who|which|when|that|after|as|while|because|but|and|or|was|were|is|are|has|have|had|will|would|could|can|may|did|does)\s|[,;:.“”\"]", after)
     phrase = after[: end.start() if end else len(after)].strip()
     words = phrase.split()
+    while words and words[-1].lower() in _DETERMINERS:  # "a February interview with “City Beat”": not "… with"
+        words.pop()
+    phrase = " ".join(words)
     if len(words) > 14 or len(words) < 1:
         return None
     lead: list[str] = []
@@ -279,13 +301,14 @@ def _around(text: str, mention: DateMention, words: int = 3) -> str:
     return " ".join([*before, mention.text, *after])
 
 
-def _subject(seg: Segmented, rec: Recognised, i: int, before: int) -> str | None:
+def _subject(seg: Segmented, rec: Recognised, i: int, before: int, lead_noun: bool = False) -> str | None:
     """Who a clause without its own subject is about: the sentence's first named, unquoted entity before it."""
     sentence = seg.sentences[i]
     for start, _, key in rec.sentences[i].entities:
         if start < before and not seg.inside_quote(sentence.start + start):
             return rec.entities[key].name
-    return None
+    lead = _LEAD_NOUN.match(sentence.text) if lead_noun else None  # "The audit, once planned for May, was postponed …"
+    return lead.group(1) if lead and lead.end() <= before else None
 
 
 def _nearby(rec: Recognised, i: int, topics: TopicMatcher) -> str | None:

@@ -11,8 +11,18 @@ that it will …" looks back). Relative spans ("six months later", "ten days
 before his May 19, 2022 arraignment") are resolved only against a certain
 anchor — the one date before them in the sentence, or the date inside them —
 and never more precisely than the anchor; the anchor inside a span is not a
-date of its own. A range ("between 2016 and 2020") is one period, kept as
-text without a value.
+date of its own. "that summer", "the same afternoon", "the next month" count
+from the one date before them in the sentence (or, left unresolved with a
+``shift``, from the previous sentence's). "last night", "this morning" are the
+day before / the publication day; a week is never a day ("last week" is the
+month or year holding every day it may mean); "last fall" is a year only when
+certain. A year-less month or weekday that looks ahead ("due to start in
+September", "the hearing resumes Monday") is the first one from publication
+on; "this September" is the publication year's, "next April" the following
+year's only once this year's has passed. "told jurors to return Friday" is
+not certain either way (nor is "asked residents to leave Sunday"): no value.
+"a Saturday" names no date. A range ("between 2016 and 2020") is one period,
+kept as text without a value.
 """
 
 from __future__ import annotations
@@ -35,16 +45,33 @@ _MY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}}
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _YEAR = re.compile(r"(?:(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-)|(?<![\w$.,/-]))(?P<y>(?:19|20)\d{2})(?![\w%/-]|[.,]\d)")
 _MONTH_ALONE = re.compile(
-    rf"\b(?P<pre>in|on|since|by|until|till|through|during|for|to|last|next|this|early|late|mid|the|of|from|before|after)[\s-]+(?P<m>{_MONTH_RE})\b(?!\.?\s+\d)")
+    rf"\b(?P<pre>in|on|since|by|until|till|through|during|for|to|last|next|this|early|late|mid|the|of|from|before|after"
+    rf"|In|On|Since|By|Until|Through|During|Early|Late|Last|This|Next|Before|After"
+    rf"|a|an|his|her|its|their)[\s-]+(?P<m>{_MONTH_RE})\b(?!\.?\s+\d)")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")  # "for May Reynolds": a name, not a month
+_GIVEN_NAMES = frozenset(("May", "June", "April", "August"))  # "In May Ellison's view": a name
+_MODIFIER = frozenset("a an his her its their".split())  # "a March episode": the month dates the noun
+_NOUN_AFTER = re.compile(r"\s+(?!(?:for|of|to|on|in|at|by|and|or|was|is|morning|afternoon|evening|night|day|weekend)\b)[a-z][a-z-]+")  # "a March morning": a kind of day
+_KIND_OF_DAY = re.compile(r"\b(?:a|an|every|each|any|one)\s+$", re.IGNORECASE)  # "a Saturday": a kind of day, no date
 _MAY_DAY_PRE = re.compile(r"\b(?:on|by|since|until|till|for|to|through|before|after|from)\s+$")
 _WEEKDAY = re.compile(r"\b(?:(?P<pre>last|next|this|on|early|late)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_RELATIVE_DAY = re.compile(r"\b(?P<w>yesterday|today|last (?:week|month|year)|earlier this (?:week|month|year)|this (?:week|month|year)|next (?:week|month|year))\b", re.IGNORECASE)
+_RELATIVE_DAY = re.compile(
+    r"\b(?P<w>yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|last (?:week|month|year)|earlier this (?:week|month|year)"
+    r"|this (?:week|month|year)|next (?:week|month|year)|(?:last|this) (?:summer|fall|autumn|spring|winter))\b", re.IGNORECASE)
+# "that summer", "the next month": counted from the one date before it (or the previous sentence's), never more precise
+_ANCHORED = re.compile(r"\b(?:(?:that|the same) (?P<that>year|summer|fall|autumn|spring|month|day|night|morning|afternoon|evening)"
+                       r"|the (?:next|following) (?P<next>day|month|year|morning|night))\b", re.IGNORECASE)
+_ANCHORED_UNIT = {"year": "year", "summer": "year", "fall": "year", "autumn": "year", "spring": "year", "month": "month"}  # the rest: "day"
+_ANCHORED_WORDS = frozenset("that same next following".split())
+_ANCHORED_UNITS = frozenset("year summer fall autumn spring month day night morning afternoon evening".split())
+# the last month of each season: "last fall" is last year's while this year's has not ended
+_SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}
 _RELATIVE_SPAN = re.compile(
-    r"\b(?:(?P<q>nearly|almost|about|around|more than|some|just|only)\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\b(?:(?P<q>nearly|almost|about|around|more than|some|just|only)\s+)?(?P<n>\d+|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"[\s-]+(?P<u>days?|weeks?|months?|years?)(?:[\s-]+(?P<dir>out\s+from|before|after|ahead\s+of|prior\s+to|into|since|later|earlier|ago))\b[^,.;:]{0,60}",
     re.IGNORECASE,
 )
+_APPOSITION = re.compile(r",\s+(?:a|an|the|his|her|its|their)\s[^,.;:“”\"]{1,80},\s+(?P<rest>[^,.;:“”\"]{3,120}?)\s*(?=[,.;:“”\"]|$)")
 _SPAN_TAIL = re.compile(r"[^,.;:]{0,60}")
 _ABOUT = re.compile(r"\s*(?P<a>[^,.;:“”\"]{3,120}?)\s*(?=[,.;:“”\"]|$)")
 # how a span moves from its anchor: +1 forward, -1 back; "into", "since", "out from" are not resolved
@@ -93,8 +120,19 @@ def _pub(published: str | None) -> date | None:
 
 
 def _nearest_year(month: int, day: int | None, pub: date | None, future: bool) -> int | None:
-    """The year of a year-less date: the one that puts it within half a year of publication."""
+    """The year of a year-less date: the one that puts it within half a year of publication; for a date that
+    looks ahead, the first one from publication on ("due to start in September")."""
     if pub is None:
+        return None
+    if future:
+        if day is None:
+            return pub.year if month >= pub.month else pub.year + 1
+        for year in (pub.year, pub.year + 1):
+            try:
+                if (date(year, month, day) - pub).days >= -3:
+                    return year
+            except ValueError:
+                continue
         return None
     best = None
     for year in (pub.year - 1, pub.year, pub.year + 1):
@@ -111,12 +149,16 @@ def _nearest_year(month: int, day: int | None, pub: date | None, future: bool) -
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|scheduled|slated|upcoming|next|due (?:to be|on|in)|expected to|plans? to|planned|deadline"
+    r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|scheduled|slated|upcoming|next|begins|starts|resumes|reconvenes|due (?:to [a-z]+|out|back|on|in)|expected to|plans? to|planned|deadline"
     r"|(?<!the )(?<!a )(?<!on )set (?:(?:a|an|the|his|her|its|their) )?[a-z]+ for"
     r"|(?:postponed|delayed|pushed back|rescheduled|moved|adjourned) (?:\w+ ){0,2}?(?:to|until|till))\b", re.IGNORECASE)
-_FUTURE_WORDS = frozenset("will would set scheduled slated upcoming next due expected plan plans planned deadline postponed delayed pushed rescheduled moved adjourned".split())  # _FUTURE needs one
+_FUTURE_WORDS = frozenset("begins starts resumes reconvenes told ordered asked instructed directed summoned will would set scheduled slated upcoming next due expected plan plans planned deadline postponed delayed pushed rescheduled moved adjourned".split())  # _FUTURE needs one
 # A plan made in the past ("originally scheduled for March") does not look ahead.
-_ONCE_PLANNED = re.compile(r"\b(?:originally|initially|previously|had been|(?:was|were) supposed)\b", re.IGNORECASE)
+_ONCE_PLANNED = re.compile(r"\b(?:originally|initially|previously|once|had been|(?:was|were) supposed)\b", re.IGNORECASE)
+# "told jurors to return at 9 a.m. Friday": what someone is told to do may come after the telling, or be told after it
+_INSTRUCTION = r"\b(?:told|ordered|asked|instructed|directed|summoned)\b[^,.;:]{0,40}?\bto\s+[a-z]+\b"
+_INSTRUCTED = re.compile(_INSTRUCTION + r"[^,;:]{0,25}$")
+_INSTRUCTED_ANYWHERE = re.compile(_INSTRUCTION)
 # What ends the clause a date sits in, for deciding whether that clause looks ahead.
 _CLAUSE_EDGE = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:that|and|but|who|which|while|when|after|before|because|although|where)\b")
 _SKIP_BEFORE = frozenset("on in by at last this early late".split())
@@ -128,7 +170,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"\d")
 _MONTH_WORDS = frozenset(_MONTH_RE[3:-1].split("|"))
 _WEEKDAY_WORDS = frozenset(calendar.day_name)
-_RELATIVE_DAY_WORDS = frozenset("yesterday today week month year".split())
+_RELATIVE_DAY_WORDS = frozenset("yesterday today tonight night morning afternoon evening week month year summer fall autumn spring winter".split())
 _UNIT_WORDS = frozenset("day days week weeks month months year years".split())
 
 
@@ -147,7 +189,7 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
         return []
     pub = _pub(published)
     # only year-less dates and weekdays look ahead
-    future = bool((month or weekday) and not _FUTURE_WORDS.isdisjoint(lower) and _FUTURE.search(sentence))
+    future = bool((month or weekday) and not _FUTURE_WORDS.isdisjoint(lower) and (_FUTURE.search(sentence) or _INSTRUCTED_ANYWHERE.search(sentence)))
 
     def ahead(start: int, end: int) -> bool | None:
         return future and _looks_ahead(sentence, start, end)
@@ -176,21 +218,35 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
         add(m, _iso(int(m["y"]), _MONTHS[m["m"].lower()]))
     for m in _MONTH_ALONE.finditer(sentence) if month else ():
         pre = m["pre"].lower()
-        if m["m"] in ("May", "March") and pre in ("the", "of", "this") or pre in ("for", "to") and _NAME_AFTER.match(sentence, m.end()):
+        if m["m"] in ("May", "March") and pre in ("the", "of") or (pre in ("for", "to") or m["m"] in _GIVEN_NAMES) and _NAME_AFTER.match(sentence, m.end()):
             continue
+        if pre in _MODIFIER and (m["pre"] == "a" and m["m"] == "May" or not _NOUN_AFTER.match(sentence, m.end())):
+            continue  # "a March for …", "her May to …": not a month modifying a noun
         number = _MONTHS[m["m"].lower()]
-        later = ahead(m.start("m"), m.end())
-        year = None if later is None else _nearest_year(number, None, pub, later)
-        if pub is not None and not later and year is not None and date(year, number, 1) > pub:
-            year -= 1
+        if pre in ("this", "next"):
+            year = _named_month(number, pre, pub)
+        else:
+            later = ahead(m.start("m"), m.end())
+            year = None if later is None else _nearest_year(number, None, pub, later)
+            if pub is not None and not later and year is not None and date(year, number, 1) > pub:
+                year -= 1
         add(m, _iso(year, number) if year else None, relative=year is None, start=m.start("m"))
     for m in _YEAR.finditer(sentence) if digit else ():
         add(m, _iso(int(m["y"])))
     for m in _WEEKDAY.finditer(sentence) if weekday else ():
+        if not m["pre"] and _KIND_OF_DAY.search(sentence, max(0, m.start() - 8), m.start()):
+            add(m, None)  # "in August 2019, a Saturday": which Saturday is not said
+            continue
         later = ahead(m.start(), m.end())
         add(m, None if later is None else _weekday(m["w"], (m["pre"] or "").lower(), pub, later), relative=False)
+    for m in _ANCHORED.finditer(sentence) if not _ANCHORED_WORDS.isdisjoint(lower) and not _ANCHORED_UNITS.isdisjoint(lower) else ():
+        unit = (m["that"] or m["next"]).lower()
+        step = (0 if m["that"] else 1, _ANCHORED_UNIT.get(unit, "day"))
+        before = {d.value for d in found if d.end <= m.start() and d.value and not d.relative}
+        value = shift_date(before.pop(), step) if len(before) == 1 else None
+        _put(found, taken, DateMention(m.start(), m.end(), m.group(0), value, True, shift=step if value is None and not before else None, span=True))
     for m in _RELATIVE_DAY.finditer(sentence) if relative_day else ():
-        add(m, _relative_day(m["w"].lower(), pub), relative=True)
+        add(m, _relative_day(m["w"].lower(), pub, sentence.startswith(("'s", "’s"), m.end())), relative=True)
     for m in _RELATIVE_SPAN.finditer(sentence) if span else ():
         _add_span(sentence, m, pub, found, taken)
     found.sort(key=lambda d: d.start)
@@ -209,6 +265,8 @@ def _looks_ahead(sentence: str, start: int, end: int) -> bool | None:
         lo = edge.end()
     stop = _CLAUSE_EDGE.search(sentence, end)
     hi = stop.start() if stop else len(sentence)
+    if _INSTRUCTED.search(sentence, lo, start):
+        return None  # "told jurors to return Friday" looks ahead, "asked residents to stay indoors Sunday" may not
     before = sentence[lo:start].split()
     while before and before[-1].lower() in _SKIP_BEFORE:
         before.pop()
@@ -229,6 +287,8 @@ def _add_span(sentence: str, m: re.Match[str], pub: date | None, found: list[Dat
     """A relative span ("three days later", "ten days before his May 19, 2022 arraignment"), resolved only against a certain anchor."""
     way = " ".join(m["dir"].lower().split())
     n, unit = m["n"].lower(), m["u"].lower().rstrip("s")
+    if n == "the" and (way not in ("after", "before") or m["u"].lower().endswith("s")):
+        return  # "the day after" counts one day; "the years before" counts nothing
     if way == "ago":
         if pub is not None and m.group(0).rstrip().lower().endswith("ago"):
             _put(found, taken, DateMention(m.start(), m.end(), m.group(0), _ago(n, unit, pub), True))
@@ -272,7 +332,11 @@ def _add_span(sentence: str, m: re.Match[str], pub: date | None, found: list[Dat
     lead = next((d for d in found if d.value and not d.relative and d.end <= m.start() and not sentence[d.end:m.start()].strip(", ")), None)
     about = _ABOUT.match(sentence, m.end("dir"))
     value = shift_date(lead.value, (-step[0], step[1])) if lead and lead.value and about else None
-    _put(found, taken, DateMention(m.start(), m.start() + len(text), text, value, True, about=about["a"] if value and about else None, span=True))
+    dated = about["a"] if about and value else None
+    apposition = _APPOSITION.match(sentence, about.end()) if about and value else None
+    if dated and apposition:  # "the day after Dana Alvarez, a former clerk, filed her complaint": skip the apposition
+        dated = f"{dated} {apposition['rest']}"
+    _put(found, taken, DateMention(m.start(), m.start() + len(text), text, value, True, about=dated, span=True))
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -288,13 +352,15 @@ def _put(found: list[DateMention], taken: list[tuple[int, int]], mention: DateMe
 def _count(n: str) -> int | None:
     if n.isdigit():
         return int(n)
-    return _NUMBER_WORDS.get(n, 1 if n in ("a", "an") else None)
+    return _NUMBER_WORDS.get(n, 1 if n in ("a", "an", "the") else None)
 
 
 def shift_date(value: str, step: tuple[int, str]) -> str | None:
     """``value`` moved by ``step`` ((+3, "day"), (-1, "month"), …), never more precise than the anchor:
     days need a day-precise anchor, months a month; None when the anchor is too coarse."""
     amount, unit = step
+    if amount == 0:  # "that summer" of 2019 is 2019; "that night" in August 2019 is 2019-08
+        return value[: min(len(value), {"day": 10, "month": 7}.get(unit, 4))]
     if unit == "day":
         if len(value) != 10:
             return None
@@ -326,6 +392,16 @@ def _ranges(sentence: str, found: list[DateMention]) -> list[DateMention]:
     return out
 
 
+def _named_month(month: int, pre: str, pub: date | None) -> int | None:
+    """"this September" is the publication year's (when within half a year); "next April" is certain only
+    once this year's April has passed."""
+    if pub is None:
+        return None
+    if pre == "this":
+        return pub.year if abs(month - pub.month) <= 6 else None
+    return pub.year + 1 if month <= pub.month else None
+
+
 def _weekday(name: str, pre: str, pub: date | None, future: bool) -> str | None:
     if pub is None:
         return None
@@ -339,27 +415,42 @@ def _weekday(name: str, pre: str, pub: date | None, future: bool) -> str | None:
     return (pub - timedelta(days=delta)).isoformat()
 
 
-def _relative_day(word: str, pub: date | None) -> str | None:
+def _relative_day(word: str, pub: date | None, possessive: bool = False) -> str | None:
     if pub is None:
         return None
     if word == "yesterday":
         return (pub - timedelta(days=1)).isoformat()
-    if word == "today":
+    if word in ("today", "tonight") or word.startswith("this ") and word.endswith(("morning", "afternoon", "evening")):
         return pub.isoformat()
+    if word == "last night":
+        return (pub - timedelta(days=1)).isoformat()
+    season = word.split()[-1]
+    if season in _SEASON_END:
+        if word.startswith("this"):
+            return f"{pub.year:04d}"
+        return f"{pub.year - 1:04d}" if pub.month <= _SEASON_END[season] else None
     if word.endswith("month"):
         if word.startswith("last"):
             first = pub.replace(day=1) - timedelta(days=1)
             return f"{first.year:04d}-{first.month:02d}"
         if word.startswith("next"):
-            return None
+            return f"{pub.year + pub.month // 12:04d}-{pub.month % 12 + 1:02d}"
         return f"{pub.year:04d}-{pub.month:02d}"
     if word.endswith("year"):
         if word.startswith("last"):
             return f"{pub.year - 1:04d}"
         if word.startswith("next"):
-            return None
+            return f"{pub.year + 1:04d}"
         return f"{pub.year:04d}"
-    return None  # weeks have no precision of their own
+    if word.endswith("week"):  # a week is not a day: the month (or year) that holds every day it may mean
+        if word.startswith("this") or possessive:  # "this week" may still be ahead; "last week's podcast" dates a noun
+            return None
+        lo, hi = {"last": (-13, -1), "earlier": (-6, 0), "next": (1, 13)}[word.split()[0]]
+        first, last = pub + timedelta(days=lo), pub + timedelta(days=hi)
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.year:04d}-{first.month:02d}"
+        return f"{first.year:04d}" if first.year == last.year else None
+    return None
 
 
 def _ago(n: str, unit: str, pub: date) -> str | None:

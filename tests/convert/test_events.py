@@ -102,3 +102,67 @@ def test_the_topic_of_a_dated_event_is_the_sentence_s_own_strongest() -> None:
     # a dated noun phrase without topic words takes the sentence's strongest strand, not the first one listed
     found = events("A council lawsuit says the library billed patrons twice for a 2019 visit and still owes the refund.")
     assert [(e.date, e.topic) for e in found if e.date] == [("2019", "library")]
+
+
+def test_a_bare_noun_phrase_is_not_an_event_title() -> None:
+    # "a day after the vote": the words after the span are no statement of their own
+    found = dated("The council approved the library budget on May 7, 2022, a day after the vote.")
+    assert found == [("2022-05-07", "The council approved the library budget on May 7, 2022, a day after the vote")]
+
+
+def test_the_start_of_a_state_is_titled_from_its_own_clause_or_not_at_all() -> None:
+    found = dated("Teodor Marsh, who has chaired the council since 2015, resigned from the council in March 2023.")
+    assert ("2015", "Teodor Marsh has chaired the council since 2015") in found
+    assert all(not title.startswith("Teodor Marsh, who") for date, title in found if date == "2015")
+    # no clause of its own to title it: no event of that date
+    assert [d for d, _ in dated("Since 2015, the council has met in the library.")] == []
+
+
+def test_a_sentence_opening_month_and_relative_words() -> None:
+    assert dated("In February, the council approved the library budget.", published="2024-05-20") == [
+        ("2024-02", "The council approved the library budget")]
+    found = dated("The council approved the library budget in March 2021.", "The next month, the mayor signed the budget.")
+    assert [d for d, _ in found] == ["2021-03", "2021-04"]
+    found = dated("The council approved the library budget in 2021.", "The mayor resigned from the council that summer.")
+    assert [d for d, _ in found] == ["2021", "2021"]
+    # a speaker's "last night" counts from the day they spoke
+    assert dated("“The council approved the library budget last night,” the mayor said.") == []
+    assert dated("The council approved the library budget last night.") == [("2024-03-07", "The council approved the library budget last night")]
+
+
+def test_a_weekday_after_a_is_no_date() -> None:
+    found = dated("The council approved the library budget in May 2019, a Sunday with no quorum.")
+    assert [d for d, _ in found] == ["2019-05"]
+
+
+def test_the_start_of_a_state_behind_a_quoted_title() -> None:
+    found = dated("The Library Guild, which has run “Read Aloud” since 2015, closed the Elm branch in 2023.")
+    assert ("2015", "The Library Guild has run “Read Aloud” since 2015") in found
+
+
+def test_a_month_modifying_a_noun_dates_that_noun_phrase() -> None:
+    found = dated("The lawsuit, filed on Monday, says the mayor lied in a February interview with “City Beat.”")
+    assert ("2024-03-04", "The lawsuit, filed on Monday, says the mayor lied in a February interview with “City Beat") not in found
+    assert [d for d, _ in found] == ["2024-03-04", "2024-02"]
+    assert found[1][1] == "February interview"
+
+
+def test_a_clause_without_its_own_subject_takes_the_sentence_s_opening_noun() -> None:
+    found = dated("The audit, once planned for this November, was postponed last month to March 2025.", published="2024-08-20")
+    assert ("2024-07", "The audit was postponed last month to March 2025") in found
+
+
+def test_that_night_needs_an_anchor_as_precise_as_itself() -> None:
+    found = dated("The mayor sued the council in January 2021.", "The council settled the lawsuit the same afternoon.")
+    assert [d for d, _ in found] == ["2021-01"]
+    found = dated("The mayor sued the council on Jan. 5, 2021.", "The council settled the lawsuit the same afternoon.")
+    assert [d for d, _ in found] == ["2021-01-05", "2021-01-05"]
+    # in the same sentence the anchor is certain; the date is no more precise than it
+    found = dated("The mayor sued the council in January 2021 and the council settled the lawsuit that night.")
+    assert "2021-01" in [d for d, _ in found]
+
+
+def test_a_sentence_may_date_three_events() -> None:
+    found = dated("The audit, once planned for this November, was postponed last month to March 2025.", published="2024-08-20")
+    assert sorted(d for d, _ in found if d) == ["2024-07", "2024-11", "2025-03"]
+

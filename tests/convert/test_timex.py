@@ -56,7 +56,7 @@ def test_year_before_a_comma(sentence: str, expected: list[tuple[str, str | None
     ("The new library will open Wednesday, the council said.", "2024-03-08", [("Wednesday", "2024-03-13")]),
     # published on a Wednesday
     ("The clerk was arrested Monday and will be arraigned Friday.", "2024-03-06", [("Monday", "2024-03-04"), ("Friday", "2024-03-08")]),
-    ("The museum, which will reopen next year, closed Tuesday.", "2024-03-06", [("next year", None), ("Tuesday", "2024-03-05")]),
+    ("The museum, which will reopen next year, closed Tuesday.", "2024-03-06", [("next year", "2025"), ("Tuesday", "2024-03-05")]),
     ("The hearing, which is scheduled for Friday, was requested Monday.", "2024-03-06", [("Friday", "2024-03-08"), ("Monday", "2024-03-04")]),
 ])
 def test_weekday_tense_comes_from_its_own_clause(sentence: str, published: str, expected: list[tuple[str, str | None]]) -> None:
@@ -122,3 +122,103 @@ def test_what_a_relative_date_dates() -> None:
 ])
 def test_ranges_are_periods(sentence: str, expected: list[tuple[str, str | None]]) -> None:
     assert values(sentence, None) == expected
+
+
+# A month opening a sentence with its preposition; "May" the name and the verb stay safe.
+@pytest.mark.parametrize(("sentence", "published", "expected"), [
+    ("In February, the council approved the budget.", "2024-05-20", [("February", "2024-02")]),
+    ("In May she resigned from the board.", "2024-07-02", [("May", "2024-05")]),
+    ("By April the branch had closed.", "2024-07-02", [("April", "2024-04")]),
+    ("In May Ellison's view, the vote was fair.", "2024-07-02", []),
+    ("In August, the mayor resigned.", "2025-06-12", [("August", "2024-08")]),  # the last August before publication
+    ("May the best bid win, the mayor said.", "2024-07-02", []),
+])
+def test_a_month_opening_a_sentence(sentence: str, published: str, expected: list[tuple[str, str | None]]) -> None:
+    assert values(sentence, published) == expected
+
+
+# A year-less month that looks ahead is the coming one; "this"/"next" month words count from publication.
+@pytest.mark.parametrize(("sentence", "published", "expected"), [
+    ("The hearing is due to begin in October in Marlow.", "2024-02-12", [("October", "2024-10")]),
+    ("The audit, once set for this November, was moved.", "2024-08-01", [("November", "2024-11")]),
+    ("The audit is planned for this November.", "2024-05-01", [("November", "2024-11")]),
+    ("The trial is scheduled for next April.", "2024-10-01", [("April", "2025-04")]),
+    ("The trial is scheduled for next October.", "2024-04-01", [("October", None)]),  # this year's or next year's
+    ("The clerk told the jurors to come back at 10 a.m. Monday.", "2024-03-07", [("Monday", None)]),  # ahead, or told after
+    ("Police asked residents to stay indoors Tuesday.", "2024-03-07", [("Tuesday", None)]),
+    ("The clerk asked the board on Monday to vote.", "2024-03-07", [("on Monday", "2024-03-04")]),
+])
+def test_future_months_and_weekdays(sentence: str, published: str, expected: list[tuple[str, str | None]]) -> None:
+    assert values(sentence, published) == expected
+
+
+# Relative day words: a day only when the article is day-dated; a week is not a day; seasons give a year.
+@pytest.mark.parametrize(("sentence", "published", "expected"), [
+    ("The mayor spoke to reporters last night.", "2024-03-08", [("last night", "2024-03-07")]),
+    ("The clerk filed the papers this morning.", "2024-03-08", [("this morning", "2024-03-08")]),
+    ("The board met last week.", "2024-03-20", [("last week", "2024-03")]),  # a week is not a day, but it is in March
+    ("The board met last week.", "2024-03-08", [("last week", "2024")]),  # late February or early March
+    ("The board met last week.", "2024-01-05", [("last week", None)]),
+    ("The board meets this week.", "2024-03-20", [("this week", None)]),
+    ("Readers found us through last week's podcast.", "2024-03-20", [("last week", None)]),
+    ("Last fall, the library closed a branch.", "2024-03-08", [("Last fall", "2023")]),
+    ("The library closed a branch last fall.", "2024-12-08", [("last fall", None)]),
+    ("A new branch is due to open this spring.", "2024-03-08", [("this spring", "2024")]),
+    ("The mayor spoke to reporters last night.", "2024-03", [("last night", None)]),
+])
+def test_relative_day_words(sentence: str, published: str, expected: list[tuple[str, str | None]]) -> None:
+    assert values(sentence, published) == expected
+
+
+# "that summer", "the next month", "the day after": only from a certain anchor, at the anchor's precision at most.
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("She resigned in June 2019 and moved away that summer.", [("June 2019", "2019-06"), ("that summer", "2019")]),
+    ("The branch opened in 2015 and closed that year.", [("2015", "2015"), ("that year", "2015")]),
+    ("He was charged in May 2020 and arrested the next month.", [("May 2020", "2020-05"), ("the next month", "2020-06")]),
+    ("He was charged on May 4, 2020 and arrested the next day.", [("May 4, 2020", "2020-05-04"), ("the next day", "2020-05-05")]),
+    ("The flood came in 2016 and the branch closed that night.", [("2016", "2016"), ("that night", "2016")]),
+    ("The branch closed that night.", [("that night", None)]),
+])
+def test_relative_words_with_an_anchor(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert values(sentence, "2024-03-08") == expected
+
+
+def test_an_unanchored_that_or_next_waits_for_the_previous_sentence() -> None:
+    (mention,) = find_dates("The next month, the council approved the budget.", "2024-03-08")
+    assert mention.value is None and mention.shift == (1, "month")
+    (mention,) = find_dates("The council approved the budget that summer.", "2024-03-08")
+    assert mention.value is None and mention.shift == (0, "year")
+
+
+# A weekday after "a" names a kind of day, not a date; a month after "a"/"her" dates the noun it modifies.
+@pytest.mark.parametrize(("sentence", "published", "expected"), [
+    ("The fire broke out in May 2018, a Tuesday with a full house.", "2024-03-08", [("May 2018", "2018-05"), ("Tuesday", None)]),
+    ("The mayor repeated it in a January interview with the paper.", "2024-03-08", [("January", "2024-01")]),
+    ("He signed on Monday, citing her February letter to the board.", "2024-03-08", [("on Monday", "2024-03-04"), ("February", "2024-02")]),
+    ("It was a March for the history books.", "2024-03-08", []),
+    ("It was a March morning in 1998 when the branch opened.", "2024-03-08", [("1998", "1998")]),
+])
+def test_kinds_of_day_and_attributive_months(sentence: str, published: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(t, v) for t, v in values(sentence, published) if v or t[0].isdigit() or t[0].isupper()] == expected
+
+
+def test_the_day_after_a_date_dates_the_words_after_it() -> None:
+    found = find_dates("The judge ruled on Oct. 9, the day after the council filed its appeal.", "2024-11-01")
+    assert [(d.text, d.value, d.about) for d in found] == [
+        ("Oct. 9", "2024-10-09", None), ("the day after the council filed its appeal", "2024-10-08", "the council filed its appeal")]
+
+
+def test_what_a_span_dates_skips_an_apposition() -> None:
+    found = find_dates("The board voted on June 5, the day after Dana Alvarez, a former clerk at the library, filed her complaint.", "2024-07-01")
+    assert [(d.value, d.about) for d in found] == [("2024-06-05", None), ("2024-06-04", "Dana Alvarez filed her complaint")]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), [
+    ("The budget vote is now set for next year.", "2023-11-28", [("next year", "2024")]),
+    ("The audit is due next month.", "2023-12-05", [("next month", "2024-01")]),
+    ("The hearing resumes Monday morning.", "2024-03-07", [("Monday", "2024-03-11")]),
+    ("The council met on Oct. 10, 2023, and the mayor signed the same afternoon.", "2024-03-07",
+     [("Oct. 10, 2023", "2023-10-10"), ("the same afternoon", "2023-10-10")]),
+])
+def test_ahead_of_publication(sentence: str, published: str, expected: list[tuple[str, str | None]]) -> None:
+    assert values(sentence, published) == expected
