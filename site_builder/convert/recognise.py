@@ -153,36 +153,15 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
         seg.lower_words = frozenset(_LOWER_CASE_WORD.findall(text))
     lower_words = seg.lower_words
 
-    def common(word: str) -> bool:
-        """A capitalised word that the article also uses in lower case ("Motion" / "motion") is no name."""
-        return word.lower() != word and word.lower() in lower_words
-
-    def add(name: str, kind: str, mention: Mention | None, index: int, explicit: bool) -> str:
-        known = directory.lookup(name)
-        key = known or _match_entity(entities, name) or slugify(name)
-        entity = entities.get(key)
-        if entity is None:
-            kp = next((p for p in directory.people if p.id == known), None)
-            entity = Entity(key, kp.name if kp else name, kp.kind if kp else kind, known=bool(kp), first_sentence=index)
-            entities[key] = entity
-        entity.mentions += 1
-        entity.explicit = entity.explicit or explicit
-        if mention is not None:
-            if mention.role and not entity.role:
-                entity.role = _clean_role(mention.role)
-            if norm_name(name) != norm_name(entity.name) and name not in entity.aliases and len(name.split()) > 1:
-                entity.aliases.append(name)
-            entity.gender = entity.gender or _gender(mention, seg.sentences[index].text, len(per_sentence[index]) == 1)
-        return key
-
+    found = _Found(seg, directory, per_sentence, entities)
     resolved: list[list[tuple[int, int, str]]] = [[] for _ in seg.sentences]
     # Pass 1: full names and organisations.
     for index, mentions in enumerate(per_sentence):
         for m in mentions:
-            if m.kind == "person" and (m.evidence or directory.lookup(m.name) or not any(common(w) for w in m.name.split())):
-                resolved[index].append((m.start, m.end, add(m.name, "person", m, index, True)))
+            if m.kind == "person" and (m.evidence or directory.lookup(m.name) or not any(_common(w, lower_words) for w in m.name.split())):
+                resolved[index].append((m.start, m.end, found.add(m.name, "person", m, index, True)))
             elif m.kind == "org" and (directory.lookup(m.name) or m.possessive or _acts(seg.sentences[index].text, m)):
-                resolved[index].append((m.start, m.end, add(m.name, "organization", None, index, True)))
+                resolved[index].append((m.start, m.end, found.add(m.name, "organization", None, index, True)))
     _companies_named_as_people(entities, text, lower_words)
     _merge_short_forms(entities, resolved)
     counts = _counts(entities)
@@ -196,11 +175,11 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                 key, shared = _resolve_single(m.name, entities, directory, _title_gender(m), main, counts)
                 if key is None and shared:
                     pass  # several people of the article share the name: neither a guess nor a new person
-                elif key is None and m.name in directory.hints and not common(m.name):
-                    key = add(directory.hints[m.name], "person", m, index, False)
-                elif key is None and not common(m.name):
+                elif key is None and m.name in directory.hints and not _common(m.name, lower_words):
+                    key = found.add(directory.hints[m.name], "person", m, index, False)
+                elif key is None and not _common(m.name, lower_words):
                     loose.append(m.name)
-                if key is None and not shared and m.evidence and (m.role or m.title) and not common(m.name):
+                if key is None and not shared and m.evidence and (m.role or m.title) and not _common(m.name, lower_words):
                     name = m.name
                     role = (m.role or m.title or "").lower()
                     if set(role.split()) & FAMILY and main and entities[main].kind == "person" and len(entities[main].name.split()) > 1:
@@ -208,7 +187,7 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                         if not directory.lookup(name):
                             # a copy: the mentions as found are kept for a second look
                             m = replace(m, role=f"{m.role} of {entities[main].name}" if m.role and not _OWNED_ROLE.search(m.role) else m.role)
-                    key = add(name, "person", m, index, False)
+                    key = found.add(name, "person", m, index, False)
                     if name != m.name and m.name not in entities[key].aliases:
                         entities[key].aliases.append(m.name)
                 elif key is not None:
@@ -219,20 +198,14 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                     if m.role and not entities[key].role and not entities[key].known:
                         entities[key].role = _clean_role(m.role)
                     entities[key].gender = entities[key].gender or _gender(m, seg.sentences[index].text, len(per_sentence[index]) == 1)
-                elif (m.role or m.title or m.age) and not common(m.name):
+                elif (m.role or m.title or m.age) and not _common(m.name, lower_words):
                     unresolved.append(m.name)
                 if key is not None:
                     resolved[index].append((m.start, m.end, key))
     counts = _counts(entities)
     main = max(counts, key=lambda k: (counts[k], -entities[k].first_sentence)) if counts else None
     # Pass 3: epithets ("the 30 Rock star"), now that every name has been counted.
-    words_of_role: dict[str, list[str]] = {}
-
-    def role_words(key: str) -> list[str]:  # roles do not change in this pass
-        if key not in words_of_role:
-            words_of_role[key] = _LOWER_WORDS.findall((entities[key].role or "").lower())
-        return words_of_role[key]
-
+    words_of_role: dict[str, list[str]] = {}  # roles do not change in this pass
     for index, mentions in enumerate(per_sentence):
         for m in mentions:
             if m.kind == "epithet":
@@ -241,9 +214,9 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                 owner = _EPITHET_OWNER.match(m.name)
                 if key is None:
                     holders = [k for k, e in entities.items() if e.kind == "person" and
-                               any(w.startswith(head) for w in role_words(k))]
+                               any(w.startswith(head) for w in _role_words(words_of_role, entities, k))]
                     if owner:  # "the family's lawyer": only a lawyer the article names for a family
-                        holders = [k for k in holders if owner.group(1).lower() in role_words(k)]
+                        holders = [k for k in holders if owner.group(1).lower() in _role_words(words_of_role, entities, k)]
                     if len(holders) > 1:  # the only holder named so far ("the judge" after Judge A, before Judge B)
                         holders = [k for k in holders if entities[k].first_sentence <= index]
                     key = holders[0] if len(holders) == 1 else None
@@ -286,6 +259,52 @@ _RUN_BEFORE_CUE = re.compile(_RUN + r"(?:['’]s?\s+(?:shares|stock|share\s+pric
 _RUN_AFTER_CUE = re.compile(r"\b(?:shares\s+(?:of|in)|(?:his|her|their|its|the)\s+" + _COMPANY_NOUN + r",)\s+" + _RUN)
 _LEGAL_SUFFIX = re.compile(_RUN + r"\s+(?:Inc|LLC|Ltd|Corp|Co|PLC|LLP)\b")
 
+
+
+def _common(word: str, lower_words: frozenset[str]) -> bool:
+    """A capitalised word that the article also uses in lower case ("Motion" / "motion") is no name."""
+    return word.lower() != word and word.lower() in lower_words
+
+
+@dataclass
+class _Found:
+    """The entities of one article as recognition finds them.
+
+    A class rather than closures inside :func:`recognise`: compiled by mypyc, closures and their shared
+    environment form a reference cycle, which kept every article's sentences and mentions alive until the
+    cyclic collector ran (8 % of a conversion).
+    """
+
+    seg: Segmented
+    directory: Directory
+    per_sentence: list[list[Mention]]
+    entities: dict[str, Entity]
+
+    def add(self, name: str, kind: str, mention: Mention | None, index: int, explicit: bool) -> str:
+        """Count a mention of ``name`` (a new entity, or one met before); returns its key."""
+        entities = self.entities
+        known = self.directory.lookup(name)
+        key = known or _match_entity(entities, name) or slugify(name)
+        entity = entities.get(key)
+        if entity is None:
+            kp = next((p for p in self.directory.people if p.id == known), None)
+            entity = Entity(key, kp.name if kp else name, kp.kind if kp else kind, known=bool(kp), first_sentence=index)
+            entities[key] = entity
+        entity.mentions += 1
+        entity.explicit = entity.explicit or explicit
+        if mention is not None:
+            if mention.role and not entity.role:
+                entity.role = _clean_role(mention.role)
+            if norm_name(name) != norm_name(entity.name) and name not in entity.aliases and len(name.split()) > 1:
+                entity.aliases.append(name)
+            entity.gender = entity.gender or _gender(mention, self.seg.sentences[index].text, len(self.per_sentence[index]) == 1)
+        return key
+
+
+def _role_words(cache: dict[str, list[str]], entities: dict[str, Entity], key: str) -> list[str]:
+    if key not in cache:
+        cache[key] = _LOWER_WORDS.findall((entities[key].role or "").lower())
+    return cache[key]
 
 def _companies_named_as_people(entities: dict[str, Entity], text: str, lower_words: frozenset[str]) -> None:
     """A full name with nothing personal about it (no role or title) that the article elsewhere uses
