@@ -59,6 +59,13 @@ class Doc:
 # no ": " or " #" inside, no trailing space or colon, and not a number, date, bool or null.
 _PLAIN_SAFE = re.compile(r"^(?![-?:,\[\]{}#&*!|>'\"%@`~ ])[^\x00-\x1f\x7f\u2028\u2029\ufeff]*(?<![ :])$")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`~ ")
+
+
+def _may_not_be_text(first: str) -> bool:
+    """Whether a string starting with ``first`` can read as a number, date, bool, null or merge key (_NOT_TEXT)."""
+    return first.isdecimal() or first in "+-.yYnNtTfFoO~<="
+
+
 _SPECIAL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\ufeff]|^ | $")
 _NOT_TEXT = re.compile(r"^(?:[-+]?(?:\d[\d_,]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o?[0-7]+|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?|"
                        r"(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)|"
@@ -71,7 +78,7 @@ def _scalar(value: Any) -> str:
     text = str(value)
     # isprintable(): no control or other special characters (what _PLAIN_SAFE's character class excludes, and more)
     plain = text[:1] not in _INDICATORS and text[-1:] not in (" ", ":") if text.isprintable() else _PLAIN_SAFE.match(text)
-    if text and ": " not in text and " #" not in text and plain and not _NOT_TEXT.match(text):
+    if text and ": " not in text and " #" not in text and plain and not (_may_not_be_text(text[0]) and _NOT_TEXT.match(text)):
         return text
     if "'" not in text and not _SPECIAL.search(text):
         return "'" + text + "'"

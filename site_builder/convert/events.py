@@ -77,9 +77,11 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
         text = sentence.text
         if i in skip or text.rstrip().endswith("?") or len(text.split()) < 5:
             continue
+        dated = _dated(seg, rec, i) if facts.dates else facts.dates
+        if not dated and (not facts.topics or published is None):
+            continue  # no date, and no strand for an undated event: nothing can come of this sentence
         people = list(dict.fromkeys(k for _, _, k in facts.entities if rec.entities[k].kind == "person"))
         cite = [Cite(source, " ".join(text.split()))]
-        dated = _dated(seg, rec, i) if facts.dates else facts.dates
         negation: bool | None = None  # whether the sentence has a negation word at all (worked out once, when needed)
         made = 0
         seen_values: set[str] = set()

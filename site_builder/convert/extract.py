@@ -32,7 +32,7 @@ _PUBLISHER_CUES = [
     re.compile(r"\b(?:obtained by|told|confirmed to|said in a statement to|in an interview with)\s+(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w!-]*){0,2})\b(?=[^.]*\.\s*$)"),
 ]
 _TOLD_CUES = ("obtained by", "told", "confirmed to", "said in a statement to", "in an interview with")  # the words _PUBLISHER_CUES[2] needs
-_TABLOID_PIECES = ("reveal", "insider", "our ", "exclusive", "sneered", "slammed")  # _TABLOID_CUES needs one of these
+_TABLOID_PIECES = ("reveal", "insider", "our source", "exclusive", "sneered", "slammed")  # _TABLOID_CUES needs one of these
 _TABLOID_CUES = re.compile(r"\bcan (?:exclusively )?reveal\b|\binsider (?:told|tells) us\b|\bour (?:insider|source)\b|\bEXCLUSIVE\b|\bsneered\b|\bslammed\b", re.IGNORECASE)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 
 ABBREVIATIONS = frozenset(
@@ -53,7 +53,7 @@ class QuoteSpan:
     inner: str  # the words between the marks, as in the text
     continued: bool = False  # continues the previous span: a quote re-opened at the start of the next paragraph
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.inner.split())
 

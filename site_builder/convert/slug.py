@@ -7,10 +7,14 @@ import unicodedata
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 _WORD = re.compile(r"[a-z0-9]+")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _STOP = frozenset("a an the of to in on at for and or but with by from as is was were be been has have had that this its his her their it".split())
 
 
 def slugify(text: str, limit: int = 60, drop_stopwords: bool = False) -> str:
+    if not drop_stopwords and _SLUG.fullmatch(text):  # already a slug (ids joined into a longer id): only shorten it
+        cut = text.rfind("-", 0, limit + 1)
+        return text if len(text) <= limit else text[:cut] if cut > 0 else "item"
     head = text.rfind(" ", 0, 3 * limit + 40) if len(text) > 3 * limit + 40 else -1
     if head > 0:  # a long text: its first words usually fill the slug (then the rest need not be read)
         out, full = _slug(text[:head], limit, drop_stopwords, whole=False)

@@ -43,7 +43,7 @@ _MDY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(
 _DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RE})\.?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")
 _MY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b")
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
-_YEAR = re.compile(r"(?:(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-)|(?<![\w$.,/-]))(?P<y>(?:19|20)\d{2})(?![\w%/-]|[.,]\d)")
+_YEAR = re.compile(r"(?:19|20)\d{2}(?![\w%/-]|[.,]\d)")  # and what precedes it passes _year_starts (a lookbehind made it slow)
 _MONTH_ALONE = re.compile(
     rf"\b(?P<pre>in|on|since|by|until|till|through|during|for|to|last|next|this|early|late|mid|the|of|from|before|after"
     rf"|In|On|Since|By|Until|Through|During|Early|Late|Last|This|Next|Before|After"
@@ -232,7 +232,8 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
                 year -= 1
         add(m, _iso(year, number) if year else None, relative=year is None, start=m.start("m"))
     for m in _YEAR.finditer(sentence) if digit else ():
-        add(m, _iso(int(m["y"])))
+        if _year_starts(sentence, m.start()):
+            add(m, _iso(int(m.group())))
     for m in _WEEKDAY.finditer(sentence) if weekday else ():
         if not m["pre"] and _KIND_OF_DAY.search(sentence, max(0, m.start() - 8), m.start()):
             add(m, None)  # "in August 2019, a Saturday": which Saturday is not said
@@ -400,6 +401,25 @@ def _named_month(month: int, pre: str, pub: date | None) -> int | None:
     if pre == "this":
         return pub.year if abs(month - pub.month) <= 6 else None
     return pub.year + 1 if month <= pub.month else None
+
+
+def _year_starts(sentence: str, at: int) -> bool:
+    """A year may start at ``at``: not inside a word, number, amount or path ("$2019", "12019", "v2019"),
+    except right after "mid-", "early-" or "late-" ("mid-2019")."""
+    if at == 0:
+        return True
+    before = sentence[at - 1]
+    if not (before.isalnum() or before in "_$.,/-"):
+        return True
+    for lead in ("mid-", "early-", "late-"):
+        start = at - len(lead)
+        if start >= 0 and sentence.startswith(lead, start) and (start == 0 or not _word_char(sentence[start - 1])):
+            return True
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
 
 
 def _weekday(name: str, pre: str, pub: date | None, future: bool) -> str | None:
