@@ -75,6 +75,16 @@ def _norm(text: str) -> str:
 _WORD = re.compile(r"[a-z0-9]+")
 
 
+# Month and weekday names as _words() keeps them: the dates of two events are compared on their own, so an
+# event's title words say what happened ("recorded" is not "released", though both happened in March).
+_DATE_WORDS = frozenset(w[:6] for w in ("january february march april june july august september october november december sept "
+                                        "monday tuesday wednesday thursday friday saturday sunday").split())
+
+
+def _undated(words: set[str]) -> set[str]:
+    return {w for w in words if w not in _DATE_WORDS and not (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))}
+
+
 def _words(text: str) -> set[str]:
     return {w[:6] for w in _WORD.findall(_norm(text)) if len(w) > 3}
 
@@ -241,8 +251,10 @@ class Merger:
 
         def similar(item: Any) -> bool:
             b = self.words(item, "title")
-            shared = len(mine_words & b)
-            if shared < 2:  # the cheap test first: titles sharing fewer than two words are never the same event
+            common = mine_words & b
+            shared = len(common)
+            # the cheap test first: titles sharing fewer than two words, dates aside, are never the same event
+            if shared < 2 or len(_undated(common)) < 2:
                 return False
             mine, theirs = event.date or event.not_after, str(item.get("date") or item.get("not_after") or "")
             bounded = not event.date or not item.get("date")

@@ -253,3 +253,21 @@ def test_an_edited_citation_is_found_again_but_not_taken_for_another_quote_of_it
     assert find("detectives are interviewing witnesses") is None
     assert edited.find("quotes", "other-source", _norm(sentence), "rios-active") is None  # an id only counts within its source
     assert edited.find("quotes", "wire", _norm(sentence), "rios-active") is item
+
+
+def test_events_are_one_only_if_they_share_more_than_their_month(tmp_path: Path) -> None:
+    from site_builder.convert.items import Cite, DraftEvent
+    from site_builder.convert.merge import Merger
+    from site_builder.convert.topics import TopicDef
+
+    (tmp_path / "case.yaml").write_text("title: t\n", encoding="utf-8")
+    merger = Merger(tmp_path, [TopicDef("suit", "Suit", ("lawsuit",))])
+    recorded = DraftEvent("suit", "Recorded the March podcast", [Cite("a", "She recorded the March podcast in March 2021.")], date="2021-03")
+    released = DraftEvent("suit", "The March podcast was released", [Cite("b", "The March podcast was released on March 11, 2021.")],
+                          date="2021-03-11")
+    again = DraftEvent("suit", "The March podcast was released to subscribers", [Cite("c", "The March podcast was released to subscribers.")],
+                       date="2021-03")
+    assert merger.add_event(recorded).how == "new"
+    assert merger.add_event(released).how == "new"  # "March" and "podcast" alone do not make the recording its release
+    assert merger.add_event(again).how == "cited"  # "released" and "podcast": the same release, reported with less precision
+    assert [e["date"] for e in merger.entries["suit"].data["events"]] == ["2021-03", "2021-03-11"]
