@@ -38,6 +38,8 @@ from .topics import TopicDef
 from .write import Output
 
 SECTIONS = ("events", "claims", "quotes")
+# The field whose words similar() compares, and how many words it needs in common at the least.
+_SIMILAR_WORDS = {"events": ("title", 2), "claims": ("text", 1)}
 SETTLED = ("reviewed", "rejected")  # review states an editor has decided: the converter never changes such items
 
 
@@ -141,6 +143,8 @@ class Merger:
         self._word_cache: dict[int, set[str]] = {}
         self._have: dict[int, set[tuple[str, str]]] = {}  # citation keys per item (by identity)
         self._blocks: dict[tuple[str, str], dict[str, list[Any]]] = {}  # (section, topic) -> who says them -> items
+        self._by_word: dict[tuple[str, str, str], dict[str, list[Any]]] = {}  # (section, topic, who) -> word -> items
+        self._order: dict[int, int] = {}  # id(item) -> when it joined a group (the order of the groups' lists)
         self._people_index: dict[str, Any] = {}
         for p in self.people.data["people"]:
             if isinstance(p, dict):
@@ -273,7 +277,8 @@ class Merger:
                   "people": event.people or None}
         base = f"{event.date or 'by-' + (event.not_after or '')}-{slugify(event.title, 50, drop_stopwords=True)}"
         tells_apart = event.date or f"by {event.not_after}"  # two events drawn from one sentence differ by their dates
-        return self._add("events", event.topic, event.citations, fields, base, same, similar, tells_apart, upgrade=event)
+        return self._add("events", event.topic, event.citations, fields, base, same, similar, tells_apart, upgrade=event,
+                         words=mine_words)
 
     def add_claim(self, claim: DraftClaim) -> Placed:
         def same(item: Any) -> bool:  # already known to share a citation
@@ -288,7 +293,7 @@ class Merger:
         fields = {"kind": claim.kind, "attributed_to": claim.attributed_to, "via": claim.via, "text": claim.text,
                   "date": claim.date, "people": claim.people or None}
         base = f"{claim.attributed_to}-{slugify(claim.text, 50, drop_stopwords=True)}"
-        return self._add("claims", claim.topic, claim.citations, fields, base, same, similar, "")  # one claim per sentence
+        return self._add("claims", claim.topic, claim.citations, fields, base, same, similar, "", words=a)  # one claim per sentence
 
     def add_quote(self, quote: DraftQuote) -> Placed:
         words = _norm(quote.text)
@@ -316,17 +321,37 @@ class Merger:
 
         return self._add("quotes", quote.topic, quote.citations, fields, base, same, similar, words, holds)  # quotes differ by their words
 
-    def _peers(self, section: str, topic: str, fields: dict[str, Any]) -> list[Any]:
-        """Items that could be the same as a new one: same strand, and the same speaker for claims and quotes."""
+    def _peers(self, section: str, topic: str, fields: dict[str, Any], words: set[str] | None = None) -> list[Any]:
+        """Items that could be the same as a new one, in the order they were listed: same strand, the same speaker
+        for claims and quotes, and (given the new item's ``words``) enough words in common for ``similar()``."""
         who = fields.get("attributed_to") or fields.get("speaker")
         groups = self._blocks.get((section, topic))
         if groups is None:  # one pass over the section, grouping its items by who says them ("" holds them all)
             groups = self._blocks[(section, topic)] = {"": []}
             for i in self.entries[topic].data[section]:
                 if isinstance(i, dict):
+                    self._order.setdefault(id(i), len(self._order))
                     groups[""].append(i)
                     groups.setdefault(str(i.get("attributed_to") or i.get("speaker")), []).append(i)
-        return groups.get(str(who) if who else "", [])
+        key = str(who) if who else ""
+        peers = groups.get(key, [])
+        if words is None or section not in _SIMILAR_WORDS or len(peers) < 32:
+            return peers
+        # A long list: look only at the items sharing enough words (similar() needs them), through a word index.
+        field, least = _SIMILAR_WORDS[section]
+        index = self._by_word.get((section, topic, key))
+        if index is None:
+            index = self._by_word[(section, topic, key)] = {}
+            for item in peers:
+                for word in self.words(item, field):
+                    index.setdefault(word, []).append(item)
+        shared: dict[int, int] = {}
+        found: dict[int, Any] = {}
+        for word in words:
+            for item in index.get(word, ()):
+                shared[id(item)] = shared.get(id(item), 0) + 1
+                found[id(item)] = item
+        return sorted((found[k] for k, n in shared.items() if n >= least), key=lambda item: self._order[id(item)])
 
     def _index(self, section: str, item: Any, cites: set[tuple[str, str]] | None = None) -> None:
         for source, quote in _cites(item) if cites is None else cites:
@@ -350,7 +375,7 @@ class Merger:
         return cached
 
     def _add(self, section: str, topic: str, cites: list[Cite], fields: dict[str, Any], base: str, same: Any, similar: Any,
-             tells_apart: str, fits: Fits | None = None, upgrade: DraftEvent | None = None) -> Placed:
+             tells_apart: str, fits: Fits | None = None, upgrade: DraftEvent | None = None, words: set[str] | None = None) -> Placed:
         base_id = slugify(base, 76)
         keys: list[Key] = [(section, c.source, fingerprint(_norm(c.quote), tells_apart)) for c in cites]
         found = self._find(section, cites, keys, base_id, same, fits)
@@ -360,7 +385,7 @@ class Merger:
         if earlier is not None:  # proposed by an earlier run and gone since: an editor deleted it
             self.log.withheld += 1
             return Placed(section, earlier, "withheld")
-        for item in self._peers(section, topic, fields):
+        for item in self._peers(section, topic, fields, words):
             item_topic = topic
             if similar(item):
                 if item.get("review") in SETTLED:
@@ -388,9 +413,13 @@ class Merger:
         who = fields.get("attributed_to") or fields.get("speaker")
         groups = self._blocks.get((section, topic))
         if groups is not None:
-            groups[""].append(item)
-            if who:
-                groups.setdefault(str(who), []).append(item)
+            self._order.setdefault(id(item), len(self._order))
+            for key in ("", str(who)) if who else ("",):
+                groups.setdefault(key, []).append(item)
+                index = self._by_word.get((section, topic, key))
+                if index is not None:
+                    for word in self.words(item, _SIMILAR_WORDS[section][0]):
+                        index.setdefault(word, []).append(item)
         self._index(section, item, _cite_keys(cites))
         self._by_id.setdefault((section, str(item["id"])), item)
         self.created.add(str(item["id"]))
