@@ -16,8 +16,17 @@ from the day they spoke), a negated clause ("did not respond on Tuesday",
 last year") and a range ("between 2016 and 2020", a period the date finder
 leaves without a value), a bare noun phrase after a span ("a day after the
 main verdict"), and a "since 2012" that opens no clause of its own (the start
-of a state is titled "X has aired Y since 2012" or not at all). A sentence's
-strand is its own strongest; the words next to a date only break a tie.
+of a state is titled "X has aired Y since 2012" or not at all). Nor is a dated
+statement — the date belongs to a saying ("said at a news conference on
+Monday", "declined to comment on Monday", "in a blog post on Tuesday"), a claim
+or quote — unless it is made in a filing or in court or says that something
+was done ("said Wednesday it had suspended payments"); nor an expectation ("a
+decision is expected this spring", "hope to file one this spring"), a price or
+level ("was trading at 41 cents, down from $2 a week earlier") or a quoted date
+that is no time of anything ("treats November 2021 like …"). An act the article
+dated ("filed for bankruptcy five days later") dates a later "when it filed for
+bankruptcy". A sentence's strand is its own strongest; the words next to a date
+only break a tie.
 """
 
 from __future__ import annotations
@@ -45,6 +54,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _REPORTING = SPEECH_VERBS | ALLEGE_VERBS | DENY_VERBS
 _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_LETTERS = re.compile(r"[A-Za-z]+")
 _BOUNDARY = re.compile(r",\s+|;\s+|\s+[–—]\s+|\s+(?:after|when|before|because|until)\s+|[“”\"]\s*")
 _HEDGE = re.compile(r"\b(?:if|would|could|may|might|should|whether|unless|allegedly|reportedly)\b", re.IGNORECASE)
 _HEDGE_WORDS = ("if", "would", "could", "may", "might", "should", "whether", "unless", "allegedly", "reportedly")  # _HEDGE needs one
@@ -54,15 +64,37 @@ _LEADING_DATE = re.compile(r"^(?:(?:In|On|By|Since|Back in|Early|Late)\s+)?(?P<d
 # Negation in the clause holding a date or event verb; "pleaded not guilty", "not only", "no later than" are not negations.
 _NEGATION = re.compile(r"\b(?:not|never|no|neither|nor)\b(?!\.|\s+(?:guilty|only|just|long|later|more|less|fewer|contest)\b)|n['’]t\b", re.IGNORECASE)
 _NEGATION_WORDS = (" not ", " never ", " no ", " nor ", " neither ", "n't ", "n’t ")  # _NEGATION needs one (in " " + lower case + " ")
-_CLAUSE_START = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:that|who|which|while|when|after|before|because|although|but|where)\b")
-_CLAUSE_END = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|that|who|which|while|when|after|before|because|although|but|where)\b")
+# "did not enter a plea and was held …": "and" before a verb of its own starts a clause
+_CLAUSE_START = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:that|who|which|while|when|after|before|because|although|but|where)\b"
+                           r"|\band\s+(?=(?:was|were|is|are|has|have|had)\b)")
+_CLAUSE_END = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:and|that|who|which|while|when|after|before|because|although|but|where)\b")
 _LEAD_IN = re.compile(r"\W*(?:(?:on|in|by|since|early|late|last|this)\s+)?\W*$", re.IGNORECASE)
 # A count ("48,000 patients", "30 percent"), not money: with a period date and no event verb, a statistic.
 _COUNT = re.compile(r"(?<![$€£\d.,])\b\d{1,3}(?:,\d{3})+\b(?!\s+(?:dollars|euros|pounds)\b)|\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)")
 _YEAR_WRITTEN = re.compile(r"\d{4}")
+# A price or level at a time ("was trading at 41 cents, down from $2 a week earlier"): with no event verb, a statistic.
+_LEVEL = re.compile(r"\b(?:trading|traded|priced|valued|worth|stood|hovered)\s+(?:at|around|near|about|below|above)\b|\b(?:down|up)\s+from\b", re.IGNORECASE)
+_LEVEL_WORDS = frozenset("trading traded priced valued worth stood hovered down up".split())  # _LEVEL needs one
+# The verb a date belongs to decides whether the sentence tells an act: "said at a news conference on Monday",
+# "declined to comment on Monday" date a statement, "a decision is expected this spring" an expectation.
+_STATEMENT_VERBS = frozenset("said says told tells stated wrote writes explained noted comment commented comments remarked".split())
+_EXPECT_VERBS = frozenset("expected expects expect anticipated".split())  # not "expected to begin": that begins
+_HOPE_VERBS = frozenset("hope hopes hoped hoping".split())
+# "put the best face on it in a blog post on Tuesday": the date of a statement's medium is the statement's
+_MEDIUM = re.compile(r"\bin\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|interview|email|e-mail|conference|briefing|podcast|tweet|video|letter)\s+(?:on\s+)?$", re.IGNORECASE)
+_MEDIUM_WORDS = frozenset("statement post interview email conference briefing podcast tweet video letter".split())
+_STATEMENT_GATE = _STATEMENT_VERBS | _EXPECT_VERBS | _HOPE_VERBS | _MEDIUM_WORDS
+# words that show another verb (or a new subject) stands between the date and a statement verb
+_OTHER_VERBS = frozenset("""was were is are be been being has have had will would can could did does do he she they it we i
+    put took gave made held went came met began left sent won lost paid sold bought ran set got brought kept""".split())
+_TIME_OF_DAY = frozenset("morning afternoon evening night".split())
 _LEAD_NOUN = re.compile(r"((?:The|A|An|His|Her|Its|Their)(?:\s+[a-z][\w'’-]*){1,3}),\s")
 _AUXILIARIES = frozenset("was were is are has have had".split())  # a clause opening with one lacks its subject
 _PRECISION = {"day": 10, "month": 7, "year": 4}
+# an act named again: "filed for bankruptcy five days later" … "when it filed for bankruptcy"
+_ACT_BEFORE = re.compile(r"\b(?P<a>(?P<v>[a-z]+ed)(?:\s+[a-z]+){1,2})\s+(?:(?:on|in)\s+)?$")
+_WHEN_ACT = re.compile(r"\bwhen\s+(?:it|he|she|they|the\s+[a-z]+|[A-Z][\w’'-]+)\s+(?P<a>[a-z]+ed(?:\s+[a-z]+){1,2}?)(?=[,;.]|\s+(?:and|but)\b|$)")
+_TIME_PREPOSITIONS = frozenset("in on since by until till through during from of at before after early late mid".split())
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 _SINCE_CLAUSE = re.compile(r"(?:^|[,;]\s+)(?P<s>[A-Z][^,;]{1,60}?),\s+(?:who|which)\s+(?P<c>(?:has|have|had)\b[^,;]{3,100}?since\s+)$")
 _TAIL = re.compile(r",\s+(?:according to|per)\s+[^,]+\.?$|,\s+(?:[a-z]+\s+){0,3}(?:officials|police|prosecutors|authorities)\s+said\.?$|,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+said\.?$")
@@ -72,6 +104,7 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
                    loaded: tuple[str, ...], flagged: list[tuple[str, str]], skip: AbstractSet[int] = frozenset()) -> tuple[list[DraftEvent], set[int]]:
     events: list[DraftEvent] = []
     used: set[int] = set()
+    acts: dict[str, str | None] = {}  # "filed for bankruptcy" → the date the article gave it (None when it gave two)
     for i, sentence in enumerate(seg.sentences):
         facts = rec.sentences[i]
         text = sentence.text
@@ -83,6 +116,7 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
         people = list(dict.fromkeys(k for _, _, k in facts.entities if rec.entities[k].kind == "person"))
         cite = [Cite(source, " ".join(text.split()))]
         negation: bool | None = None  # whether the sentence has a negation word at all (worked out once, when needed)
+        lower_words: set[str] | None = None  # the sentence's words in lower case (worked out once, when needed)
         made = 0
         seen_values: set[str] = set()
         dateline = DATELINE.match(text)
@@ -122,6 +156,14 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
                 negation = _may_negate(text)
             if negation and _negated(text, mention.start, mention.end) or _statistic(text, mention):
                 continue
+            if lower_words is None:
+                lower_words = {w.lower() for w in _LETTERS.findall(text)}
+            if not _STATEMENT_GATE.isdisjoint(lower_words):
+                kind = _statement(text, mention)
+                if kind == "expect":
+                    continue  # "a ruling is expected this spring": an expectation, not something that happened
+            if not _LEVEL_WORDS.isdisjoint(lower_words) and _level(text, mention):
+                continue  # "was trading at 41 cents on Thursday": a level, not something that happened
             clause = _clause(text, mention, dateline.end() if dateline else 0)
             if clause is None and _SINCE.search(text, max(0, mention.start - 7), mention.start):
                 # "X, which has aired "Y" since 2012, …": the start of a state, titled from its own clause or not at all
@@ -135,7 +177,10 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
                 first_word = clause.split()[0].lower()
                 if clause[:1].islower() and first_word not in _DETERMINERS and first_word not in ("one", "some", "both"):
                     subject = _subject(seg, rec, i, text.find(clause), first_word in _AUXILIARIES)
-                    clause = f"{subject} {clause}" if subject else clause
+                    if subject and first_word == "whose":  # "X, whose exchange froze …": "X's exchange froze …"
+                        clause = f"{subject}{'’' if subject.endswith('s') else '’s'} {clause[6:]}"
+                    elif subject:
+                        clause = f"{subject} {clause}"
                 title = _title(clause, None, loaded, flagged)
             else:
                 marked = text[: mention.start] + "\x00" + text[mention.end :]
@@ -150,6 +195,16 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
             seen_values.add(mention.value or "")
             made += 1
             used.add(i)
+        if "when" in text:
+            again = _when_act(seg, rec, i, acts, seen_values)
+            if again is not None:
+                topic = topics.primary(topics.match(again[1])) or topics.primary(facts.topics) or _nearby(rec, i, topics)
+                title = _title(again[1], None, loaded, flagged)
+                if topic is not None and title:
+                    events.append(DraftEvent(topic, title, cite, date=again[0], people=people))
+                    made += 1
+        for mention in dated:
+            _remember_act(text, mention, acts)
         if made or not facts.topics or published is None:
             continue
         lower = text.lower()
@@ -170,6 +225,40 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
             events.append(DraftEvent(topic, title, cite, not_after=published, when=relative.text if relative else None, people=people))
             used.add(i)
     return events, used
+
+
+def _remember_act(text: str, mention: DateMention, acts: dict[str, str | None]) -> None:
+    """"filed for bankruptcy five days later": the act right before a date, for a later "when it filed for bankruptcy"."""
+    if mention.value is None:
+        return
+    act = _ACT_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+    if act is None or act["v"] not in EVENT_VERBS:
+        return
+    key = act["a"].lower()
+    acts[key] = mention.value if acts.get(key, mention.value) == mention.value else None
+
+
+def _when_act(seg: Segmented, rec: Recognised, i: int, acts: dict[str, str | None], seen: set[str]) -> tuple[str, str] | None:
+    """"who took over as chief executive when it filed for bankruptcy": dated by the filing the article dated
+    before (and only then); returns the date and the clause, its subject added."""
+    text = seg.sentences[i].text
+    m = _WHEN_ACT.search(text)
+    value = acts.get(m["a"].lower()) if m is not None else None
+    if m is None or value is None or value in seen:
+        return None
+    lo = 0
+    for edge in _CLAUSE_START.finditer(text, 0, m.start()):
+        if edge.group(0) != "when":
+            lo = edge.end()
+    clause = text[lo:m.end()].strip(" ,;“”\"")
+    if len(clause.split()) < 6 or clause.startswith("when"):
+        return None
+    if clause[:1].islower() and clause.split()[0] not in _DETERMINERS:
+        subject = _subject(seg, rec, i, lo)
+        if subject is None:
+            return None
+        clause = f"{subject} {clause}"
+    return value, clause
 
 
 def _dated(seg: Segmented, rec: Recognised, i: int) -> list[DateMention]:
@@ -197,21 +286,79 @@ def _dated(seg: Segmented, rec: Recognised, i: int) -> list[DateMention]:
 
 
 def _told(seg: Segmented, i: int, mention: DateMention) -> bool:
-    """Whether a date means the same for the reader: outside quotations, or with its year written."""
-    return not seg.quotes or _YEAR_WRITTEN.search(mention.text) is not None or not seg.inside_quote(seg.sentences[i].start + mention.start)
+    """Whether a date means the same for the reader: outside quotations, or with its year written and as the
+    time of something ("filed on Sept. 5, 2023"; not "the plan treats November 2021 like …")."""
+    if not seg.quotes or not seg.inside_quote(seg.sentences[i].start + mention.start):
+        return True
+    if _YEAR_WRITTEN.search(mention.text) is None:
+        return False
+    before = seg.sentences[i].text[: mention.start].split()
+    return not before or before[-1].lower().strip("“‘\"'") in _TIME_PREPOSITIONS or mention.text.split()[0].lower() in _TIME_PREPOSITIONS
 
 
 def _negated(text: str, start: int, end: int) -> bool:
     """Whether the clause holding ``text[start:end]`` is negated: "did not respond to messages on Tuesday"
     (call it when :func:`_may_negate`)."""
+    lo, hi = _clause_bounds(text, start, end)
+    return _NEGATION.search(text, lo, hi) is not None
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding ``text[start:end]`` starts and ends ("On Tuesday, the board …": the clause the date leads)."""
     lo = 0
     for edge in _CLAUSE_START.finditer(text, 0, start):
         lo = edge.end()
     stop = _CLAUSE_END.search(text, end)
     if stop is not None and stop.group(0) == "," and _LEAD_IN.fullmatch(text, lo, start):
-        stop = _CLAUSE_END.search(text, stop.end())  # "On Tuesday, the board did not …": the clause the date leads
-    hi = stop.start() if stop else len(text)
-    return _NEGATION.search(text, lo, hi) is not None
+        stop = _CLAUSE_END.search(text, stop.end())
+    return lo, stop.start() if stop else len(text)
+
+
+def _statement(text: str, mention: DateMention) -> str:
+    """Whether the date belongs to a statement ("say") or an expectation ("expect"), not an act (""): the verb nearest before it in its
+    clause ("said in a statement Tuesday", "declined to comment on Monday", "is expected this spring", "hope to
+    file one this spring"), a statement's medium right before it ("in a blog post on Tuesday"), or, for a date opening the sentence, the first verb after it ("On Tuesday, the
+    treasurer told reporters …"). Another verb in between ("said the council fired the director on Tuesday")
+    gives the date to that act."""
+    lo = 0
+    for edge in _CLAUSE_START.finditer(text, 0, mention.start):
+        lo = edge.end()
+    if _MEDIUM.search(text, max(lo, mention.start - 60), mention.start):
+        return "say"
+    words = _LETTERS.findall(text, lo, mention.start)
+    infinitive = False
+    for word in reversed(words):
+        kind = _verb_kind(word.lower(), infinitive)
+        if kind is not None:
+            return kind
+        infinitive = infinitive or word == "to"
+    if words and not _LEAD_IN.fullmatch(text, lo, mention.start):
+        return ""
+    for k, word in enumerate(_LETTERS.findall(text, mention.end, min(len(text), mention.end + 90))):
+        lower = word.lower()
+        if k == 0 and lower in _TIME_OF_DAY:
+            continue
+        kind = _verb_kind(lower, False)
+        if kind is not None:
+            return kind
+    return ""
+
+
+def _level(text: str, mention: DateMention) -> bool:
+    """"was trading at 41 cents on Thursday": a price or level in the date's own clause, and no event verb."""
+    lo, hi = _clause_bounds(text, mention.start, mention.end)
+    return _LEVEL.search(text, lo, hi) is not None and _event_verb(text) is None
+
+
+def _verb_kind(word: str, infinitive: bool) -> str | None:
+    """"say" for a statement verb, "expect" for an expectation, "" for another verb, None for a word that is no verb."""
+    if word in _STATEMENT_VERBS:
+        return "say"
+    if word in _HOPE_VERBS or word in _EXPECT_VERBS and not infinitive:
+        return "expect"
+    if word in _OTHER_VERBS or word in EVENT_VERBS or word in _EXPECT_VERBS or len(word) > 4 and word.endswith("ed"):
+        return ""
+    return None
 
 
 def _may_negate(text: str) -> bool:
@@ -222,7 +369,10 @@ def _may_negate(text: str) -> bool:
 
 def _statistic(text: str, mention: DateMention) -> bool:
     """"It treated 48,000 patients last year": a count over a period, not something that happened then."""
-    return len(mention.value or "") in (4, 7) and _COUNT.search(text) is not None and _event_verb(text) is None  # a year or a month
+    if len(mention.value or "") not in (4, 7):  # a year or a month
+        return False
+    lo, hi = _clause_bounds(text, mention.start, mention.end)  # "…in 2021, attracted by a rate of 8%": not this clause's count
+    return _COUNT.search(text, lo, hi) is not None and _event_verb(text) is None
 
 
 def _word_at(text: str, word: str) -> int:

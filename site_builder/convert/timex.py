@@ -22,7 +22,11 @@ on; "this September" is the publication year's, "next April" the following
 year's only once this year's has passed. "told jurors to return Friday" is
 not certain either way (nor is "asked residents to leave Sunday"): no value.
 "a Saturday" names no date. A range ("between 2016 and 2020") is one period,
-kept as text without a value.
+kept as text without a value, and so is a bound ("at least 2019", "as early as
+March 2018"). "next October" said in September is the following year's (the
+coming one would be "next month"); "pending a hearing on Wednesday" looks
+ahead. Fixed-date holidays ("Valentine's Day", "Christmas Eve") are year-less
+days.
 """
 
 from __future__ import annotations
@@ -55,6 +59,12 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:for|of|to|on|in|at|by|and|or|was|is|morning|
 _KIND_OF_DAY = re.compile(r"\b(?:a|an|every|each|any|one)\s+$", re.IGNORECASE)  # "a Saturday": a kind of day, no date
 _MAY_DAY_PRE = re.compile(r"\b(?:on|by|since|until|till|for|to|through|before|after|from)\s+$")
 _WEEKDAY = re.compile(r"\b(?:(?P<pre>last|next|this|on|early|late)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# fixed-date holidays: a day like "Feb. 14", year-less unless written
+_HOLIDAY = re.compile(r"\b(?P<h>Valentine['’]s Day|Christmas Day|Christmas Eve|New Year['’]s Day|New Year['’]s Eve|Halloween|Boxing Day)"
+                      r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?\b")
+_HOLIDAY_DATES = {"valentine's day": (2, 14), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+                  "new year's eve": (12, 31), "halloween": (10, 31), "boxing day": (12, 26)}
+_HOLIDAY_WORDS = frozenset("Valentine Christmas Year Halloween Boxing".split())  # _HOLIDAY needs one
 _RELATIVE_DAY = re.compile(
     r"\b(?P<w>yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|last (?:week|month|year)|earlier this (?:week|month|year)"
     r"|this (?:week|month|year)|next (?:week|month|year)|(?:last|this) (?:summer|fall|autumn|spring|winter))\b", re.IGNORECASE)
@@ -80,6 +90,9 @@ _EXACT = frozenset({None, "just", "only"})  # "nearly six months" is not six mon
 _UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 1), "year": ("year", 1)}
 # "between 2016 and 2020", "from March 2011 until June 2013", "2011 through 2013"
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+# "at least 2019", "as early as March 2018", "no later than 2020": a bound, not a date
+_BOUND = re.compile(r"\b(?:at\s+least|as\s+(?:early|late)\s+as|no\s+(?:later|earlier)\s+than)\s+(?:in\s+|on\s+|by\s+)?$", re.IGNORECASE)
+_BOUND_WORDS = frozenset("least early late later earlier".split())  # _BOUND needs one
 _RANGE_JOIN = re.compile(r"\s+(?:and|to|through|until|till)\s+|\s*[-–]\s*")
 
 
@@ -149,10 +162,10 @@ def _nearest_year(month: int, day: int | None, pub: date | None, future: bool) -
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|scheduled|slated|upcoming|next|begins|starts|resumes|reconvenes|due (?:to [a-z]+|out|back|on|in)|expected to|plans? to|planned|deadline"
+    r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|scheduled|slated|upcoming|next|pending|begins|starts|resumes|reconvenes|due (?:to [a-z]+|out|back|on|in)|expected to|plans? to|planned|deadline"
     r"|(?<!the )(?<!a )(?<!on )set (?:(?:a|an|the|his|her|its|their) )?[a-z]+ for"
     r"|(?:postponed|delayed|pushed back|rescheduled|moved|adjourned) (?:\w+ ){0,2}?(?:to|until|till))\b", re.IGNORECASE)
-_FUTURE_WORDS = frozenset("begins starts resumes reconvenes told ordered asked instructed directed summoned will would set scheduled slated upcoming next due expected plan plans planned deadline postponed delayed pushed rescheduled moved adjourned".split())  # _FUTURE needs one
+_FUTURE_WORDS = frozenset("pending begins starts resumes reconvenes told ordered asked instructed directed summoned will would set scheduled slated upcoming next due expected plan plans planned deadline postponed delayed pushed rescheduled moved adjourned".split())  # _FUTURE needs one
 # A plan made in the past ("originally scheduled for March") does not look ahead.
 _ONCE_PLANNED = re.compile(r"\b(?:originally|initially|previously|once|had been|(?:was|were) supposed)\b", re.IGNORECASE)
 # "told jurors to return at 9 a.m. Friday": what someone is told to do may come after the telling, or be told after it
@@ -185,11 +198,12 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
     lower = {w.lower() for w in words}
     relative_day = not _RELATIVE_DAY_WORDS.isdisjoint(lower)
     span = not _UNIT_WORDS.isdisjoint(lower)
-    if not (digit or month or weekday or relative_day or span):
+    holiday = not _HOLIDAY_WORDS.isdisjoint(words)
+    if not (digit or month or weekday or relative_day or span or holiday):
         return []
     pub = _pub(published)
     # only year-less dates and weekdays look ahead
-    future = bool((month or weekday) and not _FUTURE_WORDS.isdisjoint(lower) and (_FUTURE.search(sentence) or _INSTRUCTED_ANYWHERE.search(sentence)))
+    future = bool((month or weekday or holiday) and not _FUTURE_WORDS.isdisjoint(lower) and (_FUTURE.search(sentence) or _INSTRUCTED_ANYWHERE.search(sentence)))
 
     def ahead(start: int, end: int) -> bool | None:
         return future and _looks_ahead(sentence, start, end)
@@ -214,6 +228,11 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
             later = None if m["y"] else ahead(m.start(), m.end())
             year = int(m["y"]) if m["y"] else None if later is None else _nearest_year(number, day, pub, later)
             add(m, _iso(year, number, day) if year else None, relative=year is None)
+    for m in _HOLIDAY.finditer(sentence) if holiday else ():
+        number, day = _HOLIDAY_DATES[m["h"].lower().replace("’", "'")]
+        later = None if m["y"] else ahead(m.start(), m.end())
+        year = int(m["y"]) if m["y"] else None if later is None else _nearest_year(number, day, pub, later)
+        add(m, _iso(year, number, day) if year else None, relative=year is None)
     for m in _MY.finditer(sentence) if digit and month else ():
         add(m, _iso(int(m["y"]), _MONTHS[m["m"].lower()]))
     for m in _MONTH_ALONE.finditer(sentence) if month else ():
@@ -251,7 +270,16 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
     for m in _RELATIVE_SPAN.finditer(sentence) if span else ():
         _add_span(sentence, m, pub, found, taken)
     found.sort(key=lambda d: d.start)
+    if not _BOUND_WORDS.isdisjoint(lower):
+        found = [_unbound(sentence, d) for d in found]
     return _ranges(sentence, found) if len(found) > 1 else found
+
+
+def _unbound(sentence: str, mention: DateMention) -> DateMention:
+    """"beginning in at least 2019": a bound, kept as text without a value."""
+    if mention.value and _BOUND.search(sentence, max(0, mention.start - 24), mention.start):
+        return replace(mention, value=None, relative=True, about=None)
+    return mention
 
 
 def _looks_ahead(sentence: str, start: int, end: int) -> bool | None:
@@ -395,12 +423,12 @@ def _ranges(sentence: str, found: list[DateMention]) -> list[DateMention]:
 
 def _named_month(month: int, pre: str, pub: date | None) -> int | None:
     """"this September" is the publication year's (when within half a year); "next April" is certain only
-    once this year's April has passed."""
+    once this year's April has passed, or is next month's (which would be called "next month")."""
     if pub is None:
         return None
     if pre == "this":
         return pub.year if abs(month - pub.month) <= 6 else None
-    return pub.year + 1 if month <= pub.month else None
+    return pub.year + 1 if month <= pub.month + 1 else None  # "next October" said in September is not next month
 
 
 def _year_starts(sentence: str, at: int) -> bool:

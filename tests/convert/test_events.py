@@ -166,3 +166,78 @@ def test_a_sentence_may_date_three_events() -> None:
     found = dated("The audit, once planned for this November, was postponed last month to March 2025.", published="2024-08-20")
     assert sorted(d for d, _ in found if d) == ["2024-07", "2024-11", "2025-03"]
 
+
+
+def test_a_dated_statement_is_an_event() -> None:
+    # Saying something on a day belongs on the timeline (the statement's words become a claim or quote too):
+    # the development gold and the first two held-out sets count such statements as events.
+    assert [d for d, _ in dated("The council treasurer, a former banker, said at a news conference on Monday afternoon that "
+                                "the audit was finished.")] == ["2024-03-04"]
+    assert [d for d, _ in dated("A spokesperson for the council said Tuesday that the budget audit was finished.")] == ["2024-03-05"]
+    assert [d for d, _ in dated("On Tuesday, the council treasurer told reporters the library budget was safe.")] == ["2024-03-05"]
+    # the date belongs to the act the statement reports, or the act is a filing, a ruling, a firing
+    assert [d for d, _ in dated("The mayor said the council fired the library director on Tuesday.")] == ["2024-03-05"]
+    assert [d for d, _ in dated("The treasurer told reporters she had moved the library budget in the spring of 2021.")] == ["2021"]
+    assert [d for d, _ in dated("The council declined to renew the library lease on Monday.")] == ["2024-03-04"]
+    assert [d for d, _ in dated("On Monday, the council sued the library board.")] == ["2024-03-04"]
+
+
+def test_an_expectation_is_not_an_event() -> None:
+    assert dated("The council has not approved a budget, and a decision is expected this spring.") == []
+    assert dated("The council has no budget yet, though its auditors have said they hope to file one this spring.") == []
+    # what is scheduled is an event
+    assert [d for d, _ in dated("The council budget hearing is scheduled for April 2.")] == ["2024-04-02"]
+
+
+def test_a_price_or_level_is_not_an_event() -> None:
+    assert dated("By Thursday morning the council bonds were trading at about 41 cents, down from more than $2 a week earlier.") == []
+    assert dated("The library fund stood at $3 million in March, up from $2 million a year earlier.") == []
+    # a count in another clause does not make a statistic of the dated act
+    assert [d for d, _ in dated("The mayor moved the library budget in the spring of 2021, tempted by an interest rate of 8%.")] == ["2021"]
+
+
+def test_a_negation_in_an_earlier_coordinated_clause() -> None:
+    # "did not enter a plea and was held …": the holding happened (published on a Tuesday)
+    assert [d for d, _ in dated("The council treasurer did not enter a plea and was held pending a budget hearing on Wednesday.",
+                                published="2021-12-14")] == ["2021-12-15"]
+    assert dated("The council did not meet and did not vote on Wednesday.", published="2021-12-14") == []
+
+
+def test_a_dated_statement_that_reports_an_act_is_an_event() -> None:
+    assert [d for d, _ in dated("The library board said Wednesday it had suspended payments to the council.")] == ["2024-03-06"]
+    assert [d for d, _ in dated("The mayor said on Tuesday that the council fired the library director.")] == ["2024-03-05"]
+    # "added a note" is an act, not a way of saying
+    assert [d for d, _ in dated("On Wednesday evening, the mayor added a note to the council budget.")] == ["2024-03-06"]
+
+
+def test_a_statement_in_a_filing_or_about_an_act_is_an_event() -> None:
+    assert [d for d, _ in dated("The treasurer said in a court filing last week that the library fund was empty.", published="2024-03-20")] == ["2024-03"]
+    assert [d for d, _ in dated("The treasurer has agreed to repay the library fund, the council said on Tuesday.")] == ["2024-03-05"]
+    # a level in another clause does not make a statistic of the date
+    assert [d for d, _ in dated("The council counts every claim as of the filing date, Nov. 15, 2021, when the library bonds traded near $64.")] == [
+        "2021-11-15"]
+
+
+def test_what_is_said_in_court_is_part_of_the_proceedings() -> None:
+    assert [d for d, _ in dated("The council's lawyer told jurors during closing arguments on Tuesday that the library budget was a sham.")] == [
+        "2024-03-05"]
+    assert [d for d, _ in dated("The treasurer said at a budget hearing on Tuesday that the library fund was empty.")] == ["2024-03-05"]
+
+
+def test_a_clause_opening_with_whose_is_titled_with_its_owner() -> None:
+    found = dated("Dana Reyes, whose library branch lost the council budget in January 2024, faces eight counts.")
+    assert found == [("2024-01", "Dana Reyes’ library branch lost the council budget in January 2024")]
+
+
+def test_a_quoted_date_that_is_no_time_of_anything() -> None:
+    assert dated("“The council budget treats November 2021 like it is the end of history,” the librarian wrote.") == []
+    assert [d for d, _ in dated("“The council cut the library budget in November 2021,” the librarian wrote.")] == ["2021-11"]
+
+
+def test_an_act_named_again_after_when_keeps_its_date() -> None:
+    found = dated("The library halted loans on Nov. 10 and filed for bankruptcy five days later.",
+                  "Dana Reyes, a specialist who took over as the library's chief executive when it filed for bankruptcy, said in a court filing "
+                  "last week that the council budget was short.", published="2021-12-14")
+    assert ("2021-11-15", "Dana Reyes took over as the library's chief executive when it filed for bankruptcy") in found
+    # an act the article did not date, or dated twice, dates nothing
+    assert dated("Dana Reyes, who took over as the library's chief executive when it filed for bankruptcy, resigned.") == []

@@ -222,3 +222,39 @@ def test_what_a_span_dates_skips_an_apposition() -> None:
 ])
 def test_ahead_of_publication(sentence: str, published: str, expected: list[tuple[str, str | None]]) -> None:
     assert values(sentence, published) == expected
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), [
+    # "next October" said in September is not next month (that would be "next month"): the following year's
+    ("The clerk is due to stand trial next October.", "2022-09-21", [("October", "2023-10")]),
+    ("The clerk is due to stand trial next October.", "2022-10-05", [("October", "2023-10")]),
+    # "next December" said in September may be either: no value
+    ("The clerk is due to stand trial next December.", "2022-09-21", [("December", None)]),
+    # "pending a hearing on Wednesday" looks ahead (published on a Tuesday)
+    ("The clerk was held pending a bail hearing on Wednesday.", "2021-12-14", [("on Wednesday", "2021-12-15")]),
+])
+def test_next_month_and_pending(sentence: str, published: str, expected: list[tuple[str, str | None]]) -> None:
+    assert values(sentence, published) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a bound is not a date: "at least 2019", "as early as March 2018", "no later than 2020"
+    ("The clerk moved money beginning in at least 2019 to a side account.", [("2019", None)]),
+    ("The audit traced the payments as early as March 2018.", [("March 2018", None)]),
+    ("The council must repay the fund no later than 2020.", [("2020", None)]),
+    # "at least" before something else is no bound
+    ("At least three people left the council in 2019.", [("2019", "2019")]),
+])
+def test_a_bound_is_not_a_date(sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    assert values(sentence, "2024-03-08") == expected
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), [
+    ("The mayor spent Valentine's Day in a council hearing.", "2023-02-16", [("Valentine's Day", "2023-02-14")]),
+    ("The mayor spent Christmas Eve at the library.", "2023-01-03", [("Christmas Eve", "2022-12-24")]),
+    ("The library will reopen on New Year’s Day.", "2022-12-20", [("New Year’s Day", "2023-01-01")]),
+    ("The branch closed on Halloween 2019.", "2023-01-03", [("Halloween 2019", "2019-10-31")]),
+    ("The branch closed on Halloween.", None, [("Halloween", None)]),
+])
+def test_fixed_date_holidays(sentence: str, published: str | None, expected: list[tuple[str, str | None]]) -> None:
+    assert values(sentence, published) == expected
