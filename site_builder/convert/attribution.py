@@ -8,7 +8,9 @@ article names for them; people described but not named ("a former
 colleague told") are ``anonymous``; documents ("the lawsuit alleges", "the
 statement said") are attributed to whoever the article says filed or issued
 them, else to nobody. A judge's or court's decision ("the judge dismissed")
-is a ruling. :mod:`.referents` resolves the descriptions.
+is a ruling. "He said" after a quotation of several sentences is the person
+named before the quotation, or who opens the sentence before it.
+:mod:`.referents` resolves the descriptions.
 """
 
 from __future__ import annotations
@@ -194,6 +196,51 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
     return best[1] if best else None
 
 
+# "Another reader, a teacher who asked me not to use his name, …": someone the article describes and keeps unnamed
+_UNNAMED_SUBJECT = re.compile(r"(?:[Aa]nother|[Aa]n?|[Oo]ne)\s[^.;:]{0,80}?\bwho\s+(?:spoke on (?:the )?condition of anonymity"
+                              r"|(?:asked|requested)\s+(?:(?:me|us|reporters|the \w+)\s+)?(?:not to (?:be (?:named|identified)|(?:use|publish|print|give)"
+                              r" (?:his|her|their) (?:full |last )?names?)|anonymity))")
+
+
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mx|Miss)\.?\s+")
+
+
+def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
+    """Who "he" or "she" at ``offset`` is: the one person named just before (see Recognised.pronoun); else, when nobody is
+    named before it in its sentence, the one person named before the quotation it closes ('"… . … ," she said': the
+    sentences inside the quotation name nobody), or the person who opens the sentence before ("Dana Pike, 38, a nurse,
+    told the paper …" ¶ '"…," she said'); "anonymous" for someone described, not named ("Another reader, who asked
+    not to be named, …" ¶ '"…," he wrote')."""
+    key = rec.pronoun(index, offset, word, seg)
+    if key is not None or any(s < offset for s, _, _ in rec.sentences[index].entities if _plain(seg, index)[s:s + 1].strip()):
+        return key
+    k = index - 1
+    paragraph = seg.sentences[index].paragraph
+    while k >= 0 and not _plain(seg, k).strip(" \t\n,.;:!?—–-") and paragraph - seg.sentences[k].paragraph <= 1:
+        k -= 1  # sentences wholly inside the quotation
+    if k < 0 or paragraph - seg.sentences[k].paragraph > 1:
+        return None
+    if k < index - 1 and rec.sentences[k].entities:  # the names must stand in the sentence right before the quotation
+        key = rec.pronoun(k + 1, 0, word, seg)
+        if key is not None:
+            return key
+    plain = _plain(seg, k)
+    lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
+    title = _HONORIFIC.match(plain, lead)
+    lead = title.end() if title else lead
+    gender = "f" if word.lower() == "she" else "m" if word.lower() == "he" else None
+    for s, e, key in rec.sentences[k].entities:
+        if s == lead:
+            entity = rec.entities.get(key)
+            if entity is not None and entity.kind == "person" and entity.gender in (gender, None) and gender and not _possessive(plain, e):
+                return key
+            return None
+    if gender and _UNNAMED_SUBJECT.match(plain, lead):
+        return ANONYMOUS
+    return None
+
+
+_OWN_WRITING = re.compile(r"['’]s?\s+(?:\w+\s+)?(?:opinion|dissent|concurrence|letter|memo|essay|column|blog post|post|statement)\b")
 _LEAD_SUBJECT = re.compile(r"(?P<p>[Hh]e|[Ss]he|[Tt]hey)\b|(?:[Tt]he|[Aa])\s+(?:[\w.’'-]+\s+){0,3}?(?:judge|justice|magistrate)\b")
 
 
@@ -211,12 +258,17 @@ def introduced(seg: Segmented, rec: Recognised, index: int, colon: int) -> Attri
         start += lead + 1  # an opening phrase ("On the appeal,") before the subject
         clause = plain[start:colon]
     at = len(clause) - len(clause.lstrip())
-    if len(clause.split()) > 10 or "," in clause or not clause.strip():
-        return None
     subject = start + at
     named = [(e, k) for s, e, k in mentions if s == subject]
+    if named and plain[named[0][0] : named[0][0] + 1] == ",":
+        clause = _strip_appositive(clause)  # "Dana Pike, the studio's lawyer, put it this way:"
+    if len(clause.split()) > (14 if named else 10) or "," in clause or not clause.strip():
+        return None
     if named:
-        return None if _possessive(plain, named[0][0]) else Attribution(named[0][1], None, "statement")
+        if not _possessive(plain, named[0][0]):
+            return Attribution(named[0][1], None, "statement")
+        # "Pike's opinion answered that directly:": what she wrote herself (a lawsuit or a list speaks for nobody in person)
+        return Attribution(named[0][1], None, "statement") if _OWN_WRITING.match(plain, named[0][0]) else None
     m = _LEAD_SUBJECT.match(plain, subject)
     if m is None or _possessive(plain, m.end()):
         return None
@@ -277,7 +329,7 @@ def _ruling(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
     """The judge or court before a deciding verb ("Judge Lee dismissed", "the court granted", "She also struck")."""
     window = plain[max(0, verb_at - 90) : verb_at]
     lower = window.lower()
-    near = any(piece in lower for piece in _JUDICIAL_PIECES) or _PRONOUN.search(window[-16:]) is not None or any(
+    near = any(piece in lower for piece in _JUDICIAL_PIECES) or _PRONOUN.search(window, max(0, len(window) - 16)) is not None or any(
         verb_at - 90 <= e <= verb_at and judicial(rec.entities.get(k)) for _, e, k in mentions)
     if not near:
         return None
@@ -302,9 +354,9 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
         if who and not any(s < offset + who.end() and e > offset + who.start() for s, e, _ in mentions) \
                 and not appositive_to_name(left, offset + who.start(), mentions):
             return ANONYMOUS, None  # "a food critic who … called the dish “…”": a person the article does not name
-    near = _PRONOUN.search(left[-16:])
+    near = _PRONOUN.search(left, max(0, len(left) - 16))  # searched in place: a window cut mid-word ("t|he sentence") finds no "he"
     if near:
-        key = rec.pronoun(index, max(0, verb_at - 16 + near.start()), near.group("p"), seg)
+        key = _pronoun(seg, rec, index, near.start(), near.group("p"))
         if key:
             return key, None
     tail = left.rstrip()[-80:]
@@ -323,11 +375,16 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
         s, e, key = candidates[-1]
         if len(candidates) > 1 and not plain[e:verb_at].strip(" ,"):
             s, e, key = _appositive_head(plain, candidates)
-        between = _strip_appositive(plain[e:verb_at])
-        words = len(between.split())
         # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
         limit = 1 if verb.lower() in _NOUN_LIKE else 6
-        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) and words <= limit:
+        between = _strip_appositive(plain[e:verb_at])
+        if len(between.split()) > limit:
+            # "Dana Pike, the chief prosecutor for the northern half of the county, said": a long appositive after the name
+            head = next((c for c in candidates if plain[c[1] : c[1] + 1] == "," and not _strip_appositive(plain[c[1] : verb_at]).strip(" ,")), None)
+            if head is not None:
+                s, e, key = head
+                between = ""
+        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) and len(between.split()) <= limit:
             entity = rec.entities[key]
             if entity.kind == "organization" and " " not in entity.name and groups is not None:
                 body = body_at(seg.sentences[index].text, e)  # "… District Attorney's Office" found as "Office"
@@ -339,10 +396,9 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
         key = holder(left, rec, index)
         if key:
             return key, None
-    pron = _PRONOUN.search(left[-30:])
+    pron = _PRONOUN.search(left, max(0, len(left) - 30))
     if pron:
-        offset = verb_at - 30 + pron.start() if verb_at >= 30 else pron.start()
-        key = rec.pronoun(index, max(0, offset), pron.group("p"), seg)
+        key = _pronoun(seg, rec, index, pron.start(), pron.group("p"))
         if key:
             return key, None
     doc = _DOC_SUBJECT.search(_strip_appositive(left)[-60:])
@@ -429,8 +485,8 @@ def _is_media(rec: Recognised, key: str) -> bool:
     return entity is not None and entity.kind == "organization" and bool(_MEDIA_HEADS.search(entity.name) or (entity.role or "").lower().startswith("news publisher"))
 
 
-# ", a lawyer for " / ", who represents ": an appositive after a name that ends at another name
-_APPOSITIVE_GAP = re.compile(r",\s+(?!(?:and|or|but)\b)[^,;:]{0,70}?\b(?!(?:and|or|but)\b)[a-z]+\s+")
+# ", a lawyer for " / ", who represents " / ", joined by U.S. Circuit Judge ": an appositive after a name that ends at another name
+_APPOSITIVE_GAP = re.compile(r",\s+(?!(?:and|or|but)\b)[^,;:]{0,70}?\b(?!(?:and|or|but)\b)[a-z]+\s+(?:(?:[A-Z][a-z]*\.)+\s+|[A-Z][a-z]+\s+){0,3}")
 
 
 def _appositive_head(plain: str, candidates: list[tuple[int, int, str]]) -> tuple[int, int, str]:

@@ -6,8 +6,10 @@ words, speaker — named, a resolved pronoun, an organisation or
 ``denial``, ``statement``, ``opinion``, ``anonymous``) worded in the site's
 neutral voice, each citing the exact source sentence. Short quoted terms
 ("dismissed with prejudice", scare quotes), titles of works ("Back of
-House") and standards a court or jury found ("malice, oppression or fraud")
-are not quotes of anyone.
+House"), standards a court or jury found ("malice, oppression or fraud")
+and the names of things ('what the company called a "special account"') are
+not quotes of anyone. A block quotation after the paragraph telling who wrote
+it ("…, writing that …", "In a 41-page opinion, Judge …") is the writer's.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .attribution import ANONYMOUS, Attribution, attribute, introduced, reporting_verbs
+from .referents import judicial
 from .documents import ISSUED
 from .lexicon import RULING_VERBS
 from .items import Cite, DraftClaim, DraftQuote
@@ -49,6 +52,8 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
         term = not opens and q.words <= _TERM_WORDS
         if term and _is_title(words):
             continue
+        if term and "what " in seg.text[max(first.start, q.open - 60) : q.open] and _LABEL.search(seg.text, max(first.start, q.open - 60), q.open):
+            continue  # 'through what the company called a "special account"': the name of a thing, not words spoken
         last = seg.sentence_at(max(q.open, q.close - 1))
         closing_sentence = seg.sentence_at(min(q.close + 1, len(seg.text) - 1)) if q.close + 1 < len(seg.text) else last
         if closing_sentence.paragraph == last.paragraph:
@@ -66,6 +71,8 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
             if told is not None:
                 who = told
             elif opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1 and not issued:
+                who = Attribution(previous[1], None, "statement")
+            elif opens and previous is not None and _same_bench(seg, rec, q, first.index, previous):
                 who = Attribution(previous[1], None, "statement")
             else:
                 if unattributed is not None and who is not None and who.document:
@@ -86,6 +93,8 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
 
 
 _TERM_WORDS = 6
+_LABEL = re.compile(r"\bwhat\s+(?:[\w’'.-]+\s+){1,4}?(?:called|calls|dubbed|dubs|termed|terms|(?:described|describes|referred to|refers to) as)\s+"
+                    r"(?:(?:an?|the|its|his|her|their)\s+)?$")
 _SMALL_WORDS = frozenset("a an the of and or & in on at to for with by from".split())
 _ENUMERATION = re.compile(r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)+,?\s+(?:or|and)\s+[a-z][\w-]*")
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:says|said|told|tells|asked|asks|replied|replies)\b")
@@ -109,6 +118,8 @@ def _exchange(seg: Segmented, rec: Recognised, q: QuoteSpan, index: int) -> bool
     return found is not None and bool(found.speaker)
 
 
+_WRITING = frozenset(("wrote", "writes", "writing", "write"))
+_WRITTEN = re.compile(r"\b(?:opinion|dissent)\b")
 _CLAUSE = re.compile(r"\b(?:that|would|will|was|were|is|are|had|has|have|could|should|can|may|might|must|did|does|do)\b|\w+ed\b")
 
 
@@ -126,7 +137,9 @@ def _told_before(seg: Segmented, rec: Recognised, q: QuoteSpan, index: int) -> A
         return None
     verbs = reporting_verbs(seg, index - 1)
     rest = prev.text[verbs[-1][1] :] if verbs else ""
-    if len(rest.split()) > 8 or _CLAUSE.search(rest):
+    # what a judge wrote is quoted at length after it is told ("…, writing that the court erred." ¶ "“…”")
+    written = said.verb in _WRITING or ("opinion" in prev.text or "dissent" in prev.text) and _WRITTEN.search(prev.text) is not None
+    if not written and (len(rest.split()) > 8 or _CLAUSE.search(rest)):
         return None  # "Dana Pike said the state would appeal.": what she said is told; the quotation is not hers by that
     entity = rec.entities.get(said.speaker)
     return said if entity is not None and entity.kind == "person" else None
@@ -144,6 +157,8 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
         if index != end_sentence.index:
             break
         found = attribute(seg, rec, index, lo, None, rec.entities)
+        if found and found.speaker and _far_after_term(seg, q, index, lo):
+            found = None
         if found and found.speaker:
             return found
     after = found  # '"…," the statement said' with no issuer: kept so the caller can list it
@@ -162,6 +177,31 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
             said = attribute(seg, rec, first - 1, 0, None, rec.entities)
             return said if said is not None and said.speaker else introduced(seg, rec, first - 1, len(prev.text.rstrip()) - 1) or said
     return found if found is not None and found.document or after is None else after
+
+
+_BENCH = re.compile(r"(?:The|the)\s+(?:(?:three-judge|appeals|appellate|divided)\s+)?(?:panel|court|majority)\b")
+
+
+def _same_bench(seg: Segmented, rec: Recognised, q: QuoteSpan, index: int, previous: tuple[int, str]) -> bool:
+    """A block quotation two paragraphs after a judge's, the paragraph between telling what "the panel" or "the court"
+    did: more of the same opinion ("…" ¶ "The panel also rejected …" ¶ "…")."""
+    paragraph = seg.sentences[index].paragraph
+    if paragraph - previous[0] != 2 or seg.paragraphs[paragraph][0] != q.open or q.words < 8 or index == 0:
+        return False
+    between = seg.sentences[index - 1]
+    if between.paragraph != paragraph - 1 or between.index > 0 and seg.sentences[between.index - 1].paragraph == between.paragraph:
+        return False  # the paragraph between is one sentence
+    return _BENCH.match(between.text) is not None and judicial(rec.entities.get(previous[1]))
+
+
+def _far_after_term(seg: Segmented, q: QuoteSpan, index: int, lo: int) -> bool:
+    """A quoted term inside a sentence and the first reporting verb after it far on, in another clause
+    ('… an "advice of counsel" defense based on memos, finding that he never told them …'): the verb is not about the term."""
+    sentence = seg.sentences[index]
+    if q.words > _TERM_WORDS or q.open - seg.sentence_at(q.open).start <= 1:
+        return False
+    verb = next((start for start, _, _ in reporting_verbs(seg, index) if start >= lo), None)
+    return verb is not None and len(sentence.text[lo:verb].split()) > 6
 
 
 def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, last: int) -> str | None:

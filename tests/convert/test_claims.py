@@ -108,3 +108,20 @@ def test_titles_and_enumerated_standards_are_not_quotes_but_short_replies_are() 
     # a list of words someone called the show is theirs
     rec, quotes, _, _ = run(['Dana Pike called the show "cruel, cynical and dishonest" in a post on Monday.'])
     assert speakers(rec, quotes) == [("cruel, cynical and d", "Dana Pike")]
+
+
+def test_a_quoted_term_is_not_given_to_a_verb_far_on_in_another_clause() -> None:
+    rec, quotes, _, _ = run(["The panel also rejected Dana Pike's claim that she should have been allowed to present an \"advice of counsel\" "
+                             "defense based on memos from the show's lawyers, finding that she never told those lawyers about the trailer."])
+    assert speakers(rec, quotes) == []
+    rec, quotes, _, _ = run(['The trailer was "a sham from the start," Dana Pike said.'])
+    assert speakers(rec, quotes) == [("a sham from the star", "Dana Pike")]
+
+
+def test_what_someone_called_a_thing_is_its_label_not_a_quote() -> None:
+    rec, quotes, _, _ = run(["Dana Pike routed the money from the show through what the studio called a \"special trailer account,\" "
+                             "prosecutors said."])
+    assert speakers(rec, quotes) == []
+    # a whole sentence quoted after "called" is still a quote
+    rec, quotes, _, _ = run(['Dana Pike called the trailer "a lie told to every viewer of the show" on Monday.'])
+    assert speakers(rec, quotes) == [("a lie told to every ", "Dana Pike")]
