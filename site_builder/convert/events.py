@@ -325,7 +325,7 @@ def _statement(text: str, mention: DateMention) -> str:
         lo = edge.end()
     if _MEDIUM.search(text, max(lo, mention.start - 60), mention.start):
         return "say"
-    words = _LETTERS.findall(text, lo, mention.start)
+    words: list[str] = _LETTERS.findall(text, lo, mention.start)
     infinitive = False
     for word in reversed(words):
         kind = _verb_kind(word.lower(), infinitive)
