@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+_DROPPED = str.maketrans(dict.fromkeys("‘’“”–—"))
 _POSSESSIVE = re.compile(r"['’]s\b")
 _WORD = re.compile(r"[a-z0-9]+")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -26,6 +27,8 @@ def slugify(text: str, limit: int = 60, drop_stopwords: bool = False) -> str:
 def _slug(text: str, limit: int, drop_stopwords: bool, whole: bool) -> tuple[str, bool]:
     """The slug of ``text`` (or of the start of a text, if not ``whole``), and whether it is full: a further word
     did not fit, so more text could not change it."""
+    if not text.isascii():
+        text = text.translate(_DROPPED)  # typographic marks NFKD would drop anyway: often the only non-ASCII characters
     ascii_ = (text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()).lower()
     words = _WORD.findall(_POSSESSIVE.sub("s", ascii_))
     if drop_stopwords:
