@@ -42,6 +42,8 @@ class Directory:
         return next(iter(ids)) if len(ids) == 1 else None
 
     def by_part(self, token: str) -> list[KnownPerson]:
+        if " " in token:  # a surname with its particles: "de la Vega"
+            return [p for p in self.people if p.kind == "person" and p.name.endswith(" " + token)]
         return [p for p in self.people if p.kind == "person" and token in name_parts(p.name)]
 
 

@@ -25,7 +25,8 @@ ROLE_WORDS = _words(
     official administrator assistant aide adviser advisor staffer employee worker crew member
     wife husband son daughter mother father sister brother widow widower parent parents stepson stepdaughter
     grandson granddaughter grandmother grandfather uncle aunt nephew niece cousin fiancé fiancée partner
-    girlfriend boyfriend friend neighbour neighbor colleague victim survivor witness defendant plaintiff
+    mom mum dad stepmother stepfather girlfriend boyfriend friend neighbour neighbor colleague victim survivor witness
+    defendant plaintiff
     suspect accused petitioner respondent professor teacher doctor nurse student pastor priest coach player
     businessman businesswoman entrepreneur billionaire mogul tycoon heir heiress insider source organizer organiser
     activist campaigner volunteer resident politician pol candidate leader head spokesperson-for chancellor""")
@@ -37,7 +38,7 @@ ROLE_MODIFIERS = _words(
     production film movie set police fire health""")
 FAMILY = _words("""wife husband son daughter mother father sister brother widow widower parent parents stepson
     stepdaughter grandson granddaughter grandmother grandfather uncle aunt nephew niece cousin fiancé fiancée
-    family children kids child""")
+    family children kids child mom mum dad stepmother stepfather""")
 LEGAL = _words("attorney attorneys lawyer lawyers counsel solicitor barrister advocate paralegal defense defence legal")
 OFFICIAL = _words("""judge justice magistrate prosecutor prosecutors sheriff deputy detective investigator officer
     constable trooper agent inspector sergeant lieutenant captain commissioner superintendent coroner examiner
@@ -46,9 +47,10 @@ OFFICIAL = _words("""judge justice magistrate prosecutor prosecutors sheriff dep
     district-attorney council fbi doj atf dea irs sec ftc nypd lapd agency bureau department sheriffs""")
 MEDIA = _words("reporter journalist columnist editor anchor photographer network newspaper broadcaster publisher news outlet")
 FEMALE = _words("""wife mother daughter sister widow actress spokeswoman chairwoman councilwoman congresswoman
-    businesswoman grandmother granddaughter aunt niece fiancée girlfriend stepdaughter heiress ms ms. mrs mrs. miss""")
+    businesswoman grandmother granddaughter aunt niece fiancée girlfriend stepdaughter heiress ms ms. mrs mrs. miss
+    mom mum stepmother""")
 MALE = _words("""husband father son brother widower actor spokesman chairman councilman congressman businessman
-    grandfather grandson uncle nephew fiancé boyfriend stepson heir mr mr.""")
+    grandfather grandson uncle nephew fiancé boyfriend stepson heir mr mr. dad stepfather""")
 
 # Capitalised words that introduce a name and belong to the role, not the name.
 TITLES = _words(
@@ -78,8 +80,11 @@ PLACE_HEADS = _words(
     River Mountain Mountains Hills Hill Center Centre Airport Station Square Hall Building Courthouse Prison Jail
     Hotel Creek Lake Bay Coast Canyon Mesa Heights Springs Falls Harbor Harbour Port Plaza Mall Stadium Arena
     Tower Towers Bridge Highway Freeway Lane Drive Way Parish Borough District Province Region State Territory
-    Medical Campus Memorial""")
-PLACE_PREFIXES = _words("New Los Las San Santa St St. Saint Fort Lake Mount Mt. Port East West North South Upper Lower El La Palm Beverly Long Salt Great")
+    Medical Campus Memorial Point Cove Gardens Terrace Junction Peninsula Estates Isle Isles Pier Wharf Quay Marina
+    Reservoir Canal Bluff Bluffs Cliffs""")
+PLACE_PREFIXES = _words("""New Los Las San Santa St St. Saint Fort Lake Mount Mt. Port East West North South Upper Lower El La Palm
+    Beverly Long Salt Great Greater Northeast Northwest Southeast Southwest Northeastern Northwestern Southeastern
+    Southwestern Upstate Downstate Central Inner Outer Mid""")
 PLACES = _words(
     """Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois
     Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri
@@ -111,7 +116,14 @@ NOT_NAMES = _words(
     September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec God Christmas Easter
     Western Republican Republicans Democrat Democrats Democratic Christian Muslim Jewish Catholic English Spanish
     American Americans British French German Mexican Russian Chinese Hollywood Oscar Oscars Emmy Emmys Grammy
-    Internet Twitter Facebook Instagram TikTok YouTube Netflix Google Amazon Apple Max Hulu Zoom X""")
+    Internet Twitter Facebook Instagram TikTok YouTube Netflix Google Amazon Apple Max Hulu Zoom X
+    Whether Neither Either Whereas Wherever Whenever Whatever Whoever Whichever Lest Upon Toward Towards Across
+    Along Around Behind Beyond Besides Throughout Except Regardless Notwithstanding Otherwise Nonetheless
+    Nevertheless Likewise Similarly Accordingly Consequently Ultimately Eventually Finally Initially Originally
+    Currently Recently Previously Already Perhaps Maybe Certainly Clearly Apparently Reportedly Allegedly Notably
+    Specifically Separately Any None Nothing Everything Something Anyone Someone Everybody Somebody Anybody
+    Never Much Less Least Fewer Half Numerous Dozens Hundreds Thousands Millions Is Are Was Were Did Does
+    Do Has Have Had Could Would Should Must Might Shall Let Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth""")
 SPEECH_VERBS = _words(
     """said says say told tells tell added adds stated states wrote writes write explained explains noted notes
     argued argues claimed claims alleged alleges contended contends insisted insists maintained maintains

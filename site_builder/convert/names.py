@@ -43,11 +43,16 @@ _COMPANY_HEADS = frozenset("""Housewares Hospitality Foods Brands Industries Ent
     Brewery Distillery Winery Vineyards Bakery Restaurants Hotels Resorts Cookware Appliances Furnishings Textiles
     Telecom Communications Airlines Airways Aviation Shipping Freight Motors Automotive Stores Supermarkets Retail
     Investments Advisors Advisers Associates Worldwide Incorporated Limited LLP PLC GmbH""".split())
+# Last words of a company's name whose first words alone are a short form of it ("Kestrel Point Capital" → "Kestrel
+# Point"); not the words of bodies often named after a person (Foundation, Institute, Center).
+COMPANY_ENDS = _COMPANY_HEADS | frozenset("Inc Inc. LLC Ltd Corp Corp. Co. Company Corporation Group Partners Holdings Studios".split())
 _ORG_HEADS = _LEXICON_ORG_HEADS | _COMPANY_HEADS  # for runs of two words or more ("Retail sales fell" is no company)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|[\w][\w'’&!-]*(?:\.(?=\s+[A-Z]))?")
 _PARTICLES = frozenset("de del della der di da du la le van von ten ter bin al el dos das".split())
 _SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
+# Title words that name a court or a jurisdiction, never the last word of a person's name.
+_INSTITUTION_ENDS = frozenset("Circuit Court Courts District County City State Superior Supreme Federal Judicial Appeals".split())
 
 
 _PARTS = re.compile(r"[-’']")
@@ -89,7 +94,9 @@ _EPITHET = re.compile(
 _HEAD_WORDS = frozenset(_EPITHET_HEADS)
 _WORD_RUN = re.compile(r"\w+")
 _AGE = re.compile(r"^,\s*(\d{1,3}),")
-_APPOSITIVE = re.compile(r"^,\s*(?:\d{1,3},\s*)?(?:who is |who was )?(?P<det>a|an|the|his|her|their|its|[A-Z][\w’']+[’']s)\s+(?P<role>[^,;:()—–]{3,70}?)(?=,|;|\.|\s+(?:said|says|told|was|is|has|had)\b|$)")
+# The role ends at a comma, a full stop (not an honorific's: "a lawyer for Mr. Varga") or the verb.
+_APPOSITIVE = re.compile(r"^,\s*(?:\d{1,3},\s*)?(?:who is |who was )?(?P<det>a|an|the|his|her|their|its|[A-Z][\w’']+[’']s)\s+"
+                         r"(?P<role>[^,;:()—–]{3,70}?)(?=,|;|\.(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)|\s+(?:said|says|told|was|is|has|had)\b|$)")
 
 
 _ROLE_FOR = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,2}?(?:" + "|".join(sorted(ROLE_WORDS - {"source", "insider", "friend"}))
@@ -157,6 +164,12 @@ def find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) ->
         if not toks[i].text[0].isupper():
             i += 1
             continue
+        if i > 0 and toks[i - 1].text in _PARTICLES:  # "de la Vega said": checked at the capital, not at every word
+            found = _particle_surname(sentence, toks, i)
+            if found is not None:
+                mentions.append(found)
+                i += 1
+                continue
         j = i + 1
         while j < count:
             if toks[j - 1].possessive:
@@ -190,9 +203,46 @@ def find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) ->
         if mention is not None:
             mentions.append(mention)
         i = j
+    if len(mentions) >= 2 and " and " in sentence:
+        _couples(sentence, mentions)
     mentions.extend(_epithets(sentence, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _particle_surname(sentence: str, toks: list[_Tok], k: int) -> Mention | None:
+    """A surname on its own that begins with a particle: "de la Vega said", "van der Berg agreed" (``toks[k]``
+    is its capitalised word, after one or two particles)."""
+    i = k
+    while i > 0 and k - i < 2 and toks[i - 1].text in _PARTICLES and _adjacent(sentence, toks[i - 1], toks[i]):
+        i -= 1
+    if i == k or not is_name_token(toks[k].text):
+        return None
+    if toks[k].text in NOT_NAMES or toks[k].text in PLACES:
+        return None
+    if k + 1 < len(toks) and toks[k + 1].text[0].isupper() and _adjacent(sentence, toks[k], toks[k + 1]):
+        return None  # "de Gaulle Airport", "la Rioja Valley": part of a longer name
+    if i > 0 and _adjacent(sentence, toks[i - 1], toks[i]) and (
+            toks[i - 1].text[0].isupper() or toks[i - 1].text in _PARTICLES or toks[i - 1].text == "the"):
+        return None  # inside a longer name ("Inés de la Vega"), or "the de la Vega family"
+    name = sentence[toks[i].start : toks[k].end]
+    next_word = toks[k + 1].text if k + 1 < len(toks) else ""
+    return Mention(toks[i].start, toks[k].end, name, "single", name, possessive=toks[k].possessive, evidence=next_word in SPEECH_VERBS)
+
+
+# Plural kin words that introduce two people sharing a surname: "his parents, Peter and Ilona Varga".
+_COUPLE_WORDS = frozenset("parents couple grandparents brothers sisters siblings twins sons daughters".split())
+
+
+def _couples(sentence: str, mentions: list[Mention]) -> None:
+    """"His parents, Peter and Ilona Varga": the first name alone shares the full name's surname and role."""
+    for k in range(len(mentions) - 1):
+        first, second = mentions[k], mentions[k + 1]
+        if (first.kind == "single" and second.kind == "person" and sentence[first.end : second.start] == " and "
+                and first.role and not first.possessive and _COUPLE_WORDS.intersection(first.role.lower().split())):
+            first.kind, first.name = "person", f"{first.name} {second.name.split()[-1]}"
+            first.evidence = True
+            second.role, second.evidence = second.role or first.role, True
 
 
 # Bodies named for an office holder: "the District Attorney's Office", "the Sheriff's Department".
@@ -260,6 +310,8 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
         return None  # "Harborview politician Dana Whitcombe": a place or body qualifying a role, not a person
     if prev_word in _WORK_CUES or next_word in ("star", "stars", "actor", "actress", "franchise", "cast") and not run[-1].possessive:
         return None  # a title of a work: "the 30 Rock star", "entitled Along Came Hilaria"
+    if (prev_word in _THING_DETERMINERS or next_word in _THING_WORDS and _names_a_thing(next_word, after_next)) and not run[-1].possessive:
+        return None  # "a Range Rover", "its Vault Yield accounts", "a Love Isle contestant": a product or a show
     if len(run) == 1 and i > 0 and toks[i - 1].possessive and words[0] in _LEXICON_ORG_HEADS:
         return None  # "Governor Ray Tillson's Office": the office of a person named just before
     if len(run) == 1 and _ACRONYM.match(words[0]):
@@ -280,6 +332,8 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
         return None
     while len(name_words) > 2 and name_words[-1] in _SUFFIXES:
         name_words, name_toks = name_words[:-1], name_toks[:-1]  # "Martin Luther King Jr."
+    if name_words[-1] in _INSTITUTION_ENDS:
+        return None  # "a Second Circuit panel", "Circuit Court": an institution's word, even after a title
     if any(w in NOT_NAMES for w in name_words) or not all(is_name_token(w) or w in _PARTICLES and 0 < k < len(name_words) - 1
                                                           for k, w in enumerate(name_words)):
         return None
@@ -300,9 +354,30 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
     evidence = bool(role or age or title or next_word in SPEECH_VERBS or prev_word.rstrip(".") in {"mr", "mrs", "ms", "dr"})
     if not evidence and len(name_words) >= 2 and any(w in COMMON_CAPS for w in name_words):
         return None  # "White House", "Social Security": an institution or a thing, not a person
+    if not evidence and prev_word == "in" and len(name_words) >= 2 and not run[-1].possessive:
+        return None  # "a house in Marrow Cove": a place (a person is "in" something only as an owner: "in Ana Ruiz's suit")
     kind = "person" if len(name_words) >= 2 else "single"
     return Mention(name_toks[0].start, name_toks[-1].end, text, kind, " ".join(name_words), role, age,
                    run[-1].possessive, evidence, title)
+
+
+# Nouns a product, a show or a body's name stands before ("the Vault Yield account", "a Love Isle contestant",
+# "a Second Circuit panel"); never after a person's name, which would take a possessive ("Ostrow's account").
+_THING_NOUNS = frozenset("""account accounts app apps card cards token tokens wallet wallets platform platforms product
+    products contestant contestants series podcast podcasts episode episodes franchise panel programme program
+    subscription subscriptions""".split())
+# Lower-case words that may stand between such a name and its noun ("Vault Yield interest accounts").
+_THING_MODIFIERS = frozenset("interest savings checking deposit trading loyalty rewards credit debit gift reality streaming mobile".split())
+
+
+_THING_WORDS = _THING_NOUNS | _THING_MODIFIERS
+_THING_DETERMINERS = frozenset(("a", "an", "its"))
+
+
+def _names_a_thing(next_word: str, after_next: _Tok | None) -> bool:
+    if next_word in _THING_NOUNS:
+        return True
+    return next_word in _THING_MODIFIERS and after_next is not None and after_next.text in _THING_NOUNS
 
 
 def _role_compound(word: str) -> bool:
@@ -462,6 +537,11 @@ def _bare_role(rest: str) -> str | None:
     return None
 
 
+# Endings of descriptive adjectives, which qualify an epithet without changing its role ("the youthful executive").
+_ADJECTIVE_ENDINGS = ("ish", "ful", "ous", "less")
+_EPITHET_MODIFIERS = frozenset("former veteran embattled disgraced famous movie film hollywood".split())
+
+
 def _epithets(sentence: str, found: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     if _HEAD_WORDS.isdisjoint(_WORD_RUN.findall(sentence)):  # an epithet's head is a whole word
@@ -471,8 +551,9 @@ def _epithets(sentence: str, found: list[Mention]) -> list[Mention]:
             # "the 30 Rock star Baldwin": the name itself follows; the epithet is its role
             pass
         mod = m.group("mod").strip()
-        if mod and mod[0].islower() and mod[-2:] not in ("'s", "’s") and mod not in ("former", "veteran", "embattled", "disgraced", "famous", "movie", "film", "hollywood"):
-            continue
+        if (mod and mod[0].islower() and mod[-2:] not in ("'s", "’s") and mod not in _EPITHET_MODIFIERS
+                and not mod.endswith(_ADJECTIVE_ENDINGS)):
+            continue  # "the assistant director" is another role; "the boyish executive" is the executive
         nxt = sentence[m.end() : m.end() + 2]
         if re.match(r"['’]s\s+(?:office|department|team|legal|lawyers|attorneys|bureau|agency|staff|spokes\w*|campaign)\b", sentence[m.end() : m.end() + 24]):
             continue  # "the Santa Fe County sheriff's office": an institution, not a person

@@ -85,6 +85,10 @@ _TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s+[(\[](?:additional\s+)?(?:r
                               re.IGNORECASE)
 _KICKER = re.compile(r"^(?:EXCLUSIVE|BREAKING|UPDATE|UPDATED|WATCH|LIVE|OPINION|ANALYSIS|REVEALED)\s*[:\-–—]\s*", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:copyright\s*)?©\s*(?:\d{4}\s*,?\s*)?(?P<who>[A-Z][\w .&!'-]{1,40}?)(?:\.|,|\s+all rights|$)", re.IGNORECASE)
+# A short blurb about the publication that signs it inside a sentence of its own ("... a weekly newsletter.
+# Written by Ana Ruiz. Forwarded this? Subscribe here.").
+_SIGNED_BLURB = re.compile(r"(?:^|[.!?]\s+)(?:written|compiled|edited|curated|produced) by\s+[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&))*"
+                           r"\s*(?:[.!?]|$)", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’-]+){1,2}$")
 _URL = re.compile(r"^https?://[^\s\"<>\\^`{|}\x00-\x1f\x7f]{3,}$")
 _END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
@@ -210,6 +214,8 @@ def _clean(article: Article, lines: list[str]) -> list[str]:
             continue
         if len(line) < 120 and (_PICTURE_CREDIT.match(line) or _STAFF_BYLINE.match(line)):
             continue
+        if len(line) < 400 and " by " in line and _SIGNED_BLURB.search(line):
+            continue
         if line[-1:] in ")]" and "by" in line:
             line = _TRAILING_CREDIT.sub("", line)
         if _NAME_LINE.match(line) and len(line.split()) <= 3:
@@ -238,6 +244,8 @@ def _bracketed_credit(line: str) -> bool:
 
 
 def _heading(line: str) -> bool:
+    if line.endswith(":") and len(line.split()) >= 8:
+        return False  # a sentence introducing a block quote or a list ("Ana Ruiz said in a post on Tuesday:")
     if re.match(r"^\d{1,2}[.)]\s", line) and not _END.search(line):
         return True
     if not _END.search(line) and len(line.split()) <= 20:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from .directory import Directory, name_parts, norm_name
 from .lexicon import FAMILY, FEMALE, LEGAL, MALE, MEDIA, OFFICIAL
-from .names import CELEBRITY_HEADS, Mention, find_mentions
+from .names import CELEBRITY_HEADS, COMPANY_ENDS, Mention, find_mentions
 from .segment import MAX_SENTENCE, Segmented
 from .slug import slugify
 from .timex import DateMention, find_dates
@@ -155,9 +155,12 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
 
     found = _Found(seg, directory, per_sentence, entities)
     resolved: list[list[tuple[int, int, str]]] = [[] for _ in seg.sentences]
+    short_forms = _company_short_forms(per_sentence)
     # Pass 1: full names and organisations.
     for index, mentions in enumerate(per_sentence):
         for m in mentions:
+            if m.kind == "person" and not m.evidence and m.name in short_forms:
+                continue  # "lent to Kestrel Point" beside "Kestrel Point Capital": the company, not a person
             if m.kind == "person" and (m.evidence or directory.lookup(m.name) or not any(_common(w, lower_words) for w in m.name.split())):
                 resolved[index].append((m.start, m.end, found.add(m.name, "person", m, index, True)))
             elif m.kind == "org" and (directory.lookup(m.name) or m.possessive or _acts(seg.sentences[index].text, m)):
@@ -175,7 +178,7 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                 key, shared = _resolve_single(m.name, entities, directory, _title_gender(m), main, counts)
                 if key is None and shared:
                     pass  # several people of the article share the name: neither a guess nor a new person
-                elif key is None and m.name in directory.hints and not _common(m.name, lower_words):
+                elif key is None and m.name in directory.hints and not _common(m.name, lower_words) and not _company_use(m.name, text):
                     key = found.add(directory.hints[m.name], "person", m, index, False)
                 elif key is None and not _common(m.name, lower_words):
                     loose.append(m.name)
@@ -259,6 +262,31 @@ _RUN_BEFORE_CUE = re.compile(_RUN + r"(?:['’]s?\s+(?:shares|stock|share\s+pric
 _RUN_AFTER_CUE = re.compile(r"\b(?:shares\s+(?:of|in)|(?:his|her|their|its|the)\s+" + _COMPANY_NOUN + r",)\s+" + _RUN)
 _LEGAL_SUFFIX = re.compile(_RUN + r"\s+(?:Inc|LLC|Ltd|Corp|Co|PLC|LLP)\b")
 
+
+
+def _company_short_forms(per_sentence: list[list[Mention]]) -> set[str]:
+    """The first words of the article's company names ("Kestrel Point" of "Kestrel Point Capital")."""
+    out: set[str] = set()
+    for mentions in per_sentence:
+        for m in mentions:
+            if m.kind == "org" and m.name.count(" ") >= 2:
+                parts = m.name.split()
+                k = len(parts) - 1
+                while k >= 2 and parts[k] in COMPANY_ENDS:
+                    out.add(" ".join(parts[:k]))
+                    k -= 1
+    return out
+
+
+# What a company has and a person does not: "Lumenvault's customers", "Lumenvault's co-founder".
+_COMPANY_POSSESSIONS = r"(?:customers|clients|users|depositors|employees|headquarters|board|chief\s+executive)"
+
+
+def _company_use(name: str, text: str) -> bool:
+    """The article uses a single name as a company's, so a full name another article gave it is not this one's."""
+    if name + "'s " not in text and name + "’s " not in text:
+        return False
+    return re.search(re.escape(name) + r"['’]s\s+(?:[a-z-]+\s+)?" + _COMPANY_POSSESSIONS + r"\b", text) is not None
 
 
 def _common(word: str, lower_words: frozenset[str]) -> bool:
@@ -429,7 +457,10 @@ def _resolve_single(token: str, entities: dict[str, Entity], directory: Director
     "Mr. Lusk" / "Mrs. Lusk" take the only Lusk of that gender; a bare "Lusk" takes the article's clearly main
     figure, or else the only Lusk not named as someone's relative (relatives sharing a surname go by first name).
     Anything else stays unresolved: never a guess."""
-    local = [k for k, e in entities.items() if e.kind == "person" and token in name_parts(e.name)]
+    if " " in token:  # a surname with its particles: "de la Vega" of "Inés de la Vega"
+        local = [k for k, e in entities.items() if e.kind == "person" and e.name.endswith(" " + token)]
+    else:
+        local = [k for k, e in entities.items() if e.kind == "person" and token in name_parts(e.name)]
     shared = len(local) > 1
     if local and gender:
         same = [k for k in local if entities[k].gender == gender]
@@ -479,12 +510,24 @@ def _title_gender(m: Mention) -> str | None:
     """The gender an honorific or a role states ("Mrs. Lusk", "the widow Lusk"); no guess from pronouns."""
     if m.title is None and m.role is None:
         return None
-    words = set((m.role or "").lower().split()) | {(m.title or "").lower()}
+    words = set(_own_role(m.role).split()) | {(m.title or "").lower()}
     return "f" if words & FEMALE else "m" if words & MALE else None
 
 
+_ROLE_OWNER = re.compile(r"\s(?:of|for|to|at|with)\s")
+
+
+def _own_role(role: str | None) -> str:
+    """The role's own words, without whom it is for: "lawyer for Mr. Varga" → "lawyer" (Mr. is not the lawyer's)."""
+    if not role:
+        return ""
+    role = role.lower()
+    owner = _ROLE_OWNER.search(role)
+    return role[: owner.start()] if owner else role
+
+
 def _gender(m: Mention, sentence: str, alone: bool) -> str | None:
-    words = set((m.role or "").lower().split()) | {(m.title or "").lower()}
+    words = set(_own_role(m.role).split()) | {(m.title or "").lower()}
     if words & FEMALE:
         return "f"
     if words & MALE:

@@ -172,3 +172,16 @@ def test_html_tickers_banners_sponsored_and_most_read_blocks_are_furniture(tmp_p
 <div class="right-rail">Hal Orme talks about the pool vote in a new video.</div>
 </article></body></html>""")
     assert read_article(path).paragraphs == ["A jury on Wednesday found the defendant guilty."]
+
+
+def test_markdown_line_introducing_a_block_quote_is_kept_and_a_newsletter_blurb_is_furniture(tmp_path: Path) -> None:
+    path = write(tmp_path, "n.md", "---\ntitle: Weekly notes\npublisher: Ledger Notes\ndate: 2024-03-05\n---\n\n"
+                 "*Ledger Notes is a weekly letter about creditors. Written by Oona Bracken. Forwarded this? "
+                 "[Subscribe here.](https://notes.example.com/s)*\n\n"
+                 "The estate filed its plan on Monday.\n\n"
+                 "Dana Ostrow, the estate's chief executive, defended the plan in a blog post on Tuesday:\n\n"
+                 "> We did the best we could with what was left.\n")
+    article = read_article(path)
+    assert article.paragraphs == ["The estate filed its plan on Monday.",
+                                  "Dana Ostrow, the estate's chief executive, defended the plan in a blog post on Tuesday:",
+                                  "We did the best we could with what was left."]

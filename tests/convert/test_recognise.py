@@ -275,3 +275,91 @@ def test_the_family_s_lawyer_is_the_one_lawyer_named_for_the_family() -> None:
     assert _keys(rec, 2) == []  # two lawyers for the family: no guess
     _, rec = _recognise(["Defence lawyer Abel Quint objected.", "The family's lawyer said the ruling was wrong."])
     assert _keys(rec, 1) == []  # the only lawyer named is not the family's
+
+
+def test_sentence_openers_are_not_glued_to_a_name() -> None:
+    for opener in ("Whether", "Neither", "Either", "Whereas", "Unless", "Once", "Although", "Both", "Each", "Every", "Several"):
+        found = [(m.kind, m.name) for m in find_mentions(f"{opener} Marisol Ortúzar and the board agreed on Friday.")]
+        assert found == [("person", "Marisol Ortúzar")], opener
+    assert [m.name for m in find_mentions("Whether Quillmark's savers are repaid is for the court.")] == ["Quillmark"]
+    _, rec = _recognise(["Neither Marisol Ortúzar, the firm's co-founder, nor Abel Quint has been charged."])
+    assert set(_people_of(rec)) == {"Marisol Ortúzar", "Abel Quint"}
+
+
+def test_places_with_compass_prefixes_and_title_words_are_not_people() -> None:
+    assert people("His lawyers asked that he be held close to Southwest Kansas or Upstate Vermont.") == []
+    assert people("A Ninth Circuit panel heard the appeal on Monday.") == []
+    _, rec = _recognise(["A Ninth Circuit panel heard the appeal on Monday.", "The Ninth Circuit said so."])
+    assert _people_of(rec) == {}
+
+
+def test_products_and_shows_are_not_people() -> None:
+    for text in ("She kept $9,000 in a Harbor Yield account.", "Savers moved money into its popular Harbor Yield interest accounts.",
+                 "He bought a Silver Comet and a flat in Lisbon.", "The 24-year-old former Sunset Villa contestant posted a photo.",
+                 "Customers of the Coin Nest app could not log in."):
+        assert [p for p in people(text) if p[0] == "person"] == [], text
+    # a person who owns something is still a person
+    assert people("Dana Ostrow kept her account open.") == [("person", "Dana Ostrow", None, None)]
+
+
+def test_a_short_form_of_a_company_name_is_not_a_person() -> None:
+    _, rec = _recognise(["The exchange lent the money to Tarnwell Ridge Capital, a trading firm.",
+                         "Dana Ostrow said the loans to Tarnwell Ridge were never repaid.",
+                         "He insisted he had done nothing wrong in lending to Tarnwell Ridge."])
+    assert set(_people_of(rec)) == {"Dana Ostrow"}
+
+
+def test_a_couple_named_jointly_are_two_people_sharing_the_surname() -> None:
+    _, rec = _recognise(["Dana Ostrow pleaded guilty on Monday.",
+                         "Her parents, Bertil and Maren Ostrow, sat in the front row."])
+    assert {"Bertil Ostrow", "Maren Ostrow", "Dana Ostrow"} <= set(_people_of(rec))
+    found = [(m.kind, m.name, m.role) for m in find_mentions("His parents, Bertil and Maren Ostrow, sat in the front row.")]
+    assert found == [("person", "Bertil Ostrow", "parents"), ("person", "Maren Ostrow", "parents")]
+    # with the parents named, a bare surname is still the one who is not a relative
+    _, rec = _recognise(["Dana Ostrow, 33, was sentenced on Monday by Judge Abel Quint.", "Quint spoke first. Quint spoke again.",
+                         "His parents, Bertil and Maren Ostrow, sat in the second row.", "Ostrow turned to the gallery."])
+    assert _keys(rec, 4) == [_people_of(rec)["Dana Ostrow"]]
+    assert [m.name for m in find_mentions("Lumos and Maren Ostrow signed the deal.") if m.kind == "person"] == ["Maren Ostrow"]
+
+
+def test_mom_and_dad_are_family_roles() -> None:
+    _, rec = _recognise(["Dana Ostrow pleaded guilty on Monday.", "Ostrow was sentenced.", "Ostrow's dad, Bertil, a retired dentist, wept."])
+    assert "Bertil Ostrow" in _people_of(rec)
+
+
+def test_a_surname_with_a_lower_case_particle_is_a_name_on_its_own() -> None:
+    assert [(m.kind, m.name) for m in find_mentions("Later, de la Cruz said the plan was fair.")] == [("single", "de la Cruz")]
+    assert [m.name for m in find_mentions("Judge Marisol de la Cruz ruled.")] == ["Marisol de la Cruz"]
+    _, rec = _recognise(["U.S. District Judge Marisol de la Cruz set the trial for May.",
+                         "Before the sentence, de la Cruz said the fraud was vast, and van der Berg agreed."])
+    assert _keys(rec, 1) == [_people_of(rec)["Marisol de la Cruz"]]
+
+
+def test_an_epithet_with_a_descriptive_adjective_points_at_the_role_holder() -> None:
+    _, rec = _recognise(["Dana Ostrow, the firm's chief executive, was arrested on Monday.",
+                         "In an interview, the youthful executive said he had done nothing illegal."])
+    assert _keys(rec, 1) == [_people_of(rec)["Dana Ostrow"]]
+    _, rec = _recognise(["Joel Souza, the film's director, was hurt.", "The assistant director handed over the gun."])
+    assert _keys(rec, 1) == []
+
+
+def test_an_honorific_in_the_role_s_owner_gives_neither_the_role_nor_the_gender() -> None:
+    found = [(m.name, m.role) for m in find_mentions("\"He will fight,\" said Tessa Morn, a lawyer for Mr. Ostrow.") if m.kind == "person"]
+    assert found == [("Tessa Morn", "lawyer for Mr. Ostrow")]
+    _, rec = _recognise(["Tessa Morn, a lawyer for Mr. Ostrow, spoke on Monday."])
+    assert rec.entities[_people_of(rec)["Tessa Morn"]].gender is None
+
+
+def test_a_name_after_in_without_a_person_s_role_is_a_place() -> None:
+    for text in ("The couple kept a house in Marrow Cove and a flat in Teller Gardens.",
+                 "Protesters gathered in Oskar Varn on Friday."):
+        assert [p for p in people(text) if p[0] == "person"] == [], text
+    assert [p[1] for p in people("The clinic named in Dana Ostrow's lawsuit closed.")] == ["Dana Ostrow"]
+    assert [p[1] for p in people("In Dana Ostrow, the board found a leader.") if p[0] == "person"] == ["Dana Ostrow"]
+
+
+def test_a_hint_from_another_article_does_not_make_a_company_a_person() -> None:
+    directory = Directory(hints={"Quillmark": "Ada Quillmark", "Ostrow": "Dana Ostrow"})
+    _, rec = _recognise(["Quillmark's customers could not withdraw their money.", "Quillmark froze the accounts.",
+                         "Ostrow said the freeze was legal."], directory)
+    assert set(_people_of(rec)) == {"Dana Ostrow"}
