@@ -130,23 +130,27 @@ _DOTTED = re.compile(r"(?:[A-Z]\.)+")
 def tokens(sentence: str) -> list[_Tok]:
     out: list[_Tok] = []
     append, make = out.append, tuple.__new__  # tuple.__new__ skips NamedTuple's Python-level constructor
-    for m in _TOKEN.finditer(sentence):
-        text = m.group()
-        start, end = m.span()
+    end = 0
+    # findall and find, not finditer and match objects (cheaper): every token starts with a word character and
+    # the regex leaves none between two tokens, so a token's first occurrence after the previous one is where it is
+    for text in _TOKEN.findall(sentence):
+        start = sentence.find(text, end)
+        end = start + len(text)
         if text[-1] not in "s'’.!":  # the common case: nothing to trim
             append(make(_Tok, (start, end, text, False)))
             continue
         possessive = False
+        stop = end  # the trimmed token's end (the next search starts after the untrimmed one)
         if text.endswith(("'s", "’s")):
-            text, end, possessive = text[:-2], end - 2, True
+            text, stop, possessive = text[:-2], stop - 2, True
         if text.endswith(("'", "’")) and len(text) > 2:
-            text, end, possessive = text[:-1], end - 1, True
+            text, stop, possessive = text[:-1], stop - 1, True
         if text.endswith(".") and text not in HONORIFICS and text not in TITLES and not _DOTTED.fullmatch(text):
-            text, end = text[:-1], end - 1
+            text, stop = text[:-1], stop - 1
         if text.endswith("!") and not _ACRONYM.match(text):
-            text, end = text[:-1], end - 1
+            text, stop = text[:-1], stop - 1
         if text:
-            append(make(_Tok, (start, end, text, possessive)))
+            append(make(_Tok, (start, stop, text, possessive)))
     return out
 
 
