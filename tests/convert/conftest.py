@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,15 @@ ROOT = HERE.parent.parent
 CASES = HERE / "cases"
 FIXTURES = HERE / "fixtures"
 GOLD = HERE / "gold"
+
+
+def scorer():  # type: ignore[no-untyped-def]
+    """bench/score_convert.py, loaded as a module (it is a script, not part of the package)."""
+    spec = importlib.util.spec_from_file_location("score_convert", ROOT / "bench" / "score_convert.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def make_project(tmp: Path, case_yaml: Path, articles: Path | list[Path]) -> tuple[Path, Path]:

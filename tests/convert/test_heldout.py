@@ -6,7 +6,6 @@ little below the scores recorded in README.md: they catch regressions; the conve
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,9 @@ from site_builder.build import BuildOptions, build
 from site_builder.check import check
 from site_builder.convert import convert
 
-from .conftest import HERE, ROOT, make_project, problems
+from .conftest import HERE, make_project, problems, scorer
 
 SETS = ("heldout", "heldout2", "heldout3")
-
-
-def _scorer():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("score_convert", ROOT / "bench" / "score_convert.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -54,7 +45,7 @@ FLOORS = {
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_scores_do_not_slip_back(name: str) -> None:
     folder = HERE / name
-    result = _scorer().score(folder / "articles", folder / "gold", folder / "case.yaml")
+    result = scorer().score(folder / "articles", folder / "gold", folder / "case.yaml")
     (people_p, people_r), (events_p, events_r, wrong), (quotes_p, quotes_r), topics_f1 = FLOORS[name]
     assert result["people"]["precision"] >= people_p and result["people"]["recall"] >= people_r
     assert result["events"]["precision"] >= events_p and result["events"]["recall"] >= events_r

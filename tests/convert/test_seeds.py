@@ -7,7 +7,6 @@ Set SITE_BUILDER_REGEN=1 to rewrite the snapshot in tests/convert/golden/seeds/ 
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -16,18 +15,10 @@ import pytest
 
 from site_builder.convert import convert
 
-from .conftest import CASES, GOLD, HERE, ROOT, items, load, make_project, problems
+from .conftest import CASES, GOLD, HERE, ROOT, items, load, make_project, problems, scorer
 
 RUST = CASES / "rust" / "case.yaml"
 SNAPSHOT = HERE / "golden" / "seeds"
-
-
-def _scorer():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("score_convert", ROOT / "bench" / "score_convert.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +36,7 @@ def test_seed_output_validates(converted: tuple[Path, object]) -> None:
 
 
 def test_quality_meets_the_targets() -> None:
-    result = _scorer().score(ROOT / "seeds", GOLD, RUST)
+    result = scorer().score(ROOT / "seeds", GOLD, RUST)
     assert result["people"]["precision"] >= 0.9 and result["people"]["recall"] >= 0.9
     assert result["quote_speakers"]["precision"] >= 0.9 and result["quote_speakers"]["recall"] >= 0.9
     assert result["events"]["recall"] >= 0.8
