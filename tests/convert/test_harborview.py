@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.build import BuildOptions, build
+from site_builder.check import check
 from site_builder.convert import convert
 
 from .conftest import CASES, items, load, make_project, person_named, problems
@@ -33,6 +34,7 @@ def test_output_validates_and_builds(converted, tmp_path: Path) -> None:  # type
     assert problems(content) == []
     build(BuildOptions(content, tmp_path / "dist", drafts=True))
     assert (tmp_path / "dist" / "index.html").exists()
+    assert check(content, drafts=True) == []
 
 
 def test_people_roles_and_groups(converted) -> None:  # type: ignore[no-untyped-def]

@@ -96,7 +96,10 @@ def test_golden_snapshot(converted: tuple[Path, object]) -> None:
 def test_converted_seeds_build_into_a_site(converted: tuple[Path, object], tmp_path: Path) -> None:
     from site_builder.build import BuildOptions, build
 
+    from site_builder.check import check
+
     content, _ = converted
     build(BuildOptions(content, tmp_path / "dist", drafts=True))
     assert (tmp_path / "dist" / "index.html").exists()
     assert (tmp_path / "dist" / "people" / "alec-baldwin" / "index.html").exists()
+    assert check(content, drafts=True) == []  # links, anchors, a citation on every statement, loaded words only in quotes
