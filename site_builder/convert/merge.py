@@ -345,13 +345,15 @@ class Merger:
             for item in peers:
                 for word in self.words(item, field):
                     index.setdefault(word, []).append(item)
-        shared: dict[int, int] = {}
+        lists = sorted((index[word] for word in words if word in index), key=len)
+        if least >= 2 and lists:
+            lists.pop()  # an item sharing two words shares one besides the commonest: its (long) list need not be read
         found: dict[int, Any] = {}
-        for word in words:
-            for item in index.get(word, ()):
-                shared[id(item)] = shared.get(id(item), 0) + 1
+        for items in lists:
+            for item in items:
                 found[id(item)] = item
-        return sorted((found[k] for k, n in shared.items() if n >= least), key=lambda item: self._order[id(item)])
+        return sorted((item for item in found.values() if len(words & self.words(item, field)) >= least),
+                      key=lambda item: self._order[id(item)])
 
     def _index(self, section: str, item: Any, cites: set[tuple[str, str]] | None = None) -> None:
         for source, quote in _cites(item) if cites is None else cites:
