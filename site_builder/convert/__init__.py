@@ -179,7 +179,6 @@ def _rename(x: Extraction, ids: dict[str, str]) -> None:
         event.people = list(dict.fromkeys(ids.get(p, p) for p in event.people))
     for claim in x.claims:
         claim.people = list(dict.fromkeys(ids.get(p, p) for p in claim.people))
-    for claim in x.claims:
         claim.attributed_to = ids.get(claim.attributed_to, claim.attributed_to)
     for quote in x.quotes:
         quote.speaker = ids.get(quote.speaker, quote.speaker)

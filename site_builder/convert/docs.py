@@ -1,10 +1,11 @@
 """Content files loaded round-trip, so merging keeps every comment and hand edit.
 
 In: a YAML file of the content folder (or nothing, for a file still to be
-made). Out: :class:`Doc` — its data as ruamel.yaml round-trip objects, the
-original text and indentation, a *dirty* flag set by whoever changes it, and
-``dump()``: ruamel.yaml for existing files (layout and comments kept), and
-for brand-new files libyaml via :func:`fast_dump`, in the same layout.
+made). Out: :class:`Doc` — its data (ruamel.yaml round-trip objects for a
+file read from disk, plain dicts and lists for a new one), the original text
+and indentation, a *dirty* flag set by whoever changes it, and ``dump()``:
+ruamel.yaml for existing files (layout and comments kept), and for brand-new
+files :func:`fast_dump`, which writes the same layout directly.
 """
 
 from __future__ import annotations

@@ -255,10 +255,8 @@ class Merger:
 
         def similar(item: Any) -> bool:
             b = self.words(item, "title")
-            common = mine_words & b
-            shared = len(common)
-            # the cheap test first: titles sharing fewer than two words, dates aside, are never the same event
-            if shared < 2 or len(_undated(common)) < 2:
+            shared = mine_words & b
+            if len(_undated(shared)) < 2:  # titles sharing fewer than two words, dates aside, are never the same event
                 return False
             mine, theirs = event.date or event.not_after, str(item.get("date") or item.get("not_after") or "")
             bounded = not event.date or not item.get("date")
@@ -271,7 +269,7 @@ class Merger:
                 return False
             # two undated reports ("by 2025-02-17", "by 2024-10-25") may be of different events: ask for more overlap
             share = 0.6 if not event.date and not item.get("date") and item.get("not_after") != event.not_after else 0.4
-            return shared >= max(2, share * min(len(mine_words), len(b)))
+            return len(shared) >= max(2, share * min(len(mine_words), len(b)))
 
         fields = {"date": event.date, "not_after": event.not_after, "when": event.when, "title": event.title,
                   "people": event.people or None}

@@ -44,7 +44,6 @@ class Article:
     stated_date: str | None = None
     notes: list[str] = field(default_factory=list)
     truncated: bool = False
-    fragment: str = ""  # the unfinished last sentence of a truncated text
 
     @property
     def text(self) -> str:
@@ -230,7 +229,6 @@ def _clean(article: Article, lines: list[str]) -> list[str]:
     if out and not _END.search(out[-1]):
         # Keep the unfinished sentence for names, but no item will cite it as a statement.
         article.truncated = True
-        article.fragment = out[-1][len(_drop_fragment(out[-1])) :].strip()
         article.notes.append("the text ends mid-sentence; the unfinished sentence was left out")
     return out
 
@@ -251,16 +249,6 @@ def _heading(line: str) -> bool:
     if not _END.search(line) and len(line.split()) <= 20:
         return True
     return line.endswith("?") and len(line.split()) <= 12 and not re.search(r"[\"”’']", line)
-
-
-def _drop_fragment(paragraph: str) -> str:
-    cut = max(paragraph.rfind(m) for m in (". ", "! ", "? ", ".” ", '." ', "?” ", "!” "))
-    if cut < 0:
-        return ""
-    end = cut + 1
-    while end < len(paragraph) and paragraph[end] in "\"”’'":
-        end += 1
-    return paragraph[:end]
 
 
 def _looks_like_headline(line: str) -> bool:
