@@ -40,7 +40,7 @@ from .lexicon import ALLEGE_VERBS, DENY_VERBS, SPEECH_VERBS
 from .neutral import DATELINE, clip, neutralise
 from .recognise import Recognised
 from .segment import Segmented, Sentence
-from .timex import DateMention, shift_date
+from .timex import WEEKDAY_WORDS, DateMention, shift_date
 from .topics import TopicMatcher
 
 EVENT_VERBS = frozenset(
@@ -50,7 +50,6 @@ EVENT_VERBS = frozenset(
     reopened rejected overturned upheld jailed fined impeached testified pled subpoenaed searched barred
     suspended fired ousted awarded""".split()
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _REPORTING = SPEECH_VERBS | ALLEGE_VERBS | DENY_VERBS
 _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -190,7 +189,7 @@ def extract_events(seg: Segmented, rec: Recognised, source: str, published: str 
                 title = _title(text, mention, loaded, flagged)
             if topic is None or not title:
                 continue
-            when = mention.text if mention.span or mention.text.lower() in _WEEKDAYS else None
+            when = mention.text if mention.span or mention.text.capitalize() in WEEKDAY_WORDS else None
             events.append(DraftEvent(topic, title, cite, date=mention.value, when=when, people=people))
             seen_values.add(mention.value or "")
             made += 1

@@ -197,3 +197,7 @@ COMMON_CAPS = _words(
     Festival Season Episode Series Chapter Part Act Bill Law Code Rule Amendment Constitution Article Section
     Division Unit Task Force Team Group Committee Board Panel Network Channel Studio Studios Records Media
     Breaking Live Update Exclusive Watch Read More Related Latest Top Stories Opinion Analysis Editorial""")
+
+# Court abbreviations of case captions ("State v. Doe, No. 22CR1 (Pell Cnty. Cir. Ct.)"): capitalised, they
+# neither end a sentence nor finish a person's name.
+COURT_ABBREVIATIONS = frozenset("Cnty Cty Ct Cts Cir Dist Twp Bd Dept Div Sup Super Mun Juv Prob Fam Crim Civ Bankr App".split())

@@ -34,6 +34,7 @@ from .identity import EditedItems, Fits
 from .ledger import FILE as LEDGER_FILE
 from .ledger import Key, fingerprint, load_ledger
 from .slug import slugify
+from .timex import MONTH_WORDS, WEEKDAY_WORDS
 from .topics import TopicDef
 from .write import Output
 
@@ -79,8 +80,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 # Month and weekday names as _words() keeps them: the dates of two events are compared on their own, so an
 # event's title words say what happened ("recorded" is not "released", though both happened in March).
-_DATE_WORDS = frozenset(w[:6] for w in ("january february march april june july august september october november december sept "
-                                        "monday tuesday wednesday thursday friday saturday sunday").split())
+_DATE_WORDS = frozenset(w.lower()[:6] for w in MONTH_WORDS | WEEKDAY_WORDS)
 
 
 def _undated(words: set[str]) -> set[str]:

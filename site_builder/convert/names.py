@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from .lexicon import (
     COMMON_CAPS,
+    COURT_ABBREVIATIONS,
     HONORIFICS,
     NON_ORG_ACRONYMS,
     NOT_NAMES,
@@ -391,7 +392,6 @@ def _role_compound(word: str) -> bool:
 
 
 # Abbreviations of court captions and addresses that a segmenter may take for a sentence end.
-_ABBREVIATIONS = frozenset("Cnty Cty Ct Cts Cir Dist Twp Bd Dept Div Sup Super Mun Juv Prob Fam Crim Civ Bankr App".split())
 
 
 def _abbreviated(sentence: str, word: str, start: int, end: int) -> bool:
@@ -401,7 +401,7 @@ def _abbreviated(sentence: str, word: str, start: int, end: int) -> bool:
     rest = sentence[end + 1 :]
     if rest[:1] == ".":
         return False  # an ellipsis: "They met Ana Silva... and left."
-    if rest.strip(" \"”’')]") or word in _ABBREVIATIONS:
+    if rest.strip(" \"”’')]") or word in COURT_ABBREVIATIONS:
         return True
     before = sentence[:start]
     return before.count("(") > before.count(")") and ")" not in rest

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
+from .lexicon import COURT_ABBREVIATIONS
+
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr gov sen rep reps gen lt col sgt capt cmdr det insp supt prof rev hon atty dist
     no nos vs v inc corp co ltd llc bros jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd
@@ -24,8 +26,6 @@ ABBREVIATIONS = frozenset(
 )
 # AP-style state abbreviations, only when capitalised ("PORTLAND, Ore. (AP)"; "he fell ill." still ends a sentence).
 STATES = frozenset("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo".split())
-# Court abbreviations of case captions, only when capitalised ("State v. Doe, No. 22CR1 (Pell Cnty. Cir. Ct.)").
-COURTS = frozenset("Cnty Cty Ct Cts Cir Super Juv Prob Bankr Crim Civ Mun".split())
 # After a dotted abbreviation ("U.S.", "a.m.") a new sentence starts only with a word like these.
 _STARTERS = frozenset(
     """the a an he she it they we i you his her their its this that these those there but and so yet
@@ -145,7 +145,7 @@ def _is_break(paragraph: str, at: int, mark: str, rest: str) -> bool:
     if "." in token or re.fullmatch(r"[A-Za-z]", token):
         # "U.S." / "a.m." end a sentence only before a typical sentence opener
         return following in _STARTERS
-    if token.lower() in ABBREVIATIONS or token in STATES or token in COURTS:
+    if token.lower() in ABBREVIATIONS or token in STATES or token in COURT_ABBREVIATIONS:
         return False
     return True
 

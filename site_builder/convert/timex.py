@@ -181,8 +181,8 @@ _AUXILIARY = frozenset("be been being to will would".split())
 # sentence is scanned only by the patterns that can match it.
 _LETTERS = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"\d")
-_MONTH_WORDS = frozenset(_MONTH_RE[3:-1].split("|"))
-_WEEKDAY_WORDS = frozenset(calendar.day_name)
+MONTH_WORDS = frozenset(_MONTH_RE[3:-1].split("|"))  # as written: "March", "Sept"
+WEEKDAY_WORDS = frozenset(calendar.day_name)  # "Monday" …
 _RELATIVE_DAY_WORDS = frozenset("yesterday today tonight night morning afternoon evening week month year summer fall autumn spring winter".split())
 _UNIT_WORDS = frozenset("day days week weeks month months year years".split())
 
@@ -193,8 +193,8 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
     date of the words it sits in (``about``)."""
     digit = _DIGIT.search(sentence) is not None
     words = set(_LETTERS.findall(sentence))
-    month = not _MONTH_WORDS.isdisjoint(words)
-    weekday = not _WEEKDAY_WORDS.isdisjoint(words)
+    month = not MONTH_WORDS.isdisjoint(words)
+    weekday = not WEEKDAY_WORDS.isdisjoint(words)
     lower = {w.lower() for w in words}
     relative_day = not _RELATIVE_DAY_WORDS.isdisjoint(lower)
     span = not _UNIT_WORDS.isdisjoint(lower)
