@@ -9,9 +9,9 @@ dates are realistic), writes them to a temporary folder, and times ``site_builde
 to end (read → segment → recognise → claims → merge → write) into an empty content folder. Not a timed
 test: run it by hand and compare.
 
-So that articles do not repeat each other's sentences word for word (real coverage rarely does, and a
+So that articles seldom repeat each other's sentences word for word (real coverage rarely does, and a
 repeated sentence would flatter any per-text cache), each article gives the people named in the
-sources other names and its numbers other values.
+sources other names and its numbers other values (sentences with neither still recur).
 """
 
 from __future__ import annotations
