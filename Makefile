@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: site test setup setup-test browser checkers lighthouse serve schema compiled bench-convert clean
+.PHONY: site test setup setup-test browser checkers lighthouse serve schema bench-convert clean
 
 site: setup
 	$(BIN)/site-builder build
@@ -54,23 +54,9 @@ node_modules/.package-lock.json: package.json package-lock.json
 lighthouse: setup-test browser
 	$(BIN)/python bench/lighthouse.py
 
-# The converter compiled to C with mypyc (needs a C compiler), in its own virtualenv: about 1.3x faster.
-# Use it for large article sets: .venv-compiled/bin/site-builder convert …
-COMPILED := .venv-compiled
-compiled: $(COMPILED)/bin/site-builder
-
-$(COMPILED)/bin/site-builder: pyproject.toml $(wildcard site_builder/*.py site_builder/*/*.py)
-	$(PYTHON) -m venv $(COMPILED)
-	$(COMPILED)/bin/python -m pip install --quiet --upgrade pip
-	rm -rf build/compiled && mkdir -p build/compiled  # built from a copy: an in-place build leaves .so files in the tree
-	cp -r pyproject.toml README.md site_builder templates build/compiled/
-	HATCH_BUILD_HOOKS_ENABLE=1 $(COMPILED)/bin/python -m pip install --quiet --force-reinstall build/compiled
-	@touch $@
-
-# Converter throughput (articles/s on one core), pure Python and compiled.
-bench-convert: setup compiled
+# Converter throughput (articles/s on one core, pure Python; the floor is 50/s).
+bench-convert: setup
 	$(BIN)/python bench/convert_speed.py
-	$(COMPILED)/bin/python bench/convert_speed.py
 
 serve: setup
 	$(BIN)/site-builder serve
@@ -79,4 +65,4 @@ schema: setup
 	$(BIN)/site-builder schema
 
 clean:
-	rm -rf dist .pytest_cache test-artifacts $(COMPILED) build
+	rm -rf dist .pytest_cache test-artifacts build
