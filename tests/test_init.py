@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -213,3 +216,12 @@ def test_files_convert_creates_start_with_the_modeline(tmp_path: Path, run) -> N
     for name in made:
         want = tmp_path / "schemas" / f"{kinds.get(name, 'entry')}.schema.json"
         assert first_line_schema(content / name) == want.resolve(), name
+
+
+def test_wheel_ships_the_files_init_writes(tmp_path: Path) -> None:
+    """After a plain `pip install`, init must find its file texts without the repo."""
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+                   check=True, capture_output=True)
+    names = set(zipfile.ZipFile(next(tmp_path.glob("site_builder-*.whl"))).namelist())
+    texts = {"case.yaml", "entry.yaml", "people.yaml", "sources.yaml", "seeds-README.md", "gitignore"}
+    assert {f"site_builder/init_files/{name}" for name in texts} <= names
