@@ -59,13 +59,13 @@ def topic_title(topic: str) -> str:
 def case_files(case: NewCase, today: datetime.date) -> dict[str, bytes]:
     """Relative path (POSIX) → bytes of every file of the new case folder."""
     out = {
-        "content/case.yaml": _yaml("case", 1, _render("case.yaml", title=_quoted(case.title), updated=today.isoformat(),
+        "content/case.yaml": _yaml("case", 1, _render("case.yaml", title=_scalar(case.title), updated=today.isoformat(),
                                                      topics=_topics(case.topics))),
         "content/people.yaml": _yaml("people", 1, _read("people.yaml")),
         "content/sources.yaml": _yaml("sources", 1, _read("sources.yaml")),
     }
     for topic in case.topics:
-        out[f"content/entries/{topic}.yaml"] = _yaml("entry", 2, _render("entry.yaml", title=_quoted(topic_title(topic))))
+        out[f"content/entries/{topic}.yaml"] = _yaml("entry", 2, _render("entry.yaml", title=_scalar(topic_title(topic))))
     for name, data in json_schemas().items():
         out[f"schemas/{name}"] = data
     out["seeds/README.md"] = _read("seeds-README.md").encode("utf-8")
@@ -114,7 +114,7 @@ def _topics(topics: tuple[str, ...]) -> str:
     lines = []
     for topic in topics:
         vocabulary = DEFAULT_VOCABULARY if topics == DEFAULT_TOPICS else (topic.replace("-", " "),)
-        lines += [f"  - id: {_scalar(topic)}", f"    title: {_quoted(topic_title(topic))}", "    vocabulary:"]
+        lines += [f"  - id: {_scalar(topic)}", f"    title: {_scalar(topic_title(topic))}", "    vocabulary:"]
         lines += [f"      - {_scalar(word)}" for word in vocabulary]
     return "\n".join(lines) + "\n"
 
@@ -129,8 +129,8 @@ _NOT_TEXT = frozenset("y yes n no true false on off null".split())
 
 
 def _scalar(text: str) -> str:
-    """``text`` unquoted when YAML reads it back as the same text (lower-case words), else quoted."""
-    plain = re.fullmatch(r"[a-z][a-z0-9 -]*", text) and text.rstrip() == text and text not in _NOT_TEXT
+    """``text`` unquoted when YAML reads it back as the same text (plain words), else quoted."""
+    plain = re.fullmatch(r"[A-Za-z][A-Za-z0-9 -]*", text) and text.rstrip() == text and text.lower() not in _NOT_TEXT
     return text if plain else _quoted(text)
 
 

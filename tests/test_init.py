@@ -58,6 +58,16 @@ def test_init_makes_a_case_folder_that_builds_and_checks(tmp_path: Path, run) ->
     assert (checked.code, checked.out) == (0, "no problems found\n")
 
 
+def test_ids_and_titles_that_yaml_would_misread_stay_text(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    # unquoted, YAML reads 2024 as a number and no/on as booleans; '#' would start a comment
+    assert run("init", tmp_path, "--title", "No #1", "--topics", "2024,no,on").code == 0
+    data = yaml.safe_load((tmp_path / "content" / "case.yaml").read_text("utf-8"))
+    assert data["title"] == "No #1"
+    assert [(t["id"], t["title"], t["vocabulary"]) for t in data["topics"]] == [
+        ("2024", "2024", ["2024"]), ("no", "No", ["no"]), ("on", "On", ["on"])]
+    assert run("build", "--content", tmp_path / "content", "--out", tmp_path / "dist").code == 0
+
+
 def test_every_yaml_file_points_at_its_schema(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
     assert run("init", tmp_path, "--topics", "charges").code == 0
     content = tmp_path / "content"
@@ -90,8 +100,9 @@ def test_default_is_one_strand_in_this_folder_and_the_next_steps(tmp_path: Path,
     assert (tmp_path / "content" / "entries" / "main.yaml").is_file()
     assert result.out == (
         "made a new case in this folder:\n"
-        "  content/case.yaml       the case, site options and strands; every field explained in its comments\n"
-        "  content/                people.yaml, sources.yaml, content/entries/main.yaml\n"
+        "  content/case.yaml       the case, its options and strands: every field explained in its comments\n"
+        "  content/people.yaml     who's who, and content/sources.yaml, the articles: convert fills both\n"
+        "  content/entries/        one file per strand: main.yaml\n"
         "  schemas/                the JSON Schemas editors use to check the YAML as you type\n"
         "  seeds/README.md         the article formats convert reads\n"
         "  .gitignore              keeps dist/ out of version control\n"
