@@ -32,7 +32,7 @@ def _parsers(only: str | None = None) -> tuple[argparse.ArgumentParser, dict[str
     top = argparse.ArgumentParser(prog="site-builder", description="Turn news articles about a legal case into a sourced static explainer site.")
     top.add_argument("--version", action="version", version=f"site-builder {__version__}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands = {}
+    commands: dict[str, argparse.ArgumentParser] = {}
     for name, module in _commands(only).items():
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
