@@ -10,35 +10,55 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 from types import ModuleType
 
 from . import __version__
 from .errors import ContentErrors, SiteBuilderError
 
-COMMANDS = ["convert", "build", "serve", "check", "schema"]
+COMMANDS = ["init", "convert", "build", "serve", "check", "schema"]
+
+# Outside a project (no content/ here and no --content given) a newcomer needs the way in, not a path.
+NO_CONTENT = "no content folder here — run `site-builder init` or pass `--content DIR`"
 
 
 def _commands(only: str | None = None) -> dict[str, ModuleType]:
     return {name: importlib.import_module(f".commands.{name}", __package__) for name in ([only] if only else COMMANDS)}
 
 
-def parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser; with ``only``, just that command (importing every command costs ~0.1 s at start)."""
+def _parsers(only: str | None = None) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser and each command's parser; with ``only``, just that command
+    (importing every command costs ~0.1 s at start)."""
     top = argparse.ArgumentParser(prog="site-builder", description="Turn news articles about a legal case into a sourced static explainer site.")
     top.add_argument("--version", action="version", version=f"site-builder {__version__}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands: dict[str, argparse.ArgumentParser] = {}
     for name, module in _commands(only).items():
         command = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
-        command.set_defaults(run=module.run)
-    return top
+        command.set_defaults(run=module.run, command=name)
+        commands[name] = command
+    return top, commands
+
+
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with ``only``, just that command."""
+    return _parsers(only)[0]
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    chosen = argv[0] if argv and argv[0] in COMMANDS else None
-    args = parser(chosen).parse_args(argv)
+    if not argv:  # a newcomer typing the bare name wants the list of commands, not "COMMAND is required"
+        print(parser().format_help(), end="")
+        return 2
+    chosen = argv[0] if argv[0] in COMMANDS else None
+    top, commands = _parsers(chosen)
+    # The chosen command parses its own arguments: through the top-level parser, a flag the command
+    # does not know would be reported with the top-level usage instead of the command's.
+    args = commands[chosen].parse_args(argv[1:]) if chosen else top.parse_args(argv)
     try:
+        if _outside_a_project(args, commands[args.command]):
+            raise SiteBuilderError(NO_CONTENT)
         return int(args.run(args))
     except ContentErrors as exc:
         print(exc.report(), file=sys.stderr)
@@ -52,6 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `site-builder convert | head`: the reader left; nothing more to say
         sys.stderr.close()
         return 141
+
+
+def _outside_a_project(args: argparse.Namespace, command: argparse.ArgumentParser) -> bool:
+    """Whether a command that reads content/ runs where there is none, and no --content was given."""
+    content = getattr(args, "content", None)
+    return isinstance(content, Path) and content == command.get_default("content") and not content.exists()
 
 
 if __name__ == "__main__":  # pragma: no cover

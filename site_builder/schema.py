@@ -16,6 +16,13 @@ from .model import SCHEMAS
 FILES = {"case": "case.yaml", "entry": "entries/<topic>.yaml", "people": "people.yaml", "sources": "sources.yaml"}
 
 
+def modeline(kind: str, depth: int = 1) -> str:
+    """The first line of a content file of ``kind`` (a key of FILES) ``depth`` folders below the project
+    (1 for content/case.yaml, 2 for content/entries/x.yaml): it points YAML editors at the schema in
+    schemas/, beside content/."""
+    return f"# yaml-language-server: $schema={'../' * depth}schemas/{kind}.schema.json\n"
+
+
 def json_schemas() -> dict[str, bytes]:
     """File name -> JSON Schema bytes for every content file type."""
     out = {}

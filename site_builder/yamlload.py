@@ -68,6 +68,60 @@ class YamlError(Exception):
         self.problem = problem
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a new line
+_NEEDS_QUOTES = "@`%*&[{|>"  # a plain value cannot start with these: YAML reads them as syntax
+
+
+def syntax_hint(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """The usual fix for a YAML syntax error, as "; <fix>" to follow PyYAML's message, or "".
+
+    In: the parser's error and the document's text. PyYAML says what the parser met, which
+    rarely tells a newcomer what to change; a title with ': ' in it is the classic case.
+    """
+    problem = f"{exc.context or ''} {exc.problem or ''}"
+    mark = exc.problem_mark
+    if mark is None:
+        return ""
+    lines = _LINE_BREAK.split(text)
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    first = _value_start(line)
+    if "tab character" in problem or line[mark.column : mark.column + 1] == "\t":
+        return "; indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        # a ': ' before the one the parser stopped at: the value holds ': '; none: the lines around are off
+        if ": " in line[: mark.column]:
+            return "; a value containing ': ' needs quotes"
+        return "; check this line's indentation, and that the line above it is complete"
+    if "quoted scalar" in problem and "end of stream" in problem and exc.context_mark is not None:
+        return f"; the quote opened on line {exc.context_mark.line + 1} is never closed"
+    if "unknown escape character" in problem:
+        return "; inside double quotes a backslash starts an escape: write \\\\ or use single quotes"
+    if "expected ',' or ']'" in problem:
+        return "; a list in [ ] is missing its closing ']', or a value starting with '[' needs quotes"
+    if "expected ',' or '}'" in problem:
+        return "; a mapping in { } is missing its closing '}', or a value starting with '{' needs quotes"
+    if first and first in _NEEDS_QUOTES:
+        return f"; a value starting with '{first}' needs quotes"
+    if first and first in "'\"" and "expected key" in problem:
+        return "; a value that starts with a quote must end with it (write '' for a ' inside single quotes)"
+    if "expected ':'" in problem:  # a key without its colon makes the next line part of a text
+        return "; a key needs a ':' after it, on this line or the one above"
+    if "expected key" in problem or "'-' indicator" in problem:
+        return "; check this line's indentation"
+    return ""
+
+
+def _value_start(line: str) -> str:
+    """The first character of the value on a ``key: value`` or ``- value`` line ("" if there is none)."""
+    rest = line.strip()
+    while rest.startswith("- "):
+        rest = rest[2:].lstrip()
+    key = re.match(r"[^\s'\"][^:]*?:(?:\s+|$)", rest)
+    if key:
+        rest = rest[key.end() :]
+    return rest[:1]
+
+
 def load_yaml(raw: bytes, name: str) -> YamlDoc:
     """Parse ``raw`` (the bytes of file ``name``); raise :class:`YamlError` with an address."""
     if len(raw) > MAX_FILE_BYTES:
@@ -90,7 +144,7 @@ def load_yaml(raw: bytes, name: str) -> YamlDoc:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        raise YamlError(Problem(name, line, "", f"invalid YAML: {exc.problem or exc.context}")) from None
+        raise YamlError(Problem(name, line, "", f"invalid YAML: {exc.problem or exc.context}{syntax_hint(exc, text)}")) from None
     except yaml.YAMLError as exc:
         raise YamlError(Problem(name, 0, "", f"invalid YAML: {' '.join(str(exc).split())}")) from None  # one line
     except RecursionError:

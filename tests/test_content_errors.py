@@ -86,7 +86,8 @@ CASES = [
         "case.yaml:5: sit: unknown key 'sit' (did you mean 'site'?)",
     ]),
     ("malformed YAML", CHARGES, 7, "title: Sam Ortiz is charged with bribery", "title: [Sam Ortiz", [
-        "entries/charges.yaml:8: invalid YAML: did not find expected ',' or ']'",
+        "entries/charges.yaml:8: invalid YAML: did not find expected ',' or ']'; "
+        "a list in [ ] is missing its closing ']', or a value starting with '[' needs quotes",
     ]),
     ("reserved person id", "people.yaml", 10, "dana-ruiz", "anonymous", [
         "entries/charges.yaml:16: events[1].people[0]: unknown person id 'dana-ruiz'",

@@ -5,7 +5,7 @@ made). Out: :class:`Doc` — its data (ruamel.yaml round-trip objects for a
 file read from disk, plain dicts and lists for a new one), the original text
 and indentation, a *dirty* flag set by whoever changes it, and ``dump()``:
 ruamel.yaml for existing files (layout and comments kept), and for brand-new
-files :func:`fast_dump`, which writes the same layout directly.
+files the schema modeline, then :func:`fast_dump`, which writes the same layout directly.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..errors import SiteBuilderError
+from ..schema import modeline
 
 
 class MergeError(SiteBuilderError):
@@ -46,7 +47,9 @@ class Doc:
 
     def dump(self) -> str:
         if self.original is None and self.indent == (4, 2):
-            return fast_dump(self.data)
+            # a new file starts with the schema modeline, as init's files do, so editors autocomplete it
+            entry = self.path.parent.name == "entries"
+            return modeline("entry" if entry else self.path.stem, 2 if entry else 1) + fast_dump(self.data)
         out = io.StringIO()
         _yaml(*self.indent).dump(self.data, out)
         return out.getvalue()

@@ -5,6 +5,8 @@ article files in a stable order, each with the metadata a folder index
 gives it, and an error line for each path that cannot be used. A folder
 index is a ``README.md`` (or ``index.md``) holding a Markdown table with a
 ``file`` column and any of ``publisher``, ``published``, ``url``, ``title``.
+A folder's ``README.md`` without such a table describes the articles and is
+not one of them.
 """
 
 from __future__ import annotations
@@ -64,8 +66,8 @@ def collect(paths: list[Path]) -> tuple[list[tuple[Path, dict[str, str] | None]]
             for path in sorted(given.iterdir()):
                 if path.name.startswith(".") or not path.is_file() or path.suffix.lower() not in SUFFIXES:
                     continue
-                if path.name in INDEX_NAMES and index:
-                    continue
+                if path.name in INDEX_NAMES and (index or path.stem.lower() == "readme"):
+                    continue  # the folder's index, or its README about the articles: not an article
                 if path.resolve() not in seen:
                     seen.add(path.resolve())
                     files.append((path, index.get(path.name)))
