@@ -12,8 +12,10 @@ ids are derived from content and kept unique, so they are stable.
 Hand edits do not make an item new: an item is also found again by the
 ledger's record of the id it was proposed as, by its id (plus a ``-N``
 suffix) or by a fuzzy match of an edited citation (:mod:`.identity`). A
-draft that an earlier run proposed (:mod:`.ledger`) and that is gone from
-the content was deleted by an editor: it is not proposed again.
+reviewed or rejected item stands for the sentences it cites: a draft of the
+same section from one of them is that item. A draft that an earlier run
+proposed (:mod:`.ledger`) and that is gone from the content was deleted by
+an editor: it is not proposed again.
 """
 
 from __future__ import annotations
