@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import json
 import textwrap
-from pathlib import Path
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 ITEMS = ("events", "claims", "quotes")
