@@ -240,6 +240,7 @@ def extract_claims(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
         who = attribute(seg, rec, i, 0, None, rec.entities)
         if i in skip and (who is None or who.speaker is None or i == len(seg.sentences) - 1):
             continue
+        speaker: str | None  # None: the outlet's own voice, and the outlet is not listed
         if who is not None and who.speaker:
             speaker, kind = who.speaker, who.kind
         else:
