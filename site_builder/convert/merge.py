@@ -314,12 +314,12 @@ class Merger:
         fields = {"speaker": quote.speaker, "text": quote.text, "context": quote.context, "date": quote.date}
         base = f"{quote.speaker}-{slugify(quote.text, 50, drop_stopwords=True)}"
 
-        def holds(item: Any, cited: str) -> bool:  # a hand-edited citation still holds the quoted words (or the item a part of them)
-            return words in cited or owns(item, cited)
-
         def owns(item: Any, cited: str) -> bool:  # the item's words are the draft's, or a part of them (an editor shortened them)
             theirs = _norm(item.get("text", ""))
             return bool(theirs) and (theirs in words or words in theirs)
+
+        def holds(item: Any, cited: str) -> bool:  # a hand-edited citation still holds the quoted words (or the item a part of them)
+            return words in cited or owns(item, cited)
 
         # quotes differ by their words: a decided quote stands for its own words, not for every quote of its sentence
         return self._add("quotes", quote.topic, quote.citations, fields, base, same, similar, words, holds, owns=owns)
