@@ -141,13 +141,15 @@ def _merge(merger: Merger, x: Extraction) -> None:
 def _summarise(report: Report, extractions: list[Extraction], merger: Merger) -> None:
     for x in extractions:
         source = SourceReport(x.path, x.source.id, x.source.title, x.source.published, len(x.events), len(x.claims),
-                              len(x.quotes), len(x.people), x.notes)
+                              len(x.quotes), len(x.people), x.notes, publisher=x.source.publisher)
         _list_ids(source, merger.log.taken.get(x.path, []))
         report.sources.append(source)
         for name in x.unresolved:
             report.unresolved.setdefault(name, []).append(Path(x.path).name)
         if x.unattributed:
             report.unattributed[Path(x.path).name] = list(x.unattributed)
+        if x.outlet_voice:
+            report.outlet_voice[Path(x.path).name] = len(x.outlet_voice)
         for word, _ in x.flagged:
             report.flagged[word.lower()] = report.flagged.get(word.lower(), 0) + 1
         report.date_conflicts.extend(f"{Path(x.path).name}: {n}" for n in x.notes if n.startswith("date conflict"))

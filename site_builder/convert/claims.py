@@ -221,7 +221,14 @@ def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, la
 
 
 def extract_claims(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher, loaded: tuple[str, ...],
-                   publisher: str, plain_kind: str, skip: set[int], flagged: list[tuple[str, str]]) -> list[DraftClaim]:
+                   publisher: str | None, plain_kind: str, skip: set[int], flagged: list[tuple[str, str]],
+                   outlet_voice: list[str] | None = None) -> list[DraftClaim]:
+    """The claims of an article: each sentence with case words, attributed to whoever the sentence says says it.
+
+    A sentence nobody in it says is in the outlet's own voice: a claim of ``publisher`` (the people.yaml id of the
+    article's outlet), or, when the outlet is not listed there (``None``), left out and added to ``outlet_voice``:
+    an outlet is not proposed as a person or organisation merely because it publishes.
+    """
     claims: list[DraftClaim] = []
     for i, sentence in enumerate(seg.sentences):
         facts = rec.sentences[i]
@@ -233,6 +240,7 @@ def extract_claims(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
         who = attribute(seg, rec, i, 0, None, rec.entities)
         if i in skip and (who is None or who.speaker is None or i == len(seg.sentences) - 1):
             continue
+        speaker: str | None  # None: the outlet's own voice, and the outlet is not listed
         if who is not None and who.speaker:
             speaker, kind = who.speaker, who.kind
         else:
@@ -242,6 +250,10 @@ def extract_claims(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
         neutral = neutralise(text, loaded)
         flagged.extend((w, text) for w in neutral.flagged)
         if len(neutral.text.split()) < 4:
+            continue
+        if speaker is None:
+            if outlet_voice is not None:
+                outlet_voice.append(" ".join(text.split()))
             continue
         people = list(dict.fromkeys(k for _, _, k in facts.entities if k != speaker and rec.entities[k].kind == "person"))
         topic = topics.primary(facts.topics)

@@ -94,12 +94,15 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
         title = clip(seg.sentences[0].text if seg.sentences else article.path.stem, 200)
         notes.append("no headline found; the title is the first sentence")
     pub_key = _publisher_entity(publisher or "Unknown publisher", rec.entities, directory)
+    narrator = pub_key if rec.entities[pub_key].known else None  # the outlet speaks in its own voice only if listed
     flagged: list[tuple[str, str]] = []
     skip = {len(seg.sentences) - 1} if article.truncated and seg.sentences else set()
     events, used = extract_events(seg, rec, sid, article.published, case.topics, case.loaded, flagged, skip)
     unattributed: list[str] = []
     quotes = extract_quotes(seg, rec, sid, case.topics, article.truncated, unattributed)
-    claims = extract_claims(seg, rec, sid, case.topics, case.loaded, pub_key, "statement" if tabloid else "fact", used | skip, flagged)
+    outlet_voice: list[str] = []
+    claims = extract_claims(seg, rec, sid, case.topics, case.loaded, narrator, "statement" if tabloid else "fact", used | skip, flagged,
+                            outlet_voice)
     anonymous = any(c.kind == "anonymous" for c in claims) or any(q.speaker == "anonymous" for q in quotes)
     source = DraftSource(
         id=sid, title=clip(title, 290), publisher=publisher or "Unknown publisher", published=published,
@@ -115,7 +118,7 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     referenced.update(q.speaker for q in quotes)
     people = _people(seg, rec, sid, referenced, case.loaded)
     return Extraction(str(article.path), source, events, claims, quotes, people, flagged, rec.unresolved, notes, rec.loose,
-                      unattributed)
+                      unattributed, outlet_voice)
 
 
 def _source_id(article: Article, publisher: str | None) -> str:
@@ -126,6 +129,8 @@ def _source_id(article: Article, publisher: str | None) -> str:
 
 
 def _publisher_entity(publisher: str, entities: dict[str, Entity], directory: Directory) -> str:
+    """The key of the article's outlet among the entities (added if the text does not name it; ``known`` if people.yaml
+    lists it): attribution needs to know it is a news outlet ("told the Courier" is not the Courier speaking)."""
     name = re.sub(r"\s*\([^)]*\)", "", re.sub(r"\.(?:com|org|net|co\.uk)$", "", publisher)).strip() or publisher
     inside = re.findall(r"\(([^)]*)\)", publisher)  # "KQED (NPR)": the outlet in brackets may be the one listed
     known = next((k for k in (directory.lookup(n) for n in (publisher, name, *inside)) if k), None)

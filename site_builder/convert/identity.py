@@ -18,6 +18,13 @@ for what that misses. Two signs survive hand edits:
 Only items present before the run are searched: within one run every item
 cites its sentence exactly, and two drafts alike enough to share a base id
 are still two items (as they were on the first run).
+
+An item an editor has *decided* on (reviewed or rejected) stands for the
+sentences it cites (:meth:`EditedItems.decided`): a draft of the same kind
+from such a sentence, or from a sentence inside a cited passage, is that
+item, whatever the editor made of its date, title or wording. A draft only
+stands for itself: one sentence may give two events (two dates), and the
+converter finds its own drafts again by date and words.
 """
 
 from __future__ import annotations
@@ -28,6 +35,9 @@ from difflib import SequenceMatcher
 from typing import Any
 
 Fits = Callable[[Any, str], bool]
+SETTLED = ("reviewed", "rejected")  # review states an editor has decided: the converter never changes such items
+# The fewest words a sentence needs to be recognised inside a longer cited passage: "He said so." is in many.
+_PASSAGE_WORDS = 5
 _SUFFIX = re.compile(r"-(?:[2-9]|[1-9]\d)$")  # what Merger._unique appends: -2 … -99
 
 
@@ -53,6 +63,20 @@ class EditedItems:
         ``fits(item, its normalised quote)`` further narrows the match by sentence (e.g. to the same quoted words).
         """
         return self._by_id_of(section, source, base_id) or self._by_sentence(section, source, sentence, fits)
+
+    def decided(self, section: str, source: str, sentence: str, fits: Fits | None = None) -> Any | None:
+        """The reviewed or rejected item of ``section`` citing ``sentence`` of ``source`` (normalised), if any.
+
+        It cites the sentence itself, or a passage holding it whole (an editor may cite two sentences as one).
+        ``fits(item, its normalised quote)`` narrows the match (a quote: to the same quoted words).
+        """
+        long_enough = len(_tokens(sentence)) >= _PASSAGE_WORDS
+        for item, quote in self._by_source.get((section, source), []):
+            if item.get("review") not in SETTLED or fits is not None and not fits(item, quote):
+                continue
+            if quote == sentence or long_enough and sentence in quote:
+                return item
+        return None
 
     def _by_id_of(self, section: str, source: str, base_id: str) -> Any | None:
         for item in self._by_id.get((section, base_id), []):

@@ -91,3 +91,4 @@ class Extraction:
     notes: list[str] = field(default_factory=list)
     loose: list[str] = field(default_factory=list)  # single names nothing resolved
     unattributed: list[str] = field(default_factory=list)  # document quotes left out: the article names no issuer
+    outlet_voice: list[str] = field(default_factory=list)  # sentences in the outlet's own voice left out: people.yaml lacks it

@@ -12,8 +12,10 @@ ids are derived from content and kept unique, so they are stable.
 Hand edits do not make an item new: an item is also found again by the
 ledger's record of the id it was proposed as, by its id (plus a ``-N``
 suffix) or by a fuzzy match of an edited citation (:mod:`.identity`). A
-draft that an earlier run proposed (:mod:`.ledger`) and that is gone from
-the content was deleted by an editor: it is not proposed again.
+reviewed or rejected item stands for the sentences it cites: a draft of the
+same section from one of them is that item. A draft that an earlier run
+proposed (:mod:`.ledger`) and that is gone from the content was deleted by
+an editor: it is not proposed again.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from .docs import Doc, load_doc
 from .items import Cite, DraftClaim, DraftEvent, DraftPerson, DraftQuote, DraftSource
 from .directory import Directory, KnownPerson
-from .identity import EditedItems, Fits
+from .identity import SETTLED, EditedItems, Fits
 from .ledger import FILE as LEDGER_FILE
 from .ledger import Key, fingerprint, load_ledger
 from .slug import slugify
@@ -41,7 +43,6 @@ from .write import Output
 SECTIONS = ("events", "claims", "quotes")
 # The field whose words similar() compares, and how many words it needs in common at the least.
 _SIMILAR_WORDS = {"events": ("title", 2), "claims": ("text", 1)}
-SETTLED = ("reviewed", "rejected")  # review states an editor has decided: the converter never changes such items
 
 
 @dataclass(frozen=True)
@@ -313,11 +314,15 @@ class Merger:
         fields = {"speaker": quote.speaker, "text": quote.text, "context": quote.context, "date": quote.date}
         base = f"{quote.speaker}-{slugify(quote.text, 50, drop_stopwords=True)}"
 
-        def holds(item: Any, cited: str) -> bool:  # a hand-edited citation still holds the quoted words (or the item a part of them)
+        def owns(item: Any, cited: str) -> bool:  # the item's words are the draft's, or a part of them (an editor shortened them)
             theirs = _norm(item.get("text", ""))
-            return words in cited or bool(theirs) and (theirs in words or words in theirs)
+            return bool(theirs) and (theirs in words or words in theirs)
 
-        return self._add("quotes", quote.topic, quote.citations, fields, base, same, similar, words, holds)  # quotes differ by their words
+        def holds(item: Any, cited: str) -> bool:  # a hand-edited citation still holds the quoted words (or the item a part of them)
+            return words in cited or owns(item, cited)
+
+        # quotes differ by their words: a decided quote stands for its own words, not for every quote of its sentence
+        return self._add("quotes", quote.topic, quote.citations, fields, base, same, similar, words, holds, owns=owns)
 
     def _peers(self, section: str, topic: str, fields: dict[str, Any], words: set[str] | None = None) -> list[Any]:
         """Items that could be the same as a new one, in the order they were listed: same strand, the same speaker
@@ -375,10 +380,11 @@ class Merger:
         return cached
 
     def _add(self, section: str, topic: str, cites: list[Cite], fields: dict[str, Any], base: str, same: Any, similar: Any,
-             tells_apart: str, fits: Fits | None = None, upgrade: DraftEvent | None = None, words: set[str] | None = None) -> Placed:
+             tells_apart: str, fits: Fits | None = None, upgrade: DraftEvent | None = None, words: set[str] | None = None,
+             owns: Fits | None = None) -> Placed:
         base_id = slugify(base, 76)
         keys: list[Key] = [(section, c.source, fingerprint(_norm(c.quote), tells_apart)) for c in cites]
-        found = self._find(section, cites, keys, base_id, same, fits)
+        found = self._find(section, cites, keys, base_id, same, fits, owns)
         if found is not None:
             return self._placed(section, found, "known", keys)
         earlier = next((i for i in map(self.ledger.proposed_before, keys) if i is not None), None)
@@ -426,8 +432,10 @@ class Merger:
         self.log.count(section, topic)
         return self._placed(section, item, "new", keys)
 
-    def _find(self, section: str, cites: list[Cite], keys: list[Key], base_id: str, same: Any, fits: Fits | None) -> Any | None:
-        """The item a draft already is, if any, however an editor has changed it since it was proposed."""
+    def _find(self, section: str, cites: list[Cite], keys: list[Key], base_id: str, same: Any, fits: Fits | None,
+              owns: Fits | None = None) -> Any | None:
+        """The item a draft already is, if any, however an editor has changed it since it was proposed, or the
+        item an editor made (and reviewed or rejected) of the draft's sentence."""
         for cite_key in _cite_keys(cites):
             for item in self.cited.get((section, *cite_key), []):
                 if same(item):
@@ -438,6 +446,10 @@ class Merger:
                 return self._by_id[(section, earlier)]
         for c in cites:  # its id, or an edited citation of its sentence
             item = self.edited.find(section, c.source, _norm(c.quote), base_id, fits)
+            if item is not None:
+                return item
+        for c in cites:  # a sentence an editor has decided on: whatever date or words they gave it, it is their item
+            item = self.edited.decided(section, c.source, _norm(c.quote), owns)
             if item is not None:
                 return item
         return None

@@ -3,9 +3,10 @@
 In: what each stage found. Out: per source what was taken (counts, and the
 ids of the items it went into: new, given a citation, already there, or
 withheld because an editor deleted it), per topic counts, new people,
-unresolved names, document quotes left out for want of a named issuer, flagged
-language, date conflicts, per-file errors and the files written (or, with
-``--dry-run``, the diff).
+unresolved names, document quotes left out for want of a named issuer,
+claims in an outlet's own voice left out because people.yaml does not list
+the outlet, flagged language, date conflicts, per-file errors and the files
+written (or, with ``--dry-run``, the diff).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import textwrap
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 ITEMS = ("events", "claims", "quotes")
@@ -31,6 +33,7 @@ class SourceReport:
     quotes: int
     people: int
     notes: list[str] = field(default_factory=list)
+    publisher: str = ""
     # by id, per section ("events", "claims", "quotes", "people"), in the article's order:
     ids: dict[str, list[str]] = field(default_factory=dict)  # every item the article's material is in
     new: dict[str, list[str]] = field(default_factory=dict)  # of those, the items made in this run
@@ -71,6 +74,7 @@ class Report:
     new_people: list[dict[str, str]] = field(default_factory=list)
     unresolved: dict[str, list[str]] = field(default_factory=dict)  # name -> files
     unattributed: dict[str, list[str]] = field(default_factory=dict)  # file -> document quotes left out (no issuer named)
+    outlet_voice: dict[str, int] = field(default_factory=dict)  # file -> sentences in its outlet's voice left out (outlet not listed)
     flagged: dict[str, int] = field(default_factory=dict)  # loaded word -> count
     date_conflicts: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -118,6 +122,11 @@ class Report:
         if self.unattributed:
             lines.append("quotes left out: the article does not say who issued the document (add them by hand if you can find out):")
             lines.extend(f"  {file}: {quote}" for file, quotes in self.unattributed.items() for quote in quotes)
+        if self.outlet_voice:
+            lines.append("claims in an outlet's own voice left out: the outlet is not in people.yaml "
+                         "(list it there, as an organisation, to have them drafted as its claims):")
+            publishers = {Path(s.file).name: s.publisher for s in self.sources}
+            lines.extend(f"  {file}: {n} ({publishers.get(file, '?')})" for file, n in self.outlet_voice.items())
         if self.flagged:
             lines.append("flagged language (kept out of the site's own voice):")
             lines.append("  " + ", ".join(f"{w} ×{n}" for w, n in sorted(self.flagged.items(), key=lambda kv: (-kv[1], kv[0]))))

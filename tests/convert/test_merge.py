@@ -201,6 +201,12 @@ def test_hand_edited_drafts_are_not_proposed_again(tmp_path: Path, ledger: str) 
 def test_a_deleted_draft_is_not_proposed_again(tmp_path: Path) -> None:
     articles_all = sorted((HARBOR / "articles").iterdir())
     content, articles = make_project(tmp_path, HARBOR / "case.yaml", [p for p in articles_all if not p.name.startswith("05")])
+    # the editor lists the tabloid, so that what it says in its own voice is drafted as its claims (one is deleted below)
+    (content / "people.yaml").write_text(
+        "people:\n  - id: daily-glare\n    name: Daily Glare\n    kind: organization\n    role: Tabloid\n    group: media\n"
+        "    citations:\n      - source: daily-glare-2024-06-03\n        quote: Disgraced Harborview politician Dana Whitcombe is facing "
+        "a bombshell recall petition as furious voters turn on the councilwoman accused of pocketing a developer's cash, the Daily "
+        "Glare can reveal.\n    review: reviewed\n", encoding="utf-8")
     convert([articles], content)
     assert (content / LEDGER).exists() and problems(content) == []  # build and check ignore the ledger
     deleted = ["2015-dana-whitcombe-represented-waterfront-district", "2022-alleges-ellery-paid-money-2021-2022-through",
