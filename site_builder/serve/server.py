@@ -143,7 +143,7 @@ class PreviewServer:
 
     async def _serve_until_stopped(self, ready: threading.Event) -> None:
         assert self._browsers is not None
-        server = HTTPServer(application(self._browsers, lambda: self.port, self._allowed_hosts()))
+        server = HTTPServer(application(self._browsers, lambda: self.port, self._allowed_hosts(), self.options.content))
         server.add_sockets(self._sockets)
         ready.set()
         if not self._stop.is_set():
