@@ -166,14 +166,69 @@ def move(source: Doc, target: Target, destination: Doc) -> None:
     if destination.path == source.path:
         raise ReviewRequestError("the item is already in that strand")
     items, index = find(source, target)
-    item = items.pop(index)
+    item = _remove(items, index)
     into = destination.data.get(target.group)
     if not isinstance(into, list):
         into = destination.data[target.group] = CommentedSeq()
     if not into and isinstance(into, CommentedSeq):
         into.fa.set_block_style()  # `events: []` would otherwise take the item in flow style, on one line
+    if into:  # what followed the list (a blank line before the next key) now follows the new last item
+        _set_trailing(item, _set_trailing(into[-1], None))
+    else:
+        _set_trailing(item, None)
     into.append(item)
     source.dirty = destination.dirty = True
+
+
+def _remove(items: CommentedSeq, index: int) -> Any:
+    """Take an item out of a list, leaving what followed it (a blank line, a comment) where it was.
+
+    ruamel.yaml keeps the lines after an item's last value with that value, so removing the
+    last item of a list would also remove the blank line that separates the list from the next key.
+    """
+    item = items.pop(index)
+    after = _set_trailing(item, None)
+    if after is not None and index > 0 and _trailing(items[index - 1]) is None:
+        _set_trailing(items[index - 1], after)
+    return item
+
+
+def _last(node: Any) -> tuple[Any, Any] | None:
+    """(container, key) of the innermost last value of ``node``, where ruamel keeps the lines that follow it."""
+    while True:
+        if isinstance(node, CommentedMap) and node:
+            key = list(node.keys())[-1]
+        elif isinstance(node, CommentedSeq) and node:
+            key = len(node) - 1
+        else:
+            return None
+        if isinstance(node[key], (CommentedMap, CommentedSeq)) and node[key]:
+            node = node[key]
+            continue
+        return node, key
+
+
+def _trailing(node: Any) -> Any:
+    found = _last(node)
+    if found is None:
+        return None
+    container, key = found
+    slot = container.ca.items.get(key)
+    position = 2 if isinstance(container, CommentedMap) else 0
+    return slot[position] if slot else None
+
+
+def _set_trailing(node: Any, token: Any) -> Any:
+    """Set the comment after ``node``'s last value to ``token`` (None: remove it); the previous one."""
+    found = _last(node)
+    if found is None:
+        return None
+    container, key = found
+    position = 2 if isinstance(container, CommentedMap) else 0
+    slot = container.ca.items.setdefault(key, [None, None, None, None])
+    old = slot[position]
+    slot[position] = token
+    return old
 
 
 def merge(first_doc: Doc, first: Target, second_doc: Doc, second: Target) -> None:
@@ -191,6 +246,7 @@ def merge(first_doc: Doc, first: Target, second_doc: Doc, second: Target) -> Non
         citations = keep["citations"] = CommentedSeq()
     for citation in drop_items[drop_index].get("citations") or []:
         if isinstance(citation, Mapping) and (str(citation.get("source")), str(citation.get("quote"))) not in have:
+            _set_trailing(citation, None)
             citations.append(citation)
-    drop_items.pop(drop_index)
+    _remove(drop_items, drop_index)
     first_doc.dirty = second_doc.dirty = True
