@@ -214,3 +214,133 @@ def test_build_output_has_no_review_page(project: Path) -> None:
     out = project / "dist"
     build(BuildOptions(project / "content", out, drafts=True))
     assert [p for p in out.rglob("*") if "_review" in p.name or "review.js" in p.name] == []
+
+
+# --- the HTTP API: who may write -----------------------------------------------------
+
+
+@contextmanager
+def serving(project: Path, loopback: bool = True) -> Iterator[PreviewServer]:
+    server = PreviewServer(ServeOptions(project / "content", port=0))
+    if not loopback:  # as if bound to another address: the server answers any host name and is not loopback-only
+        server._allowed_hosts = lambda: None  # type: ignore[method-assign]
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def request(server: PreviewServer, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
+            ) -> tuple[int, dict[str, str], str]:
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    data = json.dumps(body).encode() if body is not None and not isinstance(body, bytes) else body
+    connection.request(method, path, body=data, headers=headers or {})
+    response = connection.getresponse()
+    text = response.read().decode("utf-8")
+    connection.close()
+    return response.status, {k.lower(): v for k, v in response.getheaders()}, text
+
+
+def page_token(server: PreviewServer) -> str:
+    status, _, text = request(server, "GET", "/_review/", headers={"Host": f"127.0.0.1:{server.port}"})
+    assert status == 200
+    return text.split('data-token="', 1)[1].split('"', 1)[0]
+
+
+def accept_body(project: Path, token: str) -> dict[str, Any]:
+    return {"token": token, "hashes": ReviewStore(project / "content").hashes(), "action": "review",
+            "target": {"file": CHARGES, "group": "events", "id": "audit-report"}, "state": "reviewed"}
+
+
+def same_origin(server: PreviewServer) -> dict[str, str]:
+    return {"Host": f"127.0.0.1:{server.port}", "Origin": f"http://127.0.0.1:{server.port}", "Content-Type": "application/json"}
+
+
+def test_api_accepts_a_same_origin_json_post_with_the_token(project: Path) -> None:
+    with serving(project) as server:
+        status, headers, text = request(server, "POST", "/_review/api", accept_body(project, page_token(server)), same_origin(server))
+    assert (status, json.loads(text)) == (200, {"message": "audit-report: reviewed"})
+    assert lines(project, CHARGES)[22] == "    review: reviewed"
+    assert not [h for h in headers if h.startswith("access-control-")]
+
+
+@pytest.mark.parametrize("change, status, error", [
+    ({"token": "guess"}, 403, '{"error": "missing or wrong review token: reload the review page", "problems": []}'),
+    ({"token": None}, 403, '{"error": "missing or wrong review token: reload the review page", "problems": []}'),
+])
+def test_api_refuses_without_the_token(project: Path, change: dict[str, Any], status: int, error: str) -> None:
+    with serving(project) as server:
+        body = accept_body(project, page_token(server)) | change
+        got = request(server, "POST", "/_review/api", body, same_origin(server))
+    assert (got[0], got[2]) == (status, error)
+    assert lines(project, CHARGES) == original(CHARGES)
+
+
+@pytest.mark.parametrize("headers", [
+    {"Origin": "http://evil.example"},
+    {"Origin": "null"},
+    {"Origin": "http://127.0.0.1:1"},  # another port is another origin
+    {"Origin": None},
+    {"Sec-Fetch-Site": "cross-site"},
+])
+def test_api_refuses_other_origins(project: Path, headers: dict[str, str | None]) -> None:
+    with serving(project) as server:
+        sent = {k: v for k, v in (same_origin(server) | headers).items() if v is not None}
+        status, _, text = request(server, "POST", "/_review/api", accept_body(project, page_token(server)), sent)
+    assert (status, text) == (403, "403: writes are accepted only from the review page itself (same origin)\n")
+    assert lines(project, CHARGES) == original(CHARGES)
+
+
+def test_api_refuses_a_rebinding_host_name(project: Path) -> None:
+    with serving(project) as server:
+        sent = same_origin(server) | {"Host": f"evil.example:{server.port}", "Origin": f"http://evil.example:{server.port}"}
+        status, _, _ = request(server, "POST", "/_review/api", accept_body(project, page_token(server)), sent)
+    assert status == 421
+    assert lines(project, CHARGES) == original(CHARGES)
+
+
+def test_api_wants_json(project: Path) -> None:
+    with serving(project) as server:
+        sent = same_origin(server) | {"Content-Type": "text/plain"}
+        status, _, text = request(server, "POST", "/_review/api", accept_body(project, page_token(server)), sent)
+    assert (status, text) == (415, "415: send the action as JSON (Content-Type: application/json)\n")
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "OPTIONS", "PATCH"])
+def test_api_is_post_only_and_sends_no_cors_headers(project: Path, method: str) -> None:
+    with serving(project) as server:
+        status, headers, _ = request(server, method, "/_review/api", headers=same_origin(server) | {
+            "Access-Control-Request-Method": "POST"})
+    assert status == 405
+    assert not [h for h in headers if h.startswith("access-control-")]
+
+
+def test_review_is_refused_when_not_bound_to_loopback(project: Path) -> None:
+    with serving(project, loopback=False) as server:
+        page = request(server, "GET", "/_review/")
+        api = request(server, "POST", "/_review/api", {"action": "undo"}, same_origin(server))
+    message = ("403: the review page works only while site-builder serve listens on this machine alone "
+               "(--host 127.0.0.1)\n")
+    assert (page[0], page[2]) == (403, message)
+    assert (api[0], api[2]) == (403, message)
+
+
+def test_api_reports_a_conflict_as_409(project: Path) -> None:
+    with serving(project) as server:
+        body = accept_body(project, page_token(server))
+        path = project / "content" / CHARGES
+        path.write_text(path.read_text("utf-8").replace("status: ongoing", "status: on trial"), "utf-8")
+        status, _, text = request(server, "POST", "/_review/api", body, same_origin(server))
+    assert status == 409
+    assert json.loads(text)["error"].startswith("entries/charges.yaml changed on disk since this page was loaded")
+
+
+def test_api_reports_a_refused_edit_as_422_with_the_builds_lines(project: Path) -> None:
+    with serving(project) as server:
+        body = accept_body(project, page_token(server)) | {
+            "action": "edit", "target": {"file": CHARGES, "group": "claims", "id": "ortiz-denies"}, "fields": {"kind": "anonymous"}}
+        status, _, text = request(server, "POST", "/_review/api", body, same_origin(server))
+    assert status == 422
+    assert json.loads(text) == {"error": "Refused: this change would break the build", "problems": [
+        f"{project / 'content' / CHARGES}:42: claims[0]: a claim is of kind 'anonymous' exactly when attributed_to is 'anonymous'"]}
