@@ -152,6 +152,11 @@ class PreviewServer:
         self._browsers.close_all()
         await asyncio.wait_for(server.close_all_connections(), 5)
 
+    @property
+    def review_enabled(self) -> bool:
+        """Whether ``/_review/`` answers: only while the server listens on loopback alone."""
+        return self._allowed_hosts() is not None
+
     def _allowed_hosts(self) -> frozenset[str] | None:
         """On loopback, answer only to loopback names (see app.LocalOnly); elsewhere to any."""
         host = self.options.host

@@ -94,6 +94,7 @@
           select.add(new Option(other.dataset.headline + " (" + other.dataset.id + ")", other.id));
         }
       }
+      if (!select.options.length) select.add(new Option("(no other " + card.dataset.group + " to merge)", ""));
     }
     toggle(card, "form.merge", card.querySelector("[data-action=merge]"));
   }
