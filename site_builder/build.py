@@ -7,6 +7,7 @@ validated and rendered in memory first; writing is the last step.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,14 +58,15 @@ class BuildResult:
     out: Path
 
 
-def load_valid(content_dir: Path, session: Session | None = None) -> Content:
-    """Load and cross-check the content; ContentErrors lists every problem."""
+def load_valid(content_dir: Path, session: Session | None = None, overrides: Mapping[Path, bytes] | None = None) -> Content:
+    """Load and cross-check the content; ContentErrors lists every problem.
+    ``overrides``: file bytes to check in place of what is on disk (see load.load_content)."""
     with gc_paused():
-        return _load_valid(content_dir, session)
+        return _load_valid(content_dir, session, overrides)
 
 
-def _load_valid(content_dir: Path, session: Session | None) -> Content:
-    content = load_content(content_dir, session.files if session else None)
+def _load_valid(content_dir: Path, session: Session | None, overrides: Mapping[Path, bytes] | None = None) -> Content:
+    content = load_content(content_dir, session.files if session else None, overrides)
     problems = validate(content, session.validation if session else None)
     if problems:
         raise ContentErrors(problems)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -73,19 +74,22 @@ class FileCache:
         self._files[path] = (raw, loaded)
 
 
-def load_content(root: Path, cache: FileCache | None = None) -> Content:
-    """Read and schema-check every content file under ``root``."""
+def load_content(root: Path, cache: FileCache | None = None, overrides: Mapping[Path, bytes] | None = None) -> Content:
+    """Read and schema-check every content file under ``root``.
+
+    ``overrides``: bytes to read instead of a file's own (keyed ``root / "entries/x.yaml"``), so a
+    change can be checked exactly as the build would check it before it is written (the review page)."""
     problems: list[Problem] = []
     if not root.is_dir():
         raise ContentErrors([Problem(str(root), 0, "", "content folder not found")])
-    case = _load(root / "case.yaml", Case, problems, cache)
-    people = _load(root / "people.yaml", PeopleFile, problems, cache)
-    sources = _load(root / "sources.yaml", SourcesFile, problems, cache)
+    case = _load(root / "case.yaml", Case, problems, cache, overrides)
+    people = _load(root / "people.yaml", PeopleFile, problems, cache, overrides)
+    sources = _load(root / "sources.yaml", SourcesFile, problems, cache, overrides)
     entries: dict[str, Loaded[Entry]] = {}
     for path in sorted((root / "entries").glob("*.yaml")):
         if path.name.startswith("."):  # editor droppings such as Emacs's .#x.yaml lock link
             continue
-        entry = _load(path, Entry, problems, cache)
+        entry = _load(path, Entry, problems, cache, overrides)
         if entry is not None:
             entries[path.stem] = entry
     if problems or case is None or people is None or sources is None:
@@ -93,10 +97,11 @@ def load_content(root: Path, cache: FileCache | None = None) -> Content:
     return Content(root, case, people, sources, entries)
 
 
-def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache | None = None) -> Loaded[M] | None:
+def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache | None = None,
+          overrides: Mapping[Path, bytes] | None = None) -> Loaded[M] | None:
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = overrides[path] if overrides and path in overrides else path.read_bytes()
     except FileNotFoundError:
         problems.append(Problem(name, 0, "", "file not found"))
         return None

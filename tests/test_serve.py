@@ -329,6 +329,7 @@ def test_command_prints_url_and_ctrl_c_exits_cleanly(project: Path) -> None:
                     break
             assert f"port {taken} is busy; using" in "".join(lines)
             url = lines[-1].split(" at ")[1].split(" ")[0]
+            assert lines[-2] == f"review drafts at {url}_review/\n"
             assert url.startswith("http://127.0.0.1:")
             with urllib.request.urlopen(url, timeout=5) as response:
                 assert response.status == 200

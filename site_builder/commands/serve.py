@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
         if args.host not in ("127.0.0.1", "localhost", "::1"):
             print(f"listening on {args.host}: other machines can reach this preview ({drafts})")
         _report(first)
+        if server.review_enabled:
+            print(f"review drafts at {server.url}_review/")
         print(f"serving {args.content} at {server.url} ({drafts}); Ctrl-C to stop", flush=True)
         if args.open:
             webbrowser.open(server.url)

@@ -8,7 +8,8 @@ tornado application serving
   script and, after a failed rebuild, the error overlay;
 - ``/livereload.js``, the browser client shipped in the ``livereload`` package;
 - ``/livereload``, the websocket that tells browsers to reload;
-- the error overlay's stylesheet.
+- the error overlay's stylesheet;
+- the review page, ``/_review/`` (see :mod:`.review`).
 
 Everything here runs on the event-loop thread; other threads reach it only
 through ``loop.call_soon_threadsafe``.
@@ -162,9 +163,15 @@ class ClientScript(LocalOnly):
         self.write(self.script)
 
 
-def application(browsers: Browsers, port: Callable[[], int], allowed_hosts: frozenset[str] | None) -> web.Application:
-    """``allowed_hosts``: the host names requests may be addressed to (None: any)."""
+def application(browsers: Browsers, port: Callable[[], int], allowed_hosts: frozenset[str] | None,
+                content: Path | None = None) -> web.Application:
+    """``allowed_hosts``: the host names requests may be addressed to (None: any).
+    ``content``: the content folder, for the review page at ``/_review/`` (None: no review page)."""
+    from .review.handlers import Review, routes  # here: review.handlers builds on LocalOnly above
+
+    review = routes(Review(content, port, loopback=allowed_hosts is not None)) if content is not None else []
     handlers: list[Any] = [
+        *review,
         (r"/livereload", ReloadSocket, {"browsers": browsers}),
         (r"/livereload\.js", ClientScript, {"script": CLIENT.read_bytes()}),
         (re.escape(OVERLAY_CSS_PATH), OverlayCss),

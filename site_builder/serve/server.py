@@ -143,7 +143,7 @@ class PreviewServer:
 
     async def _serve_until_stopped(self, ready: threading.Event) -> None:
         assert self._browsers is not None
-        server = HTTPServer(application(self._browsers, lambda: self.port, self._allowed_hosts()))
+        server = HTTPServer(application(self._browsers, lambda: self.port, self._allowed_hosts(), self.options.content))
         server.add_sockets(self._sockets)
         ready.set()
         if not self._stop.is_set():
@@ -151,6 +151,11 @@ class PreviewServer:
         server.stop()
         self._browsers.close_all()
         await asyncio.wait_for(server.close_all_connections(), 5)
+
+    @property
+    def review_enabled(self) -> bool:
+        """Whether ``/_review/`` answers: only while the server listens on loopback alone."""
+        return self._allowed_hosts() is not None
 
     def _allowed_hosts(self) -> frozenset[str] | None:
         """On loopback, answer only to loopback names (see app.LocalOnly); elsewhere to any."""

@@ -1,0 +1,181 @@
+"""What the review page shows for each item: its state, how the site would show it, its sources.
+
+In: validated :class:`~site_builder.load.Content`. Out: :class:`Board` —
+every item that carries a review state (events, claims, quotes, people, and
+sources when the model gives them ``review:``) as a :class:`Card`, grouped
+by source article (an item under the article its first citation quotes) or
+by strand, plus the counts for the progress line. Pure: no HTML here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...dates import PartialDate
+from ...load import Content
+from ...model import ANONYMOUS
+from ...pages import person_path, topic_path
+from .passages import Passage, find_passage
+from .yamledit import PERSON_FIELDS, Target, choices, editable, is_flag
+
+SINGULAR = {"events": "event", "claims": "claim", "quotes": "quote", "people": "person", "sources": "source"}
+
+
+@dataclass(frozen=True)
+class Cited:
+    source: str  # source id
+    label: str  # "Publisher, 2 May 2024"
+    passage: Passage
+
+
+@dataclass(frozen=True)
+class Field_:
+    """One input of the edit form."""
+
+    name: str
+    value: str
+    kind: str  # text | date | flag | choice
+    options: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Card:
+    target: Target
+    state: str
+    strand: str | None  # topic id, for events, claims and quotes
+    headline: str  # what the site shows as the item's title or text
+    meta: str  # date, kind, attribution, as the site words them
+    cited: tuple[Cited, ...]
+    fields: tuple[Field_, ...]
+    link: str | None  # the item on the preview site
+
+    @property
+    def key(self) -> str:
+        return f"{SINGULAR[self.target.group]}-{self.target.id}"
+
+    @property
+    def kind(self) -> str:
+        return SINGULAR[self.target.group]
+
+
+@dataclass
+class Group:
+    id: str
+    title: str
+    cards: list[Card] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Board:
+    groups: list[Group]
+    total: int
+    decided: int  # reviewed or rejected
+    strands: tuple[tuple[str, str], ...]  # (topic id, title) of every strand with an entry file
+    people: tuple[tuple[str, str], ...]  # (id, name), for speaker and attribution
+
+
+def board(content: Content, by: str = "source") -> Board:
+    """Every item with a review state, grouped ``by`` "source" (default) or "strand"."""
+    cards = list(_cards(content))
+    groups = _by_strand(content, cards) if by == "strand" else _by_source(content, cards)
+    strands = tuple((t.id, t.title) for t in content.case.model.topics if t.id in content.entries)
+    people = tuple((p.id, p.name) for p in content.people.model.people)
+    decided = sum(1 for c in cards if c.state != "draft")
+    return Board([g for g in groups if g.cards], len(cards), decided, strands, people)
+
+
+def _cards(content: Content) -> Iterator[Card]:
+    names = {p.id: p.name for p in content.people.model.people}
+    names[ANONYMOUS] = "Unnamed source"
+    sources = {s.id: s for s in content.sources.model.sources}
+    topics = {t.id: t.title for t in content.case.model.topics}
+    for topic, loaded in content.entries.items():
+        for group in ("events", "claims", "quotes"):
+            for item in getattr(loaded.model, group):
+                yield _card(content, Target(f"entries/{topic}.yaml", group, item.id), item, topic, names, sources, topics)
+    for person in content.people.model.people:
+        yield _card(content, Target("people.yaml", "people", person.id), person, None, names, sources, topics)
+    for source in content.sources.model.sources:
+        if getattr(source, "review", None) is not None:  # sources carry a review state only in newer models
+            yield _card(content, Target("sources.yaml", "sources", source.id), source, None, names, sources, topics)
+
+
+def _card(content: Content, target: Target, item: Any, strand: str | None, names: dict[str, str],
+          sources: dict[str, Any], topics: dict[str, str]) -> Card:
+    headline, meta, link = _as_on_site(target.group, item, strand, names, sources, topics)
+    cited = tuple(_cited(content, c.source, c.quote, sources) for c in getattr(item, "citations", []))
+    if target.group == "sources":  # a source is checked against itself: its headline and publisher
+        cited = ()
+    return Card(target, item.review, strand, headline, meta, cited, _fields(target.group, item, names), link)
+
+
+def _as_on_site(group: str, item: Any, strand: str | None, names: dict[str, str], sources: dict[str, Any],
+                topics: dict[str, str]) -> tuple[str, str, str | None]:
+    """(headline, meta line, link) worded as the site's templates word them."""
+    anchor = f"/{topic_path(strand).removesuffix('index.html')}#{SINGULAR[group]}-{item.id}" if strand else None
+    if group == "events":
+        when = item.timing.display()
+        planned = " · scheduled" if getattr(item, "planned", False) else ""
+        return item.title, f"{when}{planned} · {topics.get(strand or '', strand)}", anchor
+    if group == "claims":
+        who = "Unnamed source" if item.attributed_to == ANONYMOUS else f"{str(item.kind).capitalize()} · {names.get(item.attributed_to, item.attributed_to)}"
+        via = f", as reported by {names.get(item.via, item.via)}" if item.via else ""
+        return item.text, who + via + (f" · {_date(item.date)}" if item.date else ""), anchor
+    if group == "quotes":
+        who = names.get(item.speaker, item.speaker)
+        return f"“{item.text}”", f"— {who}" + (f", {item.context}" if item.context else ""), anchor
+    if group == "people":
+        return item.name, f"{item.role} · {item.group}", "/" + person_path(item.id).removesuffix("index.html")
+    return f"“{item.title}”", f"{item.publisher}, {_date(item.published)}", f"/sources/#source-{item.id}"
+
+
+def _date(text: str) -> str:
+    try:
+        return PartialDate.parse(text).display()
+    except ValueError:
+        return text
+
+
+def _cited(content: Content, source_id: str, quote: str, sources: dict[str, Any]) -> Cited:
+    source = sources.get(source_id)
+    if source is None:
+        return Cited(source_id, source_id, Passage("", quote, "", False, "unknown source"))
+    label = f"{source.publisher}, {_date(source.published)}: “{source.title}”"
+    return Cited(source_id, label, find_passage(content.root, source.file, quote))
+
+
+def _fields(group: str, item: Any, names: dict[str, str]) -> tuple[Field_, ...]:
+    out = []
+    for name in editable(group):
+        value = getattr(item, name, None)
+        if is_flag(group, name):
+            out.append(Field_(name, "true" if value else "", "flag"))
+        elif name in PERSON_FIELDS:
+            out.append(Field_(name, str(value or ""), "person", tuple(names)))
+        elif (options := choices(group, name)) is not None:
+            out.append(Field_(name, str(value or ""), "choice", options))
+        else:
+            out.append(Field_(name, "" if value is None else str(value), "date" if name in ("date", "not_after", "published") else "text"))
+    return tuple(out)
+
+
+def _by_source(content: Content, cards: list[Card]) -> list[Group]:
+    groups = {s.id: Group(s.id, f"{s.publisher}, {_date(s.published)}: “{s.title}”") for s in content.sources.model.sources}
+    loose = Group("no-source", "Not citing a source")
+    for card in cards:
+        home = card.target.id if card.target.group == "sources" else (card.cited[0].source if card.cited else None)
+        groups.get(home or "", loose).cards.append(card)
+    return [*groups.values(), loose]
+
+
+def _by_strand(content: Content, cards: list[Card]) -> list[Group]:
+    groups = {t.id: Group(t.id, t.title) for t in content.case.model.topics}
+    people = Group("people", "People and organisations")
+    sources = Group("sources", "Sources")
+    for card in cards:
+        home = groups.get(card.strand or "") if card.strand else (people if card.target.group == "people" else sources)
+        (home or sources).cards.append(card)
+    return [*groups.values(), people, sources]
