@@ -91,7 +91,7 @@ def validate(content: Content, cache: ValidationCache | None = None) -> list[Pro
 
     seen: Seen = {}
     for entry in content.entries.values():
-        for key in ("title", "summary"):
+        for key in ("title", "status", "summary"):
             _add(problems, entry, (key,), _voice(getattr(entry.model, key), words))
         for group in ("events", "claims", "quotes"):
             for i, item in enumerate(getattr(entry.model, group)):
@@ -104,7 +104,9 @@ def validate(content: Content, cache: ValidationCache | None = None) -> list[Pro
             problems.append(content.people.problem(("people", i) + where, message))
         for key in ("role", "description"):
             _add(problems, content.people, ("people", i, key), _voice(getattr(person, key), words))
-    for key in ("title", "summary"):
+    for i, source in enumerate(content.sources.model.sources):
+        _add(problems, content.sources, ("sources", i, "reliability"), _voice(source.reliability, words))  # the title is quoted
+    for key in ("title", "summary", "jurisdiction"):
         _add(problems, case, (key,), _voice(getattr(case.model, key), words))
     for i, topic_model in enumerate(case.model.topics):
         _add(problems, case, ("topics", i, "title"), _voice(topic_model.title, words))
