@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .dates import PartialDate
 from .model import Claim, Event, Item, Person, Quote, Source
@@ -34,7 +35,7 @@ class SourceFacts:
     @property
     def latest_day(self) -> date:
         """The last day it may have appeared: '2025-03' may be any day of March."""
-        return PartialDate.parse(self.published).last_day()
+        return _last_day(self.published)
 
 
 def source_facts(sources: list[Source]) -> dict[str, SourceFacts]:
@@ -72,7 +73,17 @@ def _date_findings(item: Item | Person, facts: dict[str, SourceFacts]) -> list[F
 
 def _after(text: str, source: SourceFacts) -> bool:
     """True when even the earliest day ``text`` may mean ('2025-03' → 1 March) is after the source appeared."""
-    return PartialDate.parse(text).first_day() > source.latest_day
+    return _first_day(text) > source.latest_day
+
+
+@lru_cache(maxsize=65536)  # big cases repeat a few thousand dates many times
+def _first_day(text: str) -> date:
+    return PartialDate.parse(text).first_day()
+
+
+@lru_cache(maxsize=65536)
+def _last_day(text: str) -> date:
+    return PartialDate.parse(text).last_day()
 
 
 def _review_findings(item: Item | Person, facts: dict[str, SourceFacts]) -> list[Finding]:
@@ -91,3 +102,18 @@ def _review_findings(item: Item | Person, facts: dict[str, SourceFacts]) -> list
             found.append((where, f"reviewed item '{item.id}' cites source '{citation.source}', which is still a draft; "
                                  "review the source in sources.yaml or set this item back to draft"))
     return found
+
+
+def stale_update(updated: str, sources: list[Source], drafts: bool = False) -> str | None:
+    """A warning when a source the site shows appeared after the case's ``updated`` day, else None.
+
+    A source dated only to a month or year counts as newer only when its
+    whole span is after ``updated`` (its first day is later).
+    """
+    shown = [s for s in sources if s.review == "reviewed" or (drafts and s.review == "draft")]
+    newer = [s for s in shown if PartialDate.parse(s.published).first_day() > PartialDate.parse(updated).first_day()]
+    if not newer:
+        return None
+    latest = max(newer, key=lambda s: (PartialDate.parse(s.published).first_day(), s.id))
+    return (f"{updated} is before source '{latest.id}' was published ({latest.published}); "
+            "pages would show an out-of-date 'Last updated': set it to the day of the latest change")
