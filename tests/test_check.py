@@ -113,3 +113,15 @@ def test_a_page_problem_inside_an_item_names_its_file_line_and_id(project: Path,
         "loaded language outside quotation marks: slammed",
         "2 problems found",
     ]
+
+
+def test_a_voice_problem_in_a_person_page_names_the_person(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    (project / "templates").mkdir()
+    person = (Path(__file__).resolve().parent.parent / "templates" / "person.html").read_text()
+    (project / "templates" / "person.html").write_text(person.replace('<p class="meta">{{ p.role }}', '<p class="meta">Slammed {{ p.role }}'))
+    content = project / "content"
+    result = run("check", "--content", content)
+    assert result.out.splitlines() == [  # sam-ortiz is the only published person
+        f"{content}/people.yaml:2: people[0]: person 'sam-ortiz' on people/sam-ortiz/index.html: loaded language outside quotation marks: Slammed",
+        "1 problem found",
+    ]
