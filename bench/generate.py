@@ -15,6 +15,8 @@ side-by-side benchmark in bench/run.py.
 from __future__ import annotations
 
 import argparse
+import bisect
+import calendar
 import random
 import shutil
 from pathlib import Path
@@ -35,6 +37,16 @@ def sentence(rng: random.Random, words: int) -> str:
     chosen.insert(1, rng.choice(VERBS))
     text = " ".join(chosen)
     return text[0].upper() + text[1:] + "."
+
+
+def _last_day(date: str) -> str:
+    """The last day a YYYY, YYYY-MM or YYYY-MM-DD date may mean, as YYYY-MM-DD."""
+    if len(date) == 4:
+        return f"{date}-12-31"
+    if len(date) == 7:
+        year, month = int(date[:4]), int(date[5:])
+        return f"{date}-{calendar.monthrange(year, month)[1]:02d}"
+    return date
 
 
 def yaml_str(text: str) -> str:
@@ -58,9 +70,16 @@ def generate(n_events: int, out: Path, seed: int = 1) -> None:
     for i in range(n_sources):
         year = 2015 + i * 10 // n_sources
         sources.append({"id": f"source-{i}", "date": f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}", "sentences": [], "title": sentence(rng, 7)[:-1]})
+    # A round-up published at the end makes every event reportable: an event may cite only sources
+    # published after it (the build refuses an event dated after every source that reports it).
+    sources.append({"id": f"source-{n_sources}", "date": "2025-12-31", "sentences": [], "title": sentence(rng, 7)[:-1]})
+    by_date = sorted(sources, key=lambda s: s["date"])
+    dates = [s["date"] for s in by_date]
 
-    def cite(text: str) -> str:
-        source = rng.choice(sources)
+    def cite(text: str, after: str = "") -> str:
+        """A citation of a random source published on or after ``after`` (a YYYY, YYYY-MM or YYYY-MM-DD date)."""
+        later = by_date[bisect.bisect_left(dates, _last_day(after)):] if after else sources
+        source = rng.choice(later)
         source["sentences"].append(text)
         return f"      - source: {source['id']}\n        quote: {yaml_str(text)}\n"
 
@@ -77,7 +96,7 @@ def generate(n_events: int, out: Path, seed: int = 1) -> None:
         cited = sentence(rng, rng.randint(12, 24))
         entries[topic].append(
             f"  - id: event-{i}\n    date: {date}\n    title: {yaml_str(title)}\n    summary: {yaml_str(summary)}\n"
-            f"    people: [{', '.join(f'person-{p}' for p in involved)}]\n    citations:\n{cite(cited)}    review: reviewed\n"
+            f"    people: [{', '.join(f'person-{p}' for p in involved)}]\n    citations:\n{cite(cited, date)}    review: reviewed\n"
         )
         hugo_events.append((i, topic, date, title, summary, involved, cited))
 
@@ -113,7 +132,8 @@ def generate(n_events: int, out: Path, seed: int = 1) -> None:
         f"    citations:\n{c}    review: reviewed\n" for p, c in zip(people, person_cites)), "utf-8")
     (content / "sources.yaml").write_text("sources:\n" + "".join(
         f"  - id: {s['id']}\n    title: {yaml_str(s['title'])}\n    publisher: Example News\n    published: {s['date']}\n"
-        f"    file: ../seeds/{s['id']}.txt\n    kind: news\n    reliability: Generated for benchmarks.\n" for s in sources), "utf-8")
+        f"    file: ../seeds/{s['id']}.txt\n    kind: news\n    reliability: Generated for benchmarks.\n"
+        "    review: reviewed\n" for s in sources), "utf-8")
     for topic in TOPICS:
         body = f"title: The {topic.replace('-', ' ')}\nstatus: ongoing\nsummary: Generated strand.\n"
         body += "events:\n" + "".join(entries[topic]) if entries[topic] else "events: []\n"

@@ -15,10 +15,11 @@ from typing import Any
 import jinja2
 
 from . import exports, headers
-from .errors import ContentErrors, OutputError
+from .errors import ContentErrors, OutputError, Problem
 from .gcpause import gc_paused
 from .load import Content, FileCache, load_content
 from .pages import plan_pages
+from .provenance import stale_update
 from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .site import build_site
 from .validate import ValidationCache, validate
@@ -56,6 +57,7 @@ class BuildResult:
     pages: int
     files: int
     out: Path
+    warnings: tuple[Problem, ...] = ()  # worth telling the editor, not worth refusing the build
 
 
 def load_valid(content_dir: Path, session: Session | None = None, overrides: Mapping[Path, bytes] | None = None) -> Content:
@@ -121,4 +123,10 @@ def build(options: BuildOptions) -> BuildResult:
     files = render_site(content, options)
     write_site(files, options.out, protect=[options.content, options.content.resolve().parent, Path.cwd()])
     pages = sum(1 for name in files if name.endswith(".html"))
-    return BuildResult(pages, len(files), options.out)
+    return BuildResult(pages, len(files), options.out, tuple(warnings(content, options.drafts)))
+
+
+def warnings(content: Content, drafts: bool = False) -> list[Problem]:
+    """What the editor should hear about though the site is sound: a 'Last updated' older than a source it shows."""
+    stale = stale_update(content.case.model.updated, content.sources.model.sources, drafts)
+    return [content.case.problem(("updated",), stale)] if stale else []

@@ -6,17 +6,41 @@ for a build; pages are rendered in memory (nothing is written) or, when a
 built folder is given, read back from it. Then: links and anchors, element
 ids, alt text, a citation on every statement, loaded words outside
 quotation marks, and people nobody refers to.
+
+A page problem inside an event, claim, quote, source or person is reported
+like a build error, at the content that produced it:
+``entries/x.yaml:12: claims[3].text: claim 'x' on topics/x/index.html: …``
+(one line per item and problem, naming every page that shows it); loaded
+words elsewhere on a person's or strand's page are reported at that person
+or entry file. Other problems in a template's own text name the page only.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .build import BuildOptions, load_valid, render_site
 from .errors import ContentErrors, Problem
-from .linkcheck import check_pages, read_site
-from .load import Content
+from .linkcheck import PageProblem, page_problems, read_site
+from .load import Content, Loaded
 from .model import ANONYMOUS
+from .voice import loaded_words_in
+from .yamlload import Path_
+
+PAGES_NAMED = 3  # a problem on more pages than this names the first ones and counts the rest
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The content object behind an anchor or a page: its file, where in the file, what it is."""
+
+    loaded: Loaded[Any]
+    path: Path_
+    kind: str  # event, claim, quote, source, person, strand
+    name: str  # its id
+    obj: Any
 
 
 def check(content_dir: Path, built: Path | None = None, drafts: bool = False) -> list[str]:
@@ -27,8 +51,74 @@ def check(content_dir: Path, built: Path | None = None, drafts: bool = False) ->
     problems = [str(p) for p in unreferenced_people(content)]
     files = read_site(built) if built is not None else render_site(content, BuildOptions(content_dir, Path("-"), drafts=drafts))
     label = f"{built}/" if built is not None else ""
-    problems += [label + p for p in check_pages(files, tuple(content.case.model.loaded_words))]
-    return problems
+    words = tuple(content.case.model.loaded_words)
+    return problems + addressed(page_problems(files, words), origins(content), words, label)
+
+
+def origins(content: Content) -> dict[str, Origin]:
+    """What each part of the site shows: every element id the templates give content objects
+    (``event-x``, ``source-y``, ``person-z``) and the pages of a person or a strand."""
+    found: dict[str, Origin] = {}
+    for topic, entry in content.entries.items():
+        found.setdefault(f"topics/{topic}/index.html", Origin(entry, (), "strand", topic, entry.model))
+        for group in ("events", "claims", "quotes"):
+            for i, item in enumerate(getattr(entry.model, group)):
+                kind = group[:-1]
+                found.setdefault(f"{kind}-{item.id}", Origin(entry, (group, i), kind, item.id, item))
+    for i, source in enumerate(content.sources.model.sources):
+        found.setdefault(f"source-{source.id}", Origin(content.sources, ("sources", i), "source", source.id, source))
+    for i, person in enumerate(content.people.model.people):
+        origin = Origin(content.people, ("people", i), "person", person.id, person)
+        found.setdefault(f"person-{person.id}", origin)
+        found.setdefault(f"people/{person.id}/index.html", origin)
+    return found
+
+
+def addressed(found: list[PageProblem], known: dict[str, Origin], words: tuple[str, ...], label: str = "") -> list[str]:
+    """Page problems as lines: at their content's file and line when an anchor names it, else at the page."""
+    by_origin: dict[tuple[str, str], list[str]] = {}
+    lines: list[str] = []
+    for problem in found:
+        # the element that shows the content, else the page of a person or strand (its own text: a lede, a status)
+        key = problem.anchor if problem.anchor in known else problem.page if _own_page(problem) else None
+        if key is None:
+            lines.append(label + str(problem))
+        else:
+            pages = by_origin.setdefault((key, problem.message), [])
+            if label + problem.page not in pages:
+                pages.append(label + problem.page)
+    located: list[Problem] = []
+    for (anchor, message), pages in by_origin.items():
+        origin = known[anchor]
+        shown = ", ".join(pages[:PAGES_NAMED]) + (f" and {len(pages) - PAGES_NAMED} more" if len(pages) > PAGES_NAMED else "")
+        where = origin.path + _field(origin, message, words)
+        located.append(origin.loaded.problem(where, f"{origin.kind} '{origin.name}' on {shown}: {message}"))
+    return [str(p) for p in sorted(located)] + lines
+
+
+def _own_page(problem: PageProblem) -> bool:
+    """A voice problem in a person's or strand's page text (links and ids there are the template's doing)."""
+    return problem.message.startswith("loaded language") and problem.page.startswith(("people/", "topics/")) and problem.page.count("/") == 2
+
+
+def _field(origin: Origin, message: str, words: tuple[str, ...]) -> Path_:
+    """The field whose text holds the loaded words of ``message`` (the build checks the same field), if one does."""
+    if not message.startswith("loaded language"):
+        return ()
+    for key, text in _own_text(origin.obj):
+        if text and loaded_words_in(text, words):
+            return (key,)
+    return ()
+
+
+def _own_text(obj: Any) -> list[tuple[str, str | None]]:
+    if hasattr(obj, "own_text"):
+        return list(obj.own_text())
+    if hasattr(obj, "status"):  # an entry: its strand page
+        return [("title", obj.title), ("status", obj.status), ("summary", obj.summary)]
+    if hasattr(obj, "reliability"):
+        return [("reliability", obj.reliability), ("publisher", obj.publisher)]
+    return [("role", obj.role), ("description", obj.description)]
 
 
 def unreferenced_people(content: Content) -> list[Problem]:

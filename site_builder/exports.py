@@ -33,29 +33,31 @@ def case_json(site: Site) -> bytes:
         "topics": [{"id": t.topic.id, "title": t.title, "status": t.status, "summary": t.summary} for t in site.topics],
         "people": [
             {"id": p.model.id, "name": p.model.name, "kind": p.model.kind, "aliases": p.model.aliases, "role": p.model.role,
-             "group": p.model.group, "description": p.model.description, "citations": citations(p.cites), "review": p.model.review}
+             "group": p.model.group, "description": p.model.description, "citations": citations(p.cites),
+             "corroboration": p.sourcing.as_json(), "review": p.model.review}
             for p in site.people
         ],
         "sources": [
             {"id": s.model.id, "title": s.model.title, "publisher": s.model.publisher, "published": s.model.published,
              "url": s.model.url, "file": PurePosixPath(s.model.file).name if s.model.file else None, "kind": s.model.kind,
-             "reliability": s.model.reliability}
+             "reliability": s.model.reliability, "review": s.model.review}
             for s in site.sources
         ],
         "events": [
             {"id": e.model.id, "topic": e.topic.id, "date": e.model.date, "not_after": e.model.not_after, "when": e.model.when,
-             "title": e.model.title, "summary": e.model.summary, "people": e.model.people, "citations": citations(e.cites),
-             "review": e.model.review}
+             "planned": e.model.planned, "title": e.model.title, "summary": e.model.summary, "people": e.model.people,
+             "citations": citations(e.cites), "corroboration": e.sourcing.as_json(), "review": e.model.review}
             for e in site.events
         ],
         "claims": [
             {"id": c.model.id, "topic": c.topic.id, "kind": c.model.kind, "text": c.model.text, "attributed_to": c.model.attributed_to,
-             "via": c.model.via, "date": c.model.date, "people": c.model.people, "citations": citations(c.cites), "review": c.model.review}
+             "via": c.model.via, "date": c.model.date, "people": c.model.people, "citations": citations(c.cites),
+             "corroboration": c.sourcing.as_json(), "review": c.model.review}
             for c in site.claims
         ],
         "quotes": [
             {"id": q.model.id, "topic": q.topic.id, "speaker": q.model.speaker, "text": q.model.text, "context": q.model.context,
-             "date": q.model.date, "citations": citations(q.cites), "review": q.model.review}
+             "date": q.model.date, "citations": citations(q.cites), "corroboration": q.sourcing.as_json(), "review": q.model.review}
             for q in site.quotes
         ],
     }
@@ -88,7 +90,7 @@ def feed_xml(site: Site) -> bytes:
         sources = "; ".join(f"{c.source.publisher}, {c.source.published}" for c in event.cites)
         lines += [
             "  <entry>",
-            f"    <title>{escape(event.when.display())}: {escape(event.model.title)}</title>",
+            f"    <title>{'Scheduled for ' if event.planned else ''}{escape(event.when.display())}: {escape(event.model.title)}</title>",
             f"    <link href={quoteattr(url)}/>",
             f"    <id>{escape(url)}</id>",
             f"    <updated>{_atom_day(learned)}</updated>",

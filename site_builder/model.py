@@ -97,6 +97,12 @@ class Review(str, Enum):
 ReviewState = Literal["draft", "reviewed", "rejected"]
 REVIEW_HELP = ("draft (default): shown only with --drafts; reviewed: published; rejected: never published, "
                "and `convert` will not propose it again (mark a bad draft rejected instead of deleting it)")
+SOURCE_REVIEW_HELP = ("draft (default): shown only with --drafts; reviewed: published (a reviewed item may cite only "
+                      "reviewed sources); rejected: never published, and nothing shown may cite it")
+NOTE_HELP = "A remark for editors (where a title came from, what to check). Never shown on the site or in any export."
+
+# Every content object may carry an editor's note; no template or export reads it.
+Note = Annotated[Text | None, Field(None, description=NOTE_HELP)]
 
 
 class ClaimKind(str, Enum):
@@ -114,6 +120,7 @@ class Citation(Schema):
 
     source: Id
     quote: Text = Field(description="The exact sentence from the source, as it appears there.")
+    note: Note = None
 
 
 Citations = Annotated[list[Citation], Field(min_length=1, description="At least one citation.")]
@@ -126,6 +133,7 @@ class Item(Schema):
     id: Id
     citations: Citations
     review: ReviewState = Field("draft", description=REVIEW_HELP)
+    note: Note = None
 
     @property
     def published(self) -> bool:
@@ -149,6 +157,8 @@ class Event(Item):
     title: ShortText
     summary: Text | None = Field(None, description="Markdown, no raw HTML.")
     people: list[Id] = Field(default_factory=list)
+    planned: bool = Field(False, description="A scheduled event its sources announce for a later day; shown as "
+                          "'Scheduled', never as the latest development. Only a planned event may be dated after its sources.")
 
     def refs(self) -> list[Ref]:
         return [(("people", j), p, False) for j, p in enumerate(self.people)]
@@ -160,6 +170,8 @@ class Event(Item):
     def _one_date(self) -> "Event":
         if (self.date is None) == (self.not_after is None):
             raise ValueError("give exactly one of 'date' or 'not_after'")
+        if self.planned and self.date is None:
+            raise ValueError("a planned event needs the 'date' it is scheduled for, not 'not_after'")
         return self
 
     @property
@@ -221,6 +233,7 @@ class Entry(Schema):
     events: list[Event] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
+    note: Note = None
 
 
 class Group(str, Enum):
@@ -254,6 +267,7 @@ class Person(Schema):
     description: Text | None = None
     citations: Citations
     review: ReviewState = Field("draft", description=REVIEW_HELP)
+    note: Note = None
 
     @property
     def published(self) -> bool:
@@ -288,6 +302,13 @@ class Source(Schema):
     url: Url | None = None
     kind: SourceKind
     reliability: Text = Field(description="What a reader should know about this source.")
+    review: ReviewState = Field("draft", description=SOURCE_REVIEW_HELP)
+    note: Note = None
+
+    @property
+    def reviewed(self) -> bool:
+        """Published (its field ``published`` is the date it appeared)."""
+        return self.review == Review.reviewed.value
 
     @model_validator(mode="after")
     def _somewhere(self) -> "Source":
@@ -306,6 +327,7 @@ class Topic(Schema):
     id: Id
     title: ShortText
     vocabulary: list[ShortText] = Field(default_factory=list, description="Words and phrases that mark a sentence as being about this strand (used by convert).")
+    note: Note = None
 
 
 class SiteOptions(Schema):
@@ -325,6 +347,7 @@ class Case(Schema):
     topics: Annotated[list[Topic], Field(min_length=1)]
     loaded_words: list[ShortText] = Field(default_factory=list, description="Words the site's own voice must not use outside quotation marks.")
     corrections: Text | None = Field(None, description="How readers report errors (Markdown), shown on the about page.")
+    note: Note = None
 
 
 SCHEMAS: dict[str, type[Schema]] = {

@@ -26,6 +26,7 @@ from .errors import RenderError
 from .markup import markdown
 from .headers import CSP
 from .pages import Page
+from .quotemarks import for_quotation
 from .site import CLAIM_LABELS, Site
 
 @lru_cache(maxsize=4096)
@@ -67,6 +68,7 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
     )
     env.filters["md"] = markdown
     env.filters["date"] = display_date
+    env.filters["quotation"] = for_quotation
     env.globals.update(
         person_path=routes.person_path,
         topic_path=routes.topic_path,

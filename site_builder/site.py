@@ -2,18 +2,21 @@
 
 In: validated :class:`~site_builder.load.Content` and the build options
 (drafts or not). Out: :class:`Site`, in which drafts are dropped (or kept and
-flagged), unnamed-source items follow the case's policy, references are
-resolved to objects and every list is in display order. Templates and
-exports read only this.
+flagged), draft sources likewise, unnamed-source items follow the case's
+policy, references are resolved to objects, every statement carries its
+attribution label and corroboration count (:mod:`labels`), and every list
+is in display order. Templates and exports read only this.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from .dates import PartialDate, When
+from .labels import Corroboration, Label, attribution, corroboration
 from .load import Content
 from .model import ANONYMOUS, GROUP_LABELS, Case, Citation, Claim, Entry, Event, Person, Quote, Source, Topic
 
@@ -54,6 +57,11 @@ class EventView:
     when: When
     people: list[Speaker]
     cites: list[Cite]
+    sourcing: Corroboration
+
+    @property
+    def planned(self) -> bool:
+        return self.model.planned
 
 
 @dataclass
@@ -64,6 +72,8 @@ class ClaimView:
     via: Speaker | None
     people: list[Speaker]
     cites: list[Cite]
+    sourcing: Corroboration
+    label: Label
 
 
 @dataclass
@@ -72,6 +82,8 @@ class QuoteView:
     topic: Topic
     by: Speaker
     cites: list[Cite]
+    sourcing: Corroboration
+    label: Label
 
 
 @dataclass
@@ -87,7 +99,13 @@ class TopicView:
 
     @property
     def latest(self) -> EventView | None:
-        return self.events[-1] if self.events else None
+        """The latest event that happened: a scheduled one is never the latest development."""
+        return next((e for e in reversed(self.events) if not e.planned), None)
+
+    @property
+    def next(self) -> EventView | None:
+        """The first scheduled event, if any."""
+        return next((e for e in self.events if e.planned), None)
 
     def claims_by_kind(self) -> list[tuple[str, str, list[ClaimView]]]:
         return [(k, CLAIM_LABELS[k], [c for c in self.claims if c.model.kind == k]) for k in CLAIM_ORDER if any(c.model.kind == k for c in self.claims)]
@@ -97,6 +115,7 @@ class TopicView:
 class PersonView:
     model: Person
     cites: list[Cite]
+    sourcing: Corroboration
     events: list[EventView] = field(default_factory=list)
     claims: list[ClaimView] = field(default_factory=list)  # made by them (or relayed by them)
     about: list[ClaimView] = field(default_factory=list)  # claims about them
@@ -154,11 +173,12 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
     case = content.case.model
     keep_anonymous = case.site.anonymous_sources == "label"
 
-    def shown(item: Event | Claim | Quote | Person) -> bool:
-        return item.published or (drafts and item.review == "draft")
+    def shown(item: Event | Claim | Quote | Person | Source) -> bool:
+        return item.review == "reviewed" or (drafts and item.review == "draft")
 
+    # Every source is looked up by id; validation made sure that shown items cite only shown sources.
     sources = {s.id: SourceView(s) for s in content.sources.model.sources}
-    people = {p.id: PersonView(p, _cites(p.citations, sources)) for p in content.people.model.people if shown(p)}
+    people = {p.id: _person(p, sources) for p in content.people.model.people if shown(p)}
     speakers = {p.id: Speaker(p.id, p.name, p.id in people) for p in content.people.model.people}
     speakers[ANONYMOUS] = Speaker(ANONYMOUS, "Unnamed source", False)
     speaker = speakers.__getitem__
@@ -169,14 +189,16 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
         view = TopicView(topic, entry, entry.title, entry.status, entry.summary)
         for event in entry.events:
             if shown(event):
-                view.events.append(EventView(event, topic, event.timing, [speaker(p) for p in event.people], _cites(event.citations, sources)))
+                cites = _cites(event.citations, sources)
+                view.events.append(EventView(event, topic, event.timing, [speaker(p) for p in event.people], cites, _count(cites)))
         for claim in entry.claims:
             if shown(claim) and (keep_anonymous or claim.attributed_to != ANONYMOUS):
-                via = speaker(claim.via) if claim.via else None
-                view.claims.append(ClaimView(claim, topic, speaker(claim.attributed_to), via, [speaker(p) for p in claim.people], _cites(claim.citations, sources)))
+                view.claims.append(_claim(claim, topic, speaker, _cites(claim.citations, sources)))
         for quote in entry.quotes:
             if shown(quote) and (keep_anonymous or quote.speaker != ANONYMOUS):
-                view.quotes.append(QuoteView(quote, topic, speaker(quote.speaker), _cites(quote.citations, sources)))
+                by, cites = speaker(quote.speaker), _cites(quote.citations, sources)
+                label = attribution(by, context=quote.context)
+                view.quotes.append(QuoteView(quote, topic, by, cites, _count(cites, by.anonymous), label))
         view.events.sort(key=_event_key)
         topics.append(view)
 
@@ -187,7 +209,7 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
         drafts=drafts,
         topics=topics,
         people=sorted(people.values(), key=lambda p: p.model.name),
-        sources=sorted(sources.values(), key=lambda s: (s.model.published, s.model.id)),
+        sources=sorted((s for s in sources.values() if shown(s.model)), key=lambda s: (s.model.published, s.model.id)),
         events=timeline,
         base_url=(base_url or case.site.base_url).rstrip("/") + "/",
     )
@@ -216,6 +238,24 @@ def _cross_reference(topics: list[TopicView], people: dict[str, PersonView], sou
     for person in people.values():
         person.events.sort(key=_event_key)
         _taken(person.cites, sources, "people", person)
+
+
+def _person(person: Person, sources: dict[str, SourceView]) -> PersonView:
+    cites = _cites(person.citations, sources)
+    return PersonView(person, cites, _count(cites))
+
+
+def _claim(claim: Claim, topic: Topic, speaker: Callable[[str], Speaker], cites: list[Cite]) -> ClaimView:
+    by = speaker(claim.attributed_to)
+    via = speaker(claim.via) if claim.via else None
+    date = PartialDate.parse(claim.date).display() if claim.date else None
+    label = attribution(by, kind=claim.kind.capitalize(), via=via, date=date)
+    return ClaimView(claim, topic, by, via, [speaker(p) for p in claim.people], cites, _count(cites, by.anonymous), label)
+
+
+def _count(cites: list[Cite], anonymous: bool = False) -> Corroboration:
+    """Corroboration in articles and publishers, not sentences; an unnamed source's in the outlets that carry it."""
+    return corroboration([c.source for c in cites], anonymous)
 
 
 def _event_key(event: EventView) -> tuple[tuple[int, int], str]:

@@ -3,7 +3,8 @@
 In: :class:`~site_builder.load.Content`. Out: a list of problems (empty when
 the content is sound): duplicate and unknown ids, entry files that match no
 topic, citations whose sentence is not in the cited file, quotes whose words
-are not in their source, and loaded words in the site's own voice.
+are not in their source, loaded words in the site's own voice, and (through
+:mod:`provenance`) dates and review states checked against the cited sources.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from .errors import Problem
 from .load import Content, Loaded
 from .model import ANONYMOUS, Citation, Entry, Item, Quote
+from .provenance import provenance_findings, source_facts
 from .sourcetext import SourceFileError, normalize, read_source, resolve
 from .voice import loaded_words_in
 from .yamlload import Path_
@@ -72,7 +74,8 @@ def validate(content: Content, cache: ValidationCache | None = None) -> list[Pro
         problems.append(content.people.problem(("people", _index(content.people.model.people, ANONYMOUS), "id"), f"'{ANONYMOUS}' is reserved for unnamed sources"))
     texts = _source_texts(content, problems, cache)
     words = tuple(case.model.loaded_words)
-    cache.use(frozenset(people_ids), frozenset(source_ids), texts, words)
+    facts = source_facts(content.sources.model.sources)
+    cache.use(frozenset(people_ids), frozenset(source_ids), texts, words, facts)
 
     for topic in topic_ids:
         if topic not in content.entries:
@@ -84,11 +87,11 @@ def validate(content: Content, cache: ValidationCache | None = None) -> list[Pro
     speakers = people_ids | {ANONYMOUS}
 
     def check(item: Item) -> list[Finding]:
-        return _item_findings(item, people_ids, speakers, source_ids, texts, words)
+        return _item_findings(item, people_ids, speakers, source_ids, texts, words) + provenance_findings(item, facts)
 
     seen: Seen = {}
     for entry in content.entries.values():
-        for key in ("title", "summary"):
+        for key in ("title", "status", "summary"):
             _add(problems, entry, (key,), _voice(getattr(entry.model, key), words))
         for group in ("events", "claims", "quotes"):
             for i, item in enumerate(getattr(entry.model, group)):
@@ -97,11 +100,13 @@ def validate(content: Content, cache: ValidationCache | None = None) -> list[Pro
                 for where, message in cache.findings(item, check):
                     problems.append(entry.problem(at + where, message))
     for i, person in enumerate(content.people.model.people):
-        for where, message in _citation_findings(person.citations, source_ids, texts):
+        for where, message in _citation_findings(person.citations, source_ids, texts) + provenance_findings(person, facts):
             problems.append(content.people.problem(("people", i) + where, message))
         for key in ("role", "description"):
             _add(problems, content.people, ("people", i, key), _voice(getattr(person, key), words))
-    for key in ("title", "summary"):
+    for i, source in enumerate(content.sources.model.sources):
+        _add(problems, content.sources, ("sources", i, "reliability"), _voice(source.reliability, words))  # the title is quoted
+    for key in ("title", "summary", "jurisdiction"):
         _add(problems, case, (key,), _voice(getattr(case.model, key), words))
     for i, topic_model in enumerate(case.model.topics):
         _add(problems, case, ("topics", i, "title"), _voice(topic_model.title, words))

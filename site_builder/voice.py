@@ -3,7 +3,9 @@
 In: a piece of the site's own text and the case's ``loaded_words``.
 Out: the loaded words it uses outside quotation marks. Quoted, attributed
 words are allowed ("they called it 'crocodile tears'"); the same words in
-our own sentences are not.
+our own sentences are not. What counts as quoted is :mod:`quotemarks`'s
+reading of the marks; ``build`` (on each field) and ``check`` (on each
+block of each page) both ask this one function.
 """
 
 from __future__ import annotations
@@ -11,11 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Double quotes of every style, and single quotes that open after a non-word
-# character and close before one (so "Hutchins' family" is not a quote).
-_QUOTED = re.compile(
-    r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019(?!\w)|(?<![\w])'[^'\n]*'(?!\w)"
-)
+from .quotemarks import unquoted
 
 
 @lru_cache(maxsize=64)
@@ -24,11 +22,6 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(w.lower()).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})(?:s|es|ed|d|ing)?\b", re.IGNORECASE)
-
-
-def unquoted(text: str) -> str:
-    """``text`` with every quoted span blanked out."""
-    return _QUOTED.sub(" ", text)
 
 
 def loaded_words_in(text: str, words: tuple[str, ...]) -> list[str]:

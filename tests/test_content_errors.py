@@ -15,6 +15,8 @@ from .conftest import Result, edit_line
 CHARGES = "entries/charges.yaml"
 ANON_RULE = "a claim is of kind 'anonymous' exactly when attributed_to is 'anonymous'"
 KINDS = "'fact', 'ruling', 'allegation', 'denial', 'statement', 'opinion' or 'anonymous'"
+DRAFT_SOURCE = "cites source 'wire-2024-05-02', which is still a draft; review the source in sources.yaml or set this item back to draft"
+REJECTED_SOURCE = "cites source 'wire-2024-05-02', which is rejected; reject this item too or cite another source"
 
 # (name, file, line, old, new, expected error lines)
 CASES = [
@@ -88,6 +90,43 @@ CASES = [
     ("malformed YAML", CHARGES, 7, "title: Sam Ortiz is charged with bribery", "title: [Sam Ortiz", [
         "entries/charges.yaml:8: invalid YAML: did not find expected ',' or ']'; "
         "a list in [ ] is missing its closing ']', or a value starting with '[' needs quotes",
+    ]),
+    ("event dated after its only source", CHARGES, 14, "2024-04-30", "2024-05-09", [
+        "entries/charges.yaml:14: events[1].date: 2024-05-09 is after its only source was published (2024-05-02); "
+        "mark it planned or fix the date",
+    ]),
+    ("a month is after a source only if it starts after it", CHARGES, 6, "2024-03", "2024-06", [
+        "entries/charges.yaml:6: events[0].date: 2024-06 is after its only source was published (2024-05-02); "
+        "mark it planned or fix the date",
+    ]),
+    ("bound after its only source", CHARGES, 14, "date: 2024-04-30", "not_after: 2024-05-03", [
+        "entries/charges.yaml:14: events[1].not_after: 2024-05-03 is after its only source was published (2024-05-02); "
+        "a source can only tell that the event had happened by the day it appeared",
+    ]),
+    ("a planned event needs a date", CHARGES, 14, "date: 2024-04-30", "not_after: 2024-05-01\n    planned: true", [
+        "entries/charges.yaml:13: events[1]: a planned event needs the 'date' it is scheduled for, not 'not_after'",
+    ]),
+    ("claim dated after its source", CHARGES, 24, "attributed_to: sam-ortiz", "attributed_to: sam-ortiz\n    date: 2024-06-01", [
+        "entries/charges.yaml:25: claims[0].date: 2024-06-01 is after its only source was published (2024-05-02); fix the date",
+    ]),
+    ("reviewed items citing a draft source", "sources.yaml", 9, "review: reviewed", "review: draft", [
+        f"entries/charges.yaml:10: events[0].citations[0].source: reviewed item 'ortiz-charged' {DRAFT_SOURCE}",
+        f"entries/charges.yaml:27: claims[0].citations[0].source: reviewed item 'ortiz-denies' {DRAFT_SOURCE}",
+        f"entries/charges.yaml:35: claims[1].citations[0].source: reviewed item 'insider-disgrace' {DRAFT_SOURCE}",
+        f"entries/charges.yaml:43: quotes[0].citations[0].source: reviewed item 'ortiz-nothing-wrong' {DRAFT_SOURCE}",
+        f"people.yaml:7: people[0].citations[0].source: reviewed item 'sam-ortiz' {DRAFT_SOURCE}",
+    ]),
+    ("anything shown citing a rejected source", "sources.yaml", 9, "review: reviewed", "review: rejected", [
+        f"entries/charges.yaml:10: events[0].citations[0].source: reviewed item 'ortiz-charged' {REJECTED_SOURCE}",
+        f"entries/charges.yaml:18: events[1].citations[0].source: draft item 'audit-report' {REJECTED_SOURCE}",
+        f"entries/charges.yaml:27: claims[0].citations[0].source: reviewed item 'ortiz-denies' {REJECTED_SOURCE}",
+        f"entries/charges.yaml:35: claims[1].citations[0].source: reviewed item 'insider-disgrace' {REJECTED_SOURCE}",
+        f"entries/charges.yaml:43: quotes[0].citations[0].source: reviewed item 'ortiz-nothing-wrong' {REJECTED_SOURCE}",
+        f"people.yaml:7: people[0].citations[0].source: reviewed item 'sam-ortiz' {REJECTED_SOURCE}",
+        f"people.yaml:15: people[1].citations[0].source: draft item 'dana-ruiz' {REJECTED_SOURCE}",
+    ]),
+    ("unknown source review state", "sources.yaml", 9, "review: reviewed", "review: approved", [
+        "sources.yaml:9: sources[0].review: expected 'draft', 'reviewed' or 'rejected', found 'approved'",
     ]),
     ("reserved person id", "people.yaml", 10, "dana-ruiz", "anonymous", [
         "entries/charges.yaml:16: events[1].people[0]: unknown person id 'dana-ruiz'",

@@ -17,7 +17,8 @@ from typing import Callable
 
 from .claims import extract_claims, extract_quotes
 from .events import extract_events
-from .items import Cite, DraftPerson, DraftSource, Extraction
+from ..dates import PartialDate
+from .items import Cite, DraftEvent, DraftPerson, DraftSource, Extraction
 from .neutral import clip, neutralise
 from .read import Article
 from .directory import Directory
@@ -98,6 +99,7 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     flagged: list[tuple[str, str]] = []
     skip = {len(seg.sentences) - 1} if article.truncated and seg.sentences else set()
     events, used = extract_events(seg, rec, sid, article.published, case.topics, case.loaded, flagged, skip)
+    _mark_planned(events, published)
     unattributed: list[str] = []
     quotes = extract_quotes(seg, rec, sid, case.topics, article.truncated, unattributed)
     outlet_voice: list[str] = []
@@ -107,7 +109,7 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     source = DraftSource(
         id=sid, title=clip(title, 290), publisher=publisher or "Unknown publisher", published=published,
         kind="tabloid" if tabloid else "news", reliability=_reliability(tabloid, anonymous, article, flagged),
-        file=file, url=article.url,
+        file=file, url=article.url, note=_source_note(article),
     )
     referenced: set[str] = set()
     for event in events:
@@ -148,10 +150,23 @@ def _reliability(tabloid: bool, anonymous: bool, article: Article, flagged: list
         parts.append("Relies in part on unnamed sources.")
     if flagged:
         parts.append(f"Uses loaded language ({len(flagged)} instance{'s' if len(flagged) != 1 else ''} flagged).")
+    return " ".join(parts)
+
+
+def _source_note(article: Article) -> str:
+    """The editor's note on a converted source: what to check. Never shown to readers (a `note:`)."""
+    parts = ["Written by the converter; check the title, publisher, kind and reliability before publishing."]
     if article.truncated:
         parts.append("The stored text is an excerpt cut off mid-sentence.")
-    parts.append("Draft note written by the converter; review before publishing.")
     return " ".join(parts)
+
+
+def _mark_planned(events: list[DraftEvent], published: str) -> None:
+    """An event dated after the article appeared was announced, not reported as done: mark it planned."""
+    appeared = PartialDate.parse(published).last_day()
+    for event in events:
+        if event.date and PartialDate.parse(event.date).first_day() > appeared:
+            event.planned = True
 
 
 def _people(seg: Segmented, rec: Recognised, sid: str, referenced: set[str], loaded: tuple[str, ...]) -> list[DraftPerson]:

@@ -25,6 +25,7 @@ class DraftEvent:
     when: str | None = None
     people: list[str] = field(default_factory=list)
     id: str = ""
+    planned: bool = False  # dated after the article appeared: announced, not yet happened
 
 
 @dataclass
@@ -74,6 +75,7 @@ class DraftSource:
     reliability: str
     file: str | None = None
     url: str | None = None
+    note: str | None = None  # for editors only: never shown on the site
 
 
 @dataclass

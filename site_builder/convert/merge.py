@@ -191,10 +191,11 @@ class Merger:
         sid = self._unique(source.id, self.source_ids)
         item = _mapping(self.sources.data["sources"])
         item["id"] = sid
-        for key in ("title", "publisher", "published", "file", "url", "kind", "reliability"):
+        for key in ("title", "publisher", "published", "file", "url", "kind", "reliability", "note"):
             value = getattr(source, key)
             if value is not None:
                 item[key] = value
+        item["review"] = "draft"
         self.sources.data["sources"].append(item)
         self._index_source(len(self.sources.data["sources"]) - 1, item)
         self.sources.dirty = True
@@ -273,7 +274,7 @@ class Merger:
             return len(shared) >= max(2, share * min(len(mine_words), len(b)))
 
         fields = {"date": event.date, "not_after": event.not_after, "when": event.when, "title": event.title,
-                  "people": event.people or None}
+                  "people": event.people or None, "planned": True if event.planned else None}
         base = f"{event.date or 'by-' + (event.not_after or '')}-{slugify(event.title, 50, drop_stopwords=True)}"
         tells_apart = event.date or f"by {event.not_after}"  # two events drawn from one sentence differ by their dates
         return self._add("events", event.topic, event.citations, fields, base, same, similar, tells_apart, upgrade=event,

@@ -63,6 +63,9 @@ def test_reviewed_items_hand_edits_and_comments_survive(tmp_path: Path) -> None:
     edited = edited.replace("    review: draft", "    review: reviewed")
     text = "# Trial strand: checked against the court docket.\n" + text.replace(block.group(0), edited)
     trial.write_text(text, encoding="utf-8")
+    # A reviewed item may cite only reviewed sources: the editor reviews the article too.
+    sources = content / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("    review: draft", "    review: reviewed"), encoding="utf-8")
     # A later article reports the same verdict; the converter must leave the reviewed item alone.
     shutil.copy(HARBOR / "articles" / "05-wire-resignation.txt", articles / "05-wire-resignation.txt")
     report = convert([articles], content)
