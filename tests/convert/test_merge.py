@@ -209,7 +209,7 @@ def test_a_deleted_draft_is_not_proposed_again(tmp_path: Path) -> None:
         "people:\n  - id: daily-glare\n    name: Daily Glare\n    kind: organization\n    role: Tabloid\n    group: media\n"
         "    citations:\n      - source: daily-glare-2024-06-03\n        quote: Disgraced Harborview politician Dana Whitcombe is facing "
         "a bombshell recall petition as furious voters turn on the councilwoman accused of pocketing a developer's cash, the Daily "
-        "Glare can reveal.\n    review: reviewed\n", encoding="utf-8")
+        "Glare can reveal.\n", encoding="utf-8")  # a draft: its source is a draft too
     convert([articles], content)
     assert (content / LEDGER).exists() and problems(content) == []  # build and check ignore the ledger
     deleted = ["2015-dana-whitcombe-represented-waterfront-district", "2022-alleges-ellery-paid-money-2021-2022-through",
