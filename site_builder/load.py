@@ -17,8 +17,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentErrors, Problem
+from .files import Refused, read_file
 from .model import Case, Entry, PeopleFile, Schema, SourcesFile
-from .yamlload import Path_, YamlDoc, YamlError, load_yaml
+from .yamlload import MAX_FILE_BYTES, Path_, YamlDoc, YamlError, load_yaml
 
 M = TypeVar("M", bound=Schema)
 
@@ -78,14 +79,15 @@ def load_content(root: Path, cache: FileCache | None = None) -> Content:
     problems: list[Problem] = []
     if not root.is_dir():
         raise ContentErrors([Problem(str(root), 0, "", "content folder not found")])
-    case = _load(root / "case.yaml", Case, problems, cache)
-    people = _load(root / "people.yaml", PeopleFile, problems, cache)
-    sources = _load(root / "sources.yaml", SourcesFile, problems, cache)
+    project = root.resolve().parent  # content files may be links, but only to files in the project
+    case = _load(root / "case.yaml", Case, problems, cache, project)
+    people = _load(root / "people.yaml", PeopleFile, problems, cache, project)
+    sources = _load(root / "sources.yaml", SourcesFile, problems, cache, project)
     entries: dict[str, Loaded[Entry]] = {}
     for path in sorted((root / "entries").glob("*.yaml")):
         if path.name.startswith("."):  # editor droppings such as Emacs's .#x.yaml lock link
             continue
-        entry = _load(path, Entry, problems, cache)
+        entry = _load(path, Entry, problems, cache, project)
         if entry is not None:
             entries[path.stem] = entry
     if problems or case is None or people is None or sources is None:
@@ -93,12 +95,16 @@ def load_content(root: Path, cache: FileCache | None = None) -> Content:
     return Content(root, case, people, sources, entries)
 
 
-def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache | None = None) -> Loaded[M] | None:
+def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache | None, project: Path) -> Loaded[M] | None:
+    """One content file parsed and schema-checked, or None with its problems added to ``problems``."""
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_file(path, project, MAX_FILE_BYTES)
     except FileNotFoundError:
         problems.append(Problem(name, 0, "", "file not found"))
+        return None
+    except Refused as exc:
+        problems.append(Problem(name, 0, "", str(exc)))
         return None
     except OSError as exc:
         problems.append(Problem(name, 0, "", f"cannot read: {exc.strerror}"))

@@ -15,7 +15,7 @@ from typing import Any
 from .errors import Problem
 from .load import Content, Loaded
 from .model import ANONYMOUS, Citation, Entry, Item, Quote
-from .sourcetext import SourceFileError, normalize, read_source, resolve
+from .sourcetext import SourceFileError, normalize, read_source_bytes, resolve, source_text
 from .voice import loaded_words_in
 from .yamlload import Path_
 
@@ -38,13 +38,11 @@ class ValidationCache:
         self.items: dict[int, tuple[Item, list[Finding]]] = {}
 
     def text(self, path: Path) -> str:
-        try:
-            raw = path.read_bytes()  # cheap; comparing bytes (not mtimes) cannot miss a quick same-size edit
-        except OSError:
-            return read_source(path)  # raises SourceFileError saying why
+        """The normalised text of source file ``path``, or :class:`SourceFileError`."""
+        raw = read_source_bytes(path)  # cheap; comparing bytes (not mtimes) cannot miss a quick same-size edit
         hit = self.texts.get(path)
         if hit is None or hit[0] != raw:
-            hit = self.texts[path] = (raw, read_source(path))
+            hit = self.texts[path] = (raw, source_text(path, raw))
         return hit[1]
 
     def findings(self, item: Item, check: Callable[[Item], list[Finding]]) -> list[Finding]:
