@@ -58,15 +58,15 @@ class BuildResult:
     out: Path
 
 
-def load_valid(content_dir: Path, session: Session | None = None) -> Content:
-    """Load and cross-check the content; ContentErrors lists every problem."""
+def load_valid(content_dir: Path, session: Session | None = None, drafts: bool = False) -> Content:
+    """Load and cross-check the content for a build with or without ``drafts``; ContentErrors lists every problem."""
     with gc_paused():
-        return _load_valid(content_dir, session)
+        return _load_valid(content_dir, session, drafts)
 
 
-def _load_valid(content_dir: Path, session: Session | None) -> Content:
+def _load_valid(content_dir: Path, session: Session | None, drafts: bool) -> Content:
     content = load_content(content_dir, session.files if session else None)
-    problems = validate(content, session.validation if session else None)
+    problems = validate(content, session.validation if session else None, drafts)
     if problems:
         raise ContentErrors(problems)
     return content
@@ -148,7 +148,7 @@ def _static_files(dirs: list[Path], project: Path, shown: Path) -> dict[str, byt
 
 
 def build(options: BuildOptions) -> BuildResult:
-    content = load_valid(options.content)
+    content = load_valid(options.content, drafts=options.drafts)
     files = render_site(content, options)
     write_site(files, options.out, protect=[options.content, options.content.resolve().parent, Path.cwd()])
     pages = sum(1 for name in files if name.endswith(".html"))

@@ -59,7 +59,8 @@ class ValidationCache:
             self.inputs = inputs
 
 
-def validate(content: Content, cache: ValidationCache | None = None) -> list[Problem]:
+def validate(content: Content, cache: ValidationCache | None = None, drafts: bool = False) -> list[Problem]:
+    """Every cross-file problem; ``drafts``: the build shows drafts too (which people may be named depends on it)."""
     cache = cache or ValidationCache()
     problems: list[Problem] = []
     case = content.case
@@ -94,6 +95,7 @@ def validate(content: Content, cache: ValidationCache | None = None) -> list[Pro
                 _check_duplicate(entry, at, item.id, seen, problems)
                 for where, message in cache.findings(item, check):
                     problems.append(entry.problem(at + where, message))
+    problems += unpublished_references(content, drafts)
     for i, person in enumerate(content.people.model.people):
         for where, message in _citation_findings(person.citations, source_ids, texts):
             problems.append(content.people.problem(("people", i) + where, message))
@@ -103,6 +105,35 @@ def validate(content: Content, cache: ValidationCache | None = None) -> list[Pro
         _add(problems, case, (key,), _voice(getattr(case.model, key), words))
     for i, topic_model in enumerate(case.model.topics):
         _add(problems, case, ("topics", i, "title"), _voice(topic_model.title, words))
+    return problems
+
+
+def unpublished_references(content: Content, drafts: bool) -> list[Problem]:
+    """Shown items that name a person who is not shown: the name would be published unreviewed, or against
+    the editor's rejection. Shown means reviewed, or a draft in a ``drafts`` build; a rejected person is
+    therefore never named, and a draft person only in a ``drafts`` build. Items that are not shown may name anyone."""
+    people = content.people
+
+    def shown(review: str) -> bool:
+        return review == "reviewed" or (drafts and review == "draft")
+
+    where_is: dict[str, int] = {ANONYMOUS: -1}  # an unnamed source, never a person (a person with that id is an error)
+    for i, person in enumerate(people.model.people):
+        where_is[person.id] = -1 if person.id in where_is else i  # a duplicate id is reported as such, not here
+    problems: list[Problem] = []
+    for entry in content.entries.values():
+        for group in ("events", "claims", "quotes"):
+            for i, item in enumerate(getattr(entry.model, group)):
+                if not shown(item.review):
+                    continue
+                for where, ref, _ in item.refs():
+                    index = where_is.get(ref, -1)  # -1: anonymous, or an unknown or duplicate id (reported elsewhere)
+                    if index < 0 or shown(people.model.people[index].review):
+                        continue
+                    person = people.model.people[index]
+                    address = f"{people.doc.name}:{people.doc.line_of(('people', index, 'review'))}"
+                    problems.append(entry.problem((group, i) + where, f"'{ref}' is not published (review: {person.review} in {address}); "
+                                                  "publish the person or remove the reference"))
     return problems
 
 

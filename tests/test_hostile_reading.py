@@ -1,4 +1,4 @@
-"""Hostile files the build reads: links out of the project, FIFOs, huge files.
+"""Hostile files the build reads: links out of the project, FIFOs, huge files, unpublished people.
 
 These cases need more than files laid over a project (links, named pipes, sparse
 files, a memory limit), so the tests build them; see tests/hostile/README.md.
@@ -8,6 +8,7 @@ and write nothing.
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -21,7 +22,7 @@ import pytest
 from site_builder.build import BuildOptions
 from site_builder.serve.rebuild import Rebuilder
 
-from .conftest import Result
+from .conftest import Result, edit_line
 
 SECONDS = 30  # a subprocess build takes about a second; a hang takes forever
 SECRET = "root:x:0:0:a host file that must never be published"
@@ -129,6 +130,81 @@ def test_links_that_stay_inside_the_project_are_followed(project: Path, run) -> 
     assert result.code == 0, result.err
     assert (project / "dist" / "static" / "note.txt").read_text("utf-8") == "kept inside"
     assert "<h1>Gone: linked</h1>" in (project / "dist" / "404.html").read_text("utf-8")
+
+
+# --- 3. a person who is not published is never shown -----------------------------------------------------------
+
+JANE = """\
+  - id: jane-doe
+    name: Jane Doe
+    role: Contractor
+    group: other
+    citations:
+      - source: wire-2024-05-02
+        quote: Council member Sam Ortiz was charged with bribery in March 2024, prosecutors said.
+    review: rejected
+"""
+
+
+def with_rejected_person(project: Path) -> Path:
+    """The minimal project plus a rejected person, Jane Doe (people.yaml:18-25), whom no item names yet."""
+    content = project / "content"
+    with (content / "people.yaml").open("a", encoding="utf-8") as people:
+        people.write(JANE)
+    return content
+
+
+def test_a_reviewed_item_naming_a_rejected_person_is_an_error(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    content = with_rejected_person(project)
+    edit_line(content / "entries" / "charges.yaml", 8, "people: [sam-ortiz]", "people: [sam-ortiz, jane-doe]")
+    expected = [
+        "entries/charges.yaml:8: events[0].people[1]: 'jane-doe' is not published (review: rejected in people.yaml:25); "
+        "publish the person or remove the reference",
+    ]
+    for drafts in ([], ["--drafts"]):  # rejected is never shown, drafts or not
+        result = run("build", "--content", content, "--out", project / "dist", *drafts)
+        assert (result.code, problems(result, project)) == (1, [*expected, "1 problem in content"])
+    assert not (project / "dist").exists()
+    result = run("check", "--content", content)
+    assert (result.code, result.out.replace(f"{content}/", "")) == (1, expected[0] + "\n1 problem found\n")
+
+
+def test_a_rejected_person_leaves_no_trace_in_any_output(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    content = with_rejected_person(project)
+    charges = content / "entries" / "charges.yaml"
+    # Only a rejected event names her: it is not shown, so it may.
+    charges.write_text(charges.read_text("utf-8") + """\
+  - id: jane-doe-quote
+    speaker: jane-doe
+    text: I did nothing wrong
+    citations:
+      - source: wire-2024-05-02
+        quote: '"I did nothing wrong," Ortiz told reporters.'
+    review: rejected
+""", "utf-8")
+    for drafts in ([], ["--drafts"]):
+        result = run("build", "--content", content, "--out", project / "dist", *drafts)
+        assert result.code == 0, result.err
+        text = published_text(project / "dist")
+        assert "Sam Ortiz" in text  # the check below reads the real output
+        assert [word for word in ("Jane Doe", "jane-doe", "Contractor") if word in text] == []
+        data = json.loads((project / "dist" / "case.json").read_text("utf-8"))
+        assert [p["id"] for p in data["people"]] == (["dana-ruiz", "sam-ortiz"] if drafts else ["sam-ortiz"])
+
+
+def test_a_reviewed_item_naming_a_draft_person_needs_a_drafts_build(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    content = project / "content"
+    edit_line(content / "entries" / "charges.yaml", 20, "review: draft", "review: reviewed")  # the audit event names draft Dana Ruiz
+    result = run("build", "--content", content, "--out", project / "dist")
+    assert (result.code, problems(result, project)) == (1, [
+        "entries/charges.yaml:16: events[1].people[0]: 'dana-ruiz' is not published (review: draft in people.yaml:17); "
+        "publish the person or remove the reference",
+        "1 problem in content",
+    ])
+    result = run("build", "--content", content, "--out", project / "dist", "--drafts")
+    assert result.code == 0, result.err
+    timeline = (project / "dist" / "timeline" / "index.html").read_text("utf-8")
+    assert '<a href="../people/dana-ruiz/index.html">Dana Ruiz</a>' in timeline  # shown as a draft, linked to her draft page
 
 
 # --- 4. size limits before reading --------------------------------------------------------------------------
