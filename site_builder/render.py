@@ -10,13 +10,12 @@ or make the browser fetch from another host.
 
 from __future__ import annotations
 
-import functools
 import json
 import multiprocessing as mp
 import os
 import traceback
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -83,11 +82,12 @@ class ThemeLoader(jinja2.BaseLoader):
                 continue
             except Refused as exc:
                 raise RenderError(f"{path}: {exc}") from None
-            return raw.decode("utf-8"), str(path), functools.partial(_unchanged, path, mtime)
+            return raw.decode("utf-8"), str(path), partial(_unchanged, path, mtime)
         raise jinja2.TemplateNotFound(template)
 
 
 def _unchanged(path: Path, mtime: int) -> bool:
+    """Jinja's auto-reload check: is the template file as it was when loaded?"""
     try:
         return path.stat().st_mtime_ns == mtime
     except OSError:

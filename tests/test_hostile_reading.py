@@ -258,6 +258,7 @@ def test_the_converter_refuses_a_huge_article_before_reading_it(project: Path) -
         ("templates/about.html", "templates/about.html: refused: a named pipe (FIFO), not a regular file\n1 problem in content\n"),
         ("templates/static/feed.css", "templates/static/feed.css: refused: a named pipe (FIFO), not a regular file\n1 problem in content\n"),
     ],
+    ids=["content", "source", "template", "static"],
 )
 def test_a_named_pipe_is_refused_without_waiting(project: Path, fifo: str, expected: str) -> None:
     path = project / fifo
