@@ -16,6 +16,7 @@ import jinja2
 
 from . import exports, headers
 from .errors import ContentErrors, OutputError, Problem
+from .files import Refused, check_file, inside, read_file
 from .gcpause import gc_paused
 from .load import Content, FileCache, load_content
 from .pages import plan_pages
@@ -60,16 +61,18 @@ class BuildResult:
     warnings: tuple[Problem, ...] = ()  # worth telling the editor, not worth refusing the build
 
 
-def load_valid(content_dir: Path, session: Session | None = None, overrides: Mapping[Path, bytes] | None = None) -> Content:
-    """Load and cross-check the content; ContentErrors lists every problem.
+def load_valid(content_dir: Path, session: Session | None = None, drafts: bool = False,
+               overrides: Mapping[Path, bytes] | None = None) -> Content:
+    """Load and cross-check the content for a build with or without ``drafts``; ContentErrors lists every problem.
     ``overrides``: file bytes to check in place of what is on disk (see load.load_content)."""
     with gc_paused():
-        return _load_valid(content_dir, session, overrides)
+        return _load_valid(content_dir, session, drafts, overrides)
 
 
-def _load_valid(content_dir: Path, session: Session | None, overrides: Mapping[Path, bytes] | None = None) -> Content:
+def _load_valid(content_dir: Path, session: Session | None, drafts: bool,
+                overrides: Mapping[Path, bytes] | None = None) -> Content:
     content = load_content(content_dir, session.files if session else None, overrides)
-    problems = validate(content, session.validation if session else None)
+    problems = validate(content, session.validation if session else None, drafts)
     if problems:
         raise ContentErrors(problems)
     return content
@@ -82,10 +85,11 @@ def render_site(content: Content, options: BuildOptions, session: Session | None
 
 
 def _render_site(content: Content, options: BuildOptions, session: Session | None) -> dict[str, bytes]:
-    site = build_site(content, drafts=options.drafts, base_url=options.base_url)
-    pages = plan_pages(site)
     project = content.root.resolve().parent
     dirs = template_dirs(project)
+    static = _static_files(dirs, project, content.root.parent)  # first: refuses links out of the project, FIFOs
+    site = build_site(content, drafts=options.drafts, base_url=options.base_url)
+    pages = plan_pages(site)
     fingerprint = templates_fingerprint(dirs)
     env = session.env(dirs, fingerprint) if session else make_environment(dirs)
     store = session.fragments if session else FragmentStore()
@@ -99,7 +103,7 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
         "robots.txt": exports.robots_txt(site),
         "_headers": headers.headers_file(),
     }
-    generated.update(_static_files(dirs))
+    generated.update(static)
     for path, data in generated.items():
         if path in files:
             raise OutputError(f"two outputs map to '{path}'")
@@ -107,19 +111,50 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     return files
 
 
-def _static_files(dirs: list[Path]) -> dict[str, bytes]:
-    """templates/static/** → static/**; a project's file overrides the default theme's."""
+def _static_files(dirs: list[Path], project: Path, shown: Path) -> dict[str, bytes]:
+    """templates/static/** → static/**; a project's file overrides the default theme's.
+
+    Every file in each templates folder (static or template, hidden files aside) must be a regular
+    file inside the folder that holds the templates folder: the project, or the package for the
+    default theme. ContentErrors lists every file that is not, a file of ``project`` named as
+    ``shown`` (the project folder as the user gave it) plus its path in the project.
+    """
     files: dict[str, bytes] = {}
+    problems: list[Problem] = []
+
+    def refused(path: Path, exc: Refused) -> None:
+        name = shown / path.relative_to(project) if path.is_relative_to(project) else path
+        problems.append(Problem(str(name), 0, "", str(exc)))
+
     for folder in reversed(dirs):
         static = folder / "static"
-        for path in sorted(static.rglob("*")) if static.is_dir() else []:
-            if path.is_file() and not path.name.startswith("."):
-                files["static/" + path.relative_to(static).as_posix()] = path.read_bytes()
+        for top in (folder, static):  # static/ apart: it may be a link of its own, which rglob does not enter
+            try:
+                if not top.is_dir():
+                    continue
+                inside(top, folder.parent)  # a folder linked out of the project: one problem, not one per file
+            except Refused as exc:
+                refused(top, exc)
+                continue
+            for path in sorted(top.rglob("*")):
+                if path.name.startswith(".") or path.is_dir() or (top == folder and path.is_relative_to(static)):
+                    continue
+                try:
+                    if top == static:
+                        files["static/" + path.relative_to(static).as_posix()] = read_file(path, folder.parent)
+                    else:
+                        check_file(path, folder.parent)  # templates are read when used, by the same rule
+                except FileNotFoundError:  # a dangling link inside the project: there is nothing to read
+                    continue
+                except Refused as exc:
+                    refused(path, exc)
+    if problems:
+        raise ContentErrors(problems)
     return files
 
 
 def build(options: BuildOptions) -> BuildResult:
-    content = load_valid(options.content)
+    content = load_valid(options.content, drafts=options.drafts)
     files = render_site(content, options)
     write_site(files, options.out, protect=[options.content, options.content.resolve().parent, Path.cwd()])
     pages = sum(1 for name in files if name.endswith(".html"))

@@ -45,7 +45,7 @@ class Origin:
 
 def check(content_dir: Path, built: Path | None = None, drafts: bool = False) -> list[str]:
     try:
-        content = load_valid(content_dir)
+        content = load_valid(content_dir, drafts=drafts)
     except ContentErrors as exc:
         return [str(p) for p in exc.problems]
     problems = [str(p) for p in unreferenced_people(content)]

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only, the whole text and nothing around it: a date is copied as written into case.json,
+# the sitemap and JSON-LD, where '２０２４-03' or ' 2024-03\n' would not be a date.
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 MONTHS = list(calendar.month_name)
 
 
@@ -27,9 +29,9 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> "PartialDate":
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; ValueError says what is wrong."""
-        match = _PATTERN.match(text.strip())
+        match = _PATTERN.fullmatch(text)
         if not match:
-            raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}")
+            raise ValueError(f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}{_hint(text)}")
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
         if year < 1000:
@@ -71,6 +73,15 @@ class PartialDate:
     def last_day(self) -> date:
         month = self.month or 12
         return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+
+def _hint(text: str) -> str:
+    """Why a date that looks right is not one (the two cases are invisible in most editors)."""
+    if text != text.strip():
+        return " (no spaces or line breaks around the date)"
+    if any(c.isdigit() and not c.isascii() for c in text):
+        return " (use the digits 0-9)"
+    return ""
 
 
 @dataclass(frozen=True)

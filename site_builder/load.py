@@ -18,8 +18,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentErrors, Problem
+from .files import Refused, read_file
 from .model import Case, Entry, PeopleFile, Schema, SourcesFile
-from .yamlload import Path_, YamlDoc, YamlError, load_yaml
+from .yamlload import MAX_FILE_BYTES, Path_, YamlDoc, YamlError, load_yaml
 
 M = TypeVar("M", bound=Schema)
 
@@ -82,14 +83,15 @@ def load_content(root: Path, cache: FileCache | None = None, overrides: Mapping[
     problems: list[Problem] = []
     if not root.is_dir():
         raise ContentErrors([Problem(str(root), 0, "", "content folder not found")])
-    case = _load(root / "case.yaml", Case, problems, cache, overrides)
-    people = _load(root / "people.yaml", PeopleFile, problems, cache, overrides)
-    sources = _load(root / "sources.yaml", SourcesFile, problems, cache, overrides)
+    project = root.resolve().parent  # content files may be links, but only to files in the project
+    case = _load(root / "case.yaml", Case, problems, cache, project, overrides)
+    people = _load(root / "people.yaml", PeopleFile, problems, cache, project, overrides)
+    sources = _load(root / "sources.yaml", SourcesFile, problems, cache, project, overrides)
     entries: dict[str, Loaded[Entry]] = {}
     for path in sorted((root / "entries").glob("*.yaml")):
         if path.name.startswith("."):  # editor droppings such as Emacs's .#x.yaml lock link
             continue
-        entry = _load(path, Entry, problems, cache, overrides)
+        entry = _load(path, Entry, problems, cache, project, overrides)
         if entry is not None:
             entries[path.stem] = entry
     if problems or case is None or people is None or sources is None:
@@ -97,13 +99,17 @@ def load_content(root: Path, cache: FileCache | None = None, overrides: Mapping[
     return Content(root, case, people, sources, entries)
 
 
-def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache | None = None,
+def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache | None, project: Path,
           overrides: Mapping[Path, bytes] | None = None) -> Loaded[M] | None:
+    """One content file parsed and schema-checked, or None with its problems added to ``problems``."""
     name = str(path)
     try:
-        raw = overrides[path] if overrides and path in overrides else path.read_bytes()
+        raw = overrides[path] if overrides and path in overrides else read_file(path, project, MAX_FILE_BYTES)
     except FileNotFoundError:
         problems.append(Problem(name, 0, "", "file not found"))
+        return None
+    except Refused as exc:
+        problems.append(Problem(name, 0, "", str(exc)))
         return None
     except OSError as exc:
         problems.append(Problem(name, 0, "", f"cannot read: {exc.strerror}"))

@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import json
 import multiprocessing as mp
+import os
 import traceback
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from . import pages as routes
 from .dates import PartialDate
 from .errors import RenderError
+from .files import Refused, read_file
 from .markup import markdown
 from .headers import CSP
 from .pages import Page
@@ -57,9 +61,43 @@ def templates_fingerprint(dirs: list[Path]) -> tuple[tuple[str, int, int], ...]:
     return tuple((str(p), (st := p.stat()).st_size, st.st_mtime_ns) for p in files)
 
 
+class ThemeLoader(jinja2.BaseLoader):
+    """Templates from ``dirs``, the first that has the name winning (as Jinja's FileSystemLoader),
+    but read by the build's one rule for files (:func:`~site_builder.files.read_file`): a template,
+    also one pulled in by ``{% include %}`` or ``{% extends %}``, must be a regular file inside the
+    folder that holds its templates folder (the project; for the default theme, the package)."""
+
+    def __init__(self, dirs: list[Path]) -> None:
+        self.dirs = dirs
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)  # refuses '..' in a name, as FileSystemLoader does
+        for folder in self.dirs:
+            path = folder.joinpath(*pieces)
+            if not os.path.lexists(path):
+                continue
+            try:
+                raw = read_file(path, folder.parent)
+                mtime = path.stat().st_mtime_ns
+            except FileNotFoundError:  # a dangling link inside the project: as if absent
+                continue
+            except Refused as exc:
+                raise RenderError(f"{path}: {exc}") from None
+            return raw.decode("utf-8"), str(path), partial(_unchanged, path, mtime)
+        raise jinja2.TemplateNotFound(template)
+
+
+def _unchanged(path: Path, mtime: int) -> bool:
+    """Jinja's auto-reload check: is the template file as it was when loaded?"""
+    try:
+        return path.stat().st_mtime_ns == mtime
+    except OSError:
+        return False
+
+
 def make_environment(dirs: list[Path]) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        loader=ThemeLoader(dirs),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -209,6 +247,8 @@ def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict
             raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
             raise RenderError(f"template '{exc.name}' not found (rendering {page.path})") from None
+        except RenderError as exc:  # a template the loader refused (a link out of the project, a FIFO)
+            raise RenderError(f"{exc} (rendering {page.path})") from None
         except Exception as exc:  # a runtime error inside a template: name the template line
             raise RenderError(f"{_template_location(exc, page)}: {type(exc).__name__}: {exc} (rendering {page.path})") from None
         out[page.path] = html.encode("utf-8")

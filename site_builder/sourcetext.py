@@ -11,8 +11,11 @@ article matches as well as one copied from the file.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
+
+from .files import Refused, TooLarge, inside, read_file
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 
@@ -30,26 +33,39 @@ class SourceFileError(Exception):
 
 
 def resolve(content_dir: Path, relative: str) -> Path:
-    """The file a ``file:`` entry names; it must stay inside the project folder."""
+    """The file a ``file:`` entry names, links followed; it must stay inside the project folder."""
     if Path(relative).is_absolute():
         raise SourceFileError(f"'{relative}' must be relative to the content folder")
     project = content_dir.resolve().parent
-    path = (content_dir / relative).resolve()
-    if not path.is_relative_to(project):
-        raise SourceFileError(f"'{relative}' points outside the project folder")
-    return path
+    if not Path(os.path.normpath(content_dir.resolve() / relative)).is_relative_to(project):
+        raise SourceFileError(f"'{relative}' points outside the project folder")  # climbs out with '..'
+    try:
+        return inside(content_dir / relative, project)  # the same rule as for every file a build reads
+    except Refused as exc:
+        raise SourceFileError(f"'{relative}': {exc}") from None
 
 
 def read_source(path: Path) -> str:
     """The normalised text of ``path``, or :class:`SourceFileError`."""
+    return source_text(path, read_source_bytes(path))
+
+
+def read_source_bytes(path: Path) -> bytes:
+    """The bytes of source file ``path`` (already resolved), or :class:`SourceFileError` saying why not."""
     try:
-        if not path.is_file():
-            raise SourceFileError(f"file '{path.name}' not found")
-        raw = path.read_bytes()
+        return read_file(path, limit=MAX_SOURCE_BYTES)
+    except (FileNotFoundError, NotADirectoryError):
+        raise SourceFileError(f"file '{path.name}' not found") from None
+    except TooLarge:
+        raise SourceFileError(f"'{path.name}' is larger than {MAX_SOURCE_BYTES // 1_000_000} MB") from None
+    except Refused as exc:
+        raise SourceFileError(f"'{path.name}': {exc}") from None
     except OSError as exc:
         raise SourceFileError(f"cannot read '{path.name}': {exc.strerror}") from None
-    if len(raw) > MAX_SOURCE_BYTES:
-        raise SourceFileError(f"'{path.name}' is larger than {MAX_SOURCE_BYTES // 1_000_000} MB")
+
+
+def source_text(path: Path, raw: bytes) -> str:
+    """The normalised text of source file ``path`` whose bytes are ``raw``, or :class:`SourceFileError`."""
     try:
         text = normalize(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -17,7 +17,7 @@ from .errors import Problem
 from .load import Content, Loaded
 from .model import ANONYMOUS, Citation, Entry, Item, Quote
 from .provenance import provenance_findings, source_facts
-from .sourcetext import SourceFileError, normalize, read_source, resolve
+from .sourcetext import SourceFileError, normalize, read_source_bytes, resolve, source_text
 from .voice import loaded_words_in
 from .yamlload import Path_
 
@@ -40,13 +40,11 @@ class ValidationCache:
         self.items: dict[int, tuple[Item, list[Finding]]] = {}
 
     def text(self, path: Path) -> str:
-        try:
-            raw = path.read_bytes()  # cheap; comparing bytes (not mtimes) cannot miss a quick same-size edit
-        except OSError:
-            return read_source(path)  # raises SourceFileError saying why
+        """The normalised text of source file ``path``, or :class:`SourceFileError`."""
+        raw = read_source_bytes(path)  # cheap; comparing bytes (not mtimes) cannot miss a quick same-size edit
         hit = self.texts.get(path)
         if hit is None or hit[0] != raw:
-            hit = self.texts[path] = (raw, read_source(path))
+            hit = self.texts[path] = (raw, source_text(path, raw))
         return hit[1]
 
     def findings(self, item: Item, check: Callable[[Item], list[Finding]]) -> list[Finding]:
@@ -63,7 +61,8 @@ class ValidationCache:
             self.inputs = inputs
 
 
-def validate(content: Content, cache: ValidationCache | None = None) -> list[Problem]:
+def validate(content: Content, cache: ValidationCache | None = None, drafts: bool = False) -> list[Problem]:
+    """Every cross-file problem; ``drafts``: the build shows drafts too (which people may be named depends on it)."""
     cache = cache or ValidationCache()
     problems: list[Problem] = []
     case = content.case
@@ -99,6 +98,7 @@ def validate(content: Content, cache: ValidationCache | None = None) -> list[Pro
                 _check_duplicate(entry, at, item.id, seen, problems)
                 for where, message in cache.findings(item, check):
                     problems.append(entry.problem(at + where, message))
+    problems += unpublished_references(content, drafts)
     for i, person in enumerate(content.people.model.people):
         for where, message in _citation_findings(person.citations, source_ids, texts) + provenance_findings(person, facts):
             problems.append(content.people.problem(("people", i) + where, message))
@@ -110,6 +110,35 @@ def validate(content: Content, cache: ValidationCache | None = None) -> list[Pro
         _add(problems, case, (key,), _voice(getattr(case.model, key), words))
     for i, topic_model in enumerate(case.model.topics):
         _add(problems, case, ("topics", i, "title"), _voice(topic_model.title, words))
+    return problems
+
+
+def unpublished_references(content: Content, drafts: bool) -> list[Problem]:
+    """Shown items that name a person who is not shown: the name would be published unreviewed, or against
+    the editor's rejection. Shown means reviewed, or a draft in a ``drafts`` build; a rejected person is
+    therefore never named, and a draft person only in a ``drafts`` build. Items that are not shown may name anyone."""
+    people = content.people
+
+    def shown(review: str) -> bool:
+        return review == "reviewed" or (drafts and review == "draft")
+
+    where_is: dict[str, int] = {ANONYMOUS: -1}  # an unnamed source, never a person (a person with that id is an error)
+    for i, person in enumerate(people.model.people):
+        where_is[person.id] = -1 if person.id in where_is else i  # a duplicate id is reported as such, not here
+    problems: list[Problem] = []
+    for entry in content.entries.values():
+        for group in ("events", "claims", "quotes"):
+            for i, item in enumerate(getattr(entry.model, group)):
+                if not shown(item.review):
+                    continue
+                for where, ref, _ in item.refs():
+                    index = where_is.get(ref, -1)  # -1: anonymous, or an unknown or duplicate id (reported elsewhere)
+                    if index < 0 or shown(people.model.people[index].review):
+                        continue
+                    person = people.model.people[index]
+                    address = f"{people.doc.name}:{people.doc.line_of(('people', index, 'review'))}"
+                    problems.append(entry.problem((group, i) + where, f"'{ref}' is not published (review: {person.review} in {address}); "
+                                                  "publish the person or remove the reference"))
     return problems
 
 

@@ -41,17 +41,6 @@ def test_reviewed_only_by_default_and_drafts_on_request(project: Path, run) -> N
     assert page.select_one(".draft-banner") is not None
 
 
-def test_unpublished_people_are_named_but_not_linked(project: Path, run) -> None:  # type: ignore[no-untyped-def]
-    content = project / "content"
-    edit_line(content / CHARGES, 20, "review: draft", "review: reviewed")  # the audit event, about a draft person
-    out = project / "dist"
-    assert run("build", "--content", content, "--out", out).code == 0
-    item = BeautifulSoup((out / "timeline" / "index.html").read_text(), "html.parser").select_one("#event-audit-report")
-    assert "Dana Ruiz" in item.select_one(".involved").get_text()
-    assert item.select_one(".involved a") is None
-    assert not (out / "people" / "dana-ruiz").exists()
-
-
 def test_anonymous_policy_exclude(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     content = project / "content"
     edit_line(content / "case.yaml", 6, "base_url: https://example.org/bribery/", "base_url: https://example.org/bribery/\n  anonymous_sources: exclude")

@@ -83,7 +83,7 @@ def test_a_source_file_linked_out_of_the_project_is_refused(project: Path, run) 
     wire.unlink()
     wire.symlink_to(outside)
     result, _ = build(run, project / "content", project / "dist")
-    assert error_lines(result, project / "content") == ["sources.yaml:6: sources[0].file: '../seeds/wire.txt' points outside the project folder"]
+    assert error_lines(result, project / "content") == ["sources.yaml:6: sources[0].file: '../seeds/wire.txt': refused: a link to a file outside the project"]
 
 
 # --- markup: every text field holds markup; it must render as text -------------------------------------------

@@ -12,17 +12,20 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import ContentErrors, Problem, SiteBuilderError
+from ..files import Refused, read_file
 from ..model import Case
-from ..yamlload import YamlError, load_yaml
+from ..yamlload import MAX_FILE_BYTES, YamlError, load_yaml
 from .topics import TopicDef, TopicMatcher
 
 
 def load_case(content: Path) -> tuple[TopicMatcher, tuple[str, ...]]:
     path = content / "case.yaml"
     try:
-        raw = path.read_bytes()
+        raw = read_file(path, limit=MAX_FILE_BYTES)  # a FIFO or a huge file is refused, not waited on or read whole
     except FileNotFoundError:
         raise SiteBuilderError(f"{path}: not found; the content folder needs a case.yaml with the case's topics and their vocabulary") from None
+    except Refused as exc:
+        raise SiteBuilderError(f"{path}: {exc}") from None
     except OSError as exc:
         raise SiteBuilderError(f"{path}: cannot read: {exc.strerror}") from None
     try:

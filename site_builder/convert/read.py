@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import SiteBuilderError
+from ..files import Refused, TooLarge, read_file
 from .htmltext import html_to_article
 from .timex import parse_date_phrase
 
@@ -99,11 +100,13 @@ def read_article(path: Path, meta: dict[str, str] | None = None) -> Article:
     if path.suffix.lower() not in SUFFIXES:
         raise ReadError(f"{name}: not an article file (expected .txt, .md or .html)")
     try:
-        raw = path.read_bytes()
+        raw = read_file(path, limit=MAX_BYTES)  # the size is checked before reading; FIFOs and devices are refused
+    except TooLarge as exc:
+        raise ReadError(f"{name}: file is too large ({exc.size // 1024} KB; limit {MAX_BYTES // 1024} KB)") from None
+    except Refused as exc:
+        raise ReadError(f"{name}: {exc}") from None
     except OSError as exc:
         raise ReadError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise ReadError(f"{name}: file is too large ({len(raw) // 1024} KB; limit {MAX_BYTES // 1024} KB)")
     # Sources must stay UTF-8: the build checks every citation against the file's text.
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise ReadError(f"{name}: saved as UTF-16; save it as UTF-8 so its citations can be checked")

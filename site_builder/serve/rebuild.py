@@ -86,7 +86,7 @@ class Rebuilder:
         files: Mapping[str, bytes] | None = None
         error = None
         try:
-            content = load_valid(self.options.content, self.session)
+            content = load_valid(self.options.content, self.session, self.options.drafts)
             self._cited = cited_files(content)
             files = render_site(content, self.options, self.session)
         except Exception as exc:  # noqa: BLE001 - a dev server reports every failure and stays up

@@ -168,7 +168,7 @@ class ReviewStore:
 
     def _validate(self, changes: list[Written]) -> None:
         try:
-            load_valid(self.root, self.session, {c.path: c.after for c in changes})
+            load_valid(self.root, self.session, overrides={c.path: c.after for c in changes})
         except ContentErrors as exc:
             raise Refused([str(p) for p in exc.problems]) from None
 
