@@ -55,6 +55,16 @@ def event(item_id: str) -> Target:
 # --- YAML edits: only the lines the change is about ------------------------------------
 
 
+def test_accepting_an_item_that_names_a_draft_person_is_refused_with_the_builds_line(project: Path, store: ReviewStore) -> None:
+    """judge-assigned names mae-lin, still a draft: accepted, it would fail `site-builder build`."""
+    with pytest.raises(Refused) as refused:
+        store.apply(Action("review", event("judge-assigned"), state="reviewed"), store.hashes())
+    assert [line.replace(f"{project}/content/", "") for line in refused.value.lines] == [
+        "entries/charges.yaml:35: events[3].people[0]: 'mae-lin' is not published (review: draft in people.yaml:26); "
+        "publish the person or remove the reference"]
+    assert lines(project, CHARGES) == original(CHARGES)
+
+
 def test_accept_changes_one_line_and_keeps_comments(project: Path, store: ReviewStore) -> None:
     message = store.apply(Action("review", event("audit-report"), state="reviewed"), store.hashes())
     assert message == "audit-report: reviewed"

@@ -77,7 +77,7 @@ def test_the_page_shows_each_draft_beside_its_paragraph(page: Page) -> None:
     expect(audit.locator(".as-on-site .meta")).to_have_text("30 April 2024 · The charges")
     expect(audit.locator(".as-on-site h3")).to_have_text("The city auditor files a report")
     expect(card(page, "claim-ortiz-denies").locator(".as-on-site .meta")).to_have_text("Statement · Sam Ortiz")
-    expect(page.locator("#progress")).to_have_text("4 of 12 items reviewed · 8 drafts left")
+    expect(page.locator("#progress")).to_have_text("5 of 12 items reviewed · 7 drafts left")
     expect(page.locator("#keys")).to_contain_text("j/k next/previous · a accept · r reject · e edit")
     # grouped by source article: the Herald's items under the Herald
     expect(page.locator("section.group h2")).to_have_text([
@@ -96,7 +96,7 @@ def test_accept_by_keyboard(page: Page, project: Path) -> None:
     expected = original(CHARGES)
     expected[22] = "    review: reviewed"
     assert lines(project, CHARGES) == expected
-    expect(page.locator("#progress")).to_have_text("5 of 12 items reviewed · 7 drafts left")
+    expect(page.locator("#progress")).to_have_text("6 of 12 items reviewed · 6 drafts left")
     expect(card(page, "event-audit-report").locator(".badge")).to_have_text("reviewed")
     expect(card(page, "claim-ortiz-denies")).to_be_focused()  # the next draft in page order
 
