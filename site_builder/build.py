@@ -21,7 +21,7 @@ from .pages import plan_pages
 from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .site import build_site
 from .validate import ValidationCache, validate
-from .write import write_site
+from .write import clean_stale, write_site
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,7 @@ def _static_files(dirs: list[Path]) -> dict[str, bytes]:
 
 
 def build(options: BuildOptions) -> BuildResult:
+    clean_stale(options.out)  # first, so a previous output a killed build moved aside is back even if this build fails
     content = load_valid(options.content)
     files = render_site(content, options)
     write_site(files, options.out, protect=[options.content, options.content.resolve().parent, Path.cwd()])
