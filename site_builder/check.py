@@ -13,13 +13,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from .build import BuildOptions, load_valid, render_site
-from .errors import ContentErrors, Problem
+from .errors import ContentErrors, OutputError, Problem
 from .linkcheck import check_pages, read_site
 from .load import Content
 from .model import ANONYMOUS
+from .write import MARKER
 
 
 def check(content_dir: Path, built: Path | None = None, drafts: bool = False) -> list[str]:
+    """Problem lines for the content and the site it makes (``built``, or rendered in memory).
+
+    Raises OutputError when ``built`` is not a site a build wrote: checking nothing must not pass.
+    """
+    if built is not None:
+        require_built_site(built)
     try:
         content = load_valid(content_dir)
     except ContentErrors as exc:
@@ -29,6 +36,16 @@ def check(content_dir: Path, built: Path | None = None, drafts: bool = False) ->
     label = f"{built}/" if built is not None else ""
     problems += [label + p for p in check_pages(files, tuple(content.case.model.loaded_words))]
     return problems
+
+
+def require_built_site(folder: Path) -> None:
+    """Raise OutputError unless ``folder`` is a folder a build signed with its marker."""
+    if not folder.exists():
+        raise OutputError(f"'{folder}' does not exist; build the site first")
+    if not folder.is_dir():
+        raise OutputError(f"'{folder}' is not a folder")
+    if not (folder / MARKER).is_file():
+        raise OutputError(f"'{folder}' is not a site-builder output (no {MARKER}); build the site first")
 
 
 def unreferenced_people(content: Content) -> list[Problem]:

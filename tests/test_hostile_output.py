@@ -280,3 +280,26 @@ def test_without_exchange_the_fallback_gives_the_same_site(project: Path, run, m
     assert build(run, project, out).code == 0
     assert snapshot(out) == before
     assert sorted(p.name for p in project.iterdir()) == ["content", "dist", "seeds"]
+
+
+# --- 10. check --out needs a built site -------------------------------------------------------------------------
+
+
+def test_check_out_refuses_what_is_not_a_built_site(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    content = project / "content"
+    missing, empty, afile, notes = project / "missing", project / "empty", project / "afile", project / "notes"
+    empty.mkdir()
+    afile.write_text("x")
+    notes.mkdir()
+    (notes / "index.html").write_text("<p>hi</p>")
+    expected = {
+        missing: f"error: '{missing}' does not exist; build the site first\n",
+        empty: f"error: '{empty}' is not a site-builder output (no {MARKER}); build the site first\n",
+        afile: f"error: '{afile}' is not a folder\n",
+        notes: f"error: '{notes}' is not a site-builder output (no {MARKER}); build the site first\n",
+    }
+    for folder, message in expected.items():
+        result = run("check", "--content", content, "--out", folder)
+        assert (result.code, result.out, result.err) == (1, "", message), folder
+    assert build(run, project, project / "dist").code == 0
+    assert run("check", "--content", content, "--out", project / "dist").code == 0
