@@ -303,3 +303,33 @@ def test_check_out_refuses_what_is_not_a_built_site(project: Path, run) -> None:
         assert (result.code, result.out, result.err) == (1, "", message), folder
     assert build(run, project, project / "dist").code == 0
     assert run("check", "--content", content, "--out", project / "dist").code == 0
+
+
+# --- 12. the base URL: an absolute http(s) URL, nothing else ----------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["javascript:alert(1)//", "https://example.org/\nDisallow: /", "/cases/rust/",
+                                   "https:///no-host/", "https://exa mple.org/", "//evil.example/", ""])
+def test_a_bad_base_url_flag_is_a_usage_error(value: str, project: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = project / "dist"
+    line = usage_error(capsys, "build", "--content", str(project / "content"), "--out", str(out), "--base-url", value)
+    assert line == f"site-builder build: error: argument --base-url: expected an http(s) URL, found {value!r}"
+    assert not out.exists()
+
+
+def test_a_good_base_url_reaches_robots_txt(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    out = project / "dist"
+    assert build(run, project, out, "--base-url", "http://[::1]:8080/cases/rust").code == 0
+    assert (out / "robots.txt").read_text() == "User-agent: *\nAllow: /\n\nSitemap: http://[::1]:8080/cases/rust/sitemap.xml\n"
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ('"https://example.org/\\nDisallow: /"', "'https://example.org/\\nDisallow: /'"),
+    ("https:///no-host/", "'https:///no-host/'"),
+])
+def test_a_bad_base_url_in_case_yaml_is_an_addressed_error(value: str, shown: str, project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    edit_line(project / "content" / "case.yaml", 6, "https://example.org/bribery/", value)
+    result = build(run, project, project / "dist")
+    assert result.code == 1
+    assert result.err.split("\n")[0] == f"{project / 'content' / 'case.yaml'}:6: site.base_url: expected an http(s) URL, found {shown}"
+    assert not (project / "dist").exists()
