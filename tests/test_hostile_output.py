@@ -333,3 +333,16 @@ def test_a_bad_base_url_in_case_yaml_is_an_addressed_error(value: str, shown: st
     assert result.code == 1
     assert result.err.split("\n")[0] == f"{project / 'content' / 'case.yaml'}:6: site.base_url: expected an http(s) URL, found {shown}"
     assert not (project / "dist").exists()
+
+
+# --- 15. schema --out where nothing can be written ---------------------------------------------------------------
+
+
+def test_schema_into_an_unwritable_place_is_an_error(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    result = run("schema", "--out", "/proc/nope")
+    assert (result.code, result.out, result.err) == (1, "", "error: cannot write the schemas to '/proc/nope': No such file or directory\n")
+    afile = tmp_path / "afile"
+    afile.write_text("mine")
+    result = run("schema", "--out", afile)
+    assert (result.code, result.err) == (1, f"error: cannot write the schemas to '{afile}': File exists\n")
+    assert afile.read_text() == "mine"
