@@ -346,3 +346,29 @@ def test_schema_into_an_unwritable_place_is_an_error(tmp_path: Path, run) -> Non
     result = run("schema", "--out", afile)
     assert (result.code, result.err) == (1, f"error: cannot write the schemas to '{afile}': File exists\n")
     assert afile.read_text() == "mine"
+
+
+# --- 16. serve --port out of range --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["70000", "65536", "-1", "eighty"])
+def test_a_port_out_of_range_is_a_usage_error(value: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # (a missing content folder, so that a port that is accepted fails at once instead of serving)
+    line = usage_error(capsys, "serve", "--content", str(tmp_path / "nope"), "--port", value)
+    assert line == f"site-builder serve: error: argument --port: expected a port number from 0 to 65535, found {value!r}"
+
+
+def test_the_server_never_moves_past_the_last_port(project: Path) -> None:
+    with socket.socket() as busy:
+        try:
+            busy.bind(("127.0.0.1", 65535))
+        except OSError:
+            pytest.skip("port 65535 is in use on this machine")
+        busy.listen()
+        server = PreviewServer(ServeOptions(project / "content", port=65535))
+        with pytest.raises(ServeError) as error:
+            server.start()
+        assert str(error.value) == "ports 65535-65535 on 127.0.0.1 are all in use; choose one with --port"
+    with pytest.raises(ServeError) as error:
+        PreviewServer(ServeOptions(project / "content", port=70000)).start()
+    assert str(error.value) == "port 70000 is out of range: use 0 to 65535"
