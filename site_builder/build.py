@@ -24,7 +24,7 @@ from .provenance import stale_update
 from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .site import build_site
 from .validate import ValidationCache, validate
-from .write import write_site
+from .write import clean_stale, write_site
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,7 @@ def _static_files(dirs: list[Path], project: Path, shown: Path) -> dict[str, byt
 
 
 def build(options: BuildOptions) -> BuildResult:
+    clean_stale(options.out)  # first, so a previous output a killed build moved aside is back even if this build fails
     content = load_valid(options.content, drafts=options.drafts)
     files = render_site(content, options)
     write_site(files, options.out, protect=[options.content, options.content.resolve().parent, Path.cwd()])

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from .build import BuildOptions, load_valid, render_site
-from .errors import ContentErrors, Problem
+from .errors import ContentErrors, OutputError, Problem
 from .linkcheck import PageProblem, page_problems, read_site
 from .load import Content, Loaded
 from .model import ANONYMOUS
 from .voice import loaded_words_in
+from .write import MARKER
 from .yamlload import Path_
 
 PAGES_NAMED = 3  # a problem on more pages than this names the first ones and counts the rest
@@ -44,6 +45,12 @@ class Origin:
 
 
 def check(content_dir: Path, built: Path | None = None, drafts: bool = False) -> list[str]:
+    """Problem lines for the content and the site it makes (``built``, or rendered in memory).
+
+    Raises OutputError when ``built`` is not a site a build wrote: checking nothing must not pass.
+    """
+    if built is not None:
+        require_built_site(built)
     try:
         content = load_valid(content_dir, drafts=drafts)
     except ContentErrors as exc:
@@ -119,6 +126,16 @@ def _own_text(obj: Any) -> list[tuple[str, str | None]]:
     if hasattr(obj, "reliability"):
         return [("reliability", obj.reliability), ("publisher", obj.publisher)]
     return [("role", obj.role), ("description", obj.description)]
+
+
+def require_built_site(folder: Path) -> None:
+    """Raise OutputError unless ``folder`` is a folder a build signed with its marker."""
+    if not folder.exists():
+        raise OutputError(f"'{folder}' does not exist; build the site first")
+    if not folder.is_dir():
+        raise OutputError(f"'{folder}' is not a folder")
+    if not (folder / MARKER).is_file():
+        raise OutputError(f"'{folder}' is not a site-builder output (no {MARKER}); build the site first")
 
 
 def unreferenced_people(content: Content) -> list[Problem]:

@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from .dates import PartialDate, When
+from .urls import check_http_url as _check_url
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ANONYMOUS = "anonymous"
@@ -66,19 +67,6 @@ FullDate = Annotated[
     AfterValidator(_check_full_date),
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "YYYY-MM-DD"}),
 ]
-
-
-_NOT_IN_URLS = frozenset('"<>\\^`{|}')  # ASCII that RFC 3986 never allows in a URL (percent-encode it)
-
-
-def _check_url(value: str) -> str:
-    if (
-        not value.startswith(("https://", "http://"))
-        or len(value) < 10
-        or any(c.isspace() or c in _NOT_IN_URLS or ord(c) < 32 or ord(c) == 127 for c in value)
-    ):
-        raise ValueError(f"expected an http(s) URL, found {value!r}")
-    return value
 
 
 Url = Annotated[str, AfterValidator(_check_url), WithJsonSchema({"type": "string", "pattern": "^https?://[^\\s\"<>\\\\^`{|}]+$"})]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .errors import OutputError
 from .model import SCHEMAS
 
 FILES = {"case": "case.yaml", "entry": "entries/<topic>.yaml", "people": "people.yaml", "sources": "sources.yaml"}
@@ -35,10 +36,14 @@ def json_schemas() -> dict[str, bytes]:
 
 
 def write_schemas(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write every schema into ``folder`` (made if missing); the paths written. OutputError if it cannot."""
     written = []
-    for name, data in json_schemas().items():
-        path = folder / name
-        path.write_bytes(data)
-        written.append(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in json_schemas().items():
+            path = folder / name
+            path.write_bytes(data)
+            written.append(path)
+    except OSError as exc:
+        raise OutputError(f"cannot write the schemas to '{folder}': {exc.strerror or exc}") from None
     return written

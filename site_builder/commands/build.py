@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..build import BuildOptions, build
+from ..urls import check_http_url
 
 HELP = "validate content/ and write the static site to dist/"
 
@@ -15,9 +16,17 @@ HELP = "validate content/ and write the static site to dist/"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content/)")
     parser.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist/)")
-    parser.add_argument("--base-url", help="public URL of the site, overriding site.base_url in case.yaml")
+    parser.add_argument("--base-url", type=base_url, help="public http(s) URL of the site, overriding site.base_url in case.yaml")
     parser.add_argument("--drafts", action="store_true", help="include draft items, marked as drafts")
     parser.add_argument("--jobs", type=int, default=0, help="processes for rendering large sites (default: one per core)")
+
+
+def base_url(value: str) -> str:
+    """The --base-url value, checked as case.yaml's site.base_url is; a bad one is a usage error (exit 2)."""
+    try:
+        return check_http_url(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ import webbrowser
 from pathlib import Path
 from types import FrameType
 
-from ..serve import Outcome, PreviewServer, ServeError, ServeOptions
+from ..serve import MAX_PORT, Outcome, PreviewServer, ServeError, ServeOptions
 
 HELP = "preview the site: build, serve it locally, rebuild and reload the browser on every save"
 
@@ -19,9 +19,17 @@ HELP = "preview the site: build, serve it locally, rebuild and reload the browse
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content/)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
-    parser.add_argument("--port", type=int, default=8000, help="port (default: 8000; the next free one if busy; 0: any free port)")
+    parser.add_argument("--port", type=port, default=8000, help="port (default: 8000; the next free one if busy; 0: any free port)")
     parser.add_argument("--open", action="store_true", help="open the site in the default web browser")
     parser.add_argument("--no-drafts", action="store_true", help="hide draft items, as a plain `build` does")
+
+
+def port(value: str) -> int:
+    """The --port value: a TCP port number, or 0 for any free one; anything else is a usage error (exit 2)."""
+    number = int(value) if value.isascii() and value.isdigit() else -1
+    if not 0 <= number <= MAX_PORT:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to {MAX_PORT}, found {value!r}")
+    return number
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,6 +10,6 @@ One module per job:
 """
 
 from .rebuild import Outcome, Preview
-from .server import PreviewServer, ServeError, ServeOptions
+from .server import MAX_PORT, PreviewServer, ServeError, ServeOptions
 
-__all__ = ["Outcome", "Preview", "PreviewServer", "ServeError", "ServeOptions"]
+__all__ = ["MAX_PORT", "Outcome", "Preview", "PreviewServer", "ServeError", "ServeOptions"]

@@ -32,6 +32,7 @@ from .rebuild import Outcome, Rebuilder
 from .watch import ChangeWatcher
 
 PORT_TRIES = 20  # a busy port moves the server up to this many ports along
+MAX_PORT = 65535
 
 
 @dataclass(frozen=True)
@@ -118,12 +119,14 @@ class PreviewServer:
 
     def _bind(self) -> None:
         wanted = self.options.port
-        tries = 1 if wanted == 0 else PORT_TRIES
-        for port in range(wanted, wanted + tries):
+        if not 0 <= wanted <= MAX_PORT:
+            raise ServeError(f"port {wanted} is out of range: use 0 to {MAX_PORT}")
+        last = wanted if wanted == 0 else min(wanted + PORT_TRIES - 1, MAX_PORT)  # never move past the last port
+        for port in range(wanted, last + 1):
             try:
                 self._sockets = bind_sockets(port, address=self.options.host or None)
             except OSError as exc:
-                if exc.errno == errno.EADDRINUSE and port < wanted + tries - 1:
+                if exc.errno == errno.EADDRINUSE and port < last:
                     continue
                 if exc.errno == errno.EADDRINUSE:
                     raise ServeError(f"ports {wanted}-{port} on {self.options.host} are all in use; choose one with --port") from None
