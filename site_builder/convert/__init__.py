@@ -22,6 +22,7 @@ from typing import Callable
 
 from ..errors import SiteBuilderError
 from ..gcpause import gc_paused
+from ..sourcetext import SourceFileError, resolve
 from .caseinfo import load_case
 from .extract import CaseInfo, extract, understand
 from .index import collect
@@ -70,6 +71,12 @@ def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
     extractions: list[Extraction] = []
     for article, parts in zip(articles, understood):
         file = _relative(article.path, info.content_dir)
+        try:
+            resolve(info.content_dir, file)  # the build reads only files inside the project folder
+        except SourceFileError:
+            report.errors.append(f"{article.path}: outside the project folder {info.content_dir.parent}; "
+                                 "copy it into the project (e.g. seeds/) so the build can check its citations")
+            continue
         existing = merger.source_for(file, article.url)
         if existing is not None:  # what the editor already recorded about the source wins
             article.publisher = existing.get("publisher") or article.publisher
