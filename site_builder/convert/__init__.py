@@ -35,7 +35,7 @@ from .recognise import recognise as recognise_article
 from .segment import Segmented
 from .report import Report, SourceReport
 from .summary import fill_summaries
-from .write import changes, diff, write
+from .write import changes, diff, targets, write
 
 __all__ = ["ConvertError", "convert"]
 
@@ -96,10 +96,11 @@ def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
     _summarise(report, extractions, merger)
     changed = changes(merger.docs())
     report.files = [str(path) for path, _, _ in changed]
+    written = targets(changed, info.content_dir.parent)  # a symbolic link out of the project: an error, in a dry run too
     if dry_run:
         report.diff = diff(changed, content)
     else:
-        write(changed)
+        write(written)
     return report
 
 
