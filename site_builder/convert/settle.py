@@ -40,6 +40,7 @@ class Reading:
     asked_again: Log = field(default_factory=dict)  # the questions of the second look (with the run's hints)
     looked_again: bool = False
     full_names: list[tuple[str, str]] = field(default_factory=list)  # see _full_names
+    names: dict[str, str] = field(default_factory=dict)  # name -> key of the entities ``rec`` found (before extraction adds any)
 
 
 def read_all(articles: list[Article], info: CaseInfo, directory: Directory) -> list[Reading]:
@@ -92,7 +93,7 @@ def _alike(reading: Reading, directory: Directory, changed: list[tuple[str, str,
         return True
     if any(old is not None for _, _, old, _ in changed):
         return False
-    names = {entity.name: key for key, entity in reading.rec.entities.items()}
+    names = reading.names
     for kind, name, _, now in changed:
         if kind == "name" and (now in own or name in names):
             continue
@@ -106,7 +107,8 @@ def _first_look(article: Article, info: CaseInfo, directory: Directory, seg: Seg
                 previous: Recognised | None = None) -> Reading:
     """The article recognised alone; given an earlier recognition, only its names are resolved again (segments,
     mentions, dates and topics do not depend on who is listed)."""
-    directory.log = asked = {}
+    asked: Log = {}
+    directory.log = asked
     try:
         if seg is None:
             seg, first = understand(article, info, directory)
@@ -114,13 +116,17 @@ def _first_look(article: Article, info: CaseInfo, directory: Directory, seg: Seg
             first = recognise_article(seg, article.published, directory, info.topics, previous=previous)
     finally:
         directory.log = None
-    return Reading(article, seg, first, first, asked, full_names=_full_names(first, article))
+    return Reading(article, seg, first, first, asked, full_names=_full_names(first, article), names=_names(first))
+
+
+def _names(rec: Recognised) -> dict[str, str]:
+    return {entity.name: key for key, entity in rec.entities.items()}
 
 
 def _full_names(rec: Recognised, article: Article) -> list[tuple[str, str]]:
     """(first or last name, full name) of the people an article names in full (the run's hints are made of these).
     Noted before extraction, which may add entities (the publisher) to the recognition."""
-    out = []
+    out: list[tuple[str, str]] = []
     for entity in rec.entities.values():
         parts = entity.name.split()
         if entity.kind == "person" and len(parts) >= 2 and entity.explicit and entity.name in article.text:
@@ -147,6 +153,7 @@ def _second_looks(readings: list[Reading], wanted: range, info: CaseInfo, direct
                 directory.log = reading.asked_again
                 reading.rec = recognise_article(reading.seg, reading.article.published, directory, info.topics, previous=reading.first)
                 directory.log = None
+            reading.names = _names(reading.rec)
             changed.append(n)
     finally:
         directory.hints, directory.log = {}, None
