@@ -115,8 +115,10 @@ def test_adding_an_article_keeps_every_line_of_a_file_in_its_own_convention(tmp_
     content, articles = _converted(tmp_path)
     before: dict[Path, bytes] = {}
     for path in _content_files(content):
-        changed = CONVENTIONS[name](path.read_text(encoding="utf-8"))
-        before[path] = changed.encode("utf-8")
+        written = path.read_bytes()
+        before[path] = CONVENTIONS[name](written.decode("utf-8")).encode("utf-8")
+        if path.name == "investigation.yaml":  # where the new event goes and the quote gets its citation
+            assert before[path] != written
         path.write_bytes(before[path])
     (articles / "06-again.txt").write_text(AGAIN, encoding="utf-8")
     report = convert([articles], content)
