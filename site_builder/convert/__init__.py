@@ -7,8 +7,10 @@ The flow, one module per stage::
       → merge (into content/, round-trip) → write → report
 
 :func:`convert` is the orchestrator: it reads and extracts every article,
-merges everything in memory, and only then writes the files that changed
-(or, for a dry run, describes them). Nothing about any particular case is
+merges everything in memory, reads again (:mod:`.settle`) the articles in
+which the people it listed now answer to a name, as a second run would, and
+only then writes the files that changed, as one transaction (or, for a dry
+run, describes them). Nothing about any particular case is
 in this package: topics, vocabulary and loaded words come from the content
 folder's ``case.yaml``; known names come from its ``people.yaml``.
 """
