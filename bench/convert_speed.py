@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -49,7 +50,11 @@ def _names() -> dict[str, tuple[str, ...]]:
     with tempfile.TemporaryDirectory() as tmp:
         content = Path(tmp)
         (content / "case.yaml").write_bytes(CASE.read_bytes())
-        convert(SOURCES, content)
+        # copies inside the project (convert refuses articles outside it), with their folders' indexes
+        folders = {folder: Path(tmp) / f"articles-{n}" for n, folder in enumerate(sorted({p.parent for p in SOURCES}))}
+        for folder, copy in folders.items():
+            shutil.copytree(folder, copy)
+        convert([folders[p.parent] / p.name for p in SOURCES], content)
         people = yaml.safe_load((content / "people.yaml").read_text(encoding="utf-8"))["people"]
     first = {p["name"].split()[0] for p in people if p.get("kind") == "person" and len(p["name"].split()) > 1}
     last = {p["name"].split()[-1] for p in people if p.get("kind") == "person"} - first

@@ -24,6 +24,7 @@ import argparse
 import json
 import re
 import sys
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,9 @@ def run_converter(seeds: Path, case: Path) -> dict[str, Any]:
         content = Path(tmp) / "content"
         content.mkdir()
         (content / "case.yaml").write_bytes(case.read_bytes())
-        convert([seeds], content)
+        # the articles are copied into the project: convert refuses articles outside it (the build could not check them)
+        shutil.copytree(seeds, Path(tmp) / "seeds")
+        convert([Path(tmp) / "seeds"], content)
         out: dict[str, Any] = {
             "people": yaml.safe_load((content / "people.yaml").read_text(encoding="utf-8"))["people"],
             "sources": yaml.safe_load((content / "sources.yaml").read_text(encoding="utf-8"))["sources"],

@@ -35,7 +35,8 @@ Id = Annotated[
     Field(description="Lower-case letters, digits and single hyphens; becomes part of a URL."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+SHORT_TEXT_MAX = 300  # titles, names, publishers (convert shortens or leaves out what is longer)
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_TEXT_MAX)]
 
 
 def _date_text(value: Any) -> Any:

@@ -7,8 +7,10 @@ The flow, one module per stage::
       → merge (into content/, round-trip) → write → report
 
 :func:`convert` is the orchestrator: it reads and extracts every article,
-merges everything in memory, and only then writes the files that changed
-(or, for a dry run, describes them). Nothing about any particular case is
+merges everything in memory, reads again (:mod:`.settle`) the articles in
+which the people it listed now answer to a name, as a second run would, and
+only then writes the files that changed, as one transaction (or, for a dry
+run, describes them). Nothing about any particular case is
 in this package: topics, vocabulary and loaded words come from the content
 folder's ``case.yaml``; known names come from its ``people.yaml``.
 """
@@ -22,19 +24,18 @@ from typing import Callable
 
 from ..errors import SiteBuilderError
 from ..gcpause import gc_paused
+from ..sourcetext import SourceFileError, resolve
 from .caseinfo import load_case
-from .extract import CaseInfo, extract, understand
+from .extract import CaseInfo, extract
 from .index import collect
 from .items import Extraction
 from .merge import Merger, Placed
 from .read import Article, ReadError, read_article
 from .directory import Directory
-from .recognise import Recognised
-from .recognise import recognise as recognise_article
-from .segment import Segmented
+from .settle import Reading, read_all, reread
 from .report import Report, SourceReport
 from .summary import fill_summaries
-from .write import changes, diff, write
+from .write import changes, diff, targets, write
 
 __all__ = ["ConvertError", "convert"]
 
@@ -65,34 +66,55 @@ def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
             articles.append(read_article(path, meta))
         except ReadError as exc:
             report.errors.append(str(exc))
-    understood = _second_look([understand(a, info, directory) for a in articles], articles, info, directory)
+    readings = read_all(articles, info, directory)
     assign = _id_assigner(merger)
-    extractions: list[Extraction] = []
-    for article, parts in zip(articles, understood):
+    extracted: dict[int, Extraction] = {}
+    for n, reading in enumerate(readings):
+        article = reading.article
         file = _relative(article.path, info.content_dir)
-        existing = merger.source_for(file, article.url)
-        if existing is not None:  # what the editor already recorded about the source wins
-            article.publisher = existing.get("publisher") or article.publisher
-            article.url = existing.get("url") or article.url
-            article.published = article.published or (str(existing["published"]) if existing.get("published") else None)
+        try:
+            resolve(info.content_dir, file)  # the build reads only files inside the project folder
+        except SourceFileError:
+            report.errors.append(f"{article.path}: outside the project folder {info.content_dir.parent}; "
+                                 "copy it into the project (e.g. seeds/) so the build can check its citations")
+            continue
+        source_id = _known_source(merger, article, file)
         if article.published is None:  # never invent a date: every "by <date>" bound would be false
             report.errors.append(f"{article.path}: no publication date found (no date line, front matter or dateline); "
                                  "add one, or record the source in sources.yaml with its date")
             continue
-        extractions.append(extract(article, info, directory, str(existing["id"]) if existing else None, assign, parts, file))
+        extracted[n] = _extract(reading, info, directory, source_id, assign, file)
+    listed_as: dict[int, dict[str, str]] = {}  # per article: its drafts' people ids -> the ids they are listed as
+    _merge_all(merger, extracted, list(extracted), listed_as)
 
-    _promote_central(extractions)
-    for x in sorted(extractions, key=lambda x: (x.source.published, x.path)):  # oldest first: first citations are earliest
-        _merge(merger, x)
+    # A second run would ask the directory again, of the people this run listed, and might get other answers
+    # ("Greta" is now a listed person): recognise and extract those articles again, until nothing would change.
+    for _ in range(_PASSES):
+        merger.next_pass()
+        directory = merger.directory()
+        own = {n: frozenset(p.id for p in merger.log.taken.get(x.path, []) if p.section == "people") for n, x in extracted.items()}
+        again = [n for n in reread(readings, info, directory, own, listed_as) if n in extracted]
+        if not again:
+            break
+        for n in again:
+            file = _relative(readings[n].article.path, info.content_dir)
+            x = _extract(readings[n], info, directory, _known_source(merger, readings[n].article, file), assign, file)
+            # the report tells the whole run: the notes and people of the first pass stay the article's
+            x.notes = list(dict.fromkeys([*extracted[n].notes, *x.notes]))
+            x.people = [*extracted[n].people, *(p for p in x.people if p.id not in {q.id for q in extracted[n].people})]
+            extracted[n] = x
+        _merge_all(merger, extracted, again, listed_as)
     fill_summaries(merger)
 
+    extractions = list(extracted.values())
     _summarise(report, extractions, merger)
     changed = changes(merger.docs())
     report.files = [str(path) for path, _, _ in changed]
+    written = targets(changed, info.content_dir.parent)  # a symbolic link out of the project: an error, in a dry run too
     if dry_run:
         report.diff = diff(changed, content)
     else:
-        write(changed)
+        write(written)
     return report
 
 
@@ -109,6 +131,38 @@ def _id_assigner(merger: Merger) -> Callable[[str], str]:
     return assign
 
 
+_PASSES = 4  # rounds of "as a second run would": one is usually enough, each finds fewer articles
+
+
+def _known_source(merger: Merger, article: Article, file: str) -> str | None:
+    """The id of the source already listed for ``article`` (whose recorded publisher, URL and date then win)."""
+    existing = merger.source_for(file, article.url)
+    if existing is None:
+        return None
+    article.publisher = existing.get("publisher") or article.publisher
+    article.url = existing.get("url") or article.url
+    article.published = article.published or (str(existing["published"]) if existing.get("published") else None)
+    return str(existing["id"])
+
+
+def _extract(reading: Reading, info: CaseInfo, directory: Directory, source_id: str | None, assign: Callable[[str], str],
+             file: str) -> Extraction:
+    """The drafts of one article, noting the questions extraction asks the directory (see :mod:`.settle`)."""
+    directory.log = reading.asked
+    try:
+        return extract(reading.article, info, directory, source_id, assign, (reading.seg, reading.rec), file)
+    finally:
+        directory.log = None
+
+
+def _merge_all(merger: Merger, extracted: dict[int, Extraction], which: list[int], listed_as: dict[int, dict[str, str]]) -> None:
+    """Merge the drafts of the articles ``which``, oldest first (first citations are the earliest); notes in
+    ``listed_as`` the ids each article's people were listed as."""
+    _promote_central(list(extracted.values()))
+    for n in sorted(which, key=lambda n: (extracted[n].source.published, extracted[n].path)):
+        listed_as[n] = _merge(merger, extracted[n])
+
+
 def _promote_central(extractions: list[Extraction]) -> None:
     """A person most of the articles name, whose role puts them in no other group, is a central figure.
 
@@ -123,10 +177,11 @@ def _promote_central(extractions: list[Extraction]) -> None:
                 person.group = "central"
 
 
-def _merge(merger: Merger, x: Extraction) -> None:
+def _merge(merger: Merger, x: Extraction) -> dict[str, str]:
+    """Merge one article's drafts; returns the ids its people were listed as (a draft's id -> the listed id)."""
     merger.add_source(x.source)
     placed: list[Placed] = []
-    remap = {}
+    remap: dict[str, str] = {}
     for p in x.people:
         known = len(merger.log.new_people)
         remap[p.id] = merger.add_person(p)
@@ -135,7 +190,8 @@ def _merge(merger: Merger, x: Extraction) -> None:
     placed.extend(merger.add_event(event) for event in x.events)
     placed.extend(merger.add_claim(claim) for claim in x.claims)
     placed.extend(merger.add_quote(quote) for quote in x.quotes)
-    merger.log.taken[x.path] = placed
+    merger.log.taken.setdefault(x.path, []).extend(placed)  # a second pass adds to what the first placed
+    return remap
 
 
 def _summarise(report: Report, extractions: list[Extraction], merger: Merger) -> None:
@@ -189,27 +245,3 @@ def _rename(x: Extraction, ids: dict[str, str]) -> None:
 def _relative(path: Path, content: Path) -> str:
     """``path`` relative to the (resolved) content folder, as sources.yaml records it."""
     return os.path.relpath(path.resolve(), content).replace(os.sep, "/")
-
-
-def _second_look(understood: list[tuple[Segmented, Recognised]], articles: list[Article], info: CaseInfo,
-                 directory: Directory) -> list[tuple[Segmented, Recognised]]:
-    """Recognise again the articles whose bare surnames another article names in full ("Gutierrez-Reed")."""
-    full: dict[str, set[str]] = {}
-    for (_, rec), article in zip(understood, articles):
-        for entity in rec.entities.values():
-            parts = entity.name.split()
-            if entity.kind == "person" and len(parts) >= 2 and entity.explicit and entity.name in article.text:
-                for token in (parts[0], parts[-1]):
-                    full.setdefault(token, set()).add(entity.name)
-    hints = {token: next(iter(names)) for token, names in full.items() if len(names) == 1}
-    if not hints:
-        return understood
-    directory.hints = hints
-    out = []
-    for (seg, rec), article in zip(understood, articles):
-        if set(rec.loose) & set(hints):
-            out.append((seg, recognise_article(seg, article.published, directory, info.topics, previous=rec)))
-        else:
-            out.append((seg, rec))
-    directory.hints = {}
-    return out

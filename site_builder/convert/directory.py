@@ -27,24 +27,67 @@ class Directory:
 
     people: list[KnownPerson] = field(default_factory=list)
     hints: dict[str, str] = field(default_factory=dict)  # single name -> full name seen in another article
+    # When set, every question asked and the answer given ((kind, name) -> answer): convert asks them again
+    # of the people its run added, to recognise an article as a second run would (see convert's passes).
+    log: dict[tuple[str, str], object] | None = None
 
     def __post_init__(self) -> None:
         self.by_alias: dict[str, set[str]] = {}
+        self.by_token: dict[str, list[KnownPerson]] = {}  # each part of a person's name -> the people, in order
         for person in self.people:
             for alias in [person.name, *person.aliases]:
                 self.by_alias.setdefault(norm_name(alias), set()).add(person.id)
             parts = name_parts(person.name)
             if person.kind == "person" and len(parts) >= 2:
                 self.by_alias.setdefault(norm_name(f"{parts[0]} {parts[-1]}"), set()).add(person.id)
+            if person.kind == "person":
+                for part in dict.fromkeys(parts):
+                    self.by_token.setdefault(part, []).append(person)
 
     def lookup(self, name: str) -> str | None:
         ids = self.by_alias.get(norm_name(name), set())
-        return next(iter(ids)) if len(ids) == 1 else None
+        found = next(iter(ids)) if len(ids) == 1 else None
+        if self.log is not None:
+            self.log[("name", name)] = found
+        return found
 
     def by_part(self, token: str) -> list[KnownPerson]:
         if " " in token:  # a surname with its particles: "de la Vega"
-            return [p for p in self.people if p.kind == "person" and p.name.endswith(" " + token)]
-        return [p for p in self.people if p.kind == "person" and token in name_parts(p.name)]
+            found = [p for p in self.people if p.kind == "person" and p.name.endswith(" " + token)]
+        else:
+            found = list(self.by_token.get(token, ()))
+        if self.log is not None:  # what recognition makes of it: the one person of that name, or nobody
+            self.log[("part", token)] = found[0].id if len(found) == 1 else None
+        return found
+
+    def hint(self, token: str) -> str | None:
+        """The full name another article of the run gives ``token`` (a bare surname), if exactly one does."""
+        found = self.hints.get(token)
+        if self.log is not None:
+            self.log[("hint", token)] = found
+        return found
+
+    def answer(self, kind: str, name: str) -> object:
+        """The answer to a question of :attr:`log`, as this directory gives it now (without noting it)."""
+        saved, self.log = self.log, None
+        try:
+            if kind == "name":
+                return self.lookup(name)
+            if kind == "part":
+                found = self.by_part(name)
+                return found[0].id if len(found) == 1 else None
+            return self.hints.get(name)
+        finally:
+            self.log = saved
+
+    def changed_answers(self, log: dict[tuple[str, str], object]) -> list[tuple[str, str, object, object]]:
+        """The questions of ``log`` this directory answers otherwise: (kind, name, answer then, answer now)."""
+        changed = []
+        for (kind, name), then in log.items():
+            now = self.answer(kind, name)
+            if now != then:
+                changed.append((kind, name, then, now))
+        return changed
 
 
 @lru_cache(maxsize=8192)

@@ -4,8 +4,10 @@ In: a YAML file of the content folder (or nothing, for a file still to be
 made). Out: :class:`Doc` — its data (ruamel.yaml round-trip objects for a
 file read from disk, plain dicts and lists for a new one), the original text
 and indentation, a *dirty* flag set by whoever changes it, and ``dump()``:
-ruamel.yaml for existing files (layout and comments kept), and for brand-new
-files the schema modeline, then :func:`fast_dump`, which writes the same layout directly.
+for an existing file, its original text with only the merge's changes
+written into it (:mod:`.splice`: every other line byte for byte, in the
+file's own line ending, indentation, markers and quoting), and for brand-new
+files the schema modeline, then :func:`fast_dump`, which writes the layout ruamel.yaml keeps directly.
 """
 
 from __future__ import annotations
@@ -17,12 +19,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..errors import SiteBuilderError
 from ..schema import modeline
+from .splice import newline_of, plain, splice
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class MergeError(SiteBuilderError):
@@ -44,14 +51,32 @@ class Doc:
     data: Any
     indent: tuple[int, int] = (4, 2)
     dirty: bool = False
+    before: dict[str, Any] | None = None  # the top-level values as read (plain copies): what the merge changed
 
     def dump(self) -> str:
+        """The file's new text: a new file written whole; an existing one with only the merge's changes written
+        into its original text (:func:`~.splice.splice`), or, if its layout does not allow that, written whole."""
         if self.original is None and self.indent == (4, 2):
             # a new file starts with the schema modeline, as init's files do, so editors autocomplete it
             entry = self.path.parent.name == "entries"
             return modeline("entry" if entry else self.path.stem, 2 if entry else 1) + fast_dump(self.data)
+        whole = self._dump_key(None, self.data)
+        if self.original is None or self.before is None:
+            return whole
+        spliced = splice(self.original, self.data, self.before, self._dump_key)
+        if spliced is not None and _same_data(spliced, whole):
+            return spliced
+        # Written whole by ruamel.yaml: keep at least the file's byte-order mark and line ending.
+        bom = "\ufeff" if self.original.startswith("\ufeff") else ""
+        newline = newline_of(self.original)
+        return bom + (whole.replace("\n", newline) if newline != "\n" else whole)
+
+    def _dump_key(self, key: str | None, value: Any) -> str:
+        """``key: value`` (or, with no key, ``value``) as ruamel.yaml writes it in this file's layout."""
+        if key is not None:
+            value = CommentedMap([(key, value)])
         out = io.StringIO()
-        _yaml(*self.indent).dump(self.data, out)
+        _yaml(*self.indent).dump(value, out)
         return out.getvalue()
 
     @property
@@ -134,7 +159,7 @@ def load_doc(path: Path, empty: Any) -> Doc:
     if not path.exists():
         return Doc(path, None, empty)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")  # not read_text(): its newline translation would lose a file's \r\n
         _, ind, bsi = load_yaml_guess_indent(text) if text.strip() else (None, 4, 2)
         data = _yaml(ind or 4, bsi if bsi is not None else 2).load(text)
     except (OSError, UnicodeDecodeError, YAMLError) as exc:
@@ -143,4 +168,12 @@ def load_doc(path: Path, empty: Any) -> Doc:
         data = empty
     if not isinstance(data, dict):
         raise MergeError(f"{path}: expected a mapping at the top of the file")
-    return Doc(path, text, data, (ind or 4, bsi if bsi is not None else 2))
+    return Doc(path, text, data, (ind or 4, bsi if bsi is not None else 2), before={k: plain(v) for k, v in data.items()})
+
+
+def _same_data(one: str, other: str) -> bool:
+    """Whether two texts hold the same YAML data (the check that a splice changed only what it meant to)."""
+    try:
+        return bool(yaml.load(one.lstrip("\ufeff"), Loader=_LOADER) == yaml.load(other, Loader=_LOADER))
+    except yaml.YAMLError:
+        return False

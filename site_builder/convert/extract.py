@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..model import SHORT_TEXT_MAX as MAX_SHORT
 from .claims import extract_claims, extract_quotes
 from .events import extract_events
 from ..dates import PartialDate
@@ -26,6 +27,8 @@ from .recognise import Entity, Recognised, group_for, recognise
 from .segment import Segmented, segment
 from .slug import slugify
 from .topics import TopicMatcher
+
+MAX_TITLE = MAX_SHORT - 10  # a headline is clipped below the schema's limit: clip() may close a quotation and add "…"
 
 _PUBLISHER_CUES = [
     re.compile(r"\b(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w.!-]*){0,2})\s+can\s+(?:exclusively\s+)?(?:reveal|confirm)"),
@@ -79,6 +82,9 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     seg, rec = understood or understand(article, case, directory)
     publisher = article.publisher or publisher_from_text(article)
     notes = list(article.notes)
+    if publisher is not None and len(publisher.strip()) > MAX_SHORT:  # no name is that long: page furniture, not a publisher
+        notes.append(f"the publisher given is longer than {MAX_SHORT} characters; left out")
+        publisher = None
     if publisher is None:
         notes.append("publisher unknown; add it to the source's front matter, a folder index or sources.yaml")
     lower = article.text.lower()
@@ -91,6 +97,8 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     if file.startswith("../../") or os.path.isabs(file):
         notes.append(f"the article lies outside the project folder ({file}); copy it into the project (e.g. seeds/) so the build can check its citations")
     title = article.title
+    if title and len(title) > MAX_TITLE:
+        notes.append(f"the headline is longer than {MAX_TITLE} characters; shortened")
     if not title:
         title = clip(seg.sentences[0].text if seg.sentences else article.path.stem, 200)
         notes.append("no headline found; the title is the first sentence")
@@ -107,7 +115,7 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
                             outlet_voice)
     anonymous = any(c.kind == "anonymous" for c in claims) or any(q.speaker == "anonymous" for q in quotes)
     source = DraftSource(
-        id=sid, title=clip(title, 290), publisher=publisher or "Unknown publisher", published=published,
+        id=sid, title=clip(title, MAX_TITLE), publisher=publisher or "Unknown publisher", published=published,
         kind="tabloid" if tabloid else "news", reliability=_reliability(tabloid, anonymous, article, flagged),
         file=file, url=article.url, note=_source_note(article),
     )

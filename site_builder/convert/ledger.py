@@ -47,6 +47,7 @@ class Ledger:
     original: str | None
     before: dict[Key, str] = field(default_factory=dict)  # proposals of earlier runs -> item id when proposed
     added: dict[Key, str] = field(default_factory=dict)  # proposals first made (or first found in the content) in this run
+    settled: bool = False  # proposals of an earlier pass of this run were moved to ``before`` (see :meth:`settle`)
 
     def proposed_before(self, key: Key) -> str | None:
         """The item id an earlier run proposed ``key`` as (``None`` if it never did)."""
@@ -56,9 +57,16 @@ class Ledger:
         if key not in self.before and key not in self.added:
             self.added[key] = item_id
 
+    def settle(self) -> None:
+        """Count this run's proposals so far as an earlier run's (the converter's next pass over the articles)."""
+        if self.added:
+            self.before.update(self.added)
+            self.added = {}
+            self.settled = True
+
     @property
     def changed(self) -> bool:
-        return bool(self.added)
+        return bool(self.added) or self.settled
 
     def dump(self) -> str:
         rows = sorted((source, section, item_id, fp) for (section, source, fp), item_id in {**self.before, **self.added}.items())

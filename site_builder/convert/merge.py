@@ -489,6 +489,13 @@ class Merger:
                 added = True
         return added
 
+    def next_pass(self) -> None:
+        """Count everything merged so far as read from the content folder, as a second run would find it: found
+        again by its id or an edited citation, its proposals in the ledger, and no longer refreshed as new."""
+        self.edited = EditedItems(((section, i) for (section, _), i in self._by_id.items()), _norm)
+        self.ledger.settle()
+        self.created = set()
+
     def docs(self) -> list[Output]:
         """Every file the run may write: the content files, then the ledger."""
         return [self.sources, self.people, *self.entries.values(), self.ledger]

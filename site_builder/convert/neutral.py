@@ -104,12 +104,14 @@ def _replace(text: str, pattern: re.Pattern[str]) -> tuple[str, list[str]]:
 
 
 def clip(text: str, limit: int = 200) -> str:
-    """Shorten at a clause boundary, never mid-word."""
+    """Shorten to about ``limit`` characters at a clause boundary, mid-word only if no space comes before it."""
     if len(text) <= limit:
         return text
     cut = max(text.rfind(sep, 0, limit) for sep in (", ", "; ", " – ", " — ", " but ", " and "))
     if cut < limit // 2:
         cut = text.rfind(" ", 0, limit - 1)
+    if cut <= 0:  # one long "word" (a URL, a run of letters): cut it, or the text would stay as long as it was
+        cut = limit - 1
     clipped = text[:cut].rstrip(" ,;–—")
     # keep quotation marks balanced
     if clipped.count("“") > clipped.count("”"):

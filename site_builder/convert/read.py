@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from ..dates import PartialDate
 from ..errors import SiteBuilderError
 from ..files import Refused, TooLarge, read_file
 from .htmltext import html_to_article
@@ -130,6 +131,8 @@ def read_article(path: Path, meta: dict[str, str] | None = None) -> Article:
         article, lines = _markdown(path, text)
     else:
         article, lines = _seed(path, text)
+    if suffix in (".html", ".htm") and article.stored_date and not _real_day(article.stored_date):
+        raise ReadError(f"{name}: the page's publication date '{article.stored_date}' is not a real date")
     article.paragraphs = _clean(article, lines)
     if not article.paragraphs:
         raise ReadError(f"{name}: no article text found")
@@ -147,6 +150,8 @@ def _seed(path: Path, text: str) -> tuple[Article, list[str]]:
     article = Article(path, None, [])
     first = _SEED_FIRST.match(lines[0]) if lines else None
     if first:
+        if not _real_day(first.group(1)):  # refused, not skipped: a wrong date would make every "by <date>" bound false
+            raise ReadError(f"{path}:1: date line '{first.group(1)}' is not a real date")
         article.stored_date = first.group(1)
         rest = first.group(2).strip()
         lines = ([rest] if rest else []) + lines[1:]
@@ -158,7 +163,7 @@ def _markdown(path: Path, text: str) -> tuple[Article, list[str]]:
     match = re.match(r"---\n(.*?)\n---\n?", text, re.DOTALL)
     if match:
         try:
-            meta = yaml.safe_load(match.group(1)) or {}
+            meta = yaml.load(match.group(1), Loader=_FrontMatterLoader) or {}
         except yaml.YAMLError as exc:
             raise ReadError(f"{path}: front matter is not valid YAML: {exc}") from None
         if not isinstance(meta, dict):
@@ -166,9 +171,11 @@ def _markdown(path: Path, text: str) -> tuple[Article, list[str]]:
         article.title = _str(meta.get("title"))
         article.publisher = _str(meta.get("publisher") or meta.get("source") or meta.get("site"))
         article.url = _str(meta.get("url") or meta.get("link"))
-        article.stored_date = _str(meta.get("date") or meta.get("published"))
-        if article.stored_date:
-            article.stored_date = article.stored_date[:10]
+        written = _str(meta.get("date") or meta.get("published"))
+        if written:
+            article.stored_date = _front_matter_date(written)
+            if article.stored_date is None:
+                raise ReadError(f"{path}: front matter date '{written}' is not a real date (expected YYYY-MM-DD)")
         text = text[match.end():]
     lines = []
     for line in text.split("\n"):
@@ -182,6 +189,44 @@ def _markdown(path: Path, text: str) -> tuple[Article, list[str]]:
         line = re.sub(r"^\s*[-*+]\s+", "", line)
         lines.append(_strip_md(line))
     return article, _paragraphs(lines)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML whose dates, times and numbers stay the text written (``2021-02-30`` is not a crash, ``25:61:00``
+    not the number 93660), so that a wrong value can be reported as the author wrote it."""
+
+
+def _verbatim(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    return str(node.value)
+
+
+for _tag in ("timestamp", "int", "float"):
+    _FrontMatterLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _verbatim)
+
+# A date, optionally with a time of day and a time zone, as YAML and feeds write them.
+_DATE_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+                        r"[ \t]*(?:Z|[+-]\d{1,2}(?::?\d{2})?)?)?$")
+
+
+def _real_day(text: str) -> bool:
+    """Whether ``text`` is a YYYY-MM-DD day of the calendar (``2021-02-30`` and ``0000-01-01`` are not)."""
+    try:
+        return PartialDate.parse(text).precision == "day"
+    except ValueError:
+        return False
+
+
+def _front_matter_date(written: str) -> str | None:
+    """The day a front matter ``date`` gives (``2024-05-02``, ``2024-05-02T10:00:00Z``, ``May 2, 2024``), or None if none."""
+    match = _DATE_TIME.match(written)
+    if match:
+        day, hour, minute, second = match.groups()
+        clock_ok = hour is None or int(hour) <= 23 and int(minute) <= 59 and int(second or 0) <= 60  # 60: a leap second
+        return day if _real_day(day) and clock_ok else None
+    if re.match(r"^[\d\s:+-]*$", written):  # digits only, yet no date: never guess one from a part of it
+        return None
+    found = parse_date_phrase(written)
+    return found if found and len(found) == 10 else None
 
 
 def _str(value: object) -> str | None:

@@ -178,8 +178,8 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                 key, shared = _resolve_single(m.name, entities, directory, _title_gender(m), main, counts)
                 if key is None and shared:
                     pass  # several people of the article share the name: neither a guess nor a new person
-                elif key is None and m.name in directory.hints and not _common(m.name, lower_words) and not _company_use(m.name, text):
-                    key = found.add(directory.hints[m.name], "person", m, index, False)
+                elif key is None and (hint := directory.hint(m.name)) and not _common(m.name, lower_words) and not _company_use(m.name, text):
+                    key = found.add(hint, "person", m, index, False)
                 elif key is None and not _common(m.name, lower_words):
                     loose.append(m.name)
                 if key is None and not shared and m.evidence and (m.role or m.title) and not _common(m.name, lower_words):

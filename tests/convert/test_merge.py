@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 from pathlib import Path
@@ -280,3 +281,20 @@ def test_events_are_one_only_if_they_share_more_than_their_month(tmp_path: Path)
     assert merger.add_event(released).how == "new"  # "March" and "podcast" alone do not make the recording its release
     assert merger.add_event(again).how == "cited"  # "released" and "podcast": the same release, reported with less precision
     assert [e["date"] for e in merger.entries["suit"].data["events"]] == ["2021-03", "2021-03-11"]
+
+
+def test_two_runs_equal_one_when_the_first_lists_the_people_the_second_would_recognise(tmp_path: Path) -> None:
+    """The example plus 40 generated articles: a name such as "Greta" or a bare surname finds a person only once
+    another article of the run has listed them; the run itself must already recognise it as a second run would."""
+    spec = importlib.util.spec_from_file_location("convert_speed", ROOT / "bench" / "convert_speed.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "seeds", project / "seeds")
+    bench.make_articles(project / "seeds", 40)
+    first = convert([project / "seeds"], project / "content")
+    assert not first.errors and first.files
+    second = convert([project / "seeds"], project / "content", dry_run=True)
+    assert second.diff == "" and second.files == [] and second.added == {}

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +15,10 @@ from site_builder.convert.extract import CaseInfo, extract
 from site_builder.convert.read import Article
 from site_builder.convert.directory import Directory
 from site_builder.convert.topics import TopicDef, TopicMatcher
+from site_builder.convert.read import read_article
+from site_builder.cli import main
+
+from .conftest import problems
 
 TOPICS = TopicMatcher([TopicDef("court", "Court", ("judge", "court", "charged", "trial")),
                        TopicDef("show", "Show", ("show", "trailer", "TLC"))])
@@ -47,3 +54,88 @@ def test_an_article_without_a_publication_date_is_reported_not_given_a_fake_one(
     report = convert([seeds], content, dry_run=True)
     assert [e for e in report.errors if "undated.txt: no publication date found" in e]
     assert "1970" not in "\n".join(report.errors)
+
+
+# ── adversarial input (issue 16): every other article still converts, and what is written validates ──
+
+HARBOR = Path(__file__).parent / "cases" / "harborview"
+SENTENCE = "Council member Dana Ruiz was charged with bribery on Tuesday, prosecutors said."
+
+
+def _project(tmp_path: Path) -> tuple[Path, Path]:
+    """content/ with the harborview case.yaml, and seeds/ with one good article (inside the project folder)."""
+    content, seeds = tmp_path / "content", tmp_path / "seeds"
+    content.mkdir()
+    seeds.mkdir()
+    (content / "case.yaml").write_bytes((HARBOR / "case.yaml").read_bytes())
+    (seeds / "good.txt").write_bytes((HARBOR / "articles" / "01-wire-search.txt").read_bytes())
+    return content, seeds
+
+
+def _front_matter(date: str, title: str = "A story", publisher: str = "Wire") -> str:
+    return f"---\ntitle: {title}\ndate: {date}\npublisher: {publisher}\n---\n\n{SENTENCE}\n"
+
+
+def test_an_impossible_front_matter_date_is_a_per_file_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, seeds = _project(tmp_path)
+    for name, date in (("feb30.md", "2021-02-30"), ("month13.md", "2024-13-45"), ("clock.md", "25:61:00"),
+                       ("hour25.md", "2021-02-03T25:61:00")):
+        (seeds / name).write_text(_front_matter(date), encoding="utf-8")
+    code = main(["convert", str(seeds), "--content", str(content)])
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in out + err
+    assert f"error: {seeds / 'feb30.md'}: front matter date '2021-02-30' is not a real date (expected YYYY-MM-DD)" in out
+    assert f"error: {seeds / 'month13.md'}: front matter date '2024-13-45' is not a real date (expected YYYY-MM-DD)" in out
+    assert f"error: {seeds / 'clock.md'}: front matter date '25:61:00' is not a real date (expected YYYY-MM-DD)" in out
+    assert f"error: {seeds / 'hour25.md'}: front matter date '2021-02-03T25:61:00' is not a real date (expected YYYY-MM-DD)" in out
+    assert "convert: 1 article read, 4 failed" in out
+    sources = yaml.safe_load((content / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    assert [s["file"] for s in sources] == ["../seeds/good.txt"]  # the good article was converted all the same
+    assert problems(content) == []
+
+
+def test_front_matter_dates_with_a_time_or_in_words_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    for written, read in (("2024-05-02", "2024-05-02"), ("2024-05-02T23:59:60Z", "2024-05-02"),
+                          ("2024-05-02 10:00:00 +01:00", "2024-05-02"), ("'May 2, 2024'", "2024-05-02")):
+        path.write_text(_front_matter(written), encoding="utf-8")
+        assert read_article(path).published == read, written
+
+
+def test_what_convert_writes_validates_and_what_cannot_be_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, seeds = _project(tmp_path)
+    # Dates no calendar has: the article is refused (its every "by <date>" bound would be false).
+    (seeds / "seed-feb30.txt").write_text(f" date 2021-02-30 A headline about the case\n{SENTENCE}\n", encoding="utf-8")
+    (seeds / "seed-year0.txt").write_text(f" date 0000-01-01 A headline about the case\n{SENTENCE}\n", encoding="utf-8")
+    (seeds / "five-digits.md").write_text(_front_matter("99999-01-01"), encoding="utf-8")
+    (seeds / "page.html").write_text("<html><head><title>T</title><meta property='article:published_time' content='2021-02-30T10:00'>"
+                                     f"</head><body><article><h1>An HTML headline here</h1><p>{SENTENCE}</p></article></body></html>",
+                                     encoding="utf-8")
+    # Too long for the schema: the title is shortened, the publisher left out (reported in the source's notes).
+    (seeds / "long-title.md").write_text(_front_matter("2024-05-02", title="X" * 400), encoding="utf-8")
+    (seeds / "long-publisher.md").write_text(_front_matter("2024-05-03", publisher="Pub " * 100), encoding="utf-8")
+    # Outside the project folder: the build could not check its citations, so the article is refused.
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.txt"
+    outside.write_text(f" date 2024-05-04 Outside headline about the case\n{SENTENCE}\n", encoding="utf-8")
+    try:
+        code = main(["convert", str(seeds), str(outside), "--content", str(content), "--json"])
+    finally:
+        outside.unlink()
+    out, err = capsys.readouterr()
+    assert code == 1 and err == ""
+    report = json.loads(out)
+    assert sorted(report["errors"]) == sorted([
+        f"{seeds / 'seed-feb30.txt'}:1: date line '2021-02-30' is not a real date",
+        f"{seeds / 'seed-year0.txt'}:1: date line '0000-01-01' is not a real date",
+        f"{seeds / 'five-digits.md'}: front matter date '99999-01-01' is not a real date (expected YYYY-MM-DD)",
+        f"{seeds / 'page.html'}: the page's publication date '2021-02-30' is not a real date",
+        f"{outside}: outside the project folder {tmp_path}; copy it into the project (e.g. seeds/) so the build can check its citations",
+    ])
+    notes = {Path(s["file"]).name: s["notes"] for s in report["sources"]}
+    assert sorted(notes) == ["good.txt", "long-publisher.md", "long-title.md"]
+    assert "the publisher given is longer than 300 characters; left out" in notes["long-publisher.md"]
+    assert "the headline is longer than 290 characters; shortened" in notes["long-title.md"]
+    sources = {s["file"]: s for s in yaml.safe_load((content / "sources.yaml").read_text(encoding="utf-8"))["sources"]}
+    assert sources["../seeds/long-publisher.md"]["publisher"] == "Unknown publisher"
+    assert sources["../seeds/long-title.md"]["title"] == "X" * 289 + "…"
+    assert problems(content) == []  # what build --drafts checks
