@@ -219,7 +219,8 @@ def test_files_convert_creates_start_with_the_modeline(tmp_path: Path, run) -> N
     content = tmp_path / "content"
     content.mkdir()
     shutil.copy(HARBORVIEW / "case.yaml", content / "case.yaml")
-    assert run("convert", HARBORVIEW / "articles", "--content", content).code == 0
+    shutil.copytree(HARBORVIEW / "articles", tmp_path / "seeds")  # convert reads articles inside the project
+    assert run("convert", tmp_path / "seeds", "--content", content).code == 0
     made = sorted(p.relative_to(content).as_posix() for p in content.rglob("*.yaml") if p.name != "case.yaml")
     assert made == ["entries/indictment.yaml", "entries/investigation.yaml", "entries/recall.yaml", "entries/trial.yaml",
                     "people.yaml", "sources.yaml"]

@@ -100,6 +100,7 @@ def test_a_planned_event_is_scheduled_never_the_latest(project: Path) -> None:
     content = project / "content"
     edit_line(content / "entries" / "charges.yaml", 20, "review: draft", "review: reviewed")
     edit_line(content / "entries" / "charges.yaml", 14, "date: 2024-04-30", "date: 2024-05-09\n    planned: true")
+    edit_line(content / "people.yaml", 17, "review: draft", "review: reviewed")  # the event names her: she is shown too
     build(BuildOptions(content, project / "dist"))
     dist = project / "dist"
     event = item(dist, "topics/charges/index.html", "event-audit-report")

@@ -67,6 +67,9 @@ def test_reviewed_items_hand_edits_and_comments_survive(tmp_path: Path) -> None:
     # A reviewed item may cite only reviewed sources: the editor reviews the article too.
     sources = content / "sources.yaml"
     sources.write_text(sources.read_text(encoding="utf-8").replace("    review: draft", "    review: reviewed"), encoding="utf-8")
+    # ... and the people, whom the reviewed verdict names (a shown item may name only shown people).
+    people = content / "people.yaml"
+    people.write_text(people.read_text(encoding="utf-8").replace("    review: draft", "    review: reviewed"), encoding="utf-8")
     # A later article reports the same verdict; the converter must leave the reviewed item alone.
     shutil.copy(HARBOR / "articles" / "05-wire-resignation.txt", articles / "05-wire-resignation.txt")
     report = convert([articles], content)

@@ -137,7 +137,7 @@ class ReviewStore:
             done = f"{action.other.id} merged into {target.id}"
         else:
             raise ReviewRequestError(f"unknown action '{action.kind}'")
-        changes = [Written(d.path, raw[rel], d.dump().encode("utf-8")) for rel, d in docs.items()]
+        changes = [Written(d.path, raw[rel], d.dump_whole().encode("utf-8")) for rel, d in docs.items()]
         changes = [c for c in changes if c.after != c.before]
         if not changes:
             return done + " (nothing changed)"
