@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import UNKNOWN_SPEAKER
 from .attribution import ANONYMOUS, Attribution, attribute, introduced, reporting_verbs
 from .referents import judicial
 from .documents import ISSUED
@@ -32,8 +33,9 @@ _CONTEXT = re.compile(r"\b(?:in|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+
 
 def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher, truncated: bool,
                    unattributed: list[str] | None = None) -> list[DraftQuote]:
-    """The article's quotations with their speakers. Quotations from a document whose author or issuer the
-    article does not state are left out, and listed in ``unattributed`` ("statement: “We regret …”") if given."""
+    """The article's quotations with their speakers. A quotation whose speaker the article does not make clear
+    (a document whose issuer it does not state, a quotation no reporting verb or neighbour claims) is kept with
+    the speaker ``unknown`` for the editor, and listed in ``unattributed`` ("statement: “We regret …”") if given."""
     quotes: list[DraftQuote] = []
     previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
     for q in seg.quotes:
@@ -74,10 +76,14 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
                 who = Attribution(previous[1], None, "statement")
             elif opens and previous is not None and _same_bench(seg, rec, q, first.index, previous):
                 who = Attribution(previous[1], None, "statement")
+            elif term:
+                continue  # a few words inside a sentence that nobody is said to say: a scare quote or a term, not a quotation
             else:
-                if unattributed is not None and who is not None and who.document:
-                    unattributed.append(f"{who.document}: “{clip(' '.join(words.split()), 80)}”")
-                continue
+                # spoken or written by someone the article does not make clear: kept for the editor, never guessed
+                if unattributed is not None:
+                    document = f"{who.document}: " if who is not None and who.document else ""
+                    unattributed.append(f"{document}“{clip(' '.join(words.split()), 80)}”")
+                who = Attribution(UNKNOWN_SPEAKER, None, "statement")
         assert who.speaker is not None
         span = seg.text[first.start : last.end]
         if len(span) > 2 * MAX_SENTENCE:
@@ -88,7 +94,8 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
         context = _CONTEXT.search(span)
         quotes.append(DraftQuote(topic, who.speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))],
                                  context=" ".join(context.group(0).split()) if context else None))
-        previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, who.speaker)
+        if who.speaker != UNKNOWN_SPEAKER:
+            previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, who.speaker)
     return quotes
 
 

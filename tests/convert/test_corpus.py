@@ -22,8 +22,10 @@ CORPUS = HERE / "corpus"
 
 # Achieved on 2026-12-06 (all 41 articles): people R 0.80 P 0.85; dated events R 0.90 P 0.87; quotes found
 # 0.61, speaker accuracy 0.69; topics F1 0.86; case mode: happenings 0.89, 1.25 events per happening, 0 wrong merges.
-FLOORS = {"people_r": 0.78, "people_p": 0.83, "events_r": 0.88, "events_p": 0.85, "quotes_found": 0.59,
-          "speaker_acc": 0.67, "topics_f1": 0.84, "hap_r": 0.87}
+# Quotes whose speaker the converter cannot tell are kept as drafts with the speaker "unknown" (found, speaker wrong:
+# that is the scorer's honest count), so speaker accuracy fell when found rose; end-to-end is guarded too.
+FLOORS = {"people_r": 0.78, "people_p": 0.83, "events_r": 0.88, "events_p": 0.85, "quotes_found": 0.69,
+          "speaker_acc": 0.57, "quotes_e2e": 0.40, "topics_f1": 0.84, "hap_r": 0.87}
 CEILINGS = {"dup": 1.27, "wrong_merge": 0.0, "fail": 0}
 
 
