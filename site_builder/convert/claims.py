@@ -44,12 +44,15 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
             continue
         first = seg.sentence_at(q.open)
         opens = q.open - first.start <= 1
-        if q.words < MIN_QUOTE_WORDS and not (q.words > 1 and opens and _exchange(seg, rec, q, first.index)):
+        short = q.words < MIN_QUOTE_WORDS
+        if short and (opens or q.continued) and not (q.words > 1 and opens and _exchange(seg, rec, q, first.index)):
             # too short to keep ('"Yes," she said.'), but a reply that opens its sentence names who speaks next
             if opens and not q.continued:
-                short = _speaker(seg, rec, q, first.index, first.index)
-                if short is not None and short.speaker:
-                    previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, short.speaker)
+                reply = _speaker(seg, rec, q, first.index, first.index)
+                if reply is not None and reply.speaker:
+                    previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, reply.speaker)
+            continue
+        if short and not words.strip(" .,;:!?-–—'’"):
             continue
         term = not opens and q.words <= _TERM_WORDS
         if term and _is_title(words):
@@ -63,6 +66,8 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
         who = _speaker(seg, rec, q, first.index, last.index)
         if term and _ENUMERATION.fullmatch(words.rstrip(".,;:!?")) and (who is None or who.verb is None or who.verb in RULING_VERBS):
             continue  # 'jurors found "malice, oppression or fraud"': a standard met, not words spoken
+        if short and not _governed(who):
+            continue  # one or two words inside a sentence are someone's only when a reporting verb gives them a speaker
         if q.continued and previous is not None:
             who = Attribution(previous[1], None, "statement")  # the next paragraph of the same quotation
         if who is None or who.speaker is None:
@@ -105,6 +110,14 @@ _LABEL = re.compile(r"\bwhat\s+(?:[\w’'.-]+\s+){1,4}?(?:called|calls|dubbed|du
 _SMALL_WORDS = frozenset("a an the of and or & in on at to for with by from".split())
 _ENUMERATION = re.compile(r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)+,?\s+(?:or|and)\s+[a-z][\w-]*")
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:says|said|told|tells|asked|asks|replied|replies)\b")
+
+
+def _governed(who: Attribution | None) -> bool:
+    """A reporting verb with a speaker governs the words ('Dana Pike called the ruling "unfair"'): not a scare quote
+    in the outlet's own sentence, nor a judge's ruling words ("dismissed … "with prejudice""), nor a document's."""
+    # "according to X" relays an account: two quoted words inside it may be anyone's in it
+    return who is not None and bool(who.speaker) and who.verb not in (None, "according") and who.verb not in RULING_VERBS \
+        and who.document is None
 
 
 def _is_title(words: str) -> bool:
