@@ -306,3 +306,12 @@ def test_a_block_quotation_after_what_the_panel_did_is_the_opinion_s_author_s() 
     # not after a paragraph about someone else
     assert quote_speakers([*paragraphs[:2], "The show's lawyers said the trailer was approved by nobody at the studio in 2019.",
                            paragraphs[3]]) == ["Dana Pike", "unknown"]
+
+
+def test_the_last_quotation_of_an_article_cut_off_mid_quote_is_kept_as_written() -> None:
+    """A stored excerpt that stops inside a quotation: the words up to the cut are exact words of the speaker."""
+    seg = segment(["Dana Pike spoke to reporters after the ruling on the charges.",
+                   'She said, "We will appeal the rul'])
+    rec = recognise(seg, "2025-03-04", Directory(), TOPICS)
+    quotes = extract_quotes(seg, rec, "src", TOPICS, truncated=True)
+    assert [(rec.entities[q.speaker].name, q.text) for q in quotes] == [("Dana Pike", "We will appeal the rul")]
