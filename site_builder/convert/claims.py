@@ -31,17 +31,16 @@ MIN_QUOTE_WORDS = 3
 _CONTEXT = re.compile(r"\b(?:in|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:statement|press release|post|interview|filing|court filing|ruling|letter|trailer|episode|hearing|affidavit|lawsuit|suit|complaint|motion)(?:\s+(?:to|with|on|obtained by)\s+[A-Z][\w!.]*(?:\s+[A-Z]\w*){0,3})?|\bon\s+(?:Twitter|Instagram|X|Facebook|TikTok|Threads)\b")
 
 
-def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher, truncated: bool,
+def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher,
                    unattributed: list[str] | None = None) -> list[DraftQuote]:
     """The article's quotations with their speakers. A quotation whose speaker the article does not make clear
     (a document whose issuer it does not state, a quotation no reporting verb or neighbour claims) is kept with
-    the speaker ``unknown`` for the editor, and listed in ``unattributed`` ("statement: “We regret …”") if given."""
+    the speaker ``unknown`` for the editor, and listed in ``unattributed`` ("statement: “We regret …”") if given.
+    A quotation cut off by the end of a stored excerpt is kept as written: its words up to the cut are exact."""
     quotes: list[DraftQuote] = []
     previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
     for q in seg.quotes:
         words = q.inner.strip().rstrip(",").strip()
-        if truncated and q.close >= len(seg.text) - 1:
-            continue
         first = seg.sentence_at(q.open)
         opens = q.open - first.start <= 1
         short = q.words < MIN_QUOTE_WORDS

@@ -99,7 +99,7 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     skip = {len(seg.sentences) - 1} if article.truncated and seg.sentences else set()
     events, used = extract_events(seg, rec, sid, article.published, case.topics, case.loaded, flagged, skip)
     unattributed: list[str] = []
-    quotes = extract_quotes(seg, rec, sid, case.topics, article.truncated, unattributed)
+    quotes = extract_quotes(seg, rec, sid, case.topics, unattributed)
     outlet_voice: list[str] = []
     claims = extract_claims(seg, rec, sid, case.topics, case.loaded, narrator, "statement" if tabloid else "fact", used | skip, flagged,
                             outlet_voice)

@@ -171,7 +171,7 @@ def test_unattributed_document_quotes_are_listed_and_kept_with_an_unknown_speake
                    '"The show will air as planned next month," the statement said.'])
     rec = recognise(seg, "2025-03-04", Directory(), TOPICS)
     unattributed: list[str] = []
-    quotes = extract_quotes(seg, rec, "src", TOPICS, truncated=False, unattributed=unattributed)
+    quotes = extract_quotes(seg, rec, "src", TOPICS, unattributed=unattributed)
     assert [(q.speaker, q.text) for q in quotes] == [("unknown", "The show will air as planned next month")]
     assert unattributed == ["statement: “The show will air as planned next month”"]
     # nor does the previous speaker take over a quotation the article gives to a document
@@ -313,5 +313,5 @@ def test_the_last_quotation_of_an_article_cut_off_mid_quote_is_kept_as_written()
     seg = segment(["Dana Pike spoke to reporters after the ruling on the charges.",
                    'She said, "We will appeal the rul'])
     rec = recognise(seg, "2025-03-04", Directory(), TOPICS)
-    quotes = extract_quotes(seg, rec, "src", TOPICS, truncated=True)
+    quotes = extract_quotes(seg, rec, "src", TOPICS)
     assert [(rec.entities[q.speaker].name, q.text) for q in quotes] == [("Dana Pike", "We will appeal the rul")]
