@@ -41,6 +41,11 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
     previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
     for q in seg.quotes:
         words = q.inner.strip().rstrip(",").strip()
+        if q.label is not None:
+            said = _labelled(seg, rec, topics, source, q, words)
+            if said is not None:
+                quotes.append(said)
+            continue
         first = seg.sentence_at(q.open)
         opens = q.open - first.start <= 1
         short = q.words < MIN_QUOTE_WORDS
@@ -109,6 +114,20 @@ _LABEL = re.compile(r"\bwhat\s+(?:[\w’'.-]+\s+){1,4}?(?:called|calls|dubbed|du
 _SMALL_WORDS = frozenset("a an the of and or & in on at to for with by from".split())
 _ENUMERATION = re.compile(r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)+,?\s+(?:or|and)\s+[a-z][\w-]*")
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:says|said|told|tells|asked|asks|replied|replies)\b")
+
+
+def _labelled(seg: Segmented, rec: Recognised, topics: TopicMatcher, source: str, q: QuoteSpan, words: str) -> DraftQuote | None:
+    """A transcript paragraph's words, given to the person its label names (an unnamed speaker is anonymous)."""
+    assert q.label is not None
+    first = seg.sentence_at(q.label.start)
+    offset = q.label.start - first.start
+    speaker = ANONYMOUS if q.label.unnamed else next((k for s, _, k in rec.sentences[first.index].entities if s == offset), None)
+    last = seg.sentence_at(max(q.open, q.close - 1))
+    topic = _topic(seg, rec, topics, first.index, last.index)
+    span = seg.text[first.start : last.end]
+    if speaker is None or topic is None or not words or len(span) > 2 * MAX_SENTENCE:
+        return None
+    return DraftQuote(topic, speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))])
 
 
 def _governed(who: Attribution | None) -> bool:

@@ -165,6 +165,7 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                 resolved[index].append((m.start, m.end, found.add(m.name, "person", m, index, True)))
             elif m.kind == "org" and (directory.lookup(m.name) or m.possessive or _acts(seg.sentences[index].text, m)):
                 resolved[index].append((m.start, m.end, found.add(m.name, "organization", None, index, True)))
+    _transcript_speakers(seg, found, resolved)
     _companies_named_as_people(entities, text, lower_words)
     _merge_short_forms(entities, resolved)
     counts = _counts(entities)
@@ -327,6 +328,22 @@ class _Found:
                 entity.aliases.append(name)
             entity.gender = entity.gender or _gender(mention, self.seg.sentences[index].text, len(self.per_sentence[index]) == 1)
         return key
+
+
+def _transcript_speakers(seg: Segmented, found: _Found, resolved: list[list[tuple[int, int, str]]]) -> None:
+    """A transcript's speaker label names a person at the start of the paragraph ("JUDGE CLIFTON NEWMAN, …: …"):
+    recorded as a mention of that person there, with the label's title as their role when none is known."""
+    for q in seg.quotes:
+        label = q.label
+        if label is None or label.unnamed or not label.name:
+            continue
+        index = seg.sentence_at(label.start).index
+        offset = label.start - seg.sentences[index].start
+        key = found.add(label.name, "person", None, index, len(label.name.split()) > 1)
+        entity = found.entities[key]
+        if label.title and not entity.role and not entity.known:
+            entity.role = label.title
+        resolved[index].append((offset, offset + len(label.name), key))
 
 
 def _role_words(cache: dict[str, list[str]], entities: dict[str, Entity], key: str) -> list[str]:
