@@ -108,29 +108,43 @@ class Recognised:
     mentions: list[list[Mention]] = field(default_factory=list)  # as found, before resolution (for a second look)
 
     def pronoun(self, sentence: int, offset: int, word: str, seg: Segmented) -> str | None:
-        """The one person a pronoun can refer to, or None."""
+        """The one person a pronoun can refer to, or None.
+
+        The nearest sentence (its own words before the pronoun, then up to two sentences back) naming a person the
+        pronoun can be — of its gender or of unknown gender, not named only as a possessor ("Asked about Tom Reed's
+        role, she said": not Tom Reed, so the search goes on) — gives the candidates; it must give one. Possessors
+        are a last resort, when nobody else is named that near."""
         gender = "f" if word.lower() in ("she", "her", "hers", "herself") else "m" if word.lower() in ("he", "him", "his", "himself") else None
         if gender is None:
             return None
-        def named(index: int) -> list[tuple[int, int, str]]:  # names in the words outside quotation marks
-            start = seg.sentences[index].start
-            return [(s, e, k) for s, e, k in self.sentences[index].entities if not seg.inside_quote(start + s)]
 
-        here = [e for s, _, e in named(sentence) if s < offset]
-        candidates = here
-        k = sentence - 1
-        while not candidates and k >= 0 and sentence - k <= 2:
-            candidates = [e for _, _, e in named(k)]
-            k -= 1
-        people = list(dict.fromkeys(e for e in candidates if self.entities[e].kind == "person" and self.entities[e].gender in (gender, None)))
-        # Someone named only as a possessor ("Aldridge's attorney", "Hutchins' family") is not who "he" is.
-        k = sentence if here else max(0, k + 1)
-        text = seg.sentences[k].text
-        actors = [e for e in people if any(key == e and text[end:end + 1] not in ("'", "’") for _, end, key in named(k))] or people
-        if len(actors) == 1:
-            return actors[0]
-        matching = [e for e in actors if self.entities[e].gender == gender]
-        return matching[0] if len(matching) == 1 and len(actors) == len(matching) else None
+        def people(index: int, before: int | None) -> tuple[list[str], list[str]]:
+            """(actors, possessors) of the right gender named in sentence ``index`` outside quotation marks."""
+            sentence_ = seg.sentences[index]
+            text = sentence_.text
+            actors: list[str] = []
+            owners: list[str] = []
+            for s, e, k in self.sentences[index].entities:
+                entity = self.entities[k]
+                if (before is not None and s >= before) or seg.inside_quote(sentence_.start + s) \
+                        or entity.kind != "person" or entity.gender not in (gender, None):
+                    continue
+                (owners if text[e : e + 1] in ("'", "’") else actors).append(k)
+            return list(dict.fromkeys(actors)), list(dict.fromkeys(owners))
+
+        fallback: list[str] = []
+        for k in range(sentence, max(-1, sentence - 3), -1):
+            actors, owners = people(k, offset if k == sentence else None)
+            fallback = fallback or owners
+            if actors:
+                return _one(actors, gender, self.entities)
+        return _one(fallback, gender, self.entities) if fallback else None
+
+
+def _one(candidates: list[str], gender: str, entities: dict[str, Entity]) -> str | None:
+    """The only candidate, or None: two people of whom one is known to be of ``gender`` are still two ("A lawyer for
+    Mr. Kessler, Peter McAllister, said …" ¶ "…," he said: the lawyer, whose gender the text never gives)."""
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def recognise(seg: Segmented, published: str | None, directory: Directory, topics: TopicMatcher,
