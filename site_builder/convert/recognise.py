@@ -112,39 +112,49 @@ class Recognised:
 
         The nearest sentence (its own words before the pronoun, then up to two sentences back) naming a person the
         pronoun can be — of its gender or of unknown gender, not named only as a possessor ("Asked about Tom Reed's
-        role, she said": not Tom Reed, so the search goes on) — gives the candidates; it must give one. Possessors
-        are a last resort, when nobody else is named that near."""
+        role, she said": not Tom Reed, so the search goes on) — gives the candidates: the only one, or among several
+        the subject of that sentence's main clause ("Dana Pike, 41, testified against Tom Reed." ¶ "…," she said).
+        Possessors are a last resort, when nobody else is named that near."""
         gender = "f" if word.lower() in ("she", "her", "hers", "herself") else "m" if word.lower() in ("he", "him", "his", "himself") else None
         if gender is None:
             return None
 
-        def people(index: int, before: int | None) -> tuple[list[str], list[str]]:
-            """(actors, possessors) of the right gender named in sentence ``index`` outside quotation marks."""
+        def people(index: int, before: int | None) -> tuple[list[str], list[str], str | None]:
+            """(actors, possessors) of the right gender named in sentence ``index`` outside quotation marks, and the
+            subject of its main clause if it is one of the actors."""
             sentence_ = seg.sentences[index]
             text = sentence_.text
             actors: list[str] = []
             owners: list[str] = []
+            subject: str | None = None
+            seen_subject = False  # only the first name placed like a subject is the subject
             for s, e, k in self.sentences[index].entities:
                 entity = self.entities[k]
-                if (before is not None and s >= before) or seg.inside_quote(sentence_.start + s) \
-                        or entity.kind != "person" or entity.gender not in (gender, None):
+                if (before is not None and s >= before) or seg.inside_quote(sentence_.start + s):
                     continue
-                (owners if text[e : e + 1] in ("'", "’") else actors).append(k)
-            return list(dict.fromkeys(actors)), list(dict.fromkeys(owners))
+                possessor = text[e : e + 1] in ("'", "’")
+                first = not seen_subject and not possessor and _SUBJECT_BEFORE.fullmatch(text, 0, s) is not None
+                seen_subject = seen_subject or first
+                if entity.kind != "person" or entity.gender not in (gender, None):
+                    continue
+                (owners if possessor else actors).append(k)
+                if first:
+                    subject = k
+            return list(dict.fromkeys(actors)), list(dict.fromkeys(owners)), subject
 
         fallback: list[str] = []
         for k in range(sentence, max(-1, sentence - 3), -1):
-            actors, owners = people(k, offset if k == sentence else None)
+            actors, owners, subject = people(k, offset if k == sentence else None)
             fallback = fallback or owners
             if actors:
-                return _one(actors, gender, self.entities)
-        return _one(fallback, gender, self.entities) if fallback else None
+                return actors[0] if len(actors) == 1 else subject
+        return fallback[0] if len(fallback) == 1 else None
 
 
-def _one(candidates: list[str], gender: str, entities: dict[str, Entity]) -> str | None:
-    """The only candidate, or None: two people of whom one is known to be of ``gender`` are still two ("A lawyer for
-    Mr. Kessler, Peter McAllister, said …" ¶ "…," he said: the lawyer, whose gender the text never gives)."""
-    return candidates[0] if len(candidates) == 1 else None
+# What may stand before a main clause's subject: nothing, title words ("US District Judge"), or an opening phrase
+# closed by a comma and at most six lower-case words ("Answering questions from Tom Reed, a calm Dana Pike …";
+# "A lawyer for Mr. Tom Reed, Lee Marsh, …"). A name after "After meeting " or "told " is no subject.
+_SUBJECT_BEFORE = re.compile(r"\s*(?:(?:[A-Z][\w.’'-]*\s+)*|[^\n]*?,\s+(?:[a-z][\w’'-]*\s+){0,6})")
 
 
 def recognise(seg: Segmented, published: str | None, directory: Directory, topics: TopicMatcher,
