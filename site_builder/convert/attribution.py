@@ -24,7 +24,7 @@ from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
 from .referents import (ANONYMOUS, HOLDER_HEADS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
                         unnamed_after, unnamed_before)
-from .segment import Segmented
+from .segment import ABBREVIATIONS, STATES, Segmented
 
 __all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "introduced", "kind_for", "reporting_verbs"]
 _ANON = re.compile(
@@ -421,7 +421,7 @@ def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Reco
         if who:
             return who, None
     candidates = [(s, e, k) for s, e, k in mentions if s >= end and s - end <= (40 if inverted else 60)
-                  and not (inverted and re.search(r"\bthat\b|[,.;:]", plain[end:s]))]
+                  and not (inverted and re.search(r"\bthat\b|[,.;:]", _ABBREVIATED.sub(" ", plain[end:s])))]
     if candidates and not _possessive(plain, candidates[0][1]):
         if inverted and text[candidates[0][1] : candidates[0][1] + 3].lstrip()[:1] in ('"', "“") and not _after_quotation(text, verb_at) \
                 and not text[:verb_at].rstrip().endswith(","):
@@ -450,6 +450,10 @@ def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Reco
             if speaker:
                 return speaker, None
     return None
+
+
+# the full stops of abbreviated titles are no clause break: "said U.S. Attorney Dana Pike", "said Sen. Lee Marsh"
+_ABBREVIATED = re.compile(r"\b(?:[A-Z]\.){2,}|\b(?:" + "|".join(sorted({w.title() for w in ABBREVIATIONS} | STATES)) + r")\.(?=\s)")
 
 
 _GROUP_AFTER = re.compile(r"\s*(?:the\s+)?(?P<np>(?:[a-z’']+\s+){0,2}(?P<head>prosecutors|police|officials|investigators|authorities|court|state))\b"
