@@ -201,7 +201,7 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
             return found
     after = found  # '"…," the statement said' with no issuer: kept so the caller can list it
     start_sentence = seg.sentences[first]
-    found = attribute(seg, rec, first, 0, q.open - start_sentence.start, rec.entities)
+    found = _nearest_before(seg, rec, first, q.open - start_sentence.start)
     if found and found.speaker:
         return found
     lead_in = seg.text[start_sentence.start : q.open].rstrip()
@@ -215,6 +215,18 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
             said = attribute(seg, rec, first - 1, 0, None, rec.entities)
             return said if said is not None and said.speaker else introduced(seg, rec, first - 1, len(prev.text.rstrip()) - 1) or said
     return found if found is not None and found.document or after is None else after
+
+
+def _nearest_before(seg: Segmented, rec: Recognised, index: int, hi: int) -> Attribution | None:
+    """The attribution of the reporting verb nearest before offset ``hi`` that names a speaker ("In what he said was
+    his first statement, Dana Pike said, “…”": Dana Pike, not whoever "he" would be)."""
+    verbs = [start for start, end, _ in reporting_verbs(seg, index) if end <= hi]
+    found = None
+    for start in reversed(verbs):
+        found = attribute(seg, rec, index, start, hi, rec.entities)
+        if found is not None and found.speaker:
+            return found
+    return found if verbs else attribute(seg, rec, index, 0, hi, rec.entities)
 
 
 _BENCH = re.compile(r"(?:The|the)\s+(?:(?:three-judge|appeals|appellate|divided)\s+)?(?:panel|court|majority)\b")
