@@ -384,7 +384,8 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
             if head is not None:
                 s, e, key = head
                 between = ""
-        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) and len(between.split()) <= limit:
+        # a subordinate or relative clause between the name and the verb ("Tom Reed, 40, who was found guilty"): not its subject
+        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|who|whom|to)\b|[;:]", between) and len(between.split()) <= limit:
             entity = rec.entities[key]
             if entity.kind == "organization" and " " not in entity.name and groups is not None:
                 body = body_at(seg.sentences[index].text, e)  # "… District Attorney's Office" found as "Office"

@@ -250,8 +250,13 @@ def _far_after_term(seg: Segmented, q: QuoteSpan, index: int, lo: int) -> bool:
     sentence = seg.sentences[index]
     if q.words > _TERM_WORDS or q.open - seg.sentence_at(q.open).start <= 1:
         return False
-    verb = next((start for start, _, _ in reporting_verbs(seg, index) if start >= lo), None)
-    return verb is not None and len(sentence.text[lo:verb].split()) > 6
+    verb = next(((start, end) for start, end, _ in reporting_verbs(seg, index) if start >= lo), None)
+    if verb is None or len(sentence.text[lo : verb[0]].split()) <= 6:
+        return False
+    # '… would "likely" fail in the highest court next year, prosecutors said.': the closing attribution governs it all
+    rest = sentence.text[verb[1] :].strip(" .\"”’'")
+    return not (sentence.text[:verb[0]].rfind(",") > lo and len(sentence.text[sentence.text.rfind(",", 0, verb[0]) + 1 : verb[0]].split()) <= 4
+                and not rest)
 
 
 def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, last: int) -> str | None:
