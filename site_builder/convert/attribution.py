@@ -37,7 +37,8 @@ _ANON = re.compile(
 )
 _GROUP = re.compile(
     r"(?:\b[Tt]he\s+|\b)(?P<np>(?:[A-Za-z’'.-]+\s+){0,3}?(?P<head>(?i:prosecutors|prosecution|police|officials|investigators|authorities|detectives|"
-    r"sheriff[’']s office|district attorney[’']s office|attorney[’']s office|state|court|defense|defence|legal team|lawyers|attorneys|family|jurors|jury|network|studio|company|office|department|agency)))$"
+    r"sheriff[’']s office|district attorney[’']s office|attorney[’']s office|state|court|defense|defence|legal team|lawyers|attorneys|family|jurors|jury|network|studio|company|office|department|agency"
+    r"|representatives|spokespeople)))$"
 )
 _DOCS = r"affidavit|lawsuit|suit|complaint|filing|motion|ruling|order|statement|document|report|press release|release|indictment|letter|court papers|court documents|records|legal document|court filing|petition|opinion|decision|judgment|verdict"
 _DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?)(?P<doc>{_DOCS})\s*(?:further\s+|also\s+|later\s+)?$")
@@ -79,7 +80,7 @@ _ANON_PIECES = ("insider", "source", "tipster", "confidant", "pal", "friend", "f
                 "anonymity", "named", "identified", "authori")
 _GROUP_HEADS = ("prosecutors", "prosecution", "police", "officials", "investigators", "authorities", "detectives", "office", "state",
                 "court", "defense", "defence", "team", "lawyers", "attorneys", "family", "jurors", "jury", "network", "studio",
-                "company", "department", "agency")
+                "company", "department", "agency", "representatives", "spokespeople")
 
 
 def _anonymous_in(window: str) -> list[re.Match[str]]:
@@ -361,7 +362,8 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
             return key, None
     tail = left.rstrip()[-80:]
     group = _GROUP.search(tail) if tail.lower().endswith(_GROUP_HEADS) else None
-    if group and groups is not None and not any(e > verb_at - 25 for _, e, _ in mentions if e <= verb_at):
+    # a name just before the verb is its subject, unless it owns the group ("Dana Pike's representatives said")
+    if group and groups is not None and not any(e > verb_at - 25 and not _possessive(plain, e) for _, e, _ in mentions if e <= verb_at):
         offset = len(left.rstrip()) - len(tail)
         at = offset + group.start("np")
         key = group_speaker(group.group("np"), group.group("head"), tail[: group.start("np")], rec, seg, index, at, groups,
