@@ -204,6 +204,7 @@ _UNNAMED_SUBJECT = re.compile(r"(?:[Aa]nother|[Aa]n?|[Oo]ne)\s[^.;:]{0,80}?\bwho
 
 
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mx|Miss)\.?\s+")
+_SAME_PRONOUN = re.compile(r"(?:(?:But|And|Then|Later|Still|Yet)\s*,?\s+)?(?P<p>He|She)\b")
 
 
 def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
@@ -227,6 +228,11 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
             return key
     plain = _plain(seg, k)
     lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
+    chained = _SAME_PRONOUN.match(plain, lead)
+    if chained and chained.group("p").lower() == word.lower():
+        # "He said the ruling would stand." ¶ "…," he said: the same man, whoever that sentence's "He" is
+        # (only to someone named as an actor: a chain is too long a way to trust a mere possessor)
+        return rec.pronoun(k, chained.start("p"), word, seg, possessors=False)
     title = _HONORIFIC.match(plain, lead)
     lead = title.end() if title else lead
     gender = "f" if word.lower() == "she" else "m" if word.lower() == "he" else None
@@ -386,8 +392,8 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
             if head is not None:
                 s, e, key = head
                 between = ""
-        # a subordinate or relative clause between the name and the verb ("Tom Reed, 40, who was found guilty"): not its subject
-        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|who|whom|to)\b|[;:]", between) and len(between.split()) <= limit:
+        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) and len(between.split()) <= limit \
+                and not _inside_relative(plain[e:verb_at]):
             entity = rec.entities[key]
             if entity.kind == "organization" and " " not in entity.name and groups is not None:
                 body = body_at(seg.sentences[index].text, e)  # "… District Attorney's Office" found as "Office"
@@ -503,6 +509,13 @@ def _appositive_head(plain: str, candidates: list[tuple[int, int, str]]) -> tupl
         if _APPOSITIVE_GAP.fullmatch(plain, earlier[1], s):
             return earlier
     return candidates[-1]
+
+
+def _inside_relative(between: str) -> bool:
+    """The verb belongs to a relative clause about the name ("Tom Reed, 40, who was found guilty"), not closed by a
+    comma before it as an appositive is ("Peggy Olander, who had $19,000 on the exchange, said")."""
+    at = between.rfind("who ")
+    return at >= 0 and (at == 0 or not between[at - 1].isalnum()) and "," not in between[at:]
 
 
 def _strip_appositive(between: str) -> str:

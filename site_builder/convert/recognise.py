@@ -107,14 +107,14 @@ class Recognised:
     directory: Directory = field(default_factory=Directory)
     mentions: list[list[Mention]] = field(default_factory=list)  # as found, before resolution (for a second look)
 
-    def pronoun(self, sentence: int, offset: int, word: str, seg: Segmented) -> str | None:
+    def pronoun(self, sentence: int, offset: int, word: str, seg: Segmented, possessors: bool = True) -> str | None:
         """The one person a pronoun can refer to, or None.
 
         The nearest sentence (its own words before the pronoun, then up to two sentences back) naming a person the
         pronoun can be — of its gender or of unknown gender, not named only as a possessor ("Asked about Tom Reed's
         role, she said": not Tom Reed, so the search goes on) — gives the candidates: the only one, or among several
         the subject of that sentence's main clause ("Dana Pike, 41, testified against Tom Reed." ¶ "…," she said).
-        Possessors are a last resort, when nobody else is named that near."""
+        Possessors are a last resort, when nobody else is named that near (unless ``possessors`` is False)."""
         gender = "f" if word.lower() in ("she", "her", "hers", "herself") else "m" if word.lower() in ("he", "him", "his", "himself") else None
         if gender is None:
             return None
@@ -148,7 +148,7 @@ class Recognised:
             fallback = fallback or owners
             if actors:
                 return actors[0] if len(actors) == 1 else subject
-        return fallback[0] if len(fallback) == 1 else None
+        return fallback[0] if len(fallback) == 1 and possessors else None
 
 
 # What may stand before a main clause's subject: nothing, title words ("US District Judge"), or an opening phrase
