@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, RULING_VERBS, SPEECH_VERBS
+from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
 from .referents import (ANONYMOUS, HOLDER_HEADS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
@@ -72,7 +72,7 @@ def kind_for(verb: str, speaker: Entity | None) -> str:
 
 _SPEECH_WORDS = frozenset(w.lower() for w in SPEECH_VERBS | {"according"})
 _RULING_ONLY = frozenset(RULING_VERBS - _SPEECH_WORDS)  # "dismissed", "granted": reporting verbs only for a judge or court
-_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS
+_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS | QUOTE_TAG_VERBS
 _JUDICIAL_PIECES = ("judge", "court", "justice", "magistrate", "tribunal")
 _RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
 # Gates for the costly patterns: _ANON needs one of these pieces, _GROUP's phrase ends with one of these heads.
@@ -162,6 +162,8 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         if word[0].isupper() and word != "According":
             continue
         lower = word.lower()
+        if lower in QUOTE_TAG_VERBS and not _quotation_tag(text, start):
+            continue  # "a detailed report": a speech verb only as the tag of a quotation
         if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE:
             continue  # "the councilwoman accused of …": a participle, not someone speaking
         if lower in PARTICIPLE_VERBS:
@@ -321,6 +323,14 @@ def _participle(plain: str, verb_at: int, mentions: list[tuple[int, int, str]]) 
     if _SUBJECT_LEAD.fullmatch(plain, 0, s) is None or _possessive(plain, e):
         return None
     return key, None
+
+
+_TAG = re.compile(r"[”\"’'],?\s+(?:[\w.’'-]+\s+){0,4}$")
+
+
+def _quotation_tag(text: str, verb_at: int) -> bool:
+    """The verb closes a quotation's tag ('"…," Dana Pike detailed' / '"…," detailed one witness')."""
+    return _TAG.search(text, max(0, verb_at - 60), verb_at) is not None
 
 
 def _after_quotation(text: str, verb_at: int) -> bool:
