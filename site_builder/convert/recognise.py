@@ -190,6 +190,7 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
             elif m.kind == "org" and (directory.lookup(m.name) or m.possessive or _acts(seg.sentences[index].text, m)):
                 resolved[index].append((m.start, m.end, found.add(m.name, "organization", None, index, True)))
     _transcript_speakers(seg, found, resolved)
+    _expand_acronyms(entities, resolved, text)
     _companies_named_as_people(entities, text, lower_words)
     _merge_short_forms(entities, resolved)
     counts = _counts(entities)
@@ -368,6 +369,45 @@ def _transcript_speakers(seg: Segmented, found: _Found, resolved: list[list[tupl
         if label.title and not entity.role and not entity.known:
             entity.role = label.title
         resolved[index].append((offset, offset + len(label.name), key))
+
+
+_DEFINED_ACRONYM = re.compile(r"(?P<full>[A-Z][\w&’'.-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w&’'.-]*)){1,8})\s+\((?P<short>[A-Z]{2,6})\)")
+_ACRONYM_SKIP = frozenset(("of", "and", "for", "the", "&", "The"))
+
+
+def _expand_acronyms(entities: dict[str, Entity], resolved: list[list[tuple[int, int, str]]], text: str) -> None:
+    """"News Group Newspapers (NGN) … NGN issued a statement": the organisation keeps the full name the article
+    defines for its acronym (the full name's entity when it has one; the acronym becomes an alias)."""
+    if "(" not in text:
+        return
+    remap: dict[str, str] = {}
+    for m in _DEFINED_ACRONYM.finditer(text):
+        short = m.group("short")
+        words = [w for w in m.group("full").split() if w not in _ACRONYM_SKIP]
+        while words and "".join(w[0] for w in words) != short and len(words) > len(short):
+            words.pop(0)  # "On Monday News Group Newspapers (NGN)": only the words the letters stand for
+        if "".join(w[0] for w in words) != short:
+            continue
+        full = m.group("full")[m.group("full").index(words[0]) :]
+        key = next((k for k, e in entities.items() if e.kind == "organization" and e.name == short), None)
+        if key is None:
+            continue
+        target = next((k for k, e in entities.items() if k != key and e.name == full), None)
+        entity = entities[key]
+        if target is None:
+            entity.aliases.append(short)
+            entity.name = full
+            continue
+        for alias in (short, *entity.aliases):
+            if alias not in entities[target].aliases:
+                entities[target].aliases.append(alias)
+        entities[target].mentions += entity.mentions
+        remap[key] = target
+    for key in remap:
+        del entities[key]
+    if remap:
+        for found in resolved:
+            found[:] = [(a, b, remap.get(k, k)) for a, b, k in found]
 
 
 def _role_words(cache: dict[str, list[str]], entities: dict[str, Entity], key: str) -> list[str]:
