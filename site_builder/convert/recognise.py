@@ -469,6 +469,8 @@ def _match_entity(entities: dict[str, Entity], name: str) -> str | None:
         other = name_parts(entity.name)
         if entity.kind == "person" and len(parts) >= 2 and len(other) >= 2 and parts[0] == other[0] and parts[-1] == other[-1]:
             return key
+        if entity.kind == "person" and len(parts) == 2 and len(other) >= 3 and tuple(other[-2:]) == tuple(parts):
+            return key  # "Siebel Newsom" after "Jennifer Siebel Newsom": a double surname on its own
         if norm_name(name) in (norm_name(a) for a in entity.aliases):
             return key
     return None
