@@ -28,6 +28,7 @@ from .urls import check_http_url as _check_url
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ANONYMOUS = "anonymous"
+UNKNOWN_SPEAKER = "unknown"  # a quote's speaker the converter could not determine: drafts only, never published
 
 Id = Annotated[
     str,
@@ -201,13 +202,21 @@ class Claim(Item):
 class Quote(Item):
     """Exact words, their speaker and where they were reported."""
 
-    speaker: Id = Field(description="A person or organisation id, or 'anonymous'.")
+    speaker: Id = Field(description="A person or organisation id, 'anonymous', or 'unknown' (not yet identified: drafts only).")
     text: Text = Field(description="The exact words, without surrounding quotation marks.")
     context: ShortText | None = Field(None, description="Neutral note on when or where it was said.")
     date: DateText | None = None
 
     def refs(self) -> list[Ref]:
-        return [(("speaker",), self.speaker, True)]
+        return [] if self.speaker == UNKNOWN_SPEAKER else [(("speaker",), self.speaker, True)]
+
+    @model_validator(mode="after")
+    def _unknown_speaker_stays_draft(self) -> "Quote":
+        # the converter keeps quotations whose speaker it could not tell, for the editor; nobody may publish them so
+        if self.speaker == UNKNOWN_SPEAKER and self.review == Review.reviewed.value:
+            raise ValueError("a quote whose speaker is 'unknown' must stay a draft: identify the speaker "
+                             "(a person or organisation id, or 'anonymous') before marking it reviewed")
+        return self
 
     def own_text(self) -> list[tuple[str, str | None]]:
         return [("context", self.context)]

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from .dates import PartialDate, When
 from .labels import Corroboration, Label, attribution, corroboration
 from .load import Content
-from .model import ANONYMOUS, GROUP_LABELS, Case, Citation, Claim, Entry, Event, Person, Quote, Source, Topic
+from .model import ANONYMOUS, GROUP_LABELS, Case, Citation, Claim, Entry, Event, Person, Quote, Source, Topic, UNKNOWN_SPEAKER
 
 CLAIM_ORDER = ["ruling", "fact", "allegation", "denial", "statement", "opinion", "anonymous"]
 CLAIM_LABELS = {
@@ -181,6 +181,7 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
     people = {p.id: _person(p, sources) for p in content.people.model.people if shown(p)}
     speakers = {p.id: Speaker(p.id, p.name, p.id in people) for p in content.people.model.people}
     speakers[ANONYMOUS] = Speaker(ANONYMOUS, "Unnamed source", False)
+    speakers[UNKNOWN_SPEAKER] = Speaker(UNKNOWN_SPEAKER, "Speaker not yet identified", False)  # drafts only (the model refuses it reviewed)
     speaker = speakers.__getitem__
 
     topics: list[TopicView] = []

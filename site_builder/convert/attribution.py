@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, RULING_VERBS, SPEECH_VERBS
+from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
 from .referents import (ANONYMOUS, HOLDER_HEADS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
                         unnamed_after, unnamed_before)
-from .segment import Segmented
+from .segment import ABBREVIATIONS, STATES, Segmented
 
 __all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "introduced", "kind_for", "reporting_verbs"]
 _ANON = re.compile(
@@ -37,7 +37,8 @@ _ANON = re.compile(
 )
 _GROUP = re.compile(
     r"(?:\b[Tt]he\s+|\b)(?P<np>(?:[A-Za-z’'.-]+\s+){0,3}?(?P<head>(?i:prosecutors|prosecution|police|officials|investigators|authorities|detectives|"
-    r"sheriff[’']s office|district attorney[’']s office|attorney[’']s office|state|court|defense|defence|legal team|lawyers|attorneys|family|jurors|jury|network|studio|company|office|department|agency)))$"
+    r"sheriff[’']s office|district attorney[’']s office|attorney[’']s office|state|court|defense|defence|legal team|lawyers|attorneys|family|jurors|jury|network|studio|company|office|department|agency"
+    r"|representatives|spokespeople)))$"
 )
 _DOCS = r"affidavit|lawsuit|suit|complaint|filing|motion|ruling|order|statement|document|report|press release|release|indictment|letter|court papers|court documents|records|legal document|court filing|petition|opinion|decision|judgment|verdict"
 _DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?)(?P<doc>{_DOCS})\s*(?:further\s+|also\s+|later\s+)?$")
@@ -71,7 +72,7 @@ def kind_for(verb: str, speaker: Entity | None) -> str:
 
 _SPEECH_WORDS = frozenset(w.lower() for w in SPEECH_VERBS | {"according"})
 _RULING_ONLY = frozenset(RULING_VERBS - _SPEECH_WORDS)  # "dismissed", "granted": reporting verbs only for a judge or court
-_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS
+_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS | QUOTE_TAG_VERBS
 _JUDICIAL_PIECES = ("judge", "court", "justice", "magistrate", "tribunal")
 _RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
 # Gates for the costly patterns: _ANON needs one of these pieces, _GROUP's phrase ends with one of these heads.
@@ -79,7 +80,7 @@ _ANON_PIECES = ("insider", "source", "tipster", "confidant", "pal", "friend", "f
                 "anonymity", "named", "identified", "authori")
 _GROUP_HEADS = ("prosecutors", "prosecution", "police", "officials", "investigators", "authorities", "detectives", "office", "state",
                 "court", "defense", "defence", "team", "lawyers", "attorneys", "family", "jurors", "jury", "network", "studio",
-                "company", "department", "agency")
+                "company", "department", "agency", "representatives", "spokespeople")
 
 
 def _anonymous_in(window: str) -> list[re.Match[str]]:
@@ -161,6 +162,8 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         if word[0].isupper() and word != "According":
             continue
         lower = word.lower()
+        if lower in QUOTE_TAG_VERBS and not _quotation_tag(text, start):
+            continue  # "a detailed report": a speech verb only as the tag of a quotation
         if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE:
             continue  # "the councilwoman accused of …": a participle, not someone speaking
         if lower in PARTICIPLE_VERBS:
@@ -203,6 +206,7 @@ _UNNAMED_SUBJECT = re.compile(r"(?:[Aa]nother|[Aa]n?|[Oo]ne)\s[^.;:]{0,80}?\bwho
 
 
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mx|Miss)\.?\s+")
+_SAME_PRONOUN = re.compile(r"(?:(?:But|And|Then|Later|Still|Yet)\s*,?\s+)?(?P<p>He|She)\b")
 
 
 def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
@@ -226,6 +230,11 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
             return key
     plain = _plain(seg, k)
     lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
+    chained = _SAME_PRONOUN.match(plain, lead)
+    if chained and chained.group("p").lower() == word.lower():
+        # "He said the ruling would stand." ¶ "…," he said: the same man, whoever that sentence's "He" is
+        # (only to someone named as an actor: a chain is too long a way to trust a mere possessor)
+        return rec.pronoun(k, chained.start("p"), word, seg, possessors=False)
     title = _HONORIFIC.match(plain, lead)
     lead = title.end() if title else lead
     gender = "f" if word.lower() == "she" else "m" if word.lower() == "he" else None
@@ -316,6 +325,14 @@ def _participle(plain: str, verb_at: int, mentions: list[tuple[int, int, str]]) 
     return key, None
 
 
+_TAG = re.compile(r"[”\"’'],?\s+(?:[\w.’'-]+\s+){0,4}$")
+
+
+def _quotation_tag(text: str, verb_at: int) -> bool:
+    """The verb closes a quotation's tag ('"…," Dana Pike detailed' / '"…," detailed one witness')."""
+    return _TAG.search(text, max(0, verb_at - 60), verb_at) is not None
+
+
 def _after_quotation(text: str, verb_at: int) -> bool:
     """The verb follows a closing quotation mark ('…," fumed one nurse'): any reporting verb may come before its speaker."""
     left = text[:verb_at].rstrip()
@@ -361,7 +378,8 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
             return key, None
     tail = left.rstrip()[-80:]
     group = _GROUP.search(tail) if tail.lower().endswith(_GROUP_HEADS) else None
-    if group and groups is not None and not any(e > verb_at - 25 for _, e, _ in mentions if e <= verb_at):
+    # a name just before the verb is its subject, unless it owns the group ("Dana Pike's representatives said")
+    if group and groups is not None and not any(e > verb_at - 25 and not _possessive(plain, e) for _, e, _ in mentions if e <= verb_at):
         offset = len(left.rstrip()) - len(tail)
         at = offset + group.start("np")
         key = group_speaker(group.group("np"), group.group("head"), tail[: group.start("np")], rec, seg, index, at, groups,
@@ -384,7 +402,8 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
             if head is not None:
                 s, e, key = head
                 between = ""
-        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) and len(between.split()) <= limit:
+        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) and len(between.split()) <= limit \
+                and not _inside_relative(plain[e:verb_at]):
             entity = rec.entities[key]
             if entity.kind == "organization" and " " not in entity.name and groups is not None:
                 body = body_at(seg.sentences[index].text, e)  # "… District Attorney's Office" found as "Office"
@@ -421,7 +440,7 @@ def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Reco
         if who:
             return who, None
     candidates = [(s, e, k) for s, e, k in mentions if s >= end and s - end <= (40 if inverted else 60)
-                  and not (inverted and re.search(r"\bthat\b|[,.;:]", plain[end:s]))]
+                  and not (inverted and re.search(r"\bthat\b|[,.;:]", _ABBREVIATED.sub(" ", plain[end:s])))]
     if candidates and not _possessive(plain, candidates[0][1]):
         if inverted and text[candidates[0][1] : candidates[0][1] + 3].lstrip()[:1] in ('"', "“") and not _after_quotation(text, verb_at) \
                 and not text[:verb_at].rstrip().endswith(","):
@@ -450,6 +469,10 @@ def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Reco
             if speaker:
                 return speaker, None
     return None
+
+
+# the full stops of abbreviated titles are no clause break: "said U.S. Attorney Dana Pike", "said Sen. Lee Marsh"
+_ABBREVIATED = re.compile(r"\b(?:[A-Z]\.){2,}|\b(?:" + "|".join(sorted({w.title() for w in ABBREVIATIONS} | STATES)) + r")\.(?=\s)")
 
 
 _GROUP_AFTER = re.compile(r"\s*(?:the\s+)?(?P<np>(?:[a-z’']+\s+){0,2}(?P<head>prosecutors|police|officials|investigators|authorities|court|state))\b"
@@ -496,6 +519,13 @@ def _appositive_head(plain: str, candidates: list[tuple[int, int, str]]) -> tupl
         if _APPOSITIVE_GAP.fullmatch(plain, earlier[1], s):
             return earlier
     return candidates[-1]
+
+
+def _inside_relative(between: str) -> bool:
+    """The verb belongs to a relative clause about the name ("Tom Reed, 40, who was found guilty"), not closed by a
+    comma before it as an appositive is ("Peggy Olander, who had $19,000 on the exchange, said")."""
+    at = between.rfind("who ")
+    return at >= 0 and (at == 0 or not between[at - 1].isalnum()) and "," not in between[at:]
 
 
 def _strip_appositive(between: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import UNKNOWN_SPEAKER
 from .attribution import ANONYMOUS, Attribution, attribute, introduced, reporting_verbs
 from .referents import judicial
 from .documents import ISSUED
@@ -30,24 +31,32 @@ MIN_QUOTE_WORDS = 3
 _CONTEXT = re.compile(r"\b(?:in|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:statement|press release|post|interview|filing|court filing|ruling|letter|trailer|episode|hearing|affidavit|lawsuit|suit|complaint|motion)(?:\s+(?:to|with|on|obtained by)\s+[A-Z][\w!.]*(?:\s+[A-Z]\w*){0,3})?|\bon\s+(?:Twitter|Instagram|X|Facebook|TikTok|Threads)\b")
 
 
-def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher, truncated: bool,
+def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher,
                    unattributed: list[str] | None = None) -> list[DraftQuote]:
-    """The article's quotations with their speakers. Quotations from a document whose author or issuer the
-    article does not state are left out, and listed in ``unattributed`` ("statement: “We regret …”") if given."""
+    """The article's quotations with their speakers. A quotation whose speaker the article does not make clear
+    (a document whose issuer it does not state, a quotation no reporting verb or neighbour claims) is kept with
+    the speaker ``unknown`` for the editor, and listed in ``unattributed`` ("statement: “We regret …”") if given.
+    A quotation cut off by the end of a stored excerpt is kept as written: its words up to the cut are exact."""
     quotes: list[DraftQuote] = []
     previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
     for q in seg.quotes:
         words = q.inner.strip().rstrip(",").strip()
-        if truncated and q.close >= len(seg.text) - 1:
+        if q.label is not None:
+            said = _labelled(seg, rec, topics, source, q, words)
+            if said is not None:
+                quotes.append(said)
             continue
         first = seg.sentence_at(q.open)
         opens = q.open - first.start <= 1
-        if q.words < MIN_QUOTE_WORDS and not (q.words > 1 and opens and _exchange(seg, rec, q, first.index)):
+        short = q.words < MIN_QUOTE_WORDS
+        if short and (opens or q.continued) and not (q.words > 1 and opens and _exchange(seg, rec, q, first.index)):
             # too short to keep ('"Yes," she said.'), but a reply that opens its sentence names who speaks next
             if opens and not q.continued:
-                short = _speaker(seg, rec, q, first.index, first.index)
-                if short is not None and short.speaker:
-                    previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, short.speaker)
+                reply = _speaker(seg, rec, q, first.index, first.index)
+                if reply is not None and reply.speaker:
+                    previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, reply.speaker)
+            continue
+        if short and not words.strip(" .,;:!?-–—'’"):
             continue
         term = not opens and q.words <= _TERM_WORDS
         if term and _is_title(words):
@@ -61,6 +70,8 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
         who = _speaker(seg, rec, q, first.index, last.index)
         if term and _ENUMERATION.fullmatch(words.rstrip(".,;:!?")) and (who is None or who.verb is None or who.verb in RULING_VERBS):
             continue  # 'jurors found "malice, oppression or fraud"': a standard met, not words spoken
+        if short and not _governed(who):
+            continue  # one or two words inside a sentence are someone's only when a reporting verb gives them a speaker
         if q.continued and previous is not None:
             who = Attribution(previous[1], None, "statement")  # the next paragraph of the same quotation
         if who is None or who.speaker is None:
@@ -74,10 +85,14 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
                 who = Attribution(previous[1], None, "statement")
             elif opens and previous is not None and _same_bench(seg, rec, q, first.index, previous):
                 who = Attribution(previous[1], None, "statement")
+            elif term:
+                continue  # a few words inside a sentence that nobody is said to say: a scare quote or a term, not a quotation
             else:
-                if unattributed is not None and who is not None and who.document:
-                    unattributed.append(f"{who.document}: “{clip(' '.join(words.split()), 80)}”")
-                continue
+                # spoken or written by someone the article does not make clear: kept for the editor, never guessed
+                if unattributed is not None:
+                    document = f"{who.document}: " if who is not None and who.document else ""
+                    unattributed.append(f"{document}“{clip(' '.join(words.split()), 80)}”")
+                who = Attribution(UNKNOWN_SPEAKER, None, "statement")
         assert who.speaker is not None
         span = seg.text[first.start : last.end]
         if len(span) > 2 * MAX_SENTENCE:
@@ -88,7 +103,8 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
         context = _CONTEXT.search(span)
         quotes.append(DraftQuote(topic, who.speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))],
                                  context=" ".join(context.group(0).split()) if context else None))
-        previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, who.speaker)
+        if who.speaker != UNKNOWN_SPEAKER:
+            previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, who.speaker)
     return quotes
 
 
@@ -98,6 +114,28 @@ _LABEL = re.compile(r"\bwhat\s+(?:[\w’'.-]+\s+){1,4}?(?:called|calls|dubbed|du
 _SMALL_WORDS = frozenset("a an the of and or & in on at to for with by from".split())
 _ENUMERATION = re.compile(r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)+,?\s+(?:or|and)\s+[a-z][\w-]*")
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:says|said|told|tells|asked|asks|replied|replies)\b")
+
+
+def _labelled(seg: Segmented, rec: Recognised, topics: TopicMatcher, source: str, q: QuoteSpan, words: str) -> DraftQuote | None:
+    """A transcript paragraph's words, given to the person its label names (an unnamed speaker is anonymous)."""
+    assert q.label is not None
+    first = seg.sentence_at(q.label.start)
+    offset = q.label.start - first.start
+    speaker = ANONYMOUS if q.label.unnamed else next((k for s, _, k in rec.sentences[first.index].entities if s == offset), None)
+    last = seg.sentence_at(max(q.open, q.close - 1))
+    topic = _topic(seg, rec, topics, first.index, last.index)
+    span = seg.text[first.start : last.end]
+    if speaker is None or topic is None or not words or len(span) > 2 * MAX_SENTENCE:
+        return None
+    return DraftQuote(topic, speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))])
+
+
+def _governed(who: Attribution | None) -> bool:
+    """A reporting verb with a speaker governs the words ('Dana Pike called the ruling "unfair"'): not a scare quote
+    in the outlet's own sentence, nor a judge's ruling words ("dismissed … "with prejudice""), nor a document's."""
+    # "according to X" relays an account: two quoted words inside it may be anyone's in it
+    return who is not None and bool(who.speaker) and who.verb not in (None, "according") and who.verb not in RULING_VERBS \
+        and who.document is None
 
 
 def _is_title(words: str) -> bool:
@@ -163,7 +201,7 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
             return found
     after = found  # '"…," the statement said' with no issuer: kept so the caller can list it
     start_sentence = seg.sentences[first]
-    found = attribute(seg, rec, first, 0, q.open - start_sentence.start, rec.entities)
+    found = _nearest_before(seg, rec, first, q.open - start_sentence.start)
     if found and found.speaker:
         return found
     lead_in = seg.text[start_sentence.start : q.open].rstrip()
@@ -177,6 +215,18 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
             said = attribute(seg, rec, first - 1, 0, None, rec.entities)
             return said if said is not None and said.speaker else introduced(seg, rec, first - 1, len(prev.text.rstrip()) - 1) or said
     return found if found is not None and found.document or after is None else after
+
+
+def _nearest_before(seg: Segmented, rec: Recognised, index: int, hi: int) -> Attribution | None:
+    """The attribution of the reporting verb nearest before offset ``hi`` that names a speaker ("In what he said was
+    his first statement, Dana Pike said, “…”": Dana Pike, not whoever "he" would be)."""
+    verbs = [start for start, end, _ in reporting_verbs(seg, index) if end <= hi]
+    found = None
+    for start in reversed(verbs):
+        found = attribute(seg, rec, index, start, hi, rec.entities)
+        if found is not None and found.speaker:
+            return found
+    return found if verbs else attribute(seg, rec, index, 0, hi, rec.entities)
 
 
 _BENCH = re.compile(r"(?:The|the)\s+(?:(?:three-judge|appeals|appellate|divided)\s+)?(?:panel|court|majority)\b")
@@ -200,8 +250,13 @@ def _far_after_term(seg: Segmented, q: QuoteSpan, index: int, lo: int) -> bool:
     sentence = seg.sentences[index]
     if q.words > _TERM_WORDS or q.open - seg.sentence_at(q.open).start <= 1:
         return False
-    verb = next((start for start, _, _ in reporting_verbs(seg, index) if start >= lo), None)
-    return verb is not None and len(sentence.text[lo:verb].split()) > 6
+    verb = next(((start, end) for start, end, _ in reporting_verbs(seg, index) if start >= lo), None)
+    if verb is None or len(sentence.text[lo : verb[0]].split()) <= 6:
+        return False
+    # '… would "likely" fail in the highest court next year, prosecutors said.': the closing attribution governs it all
+    rest = sentence.text[verb[1] :].strip(" .\"”’'")
+    return not (sentence.text[:verb[0]].rfind(",") > lo and len(sentence.text[sentence.text.rfind(",", 0, verb[0]) + 1 : verb[0]].split()) <= 4
+                and not rest)
 
 
 def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, last: int) -> str | None:

@@ -40,6 +40,10 @@ def document_author(seg: Segmented, rec: Recognised, index: int, doc: str) -> st
                 return key
             if text[e : e + 1] in ("'", "’") and owner_pattern.match(text, e, e + 30):
                 return key
+        if k < index and head in ISSUED and head in text.lower():
+            # an article quotes several statements: the nearest earlier mention introduces this one ("In a statement, the
+            # office …"), not one before it (a lawsuit, by contrast, is one document however often it is named)
+            break
     return issuer(seg, rec, index, doc, rec.entities) if head in ISSUED else None  # "Marlow Pictures issued a statement" … "the statement said"
 
 
@@ -73,4 +77,6 @@ def issuer(seg: Segmented, rec: Recognised, index: int, doc: str, groups: dict[s
                     return body
             if said_in or before.search(text[max(0, s - 70) : s]):
                 return key
+        if k < index:
+            break  # only the nearest earlier mention of the document can say who issued it
     return None

@@ -109,7 +109,7 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     events, used = extract_events(seg, rec, sid, article.published, case.topics, case.loaded, flagged, skip)
     _mark_planned(events, published)
     unattributed: list[str] = []
-    quotes = extract_quotes(seg, rec, sid, case.topics, article.truncated, unattributed)
+    quotes = extract_quotes(seg, rec, sid, case.topics, unattributed)
     outlet_voice: list[str] = []
     claims = extract_claims(seg, rec, sid, case.topics, case.loaded, narrator, "statement" if tabloid else "fact", used | skip, flagged,
                             outlet_voice)

@@ -137,6 +137,9 @@ SPEECH_VERBS = _words(
     retorted retorts quipped quips joked jokes boasted boasts bragged brags confided confides whispered whispers
     dished dishes spilled spills raved raves ranted rants griped gripes scoffed scoffs seethed seethes hissed hisses
     sniped snipes teased teases hinted hints cooed coos blabbed blabs moaned moans complained complains lamented laments""")
+# Verbs that report speech only as the tag right after a quotation ('"…," McCabe detailed.'); elsewhere they mean
+# something else ("a detailed report", "the crowd shouted down the motion").
+QUOTE_TAG_VERBS = _words("detailed details yelled yells shouted shouts screamed screams exclaimed exclaims pleaded begged sobbed")
 # Participles that report the speech of the clause's subject ("The judge cut the award, saying it was too high").
 PARTICIPLE_VERBS = _words("saying adding writing")
 # Reporting verbs that may come before their speaker in any sentence ("…, said Smith", "according to").

@@ -293,6 +293,9 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
     before = sentence[:start].rstrip()
     at_sentence_start = not before or before[-1] in "\"“‘'(—–-:"
     words = [t.text for t in run]
+    if at_sentence_start and len(words) >= 2 and _CAPS_OPENER.fullmatch(words[0]) and is_name_token(words[1]) \
+            and words[1] not in TITLES and words[1].lower() not in ROLE_WORDS:
+        words[0] = words[0].title()  # "AMBER Heard said …": a tabloid's capitalised first word is still her first name
     # Drop sentence openers ("But", "The") and a leading "The" that belongs to a title.
     while words and words[0] in NOT_NAMES and (at_sentence_start or words[0] not in ("The",)):
         run, words = run[1:], words[1:]
@@ -339,7 +342,7 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
         name_words, name_toks = name_words[:-1], name_toks[:-1]  # "Martin Luther King Jr."
     if name_words[-1] in _INSTITUTION_ENDS:
         return None  # "a Second Circuit panel", "Circuit Court": an institution's word, even after a title
-    if any(w in NOT_NAMES for w in name_words) or not all(is_name_token(w) or w in _PARTICLES and 0 < k < len(name_words) - 1
+    if any(w in NOT_NAMES and not (0 < k < len(name_words) - 1 and _bare_initial(w)) for k, w in enumerate(name_words)) or not all(is_name_token(w) or 0 < k < len(name_words) - 1 and (w in _PARTICLES or _bare_initial(w))
                                                           for k, w in enumerate(name_words)):
         return None
     if len(name_words) > 4 or name_words[-1].endswith(".") or name_words[0].endswith(".") and len(name_words[0]) == 2 and len(name_words) == 1:
@@ -364,6 +367,14 @@ def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], 
     kind = "person" if len(name_words) >= 2 else "single"
     return Mention(name_toks[0].start, name_toks[-1].end, text, kind, " ".join(name_words), role, age,
                    run[-1].possessive, evidence, title)
+
+
+_CAPS_OPENER = re.compile(r"(?=[A-Z]*[AEIOUY])[A-Z]{4,}")  # a word, not an acronym ("FBI", "CNN")
+
+
+def _bare_initial(word: str) -> bool:
+    """A middle initial written without its full stop, as British and wire copy often do ("Judge Lewis A Kaplan")."""
+    return len(word) == 1 and word.isupper() and word != "I"
 
 
 # Nouns a product, a show or a body's name stands before ("the Vault Yield account", "a Love Isle contestant",

@@ -107,30 +107,54 @@ class Recognised:
     directory: Directory = field(default_factory=Directory)
     mentions: list[list[Mention]] = field(default_factory=list)  # as found, before resolution (for a second look)
 
-    def pronoun(self, sentence: int, offset: int, word: str, seg: Segmented) -> str | None:
-        """The one person a pronoun can refer to, or None."""
+    def pronoun(self, sentence: int, offset: int, word: str, seg: Segmented, possessors: bool = True) -> str | None:
+        """The one person a pronoun can refer to, or None.
+
+        The nearest sentence (its own words before the pronoun, then up to two sentences back) naming a person the
+        pronoun can be — of its gender or of unknown gender, not named only as a possessor ("Asked about Tom Reed's
+        role, she said": not Tom Reed, so the search goes on) — gives the candidates: the only one, or among several
+        the subject of that sentence's main clause ("Dana Pike, 41, testified against Tom Reed." ¶ "…," she said).
+        Possessors are a last resort, when nobody else is named that near (unless ``possessors`` is False)."""
         gender = "f" if word.lower() in ("she", "her", "hers", "herself") else "m" if word.lower() in ("he", "him", "his", "himself") else None
         if gender is None:
             return None
-        def named(index: int) -> list[tuple[int, int, str]]:  # names in the words outside quotation marks
-            start = seg.sentences[index].start
-            return [(s, e, k) for s, e, k in self.sentences[index].entities if not seg.inside_quote(start + s)]
 
-        here = [e for s, _, e in named(sentence) if s < offset]
-        candidates = here
-        k = sentence - 1
-        while not candidates and k >= 0 and sentence - k <= 2:
-            candidates = [e for _, _, e in named(k)]
-            k -= 1
-        people = list(dict.fromkeys(e for e in candidates if self.entities[e].kind == "person" and self.entities[e].gender in (gender, None)))
-        # Someone named only as a possessor ("Aldridge's attorney", "Hutchins' family") is not who "he" is.
-        k = sentence if here else max(0, k + 1)
-        text = seg.sentences[k].text
-        actors = [e for e in people if any(key == e and text[end:end + 1] not in ("'", "’") for _, end, key in named(k))] or people
-        if len(actors) == 1:
-            return actors[0]
-        matching = [e for e in actors if self.entities[e].gender == gender]
-        return matching[0] if len(matching) == 1 and len(actors) == len(matching) else None
+        def people(index: int, before: int | None) -> tuple[list[str], list[str], str | None]:
+            """(actors, possessors) of the right gender named in sentence ``index`` outside quotation marks, and the
+            subject of its main clause if it is one of the actors."""
+            sentence_ = seg.sentences[index]
+            text = sentence_.text
+            actors: list[str] = []
+            owners: list[str] = []
+            subject: str | None = None
+            seen_subject = False  # only the first name placed like a subject is the subject
+            for s, e, k in self.sentences[index].entities:
+                entity = self.entities[k]
+                if (before is not None and s >= before) or seg.inside_quote(sentence_.start + s):
+                    continue
+                possessor = text[e : e + 1] in ("'", "’")
+                first = not seen_subject and not possessor and _SUBJECT_BEFORE.fullmatch(text, 0, s) is not None
+                seen_subject = seen_subject or first
+                if entity.kind != "person" or entity.gender not in (gender, None):
+                    continue
+                (owners if possessor else actors).append(k)
+                if first:
+                    subject = k
+            return list(dict.fromkeys(actors)), list(dict.fromkeys(owners)), subject
+
+        fallback: list[str] = []
+        for k in range(sentence, max(-1, sentence - 3), -1):
+            actors, owners, subject = people(k, offset if k == sentence else None)
+            fallback = fallback or owners
+            if actors:
+                return actors[0] if len(actors) == 1 else subject
+        return fallback[0] if len(fallback) == 1 and possessors else None
+
+
+# What may stand before a main clause's subject: nothing, title words ("US District Judge"), or an opening phrase
+# closed by a comma and at most six lower-case words ("Answering questions from Tom Reed, a calm Dana Pike …";
+# "A lawyer for Mr. Tom Reed, Lee Marsh, …"). A name after "After meeting " or "told " is no subject.
+_SUBJECT_BEFORE = re.compile(r"\s*(?:(?:[A-Z][\w.’'-]*\s+)*|[^\n]*?,\s+(?:[a-z][\w’'-]*\s+){0,6})")
 
 
 def recognise(seg: Segmented, published: str | None, directory: Directory, topics: TopicMatcher,
@@ -165,6 +189,8 @@ def recognise(seg: Segmented, published: str | None, directory: Directory, topic
                 resolved[index].append((m.start, m.end, found.add(m.name, "person", m, index, True)))
             elif m.kind == "org" and (directory.lookup(m.name) or m.possessive or _acts(seg.sentences[index].text, m)):
                 resolved[index].append((m.start, m.end, found.add(m.name, "organization", None, index, True)))
+    _transcript_speakers(seg, found, resolved)
+    _expand_acronyms(entities, resolved, text)
     _companies_named_as_people(entities, text, lower_words)
     _merge_short_forms(entities, resolved)
     counts = _counts(entities)
@@ -329,6 +355,61 @@ class _Found:
         return key
 
 
+def _transcript_speakers(seg: Segmented, found: _Found, resolved: list[list[tuple[int, int, str]]]) -> None:
+    """A transcript's speaker label names a person at the start of the paragraph ("JUDGE CLIFTON NEWMAN, …: …"):
+    recorded as a mention of that person there, with the label's title as their role when none is known."""
+    for q in seg.quotes:
+        label = q.label
+        if label is None or label.unnamed or not label.name:
+            continue
+        index = seg.sentence_at(label.start).index
+        offset = label.start - seg.sentences[index].start
+        key = found.add(label.name, "person", None, index, len(label.name.split()) > 1)
+        entity = found.entities[key]
+        if label.title and not entity.role and not entity.known:
+            entity.role = label.title
+        resolved[index].append((offset, offset + len(label.name), key))
+
+
+_DEFINED_ACRONYM = re.compile(r"(?P<full>[A-Z][\w&’'.-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w&’'.-]*)){1,8})\s+\((?P<short>[A-Z]{2,6})\)")
+_ACRONYM_SKIP = frozenset(("of", "and", "for", "the", "&", "The"))
+
+
+def _expand_acronyms(entities: dict[str, Entity], resolved: list[list[tuple[int, int, str]]], text: str) -> None:
+    """"News Group Newspapers (NGN) … NGN issued a statement": the organisation keeps the full name the article
+    defines for its acronym (the full name's entity when it has one; the acronym becomes an alias)."""
+    if "(" not in text:
+        return
+    remap: dict[str, str] = {}
+    for m in _DEFINED_ACRONYM.finditer(text):
+        short = m.group("short")
+        words = [w for w in m.group("full").split() if w not in _ACRONYM_SKIP]
+        while words and "".join(w[0] for w in words) != short and len(words) > len(short):
+            words.pop(0)  # "On Monday News Group Newspapers (NGN)": only the words the letters stand for
+        if "".join(w[0] for w in words) != short:
+            continue
+        full = m.group("full")[m.group("full").index(words[0]) :]
+        key = next((k for k, e in entities.items() if e.kind == "organization" and e.name == short), None)
+        if key is None:
+            continue
+        target = next((k for k, e in entities.items() if k != key and e.name == full), None)
+        entity = entities[key]
+        if target is None:
+            entity.aliases.append(short)
+            entity.name = full
+            continue
+        for alias in (short, *entity.aliases):
+            if alias not in entities[target].aliases:
+                entities[target].aliases.append(alias)
+        entities[target].mentions += entity.mentions
+        remap[key] = target
+    for key in remap:
+        del entities[key]
+    if remap:
+        for found in resolved:
+            found[:] = [(a, b, remap.get(k, k)) for a, b, k in found]
+
+
 def _role_words(cache: dict[str, list[str]], entities: dict[str, Entity], key: str) -> list[str]:
     if key not in cache:
         cache[key] = _LOWER_WORDS.findall((entities[key].role or "").lower())
@@ -388,6 +469,8 @@ def _match_entity(entities: dict[str, Entity], name: str) -> str | None:
         other = name_parts(entity.name)
         if entity.kind == "person" and len(parts) >= 2 and len(other) >= 2 and parts[0] == other[0] and parts[-1] == other[-1]:
             return key
+        if entity.kind == "person" and len(parts) == 2 and len(other) >= 3 and tuple(other[-2:]) == tuple(parts):
+            return key  # "Siebel Newsom" after "Jennifer Siebel Newsom": a double surname on its own
         if norm_name(name) in (norm_name(a) for a in entity.aliases):
             return key
     return None

@@ -164,7 +164,11 @@ def group_speaker(np: str, head: str, before: str, rec: Recognised, seg: Segment
             return group_entity(f"{rec.entities[person].name}'s {' '.join(kept + [head])}", rec, groups)
         owner = None
     if owner:
-        return group_entity(f"{owner} {' '.join(kept + [head])}", rec, groups)
+        # "Dana Pike's representatives": named after the owner's full name when the sentence names them
+        surname = owner[:-2]
+        named = next((rec.entities[k].name for _, _, k in rec.sentences[index].entities
+                      if rec.entities[k].name.split()[-1] == surname and rec.entities[k].kind == "person"), None)
+        return group_entity(f"{named}'s {' '.join(kept + [head])}" if named else f"{owner} {' '.join(kept + [head])}", rec, groups)
     if kept:
         return group_entity(" ".join(kept + [head]), rec, groups)
     lower_head = head.lower()

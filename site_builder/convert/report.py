@@ -3,7 +3,7 @@
 In: what each stage found. Out: per source what was taken (counts, and the
 ids of the items it went into: new, given a citation, already there, or
 withheld because an editor deleted it), per topic counts, new people,
-unresolved names, document quotes left out for want of a named issuer,
+unresolved names, quotes whose speaker is not yet identified,
 claims in an outlet's own voice left out because people.yaml does not list
 the outlet, flagged language, date conflicts, per-file errors and the files
 written (or, with ``--dry-run``, the diff).
@@ -73,7 +73,7 @@ class Report:
     ledger: str = ""  # the file that records what was proposed
     new_people: list[dict[str, str]] = field(default_factory=list)
     unresolved: dict[str, list[str]] = field(default_factory=dict)  # name -> files
-    unattributed: dict[str, list[str]] = field(default_factory=dict)  # file -> document quotes left out (no issuer named)
+    unattributed: dict[str, list[str]] = field(default_factory=dict)  # file -> quotes kept with the speaker 'unknown'
     outlet_voice: dict[str, int] = field(default_factory=dict)  # file -> sentences in its outlet's voice left out (outlet not listed)
     flagged: dict[str, int] = field(default_factory=dict)  # loaded word -> count
     date_conflicts: list[str] = field(default_factory=list)
@@ -120,7 +120,7 @@ class Report:
             lines.append("unresolved names (not added; add them to people.yaml if they matter):")
             lines.extend(f"  {name} ({', '.join(files)})" for name, files in sorted(self.unresolved.items()))
         if self.unattributed:
-            lines.append("quotes left out: the article does not say who issued the document (add them by hand if you can find out):")
+            lines.append("quotes whose speaker is not yet identified (drafts with `speaker: unknown`; name the speaker before reviewing):")
             lines.extend(f"  {file}: {quote}" for file, quotes in self.unattributed.items() for quote in quotes)
         if self.outlet_voice:
             lines.append("claims in an outlet's own voice left out: the outlet is not in people.yaml "

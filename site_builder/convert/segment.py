@@ -4,7 +4,8 @@ In: the cleaned paragraphs of an :class:`~.read.Article`. Out:
 :class:`Segmented` — the body text (paragraphs joined by blank lines), its
 sentences with offsets, and its quotation spans (which may run over several
 sentences and, by the newspaper convention of re-opening the quote mark,
-over several paragraphs). Sentence ends survive abbreviations ("Feb.",
+over several paragraphs; in a broadcast transcript, each paragraph a speaker
+label opens: see :mod:`.transcript`). Sentence ends survive abbreviations ("Feb.",
 "Mr.", "a.m.", "U.S."), initials ("Kari T. Morrissey") and closing quote
 marks followed by a lower-case attribution ('?" he asked').
 """
@@ -18,6 +19,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 
 from .lexicon import COURT_ABBREVIATIONS
+from .transcript import Label, labels
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr gov sen rep reps gen lt col sgt capt cmdr det insp supt prof rev hon atty dist
@@ -52,6 +54,7 @@ class QuoteSpan:
     close: int  # offset of the closing mark (== len(text) if never closed)
     inner: str  # the words between the marks, as in the text
     continued: bool = False  # continues the previous span: a quote re-opened at the start of the next paragraph
+    label: Label | None = None  # a transcript's labelled paragraph ("NAME, TITLE: words"): open is the label's colon
 
     @cached_property
     def words(self) -> int:
@@ -89,8 +92,10 @@ class Segmented:
         return self.quotes[bisect_left(self._reach, start) : bisect_left(self._opens, end)]
 
     def inside_quote(self, offset: int) -> bool:
+        """Whether ``offset`` lies between quotation marks (a transcript's labelled speech is not: events and names
+        read it as plain text, only quotes and attribution treat it as spoken words)."""
         index = bisect_left(self._opens, offset) - 1
-        return index >= 0 and self.quotes[index].open < offset < self.quotes[index].close
+        return index >= 0 and self.quotes[index].label is None and self.quotes[index].open < offset < self.quotes[index].close
 
 
 def segment(paragraphs: list[str]) -> Segmented:
@@ -103,7 +108,9 @@ def segment(paragraphs: list[str]) -> Segmented:
         for start, end in split_sentences(paragraph):
             sentences.append(Sentence(len(sentences), p, offset + start, offset + end, paragraph[start:end]))
         offset += len(paragraph) + 2
-    quotes = sorted(find_quotes(text, spans), key=lambda q: q.open)
+    # a transcript marks speech with speaker labels: each labelled paragraph (but the show's own narration) is a quotation
+    said = [QuoteSpan(lab.colon, lab.end, text[lab.colon + 1 : lab.end], label=lab) for lab in labels(text, spans) if not lab.media]
+    quotes = sorted(find_quotes(text, spans) + said, key=lambda q: q.open)
     return Segmented(text, spans, sentences, quotes)
 
 

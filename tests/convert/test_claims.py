@@ -17,7 +17,7 @@ LOADED = ("blubbing", "slammed", "crocodile tears", "sneered", "massive", "backl
 def run(paragraphs: list[str]):  # type: ignore[no-untyped-def]
     seg = segment(paragraphs)
     rec = recognise(seg, "2025-03-04", Directory(), TOPICS)
-    quotes = extract_quotes(seg, rec, "src", TOPICS, truncated=False)
+    quotes = extract_quotes(seg, rec, "src", TOPICS)
     flagged: list[tuple[str, str]] = []
     claims = extract_claims(seg, rec, "src", TOPICS, LOADED, "the-paper", "fact", set(), flagged)
     return rec, quotes, claims, flagged

@@ -73,11 +73,15 @@ def test_known_people_and_aliases_come_from_the_directory() -> None:
     assert rec.entities["alec-baldwin"].known
 
 
-def test_pronoun_resolves_only_when_unambiguous() -> None:
+def test_pronoun_resolves_to_the_only_candidate_or_the_salient_subject() -> None:
     seg, rec = _recognise(["Wife Hilaria joined him on the show.", "She confessed: \"It has been hard for all of us.\""])
     first_name = next(e for e in rec.entities.values() if e.name.startswith("Hilaria"))
     assert rec.pronoun(1, 0, "She", seg) == first_name.id
+    # among several, the subject of the sentence's main clause (salience), not the nearest name
     seg, rec = _recognise(["Gloria Allred met Mary Sommer and Kari Morrissey.", "She said nothing."])
+    assert rec.pronoun(1, 0, "She", seg) == "gloria-allred"
+    # nobody stands as that subject: ambiguous, no guess
+    seg, rec = _recognise(["After the hearing with Mary Sommer and Kari Morrissey, reporters left.", "She said nothing."])
     assert rec.pronoun(1, 0, "She", seg) is None
 
 
