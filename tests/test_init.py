@@ -110,7 +110,7 @@ def test_default_is_one_strand_in_this_folder_and_the_next_steps(tmp_path: Path,
         "  1. edit content/case.yaml: title, summary, jurisdiction, base_url, and the words (vocabulary) of each strand\n"
         "  2. put the articles into seeds/ (.txt, .md or .html; see seeds/README.md)\n"
         "  3. site-builder convert      drafts from the articles, each citing its sentence, into content/\n"
-        "  4. site-builder serve        preview with drafts; mark each checked draft `review: reviewed`\n"
+        "  4. site-builder serve        preview with drafts; accept or reject each at /_review/ in the browser\n"
         "  5. site-builder build        the site into dist/, reviewed items only; copy dist/ to any web host\n"
     )
 
