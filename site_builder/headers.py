@@ -26,6 +26,17 @@ CSP_DIRECTIVES = (
     "form-action 'none'",
 )
 CSP = "; ".join(CSP_DIRECTIVES)
+# The search page runs Pagefind, which compiles its WebAssembly: that, and only on that page, needs 'wasm-unsafe-eval'
+# (it allows compiling wasm, not JavaScript eval). Pagefind fetches its index from the site itself (connect-src 'self').
+SEARCH_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'")
+SEARCH_PAGES = "/search/*"
+# The embeddable timeline is the one page other sites may frame.
+EMBED_PAGES = "/embed/*"
+
+
+def csp(path: str) -> str:
+    """The policy of the page at output ``path`` (for its <meta> tag)."""
+    return SEARCH_CSP if path.startswith("search/") else CSP
 
 # frame-ancestors is ignored in a <meta> policy, so only the header carries it.
 HEADERS = (

@@ -1,0 +1,253 @@
+"""The explainer a reader gets (issue #14): what to know, latest developments, strands at a glance, the
+timeline as a rail with compact sourcing, who's who as cards, and the embed and exports.
+
+Expected texts are written from content/case.yaml, content/entries/*.yaml and content/sources.yaml of the
+example (and tests/sites/minimal), not copied from the output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from site_builder.labels import corroboration
+
+from .test_content_errors import errors
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def text(node) -> str:  # type: ignore[no-untyped-def]
+    """The reader-visible text, whitespace collapsed."""
+    return " ".join(node.get_text().split())
+
+
+def facts(card) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(text(row.dt), text(row.dd)) for row in card.select(".strand-facts > div")]
+
+
+# --- home -------------------------------------------------------------------------------------------------------
+
+
+def test_home_starts_with_what_to_know_then_latest_then_strands_then_the_summary(example_dist: Path) -> None:
+    page = soup(example_dist / "index.html")
+    assert [h.get_text() for h in page.select("main h2")] == [
+        "What to know", "Latest developments", "Where each strand stands", "The case in brief", "Find your way"]
+
+
+def test_what_to_know_lists_the_key_points_each_with_its_publishers(example_dist: Path) -> None:
+    points = soup(example_dist / "index.html").select("li.key-point")
+    assert len(points) == 6
+    assert text(points[1].select_one(".key-text")) == (
+        "New Mexico prosecutors charged Baldwin and the film's armorer, Hannah Gutierrez-Reed, with involuntary manslaughter.")
+    # Sources in the order first cited: KQED's sentence, then Deccan Herald's.
+    assert [text(p.select_one("summary")) for p in points] == [
+        "KQED (NPR), Deccan Herald · 2 sources",
+        "KQED (NPR) · 1 source",
+        "TheWrap, RadarOnline · 2 sources",
+        "TheWrap · 1 source, 2 passages",
+        "NewKerala (citing E! News), RadarOnline · 2 sources, 3 passages",
+        "KTBB (ABC Audio), RadarOnline · 2 sources",
+    ]
+    first = points[0].select("details.cites li")
+    assert [a.get_text() for p in first for a in p.select("a")] == ["KQED (NPR), 19 January 2023", "Deccan Herald, 23 October 2021"]
+    assert first[0].select_one("a")["href"] == "sources/index.html#source-kqed-2023-01-19"
+
+
+def test_latest_developments_are_the_newest_events_across_strands(example_dist: Path) -> None:
+    rows = soup(example_dist / "index.html").select("ol.latest li")
+    # Newest first: two bounds "by 4 March 2025" (ids in order, newest-first reverses them), the premiere on
+    # 23 February, the FBI report bound by 17 February, the trailer of 27 January.
+    assert [text(r) for r in rows] == [
+        "by 4 March 2025 Gloria Allred criticises the series on behalf of Hutchins' family The Baldwins, TLC reality series",
+        "by 4 March 2025 Hutchins' family pursues Baldwin in civil court Civil lawsuits",
+        "23 February 2025 The Baldwins premieres on TLC The Baldwins, TLC reality series",
+        "by 17 February 2025 FBI report on the gun reported to contradict Baldwin's account The shooting on the Rust set",
+        "27 January 2025 TLC releases the first trailer for The Baldwins The Baldwins, TLC reality series",
+    ]
+    assert rows[2].select_one("a")["href"] == "topics/reality-show/index.html#event-show-premiere"
+
+
+def test_each_strand_card_says_status_latest_and_next_in_one_line_each(example_dist: Path) -> None:
+    cards = soup(example_dist / "index.html").select("li.strand-card")
+    assert [text(c.select_one("h3")) for c in cards] == [
+        "The shooting on the Rust set", "Criminal charges", "Dismissal of the case and the state's motion to reconsider",
+        "Civil lawsuits", "The Baldwins, TLC reality series"]
+    assert facts(cards[2]) == [
+        ("Status", "dismissed with prejudice"),
+        ("Latest", "by 25 October 2024: Special prosecutor says the state will appeal the ruling"),
+        ("Next", "Nothing scheduled in the sources."),
+    ]
+
+
+def test_a_scheduled_event_is_next_never_latest(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    project = tmp_path / "p"
+    import shutil
+
+    shutil.copytree(Path(__file__).parent / "sites" / "minimal", project)
+    entry = project / "content" / "entries" / "charges.yaml"
+    entry.write_text(entry.read_text("utf-8").replace("events:\n", (
+        "events:\n"
+        "  - id: ortiz-sentencing\n"
+        "    date: 2024-07-15\n"
+        "    planned: true\n"
+        "    title: Sentencing hearing\n"
+        "    citations:\n"
+        "      - source: wire-2024-05-02\n"
+        "        quote: Council member Sam Ortiz was charged with bribery in March 2024, prosecutors said.\n"
+        "    review: reviewed\n"), 1), "utf-8")
+    assert run("build", "--content", project / "content", "--out", project / "dist").code == 0
+    page = soup(project / "dist" / "index.html")
+    assert [text(r) for r in page.select("ol.latest li")] == ["March 2024 Sam Ortiz is charged with bribery The charges"]
+    assert facts(page.select_one(".strand-card")) == [
+        ("Status", "ongoing"),
+        ("Latest", "March 2024: Sam Ortiz is charged with bribery"),
+        ("Next", "Scheduled for 15 July 2024: Sentencing hearing"),
+    ]
+    timeline = soup(project / "dist" / "timeline" / "index.html")
+    assert text(timeline.select_one("#event-ortiz-sentencing .when")) == "Scheduled for 15 July 2024"
+    assert "planned" in timeline.select_one("#event-ortiz-sentencing")["class"]
+
+
+# --- key points are checked like every citation ---------------------------------------------------------------------
+
+KEY_POINT = (
+    "key_points:\n"
+    "  - text: Sam Ortiz was charged in March 2024.\n"
+    "    citations:\n"
+    "      - source: {source}\n"
+    "        quote: {quote}\n"
+)
+CHARGED = "Council member Sam Ortiz was charged with bribery in March 2024, prosecutors said."
+
+
+def _with_key_point(project: Path, source: str, quote: str) -> Path:
+    case = project / "content" / "case.yaml"
+    case.write_text(case.read_text("utf-8") + KEY_POINT.format(source=source, quote=quote), "utf-8")
+    return project / "content"
+
+
+def test_a_key_point_quoting_a_sentence_its_source_lacks_is_refused(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    content = _with_key_point(project, "wire-2024-05-02", "Ortiz was charged in March.")
+    result = run("build", "--content", content, "--out", project / "dist")
+    assert result.code == 1
+    # case.yaml has 11 lines; the key point's quote is line 16.
+    assert errors(result, content) == [
+        "case.yaml:16: key_points[0].citations[0].quote: sentence not found in source 'wire-2024-05-02': \"Ortiz was charged in March.\""]
+
+
+def test_a_key_point_citing_an_unknown_or_draft_source_is_refused(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    content = _with_key_point(project, "wire-2099", CHARGED)
+    assert errors(run("build", "--content", content, "--out", project / "dist"), content) == [
+        "case.yaml:15: key_points[0].citations[0].source: unknown source id 'wire-2099'"]
+    sources = content / "sources.yaml"
+    draft = "\n".join(line.replace("wire-2024-05-02", "wire-copy").replace("reviewed", "draft")
+                      for line in sources.read_text("utf-8").split("\n")[1:9])  # the fixture's one source, as a draft
+    sources.write_text(sources.read_text("utf-8").rstrip("\n") + "\n" + draft + "\n", "utf-8")
+    case = content / "case.yaml"
+    case.write_text(case.read_text("utf-8").replace("wire-2099", "wire-copy"), "utf-8")
+    found = errors(run("build", "--content", content, "--out", project / "dist", "--drafts"), content)
+    assert found == [
+        "case.yaml:15: key_points[0].citations[0].source: key point 1 cites source 'wire-copy', which is draft; "
+        "key points are always published, so they may cite only reviewed sources"]
+
+
+def test_a_key_point_in_loaded_words_is_refused(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    content = _with_key_point(project, "wire-2024-05-02", CHARGED)
+    case = content / "case.yaml"
+    case.write_text(case.read_text("utf-8").replace("was charged in March 2024.", "was slammed in March 2024."), "utf-8")
+    assert errors(run("build", "--content", content, "--out", project / "dist"), content) == [
+        "case.yaml:13: key_points[0].text: loaded language 'slammed' in the site's own voice; quote and attribute it, or reword"]
+
+
+def test_more_than_seven_key_points_is_a_schema_error(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    content = project / "content"
+    case = content / "case.yaml"
+    points = "".join(f"  - text: Point {i}.\n    citations: [{{source: wire-2024-05-02, quote: '{CHARGED}'}}]\n" for i in range(8))
+    case.write_text(case.read_text("utf-8") + "key_points:\n" + points, "utf-8")
+    assert errors(run("build", "--content", content, "--out", project / "dist"), content) == [
+        "case.yaml:12: key_points: expected at most 7 items, found 8"]
+
+
+def test_a_case_without_key_points_has_no_what_to_know(minimal_dist: Path) -> None:
+    page = soup(minimal_dist / "index.html")
+    assert page.select("li.key-point") == [] and "What to know" not in text(page)
+
+
+def test_init_explains_key_points(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    assert run("init", tmp_path / "case").code == 0
+    case = (tmp_path / "case" / "content" / "case.yaml").read_text("utf-8")
+    assert "# What to know: 3 to 7 key points, shown first on the home page." in case
+    assert "# key_points:\n#   - text: " in case
+
+
+# --- compact sourcing ------------------------------------------------------------------------------------------------
+
+
+class _Src:
+    def __init__(self, id: str, publisher: str) -> None:
+        self.id, self.publisher = id, publisher
+
+
+def test_sourcing_line_names_publishers_in_order_and_counts_articles() -> None:
+    dh, kq, kq2 = _Src("dh", "Deccan Herald"), _Src("kq", "KQED"), _Src("kq2", " kqed ")
+    assert corroboration([dh, kq]).line() == "Deccan Herald, KQED · 2 sources"
+    assert corroboration([dh]).line() == "Deccan Herald · 1 source"
+    assert corroboration([kq, dh, dh, kq2]).line() == "KQED, Deccan Herald · 3 sources, 4 passages"
+
+
+def test_timeline_event_is_a_rail_entry_with_compact_sourcing_and_a_permalink(example_dist: Path) -> None:
+    page = soup(example_dist / "timeline" / "index.html")
+    event = page.select_one("#event-shooting-hutchins-killed-souza-wounded")
+    assert event["class"] == ["event", "hue-1", "precision-day"]
+    assert text(event.select_one(".when")) == "21 October 2021 (Thursday)"
+    assert text(event.select_one(".strand-line")) == "The shooting on the Rust set"
+    # Five passages from two articles: the line names the publishers; the passages wait in the <details>.
+    assert text(event.select_one("details.cites > summary")) == "Deccan Herald, KQED (NPR) · 2 sources, 5 passages"
+    assert text(event.select_one("details.cites > .cites-label")) == "Reported by 2 sources (5 passages)"
+    assert len(event.select("details.cites q.cite-quote")) == 5
+    assert not event.select_one("details.cites").has_attr("open")
+    link = event.select_one(".permalink a")
+    assert (text(link), link["href"]) == ("Link to this event", "../topics/shooting/index.html#event-shooting-hutchins-killed-souza-wounded")
+
+
+def test_timeline_shows_each_precision(example_dist: Path) -> None:
+    page = soup(example_dist / "timeline" / "index.html")
+    assert text(page.select_one("#event-dismissal-charge-dismissed .when")) == "July 2024 month only (three days into the trial)"
+    assert text(page.select_one("#event-charges-baldwin-trial-begins .when")) == "2024 year only"
+    assert text(page.select_one("#event-charges-filing-decision .when")) == "by 19 January 2023"
+    assert "precision-bound" in page.select_one("#event-charges-filing-decision")["class"]
+    assert [h.get_text() for h in page.select("section.year > h2")] == ["2021", "2023", "2024", "2025"]
+
+
+def test_strand_and_person_pages_use_the_same_compact_sourcing(example_dist: Path) -> None:
+    for path in ("topics/dismissal/index.html", "people/gloria-allred/index.html"):
+        page = soup(example_dist / path)
+        items = page.select("li.event, li.claim, li.quote")
+        assert items and all(i.select_one("details.cites > summary .cites-line") for i in items), path
+    claim = soup(example_dist / "topics" / "dismissal" / "index.html").select_one("#claim-dismissal-claim-state-will-appeal")
+    assert text(claim.select_one("summary")) == "TheWrap · 1 source"
+
+
+def test_filter_fields_keep_each_label_with_its_menu(example_dist: Path) -> None:
+    form = soup(example_dist / "timeline" / "index.html").select_one("form.js-filter")
+    assert [(f.label.get_text(), f.select_one("select")["id"]) for f in form.select("div.field")] == [
+        ("Strand", "filter-strand"), ("Person", "filter-person")]
+
+
+# --- who's who ----------------------------------------------------------------------------------------------------
+
+
+def test_whos_who_is_cards_grouped_by_role_with_counts(example_dist: Path) -> None:
+    page = soup(example_dist / "people" / "index.html")
+    assert [h.get_text() for h in page.select("main h2")][:2] == ["Central figures", "Family"]
+    card = page.select_one("#person-gloria-allred")
+    assert "person-card" in card["class"]
+    assert text(card.select_one("h3")) == "Gloria Allred"
+    # Events: civil-hutchins-family-case, show-allred-criticises-series; claims: two by her (civil-suits,
+    # reality-show) and one about her (civil-suits); quotes: show-quote-allred-celebrates, show-quote-allred-reality.
+    assert text(card.select_one(".counts")) == "2 events · 3 claims · 2 quotes"
+    assert text(card.select_one(".role")) == "Lawyer representing Halyna Hutchins' family"
