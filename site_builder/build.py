@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 import jinja2
@@ -19,7 +20,7 @@ from .errors import ContentErrors, OutputError, Problem
 from .files import Refused, check_file, inside, read_file
 from .gcpause import gc_paused
 from .load import Content, FileCache, load_content
-from .pages import plan_pages
+from .pages import feed_path, plan_pages
 from .provenance import stale_update
 from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .site import build_site
@@ -99,9 +100,11 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     generated = {
         "case.json": exports.case_json(site),
         "feed.xml": exports.feed_xml(site),
+        "timeline.json": exports.timeline_json(site),
+        **{feed_path(t.topic.id): exports.topic_feed_xml(site, t) for t in site.topics},
         "sitemap.xml": exports.sitemap_xml(site, pages),
         "robots.txt": exports.robots_txt(site),
-        "_headers": headers.headers_file(),
+        "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
     }
     generated.update(static)
     for path, data in generated.items():

@@ -109,6 +109,8 @@ def test_a_scheduled_event_is_next_never_latest(tmp_path: Path, run) -> None:  #
     ]
     timeline = soup(project / "dist" / "timeline" / "index.html")
     assert text(timeline.select_one("#event-ortiz-sentencing .when")) == "Scheduled for 15 July 2024"
+    slide = _slides(project / "dist")["event-ortiz-sentencing"]
+    assert (slide["start_date"], slide["display_date"]) == ({"year": "2024", "month": "7", "day": "15"}, "Scheduled for 15 July 2024")
     assert "planned" in timeline.select_one("#event-ortiz-sentencing")["class"]
 
 
@@ -251,3 +253,86 @@ def test_whos_who_is_cards_grouped_by_role_with_counts(example_dist: Path) -> No
     # reality-show) and one about her (civil-suits); quotes: show-quote-allred-celebrates, show-quote-allred-reality.
     assert text(card.select_one(".counts")) == "2 events · 3 claims · 2 quotes"
     assert text(card.select_one(".role")) == "Lawyer representing Halyna Hutchins' family"
+
+
+# --- exports and the embed -------------------------------------------------------------------------------------------
+
+import json  # noqa: E402
+
+from site_builder.headers import CSP, FRAMED_CSP, SEARCH_CSP  # noqa: E402
+
+from .checkers import headers_for, parse_headers_file  # noqa: E402
+
+
+def _slides(dist: Path) -> dict[str, dict]:  # type: ignore[type-arg]
+    return {s["unique_id"]: s for s in json.loads((dist / "timeline.json").read_text("utf-8"))["events"]}
+
+
+def test_timeline_json_is_timelinejs_with_dates_only_as_precise_as_the_source(example_dist: Path) -> None:
+    data = json.loads((example_dist / "timeline.json").read_text("utf-8"))
+    assert data["title"]["text"]["headline"] == "The 2021 shooting on the set of Rust and the cases that followed"
+    slides = _slides(example_dist)
+    assert len(slides) == 23  # every published event
+    day = slides["event-dismissal-reconsideration-denied"]
+    assert day["start_date"] == {"year": "2024", "month": "10", "day": "24"} and "display_date" not in day
+    assert day["group"] == "Dismissal of the case and the state's motion to reconsider"
+    assert day["text"]["headline"] == "Judge denies the state's motion to reconsider the dismissal"
+    assert slides["event-dismissal-charge-dismissed"]["start_date"] == {"year": "2024", "month": "7"}
+    assert slides["event-charges-baldwin-trial-begins"]["start_date"] == {"year": "2024"}
+    bound = slides["event-charges-filing-decision"]
+    assert (bound["start_date"], bound["display_date"]) == ({"year": "2023", "month": "1", "day": "19"}, "by 19 January 2023")
+    body = BeautifulSoup(day["text"]["text"], "html.parser")
+    link = body.select_one("a")
+    assert (link["href"], link["target"]) == (
+        "https://example.org/rust-case/topics/dismissal/#event-dismissal-reconsideration-denied", "_top")
+    assert text(body).endswith("Sources: TheWrap · 1 source, 2 passages. Read more and the quoted passages")
+
+
+def test_each_strand_has_its_own_atom_feed_linked_from_its_page(example_dist: Path) -> None:
+    import xml.dom.minidom
+
+    feed = (example_dist / "topics" / "charges" / "feed.xml").read_text("utf-8")
+    xml.dom.minidom.parseString(feed)
+    assert "<title>The 2021 shooting on the set of Rust and the cases that followed: Criminal charges</title>" in feed
+    # charges.yaml has four published events, newest first in the feed.
+    assert feed.count("<entry>") == 4
+    assert '<link href="https://example.org/rust-case/topics/charges/#event-charges-gutierrez-reed-new-trial"/>' in feed
+    assert feed.index("charges-gutierrez-reed-new-trial") < feed.index("charges-filing-decision")
+    page = soup(example_dist / "topics" / "charges" / "index.html")
+    assert text(page.select_one("p.follow a")) == "Follow this strand (Atom feed)"
+    assert page.select_one("p.follow a")["href"] == "../../topics/charges/feed.xml"
+    assert page.select_one('link[rel=alternate][href="../../topics/charges/feed.xml"]')["title"] == "Criminal charges"
+
+
+def test_embed_page_links_open_the_full_site_in_the_top_window(example_dist: Path) -> None:
+    page = soup(example_dist / "embed" / "timeline" / "index.html")
+    links = page.select("a[href]")
+    assert [a for a in links if a.get("target") != "_top" and a["href"] != "#main"] == []
+    assert page.select_one("nav") is None  # no site navigation inside someone else's article
+    entry = page.select("li.embed-event")[0]
+    assert text(entry.select_one(".event-title")) == "Assistant director hands Baldwin a prop gun during filming"
+    assert entry.select_one(".event-title a")["href"] == "../../topics/shooting/index.html#event-shooting-gun-handed-to-baldwin"
+    assert text(entry.select_one(".cites-line")) == "Sources: Deccan Herald · 1 source, 2 passages"
+    assert len(page.select("li.embed-event")) == 23
+
+
+def test_only_the_embed_may_be_framed_and_only_search_may_run_wasm(example_dist: Path) -> None:
+    rules = parse_headers_file((example_dist / "_headers").read_text("utf-8"))
+    assert list(rules) == ["/*", "/rust-case/search/*", "/rust-case/embed/*"]
+    embed = headers_for(rules, "/rust-case/embed/timeline/")
+    assert embed["Content-Security-Policy"] == CSP + "; frame-ancestors *" == FRAMED_CSP
+    assert "X-Frame-Options" not in embed
+    timeline = headers_for(rules, "/rust-case/timeline/")
+    assert (timeline["Content-Security-Policy"], timeline["X-Frame-Options"]) == (CSP + "; frame-ancestors 'none'", "DENY")
+    search = headers_for(rules, "/rust-case/search/")
+    assert search["Content-Security-Policy"] == SEARCH_CSP + "; frame-ancestors 'none'"
+    assert SEARCH_CSP == CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'")
+
+
+def test_about_page_offers_the_iframe_snippet_and_every_feed(example_dist: Path) -> None:
+    page = soup(example_dist / "about" / "index.html")
+    assert page.select_one("pre.snippet").get_text() == (
+        '<iframe src="https://example.org/rust-case/embed/timeline/" title="Timeline: The 2021 shooting on the set of Rust '
+        'and the cases that followed" width="100%" height="600" loading="lazy" style="border:1px solid #ccc"></iframe>')
+    hrefs = [a["href"] for a in page.select("#data ~ ul a")][:5]
+    assert hrefs == [f"../topics/{t}/feed.xml" for t in ("shooting", "charges", "dismissal", "civil-suits", "reality-show")]
