@@ -23,6 +23,7 @@ from .load import Content, FileCache, load_content
 from .pages import feed_path, plan_pages
 from .provenance import stale_update
 from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
+from .search import search_files
 from .site import build_site
 from .validate import ValidationCache, validate
 from .write import clean_stale, write_site
@@ -35,6 +36,7 @@ class BuildOptions:
     drafts: bool = False
     base_url: str | None = None
     workers: int = 1  # processes for rendering big sites; the CLI passes the number of cores
+    search: bool = False  # a Pagefind index and the search page; the CLI's build turns it on unless --no-search
 
 
 @dataclass
@@ -89,7 +91,7 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     project = content.root.resolve().parent
     dirs = template_dirs(project)
     static = _static_files(dirs, project, content.root.parent)  # first: refuses links out of the project, FIFOs
-    site = build_site(content, drafts=options.drafts, base_url=options.base_url)
+    site = build_site(content, drafts=options.drafts, base_url=options.base_url, search=options.search)
     pages = plan_pages(site)
     fingerprint = templates_fingerprint(dirs)
     env = session.env(dirs, fingerprint) if session else make_environment(dirs)
@@ -107,6 +109,8 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
         "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
     }
     generated.update(static)
+    if options.search:
+        generated.update(search_files(site))
     for path, data in generated.items():
         if path in files:
             raise OutputError(f"two outputs map to '{path}'")

@@ -55,8 +55,11 @@ HEADERS = (
 
 
 # Per-page exceptions: (folder of the site, headers detached, headers set instead).
+# Pagefind compiles its wasm in a worker (pagefind/pagefind-worker.js), and a worker follows the policy sent
+# with its own script, so the bundle's folder gets the search page's policy too.
 EXCEPTIONS = (
     ("search/", ("Content-Security-Policy",), (("Content-Security-Policy", SEARCH_CSP + "; frame-ancestors 'none'"),)),
+    ("pagefind/", ("Content-Security-Policy",), (("Content-Security-Policy", SEARCH_CSP + "; frame-ancestors 'none'"),)),
     ("embed/", ("Content-Security-Policy", "X-Frame-Options"), (("Content-Security-Policy", FRAMED_CSP),)),
 )
 

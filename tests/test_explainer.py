@@ -318,7 +318,7 @@ def test_embed_page_links_open_the_full_site_in_the_top_window(example_dist: Pat
 
 def test_only_the_embed_may_be_framed_and_only_search_may_run_wasm(example_dist: Path) -> None:
     rules = parse_headers_file((example_dist / "_headers").read_text("utf-8"))
-    assert list(rules) == ["/*", "/rust-case/search/*", "/rust-case/embed/*"]
+    assert list(rules) == ["/*", "/rust-case/search/*", "/rust-case/pagefind/*", "/rust-case/embed/*"]
     embed = headers_for(rules, "/rust-case/embed/timeline/")
     assert embed["Content-Security-Policy"] == CSP + "; frame-ancestors *" == FRAMED_CSP
     assert "X-Frame-Options" not in embed
@@ -326,6 +326,9 @@ def test_only_the_embed_may_be_framed_and_only_search_may_run_wasm(example_dist:
     assert (timeline["Content-Security-Policy"], timeline["X-Frame-Options"]) == (CSP + "; frame-ancestors 'none'", "DENY")
     search = headers_for(rules, "/rust-case/search/")
     assert search["Content-Security-Policy"] == SEARCH_CSP + "; frame-ancestors 'none'"
+    # Pagefind compiles its wasm in a worker, which follows the policy sent with the worker's script.
+    worker = headers_for(rules, "/rust-case/pagefind/pagefind-worker.js")
+    assert worker["Content-Security-Policy"] == SEARCH_CSP + "; frame-ancestors 'none'"
     assert SEARCH_CSP == CSP.replace("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'")
 
 
@@ -336,3 +339,90 @@ def test_about_page_offers_the_iframe_snippet_and_every_feed(example_dist: Path)
         'and the cases that followed" width="100%" height="600" loading="lazy" style="border:1px solid #ccc"></iframe>')
     hrefs = [a["href"] for a in page.select("#data ~ ul a")][:5]
     assert hrefs == [f"../topics/{t}/feed.xml" for t in ("shooting", "charges", "dismissal", "civil-suits", "reality-show")]
+
+
+# --- search (the index; the browser tests are in test_explainer_browser.py) ----------------------------------------------
+
+import pytest  # noqa: E402
+
+from site_builder import search  # noqa: E402
+from site_builder.build import BuildOptions, build, load_valid  # noqa: E402
+from site_builder.site import build_site  # noqa: E402
+
+from .conftest import ROOT  # noqa: E402
+
+
+def test_search_records_every_item_with_its_anchor_and_filters() -> None:
+    site = build_site(load_valid(ROOT / "content"), search=True)
+    found = {r.url: r for r in search.records(site)}
+    assert len(found) == len(site.events) + len(site.claims) + len(site.quotes) + len(site.people)
+    event = found["topics/dismissal/index.html#event-dismissal-reconsideration-denied"]
+    assert (event.title, event.kind) == ("Judge denies the state's motion to reconsider the dismissal", "Event")
+    assert event.filters()["strand"] == ["Dismissal of the case and the state's motion to reconsider"]
+    person = found["people/gloria-allred/index.html"]
+    assert person.filters() == {"kind": ["Person"], "person": ["Gloria Allred"]}
+    quote = found["topics/reality-show/index.html#quote-show-quote-allred-reality"]
+    assert quote.filters()["person"] == ["Gloria Allred"] and quote.kind == "Quote"
+    page = BeautifulSoup(search.record_page(event, "en"), "html.parser")
+    assert [(t["data-pagefind-filter"], t.get_text()) for t in page.select("[data-pagefind-filter]")] == [
+        ("kind", "Event"), ("person", "Judge Mary Marlowe Sommer"), ("person", "New Mexico state prosecutors"),
+        ("person", "Alec Baldwin"), ("strand", "Dismissal of the case and the state's motion to reconsider")]
+    assert page.select_one('[data-pagefind-meta="url"]').get_text() == "topics/dismissal/index.html#event-dismissal-reconsideration-denied"
+
+
+def test_build_publishes_the_pagefind_bundle_and_the_search_page(example_dist: Path) -> None:
+    bundle = {p.relative_to(example_dist / "pagefind").as_posix() for p in (example_dist / "pagefind").rglob("*") if p.is_file()}
+    assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind"} <= bundle
+    assert not [name for name in bundle if name.startswith("pagefind-ui")]  # the theme has its own interface
+    page = soup(example_dist / "search" / "index.html")
+    assert [text(label) for label in page.select("form.search-form label")] == ["Search the case", "Strand", "Person", "Kind"]
+    assert page.select_one("form.search-form")["data-bundle"] == "../pagefind/"
+    assert [text(a) for a in soup(example_dist / "index.html").select("header nav a")] == [
+        "Overview", "Timeline", "Who's who", "Sources", "Search", "About"]
+
+
+def test_no_search_builds_no_index_no_page_and_no_link(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    assert run("build", "--content", ROOT / "content", "--out", tmp_path / "dist", "--no-search").code == 0
+    assert not (tmp_path / "dist" / "pagefind").exists() and not (tmp_path / "dist" / "search").exists()
+    assert "Search" not in [text(a) for a in soup(tmp_path / "dist" / "index.html").select("header nav a")]
+
+
+def test_build_without_pagefind_says_how_to_get_it(tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(__import__("sys").modules, "pagefind_bin", None)  # as if the package were not installed
+    result = run("build", "--content", ROOT / "content", "--out", tmp_path / "dist")
+    assert (result.code, result.err) == (1, "error: search needs Pagefind: install it with `pip install 'pagefind[bin]'` "
+                                            "(a dependency of site-builder), or build with --no-search\n")
+    assert not (tmp_path / "dist").exists()
+
+
+def test_library_builds_leave_search_out_unless_asked(tmp_path: Path) -> None:
+    build(BuildOptions(ROOT / "content", tmp_path / "dist"))
+    assert not (tmp_path / "dist" / "pagefind").exists()
+
+
+def test_search_bundle_is_byte_identical_from_run_to_run() -> None:
+    """Pagefind writes filter values in hash-map order; searchorder sorts them (and renames the files to match)."""
+    site = build_site(load_valid(ROOT / "content"), search=True)
+    first, second = search.search_files(site), search.search_files(site)
+    assert first == second
+    filters = sorted(name for name in first if name.startswith("pagefind/filter/"))
+    assert len(filters) == 3  # kind, person, strand
+
+
+def test_searchorder_sorts_filter_values_and_renames_to_match() -> None:
+    from site_builder.searchorder import _read, _write, canonical
+
+    def bundle(values: list, filters: list) -> dict[str, bytes]:  # type: ignore[type-arg]
+        meta = ["1.5.2", [["en_aaa", 3]], [], filters, [], ["title"]]
+        return {"filter/en_1234567.pf_filter": _write(["kind", values]),
+                "pagefind.en_0123456789.pf_meta": _write(meta),
+                "pagefind-entry.json": b'{"version":"1.5.2","languages":{"en":{"hash":"en_0123456789","wasm":"en","page_count":3}}}'}
+
+    one = canonical(bundle([["Quote", [0]], ["Event", [1, 2]]], [["kind", "en_1234567"]]))
+    two = canonical(bundle([["Event", [1, 2]], ["Quote", [0]]], [["kind", "en_1234567"]]))
+    assert one == two
+    (filter_name,) = [n for n in one if n.startswith("filter/")]
+    assert _read(one[filter_name]) == ["kind", [["Event", [1, 2]], ["Quote", [0]]]]
+    (meta_name,) = [n for n in one if n.endswith(".pf_meta")]
+    assert _read(one[meta_name])[3] == [["kind", filter_name.removeprefix("filter/").removesuffix(".pf_filter")]]
+    assert meta_name.removeprefix("pagefind.").removesuffix(".pf_meta") in one["pagefind-entry.json"].decode()
