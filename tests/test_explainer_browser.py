@@ -1,0 +1,145 @@
+"""Search and the embeddable timeline in a real browser (Debian's Chromium through Playwright).
+
+The example site is served as a static host would serve it (tests/checkers.serving: its `_headers`
+applied, 404.html for unknown paths), under its base URL's sub-path and, built again for a domain
+root, at "/". Expected results are read from content/entries/*.yaml.
+"""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from site_builder.build import BuildOptions, build
+
+from .checkers import serving
+from .conftest import ROOT
+
+WATCH = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+"""
+
+
+def open_page(browser: Browser, url: str) -> tuple[Page, list[str]]:
+    """A fresh page at ``url`` that records CSP violations, script errors and console errors."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    page.add_init_script(script=WATCH)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.goto(url)
+    return page, problems
+
+
+def results(page: Page) -> list[tuple[str, str]]:
+    page.wait_for_selector(".search-results li", timeout=15000)
+    return [(a.inner_text(), a.get_attribute("href") or "") for a in page.query_selector_all(".search-results h2 a")]
+
+
+def search_and_follow(browser: Browser, root: str) -> None:
+    """Search 'reconsider' at the site served at ``root``; the event of the denied motion is found, and its link lands on it."""
+    page, problems = open_page(browser, root + "search/index.html")
+    page.fill("#search-query", "reconsider")
+    found = results(page)
+    assert ("Judge denies the state's motion to reconsider the dismissal",
+            "../topics/dismissal/index.html#event-dismissal-reconsideration-denied") in found
+    page.click("text=Judge denies the state's motion to reconsider the dismissal")
+    page.wait_for_url("**/topics/dismissal/index.html#event-dismissal-reconsideration-denied")
+    assert page.evaluate("document.querySelector(':target').id") == "event-dismissal-reconsideration-denied"
+    assert page.evaluate("window.__csp") == [] and problems == []
+    page.close()
+
+
+def test_search_works_under_a_sub_path(browser: Browser, example_dist: Path) -> None:
+    with serving(example_dist, "/rust-case/") as served:
+        search_and_follow(browser, served.url)
+
+
+def test_search_works_at_a_domain_root(browser: Browser, tmp_path: Path) -> None:
+    build(BuildOptions(ROOT / "content", tmp_path / "dist", base_url="https://example.org/", search=True))
+    with serving(tmp_path / "dist", "/") as served:
+        search_and_follow(browser, served.url)
+
+
+def test_search_filters_by_kind_strand_and_person(browser: Browser, example_dist: Path) -> None:
+    with serving(example_dist, "/rust-case/") as served:
+        page, problems = open_page(browser, served.url + "search/index.html?kind=Quote&person=Gloria+Allred")
+        # Gloria Allred's two quotes, both in the reality-show strand (reality-show.yaml).
+        assert sorted(href for _, href in results(page)) == [
+            "../topics/reality-show/index.html#quote-show-quote-allred-celebrates",
+            "../topics/reality-show/index.html#quote-show-quote-allred-reality"]
+        assert page.inner_text(".search-status") == "2 results."
+        page.select_option("#search-person", "")
+        page.select_option("#search-strand", "Criminal charges")
+        page.wait_for_selector(".search-status:has-text('3 results.')")  # (wait_for_function would need eval, which CSP forbids)
+        # charges.yaml has three quotes, all by Luke Nikas.
+        assert sorted(href for _, href in results(page)) == [
+            "../topics/charges/index.html#quote-charges-quote-nikas-fight",
+            "../topics/charges/index.html#quote-charges-quote-nikas-miscarriage",
+            "../topics/charges/index.html#quote-charges-quote-nikas-relied"]
+        assert "strand=Criminal+charges" in page.url and "kind=Quote" in page.url  # the search can be shared
+        assert page.evaluate("window.__csp") == [] and problems == []
+        page.close()
+
+
+def test_search_from_file_says_it_needs_a_web_server(browser: Browser, example_dist: Path) -> None:
+    page, problems = open_page(browser, (example_dist / "search" / "index.html").as_uri())
+    assert page.inner_text(".search-status").startswith(
+        "Search needs the site to be served by a web server: browsers do not let a page opened from a file load the search index.")
+    assert page.is_hidden("form.search-form")
+    assert page.is_visible("text=timeline")  # the way on, instead of a dead search box
+    assert page.evaluate("window.__csp") == [] and problems == []
+    page.close()
+
+
+@pytest.fixture
+def host() -> Iterator[str]:
+    """Another origin that frames pages of the site (an article embedding the timeline): serves /?src=URL."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            src = self.path.split("src=", 1)[-1]
+            body = f'<!doctype html><title>Article</title><h1>An article</h1><iframe src="{src}" title="t" width="600" height="400"></iframe>'
+            data = body.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://localhost:{server.server_address[1]}/"  # localhost vs 127.0.0.1: a different origin
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_embed_is_framed_by_another_site_and_opens_links_in_the_top_window(browser: Browser, example_dist: Path, host: str) -> None:
+    with serving(example_dist, "/rust-case/") as served:
+        page = browser.new_page()
+        page.goto(host + "?src=" + served.url + "embed/timeline/index.html")
+        frame = page.frame_locator("iframe")
+        assert frame.locator("h1").inner_text() == "Timeline"
+        frame.locator("text=Judge denies the state's motion to reconsider the dismissal").click()
+        page.wait_for_url(served.url + "topics/dismissal/index.html#event-dismissal-reconsideration-denied")
+        page.close()
+
+
+def test_other_pages_refuse_to_be_framed(browser: Browser, example_dist: Path, host: str) -> None:
+    with serving(example_dist, "/rust-case/") as served:
+        page = browser.new_page()
+        page.goto(host + "?src=" + served.url + "timeline/index.html")
+        page.wait_for_timeout(500)
+        assert page.frames[1].url == "chrome-error://chromewebdata/"  # refused (frame-ancestors 'none', X-Frame-Options DENY)
+        page.close()
