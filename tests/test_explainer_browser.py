@@ -143,3 +143,26 @@ def test_other_pages_refuse_to_be_framed(browser: Browser, example_dist: Path, h
         page.wait_for_timeout(500)
         assert page.frames[1].url == "chrome-error://chromewebdata/"  # refused (frame-ancestors 'none', X-Frame-Options DENY)
         page.close()
+
+
+def test_print_shows_the_quoted_passages_and_hides_navigation(browser: Browser, example_dist: Path) -> None:
+    """On paper a <details> cannot be opened: the print stylesheet shows the passages; links to elsewhere go."""
+    page = browser.new_page()
+    page.goto((example_dist / "timeline" / "index.html").as_uri())
+    quote = page.locator("#event-shooting-gun-handed-to-baldwin q.cite-quote").first
+    assert not quote.is_visible()  # on screen: one click away
+    page.emulate_media(media="print")
+    assert quote.is_visible()
+    assert not page.locator(".site-header nav").is_visible()
+    assert not page.locator("#event-shooting-gun-handed-to-baldwin .permalink").is_visible()
+    page.close()
+
+
+def test_dark_mode_gives_each_strand_a_lighter_colour(browser: Browser, example_dist: Path) -> None:
+    page = browser.new_page(color_scheme="dark")
+    page.goto((example_dist / "timeline" / "index.html").as_uri())
+    marker = "getComputedStyle(document.querySelector('#event-shooting-gun-handed-to-baldwin'), '::before').backgroundColor"
+    assert page.evaluate(marker) == "rgb(255, 138, 128)"  # --hue-1 in dark mode (site.css)
+    page.emulate_media(color_scheme="light")
+    assert page.evaluate(marker) == "rgb(179, 38, 30)"  # --hue-1 in light mode
+    page.close()
