@@ -94,14 +94,14 @@ def _quote(q: QuoteView) -> Record:
 
 def record_page(record: Record, language: str) -> str:
     """The HTML Pagefind indexes for one record (an input to the indexer, never published): the words in the
-    body, the title, kind, strand and detail as metadata, the filters as ``data-pagefind-filter`` elements
+    body (the title among them once, so excerpts do not repeat it), the title, kind, strand and detail as metadata, the filters as ``data-pagefind-filter`` elements
     kept out of the words (``data-pagefind-ignore``), and the item's own address as the ``url`` metadata."""
-    meta = {"url": record.url, "kind": record.kind, "strand": record.strand, **record.meta}
+    meta = {"title": record.title, "url": record.url, "kind": record.kind, "strand": record.strand, **record.meta}
     head = "".join(f'<span data-pagefind-meta="{name}">{escape(value)}</span>' for name, value in meta.items() if value)
     tags = "".join(f'<span data-pagefind-filter="{name}">{escape(value)}</span>'
                    for name, values in record.filters().items() for value in values)
     return (f'<!doctype html><html lang="{escape(language)}"><head><meta charset="utf-8"><title>{escape(record.title)}</title></head>'
-            f'<body data-pagefind-body><h1 data-pagefind-meta="title">{escape(record.title)}</h1><p>{escape(record.content)}</p>'
+            f'<body data-pagefind-body><p>{escape(record.content)}</p>'
             f'<div data-pagefind-ignore>{head}{tags}</div></body></html>')
 
 
