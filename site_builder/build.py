@@ -23,7 +23,7 @@ from .load import Content, FileCache, load_content
 from .pages import feed_path, plan_pages
 from .provenance import stale_update
 from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
-from .search import search_files
+from .search import records, search_files
 from .site import build_site
 from .validate import ValidationCache, validate
 from .write import clean_stale, write_site
@@ -91,7 +91,9 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     project = content.root.resolve().parent
     dirs = template_dirs(project)
     static = _static_files(dirs, project, content.root.parent)  # first: refuses links out of the project, FIFOs
-    site = build_site(content, drafts=options.drafts, base_url=options.base_url, search=options.search)
+    site = build_site(content, drafts=options.drafts, base_url=options.base_url)
+    found = records(site) if options.search else []
+    site.search = bool(found)  # a case with nothing published yet has nothing to find: no index, no search page
     pages = plan_pages(site)
     fingerprint = templates_fingerprint(dirs)
     env = session.env(dirs, fingerprint) if session else make_environment(dirs)
@@ -109,8 +111,8 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
         "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
     }
     generated.update(static)
-    if options.search:
-        generated.update(search_files(site))
+    if found:
+        generated.update(search_files(site, found))
     for path, data in generated.items():
         if path in files:
             raise OutputError(f"two outputs map to '{path}'")

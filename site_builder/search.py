@@ -105,14 +105,18 @@ def record_page(record: Record, language: str) -> str:
             f'<div data-pagefind-ignore>{head}{tags}</div></body></html>')
 
 
-def search_files(site: Site) -> dict[str, bytes]:
-    """The Pagefind bundle for ``site``: output path (under ``pagefind/``) -> bytes. OutputError if Pagefind cannot run."""
+def search_files(site: Site, found: list[Record] | None = None) -> dict[str, bytes]:
+    """The Pagefind bundle for ``site`` (its ``found`` records, by default all): output path (under ``pagefind/``)
+    -> bytes; none when there is nothing to find. OutputError if Pagefind cannot run."""
+    found = records(site) if found is None else found
+    if not found:
+        return {}  # Pagefind refuses an empty folder; the build then makes no search page either
     binary = _binary()
     language = site.case.site.language
     with tempfile.TemporaryDirectory(prefix="site-builder-search-") as tmp:
         pages, out = Path(tmp) / "records", Path(tmp) / "bundle"
         pages.mkdir()
-        for n, record in enumerate(records(site)):
+        for n, record in enumerate(found):
             (pages / f"{n:06d}.html").write_text(record_page(record, language), "utf-8")
         try:
             done = subprocess.run([str(binary), "--site", str(pages), "--output-path", str(out), "--quiet"],

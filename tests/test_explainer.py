@@ -426,3 +426,10 @@ def test_searchorder_sorts_filter_values_and_renames_to_match() -> None:
     (meta_name,) = [n for n in one if n.endswith(".pf_meta")]
     assert _read(one[meta_name])[3] == [["kind", filter_name.removeprefix("filter/").removesuffix(".pf_filter")]]
     assert meta_name.removeprefix("pagefind.").removesuffix(".pf_meta") in one["pagefind-entry.json"].decode()
+
+
+def test_a_case_with_nothing_published_builds_without_search(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """Pagefind refuses to index nothing; a new case (init) still builds, with no search page and no index."""
+    assert run("init", tmp_path / "case").code == 0
+    assert run("build", "--content", tmp_path / "case" / "content", "--out", tmp_path / "dist").code == 0
+    assert not (tmp_path / "dist" / "search").exists() and not (tmp_path / "dist" / "pagefind").exists()
