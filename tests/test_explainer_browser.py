@@ -166,3 +166,26 @@ def test_dark_mode_gives_each_strand_a_lighter_colour(browser: Browser, example_
     page.emulate_media(color_scheme="light")
     assert page.evaluate(marker) == "rgb(179, 38, 30)"  # --hue-1 in light mode
     page.close()
+
+
+NEW_PAGES = ["index.html", "timeline/index.html", "topics/dismissal/index.html", "people/index.html", "search/index.html",
+             "embed/timeline/index.html", "about/index.html"]
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_new_pages_never_scroll_sideways_and_filters_keep_labels_above_menus(browser: Browser, example_dist: Path, width: int) -> None:
+    with serving(example_dist, "/rust-case/") as served:
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        sideways = []
+        for name in NEW_PAGES:
+            page.goto(served.url + name)
+            page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+            if page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth"):
+                sideways.append(name)
+        assert sideways == []
+        page.goto(served.url + "timeline/index.html")
+        for field in ("strand", "person"):  # each label sits right above its own menu, never at the end of a row
+            label = page.locator(f"label[for=filter-{field}]").bounding_box()
+            menu = page.locator(f"#filter-{field}").bounding_box()
+            assert label and menu and abs(label["x"] - menu["x"]) < 1 and 0 <= menu["y"] - (label["y"] + label["height"]) < 8
+        page.close()
