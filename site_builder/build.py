@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 import jinja2
@@ -19,9 +20,10 @@ from .errors import ContentErrors, OutputError, Problem
 from .files import Refused, check_file, inside, read_file
 from .gcpause import gc_paused
 from .load import Content, FileCache, load_content
-from .pages import plan_pages
+from .pages import feed_path, plan_pages
 from .provenance import stale_update
 from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
+from .search import records, search_files
 from .site import build_site
 from .validate import ValidationCache, validate
 from .write import clean_stale, write_site
@@ -34,6 +36,7 @@ class BuildOptions:
     drafts: bool = False
     base_url: str | None = None
     workers: int = 1  # processes for rendering big sites; the CLI passes the number of cores
+    search: bool = False  # a Pagefind index and the search page; the CLI's build turns it on unless --no-search
 
 
 @dataclass
@@ -89,6 +92,8 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     dirs = template_dirs(project)
     static = _static_files(dirs, project, content.root.parent)  # first: refuses links out of the project, FIFOs
     site = build_site(content, drafts=options.drafts, base_url=options.base_url)
+    found = records(site) if options.search else []
+    site.search = bool(found)  # a case with nothing published yet has nothing to find: no index, no search page
     pages = plan_pages(site)
     fingerprint = templates_fingerprint(dirs)
     env = session.env(dirs, fingerprint) if session else make_environment(dirs)
@@ -99,11 +104,15 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     generated = {
         "case.json": exports.case_json(site),
         "feed.xml": exports.feed_xml(site),
+        "timeline.json": exports.timeline_json(site),
+        **{feed_path(t.topic.id): exports.topic_feed_xml(site, t) for t in site.topics},
         "sitemap.xml": exports.sitemap_xml(site, pages),
         "robots.txt": exports.robots_txt(site),
-        "_headers": headers.headers_file(),
+        "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
     }
     generated.update(static)
+    if found:
+        generated.update(search_files(site, found))
     for path, data in generated.items():
         if path in files:
             raise OutputError(f"two outputs map to '{path}'")

@@ -1,4 +1,4 @@
-"""Machine-readable outputs: case.json, feed.xml, sitemap.xml, robots.txt, JSON-LD.
+"""Machine-readable outputs: case.json, timeline.json, feeds, sitemap.xml, robots.txt, JSON-LD.
 
 In: a :class:`~site_builder.site.Site` and its pages. Out: bytes per output
 path (and a JSON-LD string per page). Nothing here reads the clock: dates
@@ -13,9 +13,11 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from .dates import PartialDate
-from .pages import TIMELINE_PATH, Page
+from .dates import When
+from .markup import markdown
+from .pages import TIMELINE_PATH, Page, feed_path, topic_path
 from .render import json_script
-from .site import Site
+from .site import EventView, Site, TopicView
 
 FEED_ENTRIES = 100
 
@@ -70,21 +72,32 @@ def _atom_day(text: str) -> str:
 
 
 def feed_xml(site: Site) -> bytes:
+    """The site's Atom feed: the newest events of every strand."""
+    timeline = site.base_url + TIMELINE_PATH.removesuffix("index.html")
+    return _atom(site, f"{site.case.title}: timeline", site.case.summary, "feed.xml", timeline, site.events)
+
+
+def topic_feed_xml(site: Site, topic: TopicView) -> bytes:
+    """One strand's Atom feed (``topics/<id>/feed.xml``): its events only, for readers who follow one proceeding."""
+    page = site.base_url + topic_path(topic.topic.id).removesuffix("index.html")
+    return _atom(site, f"{site.case.title}: {topic.title}", topic.summary, feed_path(topic.topic.id), page, topic.events)
+
+
+def _atom(site: Site, title: str, subtitle: str, self_path: str, alternate: str, events: list[EventView]) -> bytes:
     base = site.base_url
-    timeline = base + TIMELINE_PATH.removesuffix("index.html")
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(site.case.site.language)}>',
-        f"  <title>{escape(site.case.title)}: timeline</title>",
-        f"  <subtitle>{escape(site.case.summary)}</subtitle>",
-        f"  <link rel=\"self\" href={quoteattr(base + 'feed.xml')}/>",
-        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(timeline)}/>",
-        f"  <id>{escape(base)}</id>",
+        f"  <title>{escape(title)}</title>",
+        f"  <subtitle>{escape(subtitle)}</subtitle>",
+        f"  <link rel=\"self\" href={quoteattr(base + self_path)}/>",
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(alternate)}/>",
+        f"  <id>{escape(base + ('' if self_path == 'feed.xml' else self_path))}</id>",
         f"  <updated>{_atom_day(site.case.updated)}</updated>",
         f"  <author><name>{escape(site.case.title)}</name></author>",
     ]
-    for event in list(reversed(site.events))[:FEED_ENTRIES]:
-        url = f"{timeline}#event-{event.model.id}"
+    for event in list(reversed(events))[:FEED_ENTRIES]:
+        url = f"{alternate}#event-{event.model.id}"
         learned = max(c.source.published for c in event.cites)
         summary = event.model.summary or event.model.title
         sources = "; ".join(f"{c.source.publisher}, {c.source.published}" for c in event.cites)
@@ -100,6 +113,49 @@ def feed_xml(site: Site) -> bytes:
         ]
     lines.append("</feed>")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def timeline_json(site: Site) -> bytes:
+    """The timeline in TimelineJS3's JSON format, for newsrooms that embed TimelineJS.
+
+    Dates are only as precise as the source: ``start_date`` carries a month and a day only when they are
+    known. An event known only to have happened by a day ("by 17 February 2025") and a scheduled event are
+    placed at that day, and their ``display_date`` says what the date means. Each slide links back to the
+    event on its strand's page, and names its sources.
+    """
+    title = {"text": {"headline": escape(site.case.title), "text": str(markdown(site.case.summary))}}
+    events = [_slide(site, e) for e in site.events]
+    data = {"title": title, "events": events}
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def _slide(site: Site, event: EventView) -> dict[str, Any]:
+    url = f"{site.base_url}{topic_path(event.topic.id).removesuffix('index.html')}#event-{event.model.id}"
+    body = str(markdown(event.model.summary)) if event.model.summary else ""  # Markdown without raw HTML (markup.py)
+    body += f"<p>Sources: {escape(event.sourcing.line())}. <a href={quoteattr(url)} target=\"_top\">Read more and the quoted passages</a></p>"
+    slide: dict[str, Any] = {
+        "unique_id": f"event-{event.model.id}",
+        "start_date": _timelinejs_date(event.when),
+        "text": {"headline": escape(event.model.title), "text": body},
+        "group": event.topic.title,
+    }
+    if event.planned:
+        slide["display_date"] = f"Scheduled for {event.when.display_date()}"
+    elif event.when.precision == "bound":
+        slide["display_date"] = event.when.display_date()
+    return slide
+
+
+def _timelinejs_date(when: When) -> dict[str, str]:
+    """TimelineJS's date object, with only the parts the source gives (strings, as in its own examples)."""
+    day = when.date or when.not_after
+    assert day is not None  # the model requires a date or a bound
+    parts = {"year": str(day.year)}
+    if day.month:
+        parts["month"] = str(day.month)
+    if day.day:
+        parts["day"] = str(day.day)
+    return parts
 
 
 def sitemap_xml(site: Site, pages: list[Page]) -> bytes:

@@ -187,6 +187,8 @@ def _message(error: Any, schema: type[BaseModel], path: Path_) -> str:
         return f"ids may use only a-z, 0-9 and single hyphens, found {_shown(value)}"
     if kind == "too_short":
         return "needs at least one citation" if path and path[-1] == "citations" else "must not be empty"
+    if kind == "too_long":
+        return f"expected at most {ctx.get('max_length')} items, found {ctx.get('actual_length')}"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":

@@ -328,6 +328,17 @@ class Topic(Schema):
     note: Note = None
 
 
+KEY_POINTS_MAX = 7  # "what to know" is a short list; more belongs in the strands
+
+
+class KeyPoint(Schema):
+    """One of the home page's "What to know" points: the site's own sentence, cited like any statement."""
+
+    text: Text = Field(description="One or two neutral sentences in the site's own voice (Markdown, no raw HTML).")
+    citations: Citations
+    note: Note = None
+
+
 class SiteOptions(Schema):
     base_url: Url = Field(description="Where the site will live, e.g. https://example.org/case/ (used for sitemap, feed, canonical links).")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
@@ -343,6 +354,8 @@ class Case(Schema):
     updated: FullDate
     site: SiteOptions
     topics: Annotated[list[Topic], Field(min_length=1)]
+    key_points: list[KeyPoint] = Field(default_factory=list, max_length=KEY_POINTS_MAX, description=(
+        "What to know: 3 to 7 key points shown first on the home page, each citing the exact sentences it rests on."))
     loaded_words: list[ShortText] = Field(default_factory=list, description="Words the site's own voice must not use outside quotation marks.")
     corrections: Text | None = Field(None, description="How readers report errors (Markdown), shown on the about page.")
     note: Note = None

@@ -48,6 +48,13 @@ def topic_path(topic_id: str) -> str:
 
 SOURCES_PATH = "sources/index.html"
 TIMELINE_PATH = "timeline/index.html"
+SEARCH_PATH = "search/index.html"
+EMBED_PATH = "embed/timeline/index.html"  # may be framed by other sites (headers.py)
+
+
+def feed_path(topic_id: str) -> str:
+    """A strand's own Atom feed, beside its page."""
+    return f"topics/{topic_id}/feed.xml"
 
 
 def plan_pages(site: Site) -> list[Page]:
@@ -59,7 +66,10 @@ def plan_pages(site: Site) -> list[Page]:
         Page(SOURCES_PATH, "sources.html", "Sources", "Every source the site uses, and what it took from each."),
         Page("about/index.html", "about.html", "About this site", "How this site is made: method, attribution and corrections."),
         Page("404.html", "404.html", "Page not found", "This page does not exist."),
+        Page(EMBED_PATH, "embed.html", "Timeline", f"The timeline of {case.title}, for embedding in other pages."),
     ]
+    if site.search:
+        pages.append(Page(SEARCH_PATH, "search.html", "Search", f"Search the events, claims, quotes and people of {case.title}."))
     for topic in site.topics:
         pages.append(Page(topic_path(topic.topic.id), "topic.html", topic.title, _first_sentence(topic.summary), {"topic": topic},
                           kind="Article", deps=(topic.entry,)))

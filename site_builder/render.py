@@ -28,7 +28,7 @@ from .dates import PartialDate
 from .errors import RenderError
 from .files import Refused, read_file
 from .markup import markdown
-from .headers import CSP
+from .headers import CSP, csp
 from .pages import Page
 from .quotemarks import for_quotation
 from .site import CLAIM_LABELS, Site
@@ -112,8 +112,12 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
         topic_path=routes.topic_path,
         SOURCES_PATH=routes.SOURCES_PATH,
         TIMELINE_PATH=routes.TIMELINE_PATH,
+        SEARCH_PATH=routes.SEARCH_PATH,
+        EMBED_PATH=routes.EMBED_PATH,
+        feed_path=routes.feed_path,
         CLAIM_LABELS=CLAIM_LABELS,
         CSP=CSP,
+        csp=csp,
     )
     return env
 

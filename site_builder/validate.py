@@ -16,7 +16,7 @@ from typing import Any
 from .errors import Problem
 from .load import Content, Loaded
 from .model import ANONYMOUS, Citation, Entry, Item, Quote
-from .provenance import provenance_findings, source_facts
+from .provenance import SourceFacts, provenance_findings, source_facts
 from .sourcetext import SourceFileError, normalize, read_source_bytes, resolve, source_text
 from .voice import loaded_words_in
 from .yamlload import Path_
@@ -110,6 +110,27 @@ def validate(content: Content, cache: ValidationCache | None = None, drafts: boo
         _add(problems, case, (key,), _voice(getattr(case.model, key), words))
     for i, topic_model in enumerate(case.model.topics):
         _add(problems, case, ("topics", i, "title"), _voice(topic_model.title, words))
+    problems += _key_point_problems(content, source_ids, texts, words, facts)
+    return problems
+
+
+def _key_point_problems(content: Content, source_ids: set[str], texts: dict[str, str | None], words: tuple[str, ...],
+                        facts: dict[str, SourceFacts]) -> list[Problem]:
+    """case.yaml's key points: cited like any statement, in the site's own voice. They have no review state of
+    their own (case.yaml is always published), so each may cite only a reviewed source."""
+    case = content.case
+    problems: list[Problem] = []
+    for i, point in enumerate(case.model.key_points):
+        at: Path_ = ("key_points", i)
+        for where, message in _citation_findings(point.citations, source_ids, texts):
+            problems.append(case.problem(at + where, message))
+        for k, citation in enumerate(point.citations):
+            source = facts.get(citation.source)
+            if source is not None and source.review != "reviewed":
+                problems.append(case.problem(at + ("citations", k, "source"),
+                                             f"key point {i + 1} cites source '{citation.source}', which is {source.review}; "
+                                             "key points are always published, so they may cite only reviewed sources"))
+        _add(problems, case, at + ("text",), _voice(point.text, words))
     return problems
 
 
