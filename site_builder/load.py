@@ -19,10 +19,11 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentErrors, Problem
 from .files import Refused, read_file
-from .model import Case, Entry, PeopleFile, Schema, SourcesFile
+from .model import Case, Entry, KeyPointsFile, PeopleFile, Schema, SourcesFile
 from .yamlload import MAX_FILE_BYTES, Path_, YamlDoc, YamlError, load_yaml
 
 M = TypeVar("M", bound=Schema)
+KEY_POINTS = "key-points.yaml"  # optional: the home page's "What to know"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,11 @@ class Content:
     people: Loaded[PeopleFile]
     sources: Loaded[SourcesFile]
     entries: dict[str, Loaded[Entry]]  # topic id -> entry, in the file-name order
+    key_points: Loaded[KeyPointsFile] | None = None  # key-points.yaml, optional
+
+    def key_point_list(self) -> list[Any]:
+        """The "What to know" points (none when key-points.yaml is absent)."""
+        return list(self.key_points.model.key_points) if self.key_points is not None else []
 
 
 def field_path(path: Path_) -> str:
@@ -94,9 +100,12 @@ def load_content(root: Path, cache: FileCache | None = None, overrides: Mapping[
         entry = _load(path, Entry, problems, cache, project, overrides)
         if entry is not None:
             entries[path.stem] = entry
+    key_points = None
+    if (root / KEY_POINTS).exists() or (root / KEY_POINTS).is_symlink() or (overrides and root / KEY_POINTS in overrides):
+        key_points = _load(root / KEY_POINTS, KeyPointsFile, problems, cache, project, overrides)
     if problems or case is None or people is None or sources is None:
         raise ContentErrors(problems)
-    return Content(root, case, people, sources, entries)
+    return Content(root, case, people, sources, entries, key_points)
 
 
 def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache | None, project: Path,

@@ -339,6 +339,16 @@ class KeyPoint(Schema):
     note: Note = None
 
 
+class KeyPointsFile(Schema):
+    """key-points.yaml (optional): the home page's "What to know". Apart from case.yaml, which defines the case
+    and its vocabulary and must stand alone (a fresh folder converts with nothing but case.yaml), because key
+    points cite sources."""
+
+    key_points: list[KeyPoint] = Field(default_factory=list, max_length=KEY_POINTS_MAX, description=(
+        "What to know: 3 to 7 key points shown first on the home page, each citing the exact sentences it rests on."))
+    note: Note = None
+
+
 class SiteOptions(Schema):
     base_url: Url = Field(description="Where the site will live, e.g. https://example.org/case/ (used for sitemap, feed, canonical links).")
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")] = "en"
@@ -354,8 +364,6 @@ class Case(Schema):
     updated: FullDate
     site: SiteOptions
     topics: Annotated[list[Topic], Field(min_length=1)]
-    key_points: list[KeyPoint] = Field(default_factory=list, max_length=KEY_POINTS_MAX, description=(
-        "What to know: 3 to 7 key points shown first on the home page, each citing the exact sentences it rests on."))
     loaded_words: list[ShortText] = Field(default_factory=list, description="Words the site's own voice must not use outside quotation marks.")
     corrections: Text | None = Field(None, description="How readers report errors (Markdown), shown on the about page.")
     note: Note = None
@@ -366,4 +374,5 @@ SCHEMAS: dict[str, type[Schema]] = {
     "entry": Entry,
     "people": PeopleFile,
     "sources": SourcesFile,
+    "key-points": KeyPointsFile,
 }

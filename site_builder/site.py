@@ -238,7 +238,7 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
         sources=sorted((s for s in sources.values() if shown(s.model)), key=lambda s: (s.model.published, s.model.id)),
         events=timeline,
         base_url=(base_url or case.site.base_url).rstrip("/") + "/",
-        key_points=[KeyPointView(k, cites := _cites(k.citations, sources), _count(cites)) for k in case.key_points],
+        key_points=[KeyPointView(k, cites := _cites(k.citations, sources), _count(cites)) for k in content.key_point_list()],
         search=search,
     )
 

@@ -116,21 +116,23 @@ def validate(content: Content, cache: ValidationCache | None = None, drafts: boo
 
 def _key_point_problems(content: Content, source_ids: set[str], texts: dict[str, str | None], words: tuple[str, ...],
                         facts: dict[str, SourceFacts]) -> list[Problem]:
-    """case.yaml's key points: cited like any statement, in the site's own voice. They have no review state of
-    their own (case.yaml is always published), so each may cite only a reviewed source."""
-    case = content.case
+    """key-points.yaml: cited like any statement, in the site's own voice. Key points have no review state of
+    their own (they are always published), so each may cite only a reviewed source."""
+    loaded = content.key_points
     problems: list[Problem] = []
-    for i, point in enumerate(case.model.key_points):
+    if loaded is None:
+        return problems
+    for i, point in enumerate(loaded.model.key_points):
         at: Path_ = ("key_points", i)
         for where, message in _citation_findings(point.citations, source_ids, texts):
-            problems.append(case.problem(at + where, message))
+            problems.append(loaded.problem(at + where, message))
         for k, citation in enumerate(point.citations):
             source = facts.get(citation.source)
             if source is not None and source.review != "reviewed":
-                problems.append(case.problem(at + ("citations", k, "source"),
-                                             f"key point {i + 1} cites source '{citation.source}', which is {source.review}; "
-                                             "key points are always published, so they may cite only reviewed sources"))
-        _add(problems, case, at + ("text",), _voice(point.text, words))
+                problems.append(loaded.problem(at + ("citations", k, "source"),
+                                               f"key point {i + 1} cites source '{citation.source}', which is {source.review}; "
+                                               "key points are always published, so they may cite only reviewed sources"))
+        _add(problems, loaded, at + ("text",), _voice(point.text, words))
     return problems
 
 

@@ -127,8 +127,7 @@ CHARGED = "Council member Sam Ortiz was charged with bribery in March 2024, pros
 
 
 def _with_key_point(project: Path, source: str, quote: str) -> Path:
-    case = project / "content" / "case.yaml"
-    case.write_text(case.read_text("utf-8") + KEY_POINT.format(source=source, quote=quote), "utf-8")
+    (project / "content" / "key-points.yaml").write_text(KEY_POINT.format(source=source, quote=quote), "utf-8")
     return project / "content"
 
 
@@ -136,42 +135,41 @@ def test_a_key_point_quoting_a_sentence_its_source_lacks_is_refused(project: Pat
     content = _with_key_point(project, "wire-2024-05-02", "Ortiz was charged in March.")
     result = run("build", "--content", content, "--out", project / "dist")
     assert result.code == 1
-    # case.yaml has 11 lines; the key point's quote is line 16.
+    # key-points.yaml: the key point's quote is line 5.
     assert errors(result, content) == [
-        "case.yaml:16: key_points[0].citations[0].quote: sentence not found in source 'wire-2024-05-02': \"Ortiz was charged in March.\""]
+        "key-points.yaml:5: key_points[0].citations[0].quote: sentence not found in source 'wire-2024-05-02': \"Ortiz was charged in March.\""]
 
 
 def test_a_key_point_citing_an_unknown_or_draft_source_is_refused(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     content = _with_key_point(project, "wire-2099", CHARGED)
     assert errors(run("build", "--content", content, "--out", project / "dist"), content) == [
-        "case.yaml:15: key_points[0].citations[0].source: unknown source id 'wire-2099'"]
+        "key-points.yaml:4: key_points[0].citations[0].source: unknown source id 'wire-2099'"]
     sources = content / "sources.yaml"
     draft = "\n".join(line.replace("wire-2024-05-02", "wire-copy").replace("reviewed", "draft")
                       for line in sources.read_text("utf-8").split("\n")[1:9])  # the fixture's one source, as a draft
     sources.write_text(sources.read_text("utf-8").rstrip("\n") + "\n" + draft + "\n", "utf-8")
-    case = content / "case.yaml"
-    case.write_text(case.read_text("utf-8").replace("wire-2099", "wire-copy"), "utf-8")
+    points = content / "key-points.yaml"
+    points.write_text(points.read_text("utf-8").replace("wire-2099", "wire-copy"), "utf-8")
     found = errors(run("build", "--content", content, "--out", project / "dist", "--drafts"), content)
     assert found == [
-        "case.yaml:15: key_points[0].citations[0].source: key point 1 cites source 'wire-copy', which is draft; "
+        "key-points.yaml:4: key_points[0].citations[0].source: key point 1 cites source 'wire-copy', which is draft; "
         "key points are always published, so they may cite only reviewed sources"]
 
 
 def test_a_key_point_in_loaded_words_is_refused(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     content = _with_key_point(project, "wire-2024-05-02", CHARGED)
-    case = content / "case.yaml"
-    case.write_text(case.read_text("utf-8").replace("was charged in March 2024.", "was slammed in March 2024."), "utf-8")
+    points = content / "key-points.yaml"
+    points.write_text(points.read_text("utf-8").replace("was charged in March 2024.", "was slammed in March 2024."), "utf-8")
     assert errors(run("build", "--content", content, "--out", project / "dist"), content) == [
-        "case.yaml:13: key_points[0].text: loaded language 'slammed' in the site's own voice; quote and attribute it, or reword"]
+        "key-points.yaml:2: key_points[0].text: loaded language 'slammed' in the site's own voice; quote and attribute it, or reword"]
 
 
 def test_more_than_seven_key_points_is_a_schema_error(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     content = project / "content"
-    case = content / "case.yaml"
     points = "".join(f"  - text: Point {i}.\n    citations: [{{source: wire-2024-05-02, quote: '{CHARGED}'}}]\n" for i in range(8))
-    case.write_text(case.read_text("utf-8") + "key_points:\n" + points, "utf-8")
+    (content / "key-points.yaml").write_text("key_points:\n" + points, "utf-8")
     assert errors(run("build", "--content", content, "--out", project / "dist"), content) == [
-        "case.yaml:12: key_points: expected at most 7 items, found 8"]
+        "key-points.yaml:1: key_points: expected at most 7 items, found 8"]
 
 
 def test_a_case_without_key_points_has_no_what_to_know(minimal_dist: Path) -> None:
@@ -181,9 +179,10 @@ def test_a_case_without_key_points_has_no_what_to_know(minimal_dist: Path) -> No
 
 def test_init_explains_key_points(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
     assert run("init", tmp_path / "case").code == 0
-    case = (tmp_path / "case" / "content" / "case.yaml").read_text("utf-8")
-    assert "# What to know: 3 to 7 key points, shown first on the home page." in case
-    assert "# key_points:\n#   - text: " in case
+    points = (tmp_path / "case" / "content" / "key-points.yaml").read_text("utf-8")
+    assert points.startswith("# yaml-language-server: $schema=../schemas/key-points.schema.json\n"
+                             "# What to know: 3 to 7 key points, shown first on the home page.")
+    assert "#   - text: " in points and points.endswith("\nkey_points: []\n")
 
 
 # --- compact sourcing ------------------------------------------------------------------------------------------------

@@ -37,9 +37,10 @@ def test_init_makes_a_case_folder_that_builds_and_checks(tmp_path: Path, run) ->
     assert (result.code, result.err) == (0, "")
     assert files_in(case) == {
         ".gitignore", "seeds/README.md",
-        "content/case.yaml", "content/people.yaml", "content/sources.yaml",
+        "content/case.yaml", "content/people.yaml", "content/sources.yaml", "content/key-points.yaml",
         "content/entries/charges.yaml", "content/entries/civil-suits.yaml",
         "schemas/case.schema.json", "schemas/entry.schema.json", "schemas/people.schema.json", "schemas/sources.schema.json",
+        "schemas/key-points.schema.json",
     }
     data = yaml.safe_load((case / "content" / "case.yaml").read_text("utf-8"))
     assert data["title"] == "The Harbor Case: the appeal"  # the ': ' stays in the title
@@ -147,7 +148,7 @@ def test_refuses_a_second_init(tmp_path: Path, run) -> None:  # type: ignore[no-
     result = run("init", tmp_path, "--topics", "a,b")
     assert result.code == 1
     assert result.err == (f"error: refusing to overwrite in '{tmp_path}': '.gitignore', 'content/case.yaml', "
-                          "'content/entries/a.yaml' and 8 more already exist; nothing was written\n")
+                          "'content/entries/a.yaml' and 10 more already exist; nothing was written\n")
     assert {name: (tmp_path / name).read_bytes() for name in files_in(tmp_path)} == before
 
 
