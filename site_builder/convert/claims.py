@@ -19,6 +19,7 @@ import re
 from ..model import UNKNOWN_SPEAKER
 from .attribution import ANONYMOUS, Attribution, attribute, introduced, reporting_verbs
 from .referents import judicial
+from .doc import ArticleDoc
 from .documents import ISSUED
 from .lexicon import RULING_VERBS
 from .items import Cite, DraftClaim, DraftQuote
@@ -31,13 +32,14 @@ MIN_QUOTE_WORDS = 3
 _CONTEXT = re.compile(r"\b(?:in|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:statement|press release|post|interview|filing|court filing|ruling|letter|trailer|episode|hearing|affidavit|lawsuit|suit|complaint|motion)(?:\s+(?:to|with|on|obtained by)\s+[A-Z][\w!.]*(?:\s+[A-Z]\w*){0,3})?|\bon\s+(?:Twitter|Instagram|X|Facebook|TikTok|Threads)\b")
 
 
-def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher,
-                   unattributed: list[str] | None = None) -> list[DraftQuote]:
-    """The article's quotations with their speakers. A quotation whose speaker the article does not make clear
-    (a document whose issuer it does not state, a quotation no reporting verb or neighbour claims) is kept with
-    the speaker ``unknown`` for the editor, and listed in ``unattributed`` ("statement: “We regret …”") if given.
-    A quotation cut off by the end of a stored excerpt is kept as written: its words up to the cut are exact."""
-    quotes: list[DraftQuote] = []
+def extract_quotes(doc: ArticleDoc) -> None:
+    """Add to ``doc.quotes`` the article's quotations with their speakers. A quotation whose speaker the article
+    does not make clear (a document whose issuer it does not state, a quotation no reporting verb or neighbour
+    claims) is kept with the speaker ``unknown`` for the editor, and listed in ``doc.unattributed`` ("statement:
+    “We regret …”"). A quotation cut off by the end of a stored excerpt is kept as written: its words up to the
+    cut are exact."""
+    seg, rec, source, topics, unattributed = doc.seg, doc.rec, doc.source, doc.topics, doc.unattributed
+    quotes = doc.quotes
     previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
     for q in seg.quotes:
         words = q.inner.strip().rstrip(",").strip()
@@ -105,7 +107,6 @@ def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
                                  context=" ".join(context.group(0).split()) if context else None))
         if who.speaker != UNKNOWN_SPEAKER:
             previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, who.speaker)
-    return quotes
 
 
 _TERM_WORDS = 6
@@ -275,16 +276,16 @@ def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, la
     return None
 
 
-def extract_claims(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher, loaded: tuple[str, ...],
-                   publisher: str | None, plain_kind: str, skip: set[int], flagged: list[tuple[str, str]],
-                   outlet_voice: list[str] | None = None) -> list[DraftClaim]:
-    """The claims of an article: each sentence with case words, attributed to whoever the sentence says says it.
+def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> None:
+    """Add to ``doc.claims`` the claims of an article: each sentence with case words (and no event drawn from it,
+    ``doc.used``), attributed to whoever the sentence says says it.
 
     A sentence nobody in it says is in the outlet's own voice: a claim of ``publisher`` (the people.yaml id of the
-    article's outlet), or, when the outlet is not listed there (``None``), left out and added to ``outlet_voice``:
-    an outlet is not proposed as a person or organisation merely because it publishes.
+    article's outlet), or, when the outlet is not listed there (``None``), left out and added to
+    ``doc.outlet_voice``: an outlet is not proposed as a person or organisation merely because it publishes.
     """
-    claims: list[DraftClaim] = []
+    seg, rec, source, topics, loaded, flagged = doc.seg, doc.rec, doc.source, doc.topics, doc.loaded, doc.flagged
+    skip, outlet_voice, claims = doc.used | doc.skip, doc.outlet_voice, doc.claims
     for i, sentence in enumerate(seg.sentences):
         facts = rec.sentences[i]
         text = sentence.text
@@ -314,7 +315,6 @@ def extract_claims(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
         topic = topics.primary(facts.topics)
         assert topic is not None
         claims.append(DraftClaim(topic, kind, speaker, neutral.text, [Cite(source, " ".join(text.split()))], people=people))
-    return claims
 
 
 def _quoted_share(seg: Segmented, start: int, end: int) -> float:

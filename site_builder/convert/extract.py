@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 from ..model import SHORT_TEXT_MAX as MAX_SHORT
 from .claims import extract_claims, extract_quotes
+from .doc import ArticleDoc, CaseInfo
 from .events import extract_events
 from ..dates import PartialDate
 from .items import Cite, DraftEvent, DraftPerson, DraftSource, Extraction
@@ -26,7 +25,6 @@ from .directory import Directory
 from .recognise import Entity, Recognised, group_for, recognise
 from .segment import Segmented, segment
 from .slug import slugify
-from .topics import TopicMatcher
 
 MAX_TITLE = MAX_SHORT - 10  # a headline is clipped below the schema's limit: clip() may close a quotation and add "…"
 
@@ -38,13 +36,6 @@ _PUBLISHER_CUES = [
 _TOLD_CUES = ("obtained by", "told", "confirmed to", "said in a statement to", "in an interview with")  # the words _PUBLISHER_CUES[2] needs
 _TABLOID_PIECES = ("reveal", "insider", "our source", "exclusive", "sneered", "slammed")  # _TABLOID_CUES needs one of these
 _TABLOID_CUES = re.compile(r"\bcan (?:exclusively )?reveal\b|\binsider (?:told|tells) us\b|\bour (?:insider|source)\b|\bEXCLUSIVE\b|\bsneered\b|\bslammed\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class CaseInfo:
-    topics: TopicMatcher
-    loaded: tuple[str, ...]
-    content_dir: Path  # resolved
 
 
 _MEDIA_NAME = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Wire|Press|Daily|Magazine|Radio|TV|Network|Online|Mail|Chronicle|Reporter|Courier|Ledger)\b|\.com\b")
@@ -104,15 +95,13 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
         notes.append("no headline found; the title is the first sentence")
     pub_key = _publisher_entity(publisher or "Unknown publisher", rec.entities, directory)
     narrator = pub_key if rec.entities[pub_key].known else None  # the outlet speaks in its own voice only if listed
-    flagged: list[tuple[str, str]] = []
-    skip = {len(seg.sentences) - 1} if article.truncated and seg.sentences else set()
-    events, used = extract_events(seg, rec, sid, article.published, case.topics, case.loaded, flagged, skip)
-    _mark_planned(events, published)
-    unattributed: list[str] = []
-    quotes = extract_quotes(seg, rec, sid, case.topics, unattributed)
-    outlet_voice: list[str] = []
-    claims = extract_claims(seg, rec, sid, case.topics, case.loaded, narrator, "statement" if tabloid else "fact", used | skip, flagged,
-                            outlet_voice)
+    skip = frozenset({len(seg.sentences) - 1} if article.truncated and seg.sentences else ())
+    doc = ArticleDoc(article, case, seg, rec, sid, skip, notes=notes)
+    extract_events(doc)
+    _mark_planned(doc.events, published)
+    extract_quotes(doc)
+    extract_claims(doc, narrator, "statement" if tabloid else "fact")
+    events, quotes, claims, flagged = doc.events, doc.quotes, doc.claims, doc.flagged
     anonymous = any(c.kind == "anonymous" for c in claims) or any(q.speaker == "anonymous" for q in quotes)
     source = DraftSource(
         id=sid, title=clip(title, MAX_TITLE), publisher=publisher or "Unknown publisher", published=published,
@@ -127,8 +116,8 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     referenced.update(c.attributed_to for c in claims)
     referenced.update(q.speaker for q in quotes)
     people = _people(seg, rec, sid, referenced, case.loaded)
-    return Extraction(str(article.path), source, events, claims, quotes, people, flagged, rec.unresolved, notes, rec.loose,
-                      unattributed, outlet_voice)
+    return Extraction(str(article.path), source, events, claims, quotes, people, flagged, rec.unresolved, doc.notes, rec.loose,
+                      doc.unattributed, doc.outlet_voice)
 
 
 def _source_id(article: Article, publisher: str | None) -> str:

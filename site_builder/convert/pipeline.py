@@ -26,7 +26,8 @@ from ..errors import SiteBuilderError
 from ..gcpause import gc_paused
 from ..sourcetext import SourceFileError, resolve
 from .caseinfo import load_case
-from .extract import CaseInfo, extract
+from .doc import CaseInfo
+from .extract import extract
 from .index import collect
 from .items import Extraction
 from .merge import Merger, Placed

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from site_builder.convert import convert
-from site_builder.convert.extract import CaseInfo, extract
+from site_builder.convert.doc import CaseInfo
+from site_builder.convert.extract import extract
 from site_builder.convert.read import Article
 from site_builder.convert.directory import Directory
 from site_builder.convert.topics import TopicDef, TopicMatcher
