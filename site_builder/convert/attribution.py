@@ -16,7 +16,7 @@ named before the quotation, or who opens the sentence before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS
@@ -55,6 +55,11 @@ class Attribution:
     verb: str | None
     kind: str
     document: str | None = None
+    rule: str = field(default="", compare=False)  # the rules that found the speaker, outermost first (for --explain)
+
+    def via(self, rule: str) -> Attribution:
+        """The same attribution, found by ``rule`` (which called the rules already recorded)."""
+        return replace(self, rule=f"{rule} > {self.rule}" if self.rule else rule)
 
 
 def kind_for(verb: str, speaker: Entity | None) -> str:
@@ -167,18 +172,23 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE:
             continue  # "the councilwoman accused of …": a participle, not someone speaking
         if lower in PARTICIPLE_VERBS:
+            how = "participle"
             found = _participle(plain, start, mentions) if not plain.startswith(" to ", end) else None  # "adding to the pressure"
         elif lower in _RULING_ONLY:
+            how = "ruling"
             found = _ruling(plain, start, mentions, rec, seg, index, groups, word)
         elif lower == "according":
+            how = "according-to"
             if not re.match(r"\s+to\b", plain[end:]):
                 continue
             found = _after(plain, end + 3, mentions, rec, seg, index, groups)
             if found and found[0] and _is_media(rec, found[0]):
                 continue  # "according to E! News": the outlet relays, it is not the speaker
         else:
+            how = "speaker-before-verb"
             found = _before(plain, start, mentions, rec, seg, index, groups, word)
             if found is None and (lower in _INVERTIBLE or _after_quotation(text, start)):
+                how = "speaker-after-verb"
                 found = _after(plain, end, mentions, rec, seg, index, groups, inverted=True, verb_at=start)
         if found is None:
             continue
@@ -187,10 +197,10 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
             # "A neighbour called the police, the sheriff's office said.": the closing attribution governs the sentence
             closing = _closing(seg, rec, index, plain, end, hi, mentions, groups)
             if closing is not None:
-                return closing
+                return closing.via(f"attribution.closing-attribution ({closing.verb})")
         entity = rec.entities.get(speaker) if speaker and speaker != ANONYMOUS else None
         kind = "anonymous" if speaker == ANONYMOUS else kind_for(word, entity)
-        attribution = Attribution(speaker, lower, kind, document)
+        attribution = Attribution(speaker, lower, kind, document, rule=f"attribution.{how} ({lower})")
         distance = 0 if speaker else 1000
         if best is None or distance < best[0]:
             best = (distance, attribution)

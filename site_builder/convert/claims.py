@@ -75,18 +75,18 @@ def extract_quotes(doc: ArticleDoc) -> None:
         if short and not _governed(who):
             continue  # one or two words inside a sentence are someone's only when a reporting verb gives them a speaker
         if q.continued and previous is not None:
-            who = Attribution(previous[1], None, "statement")  # the next paragraph of the same quotation
+            who = Attribution(previous[1], None, "statement", rule="quotes.continued-paragraph")  # the next paragraph of the same quotation
         if who is None or who.speaker is None:
             opens = q.open - seg.sentence_at(q.open).start <= 1
             # a statement or release the article cites without its issuer is not the last speaker's ("the statement said")
             issued = who is not None and who.document is not None and who.document.split()[-1] in ISSUED
             told = _told_before(seg, rec, q, first.index) if opens and (who is None or who.document is None) else None
             if told is not None:
-                who = told
+                who = told.via("quotes.told-before")
             elif opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1 and not issued:
-                who = Attribution(previous[1], None, "statement")
+                who = Attribution(previous[1], None, "statement", rule="quotes.previous-speaker")
             elif opens and previous is not None and _same_bench(seg, rec, q, first.index, previous):
-                who = Attribution(previous[1], None, "statement")
+                who = Attribution(previous[1], None, "statement", rule="quotes.same-bench")
             elif term:
                 continue  # a few words inside a sentence that nobody is said to say: a scare quote or a term, not a quotation
             else:
@@ -94,7 +94,7 @@ def extract_quotes(doc: ArticleDoc) -> None:
                 if unattributed is not None:
                     document = f"{who.document}: " if who is not None and who.document else ""
                     unattributed.append(f"{document}“{clip(' '.join(words.split()), 80)}”")
-                who = Attribution(UNKNOWN_SPEAKER, None, "statement")
+                who = Attribution(UNKNOWN_SPEAKER, None, "statement", rule="quotes.speaker-unknown")
         assert who.speaker is not None
         span = seg.text[first.start : last.end]
         if len(span) > 2 * MAX_SENTENCE:
@@ -104,7 +104,7 @@ def extract_quotes(doc: ArticleDoc) -> None:
             continue
         context = _CONTEXT.search(span)
         quotes.append(DraftQuote(topic, who.speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))],
-                                 context=" ".join(context.group(0).split()) if context else None))
+                                 context=" ".join(context.group(0).split()) if context else None, rules=[who.rule]))
         if who.speaker != UNKNOWN_SPEAKER:
             previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, who.speaker)
 
@@ -128,7 +128,7 @@ def _labelled(seg: Segmented, rec: Recognised, topics: TopicMatcher, source: str
     span = seg.text[first.start : last.end]
     if speaker is None or topic is None or not words or len(span) > 2 * MAX_SENTENCE:
         return None
-    return DraftQuote(topic, speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))])
+    return DraftQuote(topic, speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))], rules=["quotes.transcript-label"])
 
 
 def _governed(who: Attribution | None) -> bool:
@@ -199,22 +199,25 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
         if found and found.speaker and _far_after_term(seg, q, index, lo):
             found = None
         if found and found.speaker:
-            return found
+            return found.via("quotes.verb-after-quotation")
     after = found  # '"…," the statement said' with no issuer: kept so the caller can list it
     start_sentence = seg.sentences[first]
     found = _nearest_before(seg, rec, first, q.open - start_sentence.start)
     if found and found.speaker:
-        return found
+        return found.via("quotes.verb-before-quotation")
     lead_in = seg.text[start_sentence.start : q.open].rstrip()
     if lead_in.endswith(":"):  # "The judge was blunt: “…”"
         colon = introduced(seg, rec, first, len(lead_in) - 1)
         if colon is not None:
-            return colon
+            return colon.via("quotes.colon-introduces")
     if first > 0 and q.open - start_sentence.start <= 1:
         prev = seg.sentences[first - 1]
         if prev.paragraph >= start_sentence.paragraph - 1 and prev.text.rstrip().endswith(":"):  # "Smith said:" ¶ "…"
             said = attribute(seg, rec, first - 1, 0, None, rec.entities)
-            return said if said is not None and said.speaker else introduced(seg, rec, first - 1, len(prev.text.rstrip()) - 1) or said
+            if said is not None and said.speaker:
+                return said.via("quotes.said-colon-before")
+            colon = introduced(seg, rec, first - 1, len(prev.text.rstrip()) - 1)
+            return colon.via("quotes.colon-introduces-before") if colon is not None else said
     return found if found is not None and found.document or after is None else after
 
 
@@ -298,9 +301,9 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> N
             continue
         speaker: str | None  # None: the outlet's own voice, and the outlet is not listed
         if who is not None and who.speaker:
-            speaker, kind = who.speaker, who.kind
+            speaker, kind, rule = who.speaker, who.kind, who.via("claims.said-by").rule
         else:
-            speaker, kind = publisher, plain_kind
+            speaker, kind, rule = publisher, plain_kind, "claims.outlet-voice"
         if speaker == ANONYMOUS:
             kind = "anonymous"
         neutral = neutralise(text, loaded)
@@ -314,7 +317,7 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> N
         people = list(dict.fromkeys(k for _, _, k in facts.entities if k != speaker and rec.entities[k].kind == "person"))
         topic = topics.primary(facts.topics)
         assert topic is not None
-        claims.append(DraftClaim(topic, kind, speaker, neutral.text, [Cite(source, " ".join(text.split()))], people=people))
+        claims.append(DraftClaim(topic, kind, speaker, neutral.text, [Cite(source, " ".join(text.split()))], people=people, rules=[rule]))
 
 
 def _quoted_share(seg: Segmented, start: int, end: int) -> float:

@@ -34,7 +34,7 @@ from .merge import Merger, Placed
 from .read import Article, ReadError, read_article
 from .directory import Directory
 from .settle import Reading, read_all, reread
-from .report import Report, SourceReport
+from .report import ItemRules, Report, SourceReport
 from .summary import fill_summaries
 from .write import changes, diff, targets, write
 
@@ -195,6 +195,18 @@ def _merge(merger: Merger, x: Extraction) -> dict[str, str]:
     return remap
 
 
+def _explained(x: Extraction, taken: list[Placed]) -> list[ItemRules]:
+    """The rules behind each of an article's events, claims and quotes, with the item each went into.
+
+    ``taken`` is where the article's drafts went, pass after pass: its last part is the final pass's, in the order
+    :func:`_merge` placed them (people, events, claims, quotes)."""
+    placed = taken[len(taken) - len(x.events) - len(x.claims) - len(x.quotes):]
+    drafts: list[tuple[list[str], str | None]] = [
+        *((e.rules, None) for e in x.events), *((c.rules, c.attributed_to) for c in x.claims), *((q.rules, q.speaker) for q in x.quotes)]
+    name = Path(x.path).name
+    return [ItemRules(name, p.section, p.id, p.how, rules, speaker) for (rules, speaker), p in zip(drafts, placed, strict=True)]
+
+
 def _summarise(report: Report, extractions: list[Extraction], merger: Merger) -> None:
     for x in extractions:
         source = SourceReport(x.path, x.source.id, x.source.title, x.source.published, len(x.events), len(x.claims),
@@ -217,6 +229,7 @@ def _summarise(report: Report, extractions: list[Extraction], merger: Merger) ->
     report.withheld = merger.log.withheld
     report.ledger = str(merger.ledger.path)
     report.new_people = merger.log.new_people
+    report.explained = [item for x in extractions for item in _explained(x, merger.log.taken.get(x.path, []))]
 
 
 def _list_ids(source: SourceReport, placed: list[Placed]) -> None:
