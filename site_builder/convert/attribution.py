@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GATE
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
@@ -27,19 +28,6 @@ from .referents import (ANONYMOUS, HOLDER_HEADS, appositive_to_name, body_at, bo
 from .segment import ABBREVIATIONS, STATES, Segmented
 
 __all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "introduced", "kind_for", "reporting_verbs"]
-_ANON = re.compile(
-    r"\b(?:an?|one|our|the|another|this|that|[A-Z][\w.]*)\s+(?:(?!said|told)[\w-]+\s+){0,2}?(?:insiders?|sources?|tipsters?|confidants?|pals?|friends? of \w+|person familiar|people familiar|people close|person close)\b"
-    r"|\bsources? (?:close to|familiar with|said|say|told)\b|\binsiders?\b"
-    r"|\b(?:people|persons?|officials?|sources?) (?:with (?:direct )?knowledge(?: of [\w\s'’]{0,40}?)?|briefed on [\w\s'’]{0,40}?"
-    r"|who (?:spoke on (?:the )?condition of anonymity|(?:asked|requested) (?:not to be (?:named|identified)|anonymity)"
-    r"|(?:was|were|is|are) not authori[sz]ed to (?:speak|comment)(?: publicly)?(?: on [\w\s'’]{0,30}?)?))(?=\W|$)",
-    re.IGNORECASE,
-)
-_GROUP = re.compile(
-    r"(?:\b[Tt]he\s+|\b)(?P<np>(?:[A-Za-z’'.-]+\s+){0,3}?(?P<head>(?i:prosecutors|prosecution|police|officials|investigators|authorities|detectives|"
-    r"sheriff[’']s office|district attorney[’']s office|attorney[’']s office|state|court|defense|defence|legal team|lawyers|attorneys|family|jurors|jury|network|studio|company|office|department|agency"
-    r"|representatives|spokespeople)))$"
-)
 _DOCS = r"affidavit|lawsuit|suit|complaint|filing|motion|ruling|order|statement|document|report|press release|release|indictment|letter|court papers|court documents|records|legal document|court filing|petition|opinion|decision|judgment|verdict"
 _DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?)(?P<doc>{_DOCS})\s*(?:further\s+|also\s+|later\s+)?$")
 _NOUN_LIKE = frozenset("rules claims states notes reads calls finds orders reports comments remarks posts shares tweets "
@@ -80,17 +68,11 @@ _RULING_ONLY = frozenset(RULING_VERBS - _SPEECH_WORDS)  # "dismissed", "granted"
 _VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS | QUOTE_TAG_VERBS
 _JUDICIAL_PIECES = ("judge", "court", "justice", "magistrate", "tribunal")
 _RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
-# Gates for the costly patterns: _ANON needs one of these pieces, _GROUP's phrase ends with one of these heads.
-_ANON_PIECES = ("insider", "source", "tipster", "confidant", "pal", "friend", "familiar", "close", "knowledge", "briefed",
-                "anonymity", "named", "identified", "authori")
-_GROUP_HEADS = ("prosecutors", "prosecution", "police", "officials", "investigators", "authorities", "detectives", "office", "state",
-                "court", "defense", "defence", "team", "lawyers", "attorneys", "family", "jurors", "jury", "network", "studio",
-                "company", "department", "agency", "representatives", "spokespeople")
 
 
 def _anonymous_in(window: str) -> list[re.Match[str]]:
     lower = window.lower()
-    return list(_ANON.finditer(window)) if any(piece in lower for piece in _ANON_PIECES) else []
+    return list(ANONYMOUS_SOURCE.finditer(window)) if any(piece in lower for piece in ANONYMOUS_GATE) else []
 
 
 def _verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
@@ -387,7 +369,7 @@ def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
         if key:
             return key, None
     tail = left.rstrip()[-80:]
-    group = _GROUP.search(tail) if tail.lower().endswith(_GROUP_HEADS) else None
+    group = GROUP.search(tail) if tail.lower().endswith(GROUP_GATE) else None
     # a name just before the verb is its subject, unless it owns the group ("Dana Pike's representatives said")
     if group and groups is not None and not any(e > verb_at - 25 and not _possessive(plain, e) for _, e, _ in mentions if e <= verb_at):
         offset = len(left.rstrip()) - len(tail)
