@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .lexicon.media import OUTLET_RELAY_WORDS, outlet_pattern
 from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GATE
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS
 from .recognise import Entity, Recognised
@@ -492,7 +493,7 @@ def _said_in(head: str) -> re.Pattern[str]:
     return re.compile(rf"\b[Ii]n\s+(?:an?|the|its|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(head)}\b")
 
 
-_MEDIA_HEADS = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Wire|Press|Daily|Magazine|Radio|TV|Network|Online|Insider|Mail|Sun|Mirror|Guardian|Telegraph|Chronicle|Reporter)\b|\.com\b")
+_MEDIA_HEADS = outlet_pattern(OUTLET_RELAY_WORDS)
 
 
 def _is_media(rec: Recognised, key: str) -> bool:

@@ -37,6 +37,8 @@ from dataclasses import dataclass, field, replace
 from .doc import ArticleDoc
 from .items import Cite, DraftEvent
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, SPEECH_VERBS
+from .lexicon.events import (AUXILIARIES, DETERMINERS, EVENT_VERBS, EXPECT_VERBS, HEDGE, HEDGE_WORDS, HOPE_VERBS, LEVEL, LEVEL_GATE, MEDIUM,
+                             NEGATION, NEGATION_GATE, OTHER_VERBS, STATEMENT_GATE, STATEMENT_VERBS, TIME_OF_DAY, TIME_PREPOSITIONS)
 from .neutral import DATELINE, clip, neutralise
 from .recognise import Recognised, SentenceFacts
 from .ruler import Ruler
@@ -44,26 +46,13 @@ from .segment import Segmented, Sentence
 from .timex import WEEKDAY_WORDS, DateMention, shift_date
 from .topics import TopicMatcher
 
-EVENT_VERBS = frozenset(
-    """filed dismissed charged indicted arrested convicted acquitted sentenced sued settled ruled denied granted
-    released premiered aired debuted died killed shot fired wounded struck resigned appointed elected pleaded
-    appealed announced signed approved launched opened closed raided seized ordered withdrew dropped
-    reopened rejected overturned upheld jailed fined impeached testified pled subpoenaed searched barred
-    suspended fired ousted awarded""".split()
-)
 _REPORTING = SPEECH_VERBS | ALLEGE_VERBS | DENY_VERBS
 _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _BOUNDARY = re.compile(r",\s+|;\s+|\s+[–—]\s+|\s+(?:after|when|before|because|until)\s+|[“”\"]\s*")
-_HEDGE = re.compile(r"\b(?:if|would|could|may|might|should|whether|unless|allegedly|reportedly)\b", re.IGNORECASE)
-_HEDGE_WORDS = ("if", "would", "could", "may", "might", "should", "whether", "unless", "allegedly", "reportedly")  # _HEDGE needs one
-_DETERMINERS = frozenset("the a an of in on for over to with by his her their its this that these those from at into".split())
 _ATTRIBUTIVE = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]+)")
 _LEADING_DATE = re.compile(r"^(?:(?:In|On|By|Since|Back in|Early|Late)\s+)?(?P<d>.{1,30}?),\s+")
-# Negation in the clause holding a date or event verb; "pleaded not guilty", "not only", "no later than" are not negations.
-_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor)\b(?!\.|\s+(?:guilty|only|just|long|later|more|less|fewer|contest)\b)|n['’]t\b", re.IGNORECASE)
-_NEGATION_WORDS = (" not ", " never ", " no ", " nor ", " neither ", "n't ", "n’t ")  # _NEGATION needs one (in " " + lower case + " ")
 # "did not enter a plea and was held …": "and" before a verb of its own starts a clause
 _CLAUSE_START = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:that|who|which|while|when|after|before|because|although|but|where)\b"
                            r"|\band\s+(?=(?:was|were|is|are|has|have|had)\b)")
@@ -72,29 +61,11 @@ _LEAD_IN = re.compile(r"\W*(?:(?:on|in|by|since|early|late|last|this)\s+)?\W*$",
 # A count ("48,000 patients", "30 percent"), not money: with a period date and no event verb, a statistic.
 _COUNT = re.compile(r"(?<![$€£\d.,])\b\d{1,3}(?:,\d{3})+\b(?!\s+(?:dollars|euros|pounds)\b)|\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)")
 _YEAR_WRITTEN = re.compile(r"\d{4}")
-# A price or level at a time ("was trading at 41 cents, down from $2 a week earlier"): with no event verb, a statistic.
-_LEVEL = re.compile(r"\b(?:trading|traded|priced|valued|worth|stood|hovered)\s+(?:at|around|near|about|below|above)\b|\b(?:down|up)\s+from\b", re.IGNORECASE)
-_LEVEL_WORDS = frozenset("trading traded priced valued worth stood hovered down up".split())  # _LEVEL needs one
-# The verb a date belongs to decides whether the sentence tells an act: "said at a news conference on Monday",
-# "declined to comment on Monday" date a statement, "a decision is expected this spring" an expectation.
-_STATEMENT_VERBS = frozenset("said says told tells stated wrote writes explained noted comment commented comments remarked".split())
-_EXPECT_VERBS = frozenset("expected expects expect anticipated".split())  # not "expected to begin": that begins
-_HOPE_VERBS = frozenset("hope hopes hoped hoping".split())
-# "put the best face on it in a blog post on Tuesday": the date of a statement's medium is the statement's
-_MEDIUM = re.compile(r"\bin\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|interview|email|e-mail|conference|briefing|podcast|tweet|video|letter)\s+(?:on\s+)?$", re.IGNORECASE)
-_MEDIUM_WORDS = frozenset("statement post interview email conference briefing podcast tweet video letter".split())
-_STATEMENT_GATE = _STATEMENT_VERBS | _EXPECT_VERBS | _HOPE_VERBS | _MEDIUM_WORDS
-# words that show another verb (or a new subject) stands between the date and a statement verb
-_OTHER_VERBS = frozenset("""was were is are be been being has have had will would can could did does do he she they it we i
-    put took gave made held went came met began left sent won lost paid sold bought ran set got brought kept""".split())
-_TIME_OF_DAY = frozenset("morning afternoon evening night".split())
 _LEAD_NOUN = re.compile(r"((?:The|A|An|His|Her|Its|Their)(?:\s+[a-z][\w'’-]*){1,3}),\s")
-_AUXILIARIES = frozenset("was were is are has have had".split())  # a clause opening with one lacks its subject
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 # an act named again: "filed for bankruptcy five days later" … "when it filed for bankruptcy"
 _ACT_BEFORE = re.compile(r"\b(?P<a>(?P<v>[a-z]+ed)(?:\s+[a-z]+){1,2})\s+(?:(?:on|in)\s+)?$")
 _WHEN_ACT = re.compile(r"\bwhen\s+(?:it|he|she|they|the\s+[a-z]+|[A-Z][\w’'-]+)\s+(?P<a>[a-z]+ed(?:\s+[a-z]+){1,2}?)(?=[,;.]|\s+(?:and|but)\b|$)")
-_TIME_PREPOSITIONS = frozenset("in on since by until till through during from of at before after early late mid".split())
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 _SINCE_CLAUSE = re.compile(r"(?:^|[,;]\s+)(?P<s>[A-Z][^,;]{1,60}?),\s+(?:who|which)\s+(?P<c>(?:has|have|had)\b[^,;]{3,100}?since\s+)$")
 _TAIL = re.compile(r",\s+(?:according to|per)\s+[^,]+\.?$|,\s+(?:[a-z]+\s+){0,3}(?:officials|police|prosecutors|authorities)\s+said\.?$|,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+said\.?$")
@@ -242,12 +213,12 @@ def _statistic_over_a_period(site: EventSite) -> bool:
 
 def _expectation(site: EventSite) -> bool:
     """"A ruling is expected this spring": an expectation, not something that happened."""
-    return not _STATEMENT_GATE.isdisjoint(site.lower_words()) and _statement(site.text, site.date()) == "expect"
+    return not STATEMENT_GATE.isdisjoint(site.lower_words()) and _statement(site.text, site.date()) == "expect"
 
 
 def _price_or_level(site: EventSite) -> bool:
     """"Shares were trading at 41 cents on Thursday": a level, not something that happened."""
-    return not _LEVEL_WORDS.isdisjoint(site.lower_words()) and _level(site.text, site.date())
+    return not LEVEL_GATE.isdisjoint(site.lower_words()) and _level(site.text, site.date())
 
 
 def _dated_act(site: EventSite) -> bool:
@@ -281,8 +252,8 @@ def _dated_title(site: EventSite) -> tuple[str | None, str] | None:
         topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(doc.rec, site.i, topics)
         clause = re.sub(r"^(?:according to|who|which)\s+", "", clause)
         first_word = clause.split()[0].lower()
-        if clause[:1].islower() and first_word not in _DETERMINERS and first_word not in ("one", "some", "both"):
-            subject = _subject(doc.seg, doc.rec, site.i, text.find(clause), first_word in _AUXILIARIES)
+        if clause[:1].islower() and first_word not in DETERMINERS and first_word not in ("one", "some", "both"):
+            subject = _subject(doc.seg, doc.rec, site.i, text.find(clause), first_word in AUXILIARIES)
             if subject and first_word == "whose":  # "X, whose exchange froze …": "X's exchange froze …"
                 clause = f"{subject}{'’' if subject.endswith('s') else '’s'} {clause[6:]}"
             elif subject:
@@ -336,7 +307,7 @@ def _hedged_or_quoted(site: EventSite) -> bool:
     text, seg = site.text, site.doc.seg
     sentence = seg.sentences[site.i]
     lower = text.lower()
-    return bool(any(word in lower for word in _HEDGE_WORDS) and _HEDGE.search(text)
+    return bool(any(word in lower for word in HEDGE_WORDS) and HEDGE.search(text)
                 or seg.inside_quote(sentence.start + 1) and _mostly_quoted(seg, sentence))
 
 
@@ -405,7 +376,7 @@ def _when_act(seg: Segmented, rec: Recognised, i: int, acts: dict[str, str | Non
     clause = text[lo:m.end()].strip(" ,;“”\"")
     if len(clause.split()) < 6 or clause.startswith("when"):
         return None
-    if clause[:1].islower() and clause.split()[0] not in _DETERMINERS:
+    if clause[:1].islower() and clause.split()[0] not in DETERMINERS:
         subject = _subject(seg, rec, i, lo)
         if subject is None:
             return None
@@ -445,14 +416,14 @@ def _told(seg: Segmented, i: int, mention: DateMention) -> bool:
     if _YEAR_WRITTEN.search(mention.text) is None:
         return False
     before = seg.sentences[i].text[: mention.start].split()
-    return not before or before[-1].lower().strip("“‘\"'") in _TIME_PREPOSITIONS or mention.text.split()[0].lower() in _TIME_PREPOSITIONS
+    return not before or before[-1].lower().strip("“‘\"'") in TIME_PREPOSITIONS or mention.text.split()[0].lower() in TIME_PREPOSITIONS
 
 
 def _negated(text: str, start: int, end: int) -> bool:
     """Whether the clause holding ``text[start:end]`` is negated: "did not respond to messages on Tuesday"
     (call it when :func:`_may_negate`)."""
     lo, hi = _clause_bounds(text, start, end)
-    return _NEGATION.search(text, lo, hi) is not None
+    return NEGATION.search(text, lo, hi) is not None
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -475,7 +446,7 @@ def _statement(text: str, mention: DateMention) -> str:
     lo = 0
     for edge in _CLAUSE_START.finditer(text, 0, mention.start):
         lo = edge.end()
-    if _MEDIUM.search(text, max(lo, mention.start - 60), mention.start):
+    if MEDIUM.search(text, max(lo, mention.start - 60), mention.start):
         return "say"
     words: list[str] = _LETTERS.findall(text, lo, mention.start)
     infinitive = False
@@ -488,7 +459,7 @@ def _statement(text: str, mention: DateMention) -> str:
         return ""
     for k, word in enumerate(_LETTERS.findall(text, mention.end, min(len(text), mention.end + 90))):
         lower = word.lower()
-        if k == 0 and lower in _TIME_OF_DAY:
+        if k == 0 and lower in TIME_OF_DAY:
             continue
         kind = _verb_kind(lower, False)
         if kind is not None:
@@ -499,24 +470,24 @@ def _statement(text: str, mention: DateMention) -> str:
 def _level(text: str, mention: DateMention) -> bool:
     """"was trading at 41 cents on Thursday": a price or level in the date's own clause, and no event verb."""
     lo, hi = _clause_bounds(text, mention.start, mention.end)
-    return _LEVEL.search(text, lo, hi) is not None and _event_verb(text) is None
+    return LEVEL.search(text, lo, hi) is not None and _event_verb(text) is None
 
 
 def _verb_kind(word: str, infinitive: bool) -> str | None:
     """"say" for a statement verb, "expect" for an expectation, "" for another verb, None for a word that is no verb."""
-    if word in _STATEMENT_VERBS:
+    if word in STATEMENT_VERBS:
         return "say"
-    if word in _HOPE_VERBS or word in _EXPECT_VERBS and not infinitive:
+    if word in HOPE_VERBS or word in EXPECT_VERBS and not infinitive:
         return "expect"
-    if word in _OTHER_VERBS or word in EVENT_VERBS or word in _EXPECT_VERBS or len(word) > 4 and word.endswith("ed"):
+    if word in OTHER_VERBS or word in EVENT_VERBS or word in EXPECT_VERBS or len(word) > 4 and word.endswith("ed"):
         return ""
     return None
 
 
 def _may_negate(text: str) -> bool:
-    """A cheap gate for :data:`_NEGATION` (whole words, so "now" and "know" do not count)."""
+    """A cheap gate for :data:`NEGATION` (whole words, so "now" and "know" do not count)."""
     padded = f" {text.lower()} "
-    return any(word in padded for word in _NEGATION_WORDS)
+    return any(word in padded for word in NEGATION_GATE)
 
 
 def _statistic(text: str, mention: DateMention) -> bool:
@@ -570,14 +541,14 @@ def _attributive(text: str, mention: DateMention) -> str | None:
     end = re.search(r"\s+(?:–|—|-|who|which|when|that|after|as|while|because|but|and|or|was|were|is|are|has|have|had|will|would|could|can|may|did|does)\s|[,;:.“”\"]", after)
     phrase = after[: end.start() if end else len(after)].strip()
     words = phrase.split()
-    while words and words[-1].lower() in _DETERMINERS:  # "a February interview with “City Beat”": not "… with"
+    while words and words[-1].lower() in DETERMINERS:  # "a February interview with “City Beat”": not "… with"
         words.pop()
     phrase = " ".join(words)
     if len(words) > 14 or len(words) < 1:
         return None
     lead: list[str] = []
     for word in reversed(before.split()[-2:]):
-        if word.lower() in _DETERMINERS:
+        if word.lower() in DETERMINERS:
             break
         lead.insert(0, word)
     return " ".join([*lead, mention.text, phrase])

@@ -16,6 +16,8 @@ from typing import Callable
 from ..model import SHORT_TEXT_MAX as MAX_SHORT
 from .claims import extract_claims, extract_quotes
 from .doc import ArticleDoc, CaseInfo
+from .lexicon.media import OUTLET_NAME_WORDS, outlet_pattern
+from .lexicon.tabloid import TABLOID_CUES, TABLOID_GATE, TOLD_CUES, TOLD_PUBLISHER
 from .events import extract_events
 from ..dates import PartialDate
 from .items import Cite, DraftEvent, DraftPerson, DraftSource, Extraction
@@ -31,14 +33,11 @@ MAX_TITLE = MAX_SHORT - 10  # a headline is clipped below the schema's limit: cl
 _PUBLISHER_CUES = [
     re.compile(r"\b(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w.!-]*){0,2})\s+can\s+(?:exclusively\s+)?(?:reveal|confirm)"),
     re.compile(r"\bAs\s+(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w.!-]*){0,2})\s+(?:previously\s+|first\s+|exclusively\s+)?reported"),
-    re.compile(r"\b(?:obtained by|told|confirmed to|said in a statement to|in an interview with)\s+(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w!-]*){0,2})\b(?=[^.]*\.\s*$)"),
+    TOLD_PUBLISHER,
 ]
-_TOLD_CUES = ("obtained by", "told", "confirmed to", "said in a statement to", "in an interview with")  # the words _PUBLISHER_CUES[2] needs
-_TABLOID_PIECES = ("reveal", "insider", "our source", "exclusive", "sneered", "slammed")  # _TABLOID_CUES needs one of these
-_TABLOID_CUES = re.compile(r"\bcan (?:exclusively )?reveal\b|\binsider (?:told|tells) us\b|\bour (?:insider|source)\b|\bEXCLUSIVE\b|\bsneered\b|\bslammed\b", re.IGNORECASE)
 
 
-_MEDIA_NAME = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Wire|Press|Daily|Magazine|Radio|TV|Network|Online|Mail|Chronicle|Reporter|Courier|Ledger)\b|\.com\b")
+_MEDIA_NAME = outlet_pattern(OUTLET_NAME_WORDS)
 _AGENCIES = {"AP": "Associated Press", "Reuters": "Reuters", "AFP": "AFP", "UPI": "UPI"}
 
 
@@ -54,7 +53,7 @@ def publisher_from_text(article: Article) -> str | None:
                 name = m.group("p").rstrip(".")
                 if name.split()[0] not in ("He", "She", "They", "It", "We", "Officials", "Police", "Prosecutors", "The"):
                     votes[name] = votes.get(name, 0) + 2
-        for m in _PUBLISHER_CUES[2].finditer(paragraph) if any(cue in paragraph for cue in _TOLD_CUES) else ():
+        for m in _PUBLISHER_CUES[2].finditer(paragraph) if any(cue in paragraph for cue in TOLD_CUES) else ():
             votes[m.group("p")] = votes.get(m.group("p"), 0) + 1
     strong = {k: v for k, v in votes.items() if v >= 2}
     return max(strong, key=lambda k: (strong[k], -len(k))) if strong else None
@@ -79,7 +78,7 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     if publisher is None:
         notes.append("publisher unknown; add it to the source's front matter, a folder index or sources.yaml")
     lower = article.text.lower()
-    tabloid = any(cue in lower for cue in _TABLOID_PIECES) and len(_TABLOID_CUES.findall(article.text)) >= 2
+    tabloid = any(cue in lower for cue in TABLOID_GATE) and len(TABLOID_CUES.findall(article.text)) >= 2
     assert article.published is not None, "convert() skips articles without a publication date"
     published = article.published
     sid = source_id or (assign_id or (lambda x: x))(_source_id(article, publisher))
