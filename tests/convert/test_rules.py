@@ -2,7 +2,7 @@
 
 Each line is a case; a failure names the file, the line and the case, so a fixture file reads as the rules'
 specification. The format is described at the top of each file: quotes.txt (the speakers of the quotes kept),
-events.txt (the rule and date of each event drafted).
+events.txt (the rule and date of each event drafted), names.txt (the kind, name and rule of each mention).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.convert.events import extract_events
+from site_builder.convert.names import find_mentions
 from tests.convert.conftest import article_doc
 from tests.convert.test_claims import run, speakers
 from tests.convert.test_events import PUBLISHED, TOPICS as EVENT_TOPICS
@@ -45,3 +46,9 @@ def test_event_rule(where: str, paragraphs: list[str], expected: list[str]) -> N
     extract_events(doc)
     got = [f"{' > '.join(e.rules)} {e.date or f'by {e.not_after}'}" for e in doc.events]
     assert got == expected, f"{where}: {' ¶ '.join(paragraphs)}"
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("names.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
+def test_name_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
+    got = [f"{m.kind} {m.name} ({m.rule})" for m in find_mentions(paragraphs[0])]
+    assert got == expected, f"{where}: {paragraphs[0]}"
