@@ -26,6 +26,7 @@ from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
 from .referents import (ANONYMOUS, HOLDER_HEADS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
                         unnamed_after, unnamed_before)
+from .ruler import Ruler
 from .segment import ABBREVIATIONS, STATES, Segmented
 
 __all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "introduced", "kind_for", "reporting_verbs"]
@@ -168,8 +169,8 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
             if found and found[0] and _is_media(rec, found[0]):
                 continue  # "according to E! News": the outlet relays, it is not the speaker
         else:
-            how = "speaker-before-verb"
-            found = _before(plain, start, mentions, rec, seg, index, groups, word)
+            before = _before(Speaking(seg, rec, index, plain, mentions, groups), start, word)
+            how, found = (f"before.{before.rule}", before.found) if before is not None else ("", None)
             if found is None and (lower in _INVERTIBLE or _after_quotation(text, start)):
                 how = "speaker-after-verb"
                 found = _after(plain, end, mentions, rec, seg, index, groups, inverted=True, verb_at=start)
@@ -290,7 +291,8 @@ def _closing(seg: Segmented, rec: Recognised, index: int, plain: str, after: int
         subject = plain[comma + 1 : start]
         if len(subject.split()) > 5 or re.search(r"\b(?:that|who|which|whom|adding|and|but|because|when|after|before|while|if)\b", subject):
             return None  # "…, adding that Dana Pike said so": not the sentence's own attribution
-        found = _before(plain, start, mentions, rec, seg, index, groups, word)
+        before = _before(Speaking(seg, rec, index, plain, mentions, groups), start, word)
+        found = before.found if before is not None else None
     elif plain[:start].rstrip().endswith(",") and len(rest.split()) <= 6:  # ", said Dana Pike, the studio's lawyer."
         found = _after(plain, end, mentions, rec, seg, index, groups, inverted=True, verb_at=start)
     else:
@@ -343,80 +345,174 @@ def _ruling(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec:
         verb_at - 90 <= e <= verb_at and judicial(rec.entities.get(k)) for _, e, k in mentions)
     if not near:
         return None
-    found = _before(plain, verb_at, mentions, rec, seg, index, groups, verb)
+    before = _before(Speaking(seg, rec, index, plain, mentions, groups), verb_at, verb)
+    found = before.found if before is not None else None
     if found is None or found[1] is not None or not judicial(rec.entities.get(found[0] or "")):
         return None
     return found
 
 
-def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
-            groups: dict[str, Entity] | None, verb: str = "") -> tuple[str | None, str | None] | None:
-    left = plain[:verb_at]
+@dataclass
+class Speaking:
+    """The sentence a speaker is looked for in: its text with quoted words blanked (``plain``), the mentions outside
+    them, what recognition found, and the groups and bodies the article names (None: groups are not resolved)."""
+
+    seg: Segmented
+    rec: Recognised
+    index: int
+    plain: str
+    mentions: list[tuple[int, int, str]]
+    groups: dict[str, Entity] | None
+
+
+@dataclass
+class BeforeSite:
+    """The state of the rules that look for a speaker before a reporting verb: the sentence, the verb, the text left
+    of it, and what a rule found (speaker, document) under its name."""
+
+    at: Speaking
+    verb_at: int
+    verb: str
+    found: tuple[str | None, str | None] | None = None
+    rule: str = ""
+
+    @property
+    def left(self) -> str:
+        return self.at.plain[: self.verb_at]
+
+    def give(self, speaker: str | None, document: str | None = None) -> bool:
+        self.found = (speaker, document)
+        return True
+
+
+def _before(at: Speaking, verb_at: int, verb: str = "") -> BeforeSite | None:
+    """Who speaks with the reporting verb at ``verb_at``, told before it: the state of the rule of
+    :data:`BEFORE_RULES` that found the speaker (its ``found`` and ``rule``), or None."""
+    site = BeforeSite(at, verb_at, verb)
+    rule = BEFORE_RULES.run(site)
+    if rule is None:
+        return None
+    site.rule = rule
+    return site
+
+
+def _unnamed_source(site: BeforeSite) -> bool:
+    """"…, an insider told the paper": an unnamed source right before the verb (not one a name's appositive describes)."""
+    left = site.left
     window = left[-90:]
     anon = _anonymous_in(window)
-    if anon and len(window) - anon[-1].end() <= 12 and not appositive_to_name(left, len(left) - len(window) + anon[-1].start(), mentions):
-        return ANONYMOUS, None
-    if unnamed_before(left, mentions):
-        return ANONYMOUS, None
-    if " who " in window:
-        who = _SOMEONE_WHO.search(window)
-        offset = len(left) - len(window)
-        if who and not any(s < offset + who.end() and e > offset + who.start() for s, e, _ in mentions) \
-                and not appositive_to_name(left, offset + who.start(), mentions):
-            return ANONYMOUS, None  # "a food critic who … called the dish “…”": a person the article does not name
-    near = _PRONOUN.search(left, max(0, len(left) - 16))  # searched in place: a window cut mid-word ("t|he sentence") finds no "he"
-    if near:
-        key = _pronoun(seg, rec, index, near.start(), near.group("p"))
-        if key:
-            return key, None
+    return bool(anon) and len(window) - anon[-1].end() <= 12 and not appositive_to_name(
+        left, len(left) - len(window) + anon[-1].start(), site.at.mentions) and site.give(ANONYMOUS)
+
+
+def _unnamed_described(site: BeforeSite) -> bool:
+    """"Two former co-workers said": people described but not named."""
+    return unnamed_before(site.left, site.at.mentions) and site.give(ANONYMOUS)
+
+
+def _someone_who(site: BeforeSite) -> bool:
+    """"a food critic who reviewed the show called the dish “…”": a person the article does not name."""
+    left = site.left
+    window = left[-90:]
+    if " who " not in window:
+        return False
+    who = _SOMEONE_WHO.search(window)
+    offset = len(left) - len(window)
+    return bool(who) and not any(s < offset + who.end() and e > offset + who.start() for s, e, _ in site.at.mentions) \
+        and not appositive_to_name(left, offset + who.start(), site.at.mentions) and site.give(ANONYMOUS)
+
+
+def _pronoun_right_before(site: BeforeSite, reach: int = 16) -> bool:
+    """"…, she said": a pronoun right before the verb, resolved to the person it stands for."""
+    left = site.left
+    near = _PRONOUN.search(left, max(0, len(left) - reach))  # searched in place: a window cut mid-word ("t|he sentence") finds no "he"
+    if not near:
+        return False
+    key = _pronoun(site.at.seg, site.at.rec, site.at.index, near.start(), near.group("p"))
+    return bool(key) and site.give(key)
+
+
+def _group(site: BeforeSite) -> bool:
+    """"State prosecutors said", "the sheriff's office said": the group, or the body the article names for it; not
+    when a name just before the verb is its subject ("Dana Pike's representatives said" is Pike's)."""
+    at, left, verb_at = site.at, site.left, site.verb_at
     tail = left.rstrip()[-80:]
     group = GROUP.search(tail) if tail.lower().endswith(GROUP_GATE) else None
-    # a name just before the verb is its subject, unless it owns the group ("Dana Pike's representatives said")
-    if group and groups is not None and not any(e > verb_at - 25 and not _possessive(plain, e) for _, e, _ in mentions if e <= verb_at):
-        offset = len(left.rstrip()) - len(tail)
-        at = offset + group.start("np")
-        key = group_speaker(group.group("np"), group.group("head"), tail[: group.start("np")], rec, seg, index, at, groups,
-                            at_start=not left[:at].strip(" \"'“”‘’—–-,"))
-        if key:
-            return key, None
-    candidates = [(s, e, k) for s, e, k in mentions if e <= verb_at and verb_at - e <= 90 and not _possessive(plain, e)
+    if not group or at.groups is None or any(e > verb_at - 25 and not _possessive(at.plain, e) for _, e, _ in at.mentions if e <= verb_at):
+        return False
+    offset = len(left.rstrip()) - len(tail)
+    start = offset + group.start("np")
+    key = group_speaker(group.group("np"), group.group("head"), tail[: group.start("np")], at.rec, at.seg, at.index, start, at.groups,
+                        at_start=not left[:start].strip(" \"'“”‘’—–-,"))
+    return bool(key) and site.give(key)
+
+
+def _named_subject(site: BeforeSite) -> bool:
+    """"Dana Pike, the studio's lawyer, said": the name nearest before the verb, past an appositive; not an agent
+    ("obtained by The Times"), an owner ("Pike's lawyer"), a relaying outlet, or a name in another clause."""
+    at, plain, verb_at = site.at, site.at.plain, site.verb_at
+    candidates = [(s, e, k) for s, e, k in at.mentions if e <= verb_at and verb_at - e <= 90 and not _possessive(plain, e)
                   and not re.search(r"\bby\s+(?:the\s+)?$", plain[max(0, s - 12) : s])  # "obtained by The Times": an agent, not the speaker
-                  and not (_is_media(rec, k) and plain[e:verb_at].strip())]
-    if candidates:
-        s, e, key = candidates[-1]
-        if len(candidates) > 1 and not plain[e:verb_at].strip(" ,"):
-            s, e, key = _appositive_head(plain, candidates)
-        # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
-        limit = 1 if verb.lower() in _NOUN_LIKE else 6
-        between = _strip_appositive(plain[e:verb_at])
-        if len(between.split()) > limit:
-            # "Dana Pike, the chief prosecutor for the northern half of the county, said": a long appositive after the name
-            head = next((c for c in candidates if plain[c[1] : c[1] + 1] == "," and not _strip_appositive(plain[c[1] : verb_at]).strip(" ,")), None)
-            if head is not None:
-                s, e, key = head
-                between = ""
-        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) and len(between.split()) <= limit \
-                and not _inside_relative(plain[e:verb_at]):
-            entity = rec.entities[key]
-            if entity.kind == "organization" and " " not in entity.name and groups is not None:
-                body = body_at(seg.sentences[index].text, e)  # "… District Attorney's Office" found as "Office"
-                if body:
-                    return body_entity(body, rec, groups), None
-            return key, None
+                  and not (_is_media(at.rec, k) and plain[e:verb_at].strip())]
+    if not candidates:
+        return False
+    s, e, key = candidates[-1]
+    if len(candidates) > 1 and not plain[e:verb_at].strip(" ,"):
+        s, e, key = _appositive_head(plain, candidates)
+    # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
+    limit = 1 if site.verb.lower() in _NOUN_LIKE else 6
+    between = _strip_appositive(plain[e:verb_at])
+    if len(between.split()) > limit:
+        # "Dana Pike, the chief prosecutor for the northern half of the county, said": a long appositive after the name
+        head = next((c for c in candidates if plain[c[1] : c[1] + 1] == "," and not _strip_appositive(plain[c[1] : verb_at]).strip(" ,")), None)
+        if head is not None:
+            s, e, key = head
+            between = ""
+    if re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) or len(between.split()) > limit \
+            or _inside_relative(plain[e:verb_at]):
+        return False
+    entity = at.rec.entities[key]
+    if entity.kind == "organization" and " " not in entity.name and at.groups is not None:
+        body = body_at(at.seg.sentences[at.index].text, e)  # "… District Attorney's Office" found as "Office"
+        if body:
+            return site.give(body_entity(body, at.rec, at.groups))
+    return site.give(key)
+
+
+def _holder(site: BeforeSite) -> bool:
+    """"The judge in the case said": the person who holds the office the article names."""
+    left = site.left
     near_left = left[-60:].lower()
-    if any(head in near_left for head in HOLDER_HEADS):
-        key = holder(left, rec, index)
-        if key:
-            return key, None
-    pron = _PRONOUN.search(left, max(0, len(left) - 30))
-    if pron:
-        key = _pronoun(seg, rec, index, pron.start(), pron.group("p"))
-        if key:
-            return key, None
-    doc = _DOC_SUBJECT.search(_strip_appositive(left)[-60:])
-    if doc:
-        return _document(seg, rec, index, doc.group("doc"), groups), doc.group("doc")
-    return None
+    if not any(head in near_left for head in HOLDER_HEADS):
+        return False
+    key = holder(left, site.at.rec, site.at.index)
+    return bool(key) and site.give(key)
+
+
+def _pronoun_near(site: BeforeSite) -> bool:
+    """"She told the court on Monday that …": a pronoun a few words before the verb."""
+    return _pronoun_right_before(site, 30)
+
+
+def _document_subject(site: BeforeSite) -> bool:
+    """"The lawsuit alleges", "the statement said": the document, given to whoever the article says issued it."""
+    doc = _DOC_SUBJECT.search(_strip_appositive(site.left)[-60:])
+    if not doc:
+        return False
+    return site.give(_document(site.at.seg, site.at.rec, site.at.index, doc.group("doc"), site.at.groups), doc.group("doc"))
+
+
+BEFORE_RULES: Ruler[BeforeSite] = Ruler("attribution.before", [
+    ("unnamed-source", _unnamed_source),
+    ("unnamed-described", _unnamed_described),
+    ("someone-who", _someone_who),
+    ("pronoun-right-before", _pronoun_right_before),
+    ("group", _group),
+    ("named-subject", _named_subject),
+    ("holder", _holder),
+    ("pronoun-near", _pronoun_near),
+    ("document-subject", _document_subject),
+])
 
 
 def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
