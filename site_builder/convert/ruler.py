@@ -22,7 +22,10 @@ Rule = Callable[[State], bool]
 
 @dataclass
 class Ruler(Generic[State]):
-    """An ordered list of named rules of one stage; ``disabled`` holds the names switched off."""
+    """An ordered list of named rules of one stage; ``disabled`` holds the names switched off.
+
+    :meth:`run` tries the rules until one handles the case; :meth:`run_all` runs every rule in turn (the rules
+    are then the stage's components, each adding to the state, in the manner of spaCy's pipeline)."""
 
     stage: str
     rules: list[tuple[str, Rule[State]]] = field(default_factory=list)
@@ -59,3 +62,8 @@ class Ruler(Generic[State]):
             if rule(state):
                 return name
         return None
+
+    def run_all(self, state: State) -> None:
+        """Run every active rule on ``state``, in order, whatever each returns."""
+        for _, rule in self.active():
+            rule(state)
