@@ -142,6 +142,7 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
     plain = _plain(seg, index)
     # names inside the quoted words are not the speaker
     mentions = [(s, e, k) for s, e, k in rec.sentences[index].entities if plain[s:e].strip()]
+    at = Speaking(seg, rec, index, plain, mentions, groups)
     best: tuple[int, Attribution] | None = None
     for start, end, word in _verbs(seg, index):
         if start < lo:
@@ -160,26 +161,26 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
             found = _participle(plain, start, mentions) if not plain.startswith(" to ", end) else None  # "adding to the pressure"
         elif lower in _RULING_ONLY:
             how = "ruling"
-            found = _ruling(plain, start, mentions, rec, seg, index, groups, word)
+            found = _ruling(at, start, word)
         elif lower == "according":
             how = "according-to"
             if not re.match(r"\s+to\b", plain[end:]):
                 continue
-            found = _after(plain, end + 3, mentions, rec, seg, index, groups)
+            found = _after(at, end + 3)
             if found and found[0] and _is_media(rec, found[0]):
                 continue  # "according to E! News": the outlet relays, it is not the speaker
         else:
-            before = _before(Speaking(seg, rec, index, plain, mentions, groups), start, word)
+            before = _before(at, start, word)
             how, found = (f"before.{before.rule}", before.found) if before is not None else ("", None)
             if found is None and (lower in _INVERTIBLE or _after_quotation(text, start)):
                 how = "speaker-after-verb"
-                found = _after(plain, end, mentions, rec, seg, index, groups, inverted=True, verb_at=start)
+                found = _after(at, end, inverted=True, verb_at=start)
         if found is None:
             continue
         speaker, document = found
         if speaker == ANONYMOUS and lower != "according" and lo == 0 and hi == len(text):
             # "A neighbour called the police, the sheriff's office said.": the closing attribution governs the sentence
-            closing = _closing(seg, rec, index, plain, end, hi, mentions, groups)
+            closing = _closing(at, end, hi)
             if closing is not None:
                 return closing.via(f"attribution.closing-attribution ({closing.verb})")
         entity = rec.entities.get(speaker) if speaker and speaker != ANONYMOUS else None
@@ -279,9 +280,9 @@ def introduced(seg: Segmented, rec: Recognised, index: int, colon: int) -> Attri
     return Attribution(key, None, "statement") if key else None
 
 
-def _closing(seg: Segmented, rec: Recognised, index: int, plain: str, after: int, hi: int, mentions: list[tuple[int, int, str]],
-             groups: dict[str, Entity] | None) -> Attribution | None:
+def _closing(at: Speaking, after: int, hi: int) -> Attribution | None:
     """A named speaker in an attribution that closes the sentence (", police said." / ", said Dana Pike.")."""
+    seg, rec, index, plain = at.seg, at.rec, at.index, at.plain
     start, end, word = _verbs(seg, index)[-1]  # the last reporting verb
     comma = plain.rfind(",", 0, start)
     if start <= after or end > hi or word.lower() not in _INVERTIBLE or comma < after:
@@ -291,10 +292,10 @@ def _closing(seg: Segmented, rec: Recognised, index: int, plain: str, after: int
         subject = plain[comma + 1 : start]
         if len(subject.split()) > 5 or re.search(r"\b(?:that|who|which|whom|adding|and|but|because|when|after|before|while|if)\b", subject):
             return None  # "…, adding that Dana Pike said so": not the sentence's own attribution
-        before = _before(Speaking(seg, rec, index, plain, mentions, groups), start, word)
+        before = _before(at, start, word)
         found = before.found if before is not None else None
     elif plain[:start].rstrip().endswith(",") and len(rest.split()) <= 6:  # ", said Dana Pike, the studio's lawyer."
-        found = _after(plain, end, mentions, rec, seg, index, groups, inverted=True, verb_at=start)
+        found = _after(at, end, inverted=True, verb_at=start)
     else:
         return None
     if found is None or not found[0] or found[0] == ANONYMOUS:
@@ -336,16 +337,16 @@ def _after_quotation(text: str, verb_at: int) -> bool:
     return left.endswith(_CLOSING_MARKS)
 
 
-def _ruling(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
-            groups: dict[str, Entity] | None, verb: str) -> tuple[str | None, str | None] | None:
+def _ruling(at: Speaking, verb_at: int, verb: str) -> tuple[str | None, str | None] | None:
     """The judge or court before a deciding verb ("Judge Lee dismissed", "the court granted", "She also struck")."""
+    plain, mentions, rec = at.plain, at.mentions, at.rec
     window = plain[max(0, verb_at - 90) : verb_at]
     lower = window.lower()
     near = any(piece in lower for piece in _JUDICIAL_PIECES) or _PRONOUN.search(window, max(0, len(window) - 16)) is not None or any(
         verb_at - 90 <= e <= verb_at and judicial(rec.entities.get(k)) for _, e, k in mentions)
     if not near:
         return None
-    before = _before(Speaking(seg, rec, index, plain, mentions, groups), verb_at, verb)
+    before = _before(at, verb_at, verb)
     found = before.found if before is not None else None
     if found is None or found[1] is not None or not judicial(rec.entities.get(found[0] or "")):
         return None
@@ -515,8 +516,10 @@ BEFORE_RULES: Ruler[BeforeSite] = Ruler("attribution.before", [
 ])
 
 
-def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
-           groups: dict[str, Entity] | None, inverted: bool = False, verb_at: int = 0) -> tuple[str | None, str | None] | None:
+def _after(at: Speaking, end: int, inverted: bool = False, verb_at: int = 0) -> tuple[str | None, str | None] | None:
+    """Who speaks with the reporting verb ending at ``end``, told after it ("according to Dana Pike", "said a source";
+    ``inverted``: the verb at ``verb_at`` comes before its speaker)."""
+    seg, rec, index, plain, mentions, groups = at.seg, at.rec, at.index, at.plain, at.mentions, at.groups
     right = plain[end:]
     window = right[:80]
     anon = next(iter(_anonymous_in(window[:60])), None) if window.strip() else None
