@@ -419,7 +419,7 @@ def _someone_who(site: BeforeSite) -> bool:
         return False
     who = _SOMEONE_WHO.search(window)
     offset = len(left) - len(window)
-    return bool(who) and not any(s < offset + who.end() and e > offset + who.start() for s, e, _ in site.at.mentions) \
+    return who is not None and not any(s < offset + who.end() and e > offset + who.start() for s, e, _ in site.at.mentions) \
         and not appositive_to_name(left, offset + who.start(), site.at.mentions) and site.give(ANONYMOUS)
 
 
