@@ -2,7 +2,8 @@
 
 Each line is a case; a failure names the file, the line and the case, so a fixture file reads as the rules'
 specification. The format is described at the top of each file: quotes.txt (the speakers of the quotes kept),
-events.txt (the rule and date of each event drafted), names.txt (the kind, name and rule of each mention).
+events.txt (the rule and date of each event drafted), names.txt (the kind, name and rule of each mention), claims.txt (who each claim is attributed to, its kind and
+rules).
 """
 
 from __future__ import annotations
@@ -52,3 +53,11 @@ def test_event_rule(where: str, paragraphs: list[str], expected: list[str]) -> N
 def test_name_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
     got = [f"{m.kind} {m.name} ({m.rule})" for m in find_mentions(paragraphs[0])]
     assert got == expected, f"{where}: {paragraphs[0]}"
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("claims.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
+def test_claim_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
+    rec, _, claims, _ = run(paragraphs)
+    names = {key: entity.name for key, entity in rec.entities.items()}
+    got = [f"{names.get(c.attributed_to, c.attributed_to)} {c.kind} ({'; '.join(c.rules)})" for c in claims]
+    assert got == expected, f"{where}: {' ¶ '.join(paragraphs)}"
