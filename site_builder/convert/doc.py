@@ -9,6 +9,7 @@ and writes only its own fields.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,17 @@ class CaseInfo:
     topics: TopicMatcher
     loaded: tuple[str, ...]
     content_dir: Path  # resolved
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an article's source stands in the content: the id sources.yaml already gives it (None: a new one), how a
+    new id is made unique in the run (None: as it is), and the article's file relative to the content folder
+    (None: worked out from its path)."""
+
+    source_id: str | None = None
+    assign: Callable[[str], str] | None = None
+    file: str | None = None
 
 
 @dataclass

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Callable
 
 from ..model import SHORT_TEXT_MAX as MAX_SHORT
 from .claims import extract_claims, extract_quotes
-from .doc import ArticleDoc, CaseInfo
+from .doc import ArticleDoc, CaseInfo, Placement
 from .lexicon.media import OUTLET_NAME_WORDS, outlet_pattern
 from .lexicon.tabloid import TABLOID_CUES, TABLOID_GATE, TOLD_CUES, TOLD_PUBLISHER
 from .events import extract_events
@@ -65,10 +64,11 @@ def understand(article: Article, case: CaseInfo, directory: Directory) -> tuple[
     return seg, recognise(seg, article.published, directory, case.topics)
 
 
-def extract(article: Article, case: CaseInfo, directory: Directory, source_id: str | None,
-            assign_id: Callable[[str], str] | None = None, understood: tuple[Segmented, Recognised] | None = None,
-            file: str | None = None) -> Extraction:
-    """The draft items of one article; ``file`` is its path relative to the content folder, if known."""
+def extract(article: Article, case: CaseInfo, directory: Directory, placement: Placement = Placement(),
+            understood: tuple[Segmented, Recognised] | None = None) -> Extraction:
+    """The draft items of one article, whose source stands in the content as ``placement`` says; ``understood``:
+    the article already segmented and recognised."""
+    source_id, assign_id, file = placement.source_id, placement.assign, placement.file
     seg, rec = understood or understand(article, case, directory)
     publisher = article.publisher or publisher_from_text(article)
     notes = list(article.notes)

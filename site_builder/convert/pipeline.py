@@ -26,7 +26,7 @@ from ..errors import SiteBuilderError
 from ..gcpause import gc_paused
 from ..sourcetext import SourceFileError, resolve
 from .caseinfo import load_case
-from .doc import CaseInfo
+from .doc import CaseInfo, Placement
 from .extract import extract
 from .index import collect
 from .items import Extraction
@@ -151,7 +151,7 @@ def _extract(reading: Reading, info: CaseInfo, directory: Directory, source_id: 
     """The drafts of one article, noting the questions extraction asks the directory (see :mod:`.settle`)."""
     directory.log = reading.asked
     try:
-        return extract(reading.article, info, directory, source_id, assign, (reading.seg, reading.rec), file)
+        return extract(reading.article, info, directory, Placement(source_id, assign, file), (reading.seg, reading.rec))
     finally:
         directory.log = None
 

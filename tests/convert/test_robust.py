@@ -36,7 +36,7 @@ PARAGRAPH = st.lists(WORDS, min_size=1, max_size=40).map(" ".join)
 @given(st.lists(PARAGRAPH, min_size=1, max_size=6), st.sampled_from(["2024-10-25", "2021-10-23"]), st.booleans())
 def test_extract_never_fails(paragraphs: list[str], published: str, truncated: bool) -> None:
     article = Article(Path("x.txt"), "Title", paragraphs, published=published, truncated=truncated)
-    result = extract(article, INFO, Directory(), None)
+    result = extract(article, INFO, Directory())
     texts = " ".join(" ".join(p.split()) for p in paragraphs)
     for item in [*result.events, *result.claims, *result.quotes]:
         for cite in item.citations:
