@@ -115,22 +115,8 @@ def _in_run(char: str) -> bool:
 
 
 def _plain(seg: Segmented, index: int) -> str:
-    """Sentence ``index`` with every quoted passage blanked out (kept on the article: attribution asks often)."""
-    cached = seg.plain.get(index)
-    if cached is None:
-        sentence = seg.sentences[index]
-        quoted = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.overlapping(sentence.start, sentence.end)
-                  if q.open < sentence.end and q.close >= sentence.start]
-        cached = seg.plain[index] = _blank(sentence.text, quoted)
-    return cached
-
-
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for k in range(max(0, a), min(len(chars), b)):
-            chars[k] = " "
-    return "".join(chars)
+    """Sentence ``index`` with every quoted passage blanked out."""
+    return seg.plain(index)
 
 
 def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int | None = None,

@@ -88,7 +88,6 @@ def group_for(role: str | None, kind: str) -> str:
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _EPITHET_OWNER = re.compile(r"(?:the|this|that)\s+([a-z]+)['’]s\s", re.I)  # "the family's lawyer"
 _OWNED_ROLE = re.compile(r"\b(?:of|for|to)\b|['’]")  # "son of Alec Baldwin", "Baldwin's son": the role names its owner
-_LOWER_CASE_WORD = re.compile(r"(?<![\w.-])[a-z][a-z'’-]*(?![\w-])")
 
 
 @dataclass
@@ -218,9 +217,7 @@ def _mentions(st: Recognition) -> bool:
                 continue
             short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end) if q.words <= 6]
             st.per_sentence.append(find_mentions(sentence.text, short))
-    if seg.lower_words is None:  # kept on the article: a second look needs it again
-        seg.lower_words = frozenset(_LOWER_CASE_WORD.findall(seg.text))
-    st.lower_words = seg.lower_words
+    st.lower_words = seg.lower_words  # kept by the article: a second look needs it again
     st.found = _Found(seg, st.directory, st.per_sentence, st.entities)
     st.resolved = [[] for _ in seg.sentences]
     return False
