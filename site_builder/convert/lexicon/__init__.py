@@ -16,6 +16,7 @@ never drift apart.
   statements, expectations, levels)
 - :mod:`.anonymous` — the words of unnamed sources ("an insider", "people familiar with")
 - :mod:`.tabloid` — the cues of a tabloid report and of an outlet naming itself
+- :mod:`.dates` — fixed-date holidays, bounds ("no later than"), periods counted from another date ("that summer")
 """
 
 from __future__ import annotations
