@@ -16,30 +16,20 @@ named before the quotation, or who opens the sentence before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from .lexicon.media import OUTLET_RELAY_WORDS, outlet_pattern
+from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GATE
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
 from .referents import (ANONYMOUS, HOLDER_HEADS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
                         unnamed_after, unnamed_before)
+from .ruler import Ruler
 from .segment import ABBREVIATIONS, STATES, Segmented
 
 __all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "introduced", "kind_for", "reporting_verbs"]
-_ANON = re.compile(
-    r"\b(?:an?|one|our|the|another|this|that|[A-Z][\w.]*)\s+(?:(?!said|told)[\w-]+\s+){0,2}?(?:insiders?|sources?|tipsters?|confidants?|pals?|friends? of \w+|person familiar|people familiar|people close|person close)\b"
-    r"|\bsources? (?:close to|familiar with|said|say|told)\b|\binsiders?\b"
-    r"|\b(?:people|persons?|officials?|sources?) (?:with (?:direct )?knowledge(?: of [\w\s'’]{0,40}?)?|briefed on [\w\s'’]{0,40}?"
-    r"|who (?:spoke on (?:the )?condition of anonymity|(?:asked|requested) (?:not to be (?:named|identified)|anonymity)"
-    r"|(?:was|were|is|are) not authori[sz]ed to (?:speak|comment)(?: publicly)?(?: on [\w\s'’]{0,30}?)?))(?=\W|$)",
-    re.IGNORECASE,
-)
-_GROUP = re.compile(
-    r"(?:\b[Tt]he\s+|\b)(?P<np>(?:[A-Za-z’'.-]+\s+){0,3}?(?P<head>(?i:prosecutors|prosecution|police|officials|investigators|authorities|detectives|"
-    r"sheriff[’']s office|district attorney[’']s office|attorney[’']s office|state|court|defense|defence|legal team|lawyers|attorneys|family|jurors|jury|network|studio|company|office|department|agency"
-    r"|representatives|spokespeople)))$"
-)
 _DOCS = r"affidavit|lawsuit|suit|complaint|filing|motion|ruling|order|statement|document|report|press release|release|indictment|letter|court papers|court documents|records|legal document|court filing|petition|opinion|decision|judgment|verdict"
 _DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?)(?P<doc>{_DOCS})\s*(?:further\s+|also\s+|later\s+)?$")
 _NOUN_LIKE = frozenset("rules claims states notes reads calls finds orders reports comments remarks posts shares tweets "
@@ -55,6 +45,11 @@ class Attribution:
     verb: str | None
     kind: str
     document: str | None = None
+    rule: str = field(default="", compare=False)  # the rules that found the speaker, outermost first (for --explain)
+
+    def via(self, rule: str) -> Attribution:
+        """The same attribution, found by ``rule`` (which called the rules already recorded)."""
+        return replace(self, rule=f"{rule} > {self.rule}" if self.rule else rule)
 
 
 def kind_for(verb: str, speaker: Entity | None) -> str:
@@ -75,17 +70,11 @@ _RULING_ONLY = frozenset(RULING_VERBS - _SPEECH_WORDS)  # "dismissed", "granted"
 _VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS | QUOTE_TAG_VERBS
 _JUDICIAL_PIECES = ("judge", "court", "justice", "magistrate", "tribunal")
 _RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
-# Gates for the costly patterns: _ANON needs one of these pieces, _GROUP's phrase ends with one of these heads.
-_ANON_PIECES = ("insider", "source", "tipster", "confidant", "pal", "friend", "familiar", "close", "knowledge", "briefed",
-                "anonymity", "named", "identified", "authori")
-_GROUP_HEADS = ("prosecutors", "prosecution", "police", "officials", "investigators", "authorities", "detectives", "office", "state",
-                "court", "defense", "defence", "team", "lawyers", "attorneys", "family", "jurors", "jury", "network", "studio",
-                "company", "department", "agency", "representatives", "spokespeople")
 
 
 def _anonymous_in(window: str) -> list[re.Match[str]]:
     lower = window.lower()
-    return list(_ANON.finditer(window)) if any(piece in lower for piece in _ANON_PIECES) else []
+    return list(ANONYMOUS_SOURCE.finditer(window)) if any(piece in lower for piece in ANONYMOUS_GATE) else []
 
 
 def _verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
@@ -126,22 +115,8 @@ def _in_run(char: str) -> bool:
 
 
 def _plain(seg: Segmented, index: int) -> str:
-    """Sentence ``index`` with every quoted passage blanked out (kept on the article: attribution asks often)."""
-    cached = seg.plain.get(index)
-    if cached is None:
-        sentence = seg.sentences[index]
-        quoted = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.overlapping(sentence.start, sentence.end)
-                  if q.open < sentence.end and q.close >= sentence.start]
-        cached = seg.plain[index] = _blank(sentence.text, quoted)
-    return cached
-
-
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for k in range(max(0, a), min(len(chars), b)):
-            chars[k] = " "
-    return "".join(chars)
+    """Sentence ``index`` with every quoted passage blanked out."""
+    return seg.plain(index)
 
 
 def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int | None = None,
@@ -153,6 +128,7 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
     plain = _plain(seg, index)
     # names inside the quoted words are not the speaker
     mentions = [(s, e, k) for s, e, k in rec.sentences[index].entities if plain[s:e].strip()]
+    at = Speaking(seg, rec, index, plain, mentions, groups)
     best: tuple[int, Attribution] | None = None
     for start, end, word in _verbs(seg, index):
         if start < lo:
@@ -167,30 +143,35 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE:
             continue  # "the councilwoman accused of …": a participle, not someone speaking
         if lower in PARTICIPLE_VERBS:
+            how = "participle"
             found = _participle(plain, start, mentions) if not plain.startswith(" to ", end) else None  # "adding to the pressure"
         elif lower in _RULING_ONLY:
-            found = _ruling(plain, start, mentions, rec, seg, index, groups, word)
+            how = "ruling"
+            found = _ruling(at, start, word)
         elif lower == "according":
+            how = "according-to"
             if not re.match(r"\s+to\b", plain[end:]):
                 continue
-            found = _after(plain, end + 3, mentions, rec, seg, index, groups)
+            found = _after(at, end + 3)
             if found and found[0] and _is_media(rec, found[0]):
                 continue  # "according to E! News": the outlet relays, it is not the speaker
         else:
-            found = _before(plain, start, mentions, rec, seg, index, groups, word)
+            before = _before(at, start, word)
+            how, found = (f"before.{before.rule}", before.found) if before is not None else ("", None)
             if found is None and (lower in _INVERTIBLE or _after_quotation(text, start)):
-                found = _after(plain, end, mentions, rec, seg, index, groups, inverted=True, verb_at=start)
+                how = "speaker-after-verb"
+                found = _after(at, end, inverted=True, verb_at=start)
         if found is None:
             continue
         speaker, document = found
         if speaker == ANONYMOUS and lower != "according" and lo == 0 and hi == len(text):
             # "A neighbour called the police, the sheriff's office said.": the closing attribution governs the sentence
-            closing = _closing(seg, rec, index, plain, end, hi, mentions, groups)
+            closing = _closing(at, end, hi)
             if closing is not None:
-                return closing
+                return closing.via(f"attribution.closing-attribution ({closing.verb})")
         entity = rec.entities.get(speaker) if speaker and speaker != ANONYMOUS else None
         kind = "anonymous" if speaker == ANONYMOUS else kind_for(word, entity)
-        attribution = Attribution(speaker, lower, kind, document)
+        attribution = Attribution(speaker, lower, kind, document, rule=f"attribution.{how} ({lower})")
         distance = 0 if speaker else 1000
         if best is None or distance < best[0]:
             best = (distance, attribution)
@@ -285,9 +266,9 @@ def introduced(seg: Segmented, rec: Recognised, index: int, colon: int) -> Attri
     return Attribution(key, None, "statement") if key else None
 
 
-def _closing(seg: Segmented, rec: Recognised, index: int, plain: str, after: int, hi: int, mentions: list[tuple[int, int, str]],
-             groups: dict[str, Entity] | None) -> Attribution | None:
+def _closing(at: Speaking, after: int, hi: int) -> Attribution | None:
     """A named speaker in an attribution that closes the sentence (", police said." / ", said Dana Pike.")."""
+    seg, rec, index, plain = at.seg, at.rec, at.index, at.plain
     start, end, word = _verbs(seg, index)[-1]  # the last reporting verb
     comma = plain.rfind(",", 0, start)
     if start <= after or end > hi or word.lower() not in _INVERTIBLE or comma < after:
@@ -297,9 +278,10 @@ def _closing(seg: Segmented, rec: Recognised, index: int, plain: str, after: int
         subject = plain[comma + 1 : start]
         if len(subject.split()) > 5 or re.search(r"\b(?:that|who|which|whom|adding|and|but|because|when|after|before|while|if)\b", subject):
             return None  # "…, adding that Dana Pike said so": not the sentence's own attribution
-        found = _before(plain, start, mentions, rec, seg, index, groups, word)
+        before = _before(at, start, word)
+        found = before.found if before is not None else None
     elif plain[:start].rstrip().endswith(",") and len(rest.split()) <= 6:  # ", said Dana Pike, the studio's lawyer."
-        found = _after(plain, end, mentions, rec, seg, index, groups, inverted=True, verb_at=start)
+        found = _after(at, end, inverted=True, verb_at=start)
     else:
         return None
     if found is None or not found[0] or found[0] == ANONYMOUS:
@@ -341,93 +323,189 @@ def _after_quotation(text: str, verb_at: int) -> bool:
     return left.endswith(_CLOSING_MARKS)
 
 
-def _ruling(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
-            groups: dict[str, Entity] | None, verb: str) -> tuple[str | None, str | None] | None:
+def _ruling(at: Speaking, verb_at: int, verb: str) -> tuple[str | None, str | None] | None:
     """The judge or court before a deciding verb ("Judge Lee dismissed", "the court granted", "She also struck")."""
+    plain, mentions, rec = at.plain, at.mentions, at.rec
     window = plain[max(0, verb_at - 90) : verb_at]
     lower = window.lower()
     near = any(piece in lower for piece in _JUDICIAL_PIECES) or _PRONOUN.search(window, max(0, len(window) - 16)) is not None or any(
         verb_at - 90 <= e <= verb_at and judicial(rec.entities.get(k)) for _, e, k in mentions)
     if not near:
         return None
-    found = _before(plain, verb_at, mentions, rec, seg, index, groups, verb)
+    before = _before(at, verb_at, verb)
+    found = before.found if before is not None else None
     if found is None or found[1] is not None or not judicial(rec.entities.get(found[0] or "")):
         return None
     return found
 
 
-def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
-            groups: dict[str, Entity] | None, verb: str = "") -> tuple[str | None, str | None] | None:
-    left = plain[:verb_at]
+@dataclass
+class Speaking:
+    """The sentence a speaker is looked for in: its text with quoted words blanked (``plain``), the mentions outside
+    them, what recognition found, and the groups and bodies the article names (None: groups are not resolved)."""
+
+    seg: Segmented
+    rec: Recognised
+    index: int
+    plain: str
+    mentions: list[tuple[int, int, str]]
+    groups: dict[str, Entity] | None
+
+
+@dataclass
+class BeforeSite:
+    """The state of the rules that look for a speaker before a reporting verb: the sentence, the verb, the text left
+    of it, and what a rule found (speaker, document) under its name."""
+
+    at: Speaking
+    verb_at: int
+    verb: str
+    found: tuple[str | None, str | None] | None = None
+    rule: str = ""
+
+    @property
+    def left(self) -> str:
+        return self.at.plain[: self.verb_at]
+
+    def give(self, speaker: str | None, document: str | None = None) -> bool:
+        self.found = (speaker, document)
+        return True
+
+
+def _before(at: Speaking, verb_at: int, verb: str = "") -> BeforeSite | None:
+    """Who speaks with the reporting verb at ``verb_at``, told before it: the state of the rule of
+    :data:`BEFORE_RULES` that found the speaker (its ``found`` and ``rule``), or None."""
+    site = BeforeSite(at, verb_at, verb)
+    rule = BEFORE_RULES.run(site)
+    if rule is None:
+        return None
+    site.rule = rule
+    return site
+
+
+def _unnamed_source(site: BeforeSite) -> bool:
+    """"…, an insider told the paper": an unnamed source right before the verb (not one a name's appositive describes)."""
+    left = site.left
     window = left[-90:]
     anon = _anonymous_in(window)
-    if anon and len(window) - anon[-1].end() <= 12 and not appositive_to_name(left, len(left) - len(window) + anon[-1].start(), mentions):
-        return ANONYMOUS, None
-    if unnamed_before(left, mentions):
-        return ANONYMOUS, None
-    if " who " in window:
-        who = _SOMEONE_WHO.search(window)
-        offset = len(left) - len(window)
-        if who and not any(s < offset + who.end() and e > offset + who.start() for s, e, _ in mentions) \
-                and not appositive_to_name(left, offset + who.start(), mentions):
-            return ANONYMOUS, None  # "a food critic who … called the dish “…”": a person the article does not name
-    near = _PRONOUN.search(left, max(0, len(left) - 16))  # searched in place: a window cut mid-word ("t|he sentence") finds no "he"
-    if near:
-        key = _pronoun(seg, rec, index, near.start(), near.group("p"))
-        if key:
-            return key, None
+    return bool(anon) and len(window) - anon[-1].end() <= 12 and not appositive_to_name(
+        left, len(left) - len(window) + anon[-1].start(), site.at.mentions) and site.give(ANONYMOUS)
+
+
+def _unnamed_described(site: BeforeSite) -> bool:
+    """"Two former co-workers said": people described but not named."""
+    return unnamed_before(site.left, site.at.mentions) and site.give(ANONYMOUS)
+
+
+def _someone_who(site: BeforeSite) -> bool:
+    """"a food critic who reviewed the show called the dish “…”": a person the article does not name."""
+    left = site.left
+    window = left[-90:]
+    if " who " not in window:
+        return False
+    who = _SOMEONE_WHO.search(window)
+    offset = len(left) - len(window)
+    return who is not None and not any(s < offset + who.end() and e > offset + who.start() for s, e, _ in site.at.mentions) \
+        and not appositive_to_name(left, offset + who.start(), site.at.mentions) and site.give(ANONYMOUS)
+
+
+def _pronoun_right_before(site: BeforeSite, reach: int = 16) -> bool:
+    """"…, she said": a pronoun right before the verb, resolved to the person it stands for."""
+    left = site.left
+    near = _PRONOUN.search(left, max(0, len(left) - reach))  # searched in place: a window cut mid-word ("t|he sentence") finds no "he"
+    if not near:
+        return False
+    key = _pronoun(site.at.seg, site.at.rec, site.at.index, near.start(), near.group("p"))
+    return bool(key) and site.give(key)
+
+
+def _group(site: BeforeSite) -> bool:
+    """"State prosecutors said", "the sheriff's office said": the group, or the body the article names for it; not
+    when a name just before the verb is its subject ("Dana Pike's representatives said" is Pike's)."""
+    at, left, verb_at = site.at, site.left, site.verb_at
     tail = left.rstrip()[-80:]
-    group = _GROUP.search(tail) if tail.lower().endswith(_GROUP_HEADS) else None
-    # a name just before the verb is its subject, unless it owns the group ("Dana Pike's representatives said")
-    if group and groups is not None and not any(e > verb_at - 25 and not _possessive(plain, e) for _, e, _ in mentions if e <= verb_at):
-        offset = len(left.rstrip()) - len(tail)
-        at = offset + group.start("np")
-        key = group_speaker(group.group("np"), group.group("head"), tail[: group.start("np")], rec, seg, index, at, groups,
-                            at_start=not left[:at].strip(" \"'“”‘’—–-,"))
-        if key:
-            return key, None
-    candidates = [(s, e, k) for s, e, k in mentions if e <= verb_at and verb_at - e <= 90 and not _possessive(plain, e)
+    group = GROUP.search(tail) if tail.lower().endswith(GROUP_GATE) else None
+    if not group or at.groups is None or any(e > verb_at - 25 and not _possessive(at.plain, e) for _, e, _ in at.mentions if e <= verb_at):
+        return False
+    offset = len(left.rstrip()) - len(tail)
+    start = offset + group.start("np")
+    key = group_speaker(group.group("np"), group.group("head"), tail[: group.start("np")], at.rec, at.seg, at.index, start, at.groups,
+                        at_start=not left[:start].strip(" \"'“”‘’—–-,"))
+    return bool(key) and site.give(key)
+
+
+def _named_subject(site: BeforeSite) -> bool:
+    """"Dana Pike, the studio's lawyer, said": the name nearest before the verb, past an appositive; not an agent
+    ("obtained by The Times"), an owner ("Pike's lawyer"), a relaying outlet, or a name in another clause."""
+    at, plain, verb_at = site.at, site.at.plain, site.verb_at
+    candidates = [(s, e, k) for s, e, k in at.mentions if e <= verb_at and verb_at - e <= 90 and not _possessive(plain, e)
                   and not re.search(r"\bby\s+(?:the\s+)?$", plain[max(0, s - 12) : s])  # "obtained by The Times": an agent, not the speaker
-                  and not (_is_media(rec, k) and plain[e:verb_at].strip())]
-    if candidates:
-        s, e, key = candidates[-1]
-        if len(candidates) > 1 and not plain[e:verb_at].strip(" ,"):
-            s, e, key = _appositive_head(plain, candidates)
-        # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
-        limit = 1 if verb.lower() in _NOUN_LIKE else 6
-        between = _strip_appositive(plain[e:verb_at])
-        if len(between.split()) > limit:
-            # "Dana Pike, the chief prosecutor for the northern half of the county, said": a long appositive after the name
-            head = next((c for c in candidates if plain[c[1] : c[1] + 1] == "," and not _strip_appositive(plain[c[1] : verb_at]).strip(" ,")), None)
-            if head is not None:
-                s, e, key = head
-                between = ""
-        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) and len(between.split()) <= limit \
-                and not _inside_relative(plain[e:verb_at]):
-            entity = rec.entities[key]
-            if entity.kind == "organization" and " " not in entity.name and groups is not None:
-                body = body_at(seg.sentences[index].text, e)  # "… District Attorney's Office" found as "Office"
-                if body:
-                    return body_entity(body, rec, groups), None
-            return key, None
+                  and not (_is_media(at.rec, k) and plain[e:verb_at].strip())]
+    if not candidates:
+        return False
+    s, e, key = candidates[-1]
+    if len(candidates) > 1 and not plain[e:verb_at].strip(" ,"):
+        s, e, key = _appositive_head(plain, candidates)
+    # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
+    limit = 1 if site.verb.lower() in _NOUN_LIKE else 6
+    between = _strip_appositive(plain[e:verb_at])
+    if len(between.split()) > limit:
+        # "Dana Pike, the chief prosecutor for the northern half of the county, said": a long appositive after the name
+        head = next((c for c in candidates if plain[c[1] : c[1] + 1] == "," and not _strip_appositive(plain[c[1] : verb_at]).strip(" ,")), None)
+        if head is not None:
+            s, e, key = head
+            between = ""
+    if re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) or len(between.split()) > limit \
+            or _inside_relative(plain[e:verb_at]):
+        return False
+    entity = at.rec.entities[key]
+    if entity.kind == "organization" and " " not in entity.name and at.groups is not None:
+        body = body_at(at.seg.sentences[at.index].text, e)  # "… District Attorney's Office" found as "Office"
+        if body:
+            return site.give(body_entity(body, at.rec, at.groups))
+    return site.give(key)
+
+
+def _holder(site: BeforeSite) -> bool:
+    """"The judge in the case said": the person who holds the office the article names."""
+    left = site.left
     near_left = left[-60:].lower()
-    if any(head in near_left for head in HOLDER_HEADS):
-        key = holder(left, rec, index)
-        if key:
-            return key, None
-    pron = _PRONOUN.search(left, max(0, len(left) - 30))
-    if pron:
-        key = _pronoun(seg, rec, index, pron.start(), pron.group("p"))
-        if key:
-            return key, None
-    doc = _DOC_SUBJECT.search(_strip_appositive(left)[-60:])
-    if doc:
-        return _document(seg, rec, index, doc.group("doc"), groups), doc.group("doc")
-    return None
+    if not any(head in near_left for head in HOLDER_HEADS):
+        return False
+    key = holder(left, site.at.rec, site.at.index)
+    return bool(key) and site.give(key)
 
 
-def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
-           groups: dict[str, Entity] | None, inverted: bool = False, verb_at: int = 0) -> tuple[str | None, str | None] | None:
+def _pronoun_near(site: BeforeSite) -> bool:
+    """"She told the court on Monday that …": a pronoun a few words before the verb."""
+    return _pronoun_right_before(site, 30)
+
+
+def _document_subject(site: BeforeSite) -> bool:
+    """"The lawsuit alleges", "the statement said": the document, given to whoever the article says issued it."""
+    doc = _DOC_SUBJECT.search(_strip_appositive(site.left)[-60:])
+    if not doc:
+        return False
+    return site.give(_document(site.at.seg, site.at.rec, site.at.index, doc.group("doc"), site.at.groups), doc.group("doc"))
+
+
+BEFORE_RULES: Ruler[BeforeSite] = Ruler("attribution.before", [
+    ("unnamed-source", _unnamed_source),
+    ("unnamed-described", _unnamed_described),
+    ("someone-who", _someone_who),
+    ("pronoun-right-before", _pronoun_right_before),
+    ("group", _group),
+    ("named-subject", _named_subject),
+    ("holder", _holder),
+    ("pronoun-near", _pronoun_near),
+    ("document-subject", _document_subject),
+])
+
+
+def _after(at: Speaking, end: int, inverted: bool = False, verb_at: int = 0) -> tuple[str | None, str | None] | None:
+    """Who speaks with the reporting verb ending at ``end``, told after it ("according to Dana Pike", "said a source";
+    ``inverted``: the verb at ``verb_at`` comes before its speaker)."""
+    seg, rec, index, plain, mentions, groups = at.seg, at.rec, at.index, at.plain, at.mentions, at.groups
     right = plain[end:]
     window = right[:80]
     anon = next(iter(_anonymous_in(window[:60])), None) if window.strip() else None
@@ -500,7 +578,7 @@ def _said_in(head: str) -> re.Pattern[str]:
     return re.compile(rf"\b[Ii]n\s+(?:an?|the|its|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(head)}\b")
 
 
-_MEDIA_HEADS = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Wire|Press|Daily|Magazine|Radio|TV|Network|Online|Insider|Mail|Sun|Mirror|Guardian|Telegraph|Chronicle|Reporter)\b|\.com\b")
+_MEDIA_HEADS = outlet_pattern(OUTLET_RELAY_WORDS)
 
 
 def _is_media(rec: Recognised, key: str) -> bool:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable
 
 from ..model import SHORT_TEXT_MAX as MAX_SHORT
 from .claims import extract_claims, extract_quotes
+from .doc import ArticleDoc, CaseInfo, Placement
+from .lexicon.media import OUTLET_NAME_WORDS, outlet_pattern
+from .lexicon.tabloid import TABLOID_CUES, TABLOID_GATE, TOLD_CUES, TOLD_PUBLISHER
 from .events import extract_events
 from ..dates import PartialDate
 from .items import Cite, DraftEvent, DraftPerson, DraftSource, Extraction
@@ -26,28 +26,17 @@ from .directory import Directory
 from .recognise import Entity, Recognised, group_for, recognise
 from .segment import Segmented, segment
 from .slug import slugify
-from .topics import TopicMatcher
 
 MAX_TITLE = MAX_SHORT - 10  # a headline is clipped below the schema's limit: clip() may close a quotation and add "…"
 
 _PUBLISHER_CUES = [
     re.compile(r"\b(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w.!-]*){0,2})\s+can\s+(?:exclusively\s+)?(?:reveal|confirm)"),
     re.compile(r"\bAs\s+(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w.!-]*){0,2})\s+(?:previously\s+|first\s+|exclusively\s+)?reported"),
-    re.compile(r"\b(?:obtained by|told|confirmed to|said in a statement to|in an interview with)\s+(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w!-]*){0,2})\b(?=[^.]*\.\s*$)"),
+    TOLD_PUBLISHER,
 ]
-_TOLD_CUES = ("obtained by", "told", "confirmed to", "said in a statement to", "in an interview with")  # the words _PUBLISHER_CUES[2] needs
-_TABLOID_PIECES = ("reveal", "insider", "our source", "exclusive", "sneered", "slammed")  # _TABLOID_CUES needs one of these
-_TABLOID_CUES = re.compile(r"\bcan (?:exclusively )?reveal\b|\binsider (?:told|tells) us\b|\bour (?:insider|source)\b|\bEXCLUSIVE\b|\bsneered\b|\bslammed\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class CaseInfo:
-    topics: TopicMatcher
-    loaded: tuple[str, ...]
-    content_dir: Path  # resolved
-
-
-_MEDIA_NAME = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Wire|Press|Daily|Magazine|Radio|TV|Network|Online|Mail|Chronicle|Reporter|Courier|Ledger)\b|\.com\b")
+_MEDIA_NAME = outlet_pattern(OUTLET_NAME_WORDS)
 _AGENCIES = {"AP": "Associated Press", "Reuters": "Reuters", "AFP": "AFP", "UPI": "UPI"}
 
 
@@ -63,7 +52,7 @@ def publisher_from_text(article: Article) -> str | None:
                 name = m.group("p").rstrip(".")
                 if name.split()[0] not in ("He", "She", "They", "It", "We", "Officials", "Police", "Prosecutors", "The"):
                     votes[name] = votes.get(name, 0) + 2
-        for m in _PUBLISHER_CUES[2].finditer(paragraph) if any(cue in paragraph for cue in _TOLD_CUES) else ():
+        for m in _PUBLISHER_CUES[2].finditer(paragraph) if any(cue in paragraph for cue in TOLD_CUES) else ():
             votes[m.group("p")] = votes.get(m.group("p"), 0) + 1
     strong = {k: v for k, v in votes.items() if v >= 2}
     return max(strong, key=lambda k: (strong[k], -len(k))) if strong else None
@@ -75,10 +64,11 @@ def understand(article: Article, case: CaseInfo, directory: Directory) -> tuple[
     return seg, recognise(seg, article.published, directory, case.topics)
 
 
-def extract(article: Article, case: CaseInfo, directory: Directory, source_id: str | None,
-            assign_id: Callable[[str], str] | None = None, understood: tuple[Segmented, Recognised] | None = None,
-            file: str | None = None) -> Extraction:
-    """The draft items of one article; ``file`` is its path relative to the content folder, if known."""
+def extract(article: Article, case: CaseInfo, directory: Directory, placement: Placement = Placement(),
+            understood: tuple[Segmented, Recognised] | None = None) -> Extraction:
+    """The draft items of one article, whose source stands in the content as ``placement`` says; ``understood``:
+    the article already segmented and recognised."""
+    source_id, assign_id, file = placement.source_id, placement.assign, placement.file
     seg, rec = understood or understand(article, case, directory)
     publisher = article.publisher or publisher_from_text(article)
     notes = list(article.notes)
@@ -88,7 +78,7 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     if publisher is None:
         notes.append("publisher unknown; add it to the source's front matter, a folder index or sources.yaml")
     lower = article.text.lower()
-    tabloid = any(cue in lower for cue in _TABLOID_PIECES) and len(_TABLOID_CUES.findall(article.text)) >= 2
+    tabloid = any(cue in lower for cue in TABLOID_GATE) and len(TABLOID_CUES.findall(article.text)) >= 2
     assert article.published is not None, "convert() skips articles without a publication date"
     published = article.published
     sid = source_id or (assign_id or (lambda x: x))(_source_id(article, publisher))
@@ -104,15 +94,13 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
         notes.append("no headline found; the title is the first sentence")
     pub_key = _publisher_entity(publisher or "Unknown publisher", rec.entities, directory)
     narrator = pub_key if rec.entities[pub_key].known else None  # the outlet speaks in its own voice only if listed
-    flagged: list[tuple[str, str]] = []
-    skip = {len(seg.sentences) - 1} if article.truncated and seg.sentences else set()
-    events, used = extract_events(seg, rec, sid, article.published, case.topics, case.loaded, flagged, skip)
-    _mark_planned(events, published)
-    unattributed: list[str] = []
-    quotes = extract_quotes(seg, rec, sid, case.topics, unattributed)
-    outlet_voice: list[str] = []
-    claims = extract_claims(seg, rec, sid, case.topics, case.loaded, narrator, "statement" if tabloid else "fact", used | skip, flagged,
-                            outlet_voice)
+    skip = frozenset({len(seg.sentences) - 1} if article.truncated and seg.sentences else ())
+    doc = ArticleDoc(article, case, seg, rec, sid, skip, notes=notes)
+    extract_events(doc)
+    _mark_planned(doc.events, published)
+    extract_quotes(doc)
+    extract_claims(doc, narrator, "statement" if tabloid else "fact")
+    events, quotes, claims, flagged = doc.events, doc.quotes, doc.claims, doc.flagged
     anonymous = any(c.kind == "anonymous" for c in claims) or any(q.speaker == "anonymous" for q in quotes)
     source = DraftSource(
         id=sid, title=clip(title, MAX_TITLE), publisher=publisher or "Unknown publisher", published=published,
@@ -127,8 +115,8 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     referenced.update(c.attributed_to for c in claims)
     referenced.update(q.speaker for q in quotes)
     people = _people(seg, rec, sid, referenced, case.loaded)
-    return Extraction(str(article.path), source, events, claims, quotes, people, flagged, rec.unresolved, notes, rec.loose,
-                      unattributed, outlet_voice)
+    return Extraction(str(article.path), source, events, claims, quotes, people, flagged, rec.unresolved, doc.notes, rec.loose,
+                      doc.unattributed, doc.outlet_voice)
 
 
 def _source_id(article: Article, publisher: str | None) -> str:

@@ -21,7 +21,7 @@ an editor: it is not proposed again.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +52,24 @@ class Placed:
     section: str  # events | claims | quotes | people
     id: str
     how: str  # new | cited (its citation added to an existing draft) | known (already there) | withheld (deleted by an editor)
+
+
+@dataclass
+class Proposal:
+    """One draft item as the merger weighs it: where it goes, what it holds, and how to know it again."""
+
+    section: str  # events | claims | quotes
+    topic: str
+    cites: list[Cite]
+    fields: dict[str, Any]  # the item's fields (None: left out)
+    base: str  # what its id is made from when it is new
+    tells_apart: str  # what tells apart two items drawn from one sentence (an event's date, a quote's words)
+    same: Callable[[Any], bool]  # an item already sharing a citation with it is it
+    similar: Callable[[Any], bool]  # an item of another sentence is it, reported again
+    fits: Fits | None = None  # an item whose citation an editor changed is still it
+    owns: Fits | None = None  # an item an editor decided on for its sentence stands for it
+    upgrade: DraftEvent | None = None  # an event whose date may refine the item it is found in
+    words: set[str] | None = None  # its words, to narrow the items compared with ``similar``
 
 
 @dataclass
@@ -277,8 +295,8 @@ class Merger:
                   "people": event.people or None, "planned": True if event.planned else None}
         base = f"{event.date or 'by-' + (event.not_after or '')}-{slugify(event.title, 50, drop_stopwords=True)}"
         tells_apart = event.date or f"by {event.not_after}"  # two events drawn from one sentence differ by their dates
-        return self._add("events", event.topic, event.citations, fields, base, same, similar, tells_apart, upgrade=event,
-                         words=mine_words)
+        return self._add(Proposal("events", event.topic, event.citations, fields, base, tells_apart, same, similar, upgrade=event,
+                                  words=mine_words))
 
     def add_claim(self, claim: DraftClaim) -> Placed:
         def same(item: Any) -> bool:  # already known to share a citation
@@ -293,7 +311,7 @@ class Merger:
         fields = {"kind": claim.kind, "attributed_to": claim.attributed_to, "via": claim.via, "text": claim.text,
                   "date": claim.date, "people": claim.people or None}
         base = f"{claim.attributed_to}-{slugify(claim.text, 50, drop_stopwords=True)}"
-        return self._add("claims", claim.topic, claim.citations, fields, base, same, similar, "", words=a)  # one claim per sentence
+        return self._add(Proposal("claims", claim.topic, claim.citations, fields, base, "", same, similar, words=a))  # one claim per sentence
 
     def add_quote(self, quote: DraftQuote) -> Placed:
         words = _norm(quote.text)
@@ -323,7 +341,7 @@ class Merger:
             return words in cited or owns(item, cited)
 
         # quotes differ by their words: a decided quote stands for its own words, not for every quote of its sentence
-        return self._add("quotes", quote.topic, quote.citations, fields, base, same, similar, words, holds, owns=owns)
+        return self._add(Proposal("quotes", quote.topic, quote.citations, fields, base, words, same, similar, fits=holds, owns=owns))
 
     def _peers(self, section: str, topic: str, fields: dict[str, Any], words: set[str] | None = None) -> list[Any]:
         """Items that could be the same as a new one, in the order they were listed: same strand, the same speaker
@@ -380,21 +398,22 @@ class Merger:
             cached = self._word_cache[id(item)] = _words(str(item.get(key, "")))
         return cached
 
-    def _add(self, section: str, topic: str, cites: list[Cite], fields: dict[str, Any], base: str, same: Any, similar: Any,
-             tells_apart: str, fits: Fits | None = None, upgrade: DraftEvent | None = None, words: set[str] | None = None,
-             owns: Fits | None = None) -> Placed:
-        base_id = slugify(base, 76)
-        keys: list[Key] = [(section, c.source, fingerprint(_norm(c.quote), tells_apart)) for c in cites]
-        found = self._find(section, cites, keys, base_id, same, fits, owns)
+    def _add(self, p: Proposal) -> Placed:
+        """Place one draft: the item it already is, withheld (an editor deleted it), a citation added to the item it
+        is reported again in, or a new item."""
+        section, topic, cites, fields = p.section, p.topic, p.cites, p.fields
+        base_id = slugify(p.base, 76)
+        keys: list[Key] = [(section, c.source, fingerprint(_norm(c.quote), p.tells_apart)) for c in cites]
+        found = self._find(p, keys, base_id)
         if found is not None:
             return self._placed(section, found, "known", keys)
         earlier = next((i for i in map(self.ledger.proposed_before, keys) if i is not None), None)
         if earlier is not None:  # proposed by an earlier run and gone since: an editor deleted it
             self.log.withheld += 1
             return Placed(section, earlier, "withheld")
-        for item in self._peers(section, topic, fields, words):
+        for item in self._peers(section, topic, fields, p.words):
             item_topic = topic
-            if similar(item):
+            if p.similar(item):
                 if item.get("review") in SETTLED:
                     self.log.reviewed_skipped += 1
                     return self._placed(section, item, "known", keys)
@@ -404,8 +423,8 @@ class Merger:
                     self.entries[item_topic].dirty = True
                     self._index(section, item, _cite_keys(cites))
                     how = "cited"
-                if upgrade is not None and str(item.get("id")) in self.created:
-                    self._refine_date(item, upgrade)
+                if p.upgrade is not None and str(item.get("id")) in self.created:
+                    self._refine_date(item, p.upgrade)
                     self.entries[item_topic].dirty = True
                 return self._placed(section, item, how, keys)
         item = _mapping(self.entries[topic].data[section])
@@ -433,24 +452,24 @@ class Merger:
         self.log.count(section, topic)
         return self._placed(section, item, "new", keys)
 
-    def _find(self, section: str, cites: list[Cite], keys: list[Key], base_id: str, same: Any, fits: Fits | None,
-              owns: Fits | None = None) -> Any | None:
+    def _find(self, p: Proposal, keys: list[Key], base_id: str) -> Any | None:
         """The item a draft already is, if any, however an editor has changed it since it was proposed, or the
         item an editor made (and reviewed or rejected) of the draft's sentence."""
+        section, cites = p.section, p.cites
         for cite_key in _cite_keys(cites):
             for item in self.cited.get((section, *cite_key), []):
-                if same(item):
+                if p.same(item):
                     return item
         for key in keys:  # the id the ledger says it was proposed as
             earlier = self.ledger.proposed_before(key)
             if earlier is not None and (section, earlier) in self._by_id:
                 return self._by_id[(section, earlier)]
         for c in cites:  # its id, or an edited citation of its sentence
-            item = self.edited.find(section, c.source, _norm(c.quote), base_id, fits)
+            item = self.edited.find(section, c.source, _norm(c.quote), base_id, p.fits)
             if item is not None:
                 return item
         for c in cites:  # a sentence an editor has decided on: whatever date or words they gave it, it is their item
-            item = self.edited.decided(section, c.source, _norm(c.quote), owns)
+            item = self.edited.decided(section, c.source, _norm(c.quote), p.owns)
             if item is not None:
                 return item
         return None

@@ -16,9 +16,10 @@ Ct.") and sentence openers are recognised so they do not become people.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .ruler import Ruler
 from .lexicon import (
     COMMON_CAPS,
     COURT_ABBREVIATIONS,
@@ -116,6 +117,7 @@ class Mention:
     possessive: bool = False
     evidence: bool = False  # strong sign of a person (role, title, age, speech verb)
     title: str | None = None  # honorific or title word kept for gender ("Mr.", "Judge")
+    rule: str = field(default="", compare=False)  # the names rule that made it
 
 
 class _Tok(NamedTuple):
@@ -284,89 +286,219 @@ def _adjacent(sentence: str, a: _Tok, b: _Tok) -> bool:
     return between in (" ",) or (a.text.endswith(".") and between == " ")
 
 
+@dataclass
+class RunSite:
+    """The names stage's state: one run of capitalised tokens of a sentence, what it has been cut to so far, and the
+    mention a rule made of it (None when a rule decided it names nobody)."""
+
+    sentence: str
+    toks: list[_Tok]
+    i: int  # the run is toks[i:j]
+    j: int
+    run: list[_Tok]
+    quoted: list[tuple[int, int]]
+    words: list[str] = field(default_factory=list)
+    at_sentence_start: bool = False
+    title_words: list[str] = field(default_factory=list)  # the title or role words the run opens with
+    name_words: list[str] = field(default_factory=list)
+    name_toks: list[_Tok] = field(default_factory=list)
+    mention: Mention | None = None
+
+    @property
+    def prev_word(self) -> str:
+        return self.toks[self.i - 1].text.lower() if self.i > 0 else ""
+
+    def next_tok(self, k: int = 0) -> _Tok | None:
+        return self.toks[self.j + k] if self.j + k < len(self.toks) else None
+
+    @property
+    def next_word(self) -> str:
+        tok = self.next_tok()
+        return tok.text.lower() if tok else ""
+
+    def org(self, rule: str) -> bool:
+        """Decide: the whole run is an organisation."""
+        text = self.sentence[self.run[0].start : self.run[-1].end]
+        self.mention = Mention(self.run[0].start, self.run[-1].end, text, "org", text, possessive=self.run[-1].possessive, rule=rule)
+        return True
+
+
 def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], quoted: list[tuple[int, int]]) -> Mention | None:
-    start, end = run[0].start, run[-1].end
-    if quoted and any(a <= start and end <= b for a, b in quoted):
-        return None
-    if start > 0 and sentence[start - 1] in "'‘\"“" and sentence[end : end + 1] in ("'", "’", '"', "”"):
-        return None  # a quoted title of a work
-    before = sentence[:start].rstrip()
-    at_sentence_start = not before or before[-1] in "\"“‘'(—–-:"
-    words = [t.text for t in run]
-    if at_sentence_start and len(words) >= 2 and _CAPS_OPENER.fullmatch(words[0]) and is_name_token(words[1]) \
+    """What the capitalised run ``toks[i:j]`` of ``sentence`` names: a person, a single name, an organisation, or
+    nothing (None). The rules of :data:`RUN_RULES` are tried in order; the first that decides gives the answer."""
+    site = RunSite(sentence, toks, i, j, run, quoted)
+    RUN_RULES.run(site)
+    return site.mention
+
+
+def _inside_quotation(site: RunSite) -> bool:
+    """'"Hutchins was a star," he said.': a run inside quoted words is not looked at here."""
+    start, end = site.run[0].start, site.run[-1].end
+    return bool(site.quoted) and any(a <= start and end <= b for a, b in site.quoted)
+
+
+def _quoted_title(site: RunSite) -> bool:
+    """'the episode "Along Came Hilaria"': a quoted title of a work."""
+    start, end = site.run[0].start, site.run[-1].end
+    return start > 0 and site.sentence[start - 1] in "'‘\"“" and site.sentence[end : end + 1] in ("'", "’", '"', "”")
+
+
+def _sentence_openers(site: RunSite) -> bool:
+    """"But Dana Pike said", "AMBER Heard said": openers are dropped and a tabloid's capitalised first name is a name
+    (decides only when nothing is left)."""
+    before = site.sentence[: site.run[0].start].rstrip()
+    site.at_sentence_start = not before or before[-1] in "\"“‘'(—–-:"
+    words = [t.text for t in site.run]
+    if site.at_sentence_start and len(words) >= 2 and _CAPS_OPENER.fullmatch(words[0]) and is_name_token(words[1]) \
             and words[1] not in TITLES and words[1].lower() not in ROLE_WORDS:
         words[0] = words[0].title()  # "AMBER Heard said …": a tabloid's capitalised first word is still her first name
     # Drop sentence openers ("But", "The") and a leading "The" that belongs to a title.
-    while words and words[0] in NOT_NAMES and (at_sentence_start or words[0] not in ("The",)):
-        run, words = run[1:], words[1:]
-        at_sentence_start = True
-    if not run:
-        return None
-    if words[0] == "The" or (toks[i - 1].text == "the" if i > 0 else False):
-        if words[-1] in _ORG_HEADS and len([w for w in words if w != "The"]) >= 2:
-            text = sentence[run[0].start : run[-1].end]
-            return Mention(run[0].start, run[-1].end, text, "org", text, possessive=run[-1].possessive)
-        return None  # "The Baldwins", "the Court": a work or an institution named generically
-    if len(run) == 1 and words[0].lower() in ROLE_MODIFIERS:
-        return None  # "Former patient intake manager Dana Okafor": the opener belongs to the role
-    prev_word = toks[i - 1].text.lower() if i > 0 else ""
-    next_tok = toks[j] if j < len(toks) else None
-    next_word = next_tok.text.lower() if next_tok else ""
-    after_next = toks[j + 1] if j + 1 < len(toks) else None
-    if (next_tok is not None and next_word in ROLE_WORDS and after_next is not None and after_next.text[0].isupper()
-            and not run[-1].possessive and sentence[run[-1].end : next_tok.start] == " "):
-        return None  # "Harborview politician Dana Whitcombe": a place or body qualifying a role, not a person
-    if prev_word in _WORK_CUES or next_word in ("star", "stars", "actor", "actress", "franchise", "cast") and not run[-1].possessive:
-        return None  # a title of a work: "the 30 Rock star", "entitled Along Came Hilaria"
-    if (prev_word in _THING_DETERMINERS or next_word in _THING_WORDS and _names_a_thing(next_word, after_next)) and not run[-1].possessive:
-        return None  # "a Range Rover", "its Vault Yield accounts", "a Love Isle contestant": a product or a show
-    if len(run) == 1 and i > 0 and toks[i - 1].possessive and words[0] in _LEXICON_ORG_HEADS:
-        return None  # "Governor Ray Tillson's Office": the office of a person named just before
-    if len(run) == 1 and _ACRONYM.match(words[0]):
-        if words[0].replace(".", "") in NON_ORG_ACRONYMS or words[0] in NON_ORG_ACRONYMS:
-            return None
-        return Mention(run[0].start, run[0].end, words[0], "org", words[0], possessive=run[0].possessive)
-    # Title or role words at the front belong to the role: "Special Prosecutor Kari T. Morrissey".
+    while words and words[0] in NOT_NAMES and (site.at_sentence_start or words[0] not in ("The",)):
+        site.run, words = site.run[1:], words[1:]
+        site.at_sentence_start = True
+    site.words = words
+    return not site.run
+
+
+def _the_institution(site: RunSite) -> bool:
+    """"the Pell County Sheriff's Office" is an organisation; "The Baldwins", "the Court": named generically, nobody."""
+    if not (site.words[0] == "The" or (site.toks[site.i - 1].text == "the" if site.i > 0 else False)):
+        return False
+    if site.words[-1] in _ORG_HEADS and len([w for w in site.words if w != "The"]) >= 2:
+        return site.org("names.the-institution")
+    return True
+
+
+def _role_modifier_alone(site: RunSite) -> bool:
+    """"Former patient intake manager Dana Okafor": the opener belongs to the role."""
+    return len(site.run) == 1 and site.words[0].lower() in ROLE_MODIFIERS
+
+
+def _qualifies_a_role(site: RunSite) -> bool:
+    """"Harborview politician Dana Whitcombe": a place or body qualifying a role, not a person."""
+    next_tok, after_next = site.next_tok(), site.next_tok(1)
+    return (next_tok is not None and site.next_word in ROLE_WORDS and after_next is not None and after_next.text[0].isupper()
+            and not site.run[-1].possessive and site.sentence[site.run[-1].end : next_tok.start] == " ")
+
+
+def _title_of_a_work(site: RunSite) -> bool:
+    """"the 30 Rock star", "entitled Along Came Hilaria": a title of a work."""
+    return site.prev_word in _WORK_CUES or site.next_word in ("star", "stars", "actor", "actress", "franchise", "cast") \
+        and not site.run[-1].possessive
+
+
+def _product_or_show(site: RunSite) -> bool:
+    """"a Range Rover", "its Vault Yield accounts", "a Love Isle contestant": a product or a show."""
+    return (site.prev_word in _THING_DETERMINERS or site.next_word in _THING_WORDS and _names_a_thing(site.next_word, site.next_tok(1))) \
+        and not site.run[-1].possessive
+
+
+def _office_of_a_person(site: RunSite) -> bool:
+    """"Governor Ray Tillson's Office": the office of a person named just before."""
+    return len(site.run) == 1 and site.i > 0 and site.toks[site.i - 1].possessive and site.words[0] in _LEXICON_ORG_HEADS
+
+
+def _acronym(site: RunSite) -> bool:
+    """"the FBI said": an acronym names an organisation, unless it is one that names none ("CEO", "EST")."""
+    word = site.words[0]
+    if len(site.run) != 1 or not _ACRONYM.match(word):
+        return False
+    if word.replace(".", "") not in NON_ORG_ACRONYMS and word not in NON_ORG_ACRONYMS:
+        tok = site.run[0]
+        site.mention = Mention(tok.start, tok.end, word, "org", word, possessive=tok.possessive, rule="names.acronym")
+    return True
+
+
+def _organisation_head(site: RunSite) -> bool:
+    """"Special Prosecutor Kari T. Morrissey": title or role words at the front belong to the role (kept for the
+    next rules); "Harborview Port Authority", "Rust Movie Productions LLC": a run ending in an organisation's head."""
+    words = site.words
     cut = 0
     for k, word in enumerate(words[:-1]):
         if word in TITLES or word.lower() in ROLE_WORDS or "-" in word and _role_compound(word):
             cut = k + 1
-    title_words, name_words = words[:cut], words[cut:]
-    name_toks = run[cut:]
+    site.title_words, site.name_words, site.name_toks = words[:cut], words[cut:], site.run[cut:]
     if words[-1] in _LEXICON_ORG_HEADS or len(words) >= 2 and words[-1] in _COMPANY_HEADS:
-        text = sentence[run[0].start : run[-1].end]
-        return Mention(run[0].start, run[-1].end, text, "org", text, possessive=run[-1].possessive)
-    if _is_place(name_words) or not title_words and _is_place(words):
-        return None
-    while len(name_words) > 2 and name_words[-1] in _SUFFIXES:
-        name_words, name_toks = name_words[:-1], name_toks[:-1]  # "Martin Luther King Jr."
-    if name_words[-1] in _INSTITUTION_ENDS:
-        return None  # "a Second Circuit panel", "Circuit Court": an institution's word, even after a title
-    if any(w in NOT_NAMES and not (0 < k < len(name_words) - 1 and _bare_initial(w)) for k, w in enumerate(name_words)) or not all(is_name_token(w) or 0 < k < len(name_words) - 1 and (w in _PARTICLES or _bare_initial(w))
-                                                          for k, w in enumerate(name_words)):
-        return None
-    if len(name_words) > 4 or name_words[-1].endswith(".") or name_words[0].endswith(".") and len(name_words[0]) == 2 and len(name_words) == 1:
-        return None
-    last = name_toks[-1].end
-    if sentence[last : last + 1] == "." and _abbreviated(sentence, name_words[-1], name_toks[0].start, last):
-        return None  # "(Pell Cnty. Cir. Ct.)": a court or a place abbreviated, not a person
-    text = sentence[name_toks[0].start : last]
+        return site.org("names.organisation-head")
+    return False
+
+
+def _place(site: RunSite) -> bool:
+    """"Santa Fe County", "New Mexico": a place."""
+    return _is_place(site.name_words) or not site.title_words and _is_place(site.words)
+
+
+def _institution_end(site: RunSite) -> bool:
+    """"a Second Circuit panel", "Circuit Court": an institution's word, even after a title ("Martin Luther King Jr."
+    is first cut to its name)."""
+    while len(site.name_words) > 2 and site.name_words[-1] in _SUFFIXES:
+        site.name_words, site.name_toks = site.name_words[:-1], site.name_toks[:-1]  # "Martin Luther King Jr."
+    return site.name_words[-1] in _INSTITUTION_ENDS
+
+
+def _not_name_words(site: RunSite) -> bool:
+    """"Monday Night Football", "Judge Lewis A Kaplan" (a bare middle initial is fine): a word that is no name."""
+    name_words = site.name_words
+    return any(w in NOT_NAMES and not (0 < k < len(name_words) - 1 and _bare_initial(w)) for k, w in enumerate(name_words)) \
+        or not all(is_name_token(w) or 0 < k < len(name_words) - 1 and (w in _PARTICLES or _bare_initial(w)) for k, w in enumerate(name_words))
+
+
+def _too_long_or_cut(site: RunSite) -> bool:
+    """Five name words, or a name ending in a full stop ("Sgt.") or a lone initial ("J."): no name."""
+    name_words = site.name_words
+    return len(name_words) > 4 or name_words[-1].endswith(".") or name_words[0].endswith(".") and len(name_words[0]) == 2 and len(name_words) == 1
+
+
+def _court_abbreviation(site: RunSite) -> bool:
+    """"(Pell Cnty. Cir. Ct.)": a court or a place abbreviated, not a person."""
+    last = site.name_toks[-1].end
+    return site.sentence[last : last + 1] == "." and _abbreviated(site.sentence, site.name_words[-1], site.name_toks[0].start, last)
+
+
+def _person(site: RunSite) -> bool:
+    """"Dana Pike, 41, a lawyer, said": a person (two words or more) or a single name, with the role, age and title the
+    sentence gives; without any such evidence, "White House" and "a house in Marrow Cove" are nobody."""
+    sentence, run, name_words, title_words = site.sentence, site.run, site.name_words, site.title_words
     title = title_words[-1] if title_words else None
     role = " ".join(w for w in title_words if w not in HONORIFICS) or None
     if role is None:
-        role = _role_before(sentence, toks, i)
+        role = _role_before(sentence, site.toks, site.i)
     age, after_role = _after(sentence[run[-1].end + (2 if run[-1].possessive else 0) :])
     if after_role and title_words and not any(w in TITLES for w in title_words):
         role = after_role  # "Co-defendant Tomas Vell, 39, the firm's payroll chief": the appositive says more
     role = role or after_role
+    prev_word, next_word = site.prev_word, site.next_word
     evidence = bool(role or age or title or next_word in SPEECH_VERBS or prev_word.rstrip(".") in {"mr", "mrs", "ms", "dr"})
     if not evidence and len(name_words) >= 2 and any(w in COMMON_CAPS for w in name_words):
-        return None  # "White House", "Social Security": an institution or a thing, not a person
+        return True  # "White House", "Social Security": an institution or a thing, not a person
     if not evidence and prev_word == "in" and len(name_words) >= 2 and not run[-1].possessive:
-        return None  # "a house in Marrow Cove": a place (a person is "in" something only as an owner: "in Ana Ruiz's suit")
+        return True  # "a house in Marrow Cove": a place (a person is "in" something only as an owner: "in Ana Ruiz's suit")
     kind = "person" if len(name_words) >= 2 else "single"
-    return Mention(name_toks[0].start, name_toks[-1].end, text, kind, " ".join(name_words), role, age,
-                   run[-1].possessive, evidence, title)
+    last = site.name_toks[-1].end
+    site.mention = Mention(site.name_toks[0].start, last, sentence[site.name_toks[0].start : last], kind, " ".join(name_words), role, age,
+                           run[-1].possessive, evidence, title, rule="names.person")
+    return True
+
+
+RUN_RULES: Ruler[RunSite] = Ruler("names", [
+    ("inside-quotation", _inside_quotation),
+    ("quoted-title", _quoted_title),
+    ("sentence-openers", _sentence_openers),
+    ("the-institution", _the_institution),
+    ("role-modifier-alone", _role_modifier_alone),
+    ("qualifies-a-role", _qualifies_a_role),
+    ("title-of-a-work", _title_of_a_work),
+    ("product-or-show", _product_or_show),
+    ("office-of-a-person", _office_of_a_person),
+    ("acronym", _acronym),
+    ("organisation-head", _organisation_head),
+    ("place", _place),
+    ("institution-end", _institution_end),
+    ("not-name-words", _not_name_words),
+    ("too-long-or-cut", _too_long_or_cut),
+    ("court-abbreviation", _court_abbreviation),
+    ("person", _person),
+])
 
 
 _CAPS_OPENER = re.compile(r"(?=[A-Z]*[AEIOUY])[A-Z]{4,}")  # a word, not an acronym ("FBI", "CNN")

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .directory import Directory, name_parts, norm_name
+from .ruler import Ruler
 from .lexicon import FAMILY, FEMALE, LEGAL, MALE, MEDIA, OFFICIAL
 from .names import CELEBRITY_HEADS, COMPANY_ENDS, Mention, find_mentions
 from .segment import MAX_SENTENCE, Segmented
@@ -87,7 +88,6 @@ def group_for(role: str | None, kind: str) -> str:
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _EPITHET_OWNER = re.compile(r"(?:the|this|that)\s+([a-z]+)['’]s\s", re.I)  # "the family's lawyer"
 _OWNED_ROLE = re.compile(r"\b(?:of|for|to)\b|['’]")  # "son of Alec Baldwin", "Baldwin's son": the role names its owner
-_LOWER_CASE_WORD = re.compile(r"(?<![\w.-])[a-z][a-z'’-]*(?![\w-])")
 
 
 @dataclass
@@ -157,122 +157,236 @@ class Recognised:
 _SUBJECT_BEFORE = re.compile(r"\s*(?:(?:[A-Z][\w.’'-]*\s+)*|[^\n]*?,\s+(?:[a-z][\w’'-]*\s+){0,6})")
 
 
+@dataclass
+class Recognition:
+    """The state of recognition for one article: what it reads, and what the passes of :data:`PASSES` add in turn
+    (the mentions per sentence, the entities, the mentions resolved to them, the main figure, the sentence facts)."""
+
+    seg: Segmented
+    published: str | None
+    directory: Directory
+    topics: TopicMatcher
+    previous: Recognised | None
+    per_sentence: list[list[Mention]] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    resolved: list[list[tuple[int, int, str]]] = field(default_factory=list)
+    lower_words: frozenset[str] = frozenset()
+    main: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    unresolved: list[str] = field(default_factory=list)
+    loose: list[str] = field(default_factory=list)
+    facts: list[SentenceFacts] = field(default_factory=list)
+    found: _Found | None = None
+
+    def add(self, name: str, kind: str, mention: Mention | None, index: int, explicit: bool) -> str:
+        """Count a mention of ``name`` (see :meth:`_Found.add`); returns its key."""
+        assert self.found is not None, "the mentions pass runs first"
+        return self.found.add(name, kind, mention, index, explicit)
+
+    def known(self, key: str, index: int) -> Entity:
+        """The entity ``key``, added from the directory when the article has not named it yet."""
+        if key not in self.entities:
+            known_person = next(p for p in self.directory.people if p.id == key)
+            self.entities[key] = Entity(key, known_person.name, known_person.kind, known=True, first_sentence=index)
+        return self.entities[key]
+
+    def count_main(self) -> None:
+        """Count the mentions of each entity, and take the most mentioned (the first named on a tie) as the main one."""
+        self.counts = _counts(self.entities)
+        self.main = max(self.counts, key=lambda k: (self.counts[k], -self.entities[k].first_sentence)) if self.counts else None
+
+
 def recognise(seg: Segmented, published: str | None, directory: Directory, topics: TopicMatcher,
               previous: Recognised | None = None) -> Recognised:
     """Recognise an article; with ``previous`` (the same article, recognised before) only names are resolved again."""
-    entities: dict[str, Entity] = {}
-    per_sentence: list[list[Mention]] = []
-    if previous is not None:
-        per_sentence = previous.mentions  # never changed in place
+    state = Recognition(seg, published, directory, topics, previous)
+    PASSES.run_all(state)
+    return Recognised(state.entities, state.facts, sorted(set(state.unresolved)), state.main, sorted(set(state.loose)), directory,
+                      state.per_sentence)
+
+
+def _mentions(st: Recognition) -> bool:
+    """The capitalised names of each sentence ("Judge Mary Sommer", "Pike", "the judge"); a second look reuses them."""
+    seg = st.seg
+    if st.previous is not None:
+        st.per_sentence = st.previous.mentions  # never changed in place
     else:
         for sentence in seg.sentences:
             if len(sentence.text) > MAX_SENTENCE:
-                per_sentence.append([])  # unpunctuated text: nothing reliable to find, and too costly to try
+                st.per_sentence.append([])  # unpunctuated text: nothing reliable to find, and too costly to try
                 continue
             short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end) if q.words <= 6]
-            per_sentence.append(find_mentions(sentence.text, short))
-    text = seg.text
+            st.per_sentence.append(find_mentions(sentence.text, short))
+    st.lower_words = seg.lower_words  # kept by the article: a second look needs it again
+    st.found = _Found(seg, st.directory, st.per_sentence, st.entities)
+    st.resolved = [[] for _ in seg.sentences]
+    return False
 
-    if seg.lower_words is None:  # kept on the article: a second look needs it again
-        seg.lower_words = frozenset(_LOWER_CASE_WORD.findall(text))
-    lower_words = seg.lower_words
 
-    found = _Found(seg, directory, per_sentence, entities)
-    resolved: list[list[tuple[int, int, str]]] = [[] for _ in seg.sentences]
-    short_forms = _company_short_forms(per_sentence)
-    # Pass 1: full names and organisations.
-    for index, mentions in enumerate(per_sentence):
+def _full_names(st: Recognition) -> bool:
+    """"Dana Pike, a lawyer, said": a full name with evidence (a role, a title, a listed name, no common word) is a
+    person; "the Harborview Port Authority said" an organisation that acts or is listed."""
+    short_forms = _company_short_forms(st.per_sentence)
+    for index, mentions in enumerate(st.per_sentence):
         for m in mentions:
             if m.kind == "person" and not m.evidence and m.name in short_forms:
                 continue  # "lent to Kestrel Point" beside "Kestrel Point Capital": the company, not a person
-            if m.kind == "person" and (m.evidence or directory.lookup(m.name) or not any(_common(w, lower_words) for w in m.name.split())):
-                resolved[index].append((m.start, m.end, found.add(m.name, "person", m, index, True)))
-            elif m.kind == "org" and (directory.lookup(m.name) or m.possessive or _acts(seg.sentences[index].text, m)):
-                resolved[index].append((m.start, m.end, found.add(m.name, "organization", None, index, True)))
-    _transcript_speakers(seg, found, resolved)
-    _expand_acronyms(entities, resolved, text)
-    _companies_named_as_people(entities, text, lower_words)
-    _merge_short_forms(entities, resolved)
-    counts = _counts(entities)
-    main = max(counts, key=lambda k: (counts[k], -entities[k].first_sentence)) if counts else None
-    unresolved: list[str] = []
-    loose: list[str] = []
-    # Pass 2: single names and epithets.
-    for index, mentions in enumerate(per_sentence):
+            if m.kind == "person" and (m.evidence or st.directory.lookup(m.name) or not any(_common(w, st.lower_words) for w in m.name.split())):
+                st.resolved[index].append((m.start, m.end, st.add(m.name, "person", m, index, True)))
+            elif m.kind == "org" and (st.directory.lookup(m.name) or m.possessive or _acts(st.seg.sentences[index].text, m)):
+                st.resolved[index].append((m.start, m.end, st.add(m.name, "organization", None, index, True)))
+    return False
+
+
+def _transcript_labels(st: Recognition) -> bool:
+    """"MARY SOMMER, JUDGE:" opening a paragraph names a speaker of a broadcast transcript."""
+    assert st.found is not None
+    _transcript_speakers(st.seg, st.found, st.resolved)
+    return False
+
+
+def _acronyms(st: Recognition) -> bool:
+    """"News Group Newspapers (NGN)": the acronym is the organisation named in full."""
+    _expand_acronyms(st.entities, st.resolved, st.seg.text)
+    return False
+
+
+def _companies(st: Recognition) -> bool:
+    """"Orrin Pask's shares fell", "Orrin Pask LLC": a full name the article uses as a company's is an organisation."""
+    _companies_named_as_people(st.entities, st.seg.text, st.lower_words)
+    return False
+
+
+def _short_forms(st: Recognition) -> bool:
+    """"Theo Lusk" beside "Theodore Lusk": one person; then the main figure is counted."""
+    _merge_short_forms(st.entities, st.resolved)
+    st.count_main()
+    return False
+
+
+def _single_names(st: Recognition) -> bool:
+    """"Pike said": a single name resolves to one unambiguous person named in full (or listed); never a guess."""
+    for index, mentions in enumerate(st.per_sentence):
         for m in mentions:
             if m.kind == "single":
-                key, shared = _resolve_single(m.name, entities, directory, _title_gender(m), main, counts)
-                if key is None and shared:
-                    pass  # several people of the article share the name: neither a guess nor a new person
-                elif key is None and (hint := directory.hint(m.name)) and not _common(m.name, lower_words) and not _company_use(m.name, text):
-                    key = found.add(hint, "person", m, index, False)
-                elif key is None and not _common(m.name, lower_words):
-                    loose.append(m.name)
-                if key is None and not shared and m.evidence and (m.role or m.title) and not _common(m.name, lower_words):
-                    name = m.name
-                    role = (m.role or m.title or "").lower()
-                    if set(role.split()) & FAMILY and main and entities[main].kind == "person" and len(entities[main].name.split()) > 1:
-                        name = f"{m.name} {entities[main].name.split()[-1]}"
-                        if not directory.lookup(name):
-                            # a copy: the mentions as found are kept for a second look
-                            m = replace(m, role=f"{m.role} of {entities[main].name}" if m.role and not _OWNED_ROLE.search(m.role) else m.role)
-                    key = found.add(name, "person", m, index, False)
-                    if name != m.name and m.name not in entities[key].aliases:
-                        entities[key].aliases.append(m.name)
-                elif key is not None:
-                    if key not in entities:
-                        known_person = next(p for p in directory.people if p.id == key)
-                        entities[key] = Entity(key, known_person.name, known_person.kind, known=True, first_sentence=index)
-                    entities[key].mentions += 1
-                    if m.role and not entities[key].role and not entities[key].known:
-                        entities[key].role = _clean_role(m.role)
-                    entities[key].gender = entities[key].gender or _gender(m, seg.sentences[index].text, len(per_sentence[index]) == 1)
-                elif (m.role or m.title or m.age) and not _common(m.name, lower_words):
-                    unresolved.append(m.name)
-                if key is not None:
-                    resolved[index].append((m.start, m.end, key))
-    counts = _counts(entities)
-    main = max(counts, key=lambda k: (counts[k], -entities[k].first_sentence)) if counts else None
-    # Pass 3: epithets ("the 30 Rock star"), now that every name has been counted.
+                _single_name(st, index, m)
+    st.count_main()
+    return False
+
+
+def _single_name(st: Recognition, index: int, m: Mention) -> None:
+    """Resolve one single-name mention: to the person it names, a person the directory hints at, a new person when
+    the article gives a role ("Mr. Pike, the lawyer,"), or nobody (kept as loose or unresolved for the report)."""
+    key, shared = _resolve_single(m.name, st.entities, st.directory, _title_gender(m), st.main, st.counts)
+    common = _common(m.name, st.lower_words)
+    if key is None and shared:
+        pass  # several people of the article share the name: neither a guess nor a new person
+    elif key is None and (hint := st.directory.hint(m.name)) and not common and not _company_use(m.name, st.seg.text):
+        key = st.add(hint, "person", m, index, False)
+    elif key is None and not common:
+        st.loose.append(m.name)
+    if key is None and not shared and m.evidence and (m.role or m.title) and not common:
+        key = _single_with_role(st, index, m)
+    elif key is not None:
+        entity = st.known(key, index)
+        entity.mentions += 1
+        if m.role and not entity.role and not entity.known:
+            entity.role = _clean_role(m.role)
+        entity.gender = entity.gender or _gender(m, st.seg.sentences[index].text, len(st.per_sentence[index]) == 1)
+    elif (m.role or m.title or m.age) and not common:
+        st.unresolved.append(m.name)
+    if key is not None:
+        st.resolved[index].append((m.start, m.end, key))
+
+
+def _single_with_role(st: Recognition, index: int, m: Mention) -> str:
+    """"his wife Hilaria said": a single name the article gives a role is a person; a relative of the main figure
+    takes the family name ("Hilaria Baldwin")."""
+    name = m.name
+    role = (m.role or m.title or "").lower()
+    main = st.entities[st.main] if st.main else None
+    if set(role.split()) & FAMILY and main and main.kind == "person" and len(main.name.split()) > 1:
+        name = f"{m.name} {main.name.split()[-1]}"
+        if not st.directory.lookup(name):
+            # a copy: the mentions as found are kept for a second look
+            m = replace(m, role=f"{m.role} of {main.name}" if m.role and not _OWNED_ROLE.search(m.role) else m.role)
+    key = st.add(name, "person", m, index, False)
+    if name != m.name and m.name not in st.entities[key].aliases:
+        st.entities[key].aliases.append(m.name)
+    return key
+
+
+def _epithets(st: Recognition) -> bool:
+    """"the 30 Rock star", "the judge", "the family's lawyer": now that every name has been counted, the only person
+    the epithet fits (the only judge named so far; the main figure for a celebrity's epithet)."""
     words_of_role: dict[str, list[str]] = {}  # roles do not change in this pass
-    for index, mentions in enumerate(per_sentence):
+    for index, mentions in enumerate(st.per_sentence):
         for m in mentions:
             if m.kind == "epithet":
-                key = directory.lookup(m.name) or directory.lookup(re.sub(r"^(?:the|this|that)\s+", "the ", m.name, flags=re.I))
-                head = (m.title or "").lower()
-                owner = _EPITHET_OWNER.match(m.name)
-                if key is None:
-                    holders = [k for k, e in entities.items() if e.kind == "person" and
-                               any(w.startswith(head) for w in _role_words(words_of_role, entities, k))]
-                    if owner:  # "the family's lawyer": only a lawyer the article names for a family
-                        holders = [k for k in holders if owner.group(1).lower() in _role_words(words_of_role, entities, k)]
-                    if len(holders) > 1:  # the only holder named so far ("the judge" after Judge A, before Judge B)
-                        holders = [k for k in holders if entities[k].first_sentence <= index]
-                    key = holders[0] if len(holders) == 1 else None
-                if key is None and head in CELEBRITY_HEADS and not owner and main and entities[main].kind == "person" and _dominant(counts, main):
-                    key = main
-                if key is not None:
-                    if key not in entities:
-                        known_person = next(p for p in directory.people if p.id == key)
-                        entities[key] = Entity(key, known_person.name, known_person.kind, known=True, first_sentence=index)
-                    entity = entities[key]
-                    entity.mentions += 1
-                    alias = re.sub(r"^(?:This|That)\b", "The", re.sub(r"^(?:this|that)\b", "the", m.name))
-                    if re.search(r"\s[A-Z0-9]", alias) and alias not in entity.aliases and not entity.known:
-                        entity.aliases.append(alias)
-                    resolved[index].append((m.start, m.end, key))
-    _relate_family(entities)
-    facts = []
-    for index, sentence in enumerate(seg.sentences):
-        if previous is not None:
-            before = previous.sentences[index]
-            facts.append(SentenceFacts(sorted(resolved[index]), before.dates, dict(before.topics)))
+                _epithet(st, index, m, words_of_role)
+    return False
+
+
+def _epithet(st: Recognition, index: int, m: Mention, words_of_role: dict[str, list[str]]) -> None:
+    """Resolve one epithet mention, counting it (and its capitalised form as an alias) for the person it fits."""
+    entities, directory = st.entities, st.directory
+    key = directory.lookup(m.name) or directory.lookup(re.sub(r"^(?:the|this|that)\s+", "the ", m.name, flags=re.I))
+    head = (m.title or "").lower()
+    owner = _EPITHET_OWNER.match(m.name)
+    if key is None:
+        holders = [k for k, e in entities.items() if e.kind == "person" and
+                   any(w.startswith(head) for w in _role_words(words_of_role, entities, k))]
+        if owner:  # "the family's lawyer": only a lawyer the article names for a family
+            holders = [k for k in holders if owner.group(1).lower() in _role_words(words_of_role, entities, k)]
+        if len(holders) > 1:  # the only holder named so far ("the judge" after Judge A, before Judge B)
+            holders = [k for k in holders if entities[k].first_sentence <= index]
+        key = holders[0] if len(holders) == 1 else None
+    main = st.main
+    if key is None and head in CELEBRITY_HEADS and not owner and main and entities[main].kind == "person" and _dominant(st.counts, main):
+        key = main
+    if key is None:
+        return
+    entity = st.known(key, index)
+    entity.mentions += 1
+    alias = re.sub(r"^(?:This|That)\b", "The", re.sub(r"^(?:this|that)\b", "the", m.name))
+    if re.search(r"\s[A-Z0-9]", alias) and alias not in entity.aliases and not entity.known:
+        entity.aliases.append(alias)
+    st.resolved[index].append((m.start, m.end, key))
+
+
+def _family(st: Recognition) -> bool:
+    """"Halyna Hutchins' husband, Matthew Hutchins": relatives named as such are related."""
+    _relate_family(st.entities)
+    return False
+
+
+def _sentence_facts(st: Recognition) -> bool:
+    """Per sentence: the entities resolved, the dates found (dated from the publication day) and the strands touched;
+    a second look keeps the dates and strands of the first."""
+    for index, sentence in enumerate(st.seg.sentences):
+        if st.previous is not None:
+            before = st.previous.sentences[index]
+            st.facts.append(SentenceFacts(sorted(st.resolved[index]), before.dates, dict(before.topics)))
         elif len(sentence.text) > MAX_SENTENCE:
-            facts.append(SentenceFacts([], [], {}))
+            st.facts.append(SentenceFacts([], [], {}))
         else:
-            facts.append(SentenceFacts(sorted(resolved[index]), find_dates(sentence.text, published), topics.match(sentence.text)))
-    _lean_to_dominant(facts)
-    return Recognised(entities, facts, sorted(set(unresolved)), main, sorted(set(loose)), directory, per_sentence)
+            st.facts.append(SentenceFacts(sorted(st.resolved[index]), find_dates(sentence.text, st.published), st.topics.match(sentence.text)))
+    _lean_to_dominant(st.facts)
+    return False
+
+
+PASSES: Ruler[Recognition] = Ruler("recognise", [
+    ("mentions", _mentions),
+    ("full-names", _full_names),
+    ("transcript-labels", _transcript_labels),
+    ("acronyms", _acronyms),
+    ("companies", _companies),
+    ("short-forms", _short_forms),
+    ("single-names", _single_names),
+    ("epithets", _epithets),
+    ("family", _family),
+    ("sentence-facts", _sentence_facts),
+])
 
 
 # How an article uses a name as a company's: "Orrin Pask's shares fell" (a person's shares are "in" something),

@@ -62,6 +62,22 @@ def _wrap(head: str, ids: list[str]) -> list[str]:
 
 
 @dataclass
+class ItemRules:
+    """Why the converter drafted one item: the rules that made it from one article (``--explain``)."""
+
+    file: str  # the article's file name
+    section: str  # events | claims | quotes
+    id: str  # the item its draft went into
+    how: str  # new | cited | known | withheld (as in :class:`~.merge.Placed`)
+    rules: list[str]  # per rule trail, the outermost rule first ("quotes.verb-after-quotation > attribution.…")
+    speaker: str | None = None  # a quote's speaker, a claim's attributed_to: what an editor asks "why?" about
+
+    def line(self) -> str:
+        speaker = f" speaker {self.speaker}" if self.speaker else ""
+        return f"    {self.section} {MARKS.get(self.how, '')}{self.id}{speaker}: {'; '.join(self.rules) or '(no rule recorded)'}"
+
+
+@dataclass
 class Report:
     sources: list[SourceReport] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -80,15 +96,19 @@ class Report:
     files: list[str] = field(default_factory=list)
     dry_run: bool = False
     diff: str = ""
+    explained: list[ItemRules] = field(default_factory=list)  # per item drafted, its rules: reported only with --explain
 
     @property
     def failed(self) -> bool:
         return bool(self.errors)
 
-    def to_json(self) -> str:
+    def to_json(self, explain: bool = False) -> str:
+        """The report as JSON; ``explain``: with the rules behind each item (``explained``)."""
         data: dict[str, Any] = asdict(self)
         if not self.dry_run:
             data.pop("diff")
+        if not explain:
+            data.pop("explained")
         return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
 
     def to_text(self) -> str:
@@ -141,4 +161,17 @@ class Report:
         else:
             lines.append(f"wrote {len(self.files)} file{'s' if len(self.files) != 1 else ''}" + (":" if self.files else " (no changes)"))
             lines.extend(f"  {f}" for f in self.files)
+        return "\n".join(lines)
+
+    def explain_text(self) -> str:
+        """Per article, per item drafted from it, the rules that made it (the text of ``--explain``)."""
+        lines = ["why each item was drafted (the converter's rules, outermost first):"]
+        file = None
+        for item in self.explained:
+            if item.file != file:
+                file = item.file
+                lines.append(f"  {file}:")
+            lines.append(item.line())
+        if not self.explained:
+            lines.append("  (no items)")
         return "\n".join(lines)

@@ -61,15 +61,27 @@ class QuoteSpan:
         return len(self.inner.split())
 
 
+_LOWER_CASE_WORD = re.compile(r"(?<![\w.-])[a-z][a-z'’-]*(?![\w-])")
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` (offsets, clipped to the text) replaced by spaces."""
+    chars = list(text)
+    for a, b in spans:
+        for k in range(max(0, a), min(len(chars), b)):
+            chars[k] = " "
+    return "".join(chars)
+
+
 @dataclass
 class Segmented:
     text: str
     paragraphs: list[tuple[int, int]]
     sentences: list[Sentence]
     quotes: list[QuoteSpan]
-    plain: dict[int, str] = field(default_factory=dict)  # sentence index -> text with quotations blanked (a cache)
-    verbs: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # sentence index -> reporting verbs outside quotations (a cache)
-    lower_words: frozenset[str] | None = None  # words written in lower case anywhere in the text (a cache)
+    # sentence index -> reporting verbs outside quotations: attribution's memo, kept with the article it is about
+    verbs: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    _plain: dict[int, str] = field(default_factory=dict, init=False, repr=False)  # see plain()
     _starts: list[int] = field(init=False, repr=False)
     _opens: list[int] = field(init=False, repr=False)
     _reach: list[int] = field(init=False, repr=False)
@@ -78,6 +90,21 @@ class Segmented:
         self._starts = [s.start for s in self.sentences]
         self._opens = [q.open for q in self.quotes]  # quotes come in order of their opening mark
         self._reach = list(accumulate((q.close for q in self.quotes), max))  # the furthest close so far (single quotes may nest)
+
+    def plain(self, index: int) -> str:
+        """Sentence ``index`` with every quoted passage blanked out (kept: attribution asks often)."""
+        cached = self._plain.get(index)
+        if cached is None:
+            sentence = self.sentences[index]
+            quoted = [(q.open - sentence.start, q.close - sentence.start + 1) for q in self.overlapping(sentence.start, sentence.end)
+                      if q.open < sentence.end and q.close >= sentence.start]
+            cached = self._plain[index] = _blank(sentence.text, quoted)
+        return cached
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The words written in lower case anywhere in the text ("motion" makes a capitalised "Motion" no name)."""
+        return frozenset(_LOWER_CASE_WORD.findall(self.text))
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding ``offset`` (or the nearest one before it)."""

@@ -4,9 +4,7 @@ carried-forward speakers, judges' rulings and documents. Every sentence here is 
 from __future__ import annotations
 
 from site_builder.convert.claims import extract_quotes
-from site_builder.convert.directory import Directory
-from site_builder.convert.recognise import recognise
-from site_builder.convert.segment import segment
+from tests.convert.conftest import article_doc
 from tests.convert.test_claims import TOPICS, run, speakers
 
 
@@ -167,13 +165,11 @@ def test_a_statement_is_whoever_spoke_in_it_before() -> None:
 
 
 def test_unattributed_document_quotes_are_listed_and_kept_with_an_unknown_speaker() -> None:
-    seg = segment(["The trailer for the show was released on Monday.",
-                   '"The show will air as planned next month," the statement said.'])
-    rec = recognise(seg, "2025-03-04", Directory(), TOPICS)
-    unattributed: list[str] = []
-    quotes = extract_quotes(seg, rec, "src", TOPICS, unattributed=unattributed)
-    assert [(q.speaker, q.text) for q in quotes] == [("unknown", "The show will air as planned next month")]
-    assert unattributed == ["statement: “The show will air as planned next month”"]
+    doc = article_doc(["The trailer for the show was released on Monday.",
+                       '"The show will air as planned next month," the statement said.'], "2025-03-04", TOPICS)
+    extract_quotes(doc)
+    assert [(q.speaker, q.text) for q in doc.quotes] == [("unknown", "The show will air as planned next month")]
+    assert doc.unattributed == ["statement: “The show will air as planned next month”"]
     # nor does the previous speaker take over a quotation the article gives to a document
     assert quote_speakers(['"We will appeal the charges," Dana Pike said.', '"The show will air as planned," the statement said.']) == ["Dana Pike", "unknown"]
 
@@ -310,8 +306,7 @@ def test_a_block_quotation_after_what_the_panel_did_is_the_opinion_s_author_s() 
 
 def test_the_last_quotation_of_an_article_cut_off_mid_quote_is_kept_as_written() -> None:
     """A stored excerpt that stops inside a quotation: the words up to the cut are exact words of the speaker."""
-    seg = segment(["Dana Pike spoke to reporters after the ruling on the charges.",
-                   'She said, "We will appeal the rul'])
-    rec = recognise(seg, "2025-03-04", Directory(), TOPICS)
-    quotes = extract_quotes(seg, rec, "src", TOPICS)
-    assert [(rec.entities[q.speaker].name, q.text) for q in quotes] == [("Dana Pike", "We will appeal the rul")]
+    doc = article_doc(["Dana Pike spoke to reporters after the ruling on the charges.",
+                       'She said, "We will appeal the rul'], "2025-03-04", TOPICS)
+    extract_quotes(doc)
+    assert [(doc.rec.entities[q.speaker].name, q.text) for q in doc.quotes] == [("Dana Pike", "We will appeal the rul")]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from site_builder.convert.claims import extract_claims, extract_quotes
 from site_builder.convert.neutral import neutralise
-from site_builder.convert.directory import Directory
-from site_builder.convert.recognise import recognise
-from site_builder.convert.segment import segment
 from site_builder.convert.topics import TopicDef, TopicMatcher
+
+from .conftest import article_doc
 
 TOPICS = TopicMatcher([TopicDef("show", "Show", ("show", "trailer", "tears", "camera")),
                        TopicDef("court", "Court", ("charges", "judge", "ruling", "appeal", "lawsuit", "prosecutors"))])
@@ -15,12 +14,10 @@ LOADED = ("blubbing", "slammed", "crocodile tears", "sneered", "massive", "backl
 
 
 def run(paragraphs: list[str]):  # type: ignore[no-untyped-def]
-    seg = segment(paragraphs)
-    rec = recognise(seg, "2025-03-04", Directory(), TOPICS)
-    quotes = extract_quotes(seg, rec, "src", TOPICS)
-    flagged: list[tuple[str, str]] = []
-    claims = extract_claims(seg, rec, "src", TOPICS, LOADED, "the-paper", "fact", set(), flagged)
-    return rec, quotes, claims, flagged
+    doc = article_doc(paragraphs, "2025-03-04", TOPICS, LOADED)
+    extract_quotes(doc)
+    extract_claims(doc, "the-paper", "fact")
+    return doc.rec, doc.quotes, doc.claims, doc.flagged
 
 
 def speakers(rec, quotes) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]

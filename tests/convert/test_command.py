@@ -133,3 +133,32 @@ def test_a_broken_ledger_line_is_an_addressed_error(tmp_path: Path, capsys: pyte
     assert code == 1 and "Traceback" not in err
     assert "convert-ledger.txt:5: expected '<source id> <events|claims|quotes> <item id> <fingerprint>'" in err
     assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
+
+
+EXPLAIN = Path(__file__).parent / "explain"
+
+
+def test_explain_names_the_rules_behind_each_item(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An editor asking "why is this quote given to Lee Marsh?" gets the rules that decided it, per item."""
+    content, articles = make_project(tmp_path, CASES.parent / "fixtures" / "case.yaml", EXPLAIN)
+    code, out, err = run(["convert", str(articles), "--content", str(content), "--explain"], capsys)
+    assert code == 0 and err == ""
+    why = out[out.index("why each item was drafted (the converter's rules, outermost first):\n"):].splitlines()
+    assert why[1] == "  2025-03-04-pike.txt:"
+    events = [line for line in why if line.startswith("    events ")]
+    quotes = [line for line in why if line.startswith("    quotes ")]
+    assert len(events) == 1 and events[0].startswith("    events +2025-03-03-") and events[0].endswith(": events.dated-act")
+    assert len(quotes) == 1 and quotes[0].endswith(
+        " speaker lee-marsh: quotes.verb-after-quotation > attribution.speaker-after-verb (said)")
+    # the files written are the same with and without --explain: the rules are never written into the content
+    assert "rules" not in (content / "entries" / "court.yaml").read_text(encoding="utf-8")
+
+
+def test_explain_in_json_only_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    content, articles = make_project(tmp_path, CASES.parent / "fixtures" / "case.yaml", EXPLAIN)
+    code, out, _ = run(["convert", str(articles), "--content", str(content), "--json", "--dry-run"], capsys)
+    assert code == 0 and "explained" not in json.loads(out)
+    code, out, _ = run(["convert", str(articles), "--content", str(content), "--json", "--dry-run", "--explain"], capsys)
+    explained = json.loads(out)["explained"]
+    assert [(e["section"], e["speaker"], e["rules"]) for e in explained if e["section"] == "quotes"] == [
+        ("quotes", "lee-marsh", ["quotes.verb-after-quotation > attribution.speaker-after-verb (said)"])]

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from site_builder.convert import convert
-from site_builder.convert.extract import CaseInfo, extract
+from site_builder.convert.doc import CaseInfo
+from site_builder.convert.extract import extract
 from site_builder.convert.read import Article
 from site_builder.convert.directory import Directory
 from site_builder.convert.topics import TopicDef, TopicMatcher
@@ -35,7 +36,7 @@ PARAGRAPH = st.lists(WORDS, min_size=1, max_size=40).map(" ".join)
 @given(st.lists(PARAGRAPH, min_size=1, max_size=6), st.sampled_from(["2024-10-25", "2021-10-23"]), st.booleans())
 def test_extract_never_fails(paragraphs: list[str], published: str, truncated: bool) -> None:
     article = Article(Path("x.txt"), "Title", paragraphs, published=published, truncated=truncated)
-    result = extract(article, INFO, Directory(), None)
+    result = extract(article, INFO, Directory())
     texts = " ".join(" ".join(p.split()) for p in paragraphs)
     for item in [*result.events, *result.claims, *result.quotes]:
         for cite in item.citations:
