@@ -306,7 +306,7 @@ def _single_with_role(st: Recognition, index: int, m: Mention) -> str:
     role = (m.role or m.title or "").lower()
     main = st.entities[st.main] if st.main else None
     if set(role.split()) & FAMILY and main and main.kind == "person" and len(main.name.split()) > 1:
-        name = f"{m.name} {main.name.split()[-1]}"
+        name = f"{m.name} {name_parts(main.name)[-1]}"
         if not st.directory.lookup(name):
             # a copy: the mentions as found are kept for a second look
             m = replace(m, role=f"{m.role} of {main.name}" if m.role and not _OWNED_ROLE.search(m.role) else m.role)
@@ -465,6 +465,11 @@ class _Found:
                 entity.role = _clean_role(mention.role)
             if norm_name(name) != norm_name(entity.name) and name not in entity.aliases and len(name.split()) > 1:
                 entity.aliases.append(name)
+            if mention.nickname and not entity.known:
+                # 'Tomas "Tommy" Arvello': "Tommy Arvello" elsewhere is the same person
+                nick = f"{mention.nickname} {name_parts(name)[-1]}"
+                if nick not in entity.aliases:
+                    entity.aliases.append(nick)
             entity.gender = entity.gender or _gender(mention, self.seg.sentences[index].text, len(self.per_sentence[index]) == 1)
         return key
 

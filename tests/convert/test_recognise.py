@@ -96,7 +96,7 @@ def test_names_in_many_shapes() -> None:
     assert people("Judge José Álvarez ruled.") == [("person", "José Álvarez", "Judge", None)]
     assert people("Shaquille O’Neal, 52, laughed.") == [("person", "Shaquille O’Neal", None, 52)]
     assert people("Florida Gov. Ron DeSantis said so.")[0][:2] == ("person", "Ron DeSantis")
-    assert people("Martin Luther King Jr. spoke.") == [("person", "Martin Luther King", None, None)]
+    assert people("Martin Luther King Jr. spoke.") == [("person", "Martin Luther King Jr.", None, None)]  # the suffix is his name
     assert people("Prosecutor Gloria de la Cruz said so.") == [("person", "Gloria de la Cruz", "Prosecutor", None)]
     assert people("An affidavit signed by Detective Joel Cano of the Santa Fe County sheriff’s office.") == [
         ("person", "Joel Cano", "Detective", None)]
@@ -367,3 +367,24 @@ def test_a_hint_from_another_article_does_not_make_a_company_a_person() -> None:
     _, rec = _recognise(["Quillmark's customers could not withdraw their money.", "Quillmark froze the accounts.",
                          "Ostrow said the freeze was legal."], directory)
     assert set(_people_of(rec)) == {"Dana Ostrow"}
+
+
+def test_a_role_with_its_of_phrase_before_a_name() -> None:
+    """'clerk of court' is a role before a name; 'accused of fleecing' is a verb phrase, which gives no role."""
+    assert people("The audit blamed clerk of court Ana Hill for the delay.") == [("person", "Ana Hill", "clerk of court", None)]
+    assert people("The manager accused of fleecing Medicare out of millions denied it.") == [("single", "Medicare", None, None)]
+
+
+def test_a_nickname_inside_a_name_is_one_person_and_an_alias() -> None:
+    """'Tomas "Tommy" Arvello' is Tomas Arvello, whom a later "Tommy Arvello" names too."""
+    rec = recognise(segment(['Former president Tomas "Tommy" Arvello was convicted on Friday.',
+                             "Tommy Arvello, 51, said he would appeal."]), "2024-05-01", Directory(), TOPICS)
+    people = [(e.name, e.aliases) for e in rec.entities.values() if e.kind == "person"]
+    assert people == [("Tomas Arvello", ["Tommy Arvello"])]
+
+
+def test_a_generational_suffix_is_no_surname() -> None:
+    """"Harold Penn Jr." keeps his suffix; "Penn" alone is still him."""
+    rec = recognise(segment(["Judge Harold Penn Jr. denied the motion on Monday.", "Penn said the filing came too late."]),
+                    "2024-05-01", Directory(), TOPICS)
+    assert [e.name for e in rec.entities.values() if e.kind == "person"] == ["Harold Penn Jr."]
