@@ -91,6 +91,26 @@ _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,5}|[A-Z]![A-Z]*)$")
 _CONNECTORS = {"of", "the", "&", "de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "ten", "ter", "bin", "al", "dos", "das"}
 _WORK_CUES = {"film", "movie", "show", "series", "episode", "entitled", "titled", "called", "album", "book", "song",
               "documentary", "drama", "sitcom", "podcast", "novel", "play", "miniseries", "docuseries", "flick", "western"}
+# Nouns that announce a title of a work in quotation marks, however long ('the headline "Gone Fishing: How …"',
+# 'her book, "Behind the Doors: The Harbor Case"'): nothing inside such a title is a person named in the sentence.
+_TITLE_CUES = frozenset(_WORK_CUES - {"called"} | {"headline", "headlined", "memoir", "article", "column", "essay", "op-ed"})
+
+
+_CLAUSE_WORDS = frozenset("it he she they we i you that which who whom as and but".split())
+
+
+def titled_quotation(before: str) -> bool:
+    """Whether a quotation that opens after ``before`` (the sentence up to its opening mark) is a title of a work:
+    a work's noun among the last six words, with no verb or new clause after it ('carried the headline', 'her book
+    on the trial,'; not 'the show, saying it', whose quotation is speech)."""
+    words = [w.lower().strip(",:;") for w in before.split()[-6:]]
+    cue = max((k for k, w in enumerate(words) if w in _TITLE_CUES), default=None)
+    if cue is None:
+        return False
+    return not any(w in _CLAUSE_WORDS or w in SPEECH_VERBS or w.endswith(("ing", "ed", "s")) and w not in _TITLE_CUES
+                   for w in words[cue + 1 :])
+
+
 # Heads of epithets that point at an article's main figure ("the 30 Rock star"); other role nouns
 # ("the judge", "the embattled pol") point at the one person the article gives that role.
 CELEBRITY_HEADS = frozenset("star actor actress singer rapper comedian host mogul billionaire tycoon heiress icon legend veteran".split())
@@ -239,6 +259,8 @@ def _find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) -
                 mention, j = head, cut  # "Detective Joel Cano of Santa Fe County"
             elif mention is None:
                 mention = _titled_of(sentence, toks, i, cut, j, quoted or [])  # "Director of Finance Ruth Amberley"
+        if i >= 2 and toks[i - 1].text in ("in", "for") and (mention is None or mention.kind in ("person", "single")):
+            mention = _title_in_charge(sentence, toks, i, j, quoted or []) or mention  # "Special Agent in Charge Ana Ruiz"
         if mention is not None:
             mentions.append(mention)
         i = j
@@ -310,6 +332,23 @@ def _titled_of(sentence: str, toks: list[_Tok], i: int, cut: int, j: int, quoted
     # Where the body's name ends and the person's begins is a guess ("Head of Pell Dental Clinic"): no
     # evidence, so a word the article also uses in lower case ("clinic") still keeps it from being a person.
     found.role, found.evidence = sentence[toks[i].start : toks[tail - 1].end], False
+    return found
+
+
+def _title_in_charge(sentence: str, toks: list[_Tok], i: int, j: int, quoted: list[tuple[int, int]]) -> Mention | None:
+    """A title with an "in" or "for" phrase before a name: "Special Agent in Charge Robert Vance", "Assistant
+    Commissioner for Criminal Investigations Dana Ruiz" (``toks[i:j]`` is the run after "in" / "for")."""
+    title = toks[i - 2]
+    if not (title.text in TITLES or title.text.lower() in ROLE_WORDS) or not _adjacent(sentence, title, toks[i - 1]):
+        return None
+    tail = j - 3 if j - 3 > i and len(toks[j - 2].text) == 2 and toks[j - 2].text[1] == "." else j - 2  # a middle initial
+    if tail <= i or toks[j - 1].text in PLACE_HEADS or any(t.text in COMMON_CAPS for t in toks[tail:j]):
+        return None  # the phrase needs a word of its own ("in Charge"), and the name two
+    found = _classify(sentence, toks, tail, j, toks[tail:j], quoted)
+    if found is None or found.kind != "person":
+        return None
+    # as in _titled_of, where the phrase ends and the name begins is a guess: no evidence of its own
+    found.role, found.evidence = sentence[title.start : toks[tail - 1].end], False
     return found
 
 
@@ -537,6 +576,8 @@ def _person(site: RunSite) -> bool:
     if not evidence and prev_word == "in" and len(name_words) >= 2 and not run[-1].possessive:
         return True  # "a house in Marrow Cove": a place (a person is "in" something only as an owner: "in Ana Ruiz's suit")
     kind = "person" if len(name_words) >= 2 else "single"
+    if kind == "single" and name_words[0] in TITLES:
+        return True  # "Special Agent", "the Commissioner": a title alone names nobody
     last = (site.suffix or site.name_toks)[-1].end
     # the suffix as written, with its full stop ("Jr."), which the tokens leave out
     suffix = [sentence[t.start : t.end + 1] if sentence[t.end : t.end + 1] == "." else t.text for t in site.suffix]

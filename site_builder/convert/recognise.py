@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from .directory import Directory, name_parts, norm_name
 from .ruler import Ruler
 from .lexicon import FAMILY, FEMALE, LEGAL, MALE, MEDIA, OFFICIAL
-from .names import CELEBRITY_HEADS, COMPANY_ENDS, Mention, find_mentions
+from .names import CELEBRITY_HEADS, COMPANY_ENDS, Mention, find_mentions, titled_quotation
 from .segment import MAX_SENTENCE, Segmented
 from .slug import slugify
 from .timex import DateMention, find_dates
@@ -215,7 +215,9 @@ def _mentions(st: Recognition) -> bool:
             if len(sentence.text) > MAX_SENTENCE:
                 st.per_sentence.append([])  # unpunctuated text: nothing reliable to find, and too costly to try
                 continue
-            short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end) if q.words <= 6]
+            # short quotations (scare quotes, titles) and titles of works of any length are not looked into
+            short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end)
+                     if q.words <= 6 or titled_quotation(sentence.text[: q.open - sentence.start])]
             st.per_sentence.append(find_mentions(sentence.text, short))
     st.lower_words = seg.lower_words  # kept by the article: a second look needs it again
     st.found = _Found(seg, st.directory, st.per_sentence, st.entities)

@@ -388,3 +388,14 @@ def test_a_generational_suffix_is_no_surname() -> None:
     rec = recognise(segment(["Judge Harold Penn Jr. denied the motion on Monday.", "Penn said the filing came too late."]),
                     "2024-05-01", Directory(), TOPICS)
     assert [e.name for e in rec.entities.values() if e.kind == "person"] == ["Harold Penn Jr."]
+
+
+def test_names_inside_a_quoted_title_of_a_work_are_nobody() -> None:
+    """A long quoted headline or book title is a work's name: its capitalised words name no one in the sentence."""
+    rec = recognise(segment(["The paper ran the headline \u201cFallen Idol: Why Harbor Loves Dana Ruiz Less Every Day\u201d on its front page.",
+                             "Ana Pike wrote the book \u201cBeyond the Harbor Gate: The Lena Ortiz Story\u201d in 2022."]),
+                    "2024-05-01", Directory(), TOPICS)
+    assert [e.name for e in rec.entities.values() if e.kind == "person"] == ["Ana Pike"]
+    rec = recognise(segment(["Critics panned the show, saying it \u201cturns the grief of Dana Ruiz into a ratings stunt for the network.\u201d"]),
+                    "2024-05-01", Directory(), TOPICS)
+    assert [e.name for e in rec.entities.values() if e.kind == "person"] == ["Dana Ruiz"]  # speech after "show", not its title

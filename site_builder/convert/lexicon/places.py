@@ -19,7 +19,7 @@ PLACE_HEADS = _words(
 # a person (names.py).
 SURNAME_PLACE_HEADS = _words("Hill Hills Hall Park Lane Bay")
 
-PLACE_PREFIXES = _words("""New Los Las San Santa St St. Saint Fort Lake Mount Mt. Port East West North South Upper Lower El La Palm
+PLACE_PREFIXES = _words("""New Los Las San Santa St St. Saint Fort Lake Mount Mt. Port East West North South Upper Lower El La Palm Palo
     Beverly Long Salt Great Greater Northeast Northwest Southeast Southwest Northeastern Northwestern Southeastern
     Southwestern Upstate Downstate Central Inner Outer Mid""")
 
