@@ -40,6 +40,11 @@ _MEDIA_NAME = outlet_pattern(OUTLET_NAME_WORDS)
 _AGENCIES = {"AP": "Associated Press", "Reuters": "Reuters", "AFP": "AFP", "UPI": "UPI"}
 
 
+# The publisher written for a source whose publisher is unknown (the schema needs one): a placeholder for the editor,
+# never an outlet.
+UNKNOWN_PUBLISHER = "Unknown publisher"
+
+
 def publisher_from_text(article: Article) -> str | None:
     votes: dict[str, int] = {}
     first = article.paragraphs[0] if article.paragraphs else ""
@@ -70,7 +75,8 @@ def extract(article: Article, case: CaseInfo, directory: Directory, placement: P
     the article already segmented and recognised."""
     source_id, assign_id, file = placement.source_id, placement.assign, placement.file
     seg, rec = understood or understand(article, case, directory)
-    publisher = article.publisher or publisher_from_text(article)
+    # the placeholder a source without a publisher is written with (below) is no publisher on a later run
+    publisher = (article.publisher if article.publisher != UNKNOWN_PUBLISHER else None) or publisher_from_text(article)
     notes = list(article.notes)
     if publisher is not None and len(publisher.strip()) > MAX_SHORT:  # no name is that long: page furniture, not a publisher
         notes.append(f"the publisher given is longer than {MAX_SHORT} characters; left out")
@@ -93,8 +99,10 @@ def extract(article: Article, case: CaseInfo, directory: Directory, placement: P
     if not title:
         title = clip(seg.sentences[0].text if seg.sentences else article.path.stem, 200)
         notes.append("no headline found; the title is the first sentence")
-    pub_key = _publisher_entity(publisher or "Unknown publisher", rec.entities, directory)
-    narrator = pub_key if rec.entities[pub_key].known else None  # the outlet speaks in its own voice only if listed
+    # the outlet speaks in its own voice only if listed; an article without a publisher has no outlet (never an
+    # "Unknown publisher" that claims would be attributed to: the note above asks the editor for the publisher)
+    pub_key = _publisher_entity(publisher, rec.entities, directory) if publisher else None
+    narrator = pub_key if pub_key is not None and rec.entities[pub_key].known else None
     skip = frozenset({len(seg.sentences) - 1} if article.truncated and seg.sentences else ())
     doc = ArticleDoc(article, case, seg, rec, sid, skip, notes=notes)
     extract_events(doc)
@@ -109,7 +117,7 @@ def extract(article: Article, case: CaseInfo, directory: Directory, placement: P
                          "reports a dated event or an attributed statement, or holds a quotation")
     anonymous = any(c.kind == "anonymous" for c in claims) or any(q.speaker == "anonymous" for q in quotes)
     source = DraftSource(
-        id=sid, title=clip(title, MAX_TITLE), publisher=publisher or "Unknown publisher", published=published,
+        id=sid, title=clip(title, MAX_TITLE), publisher=publisher or UNKNOWN_PUBLISHER, published=published,
         kind="tabloid" if tabloid else "news", reliability=_reliability(tabloid, anonymous, article, flagged),
         file=file, url=article.url, note=_source_note(article),
     )

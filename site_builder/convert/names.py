@@ -487,12 +487,17 @@ def _organisation_head(site: RunSite) -> bool:
     words = site.words
     cut = 0
     for k, word in enumerate(words[:-1]):
-        if word in TITLES or word.lower() in ROLE_WORDS or "-" in word and _role_compound(word):
+        if word in TITLES or word.lower() in ROLE_WORDS or "-" in word and _role_compound(word) or _plural_title(word):
             cut = k + 1
     site.title_words, site.name_words, site.name_toks = words[:cut], words[cut:], site.run[cut:]
     if words[-1] in _LEXICON_ORG_HEADS or len(words) >= 2 and words[-1] in _COMPANY_HEADS:
         return site.org("names.organisation-head")
     return False
+
+
+def _plural_title(word: str) -> bool:
+    """"Judges", "Detectives": a person's title in the plural, before the first of several names."""
+    return len(word) > 3 and word.endswith("s") and word[:-1] in _PERSON_TITLES
 
 
 def _place(site: RunSite) -> bool:
@@ -676,6 +681,10 @@ _DETERMINERS = frozenset("the a an his her their its our my your this that".spli
 _OWN = frozenset("his her their its".split())
 
 
+# The words of an age before a role noun: "his 22-year-old son", "her 9 year old daughter".
+_AGE_WORD = re.compile(r"\d{1,3}(?:-years?-old)?|years?|old")
+
+
 def _modifier(tok: _Tok) -> bool:
     """A lower-case word that may stand inside a role phrase before its noun ("billing", "revenue-cycle")."""
     word = tok.text
@@ -725,11 +734,14 @@ def _role_before(sentence: str, toks: list[_Tok], i: int) -> str | None:
         # "The developer's founder, Marcus Ellery," / "Baldwin's attorney, Luke Nikas," /
         # "the clinic's former patient intake manager, Dana Okafor,"
         first = k
-        while first - 1 >= 0 and k - first < 4 and sentence[toks[first - 1].end : toks[first].start] == " " and _modifier(toks[first - 1]):
+        while first - 1 >= 0 and k - first < 4 and sentence[toks[first - 1].end : toks[first].start] in (" ", "-") \
+                and (_modifier(toks[first - 1]) or _AGE_WORD.fullmatch(toks[first - 1].text)):
             first -= 1
         while first < k and _verb_like(toks[first].text) and not (first >= 1 and toks[first - 1].possessive):
             first += 1  # "The suit names clinic director, ...": the verb is not part of the role
         if first >= 1 and toks[first - 1].text.lower() in _OWN:
+            while first < k and _AGE_WORD.fullmatch(toks[first].text):
+                first += 1  # "his 22-year-old son, Paul,": the age is no part of the role
             return sentence[toks[first].start : toks[k].end]  # "Her lawyer, Priya Natarajan,"
         owner = toks[first - 1] if first >= 1 and toks[first - 1].possessive else None
         if owner is None:

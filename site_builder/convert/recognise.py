@@ -229,11 +229,15 @@ def _full_names(st: Recognition) -> bool:
     """"Dana Pike, a lawyer, said": a full name with evidence (a role, a title, a listed name, no common word) is a
     person; "the Harborview Port Authority said" an organisation that acts or is listed."""
     short_forms = _company_short_forms(st.per_sentence)
+    # surnames the article also writes alone, capitalised inside a sentence ("said Hill", "to Ms. Heard"): names,
+    # even where the same word is a common one ("Hill", "heard")
+    alone = {m.name for mentions in st.per_sentence for m in mentions if m.kind == "single" and m.start > 0}
     for index, mentions in enumerate(st.per_sentence):
         for m in mentions:
             if m.kind == "person" and not m.evidence and m.name in short_forms:
                 continue  # "lent to Kestrel Point" beside "Kestrel Point Capital": the company, not a person
-            if m.kind == "person" and (m.evidence or st.directory.lookup(m.name) or not any(_common(w, st.lower_words) for w in m.name.split())):
+            if m.kind == "person" and (m.evidence or st.directory.lookup(m.name) or not any(_common(w, st.lower_words) for w in m.name.split())
+                                       or _surname_used_alone(m.name, alone, st.lower_words)):
                 st.resolved[index].append((m.start, m.end, st.add(m.name, "person", m, index, True)))
             elif m.kind == "org" and (st.directory.lookup(m.name) or m.possessive or _acts(st.seg.sentences[index].text, m)):
                 st.resolved[index].append((m.start, m.end, st.add(m.name, "organization", None, index, True)))
@@ -429,6 +433,13 @@ def _company_use(name: str, text: str) -> bool:
     if name + "'s " not in text and name + "’s " not in text:
         return False
     return re.search(re.escape(name) + r"['’]s\s+(?:[a-z-]+\s+)?" + _COMPANY_POSSESSIONS + r"\b", text) is not None
+
+
+def _surname_used_alone(name: str, alone: set[str], lower_words: frozenset[str]) -> bool:
+    """"Amber Heard" in an article that writes "heard" and also "told Heard": a first name that is no common word and
+    a surname the article uses alone as a name make a person's name."""
+    parts = name_parts(name)
+    return len(parts) == 2 and not _common(parts[0], lower_words) and parts[-1] in alone
 
 
 def _common(word: str, lower_words: frozenset[str]) -> bool:

@@ -399,3 +399,19 @@ def test_names_inside_a_quoted_title_of_a_work_are_nobody() -> None:
     rec = recognise(segment(["Critics panned the show, saying it \u201cturns the grief of Dana Ruiz into a ratings stunt for the network.\u201d"]),
                     "2024-05-01", Directory(), TOPICS)
     assert [e.name for e in rec.entities.values() if e.kind == "person"] == ["Dana Ruiz"]  # speech after "show", not its title
+
+
+def test_a_surname_that_is_a_common_word_is_a_name_when_the_article_writes_it_alone() -> None:
+    """The article writes "brook" and "Lena Brook" with no role; "told Brook" shows Brook is a name."""
+    rec = recognise(segment(["Lena Brook faced two counts of perjury.", "The jury heard that the house by the brook was sold.",
+                             "The judge told Brook to return in March."]), "2024-05-01", Directory(), TOPICS)
+    assert [e.name for e in rec.entities.values() if e.kind == "person"] == ["Lena Brook"]
+    rec = recognise(segment(["Lena Brook faced two counts of perjury.", "The jury heard that the house by the brook was sold."]),
+                    "2024-05-01", Directory(), TOPICS)
+    assert [e.name for e in rec.entities.values() if e.kind == "person"] == []  # nothing says Brook is a name
+
+
+def test_an_age_between_the_owner_and_a_kin_noun() -> None:
+    """"his 22-year-old son, Paul": the age stands inside the role phrase, and is left out of the role."""
+    assert people("He was charged with killing his 22-year-old son, Tobin, in 2021.") == [("single", "Tobin", "son", None)]
+    assert people("She mourned her 9 year old daughter, Elsa, at the service.") == [("single", "Elsa", "daughter", None)]

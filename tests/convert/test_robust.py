@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,31 @@ def test_an_article_nothing_is_drafted_from_gets_a_reason(tmp_path: Path) -> Non
     [per_source] = report.sources
     assert per_source.notes[-1] == ("no event, claim or quote drafted: none of its 2 sentences reports a dated event or an "
                                     "attributed statement, or holds a quotation")
+
+
+def test_a_missing_publisher_is_never_an_organisation_claims_are_attributed_to(tmp_path: Path) -> None:
+    """Even when people.yaml lists an "Unknown publisher" (written by an older run), an article without a publisher
+    has no outlet: its own-voice sentence is no claim of anybody, and the report asks for the publisher."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "case.yaml").write_text((Path(__file__).parent / "cases" / "harborview" / "case.yaml").read_text())
+    (content / "people.yaml").write_text("people:\n  - id: unknown-publisher\n    name: Unknown publisher\n"
+                                         "    kind: organization\n    role: News publisher\n    group: media\n")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(" date 2024-05-02 Council member charged\n"
+                                 "Council member Dana Ruiz was charged with bribery on May 1, 2024, prosecutors said.\n\n"
+                                 "Ruiz hid the bribery payments from the city auditors for two years.\n")
+    convert([seeds], content)
+    assert "publisher: Unknown publisher" in (content / "sources.yaml").read_text()  # the schema needs one
+    # a second run, with the drafts and the ledger gone, reads the placeholder back from sources.yaml
+    (content / "convert-ledger.txt").unlink()
+    shutil.rmtree(content / "entries")
+    report = convert([seeds], content)
+    claims = [c for f in sorted((content / "entries").glob("*.yaml")) for c in (yaml.safe_load(f.read_text()) or {}).get("claims") or []]
+    assert [c["attributed_to"] for c in claims] == ["prosecutors"]
+    [per_source] = report.sources
+    assert "publisher unknown; add it to the source's front matter, a folder index or sources.yaml" in per_source.notes
 
 
 # ── adversarial input (issue 16): every other article still converts, and what is written validates ──
