@@ -266,6 +266,7 @@ def _companies(st: Recognition) -> bool:
 def _short_forms(st: Recognition) -> bool:
     """"Theo Lusk" beside "Theodore Lusk": one person; then the main figure is counted."""
     _merge_short_forms(st.entities, st.resolved)
+    _merge_org_forms(st.entities, st.resolved)
     st.count_main()
     return False
 
@@ -606,6 +607,47 @@ def _match_entity(entities: dict[str, Entity], name: str) -> str | None:
         if norm_name(name) in (norm_name(a) for a in entity.aliases):
             return key
     return None
+
+
+# Head words that name the same kind of body ("the Sheriff's Office" / "the Sheriff's Department").
+_OFFICE_HEADS = {"Department": "Office", "Dept": "Office", "Dept.": "Office"}
+
+
+def _org_form(name: str) -> tuple[str, ...]:
+    """An organisation's name compared with its other forms: no leading "The", "Department" read as "Office"."""
+    words = [_OFFICE_HEADS.get(w, w) for w in name.replace("’", "'").split()]
+    return tuple(words[1:] if words and words[0] == "The" else words)
+
+
+def _merge_org_forms(entities: dict[str, Entity], resolved: list[list[tuple[int, int, str]]]) -> None:
+    """"The Pell County Sheriff's Office" and, later, "the Sheriff's Office" or "the Pell County Sheriff's
+    Department": one organisation. A form that another ends with (two words at least), or the same with
+    "Department" for "Office", joins that one when it is the only such organisation; the longer (else the
+    first named) keeps the entity and the other becomes an alias."""
+    orgs = [(k, _org_form(e.name)) for k, e in entities.items() if e.kind == "organization" and not e.known]
+    if len(orgs) < 2:
+        return  # the common case
+    remap: dict[str, str] = {}
+    for key, form in orgs:  # first the same body under both heads, named first wins
+        same = [k for k, other in orgs if k != key and other == form and entities[k].first_sentence <= entities[key].first_sentence]
+        if same and same[0] not in remap:
+            remap[key] = same[0]
+    orgs = [(k, form) for k, form in orgs if k not in remap]
+    for key, form in orgs:  # then a short form that only one longer name ends with
+        longer = [k for k, other in orgs if len(other) > len(form) and other[-len(form):] == form]
+        if len(form) >= 2 and len(longer) == 1 and key not in remap.values() and longer[0] not in remap:
+            remap[key] = longer[0]
+    for key, long_key in remap.items():
+        short, target = entities.pop(key), entities[long_key]
+        target.mentions += short.mentions
+        target.explicit = target.explicit or short.explicit
+        target.first_sentence = min(target.first_sentence, short.first_sentence)
+        for alias in (short.name, *short.aliases):
+            if alias not in target.aliases:
+                target.aliases.append(alias)
+    if remap:
+        for found in resolved:
+            found[:] = [(a, b, remap.get(k, k)) for a, b, k in found]
 
 
 def _merge_short_forms(entities: dict[str, Entity], resolved: list[list[tuple[int, int, str]]]) -> None:

@@ -415,3 +415,21 @@ def test_an_age_between_the_owner_and_a_kin_noun() -> None:
     """"his 22-year-old son, Paul": the age stands inside the role phrase, and is left out of the role."""
     assert people("He was charged with killing his 22-year-old son, Tobin, in 2021.") == [("single", "Tobin", "son", None)]
     assert people("She mourned her 9 year old daughter, Elsa, at the service.") == [("single", "Elsa", "daughter", None)]
+
+
+def _orgs(paragraphs: list[str]) -> list[tuple[str, list[str]]]:
+    rec = recognise(segment(paragraphs), "2024-05-01", Directory(), TOPICS)
+    return [(e.name, e.aliases) for e in rec.entities.values() if e.kind == "organization"]
+
+
+def test_short_and_long_forms_of_one_organisation_are_one() -> None:
+    """"the Sheriff's Office" and "the Pell County Sheriff's Department" are "the Pell County Sheriff's Office"."""
+    assert _orgs(["The Pell County Sheriff's Office said the search was lawful.", "The Pell County Sheriff's Department said it had a warrant.",
+                  "The Sheriff's Office released the video on Friday."]) == [
+        ("Pell County Sheriff's Office", ["Pell County Sheriff's Department", "Sheriff's Office"])]
+    assert _orgs(["The Sheriff's Department said the search was lawful.", "The Pell County Sheriff's Office said it had a warrant."]) == [
+        ("Pell County Sheriff's Office", ["Sheriff's Department"])]
+    # two offices the short form could mean: it is left alone
+    assert [name for name, _ in _orgs(["The Pell County Sheriff's Office sued the Marrow County Sheriff's Office on Monday.",
+                                       "The Marrow County Sheriff's Office said it would fight.", "The Sheriff's Office said more."])] == [
+        "Pell County Sheriff's Office", "Marrow County Sheriff's Office", "Sheriff's Office"]
