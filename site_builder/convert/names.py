@@ -796,7 +796,8 @@ def _bare_role(rest: str) -> str | None:
     words = phrase.split()
     for k, word in enumerate(words[:4]):
         if word in ROLE_WORDS and k + 1 < len(words) and words[k + 1] in ("of", "at", "for", "with"):
-            return phrase if all(w.islower() for w in words[:k]) else None
+            # modifiers only: "is accused of killing" is the sentence's verb, no role
+            return phrase if all(w.islower() and w not in _PHRASE_STOPS for w in words[:k]) else None
         if not word.islower():
             return None
     return None

@@ -433,3 +433,10 @@ def test_short_and_long_forms_of_one_organisation_are_one() -> None:
     assert [name for name, _ in _orgs(["The Pell County Sheriff's Office sued the Marrow County Sheriff's Office on Monday.",
                                        "The Marrow County Sheriff's Office said it would fight.", "The Sheriff's Office said more."])] == [
         "Pell County Sheriff's Office", "Marrow County Sheriff's Office", "Sheriff's Office"]
+
+
+def test_a_verb_after_a_name_is_no_role() -> None:
+    """"Pike, 43, of Harborview, is accused of ...": the verb phrase gives Harborview no role (and makes it nobody)."""
+    assert people("Pike, 43, of Harborview, is accused of stealing the funds, police said.") == [
+        ("single", "Pike", None, 43), ("single", "Harborview", None, None)]
+    assert people("Dana Pike, manager of the billing office, was fired.") == [("person", "Dana Pike", "manager of the billing office", None)]
