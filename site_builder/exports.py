@@ -40,7 +40,7 @@ def case_json(site: Site) -> bytes:
             for p in site.people
         ],
         "sources": [
-            {"id": s.model.id, "title": s.model.title, "publisher": s.model.publisher, "published": s.model.published,
+            {"id": s.model.id, "title": s.model.title, "publisher": s.model.publisher, "published": s.model.published if s.model.date_known else None,
              "url": s.model.url, "file": PurePosixPath(s.model.file).name if s.model.file else None, "kind": s.model.kind,
              "reliability": s.model.reliability, "review": s.model.review}
             for s in site.sources
@@ -98,9 +98,12 @@ def _atom(site: Site, title: str, subtitle: str, self_path: str, alternate: str,
     ]
     for event in list(reversed(events))[:FEED_ENTRIES]:
         url = f"{alternate}#event-{event.model.id}"
-        learned = max(c.source.published for c in event.cites)
+        # when the site learned of it: its latest source's day (the case's own date when no source gives one)
+        learned = max((c.source.published for c in event.cites if c.source.date_known), default=site.case.updated,
+                      key=lambda d: PartialDate.parse(d).first_day())
         summary = event.model.summary or event.model.title
-        sources = "; ".join(f"{c.source.publisher}, {c.source.published}" for c in event.cites)
+        sources = "; ".join(f"{c.source.publisher}, {c.source.published if c.source.date_known else 'date unknown'}"
+                            for c in event.cites)
         lines += [
             "  <entry>",
             f"    <title>{'Scheduled for ' if event.planned else ''}{escape(event.when.display())}: {escape(event.model.title)}</title>",

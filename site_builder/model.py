@@ -64,6 +64,24 @@ _DATE_SCHEMA = {
     "description": "YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source.",
 }
 DateText = Annotated[str, BeforeValidator(_date_text), AfterValidator(_check_date), WithJsonSchema(_DATE_SCHEMA)]
+
+UNKNOWN_DATE = "unknown"  # a source's publication date when the article gives none: "date unknown" on the site
+
+
+def _check_published(value: str) -> str:
+    if value == UNKNOWN_DATE:
+        return value
+    try:
+        PartialDate.parse(value)
+    except ValueError as exc:
+        raise ValueError(f"{exc}; or 'unknown' when the source gives no date") from None
+    return value
+
+
+PublishedDate = Annotated[str, BeforeValidator(_date_text), AfterValidator(_check_published), WithJsonSchema({
+    "anyOf": [_DATE_SCHEMA, {"const": UNKNOWN_DATE, "description": "The source gives no date: the site says \"date unknown\"."}],
+    "description": "The day it appeared: YYYY, YYYY-MM or YYYY-MM-DD, or `unknown` when the source gives none.",
+})]
 FullDate = Annotated[
     str,
     AfterValidator(_check_full_date),
@@ -293,7 +311,7 @@ class Source(Schema):
     id: Id
     title: ShortText = Field(description="The headline as published (shown in quotation marks).")
     publisher: ShortText
-    published: DateText
+    published: PublishedDate
     file: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = Field(
         None, description="Path to the article text, relative to the content folder (e.g. ../seeds/a.txt)."
     )
@@ -307,6 +325,11 @@ class Source(Schema):
     def reviewed(self) -> bool:
         """Published (its field ``published`` is the date it appeared)."""
         return self.review == Review.reviewed.value
+
+    @property
+    def date_known(self) -> bool:
+        """Whether the source's publication date is known (``published`` is not ``unknown``)."""
+        return self.published != UNKNOWN_DATE
 
     @model_validator(mode="after")
     def _somewhere(self) -> "Source":

@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from . import pages as routes
 from .dates import PartialDate
+from .model import UNKNOWN_DATE
 from .errors import RenderError
 from .files import Refused, read_file
 from .markup import markdown
@@ -35,8 +36,8 @@ from .site import CLAIM_LABELS, Site
 
 @lru_cache(maxsize=4096)
 def display_date(text: str) -> str:
-    """'2021-10' -> 'October 2021': as precise as written."""
-    return PartialDate.parse(text).display()
+    """'2021-10' -> 'October 2021': as precise as written; a source's ``unknown`` date -> 'date unknown'."""
+    return "date unknown" if text == UNKNOWN_DATE else PartialDate.parse(text).display()
 
 
 def default_templates() -> Path:

@@ -235,7 +235,7 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
         drafts=drafts,
         topics=topics,
         people=sorted(people.values(), key=lambda p: p.model.name),
-        sources=sorted((s for s in sources.values() if shown(s.model)), key=lambda s: (s.model.published, s.model.id)),
+        sources=sorted((s for s in sources.values() if shown(s.model)), key=_source_order),
         events=timeline,
         base_url=(base_url or case.site.base_url).rstrip("/") + "/",
         key_points=[KeyPointView(k, cites := _cites(k.citations, sources), _count(cites)) for k in content.key_point_list()],
@@ -284,6 +284,11 @@ def _claim(claim: Claim, topic: Topic, speaker: Callable[[str], Speaker], cites:
 def _count(cites: list[Cite], anonymous: bool = False) -> Corroboration:
     """Corroboration in articles and publishers, not sentences; an unnamed source's in the outlets that carry it."""
     return corroboration([c.source for c in cites], anonymous)
+
+
+def _source_order(source: "SourceView") -> tuple[bool, str, str]:
+    """Sources by publication date, those whose date is unknown last, then by id."""
+    return (not source.model.date_known, source.model.published, source.model.id)
 
 
 def _event_key(event: EventView) -> tuple[tuple[int, int], str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 
-from ..model import SHORT_TEXT_MAX as MAX_SHORT
+from ..model import SHORT_TEXT_MAX as MAX_SHORT, UNKNOWN_DATE
 from .claims import extract_claims, extract_quotes
 from .doc import ArticleDoc, CaseInfo, Placement
 from .lexicon.media import OUTLET_NAME_WORDS, outlet_pattern
@@ -38,6 +38,11 @@ _PUBLISHER_CUES = [
 
 _MEDIA_NAME = outlet_pattern(OUTLET_NAME_WORDS)
 _AGENCIES = {"AP": "Associated Press", "Reuters": "Reuters", "AFP": "AFP", "UPI": "UPI"}
+
+
+# The publisher written for a source whose publisher is unknown (the schema needs one): a placeholder for the editor,
+# never an outlet.
+UNKNOWN_PUBLISHER = "Unknown publisher"
 
 
 def publisher_from_text(article: Article) -> str | None:
@@ -70,7 +75,8 @@ def extract(article: Article, case: CaseInfo, directory: Directory, placement: P
     the article already segmented and recognised."""
     source_id, assign_id, file = placement.source_id, placement.assign, placement.file
     seg, rec = understood or understand(article, case, directory)
-    publisher = article.publisher or publisher_from_text(article)
+    # the placeholder a source without a publisher is written with (below) is no publisher on a later run
+    publisher = (article.publisher if article.publisher != UNKNOWN_PUBLISHER else None) or publisher_from_text(article)
     notes = list(article.notes)
     if publisher is not None and len(publisher.strip()) > MAX_SHORT:  # no name is that long: page furniture, not a publisher
         notes.append(f"the publisher given is longer than {MAX_SHORT} characters; left out")
@@ -79,8 +85,9 @@ def extract(article: Article, case: CaseInfo, directory: Directory, placement: P
         notes.append("publisher unknown; add it to the source's front matter, a folder index or sources.yaml")
     lower = article.text.lower()
     tabloid = any(cue in lower for cue in TABLOID_GATE) and len(TABLOID_CUES.findall(article.text)) >= 2
-    assert article.published is not None, "convert() skips articles without a publication date"
-    published = article.published
+    published = article.published or UNKNOWN_DATE
+    if article.published is None:
+        notes.append(_unknown_date_note(rec))
     sid = source_id or (assign_id or (lambda x: x))(_source_id(article, publisher))
     if file is None:
         file = os.path.relpath(article.path.resolve(), case.content_dir.resolve()).replace(os.sep, "/")
@@ -92,18 +99,25 @@ def extract(article: Article, case: CaseInfo, directory: Directory, placement: P
     if not title:
         title = clip(seg.sentences[0].text if seg.sentences else article.path.stem, 200)
         notes.append("no headline found; the title is the first sentence")
-    pub_key = _publisher_entity(publisher or "Unknown publisher", rec.entities, directory)
-    narrator = pub_key if rec.entities[pub_key].known else None  # the outlet speaks in its own voice only if listed
+    # the outlet speaks in its own voice only if listed; an article without a publisher has no outlet (never an
+    # "Unknown publisher" that claims would be attributed to: the note above asks the editor for the publisher)
+    pub_key = _publisher_entity(publisher, rec.entities, directory) if publisher else None
+    narrator = pub_key if pub_key is not None and rec.entities[pub_key].known else None
     skip = frozenset({len(seg.sentences) - 1} if article.truncated and seg.sentences else ())
     doc = ArticleDoc(article, case, seg, rec, sid, skip, notes=notes)
     extract_events(doc)
-    _mark_planned(doc.events, published)
+    if article.published:
+        _mark_planned(doc.events, article.published)
     extract_quotes(doc)
     extract_claims(doc, narrator, "statement" if tabloid else "fact")
     events, quotes, claims, flagged = doc.events, doc.quotes, doc.claims, doc.flagged
+    if not (events or quotes or claims):  # every article gets drafts or a reason
+        count = len(seg.sentences)
+        doc.notes.append(f"no event, claim or quote drafted: none of its {count} sentence{'s' if count != 1 else ''} "
+                         "reports a dated event or an attributed statement, or holds a quotation")
     anonymous = any(c.kind == "anonymous" for c in claims) or any(q.speaker == "anonymous" for q in quotes)
     source = DraftSource(
-        id=sid, title=clip(title, MAX_TITLE), publisher=publisher or "Unknown publisher", published=published,
+        id=sid, title=clip(title, MAX_TITLE), publisher=publisher or UNKNOWN_PUBLISHER, published=published,
         kind="tabloid" if tabloid else "news", reliability=_reliability(tabloid, anonymous, article, flagged),
         file=file, url=article.url, note=_source_note(article),
     )
@@ -155,6 +169,17 @@ def _source_note(article: Article) -> str:
     if article.truncated:
         parts.append("The stored text is an excerpt cut off mid-sentence.")
     return " ".join(parts)
+
+
+def _unknown_date_note(rec: Recognised) -> str:
+    """The report's note on an article without a publication date, with the bound its text gives: the latest date
+    it mentions (it appeared on or after that day)."""
+    mentioned = [d.value for facts in rec.sentences for d in facts.dates if d.value and not d.relative]
+    latest = max(mentioned, key=lambda v: (PartialDate.parse(v).last_day(), v), default=None)
+    bound = (f"the text mentions dates up to {latest}, so it appeared on or after that day" if latest
+             else "the text mentions no date")
+    return (f"publication date unknown: the source says `published: {UNKNOWN_DATE}`, and no date is inferred from it; "
+            f"{bound}: set `published` when you know it")
 
 
 def _mark_planned(events: list[DraftEvent], published: str) -> None:

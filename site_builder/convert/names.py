@@ -23,6 +23,8 @@ from .ruler import Ruler
 from .lexicon import (
     COMMON_CAPS,
     COURT_ABBREVIATIONS,
+    GENERATIONAL_SUFFIXES,
+    HEADING_WORDS,
     HONORIFICS,
     NON_ORG_ACRONYMS,
     NOT_NAMES,
@@ -31,6 +33,7 @@ from .lexicon import (
     PLACE_PREFIXES,
     PLACES,
     ROLE_MODIFIERS,
+    SURNAME_PLACE_HEADS,
     ROLE_WORDS,
     SPEECH_VERBS,
     TITLES,
@@ -44,7 +47,7 @@ _COMPANY_HEADS = frozenset("""Housewares Hospitality Foods Brands Industries Ent
     Beverages Insurance Realty Properties Construction Manufacturing Publishing Software Electronics Outfitters Brewing
     Brewery Distillery Winery Vineyards Bakery Restaurants Hotels Resorts Cookware Appliances Furnishings Textiles
     Telecom Communications Airlines Airways Aviation Shipping Freight Motors Automotive Stores Supermarkets Retail
-    Investments Advisors Advisers Associates Worldwide Incorporated Limited LLP PLC GmbH""".split())
+    Investments Advisors Advisers Associates Worldwide Incorporated Limited LLP PLC GmbH Research""".split())
 # Last words of a company's name whose first words alone are a short form of it ("Kestrel Point Capital" → "Kestrel
 # Point"); not the words of bodies often named after a person (Foundation, Institute, Center).
 COMPANY_ENDS = _COMPANY_HEADS | frozenset("Inc Inc. LLC Ltd Corp Corp. Co. Company Corporation Group Partners Holdings Studios".split())
@@ -52,9 +55,13 @@ _ORG_HEADS = _LEXICON_ORG_HEADS | _COMPANY_HEADS  # for runs of two words or mor
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|[\w][\w'’&!-]*(?:\.(?=\s+[A-Z]))?")
 _PARTICLES = frozenset("de del della der di da du la le van von ten ter bin al el dos das".split())
-_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
+_SUFFIXES = GENERATIONAL_SUFFIXES
 # Title words that name a court or a jurisdiction, never the last word of a person's name.
 _INSTITUTION_ENDS = frozenset("Circuit Court Courts District County City State Superior Supreme Federal Judicial Appeals".split())
+# Titles that only ever stand before a person's name ("Judge", "Mr.", "Detective"): after one, the next words are a
+# name even when the first could begin a place's ("Judge Beverly Tamsin"). Not the words of offices and courts.
+_PERSON_TITLES = TITLES - _INSTITUTION_ENDS - frozenset(
+    "Special Assistant General First Second Third Fourth Fifth Former Acting Interim Defense Defence Star".split())
 
 
 _PARTS = re.compile(r"[-’']")
@@ -84,6 +91,26 @@ _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,5}|[A-Z]![A-Z]*)$")
 _CONNECTORS = {"of", "the", "&", "de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "ten", "ter", "bin", "al", "dos", "das"}
 _WORK_CUES = {"film", "movie", "show", "series", "episode", "entitled", "titled", "called", "album", "book", "song",
               "documentary", "drama", "sitcom", "podcast", "novel", "play", "miniseries", "docuseries", "flick", "western"}
+# Nouns that announce a title of a work in quotation marks, however long ('the headline "Gone Fishing: How …"',
+# 'her book, "Behind the Doors: The Harbor Case"'): nothing inside such a title is a person named in the sentence.
+_TITLE_CUES = frozenset(_WORK_CUES - {"called"} | {"headline", "headlined", "memoir", "article", "column", "essay", "op-ed"})
+
+
+_CLAUSE_WORDS = frozenset("it he she they we i you that which who whom as and but".split())
+
+
+def titled_quotation(before: str) -> bool:
+    """Whether a quotation that opens after ``before`` (the sentence up to its opening mark) is a title of a work:
+    a work's noun among the last six words, with no verb or new clause after it ('carried the headline', 'her book
+    on the trial,'; not 'the show, saying it', whose quotation is speech)."""
+    words = [w.lower().strip(",:;") for w in before.split()[-6:]]
+    cue = max((k for k, w in enumerate(words) if w in _TITLE_CUES), default=None)
+    if cue is None:
+        return False
+    return not any(w in _CLAUSE_WORDS or w in SPEECH_VERBS or w.endswith(("ing", "ed", "s")) and w not in _TITLE_CUES
+                   for w in words[cue + 1 :])
+
+
 # Heads of epithets that point at an article's main figure ("the 30 Rock star"); other role nouns
 # ("the judge", "the embattled pol") point at the one person the article gives that role.
 CELEBRITY_HEADS = frozenset("star actor actress singer rapper comedian host mogul billionaire tycoon heiress icon legend veteran".split())
@@ -118,6 +145,7 @@ class Mention:
     evidence: bool = False  # strong sign of a person (role, title, age, speech verb)
     title: str | None = None  # honorific or title word kept for gender ("Mr.", "Judge")
     rule: str = field(default="", compare=False)  # the names rule that made it
+    nickname: str | None = None  # a nickname written inside the name ('Tomas "Tommy" Arvello' → "Tommy")
 
 
 class _Tok(NamedTuple):
@@ -161,8 +189,32 @@ def _capital(tok: _Tok) -> bool:
     return tok.text[0].isupper()
 
 
+# A nickname in quotation marks between a first name and a surname: 'Ramesh "Sunny" Balwani'.
+_NICKNAME = re.compile(r"(?<=[A-Za-z.]) [\"“‘'][A-Z][\w'’-]{1,20}[\"”’'](?= [A-Z])")
+
+
 def find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) -> list[Mention]:
-    """Name mentions in ``sentence``; ``quoted`` spans (short scare quotes, titles) are skipped."""
+    """Name mentions in ``sentence``; ``quoted`` spans (short scare quotes, titles) are skipped. A nickname inside a
+    name ('Tomas "Tommy" Arvello') is left out of it: the name is found in the sentence without the nickname, and the
+    mentions' offsets are those of ``sentence``."""
+    nickname = _NICKNAME.search(sentence) if ('"' in sentence or "“" in sentence or "‘" in sentence or "'" in sentence) else None
+    if nickname is None or not re.search(r"\b[A-Z][\w'’.-]*$", sentence[: nickname.start()]):
+        return _find_mentions(sentence, quoted)  # no nickname, or quoted words after a lower-case word ("called it 'Dana'")
+    cut, width = nickname.start(), nickname.end() - nickname.start()
+    spans = [(a - width if a >= nickname.end() else a, b - width if b >= nickname.end() else b)
+             for a, b in quoted or [] if not (a < nickname.end() and b > cut)]  # the nickname's own span goes
+    found = _find_mentions(sentence[:cut] + sentence[nickname.end() :], spans)
+    for m in found:
+        if m.start < cut < m.end and m.kind == "person":
+            m.nickname = nickname.group()[2:-1]
+        m.start += width if m.start >= cut else 0
+        m.end += width if m.end > cut else 0
+        m.text = sentence[m.start : m.end]
+    return found
+
+
+def _find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Name mentions in ``sentence`` (see :func:`find_mentions`)."""
     toks = tokens(sentence)
     mentions: list[Mention] = []
     i = 0
@@ -207,6 +259,8 @@ def find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) ->
                 mention, j = head, cut  # "Detective Joel Cano of Santa Fe County"
             elif mention is None:
                 mention = _titled_of(sentence, toks, i, cut, j, quoted or [])  # "Director of Finance Ruth Amberley"
+        if i >= 2 and toks[i - 1].text in ("in", "for") and (mention is None or mention.kind in ("person", "single")):
+            mention = _title_in_charge(sentence, toks, i, j, quoted or []) or mention  # "Special Agent in Charge Ana Ruiz"
         if mention is not None:
             mentions.append(mention)
         i = j
@@ -281,6 +335,23 @@ def _titled_of(sentence: str, toks: list[_Tok], i: int, cut: int, j: int, quoted
     return found
 
 
+def _title_in_charge(sentence: str, toks: list[_Tok], i: int, j: int, quoted: list[tuple[int, int]]) -> Mention | None:
+    """A title with an "in" or "for" phrase before a name: "Special Agent in Charge Robert Vance", "Assistant
+    Commissioner for Criminal Investigations Dana Ruiz" (``toks[i:j]`` is the run after "in" / "for")."""
+    title = toks[i - 2]
+    if not (title.text in TITLES or title.text.lower() in ROLE_WORDS) or not _adjacent(sentence, title, toks[i - 1]):
+        return None
+    tail = j - 3 if j - 3 > i and len(toks[j - 2].text) == 2 and toks[j - 2].text[1] == "." else j - 2  # a middle initial
+    if tail <= i or toks[j - 1].text in PLACE_HEADS or any(t.text in COMMON_CAPS for t in toks[tail:j]):
+        return None  # the phrase needs a word of its own ("in Charge"), and the name two
+    found = _classify(sentence, toks, tail, j, toks[tail:j], quoted)
+    if found is None or found.kind != "person":
+        return None
+    # as in _titled_of, where the phrase ends and the name begins is a guess: no evidence of its own
+    found.role, found.evidence = sentence[title.start : toks[tail - 1].end], False
+    return found
+
+
 def _adjacent(sentence: str, a: _Tok, b: _Tok) -> bool:
     between = sentence[a.end : b.start]
     return between in (" ",) or (a.text.endswith(".") and between == " ")
@@ -302,6 +373,7 @@ class RunSite:
     title_words: list[str] = field(default_factory=list)  # the title or role words the run opens with
     name_words: list[str] = field(default_factory=list)
     name_toks: list[_Tok] = field(default_factory=list)
+    suffix: list[_Tok] = field(default_factory=list)  # a generational suffix cut from the name's end ("Jr.", "III")
     mention: Mention | None = None
 
     @property
@@ -415,7 +487,7 @@ def _organisation_head(site: RunSite) -> bool:
     words = site.words
     cut = 0
     for k, word in enumerate(words[:-1]):
-        if word in TITLES or word.lower() in ROLE_WORDS or "-" in word and _role_compound(word):
+        if word in TITLES or word.lower() in ROLE_WORDS or "-" in word and _role_compound(word) or _plural_title(word):
             cut = k + 1
     site.title_words, site.name_words, site.name_toks = words[:cut], words[cut:], site.run[cut:]
     if words[-1] in _LEXICON_ORG_HEADS or len(words) >= 2 and words[-1] in _COMPANY_HEADS:
@@ -423,23 +495,58 @@ def _organisation_head(site: RunSite) -> bool:
     return False
 
 
+def _plural_title(word: str) -> bool:
+    """"Judges", "Detectives": a person's title in the plural, before the first of several names."""
+    return len(word) > 3 and word.endswith("s") and word[:-1] in _PERSON_TITLES
+
+
 def _place(site: RunSite) -> bool:
-    """"Santa Fe County", "New Mexico": a place."""
-    return _is_place(site.name_words) or not site.title_words and _is_place(site.words)
+    """"Santa Fe County", "New Mexico": a place. After a person's title ("Judge Beverly Tamsin") a word that may
+    begin a place's name begins a person's; a place word that is also a surname ends a person's name when the
+    sentence marks a person ("court clerk Dana Hill", "Omar Hall said")."""
+    words = site.name_words
+    if site.title_words and site.title_words[-1] in _PERSON_TITLES and len(words) >= 2:
+        return all(w in PLACES for w in words) or words[-1] in PLACE_HEADS and not _surname_place_head(site)
+    if _surname_place_head(site):
+        return False
+    return _is_place(words) or not site.title_words and _is_place(site.words)
+
+
+def _surname_place_head(site: RunSite) -> bool:
+    """"Dana Hill" in "court clerk Dana Hill" or "Dana Hill said": a first name and a place word that is also a
+    surname, marked as a person by a title, a role just before, or a speech verb just after."""
+    words = site.name_words
+    if len(words) != 2 or words[-1] not in SURNAME_PLACE_HEADS or words[0] in PLACE_PREFIXES or words[0] in PLACES \
+            or words[0] in COMMON_CAPS:
+        return False
+    return bool(site.title_words and site.title_words[-1] in _PERSON_TITLES or site.next_word in SPEECH_VERBS
+                or _role_before(site.sentence, site.toks, site.i) or _role_of_before(site))
+
+
+def _role_of_before(site: RunSite) -> str | None:
+    """"the clerk of court Dana Hill": a role noun with its "of" phrase right before the name ("clerk of court")."""
+    toks, i = site.toks, site.i
+    if i >= 3 and toks[i - 2].text == "of" and toks[i - 3].text in ROLE_WORDS and not _verb_like(toks[i - 3].text) \
+            and toks[i - 1].text.islower() and not toks[i - 1].text.endswith(("ing", "ed")) and all(site.sentence[toks[k].end : toks[k + 1].start] == " " for k in range(i - 3, i)):
+        return site.sentence[toks[i - 3].start : toks[i - 1].end]
+    return None
 
 
 def _institution_end(site: RunSite) -> bool:
     """"a Second Circuit panel", "Circuit Court": an institution's word, even after a title ("Martin Luther King Jr."
     is first cut to its name)."""
     while len(site.name_words) > 2 and site.name_words[-1] in _SUFFIXES:
-        site.name_words, site.name_toks = site.name_words[:-1], site.name_toks[:-1]  # "Martin Luther King Jr."
+        # "Martin Luther King Jr.": the checks read the name without it; the person's name keeps it (names.person)
+        site.suffix = [site.name_toks[-1], *site.suffix]
+        site.name_words, site.name_toks = site.name_words[:-1], site.name_toks[:-1]
     return site.name_words[-1] in _INSTITUTION_ENDS
 
 
 def _not_name_words(site: RunSite) -> bool:
     """"Monday Night Football", "Judge Lewis A Kaplan" (a bare middle initial is fine): a word that is no name."""
     name_words = site.name_words
-    return any(w in NOT_NAMES and not (0 < k < len(name_words) - 1 and _bare_initial(w)) for k, w in enumerate(name_words)) \
+    return any(w in NOT_NAMES and not (0 < k < len(name_words) - 1 and _bare_initial(w)) and not (k and w in HEADING_WORDS)
+               for k, w in enumerate(name_words)) \
         or not all(is_name_token(w) or 0 < k < len(name_words) - 1 and (w in _PARTICLES or _bare_initial(w)) for k, w in enumerate(name_words))
 
 
@@ -462,20 +569,24 @@ def _person(site: RunSite) -> bool:
     title = title_words[-1] if title_words else None
     role = " ".join(w for w in title_words if w not in HONORIFICS) or None
     if role is None:
-        role = _role_before(sentence, site.toks, site.i)
+        role = _role_before(sentence, site.toks, site.i) or _role_of_before(site)
     age, after_role = _after(sentence[run[-1].end + (2 if run[-1].possessive else 0) :])
     if after_role and title_words and not any(w in TITLES for w in title_words):
         role = after_role  # "Co-defendant Tomas Vell, 39, the firm's payroll chief": the appositive says more
     role = role or after_role
     prev_word, next_word = site.prev_word, site.next_word
     evidence = bool(role or age or title or next_word in SPEECH_VERBS or prev_word.rstrip(".") in {"mr", "mrs", "ms", "dr"})
-    if not evidence and len(name_words) >= 2 and any(w in COMMON_CAPS for w in name_words):
+    if not evidence and len(name_words) >= 2 and any(w in COMMON_CAPS and not (k and w in HEADING_WORDS) for k, w in enumerate(name_words)):
         return True  # "White House", "Social Security": an institution or a thing, not a person
     if not evidence and prev_word == "in" and len(name_words) >= 2 and not run[-1].possessive:
         return True  # "a house in Marrow Cove": a place (a person is "in" something only as an owner: "in Ana Ruiz's suit")
     kind = "person" if len(name_words) >= 2 else "single"
-    last = site.name_toks[-1].end
-    site.mention = Mention(site.name_toks[0].start, last, sentence[site.name_toks[0].start : last], kind, " ".join(name_words), role, age,
+    if kind == "single" and name_words[0] in TITLES:
+        return True  # "Special Agent", "the Commissioner": a title alone names nobody
+    last = (site.suffix or site.name_toks)[-1].end
+    # the suffix as written, with its full stop ("Jr."), which the tokens leave out
+    suffix = [sentence[t.start : t.end + 1] if sentence[t.end : t.end + 1] == "." else t.text for t in site.suffix]
+    site.mention = Mention(site.name_toks[0].start, last, sentence[site.name_toks[0].start : last], kind, " ".join(name_words + suffix), role, age,
                            run[-1].possessive, evidence, title, rule="names.person")
     return True
 
@@ -570,6 +681,10 @@ _DETERMINERS = frozenset("the a an his her their its our my your this that".spli
 _OWN = frozenset("his her their its".split())
 
 
+# The words of an age before a role noun: "his 22-year-old son", "her 9 year old daughter".
+_AGE_WORD = re.compile(r"\d{1,3}(?:-years?-old)?|years?|old")
+
+
 def _modifier(tok: _Tok) -> bool:
     """A lower-case word that may stand inside a role phrase before its noun ("billing", "revenue-cycle")."""
     word = tok.text
@@ -619,11 +734,14 @@ def _role_before(sentence: str, toks: list[_Tok], i: int) -> str | None:
         # "The developer's founder, Marcus Ellery," / "Baldwin's attorney, Luke Nikas," /
         # "the clinic's former patient intake manager, Dana Okafor,"
         first = k
-        while first - 1 >= 0 and k - first < 4 and sentence[toks[first - 1].end : toks[first].start] == " " and _modifier(toks[first - 1]):
+        while first - 1 >= 0 and k - first < 4 and sentence[toks[first - 1].end : toks[first].start] in (" ", "-") \
+                and (_modifier(toks[first - 1]) or _AGE_WORD.fullmatch(toks[first - 1].text)):
             first -= 1
         while first < k and _verb_like(toks[first].text) and not (first >= 1 and toks[first - 1].possessive):
             first += 1  # "The suit names clinic director, ...": the verb is not part of the role
         if first >= 1 and toks[first - 1].text.lower() in _OWN:
+            while first < k and _AGE_WORD.fullmatch(toks[first].text):
+                first += 1  # "his 22-year-old son, Paul,": the age is no part of the role
             return sentence[toks[first].start : toks[k].end]  # "Her lawyer, Priya Natarajan,"
         owner = toks[first - 1] if first >= 1 and toks[first - 1].possessive else None
         if owner is None:
@@ -678,7 +796,8 @@ def _bare_role(rest: str) -> str | None:
     words = phrase.split()
     for k, word in enumerate(words[:4]):
         if word in ROLE_WORDS and k + 1 < len(words) and words[k + 1] in ("of", "at", "for", "with"):
-            return phrase if all(w.islower() for w in words[:k]) else None
+            # modifiers only: "is accused of killing" is the sentence's verb, no role
+            return phrase if all(w.islower() and w not in _PHRASE_STOPS for w in words[:k]) else None
         if not word.islower():
             return None
     return None

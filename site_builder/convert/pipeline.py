@@ -24,6 +24,7 @@ from typing import Callable
 
 from ..errors import SiteBuilderError
 from ..gcpause import gc_paused
+from ..model import UNKNOWN_DATE
 from ..sourcetext import SourceFileError, resolve
 from .caseinfo import load_case
 from .doc import CaseInfo, Placement
@@ -80,10 +81,8 @@ def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
                                  "copy it into the project (e.g. seeds/) so the build can check its citations")
             continue
         source_id = _known_source(merger, article, file)
-        if article.published is None:  # never invent a date: every "by <date>" bound would be false
-            report.errors.append(f"{article.path}: no publication date found (no date line, front matter or dateline); "
-                                 "add one, or record the source in sources.yaml with its date")
-            continue
+        # An article without a publication date is converted with its date unknown (extract.py): never an invented
+        # one, since every "by <date>" bound would be false.
         extracted[n] = _extract(reading, info, directory, source_id, assign, file)
     listed_as: dict[int, dict[str, str]] = {}  # per article: its drafts' people ids -> the ids they are listed as
     _merge_all(merger, extracted, list(extracted), listed_as)
@@ -142,7 +141,8 @@ def _known_source(merger: Merger, article: Article, file: str) -> str | None:
         return None
     article.publisher = existing.get("publisher") or article.publisher
     article.url = existing.get("url") or article.url
-    article.published = article.published or (str(existing["published"]) if existing.get("published") else None)
+    recorded = str(existing["published"]) if existing.get("published") else None
+    article.published = article.published or (recorded if recorded != UNKNOWN_DATE else None)
     return str(existing["id"])
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from .directory import Directory, name_parts, norm_name
 from .ruler import Ruler
 from .lexicon import FAMILY, FEMALE, LEGAL, MALE, MEDIA, OFFICIAL
-from .names import CELEBRITY_HEADS, COMPANY_ENDS, Mention, find_mentions
+from .names import CELEBRITY_HEADS, COMPANY_ENDS, Mention, find_mentions, titled_quotation
 from .segment import MAX_SENTENCE, Segmented
 from .slug import slugify
 from .timex import DateMention, find_dates
@@ -215,7 +215,9 @@ def _mentions(st: Recognition) -> bool:
             if len(sentence.text) > MAX_SENTENCE:
                 st.per_sentence.append([])  # unpunctuated text: nothing reliable to find, and too costly to try
                 continue
-            short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end) if q.words <= 6]
+            # short quotations (scare quotes, titles) and titles of works of any length are not looked into
+            short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end)
+                     if q.words <= 6 or titled_quotation(sentence.text[: q.open - sentence.start])]
             st.per_sentence.append(find_mentions(sentence.text, short))
     st.lower_words = seg.lower_words  # kept by the article: a second look needs it again
     st.found = _Found(seg, st.directory, st.per_sentence, st.entities)
@@ -227,11 +229,15 @@ def _full_names(st: Recognition) -> bool:
     """"Dana Pike, a lawyer, said": a full name with evidence (a role, a title, a listed name, no common word) is a
     person; "the Harborview Port Authority said" an organisation that acts or is listed."""
     short_forms = _company_short_forms(st.per_sentence)
+    # surnames the article also writes alone, capitalised inside a sentence ("said Hill", "to Ms. Heard"): names,
+    # even where the same word is a common one ("Hill", "heard")
+    alone = {m.name for mentions in st.per_sentence for m in mentions if m.kind == "single" and m.start > 0}
     for index, mentions in enumerate(st.per_sentence):
         for m in mentions:
             if m.kind == "person" and not m.evidence and m.name in short_forms:
                 continue  # "lent to Kestrel Point" beside "Kestrel Point Capital": the company, not a person
-            if m.kind == "person" and (m.evidence or st.directory.lookup(m.name) or not any(_common(w, st.lower_words) for w in m.name.split())):
+            if m.kind == "person" and (m.evidence or st.directory.lookup(m.name) or not any(_common(w, st.lower_words) for w in m.name.split())
+                                       or _surname_used_alone(m.name, alone, st.lower_words)):
                 st.resolved[index].append((m.start, m.end, st.add(m.name, "person", m, index, True)))
             elif m.kind == "org" and (st.directory.lookup(m.name) or m.possessive or _acts(st.seg.sentences[index].text, m)):
                 st.resolved[index].append((m.start, m.end, st.add(m.name, "organization", None, index, True)))
@@ -260,6 +266,7 @@ def _companies(st: Recognition) -> bool:
 def _short_forms(st: Recognition) -> bool:
     """"Theo Lusk" beside "Theodore Lusk": one person; then the main figure is counted."""
     _merge_short_forms(st.entities, st.resolved)
+    _merge_org_forms(st.entities, st.resolved)
     st.count_main()
     return False
 
@@ -306,7 +313,7 @@ def _single_with_role(st: Recognition, index: int, m: Mention) -> str:
     role = (m.role or m.title or "").lower()
     main = st.entities[st.main] if st.main else None
     if set(role.split()) & FAMILY and main and main.kind == "person" and len(main.name.split()) > 1:
-        name = f"{m.name} {main.name.split()[-1]}"
+        name = f"{m.name} {name_parts(main.name)[-1]}"
         if not st.directory.lookup(name):
             # a copy: the mentions as found are kept for a second look
             m = replace(m, role=f"{m.role} of {main.name}" if m.role and not _OWNED_ROLE.search(m.role) else m.role)
@@ -429,6 +436,13 @@ def _company_use(name: str, text: str) -> bool:
     return re.search(re.escape(name) + r"['’]s\s+(?:[a-z-]+\s+)?" + _COMPANY_POSSESSIONS + r"\b", text) is not None
 
 
+def _surname_used_alone(name: str, alone: set[str], lower_words: frozenset[str]) -> bool:
+    """"Amber Heard" in an article that writes "heard" and also "told Heard": a first name that is no common word and
+    a surname the article uses alone as a name make a person's name."""
+    parts = name_parts(name)
+    return len(parts) == 2 and not _common(parts[0], lower_words) and parts[-1] in alone
+
+
 def _common(word: str, lower_words: frozenset[str]) -> bool:
     """A capitalised word that the article also uses in lower case ("Motion" / "motion") is no name."""
     return word.lower() != word and word.lower() in lower_words
@@ -465,6 +479,11 @@ class _Found:
                 entity.role = _clean_role(mention.role)
             if norm_name(name) != norm_name(entity.name) and name not in entity.aliases and len(name.split()) > 1:
                 entity.aliases.append(name)
+            if mention.nickname and not entity.known:
+                # 'Tomas "Tommy" Arvello': "Tommy Arvello" elsewhere is the same person
+                nick = f"{mention.nickname} {name_parts(name)[-1]}"
+                if nick not in entity.aliases:
+                    entity.aliases.append(nick)
             entity.gender = entity.gender or _gender(mention, self.seg.sentences[index].text, len(self.per_sentence[index]) == 1)
         return key
 
@@ -588,6 +607,47 @@ def _match_entity(entities: dict[str, Entity], name: str) -> str | None:
         if norm_name(name) in (norm_name(a) for a in entity.aliases):
             return key
     return None
+
+
+# Head words that name the same kind of body ("the Sheriff's Office" / "the Sheriff's Department").
+_OFFICE_HEADS = {"Department": "Office", "Dept": "Office", "Dept.": "Office"}
+
+
+def _org_form(name: str) -> tuple[str, ...]:
+    """An organisation's name compared with its other forms: no leading "The", "Department" read as "Office"."""
+    words = [_OFFICE_HEADS.get(w, w) for w in name.replace("’", "'").split()]
+    return tuple(words[1:] if words and words[0] == "The" else words)
+
+
+def _merge_org_forms(entities: dict[str, Entity], resolved: list[list[tuple[int, int, str]]]) -> None:
+    """"The Pell County Sheriff's Office" and, later, "the Sheriff's Office" or "the Pell County Sheriff's
+    Department": one organisation. A form that another ends with (two words at least), or the same with
+    "Department" for "Office", joins that one when it is the only such organisation; the longer (else the
+    first named) keeps the entity and the other becomes an alias."""
+    orgs = [(k, _org_form(e.name)) for k, e in entities.items() if e.kind == "organization" and not e.known]
+    if len(orgs) < 2:
+        return  # the common case
+    remap: dict[str, str] = {}
+    for key, form in orgs:  # first the same body under both heads, named first wins
+        same = [k for k, other in orgs if k != key and other == form and entities[k].first_sentence <= entities[key].first_sentence]
+        if same and same[0] not in remap:
+            remap[key] = same[0]
+    orgs = [(k, form) for k, form in orgs if k not in remap]
+    for key, form in orgs:  # then a short form that only one longer name ends with
+        longer = [k for k, other in orgs if len(other) > len(form) and other[-len(form):] == form]
+        if len(form) >= 2 and len(longer) == 1 and key not in remap.values() and longer[0] not in remap:
+            remap[key] = longer[0]
+    for key, long_key in remap.items():
+        short, target = entities.pop(key), entities[long_key]
+        target.mentions += short.mentions
+        target.explicit = target.explicit or short.explicit
+        target.first_sentence = min(target.first_sentence, short.first_sentence)
+        for alias in (short.name, *short.aliases):
+            if alias not in target.aliases:
+                target.aliases.append(alias)
+    if remap:
+        for found in resolved:
+            found[:] = [(a, b, remap.get(k, k)) for a, b, k in found]
 
 
 def _merge_short_forms(entities: dict[str, Entity], resolved: list[list[tuple[int, int, str]]]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .directory import name_parts
 from .lexicon import GROUP_MODIFIERS, NOT_NAMES, UNNAMED_ROLES
 from .recognise import Entity, Recognised
 from .segment import Segmented
@@ -167,7 +168,7 @@ def group_speaker(np: str, head: str, before: str, rec: Recognised, seg: Segment
         # "Dana Pike's representatives": named after the owner's full name when the sentence names them
         surname = owner[:-2]
         named = next((rec.entities[k].name for _, _, k in rec.sentences[index].entities
-                      if rec.entities[k].name.split()[-1] == surname and rec.entities[k].kind == "person"), None)
+                      if name_parts(rec.entities[k].name)[-1:] == (surname,) and rec.entities[k].kind == "person"), None)
         return group_entity(f"{named}'s {' '.join(kept + [head])}" if named else f"{owner} {' '.join(kept + [head])}", rec, groups)
     if kept:
         return group_entity(" ".join(kept + [head]), rec, groups)

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from ._data import words as _words
 
+# Words of a page's headings and furniture ("Read More", "Watch", "Photo"): no name where a heading starts, but
+# some are surnames too ("Karen Read"), so after a first name they are kept (names.py checks the position).
+HEADING_WORDS = _words("""Breaking Exclusive Update Watch Read More Related Latest Photo Video Opinion Analysis Editorial
+    Editor Editors Note Copyright Key Points""")
+
 # Capitalised words that start sentences or headings and are not names.
 NOT_NAMES = _words(
     """The A An In On At After Before When While If As But And Or So Yet Still Also Then Thus Therefore However
@@ -18,7 +23,6 @@ NOT_NAMES = _words(
     Last Next Just Only Even Instead Indeed Nearly Almost Cameras Filming Through Thank Thanks Everyone Nobody
     Obviously Honestly Using Like Unlike Amid Following Asked Speaking Reporting Prosecutors Police Officials
     Authorities Investigators Jurors Lawyers Attorneys Sources Insiders Critics Fans Viewers Experts Residents
-    Breaking Exclusive Update Watch Read Photo Video Opinion Analysis Editor Editors Note Copyright Key Points
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
     September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec God Christmas Easter
     Western Republican Republicans Democrat Democrats Democratic Christian Muslim Jewish Catholic English Spanish
@@ -30,4 +34,4 @@ NOT_NAMES = _words(
     Currently Recently Previously Already Perhaps Maybe Certainly Clearly Apparently Reportedly Allegedly Notably
     Specifically Separately Any None Nothing Everything Something Anyone Someone Everybody Somebody Anybody
     Never Much Less Least Fewer Half Numerous Dozens Hundreds Thousands Millions Is Are Was Were Did Does
-    Do Has Have Had Could Would Should Must Might Shall Let Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth""")
+    Do Has Have Had Could Would Should Must Might Shall Let Sixth Seventh Eighth Ninth Tenth Eleventh Twelfth""") | HEADING_WORDS

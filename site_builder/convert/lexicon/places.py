@@ -15,7 +15,11 @@ PLACE_HEADS = _words(
     Medical Campus Memorial Point Cove Gardens Terrace Junction Peninsula Estates Isle Isles Pier Wharf Quay Marina
     Reservoir Canal Bluff Bluffs Cliffs""")
 
-PLACE_PREFIXES = _words("""New Los Las San Santa St St. Saint Fort Lake Mount Mt. Port East West North South Upper Lower El La Palm
+# Place heads that are also common surnames ("Dana Hill", "Omar Hall"): a person's name when the sentence marks
+# a person (names.py).
+SURNAME_PLACE_HEADS = _words("Hill Hills Hall Park Lane Bay")
+
+PLACE_PREFIXES = _words("""New Los Las San Santa St St. Saint Fort Lake Mount Mt. Port East West North South Upper Lower El La Palm Palo
     Beverly Long Salt Great Greater Northeast Northwest Southeast Southwest Northeastern Northwestern Southeastern
     Southwestern Upstate Downstate Central Inner Outer Mid""")
 

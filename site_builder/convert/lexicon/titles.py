@@ -20,3 +20,7 @@ TITLES = _words(
     Foreman Forewoman Chair Chairperson Coach Officer Constable Inspector Marshal Warden Bishop Pastor Rabbi Imam""")
 
 HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Rev Rev. Hon Hon. Sir Dame")
+
+# Generational suffixes that end a person's name ("Martin Luther King Jr.", "John J. Ray III"): part of the name,
+# but never its surname.
+GENERATIONAL_SUFFIXES = _words("Jr Jr. Sr Sr. II III IV")

@@ -16,7 +16,7 @@ from typing import Any
 
 from ...dates import PartialDate
 from ...load import Content
-from ...model import ANONYMOUS
+from ...model import ANONYMOUS, UNKNOWN_DATE
 from ...pages import person_path, topic_path
 from .passages import Passage, find_passage
 from .yamledit import PERSON_FIELDS, Target, choices, editable, is_flag
@@ -133,6 +133,8 @@ def _as_on_site(group: str, item: Any, strand: str | None, names: dict[str, str]
 
 
 def _date(text: str) -> str:
+    if text == UNKNOWN_DATE:
+        return "date unknown"
     try:
         return PartialDate.parse(text).display()
     except ValueError:
