@@ -140,15 +140,18 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
         return None
     if cache is not None:
         old = cache.previous(path)
-        if old is not None and isinstance(old.model, Entry) and isinstance(loaded.model, Entry):
-            loaded = Loaded(_keep_unchanged_items(old.model, loaded.model), doc)  # type: ignore[arg-type]
+        if old is not None:
+            loaded = Loaded(_keep_unchanged_items(old.model, loaded.model), doc)
         cache.put(path, raw, loaded)
     return loaded
 
 
-def _keep_unchanged_items(old: Entry, new: Entry) -> Entry:
-    """``new`` with every item that equals its previous version replaced by that previous object,
-    so that work derived from unchanged items (rendered fragments and pages) can be reused."""
+def _keep_unchanged_items(old: Schema, new: M) -> M:
+    """For two versions of an entry, ``new`` with every item that equals its previous version replaced by that
+    previous object, so that work derived from unchanged items (rendered fragments and pages) can be reused;
+    any other ``new`` as it is."""
+    if not (isinstance(old, Entry) and isinstance(new, Entry)):
+        return new
     updates = {}
     for group in ("events", "claims", "quotes"):
         previous = {item.id: item for item in getattr(old, group)}

@@ -94,6 +94,8 @@ class PageHandler(ReviewHandler):
 
 
 class AssetHandler(ReviewHandler):
+    # tornado passes a route's keyword arguments to initialize(), so each handler takes its own; mypy sees a
+    # narrowing of ReviewHandler.initialize's signature
     def initialize(self, review: Review, data: bytes, kind: str) -> None:  # type: ignore[override]
         self.review = review
         self.data = data
