@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
-from typing import Any
 
 import jinja2
 
@@ -22,7 +21,7 @@ from .gcpause import gc_paused
 from .load import Content, FileCache, load_content
 from .pages import feed_path, plan_pages
 from .provenance import stale_update
-from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
+from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .search import records, search_files
 from .site import build_site
 from .validate import ValidationCache, validate
@@ -47,9 +46,9 @@ class Session:
     files: FileCache = field(default_factory=FileCache)
     fragments: FragmentStore = field(default_factory=FragmentStore)
     validation: ValidationCache = field(default_factory=ValidationCache)
-    environment: tuple[Any, jinja2.Environment] | None = None  # (templates fingerprint, compiled environment)
+    environment: tuple[Fingerprint, jinja2.Environment] | None = None  # (templates fingerprint, compiled environment)
 
-    def env(self, dirs: list[Path], fingerprint: Any) -> jinja2.Environment:
+    def env(self, dirs: list[Path], fingerprint: Fingerprint) -> jinja2.Environment:
         """The Jinja environment, compiled again only when a template changed."""
         if self.environment is None or self.environment[0] != fingerprint:
             self.environment = (fingerprint, make_environment(dirs))

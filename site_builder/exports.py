@@ -17,12 +17,12 @@ from .dates import When
 from .markup import markdown
 from .pages import TIMELINE_PATH, Page, feed_path, topic_path
 from .render import json_script
-from .site import EventView, Site, TopicView
+from .site import Cite, EventView, Site, TopicView
 
 FEED_ENTRIES = 100
 
 
-def citations(cites: list[Any]) -> list[dict[str, str]]:
+def citations(cites: list[Cite]) -> list[dict[str, str]]:
     return [{"source": c.source.id, "quote": c.quote} for c in cites]
 
 

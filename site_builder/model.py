@@ -10,7 +10,7 @@ live in :mod:`validate`, which needs every file at once.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -40,7 +40,7 @@ SHORT_TEXT_MAX = 300  # titles, names, publishers (convert shortens or leaves ou
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_TEXT_MAX)]
 
 
-def _date_text(value: Any) -> Any:
+def _date_text(value: object) -> object:
     # YAML reads `date: 2021` as a number; precision is what was written.
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .markup import plain
-from .site import Site
+from .site import EventView, Site
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Page:
     # The content models this page shows, beyond case/people/sources.yaml; a
     # rebuild may reuse the page while they are the same objects. None: the
     # page summarises the whole case and is always rendered again.
-    deps: tuple[Any, ...] | None = None
+    deps: tuple[object, ...] | None = None
 
     @property
     def depth(self) -> int:
@@ -94,7 +94,7 @@ def timeline_pages(site: Site) -> list[Page]:
     description = f"Every event in {site.case.title}, in order, with its sources."
     if len(site.events) <= TIMELINE_SPLIT:
         return [Page(TIMELINE_PATH, "timeline.html", "Timeline", description, {"events": site.events, "years": None, "year": None})]
-    by_year: dict[int, list[Any]] = {}
+    by_year: dict[int, list[EventView]] = {}
     for event in site.events:
         by_year.setdefault(event.when.year or 0, []).append(event)
     years = [(year, len(events), year_path(year)) for year, events in by_year.items()]

@@ -56,7 +56,10 @@ def template_dirs(project: Path) -> list[Path]:
     return unique
 
 
-def templates_fingerprint(dirs: list[Path]) -> tuple[tuple[str, int, int], ...]:
+Fingerprint = tuple[tuple[str, int, int], ...]  # (path, size, mtime in ns) per template file
+
+
+def templates_fingerprint(dirs: list[Path]) -> Fingerprint:
     """Name, size and mtime of every template file: changes whenever a template does."""
     files = sorted(p for d in dirs for p in d.rglob("*") if p.is_file())
     return tuple((str(p), (st := p.stat()).st_size, st.st_mtime_ns) for p in files)
@@ -136,11 +139,11 @@ class FragmentStore:
     """
 
     def __init__(self) -> None:
-        self.inputs: tuple[Any, ...] = ()
-        self.html: dict[tuple[Any, ...], tuple[tuple[Any, ...], str]] = {}  # key -> ((model, *deps), html)
-        self.pages: dict[str, tuple[tuple[Any, ...], bytes]] = {}  # path -> (the models it showed, bytes)
+        self.inputs: tuple[object, ...] = ()
+        self.html: dict[tuple[object, ...], tuple[tuple[object, ...], str]] = {}  # key -> ((model, *deps), html)
+        self.pages: dict[str, tuple[tuple[object, ...], bytes]] = {}  # path -> (the models it showed, bytes)
 
-    def validate(self, *inputs: Any) -> None:
+    def validate(self, *inputs: object) -> None:
         same = len(inputs) == len(self.inputs) and all(a is b or a == b for a, b in zip(inputs, self.inputs))
         if not same:
             self.html.clear()
@@ -165,13 +168,14 @@ class Fragments:
     def __init__(self, env: jinja2.Environment, store: FragmentStore) -> None:
         self.env = env
         self.store = store
-        self.module: Any = None
+        self.module: jinja2.environment.TemplateModule | None = None
         self.once: dict[str, str] = {}
 
-    def _macro(self, name: str) -> Any:
+    def _macro(self, name: str) -> Callable[..., str]:
         if self.module is None:
             self.module = self.env.get_template("_macros.html").make_module({"root": ROOT_MARK})
-        return getattr(self.module, name)
+        macro: Callable[..., str] = getattr(self.module, name)  # a jinja2.runtime.Macro
+        return macro
 
     def __call__(self, name: str, item: Any, *args: Any, root: str) -> Markup:
         """The macro ``name`` for a view with a ``.model`` (and, optionally, ``.deps``: other models it shows)."""

@@ -134,7 +134,7 @@ def search_files(site: Site, found: list[Record] | None = None) -> dict[str, byt
 def _binary() -> Path:
     """Pagefind's executable, as the PyPI package ``pagefind[bin]`` installs it."""
     try:
-        from pagefind_bin import get_executable  # type: ignore[import-not-found]
+        from pagefind_bin import get_executable
 
         return Path(get_executable())
     except (ImportError, FileNotFoundError):

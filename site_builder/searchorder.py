@@ -125,7 +125,7 @@ def _head(major: int, n: int) -> bytes:
     raise Unsupported("integer too large")
 
 
-def _encode(value: Any) -> bytes:
+def _encode(value: object) -> bytes:
     if isinstance(value, bool) or not isinstance(value, (int, str, list)):
         raise Unsupported(f"cannot encode {type(value).__name__}")
     if isinstance(value, int):

@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from .dates import PartialDate, When
 from .labels import Corroboration, Label, attribution, corroboration
 from .load import Content
-from .model import ANONYMOUS, GROUP_LABELS, Case, Citation, Claim, Entry, Event, KeyPoint, Person, Quote, Source, Topic, UNKNOWN_SPEAKER
+from .model import ANONYMOUS, GROUP_LABELS, Case, Citation, Claim, Entry, Event, KeyPoint, Person, Quote, Schema, Source, Topic, UNKNOWN_SPEAKER
 
 CLAIM_ORDER = ["ruling", "fact", "allegation", "denial", "statement", "opinion", "anonymous"]
 LATEST_SHOWN = 5  # "Latest developments" on the home page
@@ -148,7 +148,7 @@ class SourceView:
         return len(self.events) + len(self.claims) + len(self.quotes) + len(self.people)
 
     @property
-    def deps(self) -> tuple[Any, ...]:
+    def deps(self) -> tuple[Schema, ...]:
         """The models its block on the sources page shows, besides its own."""
         return tuple(x.model for group in (self.events, self.claims, self.quotes, self.people) for x in group)
 

@@ -9,13 +9,12 @@ are not in their source, loaded words in the site's own voice, and (through
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from .errors import Problem
 from .load import Content, Loaded
-from .model import ANONYMOUS, Citation, Entry, Item, Quote
+from .model import ANONYMOUS, Citation, Entry, Item, Person, Quote, Schema, Topic
 from .provenance import SourceFacts, provenance_findings, source_facts
 from .sourcetext import SourceFileError, normalize, read_source_bytes, resolve, source_text
 from .voice import loaded_words_in
@@ -36,7 +35,7 @@ class ValidationCache:
 
     def __init__(self) -> None:
         self.texts: dict[Path, tuple[bytes, str]] = {}
-        self.inputs: tuple[Any, ...] = ()
+        self.inputs: tuple[object, ...] = ()
         self.items: dict[int, tuple[Item, list[Finding]]] = {}
 
     def text(self, path: Path) -> str:
@@ -55,7 +54,7 @@ class ValidationCache:
         self.items[id(item)] = (item, found)
         return found
 
-    def use(self, *inputs: Any) -> None:
+    def use(self, *inputs: object) -> None:
         if inputs != self.inputs:
             self.items.clear()
             self.inputs = inputs
@@ -165,16 +164,16 @@ def unpublished_references(content: Content, drafts: bool) -> list[Problem]:
     return problems
 
 
-def _add(problems: list[Problem], loaded: Loaded[Any], path: Path_, message: str | None) -> None:
+def _add(problems: list[Problem], loaded: Loaded[Schema], path: Path_, message: str | None) -> None:
     if message:
         problems.append(loaded.problem(path, message))
 
 
-def _index(items: list[Any], item_id: str) -> int:
+def _index(items: Sequence[Person | Topic], item_id: str) -> int:
     return next(i for i, item in enumerate(items) if item.id == item_id)
 
 
-def _unique(loaded: Loaded[Any], key: str, problems: list[Problem]) -> set[str]:
+def _unique(loaded: Loaded[Schema], key: str, problems: list[Problem]) -> set[str]:
     ids: dict[str, int] = {}
     for i, item in enumerate(getattr(loaded.model, key)):
         if item.id in ids:
