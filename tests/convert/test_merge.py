@@ -301,3 +301,37 @@ def test_two_runs_equal_one_when_the_first_lists_the_people_the_second_would_rec
     assert not first.errors and first.files
     second = convert([project / "seeds"], project / "content", dry_run=True)
     assert second.diff == "" and second.files == [] and second.added == {}
+
+
+def test_one_happening_is_one_event_across_strands_and_articles(tmp_path: Path) -> None:
+    """Reports of one happening join (its action, compatible dates, a shared participant), whatever strand each
+    article's sentence fell in; another person's verdict, or another act of the same person, stays apart."""
+    from site_builder.convert.items import Cite, DraftEvent
+    from site_builder.convert.merge import Merger
+    from site_builder.convert.topics import TopicDef
+
+    (tmp_path / "case.yaml").write_text("title: t\n", encoding="utf-8")
+    merger = Merger(tmp_path, [TopicDef("trial", "Trial", ("jury",)), TopicDef("appeal", "Appeal", ("appeal",))])
+
+    def event(topic: str, title: str, source: str, date: str, people: list[str]) -> DraftEvent:
+        return DraftEvent(topic, title, [Cite(source, f"{title}.")], date=date, people=people)
+
+    verdict = event("trial", "A jury convicted Dana Ortiz of fraud", "a", "2024-05-02", ["dana-ortiz"])
+    assert merger.add_event(verdict).how == "new"
+    # another article, another strand, month precision, other words for the same verdict
+    again = event("appeal", "Ortiz was found guilty before lodging her appeal", "b", "2024-05", ["dana-ortiz"])
+    assert merger.add_event(again).how == "cited"
+    # a verdict on someone else the same day, and a sentencing of the same person, are other happenings
+    assert merger.add_event(event("trial", "A jury convicted Lee Park of fraud", "c", "2024-05-02", ["lee-park"])).how == "new"
+    assert merger.add_event(event("trial", "Dana Ortiz was sentenced to two years", "d", "2024-05", ["dana-ortiz"])).how == "new"
+    # a death told by its noun and by its verb is one death; a charge "with murder" is not the death
+    died = event("trial", "Officer Ray Moss died during a storm", "e", "2022-01", ["ray-moss"])
+    assert merger.add_event(died).how == "new"
+    assert merger.add_event(event("appeal", "The killing of Ray Moss outside a home", "f", "2022-01-29", ["ray-moss"])).how == "cited"
+    assert merger.add_event(event("trial", "Prosecutors charged Kim Lowe with the murder of Ray Moss", "g", "2022-01",
+                                  ["kim-lowe", "ray-moss"])).how == "new"
+    assert [len(e["citations"]) for e in merger.entries["trial"].data["events"]] == [2, 1, 1, 2, 1]
+    assert merger.entries["appeal"].data["events"] == []
+    # one day, one act, but "his" may be anyone's: a pronoun with no name is no participant in common
+    assert merger.add_event(event("trial", "His arraignment on fraud charges", "h", "2024-06-03", [])).how == "new"
+    assert merger.add_event(event("trial", "Lee Park was arraigned in the afternoon", "i", "2024-06-03", ["lee-park"])).how == "new"
