@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from .doc import ArticleDoc
 from .items import Cite, DraftEvent
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, SPEECH_VERBS
-from .lexicon.events import (AUXILIARIES, DETERMINERS, EVENT_VERBS, EXPECT_VERBS, HEDGE, HEDGE_WORDS, HOPE_VERBS, LEVEL, LEVEL_GATE, MEDIUM,
+from .lexicon.events import (AUXILIARIES, CAPTION_CUE, CAPTION_VERB, DETERMINERS, EVENT_VERBS, EXPECT_VERBS, HEDGE, HEDGE_WORDS, HOPE_VERBS, LEVEL, LEVEL_GATE, MEDIUM,
                              NEGATION, NEGATION_GATE, OTHER_VERBS, STATEMENT_GATE, STATEMENT_VERBS, TIME_OF_DAY, TIME_PREPOSITIONS)
 from .neutral import DATELINE, clip, neutralise
 from .recognise import Recognised, SentenceFacts
@@ -162,6 +162,24 @@ def _repeated(site: EventSite) -> bool:
     return mention.value in site.seen or site.made >= 3 or bool(site.dateline and mention.start < site.dateline.end())
 
 
+def _photo_caption(site: EventSite) -> bool:
+    """"Elizabeth Holmes, center, walks into federal court on Nov. 22, 2021." or "In this 2014 file photo, …": a
+    photo's caption dates the picture, not something that happened."""
+    text = site.text
+    if CAPTION_CUE.search(text):
+        return True
+    person = next(((s, e) for s, e, k in site.facts.entities if site.doc.rec.entities[k].kind == "person"), None)
+    if person is None or len(text[: person[0]].split()) > 4 or "," in text[: person[0]]:
+        return False  # a caption's subject is the person pictured, written first (after a title or role at most)
+    verb = CAPTION_VERB.search(text, person[1], min(len(text), person[1] + 80))
+    # only words of an apposition between the name and the verb ("Holmes, Founder and CEO, Theranos speaks"),
+    # no verb of the past: "Holmes, who walked out, …" is no caption
+    return verb is not None and verb.start() < site.date().start and not _PAST.search(text, person[1], verb.start())
+
+
+_PAST = re.compile(r"\b(?:[a-z]+ed|was|were|had|has|have|did)\b")
+
+
 def _relative_to_an_act(site: EventSite) -> bool:
     """"fired in July, a month after investigators searched the office": the search, dated a month earlier."""
     mention, doc, text = site.date(), site.doc, site.text
@@ -269,6 +287,7 @@ def _dated_title(site: EventSite) -> tuple[str | None, str] | None:
 
 DATED: Ruler[EventSite] = Ruler("events.dated", [
     ("repeated-date", _repeated),
+    ("photo-caption", _photo_caption),
     ("relative-to-an-act", _relative_to_an_act),
     ("dated-noun-phrase", _dated_noun_phrase),
     ("negated", _negated_date),

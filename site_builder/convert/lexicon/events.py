@@ -88,3 +88,12 @@ ACTIONS: dict[str, tuple[str, ...]] = {
 ACTION_OBJECT = re.compile(r"\b(?:of|with|for)\s+(?:(?:the|a|an|his|her|their|two|double|first-degree|second-degree)\s+){0,2}$")
 # An act named after one of these is the background of the act told ("his first comment since the verdict").
 ACTION_BACKGROUND = re.compile(r"\b(?:since|after|before|following|until|ahead of)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z'-]+\s+)?$")
+
+# A photo's caption or credit: it tells when a picture was taken, not what happened. Cues anywhere in the sentence
+# ("In this 2014 file photo", "Pictured:", "is seen here", "(Photo by …)"), and the present-tense verbs of a
+# caption right after the person pictured ("Holmes, center, walks into court on Nov. 22, 2021").
+CAPTION_CUE = re.compile(r"\bfile photo\b|\bpictured\s*:|\bseen here\b|^\W*FILE\s+[-–—]|\(photo\b|\bphoto (?:by|credit|courtesy)\b",
+                         re.IGNORECASE)
+CAPTION_VERBS = words("""walks arrives leaves speaks poses attends departs exits enters listens looks stands sits smiles
+    waves gestures talks""")
+CAPTION_VERB = re.compile(rf"\b(?:{'|'.join(sorted(CAPTION_VERBS))}|is seen|are seen)\b")
