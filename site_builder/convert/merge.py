@@ -33,6 +33,7 @@ from .docs import Doc, load_doc
 from .items import Cite, DraftClaim, DraftEvent, DraftPerson, DraftQuote, DraftSource
 from .directory import Directory, KnownPerson
 from .identity import SETTLED, EditedItems, Fits
+from .lexicon._data import alternation
 from .lexicon.events import ACTION_BACKGROUND, ACTION_OBJECT, ACTIONS
 from .ledger import FILE as LEDGER_FILE
 from .ledger import Key, fingerprint, load_ledger
@@ -103,6 +104,12 @@ _WORD = re.compile(r"[a-z0-9]+")
 # Month and weekday names as _words() keeps them: the dates of two events are compared on their own, so an
 # event's title words say what happened ("recorded" is not "released", though both happened in March).
 _DATE_WORDS = frozenset(w.lower()[:6] for w in MONTH_WORDS | WEEKDAY_WORDS)
+
+
+# A date written in a title ("on Monday, March 4, 2024", "the 2019 lawsuit"): left out of the id made from it.
+_WEEKDAY, _MONTH = alternation(WEEKDAY_WORDS), alternation(MONTH_WORDS)
+_DATE_IN_TITLE = re.compile(rf"\b(?:(?:{_WEEKDAY}),?\s+)?(?:{_MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d{{2}})?\b"
+                            rf"|\b(?:19|20)\d{{2}}\b|\b(?:{_WEEKDAY})\b")
 
 
 def _undated(words: set[str]) -> set[str]:
@@ -230,6 +237,7 @@ class Merger:
                 self._index_person(p)
         self._by_happening: dict[tuple[str, str], list[tuple[str, Any]]] | None = None  # see _happening_index
         self.created: set[str] = set()  # ids made in this run (may still be refined)
+        self._claimed: set[int] = set()  # items a draft found citing its very sentence: no other draft is them
         self.log = MergeLog()
 
     # ── lookups ────────────────────────────────────────────────────────
@@ -371,7 +379,7 @@ class Merger:
 
         fields = {"date": event.date, "not_after": event.not_after, "when": event.when, "title": event.title,
                   "people": event.people or None, "planned": True if event.planned else None}
-        base = f"{event.date or 'by-' + (event.not_after or '')}-{slugify(event.title, 50, drop_stopwords=True)}"
+        base = slugify(_DATE_IN_TITLE.sub(" ", event.title), 50, drop_stopwords=True)  # no date: editors correct dates
         tells_apart = event.date or f"by {event.not_after}"  # two events drawn from one sentence differ by their dates
         return self._add(Proposal("events", event.topic, event.citations, fields, base, tells_apart, same, similar, upgrade=event,
                                   words=mine_words, elsewhere=one_happening, happening=_happening_key(event.date or "", event.title)))
@@ -565,13 +573,20 @@ class Merger:
         for cite_key in _cite_keys(cites):
             for item in self.cited.get((section, *cite_key), []):
                 if p.same(item):
+                    self._claimed.add(id(item))
                     return item
+        gone = False
         for key in keys:  # the id the ledger says it was proposed as
             earlier = self.ledger.proposed_before(key)
             if earlier is not None and (section, earlier) in self._by_id:
                 return self._by_id[(section, earlier)]
-        for c in cites:  # its id, or an edited citation of its sentence
-            item = self.edited.find(section, c.source, _norm(c.quote), base_id, p.fits)
+            gone = gone or earlier is not None
+        # Its id, or an edited citation of its sentence. When the ledger names the id it was proposed as and that
+        # item is gone, a base id says nothing more: two events of one sentence share one (ids hold no date).
+        for c in cites:
+            item = self.edited.find(section, c.source, _norm(c.quote), "" if gone else base_id, p.fits)
+            if item is not None and id(item) in self._claimed:  # another draft of the sentence found it as its own
+                item = self.edited.find(section, c.source, _norm(c.quote), "", p.fits)
             if item is not None:
                 return item
         for c in cites:  # a sentence an editor has decided on: whatever date or words they gave it, it is their item
@@ -620,6 +635,7 @@ class Merger:
         self.edited = EditedItems(((section, i) for (section, _), i in self._by_id.items()), _norm)
         self.ledger.settle()
         self.created = set()
+        self._claimed = set()
 
     def docs(self) -> list[Output]:
         """Every file the run may write: the content files, then the ledger."""
