@@ -162,8 +162,9 @@ _ONCE_PLANNED = re.compile(r"\b(?:originally|initially|previously|once|had been|
 _INSTRUCTION = r"\b(?:told|ordered|asked|instructed|directed|summoned)\b[^,.;:]{0,40}?\bto\s+[a-z]+\b"
 _INSTRUCTED = re.compile(_INSTRUCTION + r"[^,;:]{0,25}$")
 _INSTRUCTED_ANYWHERE = re.compile(_INSTRUCTION)
-# What ends the clause a date sits in, for deciding whether that clause looks ahead.
-_CLAUSE_EDGE = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:that|and|but|who|which|while|when|after|before|because|although|where)\b")
+# What ends the clause a date sits in, for deciding whether that clause looks ahead (a clock time's colon,
+# "at 9:30 a.m. Friday", does not).
+_CLAUSE_EDGE = re.compile(r"[,;()]|(?<!\d):(?!\d)|\s[–—-]\s|\b(?:that|and|but|who|which|while|when|after|before|because|although|where)\b")
 _SKIP_BEFORE = frozenset("on in by at last this early late".split())
 _PAST_VERBS = frozenset("said told wrote met began spoke went came made took gave held left sent won lost".split())
 _AUXILIARY = frozenset("be been being to will would".split())
