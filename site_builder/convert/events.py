@@ -180,6 +180,19 @@ def _photo_caption(site: EventSite) -> bool:
 _PAST = re.compile(r"\b(?:[a-z]+ed|was|were|had|has|have|did)\b")
 
 
+def _since_a_period(site: EventSite) -> bool:
+    """"reported that Weinstein reached settlements with at least eight women since 1990": after a simple past,
+    "since" opens a period of repeated acts, none of them at that date (after "has", "since 2015" starts a state)."""
+    mention, text = site.date(), site.text
+    if not _SINCE.search(text, max(0, mention.start - 7), mention.start):
+        return False
+    lo, _ = _clause_bounds(text, mention.start, mention.end)
+    return _PERFECT.search(text, lo, mention.start) is None
+
+
+_PERFECT = re.compile(r"\b(?:has|have|had|having)\b|['’]s\s+(?:been|had)\b", re.IGNORECASE)
+
+
 def _relative_to_an_act(site: EventSite) -> bool:
     """"fired in July, a month after investigators searched the office": the search, dated a month earlier."""
     mention, doc, text = site.date(), site.doc, site.text
@@ -288,6 +301,7 @@ def _dated_title(site: EventSite) -> tuple[str | None, str] | None:
 DATED: Ruler[EventSite] = Ruler("events.dated", [
     ("repeated-date", _repeated),
     ("photo-caption", _photo_caption),
+    ("since-a-period", _since_a_period),
     ("relative-to-an-act", _relative_to_an_act),
     ("dated-noun-phrase", _dated_noun_phrase),
     ("negated", _negated_date),
