@@ -620,10 +620,19 @@ def _subject(seg: Segmented, rec: Recognised, i: int, before: int, lead_noun: bo
 
 
 def _nearby(rec: Recognised, i: int, topics: TopicMatcher) -> str | None:
+    """The strand of the sentences around sentence ``i`` (the nearest first), else, for a sentence naming someone,
+    the article's own: the strand its sentences name most. "McCabe was first called to the stand on Tuesday" is
+    the article's news; "Reader mailbag returns next week", naming nobody, is not."""
     for k in (i + 1, i - 1, i + 2, i - 2):
         if 0 <= k < len(rec.sentences) and rec.sentences[k].topics:
             return topics.primary(rec.sentences[k].topics)
-    return None
+    if not rec.sentences[i].entities:
+        return None
+    total: dict[str, float] = {}
+    for sentence in rec.sentences:
+        for topic, hits in sentence.topics.items():
+            total[topic] = total.get(topic, 0) + hits
+    return topics.primary(total)
 
 
 def _has_verb(text: str) -> bool:
