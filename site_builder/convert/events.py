@@ -53,8 +53,9 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _BOUNDARY = re.compile(r",\s+|;\s+|\s+[–—]\s+|\s+(?:after|when|before|because|until)\s+|[“”\"]\s*")
 _ATTRIBUTIVE = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]+)")
 _LEADING_DATE = re.compile(r"^(?:(?:In|On|By|Since|Back in|Early|Late)\s+)?(?P<d>.{1,30}?),\s+")
-# "did not enter a plea and was held …": "and" before a verb of its own starts a clause
-_CLAUSE_START = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:that|who|which|while|when|after|before|because|although|but|where)\b"
+# "did not enter a plea and was held …": "and" before a verb of its own starts a clause; so does "until" ("did
+# not leave until Tuesday": left on Tuesday, the negation does not reach the date)
+_CLAUSE_START = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:that|who|which|while|when|after|before|because|although|but|where|until)\b"
                            r"|\band\s+(?=(?:was|were|is|are|has|have|had)\b)")
 _CLAUSE_END = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:and|that|who|which|while|when|after|before|because|although|but|where)\b")
 _LEAD_IN = re.compile(r"\W*(?:(?:on|in|by|since|early|late|last|this)\s+)?\W*$", re.IGNORECASE)
