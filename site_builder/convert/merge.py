@@ -178,7 +178,7 @@ def _unnamed_participant(title: str) -> bool:
     return not any(w not in _NOT_NAMES for w in _CAPITALISED.findall(title))
 
 
-_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)  # "their verdict": a jury's, a body's
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 # capitalised words that name nobody: a date's words, and the pronouns and determiners that open a sentence
 _NOT_NAMES = frozenset(MONTH_WORDS | WEEKDAY_WORDS | {w.capitalize() for w in ("he she him his her they them their it its the a an this that "

@@ -335,6 +335,9 @@ def test_one_happening_is_one_event_across_strands_and_articles(tmp_path: Path) 
     # one day, one act, but "his" may be anyone's: a pronoun with no name is no participant in common
     assert merger.add_event(event("trial", "His arraignment on fraud charges", "h", "2024-06-03", [])).how == "new"
     assert merger.add_event(event("trial", "Lee Park was arraigned in the afternoon", "i", "2024-06-03", ["lee-park"])).how == "new"
+    # "their verdict" is the jurors': a plural pronoun names no one else, so the same day's verdict is the one
+    assert merger.add_event(event("trial", "A jury convicted Ana Ruiz of perjury", "j", "2024-07-01", ["ana-ruiz"])).how == "new"
+    assert merger.add_event(event("appeal", "The jurors took three hours to reach their verdict", "k", "2024-07-01", [])).how == "cited"
 
 
 def test_event_ids_do_not_embed_dates(tmp_path: Path) -> None:
