@@ -194,6 +194,15 @@ def _since_a_period(site: EventSite) -> bool:
 _PERFECT = re.compile(r"\b(?:has|have|had|having)\b|['’]s\s+(?:been|had)\b", re.IGNORECASE)
 
 
+def _as_of(site: EventSite) -> bool:
+    """"As of 2025, Holmes still maintains her innocence": a state at a time, not an act then."""
+    mention = site.date()
+    return _AS_OF.search(site.text, max(0, mention.start - 8), mention.start) is not None
+
+
+_AS_OF = re.compile(r"\b[Aa]s of\s+$")
+
+
 def _relative_to_an_act(site: EventSite) -> bool:
     """"fired in July, a month after investigators searched the office": the search, dated a month earlier."""
     mention, doc, text = site.date(), site.doc, site.text
@@ -303,6 +312,7 @@ DATED: Ruler[EventSite] = Ruler("events.dated", [
     ("repeated-date", _repeated),
     ("photo-caption", _photo_caption),
     ("since-a-period", _since_a_period),
+    ("as-of", _as_of),
     ("relative-to-an-act", _relative_to_an_act),
     ("dated-noun-phrase", _dated_noun_phrase),
     ("negated", _negated_date),
