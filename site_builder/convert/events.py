@@ -57,7 +57,9 @@ _LEADING_DATE = re.compile(r"^(?:(?:In|On|By|Since|Back in|Early|Late)\s+)?(?P<d
 # not leave until Tuesday": left on Tuesday, the negation does not reach the date)
 _CLAUSE_START = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:that|who|which|while|when|after|before|because|although|but|where|until)\b"
                            r"|\band\s+(?=(?:was|were|is|are|has|have|had)\b)")
-_CLAUSE_END = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:and|that|who|which|while|when|after|before|because|although|but|where)\b")
+# a pronoun subject after the date starts the reported clause of a left-out "that": "announced Tuesday they will not …"
+_CLAUSE_END = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:and|that|who|which|while|when|after|before|because|although|but|where)\b"
+                         r"|\b(?:he|she|they|we)\s+(?=(?:will|would|could|can|did|does|do|had|has|have|was|were|is|are)\b)")
 _LEAD_IN = re.compile(r"\W*(?:(?:on|in|by|since|early|late|last|this)\s+)?\W*$", re.IGNORECASE)
 # A count ("48,000 patients", "30 percent"), not money: with a period date and no event verb, a statistic.
 _COUNT = re.compile(r"(?<![$€£\d.,])\b\d{1,3}(?:,\d{3})+\b(?!\s+(?:dollars|euros|pounds)\b)|\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)")

@@ -26,7 +26,7 @@ HEDGE = re.compile(rf"\b(?:{'|'.join(HEDGE_WORDS)})\b", re.IGNORECASE)
 
 # Negation in the clause holding a date or event verb; "pleaded not guilty", "not only", "no later than" are not
 # negations: a negation word followed by one of NOT_NEGATING_AFTER does not count.
-NEGATION_WORDS = ("not", "never", "no", "neither", "nor")
+NEGATION_WORDS = ("not", "never", "no", "neither", "nor", "unable")  # "were unable to agree": as "could not"
 NOT_NEGATING_AFTER = ("guilty", "only", "just", "long", "later", "more", "less", "fewer", "contest")
 NEGATION = re.compile(rf"\b(?:{'|'.join(NEGATION_WORDS)})\b(?!\.|\s+(?:{'|'.join(NOT_NEGATING_AFTER)})\b)|n['’]t\b", re.IGNORECASE)
 # the gate, over " " + the lower-case text + " ": a negation word as a whole word, or a contraction
