@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from .doc import ArticleDoc
 from .items import Cite, DraftEvent
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, SPEECH_VERBS
-from .lexicon.events import (AUXILIARIES, DETERMINERS, EVENT_VERBS, EXPECT_VERBS, HEDGE, HEDGE_WORDS, HOPE_VERBS, LEVEL, LEVEL_GATE, MEDIUM,
+from .lexicon.events import (AUXILIARIES, CAPTION_CUE, CAPTION_VERB, DETERMINERS, EVENT_VERBS, EXPECT_VERBS, HEDGE, HEDGE_WORDS, HOPE_VERBS, LEVEL, LEVEL_GATE, MEDIUM,
                              NEGATION, NEGATION_GATE, OTHER_VERBS, STATEMENT_GATE, STATEMENT_VERBS, TIME_OF_DAY, TIME_PREPOSITIONS)
 from .neutral import DATELINE, clip, neutralise
 from .recognise import Recognised, SentenceFacts
@@ -53,10 +53,13 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _BOUNDARY = re.compile(r",\s+|;\s+|\s+[–—]\s+|\s+(?:after|when|before|because|until)\s+|[“”\"]\s*")
 _ATTRIBUTIVE = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]+)")
 _LEADING_DATE = re.compile(r"^(?:(?:In|On|By|Since|Back in|Early|Late)\s+)?(?P<d>.{1,30}?),\s+")
-# "did not enter a plea and was held …": "and" before a verb of its own starts a clause
-_CLAUSE_START = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:that|who|which|while|when|after|before|because|although|but|where)\b"
+# "did not enter a plea and was held …": "and" before a verb of its own starts a clause; so does "until" ("did
+# not leave until Tuesday": left on Tuesday, the negation does not reach the date)
+_CLAUSE_START = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:that|who|which|while|when|after|before|because|although|but|where|until)\b"
                            r"|\band\s+(?=(?:was|were|is|are|has|have|had)\b)")
-_CLAUSE_END = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:and|that|who|which|while|when|after|before|because|although|but|where)\b")
+# a pronoun subject after the date starts the reported clause of a left-out "that": "announced Tuesday they will not …"
+_CLAUSE_END = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:and|that|who|which|while|when|after|before|because|although|but|where)\b"
+                         r"|\b(?:he|she|they|we)\s+(?=(?:will|would|could|can|did|does|do|had|has|have|was|were|is|are)\b)")
 _LEAD_IN = re.compile(r"\W*(?:(?:on|in|by|since|early|late|last|this)\s+)?\W*$", re.IGNORECASE)
 # A count ("48,000 patients", "30 percent"), not money: with a period date and no event verb, a statistic.
 _COUNT = re.compile(r"(?<![$€£\d.,])\b\d{1,3}(?:,\d{3})+\b(?!\s+(?:dollars|euros|pounds)\b)|\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)")
@@ -160,6 +163,46 @@ def _repeated(site: EventSite) -> bool:
     """A date already drawn, a fourth date, or the dateline's: "RALEIGH, N.C., March 3 (AP) — …" dates nothing."""
     mention = site.date()
     return mention.value in site.seen or site.made >= 3 or bool(site.dateline and mention.start < site.dateline.end())
+
+
+def _photo_caption(site: EventSite) -> bool:
+    """"Elizabeth Holmes, center, walks into federal court on Nov. 22, 2021." or "In this 2014 file photo, …": a
+    photo's caption dates the picture, not something that happened."""
+    text = site.text
+    if CAPTION_CUE.search(text):
+        return True
+    person = next(((s, e) for s, e, k in site.facts.entities if site.doc.rec.entities[k].kind == "person"), None)
+    if person is None or len(text[: person[0]].split()) > 4 or "," in text[: person[0]]:
+        return False  # a caption's subject is the person pictured, written first (after a title or role at most)
+    verb = CAPTION_VERB.search(text, person[1], min(len(text), person[1] + 80))
+    # only words of an apposition between the name and the verb ("Holmes, Founder and CEO, Theranos speaks"),
+    # no verb of the past: "Holmes, who walked out, …" is no caption
+    return verb is not None and verb.start() < site.date().start and not _PAST.search(text, person[1], verb.start())
+
+
+_PAST = re.compile(r"\b(?:[a-z]+ed|was|were|had|has|have|did)\b")
+
+
+def _since_a_period(site: EventSite) -> bool:
+    """"reported that Weinstein reached settlements with at least eight women since 1990": after a simple past,
+    "since" opens a period of repeated acts, none of them at that date (after "has", "since 2015" starts a state)."""
+    mention, text = site.date(), site.text
+    if not _SINCE.search(text, max(0, mention.start - 7), mention.start):
+        return False
+    lo, _ = _clause_bounds(text, mention.start, mention.end)
+    return _PERFECT.search(text, lo, mention.start) is None
+
+
+_PERFECT = re.compile(r"\b(?:has|have|had|having)\b|['’]s\s+(?:been|had)\b", re.IGNORECASE)
+
+
+def _as_of(site: EventSite) -> bool:
+    """"As of 2025, Holmes still maintains her innocence": a state at a time, not an act then."""
+    mention = site.date()
+    return _AS_OF.search(site.text, max(0, mention.start - 8), mention.start) is not None
+
+
+_AS_OF = re.compile(r"\b[Aa]s of\s+$")
 
 
 def _relative_to_an_act(site: EventSite) -> bool:
@@ -269,6 +312,9 @@ def _dated_title(site: EventSite) -> tuple[str | None, str] | None:
 
 DATED: Ruler[EventSite] = Ruler("events.dated", [
     ("repeated-date", _repeated),
+    ("photo-caption", _photo_caption),
+    ("since-a-period", _since_a_period),
+    ("as-of", _as_of),
     ("relative-to-an-act", _relative_to_an_act),
     ("dated-noun-phrase", _dated_noun_phrase),
     ("negated", _negated_date),
@@ -587,10 +633,19 @@ def _subject(seg: Segmented, rec: Recognised, i: int, before: int, lead_noun: bo
 
 
 def _nearby(rec: Recognised, i: int, topics: TopicMatcher) -> str | None:
+    """The strand of the sentences around sentence ``i`` (the nearest first), else, for a sentence naming someone,
+    the article's own: the strand its sentences name most. "McCabe was first called to the stand on Tuesday" is
+    the article's news; "Reader mailbag returns next week", naming nobody, is not."""
     for k in (i + 1, i - 1, i + 2, i - 2):
         if 0 <= k < len(rec.sentences) and rec.sentences[k].topics:
             return topics.primary(rec.sentences[k].topics)
-    return None
+    if not rec.sentences[i].entities:
+        return None
+    total: dict[str, float] = {}
+    for sentence in rec.sentences:
+        for topic, hits in sentence.topics.items():
+            total[topic] = total.get(topic, 0) + hits
+    return topics.primary(total)
 
 
 def _has_verb(text: str) -> bool:

@@ -152,18 +152,19 @@ def _nearest_year(month: int, day: int | None, pub: date | None, future: bool) -
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|scheduled|slated|upcoming|next|pending|begins|starts|resumes|reconvenes|due (?:to [a-z]+|out|back|on|in)|expected to|plans? to|planned|deadline"
+    r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|(?<=ing )set for|scheduled|slated|upcoming|next|pending|begins|starts|beginning|starting|resumes|reconvenes|due (?:to [a-z]+|out|back|on|in)|expected to|plans? to|planned|deadline"
     r"|(?<!the )(?<!a )(?<!on )set (?:(?:a|an|the|his|her|its|their) )?[a-z]+ for"
     r"|(?:postponed|delayed|pushed back|rescheduled|moved|adjourned) (?:\w+ ){0,2}?(?:to|until|till))\b", re.IGNORECASE)
-_FUTURE_WORDS = frozenset("pending begins starts resumes reconvenes told ordered asked instructed directed summoned will would set scheduled slated upcoming next due expected plan plans planned deadline postponed delayed pushed rescheduled moved adjourned".split())  # _FUTURE needs one
+_FUTURE_WORDS = frozenset("pending begins starts beginning starting resumes reconvenes told ordered asked instructed directed summoned will would set scheduled slated upcoming next due expected plan plans planned deadline postponed delayed pushed rescheduled moved adjourned".split())  # _FUTURE needs one
 # A plan made in the past ("originally scheduled for March") does not look ahead.
 _ONCE_PLANNED = re.compile(r"\b(?:originally|initially|previously|once|had been|(?:was|were) supposed)\b", re.IGNORECASE)
 # "told jurors to return at 9 a.m. Friday": what someone is told to do may come after the telling, or be told after it
 _INSTRUCTION = r"\b(?:told|ordered|asked|instructed|directed|summoned)\b[^,.;:]{0,40}?\bto\s+[a-z]+\b"
 _INSTRUCTED = re.compile(_INSTRUCTION + r"[^,;:]{0,25}$")
 _INSTRUCTED_ANYWHERE = re.compile(_INSTRUCTION)
-# What ends the clause a date sits in, for deciding whether that clause looks ahead.
-_CLAUSE_EDGE = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:that|and|but|who|which|while|when|after|before|because|although|where)\b")
+# What ends the clause a date sits in, for deciding whether that clause looks ahead (a clock time's colon,
+# "at 9:30 a.m. Friday", does not).
+_CLAUSE_EDGE = re.compile(r"[,;()]|(?<!\d):(?!\d)|\s[–—-]\s|\b(?:that|and|but|who|which|while|when|after|before|because|although|where)\b")
 _SKIP_BEFORE = frozenset("on in by at last this early late".split())
 _PAST_VERBS = frozenset("said told wrote met began spoke went came made took gave held left sent won lost".split())
 _AUXILIARY = frozenset("be been being to will would".split())

@@ -26,7 +26,7 @@ HEDGE = re.compile(rf"\b(?:{'|'.join(HEDGE_WORDS)})\b", re.IGNORECASE)
 
 # Negation in the clause holding a date or event verb; "pleaded not guilty", "not only", "no later than" are not
 # negations: a negation word followed by one of NOT_NEGATING_AFTER does not count.
-NEGATION_WORDS = ("not", "never", "no", "neither", "nor")
+NEGATION_WORDS = ("not", "never", "no", "neither", "nor", "unable")  # "were unable to agree": as "could not"
 NOT_NEGATING_AFTER = ("guilty", "only", "just", "long", "later", "more", "less", "fewer", "contest")
 NEGATION = re.compile(rf"\b(?:{'|'.join(NEGATION_WORDS)})\b(?!\.|\s+(?:{'|'.join(NOT_NEGATING_AFTER)})\b)|n['’]t\b", re.IGNORECASE)
 # the gate, over " " + the lower-case text + " ": a negation word as a whole word, or a contraction
@@ -60,3 +60,40 @@ TIME_OF_DAY = words("morning afternoon evening night")
 DETERMINERS = words("the a an of in on for over to with by his her their its this that these those from at into")
 AUXILIARIES = words("was were is are has have had")  # a clause opening with one lacks its subject
 TIME_PREPOSITIONS = words("in on since by until till through during from of at before after early late mid")
+
+# What a happening is, for telling whether two reports are of one happening: each kind of act and the word
+# beginnings (or phrases) that name it, as a verb or a noun ("convicted", "the conviction", "found guilty").
+ACTIONS: dict[str, tuple[str, ...]] = {
+    "verdict": ("convict", "verdict", "acquit", "found guilty", "found not guilty", "jury sided", "jury found"),
+    "mistrial": ("mistrial", "deadlock", "hung jury"),
+    "sentencing": ("sentenc",),
+    "plea": ("pleaded", "pleads", "pled ", "plea "),
+    "charge": ("charged", "charges", "charging", "indict", "accused", "accuses"),
+    "lawsuit": ("sued", "sues", "lawsuit", "filed suit"),
+    "settlement": ("settle",),
+    "death": ("death", "died", "dies", "killed", "killing", "murder", "homicide", "shooting", "shot ", "slain", "slaying",
+              "fatal", "found dead", "found unresponsive"),
+    "arrest": ("arrest",),
+    "testimony": ("testif", "took the stand", "takes the stand"),
+    "statement": ("statement",),
+    "appeal": ("appeal",),
+    "bankruptcy": ("bankrupt",),
+    "dismissal": ("dismiss",),
+    "arraignment": ("arraign",),
+    "resignation": ("resign", "stepped down", "steps down"),
+    "appointment": ("appoint", "took over", "takes over", "hired"),
+}
+# A killing named as what someone is charged with or convicted of ("charged with murder", "guilty of the murders")
+# is that charge's or verdict's object, not a report of the killing itself.
+ACTION_OBJECT = re.compile(r"\b(?:of|with|for)\s+(?:(?:the|a|an|his|her|their|two|double|first-degree|second-degree)\s+){0,2}$")
+# An act named after one of these is the background of the act told ("his first comment since the verdict").
+ACTION_BACKGROUND = re.compile(r"\b(?:since|after|before|following|until|ahead of)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z'-]+\s+)?$")
+
+# A photo's caption or credit: it tells when a picture was taken, not what happened. Cues anywhere in the sentence
+# ("In this 2014 file photo", "Pictured:", "is seen here", "(Photo by …)"), and the present-tense verbs of a
+# caption right after the person pictured ("Holmes, center, walks into court on Nov. 22, 2021").
+CAPTION_CUE = re.compile(r"\bfile photo\b|\bpictured\s*:|\bseen here\b|^\W*FILE\s+[-–—]|\(photo\b|\bphoto (?:by|credit|courtesy)\b",
+                         re.IGNORECASE)
+CAPTION_VERBS = words("""walks arrives leaves speaks poses attends departs exits enters listens looks stands sits smiles
+    waves gestures talks""")
+CAPTION_VERB = re.compile(rf"\b(?:{'|'.join(sorted(CAPTION_VERBS))}|is seen|are seen)\b")
