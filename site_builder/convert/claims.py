@@ -144,7 +144,8 @@ def _ungoverned_short(site: QuoteSite) -> bool:
 
 
 def _continued_paragraph(site: QuoteSite) -> bool:
-    """A quotation re-opened at the start of the next paragraph: the same speaker's. Passes."""
+    """A quotation re-opened at the start of the next paragraph, or resumed after its own tag where its closing mark
+    was missing ("“…, said Dana Pike. We will …”"): the same speaker's. Passes."""
     if site.q.continued and site.previous is not None:
         site.who = Attribution(site.previous[1], None, "statement", rule="quotes.continued-paragraph")
     return False

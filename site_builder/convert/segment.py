@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
-from .lexicon import COURT_ABBREVIATIONS
+from .lexicon import COURT_ABBREVIATIONS, INVERTIBLE_VERBS
 from .transcript import Label, labels
 
 ABBREVIATIONS = frozenset(
@@ -186,13 +186,34 @@ def _is_break(paragraph: str, at: int, mark: str, rest: str) -> bool:
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Double-quoted spans; single quotes count only in documents that use them for speech."""
-    double = _spans(text, paragraphs, OPEN_D, CLOSE_D, '"')
+    double = [part for span in _spans(text, paragraphs, OPEN_D, CLOSE_D, '"') for part in _split_at_own_tag(text, span)]
     if sum(1 for q in double if q.words >= 4):
         return double
     single = _spans(text, paragraphs, OPEN_S, CLOSE_S, "'")
     if sum(1 for q in single if q.words >= 4) > 0:
         return sorted(double + single, key=lambda q: q.open)
     return double
+
+
+_TAG_VERB = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
+_NAME = r"(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+"
+# A quotation's own tag written inside it, its closing mark missing (“… four months, said Sheriff Dana Pike. We
+# will …”): a comma, the tag (verb then name, name then verb, or a pronoun and verb), a full stop, and the next
+# quoted sentence. A clause such as "said to be weak" or a tag closing the quotation is no such tag.
+_OWN_TAG = re.compile(rf",\s+(?:(?:{_TAG_VERB})\s+{_NAME}|{_NAME}\s+(?:{_TAG_VERB})|(?:he|she|they)\s+(?:{_TAG_VERB}))\.\s+(?=[A-Z])")
+
+
+def _split_at_own_tag(text: str, span: QuoteSpan) -> list[QuoteSpan]:
+    """``span`` as the quotations it holds: cut at a tag it swallowed because its closing mark was missing (see
+    :data:`_OWN_TAG`): the words before the tag end at its comma, as if the mark stood there, and the words after it
+    continue the same speaker's quotation (``continued``)."""
+    tag = _OWN_TAG.search(span.inner) if "." in span.inner else None
+    if tag is None:
+        return [span]
+    comma = span.open + 1 + tag.start()
+    resume = span.open + tag.end()  # the space before the next quoted sentence stands for its opening mark
+    return [QuoteSpan(span.open, comma, text[span.open + 1 : comma], span.continued),
+            *_split_at_own_tag(text, QuoteSpan(resume, span.close, text[resume + 1 : span.close], True))]
 
 
 @lru_cache(maxsize=4)
