@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .lexicon.media import OUTLET_RELAY_WORDS, outlet_pattern
 from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GATE
-from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS
+from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS, UNNAMED_OFFICES
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
 from .referents import (ANONYMOUS, HOLDER_HEADS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
@@ -188,6 +188,26 @@ _UNNAMED_SUBJECT = re.compile(r"(?:[Aa]nother|[Aa]n?|[Oo]ne)\s[^.;:]{0,80}?\bwho
 
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mx|Miss)\.?\s+")
 _SAME_PRONOUN = re.compile(r"(?:(?:But|And|Then|Later|Still|Yet)\s*,?\s+)?(?P<p>He|She)\b")
+# "That evening, the jury foreperson sent a note …": a sentence whose subject is an office holder left unnamed
+_OFFICE_SUBJECT = re.compile(r"\s*(?:[^,.;:]{0,40},\s+)?(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?:"
+                             + "|".join(sorted(UNNAMED_OFFICES)) + r")\b")
+
+
+def _unnamed_office(seg: Segmented, index: int, offset: int) -> bool:
+    """Whether "he" or "she" at ``offset`` of sentence ``index`` is an office holder the article leaves unnamed: the
+    subject of its own sentence before it ("the jury foreperson sent a note to Judge Pike, after which he told Pike"),
+    or, when the pronoun opens its sentence, of the sentence before in the same or the previous paragraph ("the
+    foreperson sent a note." ¶ "He later told the court, …"). A named person elsewhere in the sentence is no rival:
+    the subject holds the pronoun's reference."""
+    subject = _OFFICE_SUBJECT.match(_plain(seg, index))
+    if subject is not None:
+        return subject.end() <= offset
+    plain = _plain(seg, index)
+    lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
+    opens = _SAME_PRONOUN.match(plain, lead)
+    if index == 0 or opens is None or opens.start("p") != offset or seg.sentences[index].paragraph - seg.sentences[index - 1].paragraph > 1:
+        return False
+    return _OFFICE_SUBJECT.match(_plain(seg, index - 1)) is not None
 
 
 def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
@@ -195,7 +215,9 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
     named before it in its sentence, the one person named before the quotation it closes ('"… . … ," she said': the
     sentences inside the quotation name nobody), or the person who opens the sentence before ("Dana Pike, 38, a nurse,
     told the paper …" ¶ '"…," she said'); "anonymous" for someone described, not named ("Another reader, who asked
-    not to be named, …" ¶ '"…," he wrote')."""
+    not to be named, …" ¶ '"…," he wrote'), or an office holder left unnamed ("the jury foreperson … he told")."""
+    if word.lower() in ("he", "she") and _unnamed_office(seg, index, offset):
+        return ANONYMOUS
     key = rec.pronoun(index, offset, word, seg)
     if key is not None or any(s < offset for s, _, _ in rec.sentences[index].entities if _plain(seg, index)[s:s + 1].strip()):
         return key
