@@ -193,11 +193,11 @@ _OFFICE_SUBJECT = re.compile(r"\s*(?:[^,.;:]{0,40},\s+)?(?:[Tt]he|[Aa]n?|[Aa]not
                              + "|".join(sorted(UNNAMED_OFFICES)) + r")\b")
 
 
-def _unnamed_office(seg: Segmented, index: int, offset: int) -> bool:
+def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) -> bool:
     """Whether "he" or "she" at ``offset`` of sentence ``index`` is an office holder the article leaves unnamed: the
     subject of its own sentence before it ("the jury foreperson sent a note to Judge Pike, after which he told Pike"),
-    or, when the pronoun opens its sentence, of the sentence before in the same or the previous paragraph ("the
-    foreperson sent a note." ¶ "He later told the court, …"). A named person elsewhere in the sentence is no rival:
+    or, when the same pronoun opens its sentence (and nobody is named between), of the sentence before in the same or
+    the previous paragraph ("the foreperson sent a note." ¶ "He later told the court, …"). A named person elsewhere in the sentence is no rival:
     the subject holds the pronoun's reference."""
     subject = _OFFICE_SUBJECT.match(_plain(seg, index))
     if subject is not None:
@@ -205,9 +205,16 @@ def _unnamed_office(seg: Segmented, index: int, offset: int) -> bool:
     plain = _plain(seg, index)
     lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
     opens = _SAME_PRONOUN.match(plain, lead)
-    if index == 0 or opens is None or opens.start("p") != offset or seg.sentences[index].paragraph - seg.sentences[index - 1].paragraph > 1:
+    k = index - 1
+    while k >= 0 and not _plain(seg, k).strip(" \t\n,.;:!?—–-"):
+        k -= 1  # sentences wholly inside a quotation ("… told Pike, “I can’t. I won’t.”")
+    if k < 0 or opens is None or seg.sentences[index].paragraph - seg.sentences[k].paragraph > 1:
         return False
-    return _OFFICE_SUBJECT.match(_plain(seg, index - 1)) is not None
+    # the same pronoun later in a sentence it opens is the same person, unless someone it can be is named between
+    if opens.start("p") != offset and (opens.group("p").lower() != plain[offset : offset + len(opens.group("p"))].lower()
+                                       or any(opens.end() <= s < offset for s, _, _ in rec.sentences[index].entities)):
+        return False
+    return _OFFICE_SUBJECT.match(_plain(seg, k)) is not None
 
 
 def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
@@ -216,7 +223,7 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
     sentences inside the quotation name nobody), or the person who opens the sentence before ("Dana Pike, 38, a nurse,
     told the paper …" ¶ '"…," she said'); "anonymous" for someone described, not named ("Another reader, who asked
     not to be named, …" ¶ '"…," he wrote'), or an office holder left unnamed ("the jury foreperson … he told")."""
-    if word.lower() in ("he", "she") and _unnamed_office(seg, index, offset):
+    if word.lower() in ("he", "she") and _office_pronoun(seg, rec, index, offset):
         return ANONYMOUS
     key = rec.pronoun(index, offset, word, seg)
     if key is not None or any(s < offset for s, _, _ in rec.sentences[index].entities if _plain(seg, index)[s:s + 1].strip()):
@@ -419,6 +426,39 @@ def _unnamed_described(site: BeforeSite) -> bool:
     return unnamed_before(site.left, site.at.mentions) and site.give(ANONYMOUS)
 
 
+_OFFICE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?:"
+                            + "|".join(sorted(UNNAMED_OFFICES)) + r")\s+(?:\w+ly\s+)?$")
+
+
+def _unnamed_office(site: BeforeSite) -> bool:
+    """"the jury foreperson told the judge": an office holder reports leave unnamed (see UNNAMED_OFFICES)."""
+    return _OFFICE_BEFORE.search(site.left[-60:]) is not None and site.give(ANONYMOUS)
+
+
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+)?$")
+_OPENS_QUOTATION = re.compile(r"\s*[,:]?\s*[\"“]")
+
+
+def _shared_subject(site: BeforeSite) -> bool:
+    """"He explained that the others pressed him, and said, “…”": a verb joined by "and" to the sentence's first
+    predicate and opening a quotation shares its subject, the person or pronoun that opens the sentence."""
+    at = site.at
+    text = at.seg.sentences[at.index].text
+    # only where the verb opens a quotation: "…, and testified at the trial" tells a fact, not words of the subject's
+    if _AND_BEFORE.search(site.left) is None or _OPENS_QUOTATION.match(text, site.verb_at + len(site.verb)) is None:
+        return False
+    plain = at.plain
+    lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
+    opening = _SAME_PRONOUN.match(plain, lead)
+    if opening is not None:
+        key = _pronoun(at.seg, at.rec, at.index, opening.start("p"), opening.group("p"))
+        return bool(key) and site.give(key)
+    named = next((k for s, _, k in at.mentions if s == lead), None)
+    entity = at.rec.entities.get(named) if named else None
+    return entity is not None and entity.kind == "person" and not _possessive(plain, next(e for s, e, _ in at.mentions if s == lead)) \
+        and site.give(named)
+
+
 def _someone_who(site: BeforeSite) -> bool:
     """"a food critic who reviewed the show called the dish “…”": a person the article does not name."""
     left = site.left
@@ -514,10 +554,12 @@ def _document_subject(site: BeforeSite) -> bool:
 BEFORE_RULES: Ruler[BeforeSite] = Ruler("attribution.before", [
     ("unnamed-source", _unnamed_source),
     ("unnamed-described", _unnamed_described),
+    ("unnamed-office", _unnamed_office),
     ("someone-who", _someone_who),
     ("pronoun-right-before", _pronoun_right_before),
     ("group", _group),
     ("named-subject", _named_subject),
+    ("shared-subject", _shared_subject),
     ("holder", _holder),
     ("pronoun-near", _pronoun_near),
     ("document-subject", _document_subject),
