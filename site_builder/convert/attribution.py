@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .lexicon.media import OUTLET_RELAY_WORDS, outlet_pattern
 from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GATE
-from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS, UNNAMED_OFFICES
+from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, LED_SPEECH_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS, UNNAMED_OFFICES
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
 from .referents import (ANONYMOUS, HOLDER_HEADS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
@@ -67,9 +67,12 @@ def kind_for(verb: str, speaker: Entity | None) -> str:
 
 _SPEECH_WORDS = frozenset(w.lower() for w in SPEECH_VERBS | {"according"})
 _RULING_ONLY = frozenset(RULING_VERBS - _SPEECH_WORDS)  # "dismissed", "granted": reporting verbs only for a judge or court
-_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS | QUOTE_TAG_VERBS
+_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS | QUOTE_TAG_VERBS | LED_SPEECH_VERBS
 _JUDICIAL_PIECES = ("judge", "court", "justice", "magistrate", "tribunal")
 _RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
+# "tried to", "went on to": a verb that leads to a reporting verb (whose base form then reports) and keeps its subject
+_CATENATIVE = re.compile(r"\b(?:tried|tries|sought|seeks|wanted|wants|went on|goes on|continued|continues|began|begins|attempted"
+                         r"|attempts|moved|moves|appeared|appears|seemed|seems|rose|rises|stood up|took the stand)\s+to\s*$")
 
 
 def _anonymous_in(window: str) -> list[re.Match[str]]:
@@ -90,6 +93,8 @@ def _verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
             cached = seg.verbs[index] = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(plain) if m.group().lower() in _VERB_WORDS]
         else:
             cached = seg.verbs[index] = sorted((i, i + len(w), plain[i : i + len(w)]) for w in hits for i in _whole_word(lower, w))
+        if cached and not LED_SPEECH_VERBS.isdisjoint(hits):
+            cached = seg.verbs[index] = [v for v in cached if v[2].lower() not in LED_SPEECH_VERBS or _CATENATIVE.search(plain, 0, v[0])]
     return cached
 
 
@@ -510,7 +515,8 @@ def _named_subject(site: BeforeSite) -> bool:
         s, e, key = _appositive_head(plain, candidates)
     # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
     limit = 1 if site.verb.lower() in _NOUN_LIKE else 6
-    between = _strip_appositive(plain[e:verb_at])
+    # "Dana Pike tried to argue", "went on to say": a catenative verb keeps the subject of the verb it leads to
+    between = _CATENATIVE.sub(" ", _strip_appositive(plain[e:verb_at]))
     if len(between.split()) > limit:
         # "Dana Pike, the chief prosecutor for the northern half of the county, said": a long appositive after the name
         head = next((c for c in candidates if plain[c[1] : c[1] + 1] == "," and not _strip_appositive(plain[c[1] : verb_at]).strip(" ,")), None)
