@@ -24,7 +24,7 @@ from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GA
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, LED_SPEECH_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS, UNNAMED_OFFICES
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
-from .referents import (ANONYMOUS, HOLDER_HEADS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
+from .referents import (ANONYMOUS, HOLDER_HEADS, UNNAMED_PLURALS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
                         unnamed_after, unnamed_before)
 from .ruler import Ruler
 from .segment import ABBREVIATIONS, STATES, Segmented
@@ -193,9 +193,21 @@ _UNNAMED_SUBJECT = re.compile(r"(?:[Aa]nother|[Aa]n?|[Oo]ne)\s[^.;:]{0,80}?\bwho
 
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mx|Miss)\.?\s+")
 _SAME_PRONOUN = re.compile(r"(?:(?:But|And|Then|Later|Still|Yet)\s*,?\s+)?(?P<p>He|She)\b")
+# "other jurors", "two neighbours", "several former employees": people described, counted, not named
+_UNNAMED_PLURAL = re.compile(r"(?<![\w’'-])(?:other|several|some|many|two|three|four|five|six|a few|fellow)\s+(?:[\w-]+\s+)?(?:"
+                             + "|".join(sorted(UNNAMED_PLURALS, key=len, reverse=True)) + r")\b")
 # "That evening, the jury foreperson sent a note …": a sentence whose subject is an office holder left unnamed
 _OFFICE_SUBJECT = re.compile(r"\s*(?:[^,.;:]{0,40},\s+)?(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?:"
                              + "|".join(sorted(UNNAMED_OFFICES)) + r")\b")
+
+
+def _unnamed_plural_before(left: str, mentions: list[tuple[int, int, str]]) -> bool:
+    """"When the judge met other jurors on Monday, they said …": "they" after people the sentence describes but
+    does not name ("other jurors", "two neighbours"), with nobody named after them, is those people."""
+    found = None
+    for found in _UNNAMED_PLURAL.finditer(left):
+        pass
+    return found is not None and not any(s >= found.end() for s, _, _ in mentions if s < len(left))
 
 
 def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) -> bool:
@@ -229,6 +241,8 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
     told the paper …" ¶ '"…," she said'); "anonymous" for someone described, not named ("Another reader, who asked
     not to be named, …" ¶ '"…," he wrote'), or an office holder left unnamed ("the jury foreperson … he told")."""
     if word.lower() in ("he", "she") and _office_pronoun(seg, rec, index, offset):
+        return ANONYMOUS
+    if word.lower() == "they" and _unnamed_plural_before(_plain(seg, index)[:offset], rec.sentences[index].entities):
         return ANONYMOUS
     key = rec.pronoun(index, offset, word, seg)
     if key is not None or any(s < offset for s, _, _ in rec.sentences[index].entities if _plain(seg, index)[s:s + 1].strip()):
@@ -523,7 +537,8 @@ def _named_subject(site: BeforeSite) -> bool:
         if head is not None:
             s, e, key = head
             between = ""
-    if re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) or len(between.split()) > limit \
+    if re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to|he|she|they|we|it|I)\b|[;:]", between) \
+            or len(between.split()) > limit \
             or _inside_relative(plain[e:verb_at]):
         return False
     entity = at.rec.entities[key]
