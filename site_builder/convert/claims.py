@@ -389,12 +389,15 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> N
     """Add to ``doc.claims`` the claims of an article: each sentence with case words (and no event drawn from it,
     ``doc.used``), attributed to whoever the sentence says says it.
 
-    A sentence nobody in it says is in the outlet's own voice: a claim of ``publisher`` (the people.yaml id of the
+    A document's assertion whose filer or issuer the article does not name ("The lawsuit alleges …") is left out
+    and counted in a note: it is nobody's claim we can attribute, and not the outlet's. A sentence nobody in it says
+    is in the outlet's own voice: a claim of ``publisher`` (the people.yaml id of the
     article's outlet), or, when the outlet is not listed there (``None``), left out and added to
     ``doc.outlet_voice``: an outlet is not proposed as a person or organisation merely because it publishes.
     """
     seg, rec, source, topics, loaded, flagged = doc.seg, doc.rec, doc.source, doc.topics, doc.loaded, doc.flagged
     skip, outlet_voice, claims = doc.used | doc.skip, doc.outlet_voice, doc.claims
+    unfiled = 0
     for i, sentence in enumerate(seg.sentences):
         facts = rec.sentences[i]
         text = sentence.text
@@ -408,6 +411,9 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> N
         speaker: str | None  # None: the outlet's own voice, and the outlet is not listed
         if who is not None and who.speaker:
             speaker, kind, rule = who.speaker, who.kind, who.via("claims.said-by").rule
+        elif who is not None and who.document:
+            unfiled += 1  # "The lawsuit alleges …" with no filer named: a document's assertion, not the outlet's fact
+            continue
         else:
             speaker, kind, rule = publisher, plain_kind, "claims.outlet-voice"
         if speaker == ANONYMOUS:
@@ -424,6 +430,9 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> N
         topic = topics.primary(facts.topics)
         assert topic is not None
         claims.append(DraftClaim(topic, kind, speaker, neutral.text, [Cite(source, " ".join(text.split()))], people=people, rules=[rule]))
+    if unfiled:
+        doc.notes.append(f"{unfiled} sentence(s) give a document's assertion (\"the lawsuit alleges …\") without saying who filed or "
+                         "issued it: left out, not drafted as the outlet's own statement")
 
 
 def _quoted_share(seg: Segmented, start: int, end: int) -> float:
