@@ -25,7 +25,7 @@ from .documents import ISSUED
 from .lexicon import RULING_VERBS
 from .items import Cite, DraftClaim, DraftQuote
 from .neutral import clip, neutralise
-from .recognise import Recognised
+from .recognise import Entity, Recognised
 from .ruler import Ruler
 from .segment import MAX_SENTENCE, QuoteSpan, Segmented, Sentence
 from .topics import TopicMatcher
@@ -418,6 +418,8 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> N
             speaker, kind, rule = publisher, plain_kind, "claims.outlet-voice"
         if speaker == ANONYMOUS:
             kind = "anonymous"
+        elif kind in ("statement", "allegation") and who is not None and who.verb and _denies_own(text, who.verb, rec.entities.get(speaker or "")):
+            kind = "denial"
         neutral = neutralise(text, loaded)
         flagged.extend((w, text) for w in neutral.flagged)
         if len(neutral.text.split()) < 4:
@@ -433,6 +435,25 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> N
     if unfiled:
         doc.notes.append(f"{unfiled} sentence(s) give a document's assertion (\"the lawsuit alleges …\") without saying who filed or "
                          "issued it: left out, not drafted as the outlet's own statement")
+
+
+# After the reporting verb: "(that) he did not / had never …": the speaker says they did not do it; not what they
+# did not know, see or expect ("she had not realised …", "he could not confirm …": no denial of anything)
+_OWN_DENIAL = re.compile(r"\s+(?:that\s+)?(?P<p>he|she|they|we|I)\s+(?:(?:did|had|has|have)(?:\s+not|n['’]t)|(?:had\s+|has\s+|have\s+)?never)"
+                         r"\s+(?!(?:ever\s+)?(?:realis|realiz|know|knew|expect|think|thought|understand|understood|remember|notice|see|seen|saw"
+                         r"|hear|heard|want|plan|intend|confirm|believe|been\s+told)\w*)")
+
+
+def _denies_own(text: str, verb: str, speaker: Entity | None) -> bool:
+    """"Dana Pike claimed he did not cut the trailer": a speaker saying they did not do something denies it. The
+    pronoun must be able to be the speaker (he or she for a person, they or we for a group): "Prosecutors said he
+    did not" is about someone else."""
+    m = re.search(rf"\b{re.escape(verb)}\b", text)
+    own = _OWN_DENIAL.match(text, m.end()) if m else None
+    if own is None or speaker is None:
+        return False
+    person = speaker.kind == "person"
+    return own.group("p").lower() in (("he", "she", "i") if person else ("they", "we"))
 
 
 def _quoted_share(seg: Segmented, start: int, end: int) -> float:
