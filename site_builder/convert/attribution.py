@@ -202,6 +202,26 @@ _OFFICE_SUBJECT = re.compile(r"\s*(?:[^,.;:]{0,40},\s+)?(?:[Tt]he|[Aa]n?|[Aa]not
                              + "|".join(sorted(UNNAMED_OFFICES)) + r")\b")
 
 
+_JUDGE_DESCRIBED = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa])\s+(?:[\w.’'-]+\s+){0,4}?(?:judge|justice|magistrate)\b")
+
+
+def _described_judge(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
+    """"As a federal judge grew impatient …, he noted …": "he" after a judge described earlier in its own sentence,
+    with nobody named between (but as a possessor), is that judge — the one the article names (see referents.holder) — not a name in
+    the sentence before (a photo credit, a defendant)."""
+    left = _plain(seg, index)[:offset]
+    described = None
+    for described in _JUDGE_DESCRIBED.finditer(left):
+        pass
+    # a possessor between ("… impatience with Sam Bankman-Fried's conduct, he noted") is no rival subject
+    if described is None or any(described.end() <= s < offset and not _possessive(left, e) for s, e, _ in rec.sentences[index].entities):
+        return None
+    key = holder(left[: described.end()] + " ", rec, index)
+    entity = rec.entities.get(key) if key else None
+    gender = "f" if word.lower() == "she" else "m" if word.lower() == "he" else None
+    return key if entity is not None and gender is not None and entity.gender in (gender, None) else None
+
+
 def _unnamed_plural_before(left: str, mentions: list[tuple[int, int, str]]) -> bool:
     """"When the judge met other jurors on Monday, they said …": "they" after people the sentence describes but
     does not name ("other jurors", "two neighbours"), with nobody named after them, is those people."""
@@ -245,6 +265,9 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
         return ANONYMOUS
     if word.lower() == "they" and _unnamed_plural_before(_plain(seg, index)[:offset], rec.sentences[index].entities):
         return ANONYMOUS
+    judge = _described_judge(seg, rec, index, offset, word)
+    if judge is not None:
+        return judge
     key = rec.pronoun(index, offset, word, seg)
     if key is not None or any(s < offset for s, _, _ in rec.sentences[index].entities if _plain(seg, index)[s:s + 1].strip()):
         return key
@@ -501,15 +524,19 @@ def _pronoun_right_before(site: BeforeSite, reach: int = 16) -> bool:
     return bool(key) and site.give(key)
 
 
+_AUXILIARY_END = re.compile(r"(?:\s+(?:have|has|had|also|previously|repeatedly|long|already))+$")
+
+
 def _group(site: BeforeSite) -> bool:
     """"State prosecutors said", "the sheriff's office said": the group, or the body the article names for it; not
     when a name just before the verb is its subject ("Dana Pike's representatives said" is Pike's)."""
     at, left, verb_at = site.at, site.left, site.verb_at
-    tail = left.rstrip()[-80:]
+    base = _AUXILIARY_END.sub("", left.rstrip())  # "what prosecutors have called": the group before the auxiliary
+    tail = base[-80:]
     group = GROUP.search(tail) if tail.lower().endswith(GROUP_GATE) else None
     if not group or at.groups is None or any(e > verb_at - 25 and not _possessive(at.plain, e) for _, e, _ in at.mentions if e <= verb_at):
         return False
-    offset = len(left.rstrip()) - len(tail)
+    offset = len(base) - len(tail)
     start = offset + group.start("np")
     key = group_speaker(group.group("np"), group.group("head"), tail[: group.start("np")], at.rec, at.seg, at.index, start, at.groups,
                         at_start=not left[:start].strip(" \"'“”‘’—–-,"))
