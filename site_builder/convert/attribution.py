@@ -324,6 +324,9 @@ def introduced(seg: Segmented, rec: Recognised, index: int, colon: int) -> Attri
     named = [(e, k) for s, e, k in mentions if s == subject]
     if named and plain[named[0][0] : named[0][0] + 1] == ",":
         clause = _strip_appositive(clause)  # "Dana Pike, the studio's lawyer, put it this way:"
+        if clause.count(",") == 1 and clause.index(",") == named[0][0] - start:
+            # "Eric Bland, the lawyer for the family released this statement:": the appositive's closing comma missing
+            clause = clause.replace(",", " ", 1)
     if len(clause.split()) > (14 if named else 10) or "," in clause or not clause.strip():
         return None
     if named:

@@ -137,8 +137,35 @@ def segment(paragraphs: list[str]) -> Segmented:
         offset += len(paragraph) + 2
     # a transcript marks speech with speaker labels: each labelled paragraph (but the show's own narration) is a quotation
     said = [QuoteSpan(lab.colon, lab.end, text[lab.colon + 1 : lab.end], label=lab) for lab in labels(text, spans) if not lab.media]
-    quotes = sorted(find_quotes(text, spans) + said, key=lambda q: q.open)
+    marked = find_quotes(text, spans)
+    quotes = sorted(marked + said + _introduced_blocks(text, spans, marked + said), key=lambda q: q.open)
     return Segmented(text, spans, sentences, quotes)
+
+
+# The end of a paragraph that introduces a statement printed after it: "X released this statement Thursday:",
+# "In a statement, the office said:", "The letter reads:"
+_STATEMENT_INTRO = re.compile(r"\b(?:statement|said|says|wrote|writes|reads|read|added|posted|tweeted)\b[^.!?:]{0,40}:\s*$")
+_ANY_MARK = re.compile("[\"\u201c\u201d]")
+_BLOCK_MIN_WORDS = 8
+
+
+def _introduced_blocks(text: str, paragraphs: list[tuple[int, int]], quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Paragraphs printed without quotation marks after a paragraph that introduces them as a statement ("Eric
+    Bland released this statement Thursday:" ¶ "Today is a bittersweet day …"): each is a quotation, its opening
+    mark standing at the paragraph break. Not when the paragraph holds quotation marks of its own, is short (a list
+    item, a heading), or itself introduces something (ends with a colon); not a list a colon opens ("The charges
+    include:")."""
+    taken = {q.open for q in quotes} | {q.close for q in quotes}
+    blocks: list[QuoteSpan] = []
+    for (start, end), (nstart, nend) in zip(paragraphs, paragraphs[1:]):
+        if not text[start:end].rstrip().endswith(":") or _STATEMENT_INTRO.search(text, max(start, end - 200), end) is None:
+            continue
+        block = text[nstart:nend]
+        if _ANY_MARK.search(block) or len(block.split()) < _BLOCK_MIN_WORDS or block.rstrip().endswith(":") \
+                or any(nstart <= at <= nend for at in taken):
+            continue
+        blocks.append(QuoteSpan(nstart - 1, nend, block))
+    return blocks
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:

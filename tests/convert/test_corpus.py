@@ -24,11 +24,13 @@ CORPUS = HERE / "corpus"
 # quotes found 0.89, speaker accuracy 0.76, end-to-end 0.68; topics F1 0.86; case mode: happenings 0.89, 1.25 events
 # per happening, 0 wrong merges. After h15 (a swallowed tag splits its quotation; an unnamed foreperson keeps his
 # "he" and his "…, and said"; "tried to argue" reports; "they" after "other jurors"; "he" after "a federal judge" is
-# that judge): quotes found 0.90, speaker accuracy 0.82, end-to-end 0.73. A quotation whose speaker the converter
+# that judge; a statement printed without quotation marks after "X released this statement:"): quotes found 0.91,
+# speaker accuracy 0.82, end-to-end 0.74 (dated events P 0.86: two events drawn from that statement's own words
+# are gone). A quotation whose speaker the converter
 # cannot tell is kept as a draft with the speaker "unknown" (found, speaker wrong: the scorer's honest count), so
 # end-to-end is guarded too.
-FLOORS = {"people_r": 0.81, "people_p": 0.85, "events_r": 0.88, "events_p": 0.85, "quotes_found": 0.89,
-          "speaker_acc": 0.81, "quotes_e2e": 0.73, "topics_f1": 0.84, "hap_r": 0.87}
+FLOORS = {"people_r": 0.81, "people_p": 0.85, "events_r": 0.88, "events_p": 0.85, "quotes_found": 0.90,
+          "speaker_acc": 0.81, "quotes_e2e": 0.74, "topics_f1": 0.84, "hap_r": 0.87}
 CEILINGS = {"dup": 1.27, "wrong_merge": 0.0, "fail": 0}
 
 
