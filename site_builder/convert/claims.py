@@ -164,7 +164,8 @@ def _neighbour_or_unknown(site: QuoteSite) -> bool:
     told = _told_before(seg, doc.rec, q, first.index) if site.opens and (who is None or who.document is None) else None
     if told is not None:
         site.who = told.via("quotes.told-before")
-    elif site.opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1 and not issued:
+    elif site.opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1 and not issued \
+            and first.index not in doc.skip:  # the excerpt's cut-off end: its own attribution may be what was cut
         site.who = Attribution(previous[1], None, "statement", rule="quotes.previous-speaker")
     elif site.opens and previous is not None and _same_bench(seg, doc.rec, q, first.index, previous):
         site.who = Attribution(previous[1], None, "statement", rule="quotes.same-bench")
