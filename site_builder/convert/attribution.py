@@ -21,17 +21,18 @@ from functools import lru_cache
 
 from .lexicon.media import OUTLET_RELAY_WORDS, outlet_pattern
 from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GATE
-from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS
+from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, LED_SPEECH_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS, UNNAMED_OFFICES
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
-from .referents import (ANONYMOUS, HOLDER_HEADS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
+from .referents import (ANONYMOUS, HOLDER_HEADS, UNNAMED_PLURALS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
                         unnamed_after, unnamed_before)
 from .ruler import Ruler
 from .segment import ABBREVIATIONS, STATES, Segmented
 
 __all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "introduced", "kind_for", "reporting_verbs"]
 _DOCS = r"affidavit|lawsuit|suit|complaint|filing|motion|ruling|order|statement|document|report|press release|release|indictment|letter|court papers|court documents|records|legal document|court filing|petition|opinion|decision|judgment|verdict"
-_DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?)(?P<doc>{_DOCS})\s*(?:further\s+|also\s+|later\s+)?$")
+_DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?|\w['’]s?\s+(?:\w+\s+)?)(?P<doc>{_DOCS})"
+                          r"\s*(?:further\s+|also\s+|later\s+)?$")  # "The lawsuit alleges", "Tom Reed's lawsuit claims"
 _NOUN_LIKE = frozenset("rules claims states notes reads calls finds orders reports comments remarks posts shares tweets "
                        "charges accuses denies insists".split())
 _INVERTIBLE = INVERTIBLE_VERBS
@@ -67,9 +68,12 @@ def kind_for(verb: str, speaker: Entity | None) -> str:
 
 _SPEECH_WORDS = frozenset(w.lower() for w in SPEECH_VERBS | {"according"})
 _RULING_ONLY = frozenset(RULING_VERBS - _SPEECH_WORDS)  # "dismissed", "granted": reporting verbs only for a judge or court
-_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS | QUOTE_TAG_VERBS
+_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS | QUOTE_TAG_VERBS | LED_SPEECH_VERBS
 _JUDICIAL_PIECES = ("judge", "court", "justice", "magistrate", "tribunal")
 _RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
+# "tried to", "went on to": a verb that leads to a reporting verb (whose base form then reports) and keeps its subject
+_CATENATIVE = re.compile(r"\b(?:tried|tries|sought|seeks|wanted|wants|went on|goes on|continued|continues|began|begins|attempted"
+                         r"|attempts|moved|moves|appeared|appears|seemed|seems|rose|rises|stood up|took the stand)\s+to\s*$")
 
 
 def _anonymous_in(window: str) -> list[re.Match[str]]:
@@ -90,6 +94,8 @@ def _verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
             cached = seg.verbs[index] = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(plain) if m.group().lower() in _VERB_WORDS]
         else:
             cached = seg.verbs[index] = sorted((i, i + len(w), plain[i : i + len(w)]) for w in hits for i in _whole_word(lower, w))
+        if cached and not LED_SPEECH_VERBS.isdisjoint(hits):
+            cached = seg.verbs[index] = [v for v in cached if v[2].lower() not in LED_SPEECH_VERBS or _CATENATIVE.search(plain, 0, v[0])]
     return cached
 
 
@@ -188,6 +194,65 @@ _UNNAMED_SUBJECT = re.compile(r"(?:[Aa]nother|[Aa]n?|[Oo]ne)\s[^.;:]{0,80}?\bwho
 
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mx|Miss)\.?\s+")
 _SAME_PRONOUN = re.compile(r"(?:(?:But|And|Then|Later|Still|Yet)\s*,?\s+)?(?P<p>He|She)\b")
+# "other jurors", "two neighbours", "several former employees": people described, counted, not named
+_UNNAMED_PLURAL = re.compile(r"(?<![\w’'-])(?:other|several|some|many|two|three|four|five|six|a few|fellow)\s+(?:[\w-]+\s+)?(?:"
+                             + "|".join(sorted(UNNAMED_PLURALS, key=len, reverse=True)) + r")\b")
+# "That evening, the jury foreperson sent a note …": a sentence whose subject is an office holder left unnamed
+_OFFICE_SUBJECT = re.compile(r"\s*(?:[^,.;:]{0,40},\s+)?(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?:"
+                             + "|".join(sorted(UNNAMED_OFFICES)) + r")\b")
+
+
+_JUDGE_DESCRIBED = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa])\s+(?:[\w.’'-]+\s+){0,4}?(?:judge|justice|magistrate)\b")
+
+
+def _described_judge(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
+    """"As a federal judge grew impatient …, he noted …": "he" after a judge described earlier in its own sentence,
+    with nobody named between (but as a possessor), is that judge — the one the article names (see referents.holder) — not a name in
+    the sentence before (a photo credit, a defendant)."""
+    left = _plain(seg, index)[:offset]
+    described = None
+    for described in _JUDGE_DESCRIBED.finditer(left):
+        pass
+    # a possessor between ("… impatience with Sam Bankman-Fried's conduct, he noted") is no rival subject
+    if described is None or any(described.end() <= s < offset and not _possessive(left, e) for s, e, _ in rec.sentences[index].entities):
+        return None
+    key = holder(left[: described.end()] + " ", rec, index)
+    entity = rec.entities.get(key) if key else None
+    gender = "f" if word.lower() == "she" else "m" if word.lower() == "he" else None
+    return key if entity is not None and gender is not None and entity.gender in (gender, None) else None
+
+
+def _unnamed_plural_before(left: str, mentions: list[tuple[int, int, str]]) -> bool:
+    """"When the judge met other jurors on Monday, they said …": "they" after people the sentence describes but
+    does not name ("other jurors", "two neighbours"), with nobody named after them, is those people."""
+    found = None
+    for found in _UNNAMED_PLURAL.finditer(left):
+        pass
+    return found is not None and not any(s >= found.end() for s, _, _ in mentions if s < len(left))
+
+
+def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) -> bool:
+    """Whether "he" or "she" at ``offset`` of sentence ``index`` is an office holder the article leaves unnamed: the
+    subject of its own sentence before it ("the jury foreperson sent a note to Judge Pike, after which he told Pike"),
+    or, when the same pronoun opens its sentence (and nobody is named between), of the sentence before in the same or
+    the previous paragraph ("the foreperson sent a note." ¶ "He later told the court, …"). A named person elsewhere in the sentence is no rival:
+    the subject holds the pronoun's reference."""
+    subject = _OFFICE_SUBJECT.match(_plain(seg, index))
+    if subject is not None:
+        return subject.end() <= offset
+    plain = _plain(seg, index)
+    lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
+    opens = _SAME_PRONOUN.match(plain, lead)
+    k = index - 1
+    while k >= 0 and not _plain(seg, k).strip(" \t\n,.;:!?—–-"):
+        k -= 1  # sentences wholly inside a quotation ("… told Pike, “I can’t. I won’t.”")
+    if k < 0 or opens is None or seg.sentences[index].paragraph - seg.sentences[k].paragraph > 1:
+        return False
+    # the same pronoun later in a sentence it opens is the same person, unless someone it can be is named between
+    if opens.start("p") != offset and (opens.group("p").lower() != plain[offset : offset + len(opens.group("p"))].lower()
+                                       or any(opens.end() <= s < offset for s, _, _ in rec.sentences[index].entities)):
+        return False
+    return _OFFICE_SUBJECT.match(_plain(seg, k)) is not None
 
 
 def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
@@ -195,7 +260,14 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
     named before it in its sentence, the one person named before the quotation it closes ('"… . … ," she said': the
     sentences inside the quotation name nobody), or the person who opens the sentence before ("Dana Pike, 38, a nurse,
     told the paper …" ¶ '"…," she said'); "anonymous" for someone described, not named ("Another reader, who asked
-    not to be named, …" ¶ '"…," he wrote')."""
+    not to be named, …" ¶ '"…," he wrote'), or an office holder left unnamed ("the jury foreperson … he told")."""
+    if word.lower() in ("he", "she") and _office_pronoun(seg, rec, index, offset):
+        return ANONYMOUS
+    if word.lower() == "they" and _unnamed_plural_before(_plain(seg, index)[:offset], rec.sentences[index].entities):
+        return ANONYMOUS
+    judge = _described_judge(seg, rec, index, offset, word)
+    if judge is not None:
+        return judge
     key = rec.pronoun(index, offset, word, seg)
     if key is not None or any(s < offset for s, _, _ in rec.sentences[index].entities if _plain(seg, index)[s:s + 1].strip()):
         return key
@@ -252,6 +324,9 @@ def introduced(seg: Segmented, rec: Recognised, index: int, colon: int) -> Attri
     named = [(e, k) for s, e, k in mentions if s == subject]
     if named and plain[named[0][0] : named[0][0] + 1] == ",":
         clause = _strip_appositive(clause)  # "Dana Pike, the studio's lawyer, put it this way:"
+        if clause.count(",") == 1 and clause.index(",") == named[0][0] - start:
+            # "Eric Bland, the lawyer for the family released this statement:": the appositive's closing comma missing
+            clause = clause.replace(",", " ", 1)
     if len(clause.split()) > (14 if named else 10) or "," in clause or not clause.strip():
         return None
     if named:
@@ -397,6 +472,39 @@ def _unnamed_described(site: BeforeSite) -> bool:
     return unnamed_before(site.left, site.at.mentions) and site.give(ANONYMOUS)
 
 
+_OFFICE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?:"
+                            + "|".join(sorted(UNNAMED_OFFICES)) + r")\s+(?:\w+ly\s+)?$")
+
+
+def _unnamed_office(site: BeforeSite) -> bool:
+    """"the jury foreperson told the judge": an office holder reports leave unnamed (see UNNAMED_OFFICES)."""
+    return _OFFICE_BEFORE.search(site.left[-60:]) is not None and site.give(ANONYMOUS)
+
+
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+)?$")
+_OPENS_QUOTATION = re.compile(r"\s*[,:]?\s*[\"“]")
+
+
+def _shared_subject(site: BeforeSite) -> bool:
+    """"He explained that the others pressed him, and said, “…”": a verb joined by "and" to the sentence's first
+    predicate and opening a quotation shares its subject, the person or pronoun that opens the sentence."""
+    at = site.at
+    text = at.seg.sentences[at.index].text
+    # only where the verb opens a quotation: "…, and testified at the trial" tells a fact, not words of the subject's
+    if _AND_BEFORE.search(site.left) is None or _OPENS_QUOTATION.match(text, site.verb_at + len(site.verb)) is None:
+        return False
+    plain = at.plain
+    lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
+    opening = _SAME_PRONOUN.match(plain, lead)
+    if opening is not None:
+        key = _pronoun(at.seg, at.rec, at.index, opening.start("p"), opening.group("p"))
+        return bool(key) and site.give(key)
+    named = next((k for s, _, k in at.mentions if s == lead), None)
+    entity = at.rec.entities.get(named) if named else None
+    return entity is not None and entity.kind == "person" and not _possessive(plain, next(e for s, e, _ in at.mentions if s == lead)) \
+        and site.give(named)
+
+
 def _someone_who(site: BeforeSite) -> bool:
     """"a food critic who reviewed the show called the dish “…”": a person the article does not name."""
     left = site.left
@@ -419,15 +527,19 @@ def _pronoun_right_before(site: BeforeSite, reach: int = 16) -> bool:
     return bool(key) and site.give(key)
 
 
+_AUXILIARY_END = re.compile(r"(?:\s+(?:have|has|had|also|previously|repeatedly|long|already))+$")
+
+
 def _group(site: BeforeSite) -> bool:
     """"State prosecutors said", "the sheriff's office said": the group, or the body the article names for it; not
     when a name just before the verb is its subject ("Dana Pike's representatives said" is Pike's)."""
     at, left, verb_at = site.at, site.left, site.verb_at
-    tail = left.rstrip()[-80:]
+    base = _AUXILIARY_END.sub("", left.rstrip())  # "what prosecutors have called": the group before the auxiliary
+    tail = base[-80:]
     group = GROUP.search(tail) if tail.lower().endswith(GROUP_GATE) else None
     if not group or at.groups is None or any(e > verb_at - 25 and not _possessive(at.plain, e) for _, e, _ in at.mentions if e <= verb_at):
         return False
-    offset = len(left.rstrip()) - len(tail)
+    offset = len(base) - len(tail)
     start = offset + group.start("np")
     key = group_speaker(group.group("np"), group.group("head"), tail[: group.start("np")], at.rec, at.seg, at.index, start, at.groups,
                         at_start=not left[:start].strip(" \"'“”‘’—–-,"))
@@ -448,14 +560,16 @@ def _named_subject(site: BeforeSite) -> bool:
         s, e, key = _appositive_head(plain, candidates)
     # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
     limit = 1 if site.verb.lower() in _NOUN_LIKE else 6
-    between = _strip_appositive(plain[e:verb_at])
+    # "Dana Pike tried to argue", "went on to say": a catenative verb keeps the subject of the verb it leads to
+    between = _CATENATIVE.sub(" ", _strip_appositive(plain[e:verb_at]))
     if len(between.split()) > limit:
         # "Dana Pike, the chief prosecutor for the northern half of the county, said": a long appositive after the name
         head = next((c for c in candidates if plain[c[1] : c[1] + 1] == "," and not _strip_appositive(plain[c[1] : verb_at]).strip(" ,")), None)
         if head is not None:
             s, e, key = head
             between = ""
-    if re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) or len(between.split()) > limit \
+    if re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to|he|she|they|we|it|I)\b|[;:]", between) \
+            or len(between.split()) > limit \
             or _inside_relative(plain[e:verb_at]):
         return False
     entity = at.rec.entities[key]
@@ -492,10 +606,12 @@ def _document_subject(site: BeforeSite) -> bool:
 BEFORE_RULES: Ruler[BeforeSite] = Ruler("attribution.before", [
     ("unnamed-source", _unnamed_source),
     ("unnamed-described", _unnamed_described),
+    ("unnamed-office", _unnamed_office),
     ("someone-who", _someone_who),
     ("pronoun-right-before", _pronoun_right_before),
     ("group", _group),
     ("named-subject", _named_subject),
+    ("shared-subject", _shared_subject),
     ("holder", _holder),
     ("pronoun-near", _pronoun_near),
     ("document-subject", _document_subject),

@@ -25,7 +25,7 @@ from .documents import ISSUED
 from .lexicon import RULING_VERBS
 from .items import Cite, DraftClaim, DraftQuote
 from .neutral import clip, neutralise
-from .recognise import Recognised
+from .recognise import Entity, Recognised
 from .ruler import Ruler
 from .segment import MAX_SENTENCE, QuoteSpan, Segmented, Sentence
 from .topics import TopicMatcher
@@ -144,7 +144,8 @@ def _ungoverned_short(site: QuoteSite) -> bool:
 
 
 def _continued_paragraph(site: QuoteSite) -> bool:
-    """A quotation re-opened at the start of the next paragraph: the same speaker's. Passes."""
+    """A quotation re-opened at the start of the next paragraph, or resumed after its own tag where its closing mark
+    was missing ("“…, said Dana Pike. We will …”"): the same speaker's. Passes."""
     if site.q.continued and site.previous is not None:
         site.who = Attribution(site.previous[1], None, "statement", rule="quotes.continued-paragraph")
     return False
@@ -163,7 +164,8 @@ def _neighbour_or_unknown(site: QuoteSite) -> bool:
     told = _told_before(seg, doc.rec, q, first.index) if site.opens and (who is None or who.document is None) else None
     if told is not None:
         site.who = told.via("quotes.told-before")
-    elif site.opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1 and not issued:
+    elif site.opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1 and not issued \
+            and first.index not in doc.skip:  # the excerpt's cut-off end: its own attribution may be what was cut
         site.who = Attribution(previous[1], None, "statement", rule="quotes.previous-speaker")
     elif site.opens and previous is not None and _same_bench(seg, doc.rec, q, first.index, previous):
         site.who = Attribution(previous[1], None, "statement", rule="quotes.same-bench")
@@ -388,12 +390,15 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> N
     """Add to ``doc.claims`` the claims of an article: each sentence with case words (and no event drawn from it,
     ``doc.used``), attributed to whoever the sentence says says it.
 
-    A sentence nobody in it says is in the outlet's own voice: a claim of ``publisher`` (the people.yaml id of the
+    A document's assertion whose filer or issuer the article does not name ("The lawsuit alleges …") is left out
+    and counted in a note: it is nobody's claim we can attribute, and not the outlet's. A sentence nobody in it says
+    is in the outlet's own voice: a claim of ``publisher`` (the people.yaml id of the
     article's outlet), or, when the outlet is not listed there (``None``), left out and added to
     ``doc.outlet_voice``: an outlet is not proposed as a person or organisation merely because it publishes.
     """
     seg, rec, source, topics, loaded, flagged = doc.seg, doc.rec, doc.source, doc.topics, doc.loaded, doc.flagged
     skip, outlet_voice, claims = doc.used | doc.skip, doc.outlet_voice, doc.claims
+    unfiled = 0
     for i, sentence in enumerate(seg.sentences):
         facts = rec.sentences[i]
         text = sentence.text
@@ -407,10 +412,15 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> N
         speaker: str | None  # None: the outlet's own voice, and the outlet is not listed
         if who is not None and who.speaker:
             speaker, kind, rule = who.speaker, who.kind, who.via("claims.said-by").rule
+        elif who is not None and who.document:
+            unfiled += 1  # "The lawsuit alleges …" with no filer named: a document's assertion, not the outlet's fact
+            continue
         else:
             speaker, kind, rule = publisher, plain_kind, "claims.outlet-voice"
         if speaker == ANONYMOUS:
             kind = "anonymous"
+        elif kind in ("statement", "allegation") and who is not None and who.verb and _denies_own(text, who.verb, rec.entities.get(speaker or "")):
+            kind = "denial"
         neutral = neutralise(text, loaded)
         flagged.extend((w, text) for w in neutral.flagged)
         if len(neutral.text.split()) < 4:
@@ -423,6 +433,28 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> N
         topic = topics.primary(facts.topics)
         assert topic is not None
         claims.append(DraftClaim(topic, kind, speaker, neutral.text, [Cite(source, " ".join(text.split()))], people=people, rules=[rule]))
+    if unfiled:
+        doc.notes.append(f"{unfiled} sentence(s) give a document's assertion (\"the lawsuit alleges …\") without saying who filed or "
+                         "issued it: left out, not drafted as the outlet's own statement")
+
+
+# After the reporting verb: "(that) he did not / had never …": the speaker says they did not do it; not what they
+# did not know, see or expect ("she had not realised …", "he could not confirm …": no denial of anything)
+_OWN_DENIAL = re.compile(r"\s+(?:that\s+)?(?P<p>he|she|they|we|I)\s+(?:(?:did|had|has|have)(?:\s+not|n['’]t)|(?:had\s+|has\s+|have\s+)?never)"
+                         r"\s+(?!(?:ever\s+)?(?:realis|realiz|know|knew|expect|think|thought|understand|understood|remember|notice|see|seen|saw"
+                         r"|hear|heard|want|plan|intend|confirm|believe|been\s+told)\w*)")
+
+
+def _denies_own(text: str, verb: str, speaker: Entity | None) -> bool:
+    """"Dana Pike claimed he did not cut the trailer": a speaker saying they did not do something denies it. The
+    pronoun must be able to be the speaker (he or she for a person, they or we for a group): "Prosecutors said he
+    did not" is about someone else."""
+    m = re.search(rf"\b{re.escape(verb)}\b", text)
+    own = _OWN_DENIAL.match(text, m.end()) if m else None
+    if own is None or speaker is None:
+        return False
+    person = speaker.kind == "person"
+    return own.group("p").lower() in (("he", "she", "i") if person else ("they", "we"))
 
 
 def _quoted_share(seg: Segmented, start: int, end: int) -> float:

@@ -31,6 +31,7 @@ def _plural(word: str) -> str:
 # --- unnamed people described by role ("a former colleague", "one longtime nurse, who asked not to be named")
 UNNAMED_FORMS = frozenset(UNNAMED_ROLES | {_plural(w) for w in UNNAMED_ROLES})
 _PLURAL_FORMS = UNNAMED_FORMS - UNNAMED_ROLES
+UNNAMED_PLURALS = frozenset(_PLURAL_FORMS)  # "jurors", "neighbours": the plural forms, for "they" (see attribution)
 # After "his", "her", "their" only people one knows personally are unnamed ("her client" is usually named elsewhere).
 _PERSONAL = frozenset({"colleague", "co-worker", "coworker", "friend", "pal", "neighbour", "neighbor", "classmate", "acquaintance",
                        "confidant", "confidante", "associate", "roommate", "staffer", "employee", "source", "insider"})

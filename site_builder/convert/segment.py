@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
-from .lexicon import COURT_ABBREVIATIONS
+from .lexicon import COURT_ABBREVIATIONS, INVERTIBLE_VERBS
 from .transcript import Label, labels
 
 ABBREVIATIONS = frozenset(
@@ -137,8 +137,35 @@ def segment(paragraphs: list[str]) -> Segmented:
         offset += len(paragraph) + 2
     # a transcript marks speech with speaker labels: each labelled paragraph (but the show's own narration) is a quotation
     said = [QuoteSpan(lab.colon, lab.end, text[lab.colon + 1 : lab.end], label=lab) for lab in labels(text, spans) if not lab.media]
-    quotes = sorted(find_quotes(text, spans) + said, key=lambda q: q.open)
+    marked = find_quotes(text, spans)
+    quotes = sorted(marked + said + _introduced_blocks(text, spans, marked + said), key=lambda q: q.open)
     return Segmented(text, spans, sentences, quotes)
+
+
+# The end of a paragraph that introduces a statement printed after it: "X released this statement Thursday:",
+# "In a statement, the office said:", "The letter reads:"
+_STATEMENT_INTRO = re.compile(r"\b(?:statement|said|says|wrote|writes|reads|read|added|posted|tweeted)\b[^.!?:]{0,40}:\s*$")
+_ANY_MARK = re.compile("[\"\u201c\u201d]")
+_BLOCK_MIN_WORDS = 8
+
+
+def _introduced_blocks(text: str, paragraphs: list[tuple[int, int]], quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Paragraphs printed without quotation marks after a paragraph that introduces them as a statement ("Eric
+    Bland released this statement Thursday:" ¶ "Today is a bittersweet day …"): each is a quotation, its opening
+    mark standing at the paragraph break. Not when the paragraph holds quotation marks of its own, is short (a list
+    item, a heading), or itself introduces something (ends with a colon); not a list a colon opens ("The charges
+    include:")."""
+    taken = {q.open for q in quotes} | {q.close for q in quotes}
+    blocks: list[QuoteSpan] = []
+    for (start, end), (nstart, nend) in zip(paragraphs, paragraphs[1:]):
+        if not text[start:end].rstrip().endswith(":") or _STATEMENT_INTRO.search(text, max(start, end - 200), end) is None:
+            continue
+        block = text[nstart:nend]
+        if _ANY_MARK.search(block) or len(block.split()) < _BLOCK_MIN_WORDS or block.rstrip().endswith(":") \
+                or any(nstart <= at <= nend for at in taken):
+            continue
+        blocks.append(QuoteSpan(nstart - 1, nend, block))
+    return blocks
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
@@ -186,13 +213,34 @@ def _is_break(paragraph: str, at: int, mark: str, rest: str) -> bool:
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Double-quoted spans; single quotes count only in documents that use them for speech."""
-    double = _spans(text, paragraphs, OPEN_D, CLOSE_D, '"')
+    double = [part for span in _spans(text, paragraphs, OPEN_D, CLOSE_D, '"') for part in _split_at_own_tag(text, span)]
     if sum(1 for q in double if q.words >= 4):
         return double
     single = _spans(text, paragraphs, OPEN_S, CLOSE_S, "'")
     if sum(1 for q in single if q.words >= 4) > 0:
         return sorted(double + single, key=lambda q: q.open)
     return double
+
+
+_TAG_VERB = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
+_NAME = r"(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+"
+# A quotation's own tag written inside it, its closing mark missing (“… four months, said Sheriff Dana Pike. We
+# will …”): a comma, the tag (verb then name, name then verb, or a pronoun and verb), a full stop, and the next
+# quoted sentence. A clause such as "said to be weak" or a tag closing the quotation is no such tag.
+_OWN_TAG = re.compile(rf",\s+(?:(?:{_TAG_VERB})\s+{_NAME}|{_NAME}\s+(?:{_TAG_VERB})|(?:he|she|they)\s+(?:{_TAG_VERB}))\.\s+(?=[A-Z])")
+
+
+def _split_at_own_tag(text: str, span: QuoteSpan) -> list[QuoteSpan]:
+    """``span`` as the quotations it holds: cut at a tag it swallowed because its closing mark was missing (see
+    :data:`_OWN_TAG`): the words before the tag end at its comma, as if the mark stood there, and the words after it
+    continue the same speaker's quotation (``continued``)."""
+    tag = _OWN_TAG.search(span.inner) if "." in span.inner else None
+    if tag is None:
+        return [span]
+    comma = span.open + 1 + tag.start()
+    resume = span.open + tag.end()  # the space before the next quoted sentence stands for its opening mark
+    return [QuoteSpan(span.open, comma, text[span.open + 1 : comma], span.continued),
+            *_split_at_own_tag(text, QuoteSpan(resume, span.close, text[resume + 1 : span.close], True))]
 
 
 @lru_cache(maxsize=4)

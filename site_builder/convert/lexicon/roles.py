@@ -66,6 +66,10 @@ UNNAMED_ROLES = _words(
     waitress bartender cashier guard firefighter paramedic soldier farmer accountant analyst researcher scientist
     producer assistant therapist pharmacist coach player fan viewer""")
 
+# Offices whose holders reports leave unnamed even after "the" (a jury's members are not named to the public):
+# "the jury foreperson told the judge" is someone unnamed, and so is the "he" that follows.
+UNNAMED_OFFICES = _words("foreperson foreman forewoman juror")
+
 # Lower-case words that may stand before a group noun and belong to the group's name ("state prosecutors",
 # "law enforcement officials"); any other lower-case word is not part of it ("the revenue numbers prosecutors say").
 GROUP_MODIFIERS = _words(

@@ -21,6 +21,10 @@ SPEECH_VERBS = _words(
     dished dishes spilled spills raved raves ranted rants griped gripes scoffed scoffs seethed seethes hissed hisses
     sniped snipes teased teases hinted hints cooed coos blabbed blabs moaned moans complained complains lamented laments""")
 
+# Base forms that report speech only after a verb that leads to them ("Dana Pike tried to argue that …", "went on
+# to explain"); elsewhere they tell what has not been said yet ("is expected to argue").
+LED_SPEECH_VERBS = _words("argue explain insist contend reiterate testify")
+
 # Verbs that report speech only as the tag right after a quotation ('"…," McCabe detailed.'); elsewhere they mean
 # something else ("a detailed report", "the crowd shouted down the motion").
 QUOTE_TAG_VERBS = _words("detailed details yelled yells shouted shouts screamed screams exclaimed exclaims pleaded begged sobbed")
