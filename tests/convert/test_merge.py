@@ -388,6 +388,12 @@ def test_one_happening_despite_a_misspelt_name_a_standing_charge_or_an_announcem
                                   ["tomas-reyes"])).how == "new"
     assert merger.add_event(event("death", "Ivo Lark is accused of killing Tomas Reyes near a quarry in May 2023", "g", "2023-05",
                                   ["ivo-lark", "tomas-reyes"])).how == "cited"
+    # nor is an accusation of the killing: "accused X of killing Y in 2023" dates the killing
+    assert merger.add_event(event("death", "Police accused Ivo Lark of killing Tomas Reyes in 2023", "m", "2023",
+                                  ["ivo-lark", "tomas-reyes"])).how == "cited"
+    # "charged in the May 2023 killing": the date written on the killing is the killing's
+    assert merger.add_event(event("death", "Ivo Lark has been charged in the May 2023 killing of Tomas Reyes", "n", "2023-05",
+                                  ["ivo-lark", "tomas-reyes"])).how == "cited"
     # a charge brought that month is an act of its own
     assert merger.add_event(event("death", "Prosecutors charged Ivo Lark with killing Tomas Reyes in May 2023", "h", "2023-05",
                                   ["ivo-lark", "tomas-reyes"])).how == "new"
@@ -395,6 +401,7 @@ def test_one_happening_despite_a_misspelt_name_a_standing_charge_or_an_announcem
     assert merger.add_event(event("trial", "Court is scheduled to reconvene for Abel Stroud's sentencing on Tuesday", "i",
                                   "2025-06-03", ["abel-stroud"], planned=True)).how == "new"
     assert merger.add_event(event("trial", "He was sentenced to life in prison on June 3, 2025", "j", "2025-06-03", [])).how == "cited"
+    assert "planned" not in merger.entries["trial"].data["events"][-1]  # held as announced: no longer only scheduled
     # without an announcement, a pronoun is still no participant in common
     assert merger.add_event(event("trial", "Nia Holt was sentenced to a year on July 9", "k", "2025-07-09", ["nia-holt"])).how == "new"
     assert merger.add_event(event("trial", "She was sentenced to probation on July 9, 2025", "l", "2025-07-09", [])).how == "new"
