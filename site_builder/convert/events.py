@@ -38,7 +38,7 @@ from .doc import ArticleDoc
 from .items import Cite, DraftEvent
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, SPEECH_VERBS
 from .lexicon.events import (AUXILIARIES, CAPTION_CUE, CAPTION_VERB, DETERMINERS, EVENT_VERBS, EXPECT_VERBS, HEDGE, HEDGE_WORDS, HOPE_VERBS, LEVEL, LEVEL_GATE, MEDIUM,
-                             NEGATION, NEGATION_GATE, OTHER_VERBS, STATEMENT_GATE, STATEMENT_VERBS, TIME_OF_DAY, TIME_PREPOSITIONS)
+                             NEGATION, NEGATION_GATE, OTHER_VERBS, PRESS_CONTACT, STATEMENT_GATE, STATEMENT_VERBS, TIME_OF_DAY, TIME_PREPOSITIONS)
 from .neutral import DATELINE, clip, neutralise
 from .recognise import Recognised, SentenceFacts
 from .ruler import Ruler
@@ -243,6 +243,19 @@ def _dated_noun_phrase(site: EventSite) -> bool:
     return True
 
 
+def _press_contact(site: EventSite) -> bool:
+    """"The Courier reached out to the mayor …, but had not heard back until Wednesday": the outlet's own attempt
+    to reach someone dates no happening. Read from the last "since" before the date (an act named after it, "since
+    the vote on Monday", is the vote's) to the end of the date's clause."""
+    mention, text = site.date(), site.text
+    lo = max((m.end() for m in _SINCE_WORD.finditer(text, 0, mention.start)), default=0)
+    _, hi = _clause_bounds(text, mention.start, mention.end)
+    return PRESS_CONTACT.search(text, lo, hi) is not None
+
+
+_SINCE_WORD = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
 def _negated_date(site: EventSite) -> bool:
     """"did not respond to messages on Tuesday": a negated clause tells nothing that happened then."""
     mention = site.date()
@@ -317,6 +330,7 @@ DATED: Ruler[EventSite] = Ruler("events.dated", [
     ("as-of", _as_of),
     ("relative-to-an-act", _relative_to_an_act),
     ("dated-noun-phrase", _dated_noun_phrase),
+    ("press-contact", _press_contact),
     ("negated", _negated_date),
     ("statistic", _statistic_over_a_period),
     ("expectation", _expectation),

@@ -139,14 +139,59 @@ def actions(title: str) -> tuple[str, ...]:
     of Moss")."""
     text = _norm(title) + " "
     found: list[str] = []
+    accusation = False  # the charge found is an accusation ("accused X of …"), not a formal charge
     for m in _ACTION.finditer(text):
         kind = m.lastgroup or ""
         before = text[max(0, m.start() - 40):m.start()]
+        if kind == "death" and _DATED_NOUN.search(before):
+            found = ["death", *(k for k in found if k != "death")]  # "charged in the January 2022 death": the date is the death's
+            continue
+        if kind == "death" and found == ["charge"] and accusation and ACTION_OBJECT.search(before):
+            found = ["death"]  # "Prosecutors accused Read of murdering him in 2022": what the date tells is the killing
+            continue
         if ACTION_BACKGROUND.search(before) or kind == "death" and found and ACTION_OBJECT.search(before):
             continue
+        accusation = accusation or kind == "charge" and m.group(0).startswith("accus")
+        if kind == "charge" and _STANDING.search(before):
+            continue  # "is accused of killing X in May": a standing charge; the act the date tells is what it names
         if kind not in found:
             found.append(kind)
     return tuple(found)
+
+
+# A date written as the noun's modifier ("the January 2022 death", "the 2021 shooting"): that act is the one dated.
+_DATED_NOUN = re.compile(rf"\bthe\s+(?:(?:{'|'.join(m.lower() for m in MONTH_WORDS)})\.?\s+)?(?:\d{{1,2}},?\s+)?(?:19|20)\d{{2}}\s+$")
+# "is accused of", "are charged with": a charge told in the present tense is a state, not an act of a date.
+_STANDING = re.compile(r"\b(?:is|are|remains|remain|stands|stand)\s+(?:(?:still|also|now)\s+)?$")
+
+
+def _close(a: str, b: str) -> bool:
+    """Whether two words of names are one, allowing one letter changed, added or dropped in a word of five
+    letters or more ("freed" for "fried"); shorter words must be equal ("dora" is not "dara")."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two person ids name one person: equal, or every word of the one of two words or more is a word of
+    the other, spelt alike or one letter apart ("bankman-freed" in "sam-bankman-fried", "alex-murdaugh" in
+    "alex-m-murdaugh"). A surname alone is not enough: it may be any of a family."""
+    if a == b:
+        return True
+    short, long_ = sorted((a.split("-"), b.split("-")), key=len)
+    return len(short) >= 2 and all(any(_close(w, v) for v in long_) for w in short)
+
+
+def _share_person(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether two lists of person ids have someone in common (:func:`same_person`)."""
+    theirs = list(b)
+    return any(same_person(x, y) for x in a for y in theirs)
 
 
 def same_happening(mine: tuple[str | None, tuple[str, ...], list[str]], theirs: tuple[str | None, tuple[str, ...], list[str]]) -> bool:
@@ -159,7 +204,7 @@ def same_happening(mine: tuple[str | None, tuple[str, ...], list[str]], theirs: 
     if not _compatible(date_a, date_b) or not acts_a or not acts_b or acts_a[0] != acts_b[0]:
         return False
     if people_a and people_b:
-        return not set(people_a).isdisjoint(people_b)
+        return _share_person(people_a, people_b)
     return date_a == date_b and len(date_a or "") == 10
 
 
@@ -343,22 +388,25 @@ class Merger:
         mine_words = _words(event.title)
         told = (event.date, actions(event.title), event.people)
 
-        def one_happening(item: Any) -> bool:  # across strands: the same act, date and participant
+        def one_happening(item: Any, same_strand: bool = False) -> bool:  # across strands: the same act, date and participant
             date, title = item.get("date"), str(item.get("title", ""))
             people = [str(p) for p in item.get("people") or []]
             if not (event.people and people) and (_unnamed_participant(event.title) or _unnamed_participant(title)):
-                return False
+                # "his" may be anyone's; but a session announced for the day, and the report of its act on
+                # that day in the same strand, are one happening ("scheduled for sentencing Friday", "He was sentenced")
+                if not (same_strand and bool(event.planned) != bool(item.get("planned"))):
+                    return False
             return bool(event.date and date) and same_happening(told, (str(date), actions(title), people))
 
         def similar(item: Any) -> bool:
-            if one_happening(item):
+            if one_happening(item, same_strand=True):
                 return True
             acts = actions(str(item.get("title", "")))
             if told[1] and acts:
                 if set(told[1]).isdisjoint(acts):
                     return False  # "Ortiz was convicted" and "Ortiz was sentenced": the same names, other acts
                 theirs_people = item.get("people") or []
-                if event.people and theirs_people and set(event.people).isdisjoint(map(str, theirs_people)):
+                if event.people and theirs_people and not _share_person(event.people, map(str, theirs_people)):
                     return False  # "convicted Dana Ortiz" and "convicted Lee Park": the same act, other participants
             b = self.words(item, "title")
             shared = mine_words & b
@@ -601,6 +649,8 @@ class Merger:
         return Placed(section, str(item.get("id")), how)
 
     def _refine_date(self, item: Any, event: DraftEvent) -> None:
+        if item.get("planned") and not event.planned and event.date and _compatible(event.date, str(item.get("date") or "")):
+            del item["planned"]  # reported as done on the day it was announced for: it is no longer only scheduled
         old = str(item.get("date") or "")
         if event.date and (not old or event.date.startswith(old) and len(event.date) > len(old)):
             if "not_after" in item:

@@ -358,3 +358,50 @@ def test_event_ids_do_not_embed_dates(tmp_path: Path) -> None:
     assert merger.add_event(dated).id == "council-settled-lawsuit"
     assert merger.add_event(bounded).id == "judge-dismissed-lawsuit"
     assert merger.add_event(other_day).id == "judge-dismissed-lawsuit-2"
+
+
+def test_one_happening_despite_a_misspelt_name_a_standing_charge_or_an_announcement(tmp_path: Path) -> None:
+    """A name misspelt by one letter is the same participant; 'is accused of killing X in May' dates the killing,
+    not a charge; an announced session and the report of its act on that day in one strand are one happening."""
+    from site_builder.convert.items import Cite, DraftEvent
+    from site_builder.convert.merge import Merger
+    from site_builder.convert.topics import TopicDef
+
+    (tmp_path / "case.yaml").write_text("title: t\n", encoding="utf-8")
+    merger = Merger(tmp_path, [TopicDef("trial", "Trial", ("jury",)), TopicDef("death", "Death", ("died",))])
+
+    def event(topic: str, title: str, source: str, date: str, people: list[str], planned: bool = False) -> DraftEvent:
+        return DraftEvent(topic, title, [Cite(source, f"{title}.")], date=date, people=people, planned=planned)
+
+    assert merger.add_event(event("trial", "Corin Ames-Halvorsen was found guilty on Friday", "a", "2025-04-11",
+                                  ["corin-ames-halvorsen"])).how == "new"
+    # "Ames Halvorson" for "Ames-Halvorsen": one letter apart, the same verdict that month
+    assert merger.add_event(event("trial", "Ames Halvorson was convicted in April 2025 on three counts", "b", "2025-04",
+                                  ["ames-halvorson"])).how == "cited"
+    # a one-letter difference in a short word, or another first name of the family, is someone else
+    assert merger.add_event(event("trial", "Dora Pell was convicted in April 2025", "c", "2025-04", ["dora-pell"])).how == "new"
+    assert merger.add_event(event("trial", "Dara Pell was found guilty on Friday", "d", "2025-04-11", ["dara-pell"])).how == "new"
+    assert merger.add_event(event("trial", "Lena Ames-Halvorsen was found guilty on Friday", "e", "2025-04-11",
+                                  ["lena-ames-halvorsen"])).how == "new"
+    # "is accused of killing" is a standing charge: the date given is the killing's
+    assert merger.add_event(event("death", "Tomas Reyes was found dead near a quarry on May 3", "f", "2023-05-03",
+                                  ["tomas-reyes"])).how == "new"
+    assert merger.add_event(event("death", "Ivo Lark is accused of killing Tomas Reyes near a quarry in May 2023", "g", "2023-05",
+                                  ["ivo-lark", "tomas-reyes"])).how == "cited"
+    # nor is an accusation of the killing: "accused X of killing Y in 2023" dates the killing
+    assert merger.add_event(event("death", "Police accused Ivo Lark of killing Tomas Reyes in 2023", "m", "2023",
+                                  ["ivo-lark", "tomas-reyes"])).how == "cited"
+    # "charged in the May 2023 killing": the date written on the killing is the killing's
+    assert merger.add_event(event("death", "Ivo Lark has been charged in the May 2023 killing of Tomas Reyes", "n", "2023-05",
+                                  ["ivo-lark", "tomas-reyes"])).how == "cited"
+    # a charge brought that month is an act of its own
+    assert merger.add_event(event("death", "Prosecutors charged Ivo Lark with killing Tomas Reyes in May 2023", "h", "2023-05",
+                                  ["ivo-lark", "tomas-reyes"])).how == "new"
+    # the sentencing announced for a day, then reported with only a pronoun for whose it was
+    assert merger.add_event(event("trial", "Court is scheduled to reconvene for Abel Stroud's sentencing on Tuesday", "i",
+                                  "2025-06-03", ["abel-stroud"], planned=True)).how == "new"
+    assert merger.add_event(event("trial", "He was sentenced to life in prison on June 3, 2025", "j", "2025-06-03", [])).how == "cited"
+    assert "planned" not in merger.entries["trial"].data["events"][-1]  # held as announced: no longer only scheduled
+    # without an announcement, a pronoun is still no participant in common
+    assert merger.add_event(event("trial", "Nia Holt was sentenced to a year on July 9", "k", "2025-07-09", ["nia-holt"])).how == "new"
+    assert merger.add_event(event("trial", "She was sentenced to probation on July 9, 2025", "l", "2025-07-09", [])).how == "new"

@@ -89,10 +89,15 @@ ACTION_OBJECT = re.compile(r"\b(?:of|with|for)\s+(?:(?:the|a|an|his|her|their|tw
 # An act named after one of these is the background of the act told ("his first comment since the verdict").
 ACTION_BACKGROUND = re.compile(r"\b(?:since|after|before|following|until|ahead of)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[a-z'-]+\s+)?$")
 
+# The outlet's own attempts to reach someone for comment: newsroom process, no happening of the case.
+PRESS_CONTACT = re.compile(r"\breached out to\b|\bheard back\b|\brequests? for comment\b|\bcomment was sought\b"
+                           r"|\b(?:could not|couldn't|cannot|can't) be reached\b|\battempt(?:s|ed|ing)? to reach\b", re.IGNORECASE)
+
 # A photo's caption or credit: it tells when a picture was taken, not what happened. Cues anywhere in the sentence
-# ("In this 2014 file photo", "Pictured:", "is seen here", "(Photo by …)"), and the present-tense verbs of a
+# ("In this 2014 file photo", "In this courtroom sketch", "Pictured:", "is seen here", "(Photo by …)"), and the present-tense verbs of a
 # caption right after the person pictured ("Holmes, center, walks into court on Nov. 22, 2021").
-CAPTION_CUE = re.compile(r"\bfile photo\b|\bpictured\s*:|\bseen here\b|^\W*FILE\s+[-–—]|\(photo\b|\bphoto (?:by|credit|courtesy)\b",
+CAPTION_CUE = re.compile(r"\bfile photo\b|^\W*in this (?:courtroom )?(?:sketch|image|photo|picture|still)\b"
+                         r"|\bpictured\s*:|\bseen here\b|^\W*FILE\s+[-–—]|\(photo\b|\bphoto (?:by|credit|courtesy)\b",
                          re.IGNORECASE)
 CAPTION_VERBS = words("""walks arrives leaves speaks poses attends departs exits enters listens looks stands sits smiles
     waves gestures talks""")
