@@ -24,7 +24,7 @@ from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GA
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, LED_SPEECH_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS, UNNAMED_OFFICES
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
-from .referents import (ANONYMOUS, HOLDER_HEADS, UNNAMED_PLURALS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
+from .referents import (ANONYMOUS, HOLDER_HEADS, UNNAMED_PLURALS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial, office_before,
                         unnamed_after, unnamed_before)
 from .ruler import Ruler
 from .segment import ABBREVIATIONS, STATES, Segmented
@@ -146,7 +146,7 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         lower = word.lower()
         if lower in QUOTE_TAG_VERBS and not _quotation_tag(text, start):
             continue  # "a detailed report": a speech verb only as the tag of a quotation
-        if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE:
+        if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE and not _demands(lower, plain, end):
             continue  # "the councilwoman accused of …": a participle, not someone speaking
         if lower in PARTICIPLE_VERBS:
             how = "participle"
@@ -184,6 +184,11 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         if speaker:
             break
     return best[1] if best else None
+
+
+def _demands(lower: str, plain: str, end: int) -> bool:
+    """ "Dana Pike called for an end to …": "call for" demands, the caller speaking (not the participle of "accused of")."""
+    return lower in ("called", "calls") and plain.startswith(" for ", end)
 
 
 # "Another reader, a teacher who asked me not to use his name, …": someone the article describes and keeps unnamed
@@ -584,7 +589,7 @@ def _holder(site: BeforeSite) -> bool:
     """"The judge in the case said": the person who holds the office the article names."""
     left = site.left
     near_left = left[-60:].lower()
-    if not any(head in near_left for head in HOLDER_HEADS):
+    if not any(head in near_left for head in HOLDER_HEADS) and not office_before(left):
         return False
     key = holder(left, site.at.rec, site.at.index)
     return bool(key) and site.give(key)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .directory import name_parts
-from .lexicon import GROUP_MODIFIERS, NOT_NAMES, UNNAMED_ROLES
+from .lexicon import GROUP_MODIFIERS, NOT_NAMES, ROLE_WORDS, UNNAMED_ROLES
 from .recognise import Entity, Recognised
 from .segment import Segmented
 from .slug import slugify
@@ -265,12 +265,43 @@ def judicial(entity: Entity | None) -> bool:
     return entity is not None and bool(_JUDICIAL.search(f"{entity.role or ''} {entity.name}"))
 
 
+# "the district attorney said", "the new chief executive said:": any other office, held by one person the article names
+_OFFICE = re.compile(r"(?<![\w’'-])[Tt]he\s+(?P<mods>(?:[a-z][\w-]*\s+){0,3}?)(?P<head>[a-z][\w-]*)\s+"
+                     r"(?:(?:also|then|later|further|again)\s+)?$")
+# words that say when one held the office, not which office ("the new CEO", "the former mayor")
+_TENURE_WORDS = frozenset({"new", "former", "then", "current", "late", "outgoing", "incoming"})
+
+
+def office_before(left: str) -> bool:
+    """Whether the words right before a verb are "the <office>" ("the district attorney", "the new CEO")."""
+    m = _OFFICE.search(left[-90:])
+    return m is not None and m.group("head") in ROLE_WORDS and m.group("head") not in HOLDER_HEADS
+
+
+def office_holder(left: str, rec: Recognised, index: int) -> str | None:
+    """ "the district attorney" right before a verb: the one person named by then whose role ends in that office,
+    every word before it in the role too ("Norfolk District Attorney Michael Morrissey"), but for words of tenure;
+    None when the article names none or several (a guess between two would put words in someone's mouth)."""
+    m = _OFFICE.search(left[-90:])
+    if m is None or m.group("head") not in ROLE_WORDS or m.group("head") in HOLDER_HEADS:
+        return None
+    office = [w for w in m.group("mods").split() if w not in _TENURE_WORDS] + [m.group("head")]
+
+    def holds(entity: Entity) -> bool:
+        words = re.findall(r"[\w-]+", (entity.role or "").lower())
+        return entity.kind == "person" and words[-1:] == [office[-1]] and set(office) <= set(words)
+
+    found = [k for k, e in rec.entities.items() if holds(e) and e.first_sentence <= index]
+    return found[0] if len(found) == 1 else None
+
+
 def holder(left: str, rec: Recognised, index: int) -> str | None:
-    """ "the judge" / "a Kessler County judge" right before a verb: the judge the article names nearest."""
+    """ "the judge" / "a Kessler County judge" right before a verb: the judge the article names nearest; "the
+    district attorney": the one holder of that office the article names (see office_holder)."""
     window = left[-90:]
     m = _HOLDER.search(window)
     if m is None:
-        return None
+        return office_holder(left, rec, index)
     at = len(left) - len(window) + m.start()
     head = m.group("head").lower()
 
