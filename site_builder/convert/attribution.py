@@ -146,9 +146,12 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         lower = word.lower()
         if lower in QUOTE_TAG_VERBS and not _quotation_tag(text, start):
             continue  # "a detailed report": a speech verb only as the tag of a quotation
-        if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE and not _demands(lower, plain, end):
+        if lower == "accused" and _ACCUSED_BY_OF.match(text, end):
+            how = "accused-by"  # "were accused by the agency of “fraud”": the accuser's words
+            found = _after(at, end + 3)
+        elif re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE and not _demands(lower, plain, end):
             continue  # "the councilwoman accused of …": a participle, not someone speaking
-        if lower in PARTICIPLE_VERBS:
+        elif lower in PARTICIPLE_VERBS:
             how = "participle"
             found = _participle(plain, start, mentions) if not plain.startswith(" to ", end) else None  # "adding to the pressure"
         elif lower in _RULING_ONLY:
@@ -184,6 +187,10 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         if speaker:
             break
     return best[1] if best else None
+
+
+# "accused by the agency on Monday of “fraud”": the quoted words are what the accuser charges
+_ACCUSED_BY_OF = re.compile(r" by [^,;:“”\"]{1,80}?\bof\s+[“\"]")
 
 
 def _demands(lower: str, plain: str, end: int) -> bool:
