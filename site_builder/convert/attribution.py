@@ -154,7 +154,7 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         elif lower in PARTICIPLE_VERBS:
             how = "participle"
             found = _participle(plain, start, mentions) if not plain.startswith(" to ", end) else None  # "adding to the pressure"
-        elif lower in _RULING_ONLY:
+        elif lower in _RULING_ONLY and not _COMMANDED.match(text, end):
             how = "ruling"
             found = _ruling(at, start, word)
         elif lower == "according":
@@ -191,6 +191,10 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
 
 # "accused by the agency on Monday of “fraud”": the quoted words are what the accuser charges
 _ACCUSED_BY_OF = re.compile(r" by [^,;:“”\"]{1,80}?\bof\s+[“\"]")
+
+
+# "ordered her to “…”": the words of a command, quoted, are whoever gave it (a judge or not)
+_COMMANDED = re.compile(r" (?:him|her|them|me|us|[A-Z][\w’'-]+) to [“\"]")
 
 
 def _demands(lower: str, plain: str, end: int) -> bool:
