@@ -602,7 +602,7 @@ def _holder(site: BeforeSite) -> bool:
     near_left = left[-60:].lower()
     if not any(head in near_left for head in HOLDER_HEADS) and not office_before(left):
         return False
-    key = holder(left, site.at.rec, site.at.index)
+    key = holder(left, site.at.rec, site.at.index, site.at.seg)
     return bool(key) and site.give(key)
 
 

@@ -266,42 +266,62 @@ def judicial(entity: Entity | None) -> bool:
 
 
 # "the district attorney said", "the new chief executive said:": any other office, held by one person the article names
-_OFFICE = re.compile(r"(?<![\w’'-])[Tt]he\s+(?P<mods>(?:[a-z][\w-]*\s+){0,3}?)(?P<head>[a-z][\w-]*)\s+"
+_OFFICE = re.compile(r"(?<![\w’'-])[Tt]he\s+(?P<mods>(?:[a-z][\w-]*\s+){0,3}?)(?P<head>[a-z][\w-]*|[A-Z]{2,4})\s+"
                      r"(?:(?:also|then|later|further|again)\s+)?$")
 # words that say when one held the office, not which office ("the new CEO", "the former mayor")
 _TENURE_WORDS = frozenset({"new", "former", "then", "current", "late", "outgoing", "incoming"})
 
 
+def _office(left: str) -> list[str] | None:
+    """The office of "the <office>" ending ``left`` as lower-case words without words of tenure ("the new CEO" →
+    ["ceo"]); None when the words before a verb are no office (or a judge's, which :func:`holder` looks up)."""
+    m = _OFFICE.search(left[-90:])
+    head = m.group("head").lower() if m else ""
+    if m is None or head not in ROLE_WORDS or head in HOLDER_HEADS:
+        return None
+    return [w for w in m.group("mods").split() if w not in _TENURE_WORDS] + [head]
+
+
 def office_before(left: str) -> bool:
     """Whether the words right before a verb are "the <office>" ("the district attorney", "the new CEO")."""
-    m = _OFFICE.search(left[-90:])
-    return m is not None and m.group("head") in ROLE_WORDS and m.group("head") not in HOLDER_HEADS
+    return _office(left) is not None
 
 
-def office_holder(left: str, rec: Recognised, index: int) -> str | None:
+def office_holder(left: str, rec: Recognised, index: int, seg: Segmented | None = None) -> str | None:
     """ "the district attorney" right before a verb: the one person named by then whose role ends in that office,
     every word before it in the role too ("Norfolk District Attorney Michael Morrissey"), but for words of tenure;
-    None when the article names none or several (a guess between two would put words in someone's mouth)."""
-    m = _OFFICE.search(left[-90:])
-    if m is None or m.group("head") not in ROLE_WORDS or m.group("head") in HOLDER_HEADS:
+    with none, the one the article says took the office ("as Dana Pike takes over the role of CEO"); None when the
+    article names none or several (a guess between two would put words in someone's mouth)."""
+    office = _office(left)
+    if office is None:
         return None
-    office = [w for w in m.group("mods").split() if w not in _TENURE_WORDS] + [m.group("head")]
 
     def holds(entity: Entity) -> bool:
         words = re.findall(r"[\w-]+", (entity.role or "").lower())
         return entity.kind == "person" and words[-1:] == [office[-1]] and set(office) <= set(words)
 
     found = [k for k, e in rec.entities.items() if holds(e) and e.first_sentence <= index]
+    if not found and seg is not None:
+        found = list(dict.fromkeys(_took_office(seg, rec, index, office)))
     return found[0] if len(found) == 1 else None
 
 
-def holder(left: str, rec: Recognised, index: int) -> str | None:
+def _took_office(seg: Segmented, rec: Recognised, index: int, office: list[str]) -> list[str]:
+    """The people sentences up to ``index`` say took ``office``: "as Dana Pike takes over the role of CEO", "Dana Pike
+    was named chief executive" (a role the name finder does not give them, as it stands after a verb)."""
+    took = re.compile(r"\s+(?:(?:takes|took|taking|will take|has taken) over (?:as|the role of)|(?:was|is|has been|had been) (?:named|appointed))"
+                      rf"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?{re.escape(' '.join(office))}\b", re.I)
+    return [key for k in range(index + 1) for _, e, key in rec.sentences[k].entities
+            if rec.entities[key].kind == "person" and took.match(seg.sentences[k].text, e)]
+
+
+def holder(left: str, rec: Recognised, index: int, seg: Segmented | None = None) -> str | None:
     """ "the judge" / "a Kessler County judge" right before a verb: the judge the article names nearest; "the
     district attorney": the one holder of that office the article names (see office_holder)."""
     window = left[-90:]
     m = _HOLDER.search(window)
     if m is None:
-        return office_holder(left, rec, index)
+        return office_holder(left, rec, index, seg)
     at = len(left) - len(window) + m.start()
     head = m.group("head").lower()
 
