@@ -24,7 +24,7 @@ from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GA
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, LED_SPEECH_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS, UNNAMED_OFFICES
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
-from .referents import (ANONYMOUS, HOLDER_HEADS, UNNAMED_PLURALS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
+from .referents import (ANONYMOUS, HOLDER_HEADS, UNNAMED_PLURALS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial, office_before,
                         unnamed_after, unnamed_before)
 from .ruler import Ruler
 from .segment import ABBREVIATIONS, STATES, Segmented
@@ -146,12 +146,15 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         lower = word.lower()
         if lower in QUOTE_TAG_VERBS and not _quotation_tag(text, start):
             continue  # "a detailed report": a speech verb only as the tag of a quotation
-        if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE:
+        if lower == "accused" and _ACCUSED_BY_OF.match(text, end):
+            how = "accused-by"  # "were accused by the agency of “fraud”": the accuser's words
+            found = _after(at, end + 3)
+        elif re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE and not _demands(lower, plain, end):
             continue  # "the councilwoman accused of …": a participle, not someone speaking
-        if lower in PARTICIPLE_VERBS:
+        elif lower in PARTICIPLE_VERBS:
             how = "participle"
             found = _participle(plain, start, mentions) if not plain.startswith(" to ", end) else None  # "adding to the pressure"
-        elif lower in _RULING_ONLY:
+        elif lower in _RULING_ONLY and not _COMMANDED.match(text, end):
             how = "ruling"
             found = _ruling(at, start, word)
         elif lower == "according":
@@ -184,6 +187,19 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         if speaker:
             break
     return best[1] if best else None
+
+
+# "accused by the agency on Monday of “fraud”": the quoted words are what the accuser charges
+_ACCUSED_BY_OF = re.compile(r" by [^,;:“”\"]{1,80}?\bof\s+[“\"]")
+
+
+# "ordered her to “…”": the words of a command, quoted, are whoever gave it (a judge or not)
+_COMMANDED = re.compile(r" (?:him|her|them|me|us|[A-Z][\w’'-]+) to [“\"]")
+
+
+def _demands(lower: str, plain: str, end: int) -> bool:
+    """ "Dana Pike called for an end to …": "call for" demands, the caller speaking (not the participle of "accused of")."""
+    return lower in ("called", "calls") and plain.startswith(" for ", end)
 
 
 # "Another reader, a teacher who asked me not to use his name, …": someone the article describes and keeps unnamed
@@ -584,9 +600,9 @@ def _holder(site: BeforeSite) -> bool:
     """"The judge in the case said": the person who holds the office the article names."""
     left = site.left
     near_left = left[-60:].lower()
-    if not any(head in near_left for head in HOLDER_HEADS):
+    if not any(head in near_left for head in HOLDER_HEADS) and not office_before(left):
         return False
-    key = holder(left, site.at.rec, site.at.index)
+    key = holder(left, site.at.rec, site.at.index, site.at.seg)
     return bool(key) and site.give(key)
 
 

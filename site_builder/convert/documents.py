@@ -22,7 +22,7 @@ ISSUED = frozenset({"statement", "release", "report", "letter"})  # issued rathe
 
 # Documents one files by suing, and the words that say who did ("Dana Pike sued the studio", "… filed a lawsuit")
 _FILED_HEADS = frozenset({"suit", "complaint", "petition"})
-_FILED = re.compile(r"\s+(?:(?:has|had|have|also|later|then)\s+)?(?:sued|filed\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+_FILED = re.compile(r"\s+(?:(?:has|had|have|also|later|then|[a-z]{3,}ly)\s+)?(?:sued|filed\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
                     r"(?:lawsuit|suit|complaint|petition))\b")
 
 

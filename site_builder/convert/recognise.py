@@ -253,7 +253,7 @@ def _transcript_labels(st: Recognition) -> bool:
 
 def _acronyms(st: Recognition) -> bool:
     """"News Group Newspapers (NGN)": the acronym is the organisation named in full."""
-    _expand_acronyms(st.entities, st.resolved, st.seg.text)
+    _expand_acronyms(st.entities, st.resolved, st.seg)
     return False
 
 
@@ -506,22 +506,70 @@ def _transcript_speakers(seg: Segmented, found: _Found, resolved: list[list[tupl
 
 _DEFINED_ACRONYM = re.compile(r"(?P<full>[A-Z][\w&’'.-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w&’'.-]*)){1,8})\s+\((?P<short>[A-Z]{2,6})\)")
 _ACRONYM_SKIP = frozenset(("of", "and", "for", "the", "&", "The"))
+_BARE_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
-def _expand_acronyms(entities: dict[str, Entity], resolved: list[list[tuple[int, int, str]]], text: str) -> None:
-    """"News Group Newspapers (NGN) … NGN issued a statement": the organisation keeps the full name the article
-    defines for its acronym (the full name's entity when it has one; the acronym becomes an alias)."""
-    if "(" not in text:
+_WRITTEN_NAME = re.compile(r"(?<![\w.])(?P<full>(?:U\.S\.|U\.K\.|[A-Z][\w&’'-]*)(?:\s+(?:of|and|for|the|&|[A-Z][\w&’'.-]*)){1,8})")
+_COUNTRY_PREFIXES = frozenset(("U.S.", "U.K."))  # "the U.S. Securities and Exchange Commission" is the agency's full name
+
+
+def _full_form(full: str, short: str) -> str | None:
+    """The words of ``full`` whose initials spell ``short`` ("On Monday News Group Newspapers" → "News Group
+    Newspapers"), with a country prefix kept ("U.S. Securities and Exchange Commission"); None when they do not."""
+    words = [w for w in full.split() if w not in _ACRONYM_SKIP]
+    while words and "".join(w[0] for w in words) != short and len(words) > len(short):
+        words.pop(0)  # only the words the letters stand for
+    if not words or "".join(w[0] for w in words) != short:
+        return None
+    start = full.index(words[0])
+    before = full[:start].split()
+    if before and before[-1] in _COUNTRY_PREFIXES:
+        start = full.rindex(before[-1], 0, start)
+    return full[start:]
+
+
+def _acronym_forms(entities: dict[str, Entity], text: str) -> list[tuple[str, str, int | None]]:
+    """(acronym, full name, where the article writes the full name) triples: the ones the article defines ("News Group
+    Newspapers (NGN)", where: None), then, for an organisation known only by its acronym, a full name the article writes
+    elsewhere whose initials spell it ("accused by the U.S. Securities and Exchange Commission … The SEC also sued")."""
+    pairs: list[tuple[str, str, int | None]] = []
+    if "(" in text:
+        for m in _DEFINED_ACRONYM.finditer(text):
+            full = _full_form(m.group("full"), m.group("short"))
+            if full:
+                pairs.append((m.group("short"), full, None))
+    bare = {e.name for e in entities.values() if e.kind == "organization" and _BARE_ACRONYM.fullmatch(e.name)} - {s for s, _, _ in pairs}
+    for m in _WRITTEN_NAME.finditer(text) if bare else ():
+        for short in sorted(bare):
+            full = _full_form(m.group("full"), short)
+            if full and len(full.split()) > 1:
+                pairs.append((short, full, m.end("full") - len(full)))
+                bare.discard(short)
+                break
+    return pairs
+
+
+def _mention_at(seg: Segmented, resolved: list[list[tuple[int, int, str]]], entities: dict[str, Entity], start: int, end: int,
+                key: str) -> None:
+    """Resolve text offsets ``start``-``end`` to ``key`` in their sentence, in place of the organisations the name
+    finder found inside them ("Exchange Commission" of "Securities and Exchange Commission", cut at "and")."""
+    sentence = seg.sentence_at(start)
+    if end > sentence.end:
         return
+    s, e = start - sentence.start, end - sentence.start
+    found = resolved[sentence.index]
+    inside = [(a, b, k) for a, b, k in found if a < e and s < b]
+    if any(not (s <= a and b <= e) or entities[k].kind != "organization" for a, b, k in inside):
+        return  # a person's or a wider name stands there: leave it
+    found[:] = sorted([f for f in found if f not in inside] + [(s, e, key)])
+
+
+def _expand_acronyms(entities: dict[str, Entity], resolved: list[list[tuple[int, int, str]]], seg: Segmented) -> None:
+    """"News Group Newspapers (NGN) … NGN issued a statement": the organisation keeps the full name the article
+    gives for its acronym (the full name's entity when it has one; the acronym becomes an alias); a full name the
+    article writes without defining it is a mention of the organisation where it stands."""
     remap: dict[str, str] = {}
-    for m in _DEFINED_ACRONYM.finditer(text):
-        short = m.group("short")
-        words = [w for w in m.group("full").split() if w not in _ACRONYM_SKIP]
-        while words and "".join(w[0] for w in words) != short and len(words) > len(short):
-            words.pop(0)  # "On Monday News Group Newspapers (NGN)": only the words the letters stand for
-        if "".join(w[0] for w in words) != short:
-            continue
-        full = m.group("full")[m.group("full").index(words[0]) :]
+    for short, full, at in _acronym_forms(entities, seg.text):
         key = next((k for k, e in entities.items() if e.kind == "organization" and e.name == short), None)
         if key is None:
             continue
@@ -530,6 +578,8 @@ def _expand_acronyms(entities: dict[str, Entity], resolved: list[list[tuple[int,
         if target is None:
             entity.aliases.append(short)
             entity.name = full
+            if at is not None:
+                _mention_at(seg, resolved, entities, at, at + len(full), key)
             continue
         for alias in (short, *entity.aliases):
             if alias not in entities[target].aliases:
@@ -745,7 +795,7 @@ def _resolve_single(token: str, entities: dict[str, Entity], directory: Director
 
 
 # Verbs of an organisation acting or speaking ("Marlow Pictures put out a statement", "... posted a note").
-_ORG_ACTS = re.compile(r"\s+(?:also\s+)?(?:said|says|told|released|announced|reported|confirmed|stated|filed|issued|aired|wrote|"
+_ORG_ACTS = re.compile(r"\s+(?:(?:also|later|then|[a-z]{3,}ly)\s+)?(?:said|says|told|released|announced|reported|confirmed|stated|filed|issued|aired|wrote|"
                        r"put\s+out|puts\s+out|sent|sends|posted|posts|shared|published|"
                        r"tweeted|emailed|denied|denies|declined|responded|replied|apologi[sz]ed|sued|settled|paid|fired|"
                        r"dropped|cancell?ed|suspended|ended|hired|owes|owed)\b")

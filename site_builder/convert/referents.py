@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .directory import name_parts
-from .lexicon import GROUP_MODIFIERS, NOT_NAMES, UNNAMED_ROLES
+from .lexicon import GROUP_MODIFIERS, NOT_NAMES, ROLE_WORDS, UNNAMED_ROLES
 from .recognise import Entity, Recognised
 from .segment import Segmented
 from .slug import slugify
@@ -265,12 +265,63 @@ def judicial(entity: Entity | None) -> bool:
     return entity is not None and bool(_JUDICIAL.search(f"{entity.role or ''} {entity.name}"))
 
 
-def holder(left: str, rec: Recognised, index: int) -> str | None:
-    """ "the judge" / "a Kessler County judge" right before a verb: the judge the article names nearest."""
+# "the district attorney said", "the new chief executive said:": any other office, held by one person the article names
+_OFFICE = re.compile(r"(?<![\w’'-])[Tt]he\s+(?P<mods>(?:[a-z][\w-]*\s+){0,3}?)(?P<head>[a-z][\w-]*|[A-Z]{2,4})\s+"
+                     r"(?:(?:also|then|later|further|again)\s+)?$")
+# words that say when one held the office, not which office ("the new CEO", "the former mayor")
+_TENURE_WORDS = frozenset({"new", "former", "then", "current", "late", "outgoing", "incoming"})
+
+
+def _office(left: str) -> list[str] | None:
+    """The office of "the <office>" ending ``left`` as lower-case words without words of tenure ("the new CEO" →
+    ["ceo"]); None when the words before a verb are no office (or a judge's, which :func:`holder` looks up)."""
+    m = _OFFICE.search(left[-90:])
+    head = m.group("head").lower() if m else ""
+    if m is None or head not in ROLE_WORDS or head in HOLDER_HEADS:
+        return None
+    return [w for w in m.group("mods").split() if w not in _TENURE_WORDS] + [head]
+
+
+def office_before(left: str) -> bool:
+    """Whether the words right before a verb are "the <office>" ("the district attorney", "the new CEO")."""
+    return _office(left) is not None
+
+
+def office_holder(left: str, rec: Recognised, index: int, seg: Segmented | None = None) -> str | None:
+    """ "the district attorney" right before a verb: the one person named by then whose role ends in that office,
+    every word before it in the role too ("Norfolk District Attorney Michael Morrissey"), but for words of tenure;
+    with none, the one the article says took the office ("as Dana Pike takes over the role of CEO"); None when the
+    article names none or several (a guess between two would put words in someone's mouth)."""
+    office = _office(left)
+    if office is None:
+        return None
+
+    def holds(entity: Entity) -> bool:
+        words = re.findall(r"[\w-]+", (entity.role or "").lower())
+        return entity.kind == "person" and words[-1:] == [office[-1]] and set(office) <= set(words)
+
+    found = [k for k, e in rec.entities.items() if holds(e) and e.first_sentence <= index]
+    if not found and seg is not None:
+        found = list(dict.fromkeys(_took_office(seg, rec, index, office)))
+    return found[0] if len(found) == 1 else None
+
+
+def _took_office(seg: Segmented, rec: Recognised, index: int, office: list[str]) -> list[str]:
+    """The people sentences up to ``index`` say took ``office``: "as Dana Pike takes over the role of CEO", "Dana Pike
+    was named chief executive" (a role the name finder does not give them, as it stands after a verb)."""
+    took = re.compile(r"\s+(?:(?:takes|took|taking|will take|has taken) over (?:as|the role of)|(?:was|is|has been|had been) (?:named|appointed))"
+                      rf"\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?{re.escape(' '.join(office))}\b", re.I)
+    return [key for k in range(index + 1) for _, e, key in rec.sentences[k].entities
+            if rec.entities[key].kind == "person" and took.match(seg.sentences[k].text, e)]
+
+
+def holder(left: str, rec: Recognised, index: int, seg: Segmented | None = None) -> str | None:
+    """ "the judge" / "a Kessler County judge" right before a verb: the judge the article names nearest; "the
+    district attorney": the one holder of that office the article names (see office_holder)."""
     window = left[-90:]
     m = _HOLDER.search(window)
     if m is None:
-        return None
+        return office_holder(left, rec, index, seg)
     at = len(left) - len(window) + m.start()
     head = m.group("head").lower()
 

@@ -36,8 +36,11 @@ CORPUS = HERE / "corpus"
 # After issue #11 item 3, round 2 (a name misspelt by a letter is the same participant; "is accused of killing X
 # in 2022" and "charged in the January 2022 death" date the death; a held act joins its announcement of that day;
 # the outlet's own attempts to reach someone date nothing): 1.10 events per happening, 0 wrong merges.
-FLOORS = {"people_r": 0.93, "people_p": 0.96, "events_r": 0.93, "events_p": 0.92, "quotes_found": 0.90,
-          "speaker_acc": 0.81, "quotes_e2e": 0.74, "topics_f1": 0.84, "hap_r": 0.93}
+# After issue #11 item 1, round 3 (an acronym's organisation keeps the full name the article writes; "accused by X of
+# “…”", "called for", "ordered her to “…”"; "the district attorney", "the new CEO" as the one holder of the office):
+# quotes found 0.93, speaker accuracy 0.85, end-to-end 0.80.
+FLOORS = {"people_r": 0.93, "people_p": 0.96, "events_r": 0.93, "events_p": 0.92, "quotes_found": 0.93,
+          "speaker_acc": 0.85, "quotes_e2e": 0.79, "topics_f1": 0.84, "hap_r": 0.93}
 CEILINGS = {"dup": 1.11, "wrong_merge": 0.0, "fail": 0}
 
 
