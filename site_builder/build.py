@@ -89,16 +89,21 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     dirs = template_dirs(project)
     static = _static_files(dirs, project, content.root.parent)  # first: refuses links out of the project, FIFOs
     site = build_site(content, drafts=options.drafts, base_url=options.base_url)
-    pages = plan_pages(site)
+    plan = plan_pages(site)
+    pages = plan.pages
     fingerprint = templates_fingerprint(dirs)
     env = session.env(dirs, fingerprint) if session else make_environment(dirs)
     store = session.fragments if session else FragmentStore()
-    store.validate(content.case, content.people, content.sources, options.drafts, fingerprint)
+    # A statement's sourcing links to the page of the sources list that holds each source; that page
+    # depends on how much is taken from every source, so stored fragments go when any source moves.
+    store.validate(content.case, content.people, content.sources, options.drafts, fingerprint, plan.sources)
+    # Where each item of a paginated set lives: fragments link to it, so set per build (the environment is reused).
+    env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
     jsonld = {page.path: exports.jsonld(site, page) for page in pages}
     files = render_pages(site, pages, env, jsonld, options.workers, store)
     generated = {
         "case.json": exports.case_json(site),
-        "feed.xml": exports.feed_xml(site),
+        "feed.xml": exports.feed_xml(site, plan),
         "sitemap.xml": exports.sitemap_xml(site, pages),
         "robots.txt": exports.robots_txt(site),
         "_headers": headers.headers_file(),

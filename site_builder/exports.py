@@ -13,7 +13,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from .dates import PartialDate
-from .pages import TIMELINE_PATH, Page
+from .pages import TIMELINE_PATH, Page, Plan
 from .render import json_script
 from .site import Site
 
@@ -69,7 +69,8 @@ def _atom_day(text: str) -> str:
     return f"{PartialDate.parse(text).first_day().isoformat()}T00:00:00Z"
 
 
-def feed_xml(site: Site) -> bytes:
+def feed_xml(site: Site, plan: Plan) -> bytes:
+    """The Atom feed of the latest events; each links to the timeline page that holds it."""
     base = site.base_url
     timeline = base + TIMELINE_PATH.removesuffix("index.html")
     lines = [
@@ -84,7 +85,7 @@ def feed_xml(site: Site) -> bytes:
         f"  <author><name>{escape(site.case.title)}</name></author>",
     ]
     for event in list(reversed(site.events))[:FEED_ENTRIES]:
-        url = f"{timeline}#event-{event.model.id}"
+        url = f"{base}{plan.timeline_path(event.model.id).removesuffix('index.html')}#event-{event.model.id}"
         learned = max(c.source.published for c in event.cites)
         summary = event.model.summary or event.model.title
         sources = "; ".join(f"{c.source.publisher}, {c.source.published}" for c in event.cites)

@@ -30,6 +30,7 @@ from .files import Refused, read_file
 from .markup import markdown
 from .headers import CSP
 from .pages import Page
+from .paging import FILTER_PEOPLE
 from .quotemarks import for_quotation
 from .site import CLAIM_LABELS, Site
 
@@ -111,6 +112,11 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
         person_path=routes.person_path,
         topic_path=routes.topic_path,
         SOURCES_PATH=routes.SOURCES_PATH,
+        PEOPLE_PATH=routes.PEOPLE_PATH,
+        FILTER_PEOPLE=FILTER_PEOPLE,
+        # Replaced per build by the plan's (build._render_site): a small site keeps every item on its first page.
+        source_path=lambda source_id: routes.SOURCES_PATH,
+        item_path=lambda topic_id, anchor: routes.topic_path(topic_id),
         TIMELINE_PATH=routes.TIMELINE_PATH,
         CLAIM_LABELS=CLAIM_LABELS,
         CSP=CSP,
