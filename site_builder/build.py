@@ -99,6 +99,7 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     store.validate(content.case, content.people, content.sources, options.drafts, fingerprint, plan.sources)
     # Where each item of a paginated set lives: fragments link to it, so set per build (the environment is reused).
     env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
+    store.links = plan.links
     jsonld = {page.path: exports.jsonld(site, page) for page in pages}
     files = render_pages(site, pages, env, jsonld, options.workers, store)
     generated = {

@@ -14,7 +14,7 @@ from typing import Any
 from .errors import OutputError
 from .markup import plain
 from .paging import PAGE_ITEMS, PEOPLE_PER_PAGE, SOURCE_LINES, SOURCE_WEIGHT, Pager, Part, chunks, pagers, part_path, weighted_chunks
-from .site import PersonView, Site, TopicView
+from .site import PersonView, Site, SourceView, TopicView
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,15 @@ class Plan:
 
     def timeline_path(self, event_id: str) -> str:
         return self.timeline.get(event_id, TIMELINE_PATH)
+
+    def links(self, view: Any) -> tuple[str, ...]:
+        """The pages a statement's or source's rendering links into, beyond its own models: a source's
+        block links each thing taken from it to the page of its strand that holds it. Part of the
+        key of a stored fragment: an item moves to another page without changing."""
+        if not isinstance(view, SourceView):
+            return ()
+        return tuple(self.topic_items.get(f"{kind}-{item.model.id}", "") for kind, group in
+                     (("event", view.events), ("claim", view.claims), ("quote", view.quotes)) for item in group)
 
 
 def plan_pages(site: Site) -> Plan:

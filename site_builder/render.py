@@ -140,6 +140,8 @@ class FragmentStore:
         self.inputs: tuple[Any, ...] = ()
         self.html: dict[tuple[Any, ...], tuple[tuple[Any, ...], str]] = {}  # key -> ((model, *deps), html)
         self.pages: dict[str, tuple[tuple[Any, ...], bytes]] = {}  # path -> (the models it showed, bytes)
+        # The pages a view's fragment links into (pages.Plan.links), set per build: part of a fragment's key.
+        self.links: Callable[[Any], tuple[str, ...]] = lambda view: ()
 
     def validate(self, *inputs: Any) -> None:
         same = len(inputs) == len(self.inputs) and all(a is b or a == b for a, b in zip(inputs, self.inputs))
@@ -178,7 +180,7 @@ class Fragments:
         """The macro ``name`` for a view with a ``.model`` (and, optionally, ``.deps``: other models it shows)."""
         model = item.model
         deps = getattr(item, "deps", ())
-        key = (name, id(model), args)
+        key = (name, id(model), args, self.store.links(item))
         hit = self.store.html.get(key)
         # The stored model keeps its id from being reused; deps must be the very same objects too.
         if hit is not None and hit[0][0] is model and len(hit[0]) == len(deps) + 1 and all(a is b for a, b in zip(hit[0][1:], deps)):

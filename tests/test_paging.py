@@ -183,3 +183,18 @@ def test_a_warm_rebuild_equals_a_fresh_one_when_sources_move_between_pages(tmp_p
     after = render_site(load_valid(options.content, session), options, session)
     assert holders(after) != holders(before)  # some source now sits on another page
     assert after == render_site(load_valid(options.content), options)
+
+
+def test_a_warm_rebuild_equals_a_fresh_one_when_items_move_between_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sources list links each item to the page of its strand that holds it: when an item leaves a
+    strand, the ones after it move up a page though they are unchanged, and so must those links."""
+    monkeypatch.setattr(pages, "PAGE_ITEMS", 3)
+    monkeypatch.setattr(pages, "SOURCE_LINES", 10_000)  # one page of sources: only the strands' pages move
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    options = BuildOptions(tmp_path / "content", tmp_path / "dist")
+    session = Session()
+    render_site(load_valid(options.content, session), options, session)
+    entry = tmp_path / "content" / "entries" / "shooting.yaml"
+    entry.write_text(entry.read_text("utf-8").replace("review: reviewed", "review: draft", 1), "utf-8")
+    assert render_site(load_valid(options.content, session), options, session) == render_site(load_valid(options.content), options)
