@@ -7,6 +7,9 @@ validated and rendered in memory first; writing is the last step.
 
 from __future__ import annotations
 
+import functools
+import importlib.metadata
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,11 +18,12 @@ from typing import Any
 import jinja2
 
 from . import exports, headers
+from .cache import DiskCache, code_fingerprint, digest
 from .errors import ContentErrors, OutputError, Problem
 from .files import Refused, check_file, inside, read_file
 from .gcpause import gc_paused
 from .load import Content, FileCache, load_content
-from .pages import plan_pages
+from .pages import Plan, plan_pages
 from .provenance import stale_update
 from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .site import build_site
@@ -34,6 +38,7 @@ class BuildOptions:
     drafts: bool = False
     base_url: str | None = None
     workers: int = 1  # processes for rendering big sites; the CLI passes the number of cores
+    cache: bool = False  # read and write the cache beside the content (.site-builder-cache/); the CLI's default
 
 
 @dataclass
@@ -100,6 +105,8 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     # Where each item of a paginated set lives: fragments link to it, so set per build (the environment is reused).
     env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
     store.links = plan.links
+    disk = session.files.disk if session else None
+    store.start(disk, _scope(content, options, plan, dirs) if disk is not None else "")
     jsonld = {page.path: exports.jsonld(site, page) for page in pages}
     files = render_pages(site, pages, env, jsonld, options.workers, store)
     generated = {
@@ -115,6 +122,23 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
             raise OutputError(f"two outputs map to '{path}'")
         files[path] = data
     return files
+
+
+def _scope(content: Content, options: BuildOptions, plan: Plan, dirs: list[Path]) -> str:
+    """A digest of everything a stored fragment may show besides its own items: the code, the case,
+    people and sources files, the drafts option, every template's bytes, where each source is listed."""
+    parts = [code_fingerprint(), content.case.model.model_dump_json(), content.people.model.model_dump_json(),
+             content.sources.model.model_dump_json(), str(options.drafts), str(options.base_url),
+             json.dumps(sorted(plan.sources.items())), *library_versions()]
+    for path in sorted(p for d in dirs for p in d.rglob("*") if p.is_file()):
+        parts += [str(path), digest(path.read_bytes())]
+    return digest("\x00".join(parts).encode("utf-8"))
+
+
+@functools.cache
+def library_versions() -> tuple[str, ...]:
+    """The versions of the libraries that turn content into HTML (a new one may render differently)."""
+    return tuple(f"{name} {importlib.metadata.version(name)}" for name in ("jinja2", "markupsafe", "markdown-it-py"))
 
 
 def _static_files(dirs: list[Path], project: Path, shown: Path) -> dict[str, bytes]:
@@ -161,9 +185,14 @@ def _static_files(dirs: list[Path], project: Path, shown: Path) -> dict[str, byt
 
 def build(options: BuildOptions) -> BuildResult:
     clean_stale(options.out)  # first, so a previous output a killed build moved aside is back even if this build fails
-    content = load_valid(options.content, drafts=options.drafts)
-    files = render_site(content, options)
-    write_site(files, options.out, protect=[options.content, options.content.resolve().parent, Path.cwd()])
+    project = options.content.resolve().parent
+    disk = DiskCache.open(project) if options.cache and options.content.is_dir() else None
+    session = Session(files=FileCache(disk)) if disk is not None else None
+    content = load_valid(options.content, session, drafts=options.drafts)
+    files = render_site(content, options, session)
+    write_site(files, options.out, protect=[options.content, project, Path.cwd()])
+    if disk is not None:
+        disk.save()  # last: a failed build leaves the cache as it was
     pages = sum(1 for name in files if name.endswith(".html"))
     return BuildResult(pages, len(files), options.out, tuple(warnings(content, options.drafts)))
 

@@ -10,6 +10,7 @@ or make the browser fetch from another host.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -24,6 +25,7 @@ from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from . import pages as routes
+from .cache import DiskCache
 from .dates import PartialDate
 from .errors import RenderError
 from .files import Refused, read_file
@@ -142,6 +144,26 @@ class FragmentStore:
         self.pages: dict[str, tuple[tuple[Any, ...], bytes]] = {}  # path -> (the models it showed, bytes)
         # The pages a view's fragment links into (pages.Plan.links), set per build: part of a fragment's key.
         self.links: Callable[[Any], tuple[str, ...]] = lambda view: ()
+        # Fragments of earlier runs (`build`), by a digest of ``scope`` (everything but the item that a fragment
+        # may show: see build._scope) and of the item's own models; set per build.
+        self.disk: DiskCache | None = None
+        self.scope = ""
+        self._digests: dict[int, tuple[Any, str]] = {}
+
+    def start(self, disk: DiskCache | None, scope: str) -> None:
+        """Begin a build that reads and adds to ``disk`` (None: no cache on disk)."""
+        self.disk, self.scope, self._digests = disk, scope, {}
+
+    def disk_key(self, name: str, models: tuple[Any, ...], args: tuple[Any, ...], links: tuple[str, ...]) -> str:
+        """The content address of a fragment: what it is, its arguments, every model it shows, the pages it links to."""
+        parts = [self.scope, name, repr(args), *links, *(self._digest(m) for m in models)]
+        return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+
+    def _digest(self, model: Any) -> str:
+        hit = self._digests.get(id(model))
+        if hit is None or hit[0] is not model:
+            hit = self._digests[id(model)] = (model, hashlib.sha256(model.model_dump_json().encode("utf-8")).hexdigest())
+        return hit[1]
 
     def validate(self, *inputs: Any) -> None:
         same = len(inputs) == len(self.inputs) and all(a is b or a == b for a, b in zip(inputs, self.inputs))
@@ -180,13 +202,19 @@ class Fragments:
         """The macro ``name`` for a view with a ``.model`` (and, optionally, ``.deps``: other models it shows)."""
         model = item.model
         deps = getattr(item, "deps", ())
-        key = (name, id(model), args, self.store.links(item))
+        links = self.store.links(item)
+        key = (name, id(model), args, links)
         hit = self.store.html.get(key)
         # The stored model keeps its id from being reused; deps must be the very same objects too.
         if hit is not None and hit[0][0] is model and len(hit[0]) == len(deps) + 1 and all(a is b for a, b in zip(hit[0][1:], deps)):
             html = hit[1]
         else:
-            html = str(self._macro(name)(item, *args))
+            disk = self.store.disk
+            address = self.store.disk_key(name, (model, *deps), args, links) if disk is not None else ""
+            found = disk.fragment(address) if disk is not None else None
+            html = found if found is not None else str(self._macro(name)(item, *args))
+            if disk is not None and found is None:
+                disk.remember_fragment(address, html)
             self.store.html[key] = ((model, *deps), html)
         return Markup(html.replace(ROOT_MARK, root))
 
@@ -216,7 +244,12 @@ def render_pages(
         job = (site, pages, env, jsonld, store or FragmentStore())
         with mp.get_context("fork").Pool(workers, initializer=_set_job, initargs=(job,)) as pool:
             parts = pool.starmap(_render_slice, [(i, workers) for i in range(workers)])
-        rendered = {path: data for part in parts for path, data in part}
+        rendered = {path: data for part, _ in parts for path, data in part}
+        if store is not None and store.disk is not None:  # what the workers used of the cache on disk, and added
+            loaded, used = store.disk.loaded["fragments"], store.disk.used["fragments"]
+            for _, (added, hits) in parts:
+                used.update(added)
+                used.update((key, loaded[key]) for key in hits)
         return {page.path: rendered[page.path] for page in pages}
     return _render(site, pages, env, jsonld, store or FragmentStore())
 
@@ -230,10 +263,16 @@ def _set_job(job: Job) -> None:
     _job = job
 
 
-def _render_slice(index: int, step: int) -> list[tuple[str, bytes]]:
+def _render_slice(index: int, step: int) -> tuple[list[tuple[str, bytes]], tuple[dict[str, str], list[str]]]:
+    """One worker's pages, and of the cache on disk: the fragments it rendered anew, the keys of those it found."""
     assert _job is not None
     site, pages, env, jsonld, store = _job
-    return list(_render(site, pages[index::step], env, jsonld, store).items())
+    rendered = list(_render(site, pages[index::step], env, jsonld, store).items())
+    if store.disk is None:
+        return rendered, ({}, [])
+    loaded = store.disk.loaded["fragments"]
+    used = store.disk.used["fragments"]
+    return rendered, ({k: v for k, v in used.items() if k not in loaded}, [k for k in used if k in loaded])
 
 
 def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict[str, str], store: FragmentStore) -> dict[str, bytes]:
