@@ -28,7 +28,7 @@ from .provenance import stale_update
 from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .site import build_site
 from .validate import ValidationCache, validate
-from .write import clean_stale, write_site
+from .write import MARKER, clean_stale, write_site
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,8 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
     store.links = plan.links
     disk = session.files.disk if session else None
-    store.start(disk, _scope(content, options, plan, dirs) if disk is not None else "")
+    previous = options.out if disk is not None and (options.out / MARKER).is_file() else None  # a build's own output
+    store.start(disk, _scope(content, options, plan, dirs) if disk is not None else "", previous)
     jsonld = {page.path: exports.jsonld(site, page) for page in pages}
     files = render_pages(site, pages, env, jsonld, options.workers, store)
     generated = {

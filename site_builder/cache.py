@@ -24,6 +24,7 @@ import hashlib
 import hmac
 import json
 import os
+import stat
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ from .yamlload import Path_, YamlDoc
 
 DIR = ".site-builder-cache"
 FORMAT = "site-builder cache"
-KINDS = ("parsed", "fragments")
+KINDS = ("parsed", "fragments", "pages")
 KEY_BYTES = 32
 
 
@@ -119,6 +120,45 @@ class DiskCache:
 
     def remember_fragment(self, key: str, html: str) -> None:
         self.used["fragments"][key] = html
+
+    # Whole pages: the digest of the bytes a page rendered to, read back from the previous output.
+
+    def page(self, key: str, previous: Path) -> bytes | None:
+        """The bytes of the page at ``previous`` (the last build's output of it) if they are the ones
+        the cache records for ``key``; the output folder is anyone's to edit, so they are checked.
+        The fragments the page was made of count as used (a later build may need them again)."""
+        entry = self.loaded["pages"].get(key)
+        if not (isinstance(entry, dict) and isinstance(entry.get("sha256"), str) and isinstance(entry.get("fragments"), list)):
+            return None
+        expected = entry["sha256"]
+        try:
+            fd = os.open(previous, os.O_RDONLY | os.O_NOFOLLOW)
+            with os.fdopen(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    return None
+                data = handle.read()
+        except OSError:
+            return None
+        if digest(data) != expected:
+            return None
+        self.used["pages"][key] = entry
+        loaded, used = self.loaded["fragments"], self.used["fragments"]
+        used.update((k, loaded[k]) for k in entry["fragments"] if isinstance(k, str) and k in loaded)
+        return data
+
+    def remember_page(self, key: str, data: bytes, fragments: list[str]) -> None:
+        self.used["pages"][key] = {"sha256": digest(data), "fragments": fragments}
+
+    def merge(self, found: dict[str, tuple[dict[str, Any], list[str]]]) -> None:
+        """Add what a forked render worker used (``kind: (new entries, keys of loaded ones)``)."""
+        for kind, (added, hits) in found.items():
+            self.used[kind].update(added)
+            self.used[kind].update((key, self.loaded[kind][key]) for key in hits)
+
+    def found(self) -> dict[str, tuple[dict[str, Any], list[str]]]:
+        """What a forked render worker sends back for :meth:`merge`: new entries whole, loaded ones by key."""
+        return {kind: ({k: v for k, v in self.used[kind].items() if k not in self.loaded[kind]},
+                       [k for k in self.used[kind] if k in self.loaded[kind]]) for kind in ("fragments", "pages")}
 
     # Files.
 

@@ -140,7 +140,8 @@ class FragmentStore:
 
     def __init__(self) -> None:
         self.inputs: tuple[Any, ...] = ()
-        self.html: dict[tuple[Any, ...], tuple[tuple[Any, ...], str]] = {}  # key -> ((model, *deps), html)
+        # key -> ((model, *deps), html, its address in the cache on disk or "")
+        self.html: dict[tuple[Any, ...], tuple[tuple[Any, ...], str, str]] = {}
         self.pages: dict[str, tuple[tuple[Any, ...], bytes]] = {}  # path -> (the models it showed, bytes)
         # The pages a view's fragment links into (pages.Plan.links), set per build: part of a fragment's key.
         self.links: Callable[[Any], tuple[str, ...]] = lambda view: ()
@@ -148,11 +149,21 @@ class FragmentStore:
         # may show: see build._scope) and of the item's own models; set per build.
         self.disk: DiskCache | None = None
         self.scope = ""
+        self.previous: Path | None = None
         self._digests: dict[int, tuple[Any, str]] = {}
 
-    def start(self, disk: DiskCache | None, scope: str) -> None:
-        """Begin a build that reads and adds to ``disk`` (None: no cache on disk)."""
-        self.disk, self.scope, self._digests = disk, scope, {}
+    def start(self, disk: DiskCache | None, scope: str, previous: Path | None = None) -> None:
+        """Begin a build that reads and adds to ``disk`` (None: no cache on disk); ``previous``: the last
+        build's output, from which a page whose inputs are unchanged is read back instead of rendered."""
+        self.disk, self.scope, self.previous, self._digests = disk, scope, previous, {}
+
+    def page_key(self, page: Page, jsonld: str) -> str:
+        """The content address of a page that shows only ``page.deps`` besides what ``scope`` covers: its
+        path, template, pager and JSON-LD (title, description, address) and a digest of each model it shows."""
+        assert page.deps is not None
+        pager = page.context.get("pager")
+        parts = [self.scope, page.path, page.template, jsonld, repr(pager), *(self._digest(m) for m in page.deps)]
+        return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
     def disk_key(self, name: str, models: tuple[Any, ...], args: tuple[Any, ...], links: tuple[str, ...]) -> str:
         """The content address of a fragment: what it is, its arguments, every model it shows, the pages it links to."""
@@ -192,6 +203,7 @@ class Fragments:
         self.store = store
         self.module: Any = None
         self.once: dict[str, str] = {}
+        self.used: list[str] = []  # addresses in the cache on disk of the fragments of the page being rendered
 
     def _macro(self, name: str) -> Any:
         if self.module is None:
@@ -207,7 +219,7 @@ class Fragments:
         hit = self.store.html.get(key)
         # The stored model keeps its id from being reused; deps must be the very same objects too.
         if hit is not None and hit[0][0] is model and len(hit[0]) == len(deps) + 1 and all(a is b for a, b in zip(hit[0][1:], deps)):
-            html = hit[1]
+            html, address = hit[1], hit[2]
         else:
             disk = self.store.disk
             address = self.store.disk_key(name, (model, *deps), args, links) if disk is not None else ""
@@ -215,7 +227,9 @@ class Fragments:
             html = found if found is not None else str(self._macro(name)(item, *args))
             if disk is not None and found is None:
                 disk.remember_fragment(address, html)
-            self.store.html[key] = ((model, *deps), html)
+            self.store.html[key] = ((model, *deps), html, address)
+        if address:
+            self.used.append(address)
         return Markup(html.replace(ROOT_MARK, root))
 
     def shared(self, name: str, *args: Any, root: str) -> Markup:
@@ -246,10 +260,8 @@ def render_pages(
             parts = pool.starmap(_render_slice, [(i, workers) for i in range(workers)])
         rendered = {path: data for part, _ in parts for path, data in part}
         if store is not None and store.disk is not None:  # what the workers used of the cache on disk, and added
-            loaded, used = store.disk.loaded["fragments"], store.disk.used["fragments"]
-            for _, (added, hits) in parts:
-                used.update(added)
-                used.update((key, loaded[key]) for key in hits)
+            for _, found in parts:
+                store.disk.merge(found)
         return {page.path: rendered[page.path] for page in pages}
     return _render(site, pages, env, jsonld, store or FragmentStore())
 
@@ -263,16 +275,12 @@ def _set_job(job: Job) -> None:
     _job = job
 
 
-def _render_slice(index: int, step: int) -> tuple[list[tuple[str, bytes]], tuple[dict[str, str], list[str]]]:
-    """One worker's pages, and of the cache on disk: the fragments it rendered anew, the keys of those it found."""
+def _render_slice(index: int, step: int) -> tuple[list[tuple[str, bytes]], dict[str, tuple[dict[str, Any], list[str]]]]:
+    """One worker's pages, and what it used of the cache on disk (DiskCache.found)."""
     assert _job is not None
     site, pages, env, jsonld, store = _job
     rendered = list(_render(site, pages[index::step], env, jsonld, store).items())
-    if store.disk is None:
-        return rendered, ({}, [])
-    loaded = store.disk.loaded["fragments"]
-    used = store.disk.used["fragments"]
-    return rendered, ({k: v for k, v in used.items() if k not in loaded}, [k for k in used if k in loaded])
+    return rendered, (store.disk.found() if store.disk is not None else {})
 
 
 def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict[str, str], store: FragmentStore) -> dict[str, bytes]:
@@ -283,10 +291,15 @@ def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict
     out: dict[str, bytes] = {}
     for page in pages:
         reused = store.page(page)
+        address = store.page_key(page, jsonld[page.path]) if store.disk is not None and page.deps is not None else ""
+        if reused is None and address and store.previous is not None:
+            assert store.disk is not None
+            reused = store.disk.page(address, store.previous / page.path)
         if reused is not None:
             out[page.path] = reused
             continue
         root = "/" + root_404 if page.path == "404.html" else "../" * page.depth
+        fragments.used = []
         try:
             template = env.get_template(page.template)
             html = template.render(site=site, page=page, root=root, jsonld=jsonld[page.path], **page.context)
@@ -301,6 +314,9 @@ def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict
         out[page.path] = html.encode("utf-8")
         if page.deps is not None:
             store.pages[page.path] = (page.deps, out[page.path])
+        if address:
+            assert store.disk is not None
+            store.disk.remember_page(address, out[page.path], list(dict.fromkeys(fragments.used)))
     return out
 
 

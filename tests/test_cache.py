@@ -49,7 +49,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_second_build_reuses_the_cache_and_gives_the_same_bytes(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = built(example, "dist")
-    assert sorted(p.name for p in (example / DIR).iterdir()) == ["fragments.json", "parsed.json"]
+    assert sorted(p.name for p in (example / DIR).iterdir()) == ["fragments.json", "pages.json", "parsed.json"]
     seen = parses(monkeypatch)
     assert built(example, "dist") == first
     assert seen == []  # every file came from the cache
@@ -101,13 +101,13 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(example: Path, tmp_p
     assert key is not None
     if damage == "truncated":
         built(example, "dist")
-        for name in ("parsed.json", "fragments.json"):
-            path = example / DIR / name
+        for kind in cache.KINDS:
+            path = example / DIR / f"{kind}.json"
             path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     elif damage == "random bytes":
         (example / DIR).mkdir()
-        for name in ("parsed.json", "fragments.json"):
-            (example / DIR / name).write_bytes(os.urandom(4096))
+        for kind in cache.KINDS:
+            (example / DIR / f"{kind}.json").write_bytes(os.urandom(4096))
     elif damage == "another key":
         _forge(example, b"k" * 32)
     elif damage == "another version":
@@ -127,7 +127,7 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(example: Path, tmp_p
         return
     # The next build finds the cache this one wrote, whole and its own.
     reopened = DiskCache.open(example)
-    assert len(reopened.loaded["parsed"]) == 8 and len(reopened.loaded["fragments"]) > 50
+    assert len(reopened.loaded["parsed"]) == 8 and len(reopened.loaded["fragments"]) > 50 and len(reopened.loaded["pages"]) > 30
     assert built(example, "dist") == fresh
 
 
@@ -175,3 +175,42 @@ def test_only_files_whose_bytes_changed_get_a_new_time(example: Path) -> None:
             continue
         old_time = (out / name).stat().st_mtime == OLD
         assert old_time == (name not in changed), name
+
+
+def test_a_page_edited_in_the_output_is_rendered_again_not_trusted(example: Path) -> None:
+    """Unchanged pages are read back from the last output, which is anyone's to edit: only bytes whose
+    digest the signed cache holds are taken."""
+    first = built(example, "dist")
+    page = example / "dist" / "people" / "alec-baldwin" / "index.html"
+    text = page.read_bytes()
+    page.write_bytes(text.replace(b"Alec Baldwin", b"Alec Baldwyn"))  # same size, other bytes
+    assert built(example, "dist") == first
+
+
+def test_a_run_of_edits_across_files_stays_equal_to_fresh_builds(example: Path) -> None:
+    """Pages reused from the output keep the fragments they were made of in the cache, for the build that needs them next."""
+    built(example, "dist")
+    edits = [("entries/shooting.yaml", "review: reviewed", "review: draft"),
+             ("entries/reality-show.yaml", "title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC"),
+             ("entries/shooting.yaml", "review: draft", "review: reviewed"),
+             ("people.yaml", "name: Alec Baldwin\n", "name: Alexander Baldwin\n")]
+    for name, old, new in edits:
+        path = example / "content" / name
+        path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+        assert built(example, "dist") == built(example, "fresh", use_cache=False), name
+
+
+def test_forked_render_workers_fill_and_use_the_cache(tmp_path: Path) -> None:
+    """A site of over 400 pages renders on forked workers, which send back what they used of the cache."""
+    from .test_paging import _generate
+
+    project = tmp_path / "big"
+    _generate()(1500, project)  # type: ignore[operator]
+    options = BuildOptions(project / "content", project / "dist", workers=2, cache=True)
+    build(options)
+    used = DiskCache.open(project).loaded
+    assert len(used["pages"]) > 400 and len(used["fragments"]) > 2000
+    entry = project / "content" / "entries" / "trial.yaml"
+    entry.write_text(entry.read_text("utf-8").replace("title: '", "title: 'Edited: ", 1), "utf-8")
+    build(options)
+    assert snapshot(project / "dist") == built(project, "fresh", use_cache=False)
