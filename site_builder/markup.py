@@ -19,8 +19,19 @@ _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": 
 _TAG = re.compile(r"<[^>]*>")
 
 
+# A one-line text of words and everyday punctuation has no Markdown in it: CommonMark makes it one
+# paragraph of the text itself. Left out, so that the full parser sees them: anything that starts a
+# block (a list item's '- ', '1. ', '1) ', a heading's '#', a quote's '>', a code block's indent), every
+# character with an inline meaning (emphasis, code, links, escapes, entities, autolinks), '"' (which
+# the renderer writes as &quot;), line breaks and tabs, and leading or trailing space.
+_MARKUP_CHARS = r"\x00-\x1f\x7f\\`*_\[\]!<>&\"#~|{}=+^$@"
+_PLAIN_LINE = re.compile(rf"(?![-+*#>=_~]|\d{{1,9}}[.)])[^\s{_MARKUP_CHARS}](?:[^{_MARKUP_CHARS}]*[^\s{_MARKUP_CHARS}])?")
+
+
 @lru_cache(maxsize=8192)
 def markdown(text: str) -> Markup:
+    if _PLAIN_LINE.fullmatch(text) and text == text.strip():
+        return Markup(f"<p>{text}</p>")  # what markdown-it gives, without its parse (a third of rendering a big case)
     return Markup(_MD.render(text).strip())
 
 
