@@ -23,10 +23,10 @@ from .errors import ContentErrors, OutputError, Problem
 from .files import Refused, check_file, inside, read_file
 from .gcpause import gc_paused
 from .load import Content, FileCache, load_content
-from .pages import Plan, plan_pages
+from .pages import Page, Plan, plan_pages
 from .provenance import stale_update
 from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
-from .site import build_site
+from .site import Site, build_site
 from .validate import ValidationCache, validate
 from .write import MARKER, clean_stale, write_site
 
@@ -108,7 +108,7 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     disk = session.files.disk if session else None
     previous = options.out if disk is not None and (options.out / MARKER).is_file() else None  # a build's own output
     store.start(disk, _scope(content, options, plan, dirs) if disk is not None else "", previous)
-    jsonld = {page.path: exports.jsonld(site, page) for page in pages}
+    jsonld = JsonLd(site, pages)
     files = render_pages(site, pages, env, jsonld, options.workers, store)
     generated = {
         "case.json": exports.case_json(site),
@@ -123,6 +123,19 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
             raise OutputError(f"two outputs map to '{path}'")
         files[path] = data
     return files
+
+
+class JsonLd(dict[str, str]):
+    """Each page's JSON-LD, made when first asked for: a rebuild that reuses a page never needs its own."""
+
+    def __init__(self, site: Site, pages: list[Page]) -> None:
+        super().__init__()
+        self.site = site
+        self.by_path = {page.path: page for page in pages}
+
+    def __missing__(self, path: str) -> str:
+        value = self[path] = exports.jsonld(self.site, self.by_path[path])
+        return value
 
 
 def _scope(content: Content, options: BuildOptions, plan: Plan, dirs: list[Path]) -> str:

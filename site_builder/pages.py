@@ -29,6 +29,9 @@ class Page:
     # rebuild may reuse the page while they are the same objects. None: the
     # page summarises the whole case and is always rendered again.
     deps: tuple[Any, ...] | None = None
+    # With ``deps``, what else the page shows that is not one of those models (counts, page numbers,
+    # where items are listed): compared by equality before the page is reused.
+    summary: tuple[Any, ...] = ()
 
     @property
     def depth(self) -> int:
@@ -85,6 +88,7 @@ def plan_pages(site: Site) -> Plan:
     """The site's pages; OutputError if two would be written to the same path."""
     case = site.case
     plan = Plan([], {}, {}, {})
+    strands = [page for topic in site.topics for page in topic_pages(topic, plan)]  # first: the sources pages link into them
     plan.pages.extend([
         Page("index.html", "index.html", case.title, _first_sentence(case.summary), kind="WebSite"),
         *timeline_pages(site, plan),
@@ -92,9 +96,8 @@ def plan_pages(site: Site) -> Plan:
         *sources_pages(site, plan),
         Page("about/index.html", "about.html", "About this site", "How this site is made: method, attribution and corrections."),
         Page("404.html", "404.html", "Page not found", "This page does not exist."),
+        *strands,
     ])
-    for topic in site.topics:
-        plan.pages.extend(topic_pages(topic, plan))
     for person in site.people:
         plan.pages.extend(person_pages(person))
     seen: set[str] = set()
@@ -159,8 +162,12 @@ def sources_pages(site: Site, plan: Plan) -> list[Page]:
     for run, part, pager in zip(runs, parts, pagers(parts)):
         for source in run:
             plan.sources[source.model.id] = part.path
+        # A sources page shows its sources and what was taken from each (their deps), linked to where it is.
+        deps = tuple(m for s in run for m in (s.model, *s.deps))
+        summary = (repr(pager), tuple(len(s.deps) for s in run), tuple(plan.links(s) for s in run))
         pages.append(Page(part.path, "sources.html", _titled("Sources", pager),
-                          "Every source the site uses, and what it took from each.", {"sources": run, "pager": pager}))
+                          "Every source the site uses, and what it took from each.", {"sources": run, "pager": pager},
+                          deps=deps, summary=summary))
     return pages
 
 
@@ -176,7 +183,8 @@ def people_index_pages(site: Site) -> list[Page]:
         for group, label, person in run:
             groups.setdefault(group, (label, []))[1].append(person)
         pages.append(Page(part.path, "people.html", _titled("Who's who", pager), f"The people and organisations in {site.case.title}.",
-                          {"groups": [(g, label, members) for g, (label, members) in groups.items()], "pager": pager}))
+                          {"groups": [(g, label, members) for g, (label, members) in groups.items()], "pager": pager},
+                          deps=tuple(person.model for _, _, person in run), summary=(repr(pager),)))
     return pages
 
 
@@ -208,15 +216,20 @@ def timeline_pages(site: Site, plan: Plan) -> list[Page]:
     # Each page's index is its own year's pages (the years list above it leads to the others).
     index = [tuple(p for (y, _), p in zip(runs, parts) if y == year and len(by_year[year]) > PAGE_ITEMS) for year, _ in runs]
     navs = pagers(parts, index)
+    # Every timeline page shows its events, and counts of all (per year, strand and person): a page is
+    # reused while its events are the same objects and the counts are equal.
+    counts = (tuple(years), tuple(len(t.events) for t in site.topics), tuple((p.model.id, len(p.events)) for p in site.people))
     pages = []
     for (year, run), part, pager in zip(runs, parts, navs):
         for event in run:
             plan.timeline[event.model.id] = part.path
         pages.append(Page(part.path, "timeline.html", f"Timeline: {part.label}", f"Events of {year} in {site.case.title}.",
-                          {"events": run, "years": years, "year": year, "pager": pager}))
+                          {"events": run, "years": years, "year": year, "pager": pager},
+                          deps=tuple(e.model for e in run), summary=(repr(pager), counts)))
     latest_year, latest = runs[-1]
     main = Page(TIMELINE_PATH, "timeline.html", "Timeline", description,
-                {"events": latest, "years": years, "year": latest_year, "pager": navs[-1]})
+                {"events": latest, "years": years, "year": latest_year, "pager": navs[-1]},
+                deps=tuple(e.model for e in latest), summary=(repr(navs[-1]), counts))
     return [main, *pages]
 
 

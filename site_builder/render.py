@@ -142,7 +142,7 @@ class FragmentStore:
         self.inputs: tuple[Any, ...] = ()
         # key -> ((model, *deps), html, its address in the cache on disk or "")
         self.html: dict[tuple[Any, ...], tuple[tuple[Any, ...], str, str]] = {}
-        self.pages: dict[str, tuple[tuple[Any, ...], bytes]] = {}  # path -> (the models it showed, bytes)
+        self.pages: dict[str, tuple[tuple[Any, ...], tuple[Any, ...], bytes]] = {}  # path -> (models, summary, bytes)
         # The pages a view's fragment links into (pages.Plan.links), set per build: part of a fragment's key.
         self.links: Callable[[Any], tuple[str, ...]] = lambda view: ()
         # Fragments of earlier runs (`build`), by a digest of ``scope`` (everything but the item that a fragment
@@ -162,7 +162,7 @@ class FragmentStore:
         path, template, pager and JSON-LD (title, description, address) and a digest of each model it shows."""
         assert page.deps is not None
         pager = page.context.get("pager")
-        parts = [self.scope, page.path, page.template, jsonld, repr(pager), *(self._digest(m) for m in page.deps)]
+        parts = [self.scope, page.path, page.template, jsonld, repr(pager), repr(page.summary), *(self._digest(m) for m in page.deps)]
         return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
     def disk_key(self, name: str, models: tuple[Any, ...], args: tuple[Any, ...], links: tuple[str, ...]) -> str:
@@ -185,9 +185,9 @@ class FragmentStore:
 
     def page(self, page: Page) -> bytes | None:
         hit = self.pages.get(page.path)
-        if hit is None or page.deps is None or len(hit[0]) != len(page.deps):
+        if hit is None or page.deps is None or len(hit[0]) != len(page.deps) or hit[1] != page.summary:
             return None
-        return hit[1] if all(a is b for a, b in zip(hit[0], page.deps)) else None
+        return hit[2] if all(a is b for a, b in zip(hit[0], page.deps)) else None
 
 
 class Fragments:
@@ -313,7 +313,7 @@ def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict
             raise RenderError(f"{_template_location(exc, page)}: {type(exc).__name__}: {exc} (rendering {page.path})") from None
         out[page.path] = html.encode("utf-8")
         if page.deps is not None:
-            store.pages[page.path] = (page.deps, out[page.path])
+            store.pages[page.path] = (page.deps, page.summary, out[page.path])
         if address:
             assert store.disk is not None
             store.disk.remember_page(address, out[page.path], list(dict.fromkeys(fragments.used)))

@@ -198,3 +198,27 @@ def test_a_warm_rebuild_equals_a_fresh_one_when_items_move_between_pages(tmp_pat
     entry = tmp_path / "content" / "entries" / "shooting.yaml"
     entry.write_text(entry.read_text("utf-8").replace("review: reviewed", "review: draft", 1), "utf-8")
     assert render_site(load_valid(options.content, session), options, session) == render_site(load_valid(options.content), options)
+
+
+def test_warm_rebuilds_of_paginated_lists_equal_fresh_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Timeline, sources and who's-who pages are reused while their items are unchanged and their counts
+    equal: after each kind of edit a warm rebuild must still equal a fresh build."""
+    for name, value in [("TIMELINE_SPLIT", 5), ("PAGE_ITEMS", 3), ("SOURCE_LINES", 30), ("PEOPLE_PER_PAGE", 5)]:
+        monkeypatch.setattr(pages, name, value)
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    options = BuildOptions(tmp_path / "content", tmp_path / "dist")
+    session = Session()
+    render_site(load_valid(options.content, session), options, session)
+    edits = [
+        ("entries/reality-show.yaml", "title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC"),  # one event
+        ("entries/shooting.yaml", "review: reviewed", "review: draft"),  # an item leaves: counts change, items move
+        ("entries/reality-show.yaml", "date: 2025-02-23", "date: 2024-12-01"),  # an event moves to another year
+        ("people.yaml", "name: Alec Baldwin\n", "name: Alexander Baldwin\n"),  # a name on many pages
+    ]
+    for name, old, new in edits:
+        path = tmp_path / "content" / name
+        text = path.read_text("utf-8")
+        assert old in text, old
+        path.write_text(text.replace(old, new, 1), "utf-8")
+        assert render_site(load_valid(options.content, session), options, session) == render_site(load_valid(options.content), options), name
