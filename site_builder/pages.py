@@ -8,6 +8,7 @@ never build paths themselves.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -218,7 +219,9 @@ def timeline_pages(site: Site, plan: Plan) -> list[Page]:
     navs = pagers(parts, index)
     # Every timeline page shows its events, and counts of all (per year, strand and person): a page is
     # reused while its events are the same objects and the counts are equal.
-    counts = (tuple(years), tuple(len(t.events) for t in site.topics), tuple((p.model.id, len(p.events)) for p in site.people))
+    # (as a digest: compared, and written into cache keys, once per page; the tuple is as long as the people list)
+    counts = hashlib.sha256(repr((years, [len(t.events) for t in site.topics], [(p.model.id, len(p.events)) for p in site.people]))
+                            .encode("utf-8")).hexdigest()
     pages = []
     for (year, run), part, pager in zip(runs, parts, navs):
         for event in run:

@@ -74,14 +74,34 @@ def part_path(first: str, number: int) -> str:
     return first if number == 1 else f"{first.removesuffix('index.html')}{number}/index.html"
 
 
+INDEX_ALL = 25  # a set of more pages shows an index of the first, the last and those near the current one
+INDEX_NEAR = 5
+GAP = Part("", "…")  # where a long index leaves pages out
+
+
+def window(parts: Sequence[Part], i: int) -> tuple[Part, ...]:
+    """The page index shown on page ``i`` of ``parts``: all of them, or for a long set the first, the last
+    and INDEX_NEAR on each side of ``i``, with a gap where pages are left out (an index listing every
+    page would make each page of a big set grow with the set)."""
+    if len(parts) <= INDEX_ALL:
+        return tuple(parts)
+    keep = sorted({0, len(parts) - 1, *range(max(0, i - INDEX_NEAR), min(len(parts), i + INDEX_NEAR + 1))})
+    shown: list[Part] = []
+    for k, n in enumerate(keep):
+        if k and n != keep[k - 1] + 1:
+            shown.append(GAP)
+        shown.append(parts[n])
+    return tuple(shown)
+
+
 def pagers(parts: Sequence[Part], index: Sequence[Sequence[Part]] | None = None) -> list[Pager | None]:
     """One pager per part (None for a set of one page: it needs no navigation, and looks as it always did).
 
-    ``index``: the page index each part shows (default: all parts)."""
+    ``index``: the page index each part shows (default: :func:`window` of all parts)."""
     if len(parts) < 2:
         return [None] * len(parts)
     found: list[Pager | None] = []
     for i, part in enumerate(parts):
-        shown = tuple(index[i]) if index is not None else tuple(parts)
+        shown = tuple(index[i]) if index is not None else window(parts, i)
         found.append(Pager(shown, part, i + 1, len(parts), parts[i - 1] if i else None, parts[i + 1] if i + 1 < len(parts) else None))
     return found

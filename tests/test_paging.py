@@ -16,7 +16,7 @@ from site_builder import pages
 from site_builder.build import BuildOptions, Session, load_valid, render_site
 from site_builder.check import check
 from site_builder.linkcheck import check_pages
-from site_builder.paging import Part, chunks, pagers, part_path, weighted_chunks
+from site_builder.paging import Part, chunks, pagers, part_path, weighted_chunks, window
 
 from .conftest import ROOT
 
@@ -162,6 +162,11 @@ def test_paging_helpers() -> None:
     assert first is not None and second is not None
     assert (first.previous, first.next, second.previous, second.next) == (None, Part("b", "2"), Part("a", "1"), None)
     assert (second.number, second.total) == (2, 2)
+    # A long set's index: the first, the last and five on each side of the current page, gaps marked.
+    parts = [Part(str(n), str(n)) for n in range(1, 41)]
+    assert [p.label for p in window(parts, 19)] == ["1", "…", *map(str, range(15, 26)), "…", "40"]
+    assert [p.label for p in window(parts, 0)] == [*map(str, range(1, 7)), "…", "40"]
+    assert [p.label for p in window(parts[:25], 0)] == [str(n) for n in range(1, 26)]
 
 
 def test_a_warm_rebuild_equals_a_fresh_one_when_sources_move_between_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
