@@ -142,10 +142,12 @@ def main() -> None:
             })
             shutil.rmtree(project)
     report = render_report(rows, args.runs)
+    args.results.write_text(report, "utf-8")  # now: the serve latency below may fail on a busy machine
     if args.serve_events:
         # Save → reload latency of `serve`, timed in Chromium by bench/serve_latency.py (same machine, same run).
-        latency = subprocess.run([sys.executable, str(HERE / "serve_latency.py"), "--runs", str(args.runs), "--events", str(args.serve_events)],
-                                 capture_output=True, text=True, check=True).stdout
+        proc = subprocess.run([sys.executable, str(HERE / "serve_latency.py"), "--runs", str(args.runs), "--events", str(args.serve_events)],
+                              capture_output=True, text=True)
+        latency = proc.stdout if proc.returncode == 0 else f"serve_latency.py failed:\n{proc.stderr.strip()[-2000:]}"
         report += f"\nsite-builder serve, file saved → open page shows the change (Chromium), {args.runs} saves each:\n\n```\n{latency.strip()}\n```\n"
     print(report)
     args.results.write_text(report, "utf-8")
