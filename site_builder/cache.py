@@ -195,9 +195,8 @@ class DiskCache:
             data = json.loads(body)
         except ValueError:
             return {}
-        if not isinstance(data, dict) or data.get("header") != self._header(kind) or not isinstance(data.get("entries"), dict):
-            return {}
-        return data["entries"]
+        entries = data.get("entries") if isinstance(data, dict) and data.get("header") == self._header(kind) else None
+        return entries if isinstance(entries, dict) else {}
 
     def _write(self, kind: str, entries: dict[str, Any]) -> None:
         if self.folder.is_symlink():
