@@ -8,7 +8,6 @@ validated and rendered in memory first; writing is the last step.
 from __future__ import annotations
 
 import functools
-import importlib.metadata
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -152,6 +151,8 @@ def _scope(content: Content, options: BuildOptions, plan: Plan, dirs: list[Path]
 @functools.cache
 def library_versions() -> tuple[str, ...]:
     """The versions of the libraries that turn content into HTML (a new one may render differently)."""
+    import importlib.metadata  # here: 50 ms to import, and only a build with a cache needs it
+
     return tuple(f"{name} {importlib.metadata.version(name)}" for name in ("jinja2", "markupsafe", "markdown-it-py"))
 
 

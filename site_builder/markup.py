@@ -12,10 +12,13 @@ import html
 import re
 from functools import lru_cache
 
-from markdown_it import MarkdownIt
+from typing import TYPE_CHECKING
+
 from markupsafe import Markup
 
-_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable("image")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -28,14 +31,28 @@ _MARKUP_CHARS = r"\x00-\x1f\x7f\\`*_\[\]!<>&\"#~|{}=+^$@"
 _PLAIN_LINE = re.compile(rf"(?![-+*#>=_~]|\d{{1,9}}[.)])[^\s{_MARKUP_CHARS}](?:[^{_MARKUP_CHARS}]*[^\s{_MARKUP_CHARS}])?")
 
 
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    """The Markdown parser, made (and markdown-it imported) when a text first needs it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).disable("image")
+
+
+def _plain_line(text: str) -> bool:
+    return text == text.strip() and _PLAIN_LINE.fullmatch(text) is not None
+
+
 @lru_cache(maxsize=8192)
 def markdown(text: str) -> Markup:
-    if _PLAIN_LINE.fullmatch(text) and text == text.strip():
+    if _plain_line(text):
         return Markup(f"<p>{text}</p>")  # what markdown-it gives, without its parse (a third of rendering a big case)
-    return Markup(_MD.render(text).strip())
+    return Markup(_parser().render(text).strip())
 
 
 
 def plain(text: str) -> str:
     """The words of a Markdown text without its markup: what a <meta> description should say."""
-    return " ".join(html.unescape(_TAG.sub("", _MD.render(text))).split())  # blocks end in newlines
+    if _plain_line(text):  # (no markup, no entity: the words themselves)
+        return " ".join(text.split())
+    return " ".join(html.unescape(_TAG.sub("", _parser().render(text))).split())  # blocks end in newlines

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import random
+import re
 
 import pytest
 import yaml
 from markupsafe import Markup
 
-from site_builder.markup import _MD, markdown
+from site_builder.markup import _parser, markdown, plain
 
 from .conftest import ROOT
 
@@ -36,7 +38,14 @@ def corpus() -> list[str]:
 @pytest.mark.parametrize("chunk", range(4))
 def test_plain_texts_render_as_the_parser_renders_them(chunk: int) -> None:
     texts = corpus()[chunk::4]
-    assert [markdown.__wrapped__(t) for t in texts] == [Markup(_MD.render(t).strip()) for t in texts]
+    assert [markdown.__wrapped__(t) for t in texts] == [Markup(_parser().render(t).strip()) for t in texts]
+
+
+@pytest.mark.parametrize("chunk", range(2))
+def test_plain_words_of_plain_texts_are_the_parsers(chunk: int) -> None:
+    texts = corpus()[chunk::8]
+    parser = _parser()
+    assert [plain(t) for t in texts] == [" ".join(html.unescape(re.sub(r"<[^>]*>", "", parser.render(t))).split()) for t in texts]
 
 
 def test_the_shortcut_is_taken_for_plain_sentences_and_not_for_markup() -> None:
