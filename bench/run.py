@@ -141,14 +141,15 @@ def main() -> None:
                 "hugo_pages": pages[1][0], "hugo_largest": pages[1][1] / 1000,
             })
             shutil.rmtree(project)
-    report = render_report(rows, args.runs)
-    args.results.write_text(report, "utf-8")  # now: the serve latency below may fail on a busy machine
-    if args.serve_events:
-        # Save → reload latency of `serve`, timed in Chromium by bench/serve_latency.py (same machine, same run).
-        proc = subprocess.run([sys.executable, str(HERE / "serve_latency.py"), "--runs", str(args.runs), "--events", str(args.serve_events)],
-                              capture_output=True, text=True)
-        latency = proc.stdout if proc.returncode == 0 else f"serve_latency.py failed:\n{proc.stderr.strip()[-2000:]}"
-        report += f"\nsite-builder serve, file saved → open page shows the change (Chromium), {args.runs} saves each:\n\n```\n{latency.strip()}\n```\n"
+        report = render_report(rows, args.runs)
+        args.results.write_text(report, "utf-8")  # now: the serve latency below may fail on a busy machine
+        if args.serve_events:
+            # Save → reload latency of `serve`, timed in Chromium by bench/serve_latency.py (same machine, same run;
+            # inside the temporary folder, which holds the cache's signing key).
+            proc = subprocess.run([sys.executable, str(HERE / "serve_latency.py"), "--runs", str(args.runs), "--events", str(args.serve_events)],
+                                  capture_output=True, text=True)
+            latency = proc.stdout if proc.returncode == 0 else f"serve_latency.py failed:\n{proc.stderr.strip()[-2000:]}"
+            report += f"\nsite-builder serve, file saved → open page shows the change (Chromium), {args.runs} saves each:\n\n```\n{latency.strip()}\n```\n"
     print(report)
     args.results.write_text(report, "utf-8")
 
