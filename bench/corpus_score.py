@@ -1,6 +1,6 @@
 """Score the converter on the real-article development corpus, in-process, with the reference scorer's definitions.
 
-Usage: python bench/corpus_score.py [CASE_DIR ...] [--details] [--json]
+Usage: python bench/corpus_score.py [CASE_DIR ...] [--details] [--json | --markdown] [--compare]
 
 With no CASE_DIR it scores every case of ``../shared/corpus/`` when that folder exists (the corpus as the team
 keeps it), else the copy in ``tests/convert/corpus/`` (the same articles and gold, with their publishers and URLs,
@@ -295,6 +295,20 @@ def score(cases: Iterable[Path]) -> tuple[dict[str, Tally], Tally]:
     return per_case, total
 
 
+def table(tallies: dict[str, Tally]) -> str:
+    """A Markdown table of the figures, a row per case (for docs/quality.md)."""
+    head = ("| case | articles | people R / P | dated events R / P | quotes found | speaker accuracy | end-to-end "
+            "| topics F1 | happenings found | events per happening | wrong merges |\n"
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    rows = []
+    for name, tally in tallies.items():
+        f = tally.figures()
+        rows.append(f"| {name} | {f['arts']:.0f} | {f['people_r']:.2f} / {f['people_p']:.2f} | {f['events_r']:.2f} / "
+                    f"{f['events_p']:.2f} | {f['quotes_found']:.2f} | {f['speaker_acc']:.2f} | {f['quotes_e2e']:.2f} | "
+                    f"{f['topics_f1']:.2f} | {f['hap_r']:.2f} | {f['dup']:.2f} | {f['wrong_merge']:.2f} |")
+    return "\n".join([head, *rows])
+
+
 def _reference(cases: list[Path]) -> str:
     """The reference scorer's ALL line, or why it could not run."""
     scorer = SHARED / "score.py"
@@ -311,11 +325,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="list every missed or wrong item")
     parser.add_argument("--json", action="store_true", help="figures as JSON")
     parser.add_argument("--compare", action="store_true", help="also run ../shared/corpus/score.py")
+    parser.add_argument("--markdown", action="store_true", help="figures as a Markdown table, a row per case")
     args = parser.parse_args(argv)
     cases = args.cases or default_cases()
     per_case, total = score(cases)
     if args.json:
         print(json.dumps({"cases": {n: t.figures() for n, t in per_case.items()}, "all": total.figures()}, indent=1))
+        return 0
+    if args.markdown:
+        print(table({**per_case, "all 41": total} if len(per_case) > 1 else per_case))
         return 0
     for name, tally in per_case.items():
         if args.details:

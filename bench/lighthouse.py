@@ -8,7 +8,7 @@ Builds the example case with its base URL set to where it is served, serves
 it over HTTP on 127.0.0.1 under that path with the headers of its `_headers`
 file (as a static host would), and runs Lighthouse (npm `lighthouse`,
 installed into bench/lighthouse/node_modules on first use: it is ~185 MB, so
-it is not part of `make test`) in Debian's Chromium on `/` and `/timeline/`.
+it is not part of `make test`) in Debian's Chromium on `/`, `/timeline/` and a strand page.
 Prints one line per page and writes the full reports to bench/out/.
 
 A script, not a test: Lighthouse's performance score depends on the
@@ -35,7 +35,7 @@ from tests.checkers import CHROMIUM, serving  # noqa: E402
 
 LIGHTHOUSE = HERE / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-PAGES = ["", "timeline/"]
+PAGES = ["", "timeline/", "topics/dismissal/"]
 PREFIX = "/rust-case/"
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-background-networking"
 
@@ -78,7 +78,7 @@ def main() -> int:
         with serving(dist, PREFIX, port=port) as served:
             results = {}
             for page in PAGES:
-                name = "index" if not page else page.strip("/")
+                name = "index" if not page else page.strip("/").replace("/", "-")
                 report = out / f"lighthouse-{name}-{'desktop' if args.desktop else 'mobile'}.json"
                 results["/" + page] = audit(served.url + page, report, args.desktop)
     width = max(len(p) for p in results)

@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -22,9 +22,10 @@ from .errors import ContentErrors, OutputError, Problem
 from .files import Refused, check_file, inside, read_file
 from .gcpause import gc_paused
 from .load import Content, FileCache, load_content
-from .pages import Page, Plan, plan_pages
+from .pages import Page, Plan, feed_path, plan_pages
 from .provenance import stale_update
-from .render import FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
+from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
+from .search import records, search_files, searchable
 from .site import Site, build_site
 from .validate import ValidationCache, validate
 from .write import MARKER, clean_stale, write_site
@@ -38,6 +39,7 @@ class BuildOptions:
     base_url: str | None = None
     workers: int = 1  # processes for rendering big sites; the CLI passes the number of cores
     cache: bool = False  # read and write the cache beside the content (.site-builder-cache/); the CLI's default
+    search: bool = False  # a Pagefind index and the search page; the CLI's build turns it on unless --no-search
 
 
 @dataclass
@@ -48,9 +50,9 @@ class Session:
     files: FileCache = field(default_factory=FileCache)
     fragments: FragmentStore = field(default_factory=FragmentStore)
     validation: ValidationCache = field(default_factory=ValidationCache)
-    environment: tuple[Any, jinja2.Environment] | None = None  # (templates fingerprint, compiled environment)
+    environment: tuple[Fingerprint, jinja2.Environment] | None = None  # (templates fingerprint, compiled environment)
 
-    def env(self, dirs: list[Path], fingerprint: Any) -> jinja2.Environment:
+    def env(self, dirs: list[Path], fingerprint: Fingerprint) -> jinja2.Environment:
         """The Jinja environment, compiled again only when a template changed."""
         if self.environment is None or self.environment[0] != fingerprint:
             self.environment = (fingerprint, make_environment(dirs))
@@ -93,8 +95,10 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     dirs = template_dirs(project)
     static = _static_files(dirs, project, content.root.parent)  # first: refuses links out of the project, FIFOs
     site = build_site(content, drafts=options.drafts, base_url=options.base_url)
+    site.search = options.search and searchable(site)  # nothing published yet: nothing to find, no search page
     plan = plan_pages(site)
     pages = plan.pages
+    found = records(site, plan.item_path) if site.search else []
     fingerprint = templates_fingerprint(dirs)
     env = session.env(dirs, fingerprint) if session else make_environment(dirs)
     store = session.fragments if session else FragmentStore()
@@ -112,11 +116,15 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     generated = {
         "case.json": exports.case_json(site),
         "feed.xml": exports.feed_xml(site, plan),
+        "timeline.json": exports.timeline_json(site, plan),
+        **{feed_path(t.topic.id): exports.topic_feed_xml(site, t, plan) for t in site.topics},
         "sitemap.xml": exports.sitemap_xml(site, pages),
         "robots.txt": exports.robots_txt(site),
-        "_headers": headers.headers_file(),
+        "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
     }
     generated.update(static)
+    if found:
+        generated.update(search_files(site, found))
     for path, data in generated.items():
         if path in files:
             raise OutputError(f"two outputs map to '{path}'")
@@ -139,9 +147,11 @@ class JsonLd(dict[str, str]):
 
 def _scope(content: Content, options: BuildOptions, plan: Plan, dirs: list[Path]) -> str:
     """A digest of everything a stored fragment may show besides its own items: the code, the case,
-    people and sources files, the drafts option, every template's bytes, where each source is listed."""
+    people, sources and key points files, the drafts and search options (search adds a page to every
+    page's navigation), every template's bytes, where each source is listed."""
     parts = [code_fingerprint(), content.case.model.model_dump_json(), content.people.model.model_dump_json(),
-             content.sources.model.model_dump_json(), str(options.drafts), str(options.base_url),
+             content.sources.model.model_dump_json(), str(options.drafts), str(options.base_url), str(options.search),
+             content.key_points.model.model_dump_json() if content.key_points else "",
              json.dumps(sorted(plan.sources.items())), *library_versions()]
     for path in sorted(p for d in dirs for p in d.rglob("*") if p.is_file()):
         parts += [str(path), digest(path.read_bytes())]

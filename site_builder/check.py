@@ -20,29 +20,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .build import BuildOptions, load_valid, render_site
 from .errors import ContentErrors, OutputError, Problem
 from .linkcheck import PageProblem, page_problems, read_site
 from .load import Content, Loaded
-from .model import ANONYMOUS
+from .model import ANONYMOUS, Entry, Item, Person, Schema, Source
 from .voice import loaded_words_in
 from .write import MARKER
 from .yamlload import Path_
 
 PAGES_NAMED = 3  # a problem on more pages than this names the first ones and counts the rest
+Shown = Item | Entry | Source | Person  # what an anchor or a page of the site can stand for
 
 
 @dataclass(frozen=True)
 class Origin:
     """The content object behind an anchor or a page: its file, where in the file, what it is."""
 
-    loaded: Loaded[Any]
+    loaded: Loaded[Schema]
     path: Path_
     kind: str  # event, claim, quote, source, person, strand
     name: str  # its id
-    obj: Any
+    obj: Shown
 
 
 def check(content_dir: Path, built: Path | None = None, drafts: bool = False) -> list[str]:
@@ -130,12 +130,12 @@ def _field(origin: Origin, message: str, words: tuple[str, ...]) -> Path_:
     return ()
 
 
-def _own_text(obj: Any) -> list[tuple[str, str | None]]:
-    if hasattr(obj, "own_text"):
+def _own_text(obj: Shown) -> list[tuple[str, str | None]]:
+    if isinstance(obj, Item):
         return list(obj.own_text())
-    if hasattr(obj, "status"):  # an entry: its strand page
+    if isinstance(obj, Entry):  # its strand page
         return [("title", obj.title), ("status", obj.status), ("summary", obj.summary)]
-    if hasattr(obj, "reliability"):
+    if isinstance(obj, Source):
         return [("reliability", obj.reliability), ("publisher", obj.publisher)]
     return [("role", obj.role), ("description", obj.description)]
 

@@ -1,4 +1,4 @@
-"""Machine-readable outputs: case.json, feed.xml, sitemap.xml, robots.txt, JSON-LD.
+"""Machine-readable outputs: case.json, timeline.json, feeds, sitemap.xml, robots.txt, JSON-LD.
 
 In: a :class:`~site_builder.site.Site` and its pages. Out: bytes per output
 path (and a JSON-LD string per page). Nothing here reads the clock: dates
@@ -8,19 +8,21 @@ come from the content, so the same input gives byte-identical output.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from .dates import PartialDate
-from .pages import TIMELINE_PATH, Page, Plan
+from .dates import PartialDate, When
+from .markup import markdown
+from .pages import TIMELINE_PATH, Page, Plan, feed_path, topic_path
 from .render import json_script
-from .site import Site
+from .site import Cite, EventView, Site, TopicView
 
 FEED_ENTRIES = 100
 
 
-def citations(cites: list[Any]) -> list[dict[str, str]]:
+def citations(cites: list[Cite]) -> list[dict[str, str]]:
     return [{"source": c.source.id, "quote": c.quote} for c in cites]
 
 
@@ -38,7 +40,7 @@ def case_json(site: Site) -> bytes:
             for p in site.people
         ],
         "sources": [
-            {"id": s.model.id, "title": s.model.title, "publisher": s.model.publisher, "published": s.model.published,
+            {"id": s.model.id, "title": s.model.title, "publisher": s.model.publisher, "published": s.model.published if s.model.date_known else None,
              "url": s.model.url, "file": PurePosixPath(s.model.file).name if s.model.file else None, "kind": s.model.kind,
              "reliability": s.model.reliability, "review": s.model.review}
             for s in site.sources
@@ -70,25 +72,42 @@ def _atom_day(text: str) -> str:
 
 
 def feed_xml(site: Site, plan: Plan) -> bytes:
-    """The Atom feed of the latest events; each links to the timeline page that holds it."""
+    """The site's Atom feed: the newest events of every strand, each linking to the timeline page that holds it."""
+    timeline = site.base_url + TIMELINE_PATH.removesuffix("index.html")
+    return _atom(site, f"{site.case.title}: timeline", site.case.summary, "feed.xml", timeline, site.events,
+                 lambda event: plan.timeline_path(event.model.id))
+
+
+def topic_feed_xml(site: Site, topic: TopicView, plan: Plan) -> bytes:
+    """One strand's Atom feed (``topics/<id>/feed.xml``): its events only, for readers who follow one proceeding;
+    each links to the page of the strand that holds it."""
+    page = site.base_url + topic_path(topic.topic.id).removesuffix("index.html")
+    return _atom(site, f"{site.case.title}: {topic.title}", topic.summary, feed_path(topic.topic.id), page, topic.events,
+                 lambda event: plan.item_path(topic.topic.id, f"event-{event.model.id}"))
+
+
+def _atom(site: Site, title: str, subtitle: str, self_path: str, alternate: str, events: list[EventView],
+          page_of: Callable[[EventView], str]) -> bytes:
     base = site.base_url
-    timeline = base + TIMELINE_PATH.removesuffix("index.html")
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(site.case.site.language)}>',
-        f"  <title>{escape(site.case.title)}: timeline</title>",
-        f"  <subtitle>{escape(site.case.summary)}</subtitle>",
-        f"  <link rel=\"self\" href={quoteattr(base + 'feed.xml')}/>",
-        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(timeline)}/>",
-        f"  <id>{escape(base)}</id>",
+        f"  <title>{escape(title)}</title>",
+        f"  <subtitle>{escape(subtitle)}</subtitle>",
+        f"  <link rel=\"self\" href={quoteattr(base + self_path)}/>",
+        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(alternate)}/>",
+        f"  <id>{escape(base + ('' if self_path == 'feed.xml' else self_path))}</id>",
         f"  <updated>{_atom_day(site.case.updated)}</updated>",
         f"  <author><name>{escape(site.case.title)}</name></author>",
     ]
-    for event in list(reversed(site.events))[:FEED_ENTRIES]:
-        url = f"{base}{plan.timeline_path(event.model.id).removesuffix('index.html')}#event-{event.model.id}"
-        learned = max(c.source.published for c in event.cites)
+    for event in list(reversed(events))[:FEED_ENTRIES]:
+        url = f"{base}{page_of(event).removesuffix('index.html')}#event-{event.model.id}"
+        # when the site learned of it: its latest source's day (the case's own date when no source gives one)
+        learned = max((c.source.published for c in event.cites if c.source.date_known), default=site.case.updated,
+                      key=lambda d: PartialDate.parse(d).first_day())
         summary = event.model.summary or event.model.title
-        sources = "; ".join(f"{c.source.publisher}, {c.source.published}" for c in event.cites)
+        sources = "; ".join(f"{c.source.publisher}, {c.source.published if c.source.date_known else 'date unknown'}"
+                            for c in event.cites)
         lines += [
             "  <entry>",
             f"    <title>{'Scheduled for ' if event.planned else ''}{escape(event.when.display())}: {escape(event.model.title)}</title>",
@@ -101,6 +120,50 @@ def feed_xml(site: Site, plan: Plan) -> bytes:
         ]
     lines.append("</feed>")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def timeline_json(site: Site, plan: Plan) -> bytes:
+    """The timeline in TimelineJS3's JSON format, for newsrooms that embed TimelineJS.
+
+    Dates are only as precise as the source: ``start_date`` carries a month and a day only when they are
+    known. An event known only to have happened by a day ("by 17 February 2025") and a scheduled event are
+    placed at that day, and their ``display_date`` says what the date means. Each slide links back to the
+    event on its strand's page, and names its sources.
+    """
+    title = {"text": {"headline": escape(site.case.title), "text": str(markdown(site.case.summary))}}
+    events = [_slide(site, e, plan) for e in site.events]
+    data = {"title": title, "events": events}
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def _slide(site: Site, event: EventView, plan: Plan) -> dict[str, Any]:
+    page = plan.item_path(event.topic.id, f"event-{event.model.id}")
+    url = f"{site.base_url}{page.removesuffix('index.html')}#event-{event.model.id}"
+    body = str(markdown(event.model.summary)) if event.model.summary else ""  # Markdown without raw HTML (markup.py)
+    body += f"<p>Sources: {escape(event.sourcing.line())}. <a href={quoteattr(url)} target=\"_top\">Read more and the quoted passages</a></p>"
+    slide: dict[str, Any] = {
+        "unique_id": f"event-{event.model.id}",
+        "start_date": _timelinejs_date(event.when),
+        "text": {"headline": escape(event.model.title), "text": body},
+        "group": event.topic.title,
+    }
+    if event.planned:
+        slide["display_date"] = f"Scheduled for {event.when.display_date()}"
+    elif event.when.precision == "bound":
+        slide["display_date"] = event.when.display_date()
+    return slide
+
+
+def _timelinejs_date(when: When) -> dict[str, str]:
+    """TimelineJS's date object, with only the parts the source gives (strings, as in its own examples)."""
+    day = when.date or when.not_after
+    assert day is not None  # the model requires a date or a bound
+    parts = {"year": str(day.year)}
+    if day.month:
+        parts["month"] = str(day.month)
+    if day.day:
+        parts["day"] = str(day.day)
+    return parts
 
 
 def sitemap_xml(site: Site, pages: list[Page]) -> bytes:

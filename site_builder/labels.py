@@ -92,6 +92,15 @@ class Corroboration:
     publishers: int
     passages: int
     anonymous: bool = False
+    names: tuple[str, ...] = ()  # the publishers, in the order first cited
+
+    def line(self) -> str:
+        """The compact sourcing line: the publishers, then the count in articles
+        ('Deccan Herald, KQED (NPR) · 2 sources'; 'RadarOnline · 1 source, 3 passages')."""
+        count = _count(self.sources, "source")
+        if self.passages != self.sources:
+            count += f", {_count(self.passages, 'passage')}"
+        return f"{', '.join(self.names)} · {count}" if self.names else count
 
     def label(self) -> str:
         """'Source'; 'Reported by 2 sources (5 passages)'; 'Reported by 2 sources from 1 publisher (3 passages)';
@@ -125,11 +134,15 @@ class Cited(Protocol):
 def corroboration(sources: Sequence[Cited], anonymous: bool = False) -> Corroboration:
     """Count the cited ``sources`` (one per passage, repeats included): distinct articles, distinct
     publishers (names compared without case or surrounding space) and passages."""
+    names: dict[str, str] = {}  # casefolded name -> the name as first written
+    for s in sources:
+        names.setdefault(" ".join(s.publisher.split()).casefold(), " ".join(s.publisher.split()))
     return Corroboration(
         sources=len({s.id for s in sources}),
-        publishers=len({" ".join(s.publisher.split()).casefold() for s in sources}),
+        publishers=len(names),
         passages=len(sources),
         anonymous=anonymous,
+        names=tuple(names.values()),
     )
 
 

@@ -16,21 +16,25 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from .cache import DiskCache
 from .errors import ContentErrors, Problem
 from .files import Refused, read_file
-from .model import Case, Entry, PeopleFile, Schema, SourcesFile
+from .model import Case, Entry, KeyPoint, KeyPointsFile, PeopleFile, Schema, SourcesFile
 from .yamlload import MAX_FILE_BYTES, Path_, YamlDoc, YamlError, load_yaml
 
 M = TypeVar("M", bound=Schema)
+# Loaded only hands its model out, so a Loaded[Entry] is also a Loaded[Schema] (for code taking any file).
+M_co = TypeVar("M_co", bound=Schema, covariant=True)
+KEY_POINTS = "key-points.yaml"  # optional: the home page's "What to know"
 
 
 @dataclass(frozen=True)
-class Loaded(Generic[M]):
+class Loaded(Generic[M_co]):
     """A validated model and the document it came from (for error addresses)."""
 
-    model: M
+    model: M_co
     doc: YamlDoc
 
     def problem(self, path: Path_, message: str) -> Problem:
@@ -44,6 +48,11 @@ class Content:
     people: Loaded[PeopleFile]
     sources: Loaded[SourcesFile]
     entries: dict[str, Loaded[Entry]]  # topic id -> entry, in the file-name order
+    key_points: Loaded[KeyPointsFile] | None = None  # key-points.yaml, optional
+
+    def key_point_list(self) -> list[KeyPoint]:
+        """The "What to know" points (none when key-points.yaml is absent)."""
+        return list(self.key_points.model.key_points) if self.key_points is not None else []
 
 
 def field_path(path: Path_) -> str:
@@ -96,9 +105,12 @@ def load_content(root: Path, cache: FileCache | None = None, overrides: Mapping[
         entry = _load(path, Entry, problems, cache, project, overrides)
         if entry is not None:
             entries[path.stem] = entry
+    key_points = None
+    if (root / KEY_POINTS).exists() or (root / KEY_POINTS).is_symlink() or (overrides and root / KEY_POINTS in overrides):
+        key_points = _load(root / KEY_POINTS, KeyPointsFile, problems, cache, project, overrides)
     if problems or case is None or people is None or sources is None:
         raise ContentErrors(problems)
-    return Content(root, case, people, sources, entries)
+    return Content(root, case, people, sources, entries, key_points)
 
 
 def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache | None, project: Path,
@@ -138,15 +150,18 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
         return None
     if cache is not None:
         old = cache.previous(path)
-        if old is not None and isinstance(old.model, Entry) and isinstance(loaded.model, Entry):
-            loaded = Loaded(_keep_unchanged_items(old.model, loaded.model), doc)  # type: ignore[arg-type]
+        if old is not None:
+            loaded = Loaded(_keep_unchanged_items(old.model, loaded.model), doc)
         cache.put(path, raw, loaded)
     return loaded
 
 
-def _keep_unchanged_items(old: Entry, new: Entry) -> Entry:
-    """``new`` with every item that equals its previous version replaced by that previous object,
-    so that work derived from unchanged items (rendered fragments and pages) can be reused."""
+def _keep_unchanged_items(old: Schema, new: M) -> M:
+    """For two versions of an entry, ``new`` with every item that equals its previous version replaced by that
+    previous object, so that work derived from unchanged items (rendered fragments and pages) can be reused;
+    any other ``new`` as it is."""
+    if not (isinstance(old, Entry) and isinstance(new, Entry)):
+        return new
     updates = {}
     for group in ("events", "claims", "quotes"):
         previous = {item.id: item for item in getattr(old, group)}
@@ -166,18 +181,18 @@ def _problems(exc: ValidationError, doc: YamlDoc, schema: type[BaseModel]) -> li
 _KINDS = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a mapping", type(None): "an empty value"}
 
 
-def _kind(value: Any) -> str:
+def _kind(value: object) -> str:
     return _KINDS.get(type(value), type(value).__name__)
 
 
-def _shown(value: Any) -> str:
+def _shown(value: object) -> str:
     """A value as the YAML file spells it: true/false and null, not Python's True and None."""
     if isinstance(value, bool):
         return "true" if value else "false"
     return "null" if value is None else repr(value)
 
 
-def _message(error: Any, schema: type[BaseModel], path: Path_) -> str:
+def _message(error: ErrorDetails, schema: type[BaseModel], path: Path_) -> str:
     kind, ctx, value = error["type"], error.get("ctx", {}), error.get("input")
     if kind == "missing":
         return "required field is missing"
@@ -194,6 +209,8 @@ def _message(error: Any, schema: type[BaseModel], path: Path_) -> str:
         return f"ids may use only a-z, 0-9 and single hyphens, found {_shown(value)}"
     if kind == "too_short":
         return "needs at least one citation" if path and path[-1] == "citations" else "must not be empty"
+    if kind == "too_long":
+        return f"expected at most {ctx.get('max_length')} items, found {ctx.get('actual_length')}"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
@@ -212,7 +229,7 @@ def _message(error: Any, schema: type[BaseModel], path: Path_) -> str:
 
 def _model_at(schema: type[BaseModel], path: Path_) -> type[BaseModel] | None:
     """The model class that validates the mapping at ``path`` (for key suggestions)."""
-    current: Any = schema
+    current: type[BaseModel] | None = schema
     for part in path:
         if isinstance(part, int):
             continue
@@ -222,7 +239,7 @@ def _model_at(schema: type[BaseModel], path: Path_) -> type[BaseModel] | None:
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _inner_model(annotation: Any) -> Any:
+def _inner_model(annotation: object) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):

@@ -10,7 +10,7 @@ live in :mod:`validate`, which needs every file at once.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -28,6 +28,7 @@ from .urls import check_http_url as _check_url
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ANONYMOUS = "anonymous"
+UNKNOWN_SPEAKER = "unknown"  # a quote's speaker the converter could not determine: drafts only, never published
 
 Id = Annotated[
     str,
@@ -39,7 +40,7 @@ SHORT_TEXT_MAX = 300  # titles, names, publishers (convert shortens or leaves ou
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=SHORT_TEXT_MAX)]
 
 
-def _date_text(value: Any) -> Any:
+def _date_text(value: object) -> object:
     # YAML reads `date: 2021` as a number; precision is what was written.
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
@@ -63,6 +64,24 @@ _DATE_SCHEMA = {
     "description": "YYYY, YYYY-MM or YYYY-MM-DD: only as precise as the source.",
 }
 DateText = Annotated[str, BeforeValidator(_date_text), AfterValidator(_check_date), WithJsonSchema(_DATE_SCHEMA)]
+
+UNKNOWN_DATE = "unknown"  # a source's publication date when the article gives none: "date unknown" on the site
+
+
+def _check_published(value: str) -> str:
+    if value == UNKNOWN_DATE:
+        return value
+    try:
+        PartialDate.parse(value)
+    except ValueError as exc:
+        raise ValueError(f"{exc}; or 'unknown' when the source gives no date") from None
+    return value
+
+
+PublishedDate = Annotated[str, BeforeValidator(_date_text), AfterValidator(_check_published), WithJsonSchema({
+    "anyOf": [_DATE_SCHEMA, {"const": UNKNOWN_DATE, "description": "The source gives no date: the site says \"date unknown\"."}],
+    "description": "The day it appeared: YYYY, YYYY-MM or YYYY-MM-DD, or `unknown` when the source gives none.",
+})]
 FullDate = Annotated[
     str,
     AfterValidator(_check_full_date),
@@ -201,13 +220,21 @@ class Claim(Item):
 class Quote(Item):
     """Exact words, their speaker and where they were reported."""
 
-    speaker: Id = Field(description="A person or organisation id, or 'anonymous'.")
+    speaker: Id = Field(description="A person or organisation id, 'anonymous', or 'unknown' (not yet identified: drafts only).")
     text: Text = Field(description="The exact words, without surrounding quotation marks.")
     context: ShortText | None = Field(None, description="Neutral note on when or where it was said.")
     date: DateText | None = None
 
     def refs(self) -> list[Ref]:
-        return [(("speaker",), self.speaker, True)]
+        return [] if self.speaker == UNKNOWN_SPEAKER else [(("speaker",), self.speaker, True)]
+
+    @model_validator(mode="after")
+    def _unknown_speaker_stays_draft(self) -> "Quote":
+        # the converter keeps quotations whose speaker it could not tell, for the editor; nobody may publish them so
+        if self.speaker == UNKNOWN_SPEAKER and self.review == Review.reviewed.value:
+            raise ValueError("a quote whose speaker is 'unknown' must stay a draft: identify the speaker "
+                             "(a person or organisation id, or 'anonymous') before marking it reviewed")
+        return self
 
     def own_text(self) -> list[tuple[str, str | None]]:
         return [("context", self.context)]
@@ -284,7 +311,7 @@ class Source(Schema):
     id: Id
     title: ShortText = Field(description="The headline as published (shown in quotation marks).")
     publisher: ShortText
-    published: DateText
+    published: PublishedDate
     file: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = Field(
         None, description="Path to the article text, relative to the content folder (e.g. ../seeds/a.txt)."
     )
@@ -298,6 +325,11 @@ class Source(Schema):
     def reviewed(self) -> bool:
         """Published (its field ``published`` is the date it appeared)."""
         return self.review == Review.reviewed.value
+
+    @property
+    def date_known(self) -> bool:
+        """Whether the source's publication date is known (``published`` is not ``unknown``)."""
+        return self.published != UNKNOWN_DATE
 
     @model_validator(mode="after")
     def _somewhere(self) -> "Source":
@@ -316,6 +348,27 @@ class Topic(Schema):
     id: Id
     title: ShortText
     vocabulary: list[ShortText] = Field(default_factory=list, description="Words and phrases that mark a sentence as being about this strand (used by convert).")
+    note: Note = None
+
+
+KEY_POINTS_MAX = 7  # "what to know" is a short list; more belongs in the strands
+
+
+class KeyPoint(Schema):
+    """One of the home page's "What to know" points: the site's own sentence, cited like any statement."""
+
+    text: Text = Field(description="One or two neutral sentences in the site's own voice (Markdown, no raw HTML).")
+    citations: Citations
+    note: Note = None
+
+
+class KeyPointsFile(Schema):
+    """key-points.yaml (optional): the home page's "What to know". Apart from case.yaml, which defines the case
+    and its vocabulary and must stand alone (a fresh folder converts with nothing but case.yaml), because key
+    points cite sources."""
+
+    key_points: list[KeyPoint] = Field(default_factory=list, max_length=KEY_POINTS_MAX, description=(
+        "What to know: 3 to 7 key points shown first on the home page, each citing the exact sentences it rests on."))
     note: Note = None
 
 
@@ -344,4 +397,5 @@ SCHEMAS: dict[str, type[Schema]] = {
     "entry": Entry,
     "people": PeopleFile,
     "sources": SourcesFile,
+    "key-points": KeyPointsFile,
 }

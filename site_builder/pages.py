@@ -15,7 +15,7 @@ from typing import Any
 from .errors import OutputError
 from .markup import plain
 from .paging import PAGE_ITEMS, PEOPLE_PER_PAGE, SOURCE_LINES, SOURCE_WEIGHT, Pager, Part, chunks, pagers, part_path, weighted_chunks
-from .site import PersonView, Site, SourceView, TopicView
+from .site import EventView, PersonView, Site, SourceView, TopicView
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Page:
     # The content models this page shows, beyond case/people/sources.yaml; a
     # rebuild may reuse the page while they are the same objects. None: the
     # page summarises the whole case and is always rendered again.
-    deps: tuple[Any, ...] | None = None
+    deps: tuple[object, ...] | None = None
     # With ``deps``, what else the page shows that is not one of those models (counts, page numbers,
     # where items are listed): compared by equality before the page is reused.
     summary: tuple[Any, ...] = ()
@@ -55,6 +55,13 @@ def topic_path(topic_id: str) -> str:
 SOURCES_PATH = "sources/index.html"
 TIMELINE_PATH = "timeline/index.html"
 PEOPLE_PATH = "people/index.html"
+SEARCH_PATH = "search/index.html"
+EMBED_PATH = "embed/timeline/index.html"  # may be framed by other sites (headers.py)
+
+
+def feed_path(topic_id: str) -> str:
+    """A strand's own Atom feed, beside its page."""
+    return f"topics/{topic_id}/feed.xml"
 
 
 @dataclass(frozen=True)
@@ -97,8 +104,11 @@ def plan_pages(site: Site) -> Plan:
         *sources_pages(site, plan),
         Page("about/index.html", "about.html", "About this site", "How this site is made: method, attribution and corrections."),
         Page("404.html", "404.html", "Page not found", "This page does not exist."),
+        Page(EMBED_PATH, "embed.html", "Timeline", f"The timeline of {case.title}, for embedding in other pages."),
         *strands,
     ])
+    if site.search:
+        plan.pages.append(Page(SEARCH_PATH, "search.html", "Search", f"Search the events, claims, quotes and people of {case.title}."))
     for person in site.people:
         plan.pages.extend(person_pages(person))
     seen: set[str] = set()
@@ -203,7 +213,7 @@ def timeline_pages(site: Site, plan: Plan) -> list[Page]:
     if len(site.events) <= TIMELINE_SPLIT:
         return [Page(TIMELINE_PATH, "timeline.html", "Timeline", description,
                      {"events": site.events, "years": None, "year": None, "pager": None})]
-    by_year: dict[int, list[Any]] = {}
+    by_year: dict[int, list[EventView]] = {}
     for event in site.events:
         by_year.setdefault(event.when.year or 0, []).append(event)
     years = [(year, len(events), year_path(year)) for year, events in by_year.items()]

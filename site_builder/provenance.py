@@ -5,7 +5,9 @@ source id. Out: findings ``(where in the item, what is wrong)``:
 
 - an event dated after the latest source that reports it, unless it is
   marked ``planned`` (a scheduled hearing); a ``not_after`` bound later than
-  every source; a claim or quote dated after its sources;
+  every source; a claim or quote dated after its sources (a source whose
+  date is ``unknown`` bounds nothing, so an item citing only such sources
+  is not checked);
 - a reviewed item citing a source that is not reviewed, and any item that
   may be shown citing a rejected source.
 
@@ -19,7 +21,7 @@ from datetime import date
 from functools import lru_cache
 
 from .dates import PartialDate
-from .model import Claim, Event, Item, Person, Quote, Source
+from .model import UNKNOWN_DATE, Claim, Event, Item, Person, Quote, Source
 from .yamlload import Path_
 
 Finding = tuple[Path_, str]  # (where in the item, what is wrong)
@@ -55,6 +57,7 @@ def provenance_findings(item: Item | Person, facts: dict[str, SourceFacts]) -> l
 
 def _date_findings(item: Item | Person, facts: dict[str, SourceFacts]) -> list[Finding]:
     cited = [facts[s] for s in dict.fromkeys(c.source for c in item.citations) if s in facts]
+    cited = [f for f in cited if f.published != UNKNOWN_DATE]  # a source of unknown date tells nothing about dates
     if not cited:
         return []  # unknown source ids are reported on their own
     latest = max(cited, key=lambda f: f.latest_day)
@@ -110,7 +113,7 @@ def stale_update(updated: str, sources: list[Source], drafts: bool = False) -> s
     A source dated only to a month or year counts as newer only when its
     whole span is after ``updated`` (its first day is later).
     """
-    shown = [s for s in sources if s.review == "reviewed" or (drafts and s.review == "draft")]
+    shown = [s for s in sources if (s.review == "reviewed" or (drafts and s.review == "draft")) and s.date_known]
     newer = [s for s in shown if PartialDate.parse(s.published).first_day() > PartialDate.parse(updated).first_day()]
     if not newer:
         return None

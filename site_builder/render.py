@@ -27,10 +27,11 @@ from markupsafe import Markup
 from . import pages as routes
 from .cache import DiskCache
 from .dates import PartialDate
+from .model import UNKNOWN_DATE
 from .errors import RenderError
 from .files import Refused, read_file
 from .markup import markdown
-from .headers import CSP
+from .headers import CSP, csp
 from .pages import Page
 from .paging import FILTER_PEOPLE
 from .quotemarks import for_quotation
@@ -38,8 +39,8 @@ from .site import CLAIM_LABELS, Site
 
 @lru_cache(maxsize=4096)
 def display_date(text: str) -> str:
-    """'2021-10' -> 'October 2021': as precise as written."""
-    return PartialDate.parse(text).display()
+    """'2021-10' -> 'October 2021': as precise as written; a source's ``unknown`` date -> 'date unknown'."""
+    return "date unknown" if text == UNKNOWN_DATE else PartialDate.parse(text).display()
 
 
 def default_templates() -> Path:
@@ -58,7 +59,10 @@ def template_dirs(project: Path) -> list[Path]:
     return unique
 
 
-def templates_fingerprint(dirs: list[Path]) -> tuple[tuple[str, int, int], ...]:
+Fingerprint = tuple[tuple[str, int, int], ...]  # (path, size, mtime in ns) per template file
+
+
+def templates_fingerprint(dirs: list[Path]) -> Fingerprint:
     """Name, size and mtime of every template file: changes whenever a template does."""
     files = sorted(p for d in dirs for p in d.rglob("*") if p.is_file())
     return tuple((str(p), (st := p.stat()).st_size, st.st_mtime_ns) for p in files)
@@ -120,8 +124,12 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
         source_path=lambda source_id: routes.SOURCES_PATH,
         item_path=lambda topic_id, anchor: routes.topic_path(topic_id),
         TIMELINE_PATH=routes.TIMELINE_PATH,
+        SEARCH_PATH=routes.SEARCH_PATH,
+        EMBED_PATH=routes.EMBED_PATH,
+        feed_path=routes.feed_path,
         CLAIM_LABELS=CLAIM_LABELS,
         CSP=CSP,
+        csp=csp,
     )
     return env
 
@@ -176,7 +184,7 @@ class FragmentStore:
             hit = self._digests[id(model)] = (model, hashlib.sha256(model.model_dump_json().encode("utf-8")).hexdigest())
         return hit[1]
 
-    def validate(self, *inputs: Any) -> None:
+    def validate(self, *inputs: object) -> None:
         same = len(inputs) == len(self.inputs) and all(a is b or a == b for a, b in zip(inputs, self.inputs))
         if not same:
             self.html.clear()
@@ -201,14 +209,15 @@ class Fragments:
     def __init__(self, env: jinja2.Environment, store: FragmentStore) -> None:
         self.env = env
         self.store = store
-        self.module: Any = None
+        self.module: jinja2.environment.TemplateModule | None = None
         self.once: dict[str, str] = {}
         self.used: list[str] = []  # addresses in the cache on disk of the fragments of the page being rendered
 
-    def _macro(self, name: str) -> Any:
+    def _macro(self, name: str) -> Callable[..., str]:
         if self.module is None:
             self.module = self.env.get_template("_macros.html").make_module({"root": ROOT_MARK})
-        return getattr(self.module, name)
+        macro: Callable[..., str] = getattr(self.module, name)  # a jinja2.runtime.Macro
+        return macro
 
     def __call__(self, name: str, item: Any, *args: Any, root: str) -> Markup:
         """The macro ``name`` for a view with a ``.model`` (and, optionally, ``.deps``: other models it shows)."""

@@ -65,6 +65,7 @@ def case_files(case: NewCase, today: datetime.date) -> dict[str, bytes]:
                                                      topics=_topics(case.topics))),
         "content/people.yaml": _yaml("people", 1, _read("people.yaml")),
         "content/sources.yaml": _yaml("sources", 1, _read("sources.yaml")),
+        "content/key-points.yaml": _yaml("key-points", 1, _read("key-points.yaml")),
     }
     for topic in case.topics:
         out[f"content/entries/{topic}.yaml"] = _yaml("entry", 2, _render("entry.yaml", title=_scalar(topic_title(topic))))

@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import OutputError
 from .model import SCHEMAS
 
-FILES = {"case": "case.yaml", "entry": "entries/<topic>.yaml", "people": "people.yaml", "sources": "sources.yaml"}
+FILES = {"case": "case.yaml", "entry": "entries/<topic>.yaml", "people": "people.yaml", "sources": "sources.yaml", "key-points": "key-points.yaml"}
 
 
 def modeline(kind: str, depth: int = 1) -> str:

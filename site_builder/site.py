@@ -13,14 +13,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from .dates import PartialDate, When
 from .labels import Corroboration, Label, attribution, corroboration
 from .load import Content
-from .model import ANONYMOUS, GROUP_LABELS, Case, Citation, Claim, Entry, Event, Person, Quote, Source, Topic
+from .model import ANONYMOUS, GROUP_LABELS, Case, Citation, Claim, Entry, Event, KeyPoint, Person, Quote, Schema, Source, Topic, UNKNOWN_SPEAKER
 
 CLAIM_ORDER = ["ruling", "fact", "allegation", "denial", "statement", "opinion", "anonymous"]
+LATEST_SHOWN = 5  # "Latest developments" on the home page
+STRAND_HUES = 6  # strands take the theme's colours in turn (their label always says which strand)
 CLAIM_LABELS = {
     "ruling": "Rulings",
     "fact": "Established facts",
@@ -58,6 +60,7 @@ class EventView:
     people: list[Speaker]
     cites: list[Cite]
     sourcing: Corroboration
+    hue: int = 1  # the strand's colour, 1..STRAND_HUES, by its place in case.yaml
 
     @property
     def planned(self) -> bool:
@@ -87,6 +90,15 @@ class QuoteView:
 
 
 @dataclass
+class KeyPointView:
+    """A "What to know" point with its citations resolved."""
+
+    model: KeyPoint
+    cites: list[Cite]
+    sourcing: Corroboration
+
+
+@dataclass
 class TopicView:
     topic: Topic
     entry: Entry  # the model of entries/<topic>.yaml, everything this view is built from
@@ -96,6 +108,7 @@ class TopicView:
     events: list[EventView] = field(default_factory=list)
     claims: list[ClaimView] = field(default_factory=list)
     quotes: list[QuoteView] = field(default_factory=list)
+    hue: int = 1
 
     @property
     def latest(self) -> EventView | None:
@@ -135,7 +148,7 @@ class SourceView:
         return len(self.events) + len(self.claims) + len(self.quotes) + len(self.people)
 
     @property
-    def deps(self) -> tuple[Any, ...]:
+    def deps(self) -> tuple[Schema, ...]:
         """The models its block on the sources page shows, besides its own."""
         return tuple(x.model for group in (self.events, self.claims, self.quotes, self.people) for x in group)
 
@@ -149,6 +162,13 @@ class Site:
     sources: list[SourceView]
     events: list[EventView]  # the whole timeline, in order
     base_url: str
+    key_points: list[KeyPointView] = field(default_factory=list)
+    search: bool = False  # the build makes a Pagefind index and the search page
+
+    @property
+    def latest(self) -> list[EventView]:
+        """The newest events that happened, newest first, across strands (scheduled ones are "next", never latest)."""
+        return [e for e in reversed(self.events) if not e.planned][:LATEST_SHOWN]
 
     @property
     def updated(self) -> PartialDate:
@@ -160,6 +180,10 @@ class Site:
             groups[person.model.group].append(person)
         return [(g, label, sorted(groups[g], key=lambda p: p.model.name)) for g, label in GROUP_LABELS.items() if groups[g]]
 
+    def counts(self, person: PersonView) -> dict[str, int]:
+        """How many events, claims (by and about) and quotes involve ``person``."""
+        return {"events": len(person.events), "claims": len(person.claims) + len(person.about), "quotes": len(person.quotes)}
+
     @property
     def claims(self) -> list[ClaimView]:
         return [c for t in self.topics for c in t.claims]
@@ -169,7 +193,7 @@ class Site:
         return [q for t in self.topics for q in t.quotes]
 
 
-def build_site(content: Content, drafts: bool = False, base_url: str | None = None) -> Site:
+def build_site(content: Content, drafts: bool = False, base_url: str | None = None, search: bool = False) -> Site:
     case = content.case.model
     keep_anonymous = case.site.anonymous_sources == "label"
 
@@ -181,16 +205,18 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
     people = {p.id: _person(p, sources) for p in content.people.model.people if shown(p)}
     speakers = {p.id: Speaker(p.id, p.name, p.id in people) for p in content.people.model.people}
     speakers[ANONYMOUS] = Speaker(ANONYMOUS, "Unnamed source", False)
+    speakers[UNKNOWN_SPEAKER] = Speaker(UNKNOWN_SPEAKER, "Speaker not yet identified", False)  # drafts only (the model refuses it reviewed)
     speaker = speakers.__getitem__
 
     topics: list[TopicView] = []
-    for topic in case.topics:
+    for index, topic in enumerate(case.topics):
         entry = content.entries[topic.id].model
-        view = TopicView(topic, entry, entry.title, entry.status, entry.summary)
+        hue = index % STRAND_HUES + 1
+        view = TopicView(topic, entry, entry.title, entry.status, entry.summary, hue=hue)
         for event in entry.events:
             if shown(event):
                 cites = _cites(event.citations, sources)
-                view.events.append(EventView(event, topic, event.timing, [speaker(p) for p in event.people], cites, _count(cites)))
+                view.events.append(EventView(event, topic, event.timing, [speaker(p) for p in event.people], cites, _count(cites), hue))
         for claim in entry.claims:
             if shown(claim) and (keep_anonymous or claim.attributed_to != ANONYMOUS):
                 view.claims.append(_claim(claim, topic, speaker, _cites(claim.citations, sources)))
@@ -209,9 +235,11 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
         drafts=drafts,
         topics=topics,
         people=sorted(people.values(), key=lambda p: p.model.name),
-        sources=sorted((s for s in sources.values() if shown(s.model)), key=lambda s: (s.model.published, s.model.id)),
+        sources=sorted((s for s in sources.values() if shown(s.model)), key=_source_order),
         events=timeline,
         base_url=(base_url or case.site.base_url).rstrip("/") + "/",
+        key_points=[KeyPointView(k, cites := _cites(k.citations, sources), _count(cites)) for k in content.key_point_list()],
+        search=search,
     )
 
 
@@ -256,6 +284,11 @@ def _claim(claim: Claim, topic: Topic, speaker: Callable[[str], Speaker], cites:
 def _count(cites: list[Cite], anonymous: bool = False) -> Corroboration:
     """Corroboration in articles and publishers, not sentences; an unnamed source's in the outlets that carry it."""
     return corroboration([c.source for c in cites], anonymous)
+
+
+def _source_order(source: "SourceView") -> tuple[bool, str, str]:
+    """Sources by publication date, those whose date is unknown last, then by id."""
+    return (not source.model.date_known, source.model.published, source.model.id)
 
 
 def _event_key(event: EventView) -> tuple[tuple[int, int], str]:

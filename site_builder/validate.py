@@ -9,14 +9,13 @@ are not in their source, loaded words in the site's own voice, and (through
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from .errors import Problem
 from .load import Content, Loaded
-from .model import ANONYMOUS, Citation, Entry, Item, Quote
-from .provenance import provenance_findings, source_facts
+from .model import ANONYMOUS, Citation, Entry, Item, Person, Quote, Schema, Topic
+from .provenance import SourceFacts, provenance_findings, source_facts
 from .sourcetext import SourceFileError, normalize, read_source_bytes, resolve, source_text
 from .voice import loaded_words_in
 from .yamlload import Path_
@@ -36,7 +35,7 @@ class ValidationCache:
 
     def __init__(self) -> None:
         self.texts: dict[Path, tuple[bytes, str]] = {}
-        self.inputs: tuple[Any, ...] = ()
+        self.inputs: tuple[object, ...] = ()
         self.items: dict[int, tuple[Item, list[Finding]]] = {}
 
     def text(self, path: Path) -> str:
@@ -55,7 +54,7 @@ class ValidationCache:
         self.items[id(item)] = (item, found)
         return found
 
-    def use(self, *inputs: Any) -> None:
+    def use(self, *inputs: object) -> None:
         if inputs != self.inputs:
             self.items.clear()
             self.inputs = inputs
@@ -110,6 +109,29 @@ def validate(content: Content, cache: ValidationCache | None = None, drafts: boo
         _add(problems, case, (key,), _voice(getattr(case.model, key), words))
     for i, topic_model in enumerate(case.model.topics):
         _add(problems, case, ("topics", i, "title"), _voice(topic_model.title, words))
+    problems += _key_point_problems(content, source_ids, texts, words, facts)
+    return problems
+
+
+def _key_point_problems(content: Content, source_ids: set[str], texts: dict[str, str | None], words: tuple[str, ...],
+                        facts: dict[str, SourceFacts]) -> list[Problem]:
+    """key-points.yaml: cited like any statement, in the site's own voice. Key points have no review state of
+    their own (they are always published), so each may cite only a reviewed source."""
+    loaded = content.key_points
+    problems: list[Problem] = []
+    if loaded is None:
+        return problems
+    for i, point in enumerate(loaded.model.key_points):
+        at: Path_ = ("key_points", i)
+        for where, message in _citation_findings(point.citations, source_ids, texts):
+            problems.append(loaded.problem(at + where, message))
+        for k, citation in enumerate(point.citations):
+            source = facts.get(citation.source)
+            if source is not None and source.review != "reviewed":
+                problems.append(loaded.problem(at + ("citations", k, "source"),
+                                               f"key point {i + 1} cites source '{citation.source}', which is {source.review}; "
+                                               "key points are always published, so they may cite only reviewed sources"))
+        _add(problems, loaded, at + ("text",), _voice(point.text, words))
     return problems
 
 
@@ -142,16 +164,16 @@ def unpublished_references(content: Content, drafts: bool) -> list[Problem]:
     return problems
 
 
-def _add(problems: list[Problem], loaded: Loaded[Any], path: Path_, message: str | None) -> None:
+def _add(problems: list[Problem], loaded: Loaded[Schema], path: Path_, message: str | None) -> None:
     if message:
         problems.append(loaded.problem(path, message))
 
 
-def _index(items: list[Any], item_id: str) -> int:
+def _index(items: Sequence[Person | Topic], item_id: str) -> int:
     return next(i for i, item in enumerate(items) if item.id == item_id)
 
 
-def _unique(loaded: Loaded[Any], key: str, problems: list[Problem]) -> set[str]:
+def _unique(loaded: Loaded[Schema], key: str, problems: list[Problem]) -> set[str]:
     ids: dict[str, int] = {}
     for i, item in enumerate(getattr(loaded.model, key)):
         if item.id in ids:

@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeAlias
 
 import yaml
 
 from .errors import Problem
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when built with it
 _SCALARS = yaml.constructor.SafeConstructor()
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -29,6 +29,8 @@ MAX_VALUES = 1_000_000
 MAX_DEPTH = 64
 
 Path_ = tuple[str | int, ...]
+# What a document holds: plain data, as the module docstring says (keys are always text).
+Value: TypeAlias = "str | int | float | bool | None | list[Value] | dict[str, Value]"
 
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -51,7 +53,7 @@ class YamlDoc:
     """A loaded document: its data and the line of every value in it."""
 
     name: str
-    data: Any
+    data: Value
     lines: Mapping[Path_, int] = field(default_factory=dict)  # a cached document's are read when needed (cache.LazyLines)
 
     def line_of(self, path: Path_) -> int:
@@ -168,7 +170,7 @@ class _Builder:
     def fail(self, node: yaml.Node, message: str) -> YamlError:
         return YamlError(Problem(self.doc.name, node.start_mark.line + 1, "", message))
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Value:
         self.count += 1
         if self.count > MAX_VALUES:
             raise self.fail(node, f"document expands to more than {MAX_VALUES:,} values (recursive aliases?)")
@@ -184,7 +186,7 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
                 raise self.fail(node, f"unsupported YAML tag '{node.tag}'")
-            result: dict[str, Any] = {}
+            result: dict[str, Value] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == _MERGE:
                     raise self.fail(key_node, "merge keys ('<<') are not supported; write the keys out")
@@ -198,14 +200,16 @@ class _Builder:
             return result
         raise self.fail(node, "unsupported YAML node")  # pragma: no cover - composer yields only the three
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
+    def scalar(self, node: yaml.ScalarNode) -> Value:
         if "\x00" in node.value:  # a "\0" escape; reserved by the renderer
             raise self.fail(node, "text contains a NUL character")
         bad = _UNSAFE_CHAR.search(node.value)
         if bad:  # escapes such as "\b" get past the YAML reader, but no HTML or XML page may hold them
             raise self.fail(node, f"text contains the character U+{ord(bad.group()):04X}, which web pages may not hold")
         if node.tag in (_STR, _TIMESTAMP):
-            return node.value
+            text: str = node.value
+            return text
         if node.tag in _PLAIN_TAGS:
-            return _SCALARS.construct_object(node)
+            plain: Value = _SCALARS.construct_object(node)  # an int, float, bool or None for these tags
+            return plain
         raise self.fail(node, f"unsupported YAML tag '{node.tag}'")

@@ -74,6 +74,21 @@ def parse_headers_file(text: str) -> dict[str, dict[str, str]]:
     return rules
 
 
+def headers_for(rules: dict[str, dict[str, str]], path: str) -> dict[str, str]:
+    """The headers a host sends for ``path``: every matching rule in order, a later one detaching
+    (``! Name``, Cloudflare Pages syntax) or replacing what an earlier one set."""
+    sent: dict[str, str] = {}
+    for pattern, headers in rules.items():
+        if not (path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern):
+            continue
+        for name, value in headers.items():
+            if name.startswith("! "):
+                sent.pop(name[2:], None)
+            else:
+                sent[name] = value
+    return sent
+
+
 @dataclass(frozen=True)
 class Served:
     url: str  # ends with "/": the site's root
@@ -83,7 +98,7 @@ class Served:
 @contextmanager
 def serving(folder: Path, prefix: str = "/", port: int = 0) -> Iterator[Served]:
     """Serve ``folder`` at ``http://127.0.0.1:<port><prefix>`` like a static host (any free port by default)."""
-    headers = parse_headers_file((folder / "_headers").read_text("utf-8")).get("/*", {})
+    rules = parse_headers_file((folder / "_headers").read_text("utf-8"))
     not_found = (folder / "404.html").read_bytes()
 
     class Handler(SimpleHTTPRequestHandler):
@@ -97,7 +112,7 @@ def serving(folder: Path, prefix: str = "/", port: int = 0) -> Iterator[Served]:
             return super().translate_path(quote(path[len(prefix) - 1:]))
 
         def end_headers(self) -> None:
-            for name, value in headers.items():
+            for name, value in headers_for(rules, unquote(self.path.split("?", 1)[0])).items():
                 self.send_header(name, value)
             super().end_headers()
 

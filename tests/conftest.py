@@ -55,9 +55,10 @@ def _cache_key_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None
 
 @pytest.fixture(scope="session")
 def example_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example site (content/ at the repo root), built once per test session."""
+    """The example site (content/ at the repo root), built once per test session, with its search index
+    (as `site-builder build` makes it)."""
     out = tmp_path_factory.mktemp("example") / "dist"
-    build(BuildOptions(ROOT / "content", out))
+    build(BuildOptions(ROOT / "content", out, search=True))
     return out
 
 

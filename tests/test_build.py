@@ -170,3 +170,20 @@ def test_rejected_items_are_never_published(project: Path, run) -> None:  # type
     data = json.loads((out / "case.json").read_text())
     assert [e["id"] for e in data["events"]] == ["ortiz-charged"]
     assert [p["id"] for p in data["people"]] == ["sam-ortiz"]
+
+
+def test_quote_with_unidentified_speaker_is_a_labelled_draft(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """A converter draft whose speaker the article does not make clear: shown with --drafts as "Speaker not yet
+    identified", never published."""
+    content = project / "content"
+    edit_line(content / CHARGES, 40, "sam-ortiz", "unknown")
+    edit_line(content / CHARGES, 45, "review: reviewed", "review: draft")
+    out = project / "dist"
+    assert run("build", "--content", content, "--out", out).code == 0
+    assert json.loads((out / "case.json").read_text())["quotes"] == []
+    assert run("build", "--content", content, "--out", out, "--drafts").code == 0
+    assert [(q["id"], q["speaker"]) for q in json.loads((out / "case.json").read_text())["quotes"]] == [("ortiz-nothing-wrong", "unknown")]
+    page = BeautifulSoup((out / "topics" / "charges" / "index.html").read_text(), "html.parser")
+    caption = page.select_one("#quote-ortiz-nothing-wrong figcaption")
+    assert "Speaker not yet identified" in caption.get_text()
+    assert caption.select_one(".badge-draft") is not None

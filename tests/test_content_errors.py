@@ -67,6 +67,10 @@ CASES = [
     ("YAML true where a kind belongs", CHARGES, 23, "denial", "true", [
         f"entries/charges.yaml:23: claims[0].kind: expected {KINDS}, found true",
     ]),
+    ("a reviewed quote whose speaker is not yet identified", CHARGES, 40, "sam-ortiz", "unknown", [
+        "entries/charges.yaml:39: quotes[0]: a quote whose speaker is 'unknown' must stay a draft: "
+        "identify the speaker (a person or organisation id, or 'anonymous') before marking it reviewed",
+    ]),
     ("unknown speaker", CHARGES, 40, "sam-ortiz", "sam-ortez", [
         "entries/charges.yaml:40: quotes[0].speaker: unknown person or organisation id 'sam-ortez'",
     ]),

@@ -159,9 +159,10 @@ def test_an_empty_folder_or_a_file_as_output(project: Path, run) -> None:  # typ
 
 def test_pages_the_last_build_wrote_and_this_one_does_not_are_removed(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     out = project / "dist"
-    assert build(run, project, out, "--drafts").code == 0
+    # (without the search index, whose file names are hashes of what it holds, so they change with the drafts)
+    assert build(run, project, out, "--drafts", "--no-search").code == 0
     drafts = set(snapshot(out))
-    assert build(run, project, out).code == 0
+    assert build(run, project, out, "--no-search").code == 0
     assert set(snapshot(out)) < drafts  # draft-only pages went with the build that wrote them
     assert json.loads((out / MARKER).read_text())["files"] == sorted(set(snapshot(out)) - {MARKER})
 

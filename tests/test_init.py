@@ -37,9 +37,10 @@ def test_init_makes_a_case_folder_that_builds_and_checks(tmp_path: Path, run) ->
     assert (result.code, result.err) == (0, "")
     assert files_in(case) == {
         ".gitignore", "seeds/README.md",
-        "content/case.yaml", "content/people.yaml", "content/sources.yaml",
+        "content/case.yaml", "content/people.yaml", "content/sources.yaml", "content/key-points.yaml",
         "content/entries/charges.yaml", "content/entries/civil-suits.yaml",
         "schemas/case.schema.json", "schemas/entry.schema.json", "schemas/people.schema.json", "schemas/sources.schema.json",
+        "schemas/key-points.schema.json",
     }
     data = yaml.safe_load((case / "content" / "case.yaml").read_text("utf-8"))
     assert data["title"] == "The Harbor Case: the appeal"  # the ': ' stays in the title
@@ -110,7 +111,7 @@ def test_default_is_one_strand_in_this_folder_and_the_next_steps(tmp_path: Path,
         "  1. edit content/case.yaml: title, summary, jurisdiction, base_url, and the words (vocabulary) of each strand\n"
         "  2. put the articles into seeds/ (.txt, .md or .html; see seeds/README.md)\n"
         "  3. site-builder convert      drafts from the articles, each citing its sentence, into content/\n"
-        "  4. site-builder serve        preview with drafts; mark each checked draft `review: reviewed`\n"
+        "  4. site-builder serve        preview with drafts; accept or reject each at /_review/ in the browser\n"
         "  5. site-builder build        the site into dist/, reviewed items only; copy dist/ to any web host\n"
     )
 
@@ -147,7 +148,7 @@ def test_refuses_a_second_init(tmp_path: Path, run) -> None:  # type: ignore[no-
     result = run("init", tmp_path, "--topics", "a,b")
     assert result.code == 1
     assert result.err == (f"error: refusing to overwrite in '{tmp_path}': '.gitignore', 'content/case.yaml', "
-                          "'content/entries/a.yaml' and 8 more already exist; nothing was written\n")
+                          "'content/entries/a.yaml' and 10 more already exist; nothing was written\n")
     assert {name: (tmp_path / name).read_bytes() for name in files_in(tmp_path)} == before
 
 
@@ -219,7 +220,8 @@ def test_files_convert_creates_start_with_the_modeline(tmp_path: Path, run) -> N
     content = tmp_path / "content"
     content.mkdir()
     shutil.copy(HARBORVIEW / "case.yaml", content / "case.yaml")
-    assert run("convert", HARBORVIEW / "articles", "--content", content).code == 0
+    shutil.copytree(HARBORVIEW / "articles", tmp_path / "seeds")  # convert reads articles inside the project
+    assert run("convert", tmp_path / "seeds", "--content", content).code == 0
     made = sorted(p.relative_to(content).as_posix() for p in content.rglob("*.yaml") if p.name != "case.yaml")
     assert made == ["entries/indictment.yaml", "entries/investigation.yaml", "entries/recall.yaml", "entries/trial.yaml",
                     "people.yaml", "sources.yaml"]

@@ -81,3 +81,21 @@ def test_last_updated_older_than_a_shown_source() -> None:
     assert stale_update("2025-03-04", sources) == "2025-03-04 " + stale.format("b", "2025-03-20")
     assert stale_update("2025-03-20", sources, drafts=True) == "2025-03-20 " + stale.format("c", "2025-04-02")
     assert stale_update("2025-03-20", [source("m", "2025-03")]) is None  # March 2025 may have been before the 20th
+
+
+def test_a_source_of_unknown_date_bounds_nothing() -> None:
+    """`published: unknown`: dates are checked only against the sources whose date is known."""
+    facts = source_facts([source("undated", "unknown"), source("late", "2025-03-20")])
+    assert provenance_findings(event("undated", date="2031-01-01"), facts) == []
+    assert provenance_findings(event("undated", not_after="2031-01-01"), facts) == []
+    assert provenance_findings(event("undated", "late", date="2025-03-26"), facts) == [
+        (("date",), "2025-03-26 is after its only source was published (2025-03-20); mark it planned or fix the date")]
+    assert stale_update("2025-03-20", [source("undated", "unknown"), source("late", "2025-03-20")]) is None
+
+
+def test_published_is_a_date_or_unknown() -> None:
+    assert source("s", "unknown").date_known is False
+    assert source("s", "2025-03").date_known is True
+    with pytest.raises(ValueError, match=r"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found 'someday'; "
+                                         r"or 'unknown' when the source gives no date"):
+        source("s", "someday")

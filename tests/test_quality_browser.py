@@ -71,7 +71,8 @@ class Visit:
 CHECKED = ["example", "minimal", "harborview"]
 # One page per template, for screenshots and the keyboard walk.
 SAMPLE = ["index.html", "timeline/index.html", "topics/dismissal/index.html", "people/index.html",
-          "people/gloria-allred/index.html", "sources/index.html", "about/index.html", "no-such-page/"]
+          "people/gloria-allred/index.html", "sources/index.html", "about/index.html", "search/index.html",
+          "embed/timeline/index.html", "no-such-page/"]
 
 
 

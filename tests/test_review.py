@@ -354,3 +354,14 @@ def test_api_reports_a_refused_edit_as_422_with_the_builds_lines(project: Path) 
     assert status == 422
     assert json.loads(text) == {"error": "Refused: this change would break the build", "problems": [
         f"{project / 'content' / CHARGES}:42: claims[0]: a claim is of kind 'anonymous' exactly when attributed_to is 'anonymous'"]}
+
+
+def test_a_named_pipe_among_the_content_files_is_refused_unread(project: Path, store: ReviewStore) -> None:
+    """The review page reads content files as the build does: a FIFO would block the preview's server forever."""
+    fifo = project / "content" / "entries" / "jammed.yaml"
+    os.mkfifo(fifo)
+    hashes = store.hashes()  # returns at once, without the pipe
+    assert "entries/jammed.yaml" not in hashes and "entries/charges.yaml" in hashes
+    with pytest.raises(Refused) as refused:
+        store.read(fifo)
+    assert refused.value.lines == [f"{fifo}: refused: a named pipe (FIFO), not a regular file"]

@@ -100,15 +100,19 @@ def test_a_planned_event_is_scheduled_never_the_latest(project: Path) -> None:
     content = project / "content"
     edit_line(content / "entries" / "charges.yaml", 20, "review: draft", "review: reviewed")
     edit_line(content / "entries" / "charges.yaml", 14, "date: 2024-04-30", "date: 2024-05-09\n    planned: true")
+    edit_line(content / "people.yaml", 17, "review: draft", "review: reviewed")  # the event names her: she is shown too
     build(BuildOptions(content, project / "dist"))
     dist = project / "dist"
     event = item(dist, "topics/charges/index.html", "event-audit-report")
-    assert text(event.select_one(".when")) == "Scheduled for 9 May 2024 · The charges"
+    assert text(event.select_one(".when")) == "Scheduled for 9 May 2024"
+    assert text(event.select_one(".strand-line")) == "The charges"
     topic = page(dist, "topics/charges/index.html")
     assert text(topic.select_one("p.meta")) == "Status: ongoing · Latest event: March 2024 · Next scheduled: 9 May 2024"
     index = page(dist, "index.html")
-    assert text(index.select_one(".strand-card .latest")) == "Latest event: March 2024, Sam Ortiz is charged with bribery"
-    assert text(index.select_one(".strand-card .next")) == "Next scheduled: 9 May 2024, The city auditor files a report"
+    facts = [" ".join(row.get_text(" ").split()) for row in index.select(".strand-card .strand-facts > div")]
+    assert facts == ["Status ongoing", "Latest March 2024 : Sam Ortiz is charged with bribery",
+                     "Next Scheduled for 9 May 2024 : The city auditor files a report"]
+    assert [" ".join(li.get_text().split()) for li in index.select("ol.latest li")] == ["March 2024 Sam Ortiz is charged with bribery The charges"]
     data = json.loads((dist / "case.json").read_text("utf-8"))
     assert [(e["id"], e["planned"]) for e in data["events"]] == [("ortiz-charged", False), ("audit-report", True)]
     assert "<title>Scheduled for 9 May 2024: The city auditor files a report</title>" in (dist / "feed.xml").read_text("utf-8")

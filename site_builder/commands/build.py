@@ -19,6 +19,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--drafts", action="store_true", help="include draft items, marked as drafts")
     parser.add_argument("--no-cache", action="store_true",
                         help="neither read nor write the cache of parsed files and rendered fragments (.site-builder-cache/)")
+    parser.add_argument("--no-search", dest="search", action="store_false",
+                        help="skip the search index (Pagefind) and the search page")
     parser.add_argument("--jobs", type=int, default=0, help="processes for rendering large sites (default: one per core)")
 
 
@@ -36,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
 
     workers = args.jobs or os.cpu_count() or 1
     result = build(BuildOptions(args.content, args.out, drafts=args.drafts, base_url=args.base_url, workers=workers,
-                                cache=not args.no_cache))
+                                cache=not args.no_cache, search=args.search))
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"built {result.pages} pages ({result.files} files) into {result.out}")

@@ -15,6 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="content folder to merge into (default: content/)")
     parser.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--explain", action="store_true",
+                        help="also print, per item drafted, the converter rules that made it (why a quote is given to its speaker)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,5 +25,8 @@ def run(args: argparse.Namespace) -> int:
 
     paths = list(args.paths) or [Path("seeds")]
     report = convert(paths, args.content, dry_run=args.dry_run)
-    print(report.to_json() if args.json else report.to_text())
+    if args.json:
+        print(report.to_json(explain=args.explain))
+    else:
+        print(report.to_text() + ("\n" + report.explain_text() if args.explain else ""))
     return 1 if report.failed else 0

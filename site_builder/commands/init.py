@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     for text in ("edit content/case.yaml: title, summary, jurisdiction, base_url, and the words (vocabulary) of each strand",
                  "put the articles into seeds/ (.txt, .md or .html; see seeds/README.md)",
                  "site-builder convert      drafts from the articles, each citing its sentence, into content/",
-                 "site-builder serve        preview with drafts; mark each checked draft `review: reviewed`",
+                 "site-builder serve        preview with drafts; accept or reject each at /_review/ in the browser",
                  "site-builder build        the site into dist/, reviewed items only; copy dist/ to any web host"):
         print(f"  {step}. {text}")
         step += 1

@@ -16,31 +16,23 @@ named before the quotation, or who opens the sentence before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, RULING_VERBS, SPEECH_VERBS
+from .lexicon.media import OUTLET_RELAY_WORDS, outlet_pattern
+from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GATE
+from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, LED_SPEECH_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS, UNNAMED_OFFICES
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
-from .referents import (ANONYMOUS, HOLDER_HEADS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
+from .referents import (ANONYMOUS, HOLDER_HEADS, UNNAMED_PLURALS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial,
                         unnamed_after, unnamed_before)
-from .segment import Segmented
+from .ruler import Ruler
+from .segment import ABBREVIATIONS, STATES, Segmented
 
 __all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "introduced", "kind_for", "reporting_verbs"]
-_ANON = re.compile(
-    r"\b(?:an?|one|our|the|another|this|that|[A-Z][\w.]*)\s+(?:(?!said|told)[\w-]+\s+){0,2}?(?:insiders?|sources?|tipsters?|confidants?|pals?|friends? of \w+|person familiar|people familiar|people close|person close)\b"
-    r"|\bsources? (?:close to|familiar with|said|say|told)\b|\binsiders?\b"
-    r"|\b(?:people|persons?|officials?|sources?) (?:with (?:direct )?knowledge(?: of [\w\s'’]{0,40}?)?|briefed on [\w\s'’]{0,40}?"
-    r"|who (?:spoke on (?:the )?condition of anonymity|(?:asked|requested) (?:not to be (?:named|identified)|anonymity)"
-    r"|(?:was|were|is|are) not authori[sz]ed to (?:speak|comment)(?: publicly)?(?: on [\w\s'’]{0,30}?)?))(?=\W|$)",
-    re.IGNORECASE,
-)
-_GROUP = re.compile(
-    r"(?:\b[Tt]he\s+|\b)(?P<np>(?:[A-Za-z’'.-]+\s+){0,3}?(?P<head>(?i:prosecutors|prosecution|police|officials|investigators|authorities|detectives|"
-    r"sheriff[’']s office|district attorney[’']s office|attorney[’']s office|state|court|defense|defence|legal team|lawyers|attorneys|family|jurors|jury|network|studio|company|office|department|agency)))$"
-)
 _DOCS = r"affidavit|lawsuit|suit|complaint|filing|motion|ruling|order|statement|document|report|press release|release|indictment|letter|court papers|court documents|records|legal document|court filing|petition|opinion|decision|judgment|verdict"
-_DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?)(?P<doc>{_DOCS})\s*(?:further\s+|also\s+|later\s+)?$")
+_DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?|\w['’]s?\s+(?:\w+\s+)?)(?P<doc>{_DOCS})"
+                          r"\s*(?:further\s+|also\s+|later\s+)?$")  # "The lawsuit alleges", "Tom Reed's lawsuit claims"
 _NOUN_LIKE = frozenset("rules claims states notes reads calls finds orders reports comments remarks posts shares tweets "
                        "charges accuses denies insists".split())
 _INVERTIBLE = INVERTIBLE_VERBS
@@ -54,6 +46,11 @@ class Attribution:
     verb: str | None
     kind: str
     document: str | None = None
+    rule: str = field(default="", compare=False)  # the rules that found the speaker, outermost first (for --explain)
+
+    def via(self, rule: str) -> Attribution:
+        """The same attribution, found by ``rule`` (which called the rules already recorded)."""
+        return replace(self, rule=f"{rule} > {self.rule}" if self.rule else rule)
 
 
 def kind_for(verb: str, speaker: Entity | None) -> str:
@@ -71,20 +68,17 @@ def kind_for(verb: str, speaker: Entity | None) -> str:
 
 _SPEECH_WORDS = frozenset(w.lower() for w in SPEECH_VERBS | {"according"})
 _RULING_ONLY = frozenset(RULING_VERBS - _SPEECH_WORDS)  # "dismissed", "granted": reporting verbs only for a judge or court
-_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS
+_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS | QUOTE_TAG_VERBS | LED_SPEECH_VERBS
 _JUDICIAL_PIECES = ("judge", "court", "justice", "magistrate", "tribunal")
 _RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
-# Gates for the costly patterns: _ANON needs one of these pieces, _GROUP's phrase ends with one of these heads.
-_ANON_PIECES = ("insider", "source", "tipster", "confidant", "pal", "friend", "familiar", "close", "knowledge", "briefed",
-                "anonymity", "named", "identified", "authori")
-_GROUP_HEADS = ("prosecutors", "prosecution", "police", "officials", "investigators", "authorities", "detectives", "office", "state",
-                "court", "defense", "defence", "team", "lawyers", "attorneys", "family", "jurors", "jury", "network", "studio",
-                "company", "department", "agency")
+# "tried to", "went on to": a verb that leads to a reporting verb (whose base form then reports) and keeps its subject
+_CATENATIVE = re.compile(r"\b(?:tried|tries|sought|seeks|wanted|wants|went on|goes on|continued|continues|began|begins|attempted"
+                         r"|attempts|moved|moves|appeared|appears|seemed|seems|rose|rises|stood up|took the stand)\s+to\s*$")
 
 
 def _anonymous_in(window: str) -> list[re.Match[str]]:
     lower = window.lower()
-    return list(_ANON.finditer(window)) if any(piece in lower for piece in _ANON_PIECES) else []
+    return list(ANONYMOUS_SOURCE.finditer(window)) if any(piece in lower for piece in ANONYMOUS_GATE) else []
 
 
 def _verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
@@ -100,6 +94,8 @@ def _verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
             cached = seg.verbs[index] = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(plain) if m.group().lower() in _VERB_WORDS]
         else:
             cached = seg.verbs[index] = sorted((i, i + len(w), plain[i : i + len(w)]) for w in hits for i in _whole_word(lower, w))
+        if cached and not LED_SPEECH_VERBS.isdisjoint(hits):
+            cached = seg.verbs[index] = [v for v in cached if v[2].lower() not in LED_SPEECH_VERBS or _CATENATIVE.search(plain, 0, v[0])]
     return cached
 
 
@@ -125,22 +121,8 @@ def _in_run(char: str) -> bool:
 
 
 def _plain(seg: Segmented, index: int) -> str:
-    """Sentence ``index`` with every quoted passage blanked out (kept on the article: attribution asks often)."""
-    cached = seg.plain.get(index)
-    if cached is None:
-        sentence = seg.sentences[index]
-        quoted = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.overlapping(sentence.start, sentence.end)
-                  if q.open < sentence.end and q.close >= sentence.start]
-        cached = seg.plain[index] = _blank(sentence.text, quoted)
-    return cached
-
-
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    chars = list(text)
-    for a, b in spans:
-        for k in range(max(0, a), min(len(chars), b)):
-            chars[k] = " "
-    return "".join(chars)
+    """Sentence ``index`` with every quoted passage blanked out."""
+    return seg.plain(index)
 
 
 def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int | None = None,
@@ -152,6 +134,7 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
     plain = _plain(seg, index)
     # names inside the quoted words are not the speaker
     mentions = [(s, e, k) for s, e, k in rec.sentences[index].entities if plain[s:e].strip()]
+    at = Speaking(seg, rec, index, plain, mentions, groups)
     best: tuple[int, Attribution] | None = None
     for start, end, word in _verbs(seg, index):
         if start < lo:
@@ -161,33 +144,40 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         if word[0].isupper() and word != "According":
             continue
         lower = word.lower()
+        if lower in QUOTE_TAG_VERBS and not _quotation_tag(text, start):
+            continue  # "a detailed report": a speech verb only as the tag of a quotation
         if re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE:
             continue  # "the councilwoman accused of …": a participle, not someone speaking
         if lower in PARTICIPLE_VERBS:
+            how = "participle"
             found = _participle(plain, start, mentions) if not plain.startswith(" to ", end) else None  # "adding to the pressure"
         elif lower in _RULING_ONLY:
-            found = _ruling(plain, start, mentions, rec, seg, index, groups, word)
+            how = "ruling"
+            found = _ruling(at, start, word)
         elif lower == "according":
+            how = "according-to"
             if not re.match(r"\s+to\b", plain[end:]):
                 continue
-            found = _after(plain, end + 3, mentions, rec, seg, index, groups)
+            found = _after(at, end + 3)
             if found and found[0] and _is_media(rec, found[0]):
                 continue  # "according to E! News": the outlet relays, it is not the speaker
         else:
-            found = _before(plain, start, mentions, rec, seg, index, groups, word)
+            before = _before(at, start, word)
+            how, found = (f"before.{before.rule}", before.found) if before is not None else ("", None)
             if found is None and (lower in _INVERTIBLE or _after_quotation(text, start)):
-                found = _after(plain, end, mentions, rec, seg, index, groups, inverted=True, verb_at=start)
+                how = "speaker-after-verb"
+                found = _after(at, end, inverted=True, verb_at=start)
         if found is None:
             continue
         speaker, document = found
         if speaker == ANONYMOUS and lower != "according" and lo == 0 and hi == len(text):
             # "A neighbour called the police, the sheriff's office said.": the closing attribution governs the sentence
-            closing = _closing(seg, rec, index, plain, end, hi, mentions, groups)
+            closing = _closing(at, end, hi)
             if closing is not None:
-                return closing
+                return closing.via(f"attribution.closing-attribution ({closing.verb})")
         entity = rec.entities.get(speaker) if speaker and speaker != ANONYMOUS else None
         kind = "anonymous" if speaker == ANONYMOUS else kind_for(word, entity)
-        attribution = Attribution(speaker, lower, kind, document)
+        attribution = Attribution(speaker, lower, kind, document, rule=f"attribution.{how} ({lower})")
         distance = 0 if speaker else 1000
         if best is None or distance < best[0]:
             best = (distance, attribution)
@@ -203,6 +193,66 @@ _UNNAMED_SUBJECT = re.compile(r"(?:[Aa]nother|[Aa]n?|[Oo]ne)\s[^.;:]{0,80}?\bwho
 
 
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mx|Miss)\.?\s+")
+_SAME_PRONOUN = re.compile(r"(?:(?:But|And|Then|Later|Still|Yet)\s*,?\s+)?(?P<p>He|She)\b")
+# "other jurors", "two neighbours", "several former employees": people described, counted, not named
+_UNNAMED_PLURAL = re.compile(r"(?<![\w’'-])(?:other|several|some|many|two|three|four|five|six|a few|fellow)\s+(?:[\w-]+\s+)?(?:"
+                             + "|".join(sorted(UNNAMED_PLURALS, key=len, reverse=True)) + r")\b")
+# "That evening, the jury foreperson sent a note …": a sentence whose subject is an office holder left unnamed
+_OFFICE_SUBJECT = re.compile(r"\s*(?:[^,.;:]{0,40},\s+)?(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?:"
+                             + "|".join(sorted(UNNAMED_OFFICES)) + r")\b")
+
+
+_JUDGE_DESCRIBED = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa])\s+(?:[\w.’'-]+\s+){0,4}?(?:judge|justice|magistrate)\b")
+
+
+def _described_judge(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
+    """"As a federal judge grew impatient …, he noted …": "he" after a judge described earlier in its own sentence,
+    with nobody named between (but as a possessor), is that judge — the one the article names (see referents.holder) — not a name in
+    the sentence before (a photo credit, a defendant)."""
+    left = _plain(seg, index)[:offset]
+    described = None
+    for described in _JUDGE_DESCRIBED.finditer(left):
+        pass
+    # a possessor between ("… impatience with Sam Bankman-Fried's conduct, he noted") is no rival subject
+    if described is None or any(described.end() <= s < offset and not _possessive(left, e) for s, e, _ in rec.sentences[index].entities):
+        return None
+    key = holder(left[: described.end()] + " ", rec, index)
+    entity = rec.entities.get(key) if key else None
+    gender = "f" if word.lower() == "she" else "m" if word.lower() == "he" else None
+    return key if entity is not None and gender is not None and entity.gender in (gender, None) else None
+
+
+def _unnamed_plural_before(left: str, mentions: list[tuple[int, int, str]]) -> bool:
+    """"When the judge met other jurors on Monday, they said …": "they" after people the sentence describes but
+    does not name ("other jurors", "two neighbours"), with nobody named after them, is those people."""
+    found = None
+    for found in _UNNAMED_PLURAL.finditer(left):
+        pass
+    return found is not None and not any(s >= found.end() for s, _, _ in mentions if s < len(left))
+
+
+def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) -> bool:
+    """Whether "he" or "she" at ``offset`` of sentence ``index`` is an office holder the article leaves unnamed: the
+    subject of its own sentence before it ("the jury foreperson sent a note to Judge Pike, after which he told Pike"),
+    or, when the same pronoun opens its sentence (and nobody is named between), of the sentence before in the same or
+    the previous paragraph ("the foreperson sent a note." ¶ "He later told the court, …"). A named person elsewhere in the sentence is no rival:
+    the subject holds the pronoun's reference."""
+    subject = _OFFICE_SUBJECT.match(_plain(seg, index))
+    if subject is not None:
+        return subject.end() <= offset
+    plain = _plain(seg, index)
+    lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
+    opens = _SAME_PRONOUN.match(plain, lead)
+    k = index - 1
+    while k >= 0 and not _plain(seg, k).strip(" \t\n,.;:!?—–-"):
+        k -= 1  # sentences wholly inside a quotation ("… told Pike, “I can’t. I won’t.”")
+    if k < 0 or opens is None or seg.sentences[index].paragraph - seg.sentences[k].paragraph > 1:
+        return False
+    # the same pronoun later in a sentence it opens is the same person, unless someone it can be is named between
+    if opens.start("p") != offset and (opens.group("p").lower() != plain[offset : offset + len(opens.group("p"))].lower()
+                                       or any(opens.end() <= s < offset for s, _, _ in rec.sentences[index].entities)):
+        return False
+    return _OFFICE_SUBJECT.match(_plain(seg, k)) is not None
 
 
 def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
@@ -210,7 +260,14 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
     named before it in its sentence, the one person named before the quotation it closes ('"… . … ," she said': the
     sentences inside the quotation name nobody), or the person who opens the sentence before ("Dana Pike, 38, a nurse,
     told the paper …" ¶ '"…," she said'); "anonymous" for someone described, not named ("Another reader, who asked
-    not to be named, …" ¶ '"…," he wrote')."""
+    not to be named, …" ¶ '"…," he wrote'), or an office holder left unnamed ("the jury foreperson … he told")."""
+    if word.lower() in ("he", "she") and _office_pronoun(seg, rec, index, offset):
+        return ANONYMOUS
+    if word.lower() == "they" and _unnamed_plural_before(_plain(seg, index)[:offset], rec.sentences[index].entities):
+        return ANONYMOUS
+    judge = _described_judge(seg, rec, index, offset, word)
+    if judge is not None:
+        return judge
     key = rec.pronoun(index, offset, word, seg)
     if key is not None or any(s < offset for s, _, _ in rec.sentences[index].entities if _plain(seg, index)[s:s + 1].strip()):
         return key
@@ -226,6 +283,11 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
             return key
     plain = _plain(seg, k)
     lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
+    chained = _SAME_PRONOUN.match(plain, lead)
+    if chained and chained.group("p").lower() == word.lower():
+        # "He said the ruling would stand." ¶ "…," he said: the same man, whoever that sentence's "He" is
+        # (only to someone named as an actor: a chain is too long a way to trust a mere possessor)
+        return rec.pronoun(k, chained.start("p"), word, seg, possessors=False)
     title = _HONORIFIC.match(plain, lead)
     lead = title.end() if title else lead
     gender = "f" if word.lower() == "she" else "m" if word.lower() == "he" else None
@@ -262,6 +324,9 @@ def introduced(seg: Segmented, rec: Recognised, index: int, colon: int) -> Attri
     named = [(e, k) for s, e, k in mentions if s == subject]
     if named and plain[named[0][0] : named[0][0] + 1] == ",":
         clause = _strip_appositive(clause)  # "Dana Pike, the studio's lawyer, put it this way:"
+        if clause.count(",") == 1 and clause.index(",") == named[0][0] - start:
+            # "Eric Bland, the lawyer for the family released this statement:": the appositive's closing comma missing
+            clause = clause.replace(",", " ", 1)
     if len(clause.split()) > (14 if named else 10) or "," in clause or not clause.strip():
         return None
     if named:
@@ -276,9 +341,9 @@ def introduced(seg: Segmented, rec: Recognised, index: int, colon: int) -> Attri
     return Attribution(key, None, "statement") if key else None
 
 
-def _closing(seg: Segmented, rec: Recognised, index: int, plain: str, after: int, hi: int, mentions: list[tuple[int, int, str]],
-             groups: dict[str, Entity] | None) -> Attribution | None:
+def _closing(at: Speaking, after: int, hi: int) -> Attribution | None:
     """A named speaker in an attribution that closes the sentence (", police said." / ", said Dana Pike.")."""
+    seg, rec, index, plain = at.seg, at.rec, at.index, at.plain
     start, end, word = _verbs(seg, index)[-1]  # the last reporting verb
     comma = plain.rfind(",", 0, start)
     if start <= after or end > hi or word.lower() not in _INVERTIBLE or comma < after:
@@ -288,9 +353,10 @@ def _closing(seg: Segmented, rec: Recognised, index: int, plain: str, after: int
         subject = plain[comma + 1 : start]
         if len(subject.split()) > 5 or re.search(r"\b(?:that|who|which|whom|adding|and|but|because|when|after|before|while|if)\b", subject):
             return None  # "…, adding that Dana Pike said so": not the sentence's own attribution
-        found = _before(plain, start, mentions, rec, seg, index, groups, word)
+        before = _before(at, start, word)
+        found = before.found if before is not None else None
     elif plain[:start].rstrip().endswith(",") and len(rest.split()) <= 6:  # ", said Dana Pike, the studio's lawyer."
-        found = _after(plain, end, mentions, rec, seg, index, groups, inverted=True, verb_at=start)
+        found = _after(at, end, inverted=True, verb_at=start)
     else:
         return None
     if found is None or not found[0] or found[0] == ANONYMOUS:
@@ -316,6 +382,14 @@ def _participle(plain: str, verb_at: int, mentions: list[tuple[int, int, str]]) 
     return key, None
 
 
+_TAG = re.compile(r"[”\"’'],?\s+(?:[\w.’'-]+\s+){0,4}$")
+
+
+def _quotation_tag(text: str, verb_at: int) -> bool:
+    """The verb closes a quotation's tag ('"…," Dana Pike detailed' / '"…," detailed one witness')."""
+    return _TAG.search(text, max(0, verb_at - 60), verb_at) is not None
+
+
 def _after_quotation(text: str, verb_at: int) -> bool:
     """The verb follows a closing quotation mark ('…," fumed one nurse'): any reporting verb may come before its speaker."""
     left = text[:verb_at].rstrip()
@@ -324,91 +398,230 @@ def _after_quotation(text: str, verb_at: int) -> bool:
     return left.endswith(_CLOSING_MARKS)
 
 
-def _ruling(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
-            groups: dict[str, Entity] | None, verb: str) -> tuple[str | None, str | None] | None:
+def _ruling(at: Speaking, verb_at: int, verb: str) -> tuple[str | None, str | None] | None:
     """The judge or court before a deciding verb ("Judge Lee dismissed", "the court granted", "She also struck")."""
+    plain, mentions, rec = at.plain, at.mentions, at.rec
     window = plain[max(0, verb_at - 90) : verb_at]
     lower = window.lower()
     near = any(piece in lower for piece in _JUDICIAL_PIECES) or _PRONOUN.search(window, max(0, len(window) - 16)) is not None or any(
         verb_at - 90 <= e <= verb_at and judicial(rec.entities.get(k)) for _, e, k in mentions)
     if not near:
         return None
-    found = _before(plain, verb_at, mentions, rec, seg, index, groups, verb)
+    before = _before(at, verb_at, verb)
+    found = before.found if before is not None else None
     if found is None or found[1] is not None or not judicial(rec.entities.get(found[0] or "")):
         return None
     return found
 
 
-def _before(plain: str, verb_at: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
-            groups: dict[str, Entity] | None, verb: str = "") -> tuple[str | None, str | None] | None:
-    left = plain[:verb_at]
+@dataclass
+class Speaking:
+    """The sentence a speaker is looked for in: its text with quoted words blanked (``plain``), the mentions outside
+    them, what recognition found, and the groups and bodies the article names (None: groups are not resolved)."""
+
+    seg: Segmented
+    rec: Recognised
+    index: int
+    plain: str
+    mentions: list[tuple[int, int, str]]
+    groups: dict[str, Entity] | None
+
+
+@dataclass
+class BeforeSite:
+    """The state of the rules that look for a speaker before a reporting verb: the sentence, the verb, the text left
+    of it, and what a rule found (speaker, document) under its name."""
+
+    at: Speaking
+    verb_at: int
+    verb: str
+    found: tuple[str | None, str | None] | None = None
+    rule: str = ""
+
+    @property
+    def left(self) -> str:
+        return self.at.plain[: self.verb_at]
+
+    def give(self, speaker: str | None, document: str | None = None) -> bool:
+        self.found = (speaker, document)
+        return True
+
+
+def _before(at: Speaking, verb_at: int, verb: str = "") -> BeforeSite | None:
+    """Who speaks with the reporting verb at ``verb_at``, told before it: the state of the rule of
+    :data:`BEFORE_RULES` that found the speaker (its ``found`` and ``rule``), or None."""
+    site = BeforeSite(at, verb_at, verb)
+    rule = BEFORE_RULES.run(site)
+    if rule is None:
+        return None
+    site.rule = rule
+    return site
+
+
+def _unnamed_source(site: BeforeSite) -> bool:
+    """"…, an insider told the paper": an unnamed source right before the verb (not one a name's appositive describes)."""
+    left = site.left
     window = left[-90:]
     anon = _anonymous_in(window)
-    if anon and len(window) - anon[-1].end() <= 12 and not appositive_to_name(left, len(left) - len(window) + anon[-1].start(), mentions):
-        return ANONYMOUS, None
-    if unnamed_before(left, mentions):
-        return ANONYMOUS, None
-    if " who " in window:
-        who = _SOMEONE_WHO.search(window)
-        offset = len(left) - len(window)
-        if who and not any(s < offset + who.end() and e > offset + who.start() for s, e, _ in mentions) \
-                and not appositive_to_name(left, offset + who.start(), mentions):
-            return ANONYMOUS, None  # "a food critic who … called the dish “…”": a person the article does not name
-    near = _PRONOUN.search(left, max(0, len(left) - 16))  # searched in place: a window cut mid-word ("t|he sentence") finds no "he"
-    if near:
-        key = _pronoun(seg, rec, index, near.start(), near.group("p"))
-        if key:
-            return key, None
-    tail = left.rstrip()[-80:]
-    group = _GROUP.search(tail) if tail.lower().endswith(_GROUP_HEADS) else None
-    if group and groups is not None and not any(e > verb_at - 25 for _, e, _ in mentions if e <= verb_at):
-        offset = len(left.rstrip()) - len(tail)
-        at = offset + group.start("np")
-        key = group_speaker(group.group("np"), group.group("head"), tail[: group.start("np")], rec, seg, index, at, groups,
-                            at_start=not left[:at].strip(" \"'“”‘’—–-,"))
-        if key:
-            return key, None
-    candidates = [(s, e, k) for s, e, k in mentions if e <= verb_at and verb_at - e <= 90 and not _possessive(plain, e)
+    return bool(anon) and len(window) - anon[-1].end() <= 12 and not appositive_to_name(
+        left, len(left) - len(window) + anon[-1].start(), site.at.mentions) and site.give(ANONYMOUS)
+
+
+def _unnamed_described(site: BeforeSite) -> bool:
+    """"Two former co-workers said": people described but not named."""
+    return unnamed_before(site.left, site.at.mentions) and site.give(ANONYMOUS)
+
+
+_OFFICE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?:"
+                            + "|".join(sorted(UNNAMED_OFFICES)) + r")\s+(?:\w+ly\s+)?$")
+
+
+def _unnamed_office(site: BeforeSite) -> bool:
+    """"the jury foreperson told the judge": an office holder reports leave unnamed (see UNNAMED_OFFICES)."""
+    return _OFFICE_BEFORE.search(site.left[-60:]) is not None and site.give(ANONYMOUS)
+
+
+_AND_BEFORE = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+)?$")
+_OPENS_QUOTATION = re.compile(r"\s*[,:]?\s*[\"“]")
+
+
+def _shared_subject(site: BeforeSite) -> bool:
+    """"He explained that the others pressed him, and said, “…”": a verb joined by "and" to the sentence's first
+    predicate and opening a quotation shares its subject, the person or pronoun that opens the sentence."""
+    at = site.at
+    text = at.seg.sentences[at.index].text
+    # only where the verb opens a quotation: "…, and testified at the trial" tells a fact, not words of the subject's
+    if _AND_BEFORE.search(site.left) is None or _OPENS_QUOTATION.match(text, site.verb_at + len(site.verb)) is None:
+        return False
+    plain = at.plain
+    lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
+    opening = _SAME_PRONOUN.match(plain, lead)
+    if opening is not None:
+        key = _pronoun(at.seg, at.rec, at.index, opening.start("p"), opening.group("p"))
+        return bool(key) and site.give(key)
+    named = next((k for s, _, k in at.mentions if s == lead), None)
+    entity = at.rec.entities.get(named) if named else None
+    return entity is not None and entity.kind == "person" and not _possessive(plain, next(e for s, e, _ in at.mentions if s == lead)) \
+        and site.give(named)
+
+
+def _someone_who(site: BeforeSite) -> bool:
+    """"a food critic who reviewed the show called the dish “…”": a person the article does not name."""
+    left = site.left
+    window = left[-90:]
+    if " who " not in window:
+        return False
+    who = _SOMEONE_WHO.search(window)
+    offset = len(left) - len(window)
+    return who is not None and not any(s < offset + who.end() and e > offset + who.start() for s, e, _ in site.at.mentions) \
+        and not appositive_to_name(left, offset + who.start(), site.at.mentions) and site.give(ANONYMOUS)
+
+
+def _pronoun_right_before(site: BeforeSite, reach: int = 16) -> bool:
+    """"…, she said": a pronoun right before the verb, resolved to the person it stands for."""
+    left = site.left
+    near = _PRONOUN.search(left, max(0, len(left) - reach))  # searched in place: a window cut mid-word ("t|he sentence") finds no "he"
+    if not near:
+        return False
+    key = _pronoun(site.at.seg, site.at.rec, site.at.index, near.start(), near.group("p"))
+    return bool(key) and site.give(key)
+
+
+_AUXILIARY_END = re.compile(r"(?:\s+(?:have|has|had|also|previously|repeatedly|long|already))+$")
+
+
+def _group(site: BeforeSite) -> bool:
+    """"State prosecutors said", "the sheriff's office said": the group, or the body the article names for it; not
+    when a name just before the verb is its subject ("Dana Pike's representatives said" is Pike's)."""
+    at, left, verb_at = site.at, site.left, site.verb_at
+    base = _AUXILIARY_END.sub("", left.rstrip())  # "what prosecutors have called": the group before the auxiliary
+    tail = base[-80:]
+    group = GROUP.search(tail) if tail.lower().endswith(GROUP_GATE) else None
+    if not group or at.groups is None or any(e > verb_at - 25 and not _possessive(at.plain, e) for _, e, _ in at.mentions if e <= verb_at):
+        return False
+    offset = len(base) - len(tail)
+    start = offset + group.start("np")
+    key = group_speaker(group.group("np"), group.group("head"), tail[: group.start("np")], at.rec, at.seg, at.index, start, at.groups,
+                        at_start=not left[:start].strip(" \"'“”‘’—–-,"))
+    return bool(key) and site.give(key)
+
+
+def _named_subject(site: BeforeSite) -> bool:
+    """"Dana Pike, the studio's lawyer, said": the name nearest before the verb, past an appositive; not an agent
+    ("obtained by The Times"), an owner ("Pike's lawyer"), a relaying outlet, or a name in another clause."""
+    at, plain, verb_at = site.at, site.at.plain, site.verb_at
+    candidates = [(s, e, k) for s, e, k in at.mentions if e <= verb_at and verb_at - e <= 90 and not _possessive(plain, e)
                   and not re.search(r"\bby\s+(?:the\s+)?$", plain[max(0, s - 12) : s])  # "obtained by The Times": an agent, not the speaker
-                  and not (_is_media(rec, k) and plain[e:verb_at].strip())]
-    if candidates:
-        s, e, key = candidates[-1]
-        if len(candidates) > 1 and not plain[e:verb_at].strip(" ,"):
-            s, e, key = _appositive_head(plain, candidates)
-        # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
-        limit = 1 if verb.lower() in _NOUN_LIKE else 6
-        between = _strip_appositive(plain[e:verb_at])
-        if len(between.split()) > limit:
-            # "Dana Pike, the chief prosecutor for the northern half of the county, said": a long appositive after the name
-            head = next((c for c in candidates if plain[c[1] : c[1] + 1] == "," and not _strip_appositive(plain[c[1] : verb_at]).strip(" ,")), None)
-            if head is not None:
-                s, e, key = head
-                between = ""
-        if not re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to)\b|[;:]", between) and len(between.split()) <= limit:
-            entity = rec.entities[key]
-            if entity.kind == "organization" and " " not in entity.name and groups is not None:
-                body = body_at(seg.sentences[index].text, e)  # "… District Attorney's Office" found as "Office"
-                if body:
-                    return body_entity(body, rec, groups), None
-            return key, None
+                  and not (_is_media(at.rec, k) and plain[e:verb_at].strip())]
+    if not candidates:
+        return False
+    s, e, key = candidates[-1]
+    if len(candidates) > 1 and not plain[e:verb_at].strip(" ,"):
+        s, e, key = _appositive_head(plain, candidates)
+    # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
+    limit = 1 if site.verb.lower() in _NOUN_LIKE else 6
+    # "Dana Pike tried to argue", "went on to say": a catenative verb keeps the subject of the verb it leads to
+    between = _CATENATIVE.sub(" ", _strip_appositive(plain[e:verb_at]))
+    if len(between.split()) > limit:
+        # "Dana Pike, the chief prosecutor for the northern half of the county, said": a long appositive after the name
+        head = next((c for c in candidates if plain[c[1] : c[1] + 1] == "," and not _strip_appositive(plain[c[1] : verb_at]).strip(" ,")), None)
+        if head is not None:
+            s, e, key = head
+            between = ""
+    if re.search(r"\b(?:that|when|while|because|after|before|if|and|but|as|where|which|whom|to|he|she|they|we|it|I)\b|[;:]", between) \
+            or len(between.split()) > limit \
+            or _inside_relative(plain[e:verb_at]):
+        return False
+    entity = at.rec.entities[key]
+    if entity.kind == "organization" and " " not in entity.name and at.groups is not None:
+        body = body_at(at.seg.sentences[at.index].text, e)  # "… District Attorney's Office" found as "Office"
+        if body:
+            return site.give(body_entity(body, at.rec, at.groups))
+    return site.give(key)
+
+
+def _holder(site: BeforeSite) -> bool:
+    """"The judge in the case said": the person who holds the office the article names."""
+    left = site.left
     near_left = left[-60:].lower()
-    if any(head in near_left for head in HOLDER_HEADS):
-        key = holder(left, rec, index)
-        if key:
-            return key, None
-    pron = _PRONOUN.search(left, max(0, len(left) - 30))
-    if pron:
-        key = _pronoun(seg, rec, index, pron.start(), pron.group("p"))
-        if key:
-            return key, None
-    doc = _DOC_SUBJECT.search(_strip_appositive(left)[-60:])
-    if doc:
-        return _document(seg, rec, index, doc.group("doc"), groups), doc.group("doc")
-    return None
+    if not any(head in near_left for head in HOLDER_HEADS):
+        return False
+    key = holder(left, site.at.rec, site.at.index)
+    return bool(key) and site.give(key)
 
 
-def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Recognised, seg: Segmented, index: int,
-           groups: dict[str, Entity] | None, inverted: bool = False, verb_at: int = 0) -> tuple[str | None, str | None] | None:
+def _pronoun_near(site: BeforeSite) -> bool:
+    """"She told the court on Monday that …": a pronoun a few words before the verb."""
+    return _pronoun_right_before(site, 30)
+
+
+def _document_subject(site: BeforeSite) -> bool:
+    """"The lawsuit alleges", "the statement said": the document, given to whoever the article says issued it."""
+    doc = _DOC_SUBJECT.search(_strip_appositive(site.left)[-60:])
+    if not doc:
+        return False
+    return site.give(_document(site.at.seg, site.at.rec, site.at.index, doc.group("doc"), site.at.groups), doc.group("doc"))
+
+
+BEFORE_RULES: Ruler[BeforeSite] = Ruler("attribution.before", [
+    ("unnamed-source", _unnamed_source),
+    ("unnamed-described", _unnamed_described),
+    ("unnamed-office", _unnamed_office),
+    ("someone-who", _someone_who),
+    ("pronoun-right-before", _pronoun_right_before),
+    ("group", _group),
+    ("named-subject", _named_subject),
+    ("shared-subject", _shared_subject),
+    ("holder", _holder),
+    ("pronoun-near", _pronoun_near),
+    ("document-subject", _document_subject),
+])
+
+
+def _after(at: Speaking, end: int, inverted: bool = False, verb_at: int = 0) -> tuple[str | None, str | None] | None:
+    """Who speaks with the reporting verb ending at ``end``, told after it ("according to Dana Pike", "said a source";
+    ``inverted``: the verb at ``verb_at`` comes before its speaker)."""
+    seg, rec, index, plain, mentions, groups = at.seg, at.rec, at.index, at.plain, at.mentions, at.groups
     right = plain[end:]
     window = right[:80]
     anon = next(iter(_anonymous_in(window[:60])), None) if window.strip() else None
@@ -421,7 +634,7 @@ def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Reco
         if who:
             return who, None
     candidates = [(s, e, k) for s, e, k in mentions if s >= end and s - end <= (40 if inverted else 60)
-                  and not (inverted and re.search(r"\bthat\b|[,.;:]", plain[end:s]))]
+                  and not (inverted and re.search(r"\bthat\b|[,.;:]", _ABBREVIATED.sub(" ", plain[end:s])))]
     if candidates and not _possessive(plain, candidates[0][1]):
         if inverted and text[candidates[0][1] : candidates[0][1] + 3].lstrip()[:1] in ('"', "“") and not _after_quotation(text, verb_at) \
                 and not text[:verb_at].rstrip().endswith(","):
@@ -452,6 +665,10 @@ def _after(plain: str, end: int, mentions: list[tuple[int, int, str]], rec: Reco
     return None
 
 
+# the full stops of abbreviated titles are no clause break: "said U.S. Attorney Dana Pike", "said Sen. Lee Marsh"
+_ABBREVIATED = re.compile(r"\b(?:[A-Z]\.){2,}|\b(?:" + "|".join(sorted({w.title() for w in ABBREVIATIONS} | STATES)) + r")\.(?=\s)")
+
+
 _GROUP_AFTER = re.compile(r"\s*(?:the\s+)?(?P<np>(?:[a-z’']+\s+){0,2}(?P<head>prosecutors|police|officials|investigators|authorities|court|state))\b"
                           r"(?!\s+(?:records?|documents?|filings?|papers?|transcripts?|files?|data|reports?)\b)")
 
@@ -477,7 +694,7 @@ def _said_in(head: str) -> re.Pattern[str]:
     return re.compile(rf"\b[Ii]n\s+(?:an?|the|its|his|her|their)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(head)}\b")
 
 
-_MEDIA_HEADS = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Wire|Press|Daily|Magazine|Radio|TV|Network|Online|Insider|Mail|Sun|Mirror|Guardian|Telegraph|Chronicle|Reporter)\b|\.com\b")
+_MEDIA_HEADS = outlet_pattern(OUTLET_RELAY_WORDS)
 
 
 def _is_media(rec: Recognised, key: str) -> bool:
@@ -496,6 +713,13 @@ def _appositive_head(plain: str, candidates: list[tuple[int, int, str]]) -> tupl
         if _APPOSITIVE_GAP.fullmatch(plain, earlier[1], s):
             return earlier
     return candidates[-1]
+
+
+def _inside_relative(between: str) -> bool:
+    """The verb belongs to a relative clause about the name ("Tom Reed, 40, who was found guilty"), not closed by a
+    comma before it as an appositive is ("Peggy Olander, who had $19,000 on the exchange, said")."""
+    at = between.rfind("who ")
+    return at >= 0 and (at == 0 or not between[at - 1].isalnum()) and "," not in between[at:]
 
 
 def _strip_appositive(between: str) -> str:

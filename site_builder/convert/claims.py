@@ -15,81 +15,205 @@ it ("…, writing that …", "In a 41-page opinion, Judge …") is the writer's.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from ..model import UNKNOWN_SPEAKER
 from .attribution import ANONYMOUS, Attribution, attribute, introduced, reporting_verbs
 from .referents import judicial
+from .doc import ArticleDoc
 from .documents import ISSUED
 from .lexicon import RULING_VERBS
 from .items import Cite, DraftClaim, DraftQuote
 from .neutral import clip, neutralise
-from .recognise import Recognised
-from .segment import MAX_SENTENCE, QuoteSpan, Segmented
+from .recognise import Entity, Recognised
+from .ruler import Ruler
+from .segment import MAX_SENTENCE, QuoteSpan, Segmented, Sentence
 from .topics import TopicMatcher
 
 MIN_QUOTE_WORDS = 3
 _CONTEXT = re.compile(r"\b(?:in|during)\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:statement|press release|post|interview|filing|court filing|ruling|letter|trailer|episode|hearing|affidavit|lawsuit|suit|complaint|motion)(?:\s+(?:to|with|on|obtained by)\s+[A-Z][\w!.]*(?:\s+[A-Z]\w*){0,3})?|\bon\s+(?:Twitter|Instagram|X|Facebook|TikTok|Threads)\b")
 
 
-def extract_quotes(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher, truncated: bool,
-                   unattributed: list[str] | None = None) -> list[DraftQuote]:
-    """The article's quotations with their speakers. Quotations from a document whose author or issuer the
-    article does not state are left out, and listed in ``unattributed`` ("statement: “We regret …”") if given."""
-    quotes: list[DraftQuote] = []
-    previous: tuple[int, str] | None = None  # (paragraph, speaker) of the last attributed quote
-    for q in seg.quotes:
-        words = q.inner.strip().rstrip(",").strip()
-        if truncated and q.close >= len(seg.text) - 1:
-            continue
-        first = seg.sentence_at(q.open)
-        opens = q.open - first.start <= 1
-        if q.words < MIN_QUOTE_WORDS and not (q.words > 1 and opens and _exchange(seg, rec, q, first.index)):
-            # too short to keep ('"Yes," she said.'), but a reply that opens its sentence names who speaks next
-            if opens and not q.continued:
-                short = _speaker(seg, rec, q, first.index, first.index)
-                if short is not None and short.speaker:
-                    previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, short.speaker)
-            continue
-        term = not opens and q.words <= _TERM_WORDS
-        if term and _is_title(words):
-            continue
-        if term and "what " in seg.text[max(first.start, q.open - 60) : q.open] and _LABEL.search(seg.text, max(first.start, q.open - 60), q.open):
-            continue  # 'through what the company called a "special account"': the name of a thing, not words spoken
-        last = seg.sentence_at(max(q.open, q.close - 1))
-        closing_sentence = seg.sentence_at(min(q.close + 1, len(seg.text) - 1)) if q.close + 1 < len(seg.text) else last
-        if closing_sentence.paragraph == last.paragraph:
-            last = closing_sentence if closing_sentence.index >= last.index else last
-        who = _speaker(seg, rec, q, first.index, last.index)
-        if term and _ENUMERATION.fullmatch(words.rstrip(".,;:!?")) and (who is None or who.verb is None or who.verb in RULING_VERBS):
-            continue  # 'jurors found "malice, oppression or fraud"': a standard met, not words spoken
-        if q.continued and previous is not None:
-            who = Attribution(previous[1], None, "statement")  # the next paragraph of the same quotation
-        if who is None or who.speaker is None:
-            opens = q.open - seg.sentence_at(q.open).start <= 1
-            # a statement or release the article cites without its issuer is not the last speaker's ("the statement said")
-            issued = who is not None and who.document is not None and who.document.split()[-1] in ISSUED
-            told = _told_before(seg, rec, q, first.index) if opens and (who is None or who.document is None) else None
-            if told is not None:
-                who = told
-            elif opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1 and not issued:
-                who = Attribution(previous[1], None, "statement")
-            elif opens and previous is not None and _same_bench(seg, rec, q, first.index, previous):
-                who = Attribution(previous[1], None, "statement")
-            else:
-                if unattributed is not None and who is not None and who.document:
-                    unattributed.append(f"{who.document}: “{clip(' '.join(words.split()), 80)}”")
-                continue
-        assert who.speaker is not None
-        span = seg.text[first.start : last.end]
-        if len(span) > 2 * MAX_SENTENCE:
-            continue  # not a quotation one can cite: an unclosed mark swallowed the text
-        topic = _topic(seg, rec, topics, first.index, last.index)
-        if topic is None:
-            continue
-        context = _CONTEXT.search(span)
-        quotes.append(DraftQuote(topic, who.speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))],
-                                 context=" ".join(context.group(0).split()) if context else None))
-        previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, who.speaker)
-    return quotes
+@dataclass
+class QuoteSite:
+    """The quotes stage's state: one quotation span of the document, what the rules have learnt of it so far (its
+    words, sentences, the speaker found), and the last attributed speaker, carried from quotation to quotation."""
+
+    doc: ArticleDoc
+    q: QuoteSpan
+    previous: tuple[int, str] | None  # (paragraph, speaker) of the last attributed quote
+    words: str = ""
+    first: Sentence | None = None  # the sentence the quotation opens in
+    last: Sentence | None = None  # the sentence it (and the attribution after it) ends in
+    opens: bool = False  # it opens its sentence
+    short: bool = False  # fewer than MIN_QUOTE_WORDS words
+    term: bool = False  # a few words inside a sentence: perhaps a term, a title or a scare quote
+    who: Attribution | None = None
+
+    def start(self) -> Sentence:
+        assert self.first is not None, "set by the 'words' rule"
+        return self.first
+
+    def end(self) -> Sentence:
+        assert self.last is not None, "set by the 'speaker' rule"
+        return self.last
+
+
+def extract_quotes(doc: ArticleDoc) -> None:
+    """Add to ``doc.quotes`` the article's quotations with their speakers, each quotation through the rules of
+    :data:`QUOTE_RULES`. A quotation whose speaker the article does not make clear (a document whose issuer it
+    does not state, a quotation no reporting verb or neighbour claims) is kept with the speaker ``unknown`` for the
+    editor, and listed in ``doc.unattributed`` ("statement: “We regret …”"). A quotation cut off by the end of a
+    stored excerpt is kept as written: its words up to the cut are exact."""
+    previous: tuple[int, str] | None = None
+    for q in doc.seg.quotes:
+        site = QuoteSite(doc, q, previous, q.inner.strip().rstrip(",").strip())
+        QUOTE_RULES.run(site)
+        previous = site.previous
+
+
+def _transcript_label(site: QuoteSite) -> bool:
+    """"MARY SOMMER, JUDGE: The charges stand.": a transcript paragraph's words are the labelled speaker's."""
+    doc, q = site.doc, site.q
+    if q.label is None:
+        return False
+    said = _labelled(doc.seg, doc.rec, doc.topics, doc.source, q, site.words)
+    if said is not None:
+        doc.quotes.append(said)
+    return True
+
+
+def _short_reply(site: QuoteSite) -> bool:
+    """'"Yes," she said.': too short to keep, but a reply that opens its sentence names who speaks next (not when it
+    is an exchange: '"Heard, Mom," she says.')."""
+    doc, q = site.doc, site.q
+    seg = doc.seg
+    first = site.first = seg.sentence_at(q.open)
+    site.opens = q.open - first.start <= 1
+    site.short = q.words < MIN_QUOTE_WORDS
+    if not (site.short and (site.opens or q.continued) and not (q.words > 1 and site.opens and _exchange(seg, doc.rec, q, first.index))):
+        return False
+    if site.opens and not q.continued:
+        reply = _speaker(seg, doc.rec, q, first.index, first.index)
+        if reply is not None and reply.speaker:
+            site.previous = (seg.sentence_at(max(q.open, q.close - 1)).paragraph, reply.speaker)
+    return True
+
+
+def _no_words(site: QuoteSite) -> bool:
+    """'"…"', '"—"': punctuation, no words."""
+    return site.short and not site.words.strip(" .,;:!?-–—'’")
+
+
+def _title_of_a_work(site: QuoteSite) -> bool:
+    """'the show "Back of House"': a few capitalised words inside a sentence name a work."""
+    site.term = not site.opens and site.q.words <= _TERM_WORDS
+    return site.term and _is_title(site.words)
+
+
+def _name_of_a_thing(site: QuoteSite) -> bool:
+    """'through what the company called a "special account"': the name of a thing, not words spoken."""
+    text, q, first = site.doc.seg.text, site.q, site.start()
+    return site.term and "what " in text[max(first.start, q.open - 60) : q.open] and _LABEL.search(text, max(first.start, q.open - 60), q.open) is not None
+
+
+def _speaker_found(site: QuoteSite) -> bool:
+    """'"We will appeal," Dana Pike said.' / 'Dana Pike said: "…"': the speaker a reporting verb next to the quotation
+    gives (the sentence it ends in reaches to the attribution after it). Passes: the next rules judge the words."""
+    seg, q = site.doc.seg, site.q
+    last = seg.sentence_at(max(q.open, q.close - 1))
+    closing_sentence = seg.sentence_at(min(q.close + 1, len(seg.text) - 1)) if q.close + 1 < len(seg.text) else last
+    if closing_sentence.paragraph == last.paragraph:
+        last = closing_sentence if closing_sentence.index >= last.index else last
+    site.last = last
+    site.who = _speaker(seg, site.doc.rec, q, site.start().index, last.index)
+    return False
+
+
+def _standard_met(site: QuoteSite) -> bool:
+    """'jurors found "malice, oppression or fraud"': a standard met, not words spoken."""
+    who = site.who
+    return site.term and _ENUMERATION.fullmatch(site.words.rstrip(".,;:!?")) is not None \
+        and (who is None or who.verb is None or who.verb in RULING_VERBS)
+
+
+def _ungoverned_short(site: QuoteSite) -> bool:
+    """'The judge dismissed the charges "with prejudice".': one or two words inside a sentence are someone's only when
+    a reporting verb gives them a speaker ('Dana Pike called the ruling "unfair"')."""
+    return site.short and not _governed(site.who)
+
+
+def _continued_paragraph(site: QuoteSite) -> bool:
+    """A quotation re-opened at the start of the next paragraph, or resumed after its own tag where its closing mark
+    was missing ("“…, said Dana Pike. We will …”"): the same speaker's. Passes."""
+    if site.q.continued and site.previous is not None:
+        site.who = Attribution(site.previous[1], None, "statement", rule="quotes.continued-paragraph")
+    return False
+
+
+def _neighbour_or_unknown(site: QuoteSite) -> bool:
+    """A quotation no verb gives a speaker: the person the paragraph before closes on ("Dana Pike tells it the same
+    way." ¶ "“…”"), the last speaker one paragraph back, the same bench's opinion; a few words nobody is said to say
+    are a scare quote (left out); else kept with the speaker unknown, never guessed."""
+    doc, q, who, previous = site.doc, site.q, site.who, site.previous
+    if who is not None and who.speaker is not None:
+        return False
+    seg, first = doc.seg, site.start()
+    # a statement or release the article cites without its issuer is not the last speaker's ("the statement said")
+    issued = who is not None and who.document is not None and who.document.split()[-1] in ISSUED
+    told = _told_before(seg, doc.rec, q, first.index) if site.opens and (who is None or who.document is None) else None
+    if told is not None:
+        site.who = told.via("quotes.told-before")
+    elif site.opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1 and not issued \
+            and first.index not in doc.skip:  # the excerpt's cut-off end: its own attribution may be what was cut
+        site.who = Attribution(previous[1], None, "statement", rule="quotes.previous-speaker")
+    elif site.opens and previous is not None and _same_bench(seg, doc.rec, q, first.index, previous):
+        site.who = Attribution(previous[1], None, "statement", rule="quotes.same-bench")
+    elif site.term:
+        return True  # a few words inside a sentence that nobody is said to say: a scare quote or a term, not a quotation
+    else:
+        document = f"{who.document}: " if who is not None and who.document else ""
+        doc.unattributed.append(f"{document}“{clip(' '.join(site.words.split()), 80)}”")
+        site.who = Attribution(UNKNOWN_SPEAKER, None, "statement", rule="quotes.speaker-unknown")
+    return False
+
+
+def _runaway(site: QuoteSite) -> bool:
+    """An unclosed mark that swallowed the text: not a quotation one can cite."""
+    return len(site.doc.seg.text[site.start().start : site.end().end]) > 2 * MAX_SENTENCE
+
+
+def _keep(site: QuoteSite) -> bool:
+    """Keep the quotation with its speaker, citing the sentences it spans, in the strand of those sentences (or the
+    nearest with case words; none: left out)."""
+    doc, who, first, last = site.doc, site.who, site.start(), site.end()
+    assert who is not None and who.speaker is not None
+    span = doc.seg.text[first.start : last.end]
+    topic = _topic(doc.seg, doc.rec, doc.topics, first.index, last.index)
+    if topic is None:
+        return True
+    context = _CONTEXT.search(span)
+    doc.quotes.append(DraftQuote(topic, who.speaker, " ".join(site.words.split()), [Cite(doc.source, " ".join(span.split()))],
+                                 context=" ".join(context.group(0).split()) if context else None, rules=[who.rule]))
+    if who.speaker != UNKNOWN_SPEAKER:
+        site.previous = (doc.seg.sentence_at(max(site.q.open, site.q.close - 1)).paragraph, who.speaker)
+    return True
+
+
+QUOTE_RULES: Ruler[QuoteSite] = Ruler("quotes", [
+    ("transcript-label", _transcript_label),
+    ("short-reply", _short_reply),
+    ("no-words", _no_words),
+    ("title-of-a-work", _title_of_a_work),
+    ("name-of-a-thing", _name_of_a_thing),
+    ("speaker", _speaker_found),
+    ("standard-met", _standard_met),
+    ("ungoverned-short", _ungoverned_short),
+    ("continued-paragraph", _continued_paragraph),
+    ("neighbour-or-unknown", _neighbour_or_unknown),
+    ("runaway", _runaway),
+    ("keep", _keep),
+])
 
 
 _TERM_WORDS = 6
@@ -98,6 +222,28 @@ _LABEL = re.compile(r"\bwhat\s+(?:[\w’'.-]+\s+){1,4}?(?:called|calls|dubbed|du
 _SMALL_WORDS = frozenset("a an the of and or & in on at to for with by from".split())
 _ENUMERATION = re.compile(r"[a-z][\w-]*(?:,\s+[a-z][\w-]*)+,?\s+(?:or|and)\s+[a-z][\w-]*")
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:says|said|told|tells|asked|asks|replied|replies)\b")
+
+
+def _labelled(seg: Segmented, rec: Recognised, topics: TopicMatcher, source: str, q: QuoteSpan, words: str) -> DraftQuote | None:
+    """A transcript paragraph's words, given to the person its label names (an unnamed speaker is anonymous)."""
+    assert q.label is not None
+    first = seg.sentence_at(q.label.start)
+    offset = q.label.start - first.start
+    speaker = ANONYMOUS if q.label.unnamed else next((k for s, _, k in rec.sentences[first.index].entities if s == offset), None)
+    last = seg.sentence_at(max(q.open, q.close - 1))
+    topic = _topic(seg, rec, topics, first.index, last.index)
+    span = seg.text[first.start : last.end]
+    if speaker is None or topic is None or not words or len(span) > 2 * MAX_SENTENCE:
+        return None
+    return DraftQuote(topic, speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))], rules=["quotes.transcript-label"])
+
+
+def _governed(who: Attribution | None) -> bool:
+    """A reporting verb with a speaker governs the words ('Dana Pike called the ruling "unfair"'): not a scare quote
+    in the outlet's own sentence, nor a judge's ruling words ("dismissed … "with prejudice""), nor a document's."""
+    # "according to X" relays an account: two quoted words inside it may be anyone's in it
+    return who is not None and bool(who.speaker) and who.verb not in (None, "according") and who.verb not in RULING_VERBS \
+        and who.document is None
 
 
 def _is_title(words: str) -> bool:
@@ -160,23 +306,38 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
         if found and found.speaker and _far_after_term(seg, q, index, lo):
             found = None
         if found and found.speaker:
-            return found
+            return found.via("quotes.verb-after-quotation")
     after = found  # '"…," the statement said' with no issuer: kept so the caller can list it
     start_sentence = seg.sentences[first]
-    found = attribute(seg, rec, first, 0, q.open - start_sentence.start, rec.entities)
+    found = _nearest_before(seg, rec, first, q.open - start_sentence.start)
     if found and found.speaker:
-        return found
+        return found.via("quotes.verb-before-quotation")
     lead_in = seg.text[start_sentence.start : q.open].rstrip()
     if lead_in.endswith(":"):  # "The judge was blunt: “…”"
         colon = introduced(seg, rec, first, len(lead_in) - 1)
         if colon is not None:
-            return colon
+            return colon.via("quotes.colon-introduces")
     if first > 0 and q.open - start_sentence.start <= 1:
         prev = seg.sentences[first - 1]
         if prev.paragraph >= start_sentence.paragraph - 1 and prev.text.rstrip().endswith(":"):  # "Smith said:" ¶ "…"
             said = attribute(seg, rec, first - 1, 0, None, rec.entities)
-            return said if said is not None and said.speaker else introduced(seg, rec, first - 1, len(prev.text.rstrip()) - 1) or said
+            if said is not None and said.speaker:
+                return said.via("quotes.said-colon-before")
+            colon = introduced(seg, rec, first - 1, len(prev.text.rstrip()) - 1)
+            return colon.via("quotes.colon-introduces-before") if colon is not None else said
     return found if found is not None and found.document or after is None else after
+
+
+def _nearest_before(seg: Segmented, rec: Recognised, index: int, hi: int) -> Attribution | None:
+    """The attribution of the reporting verb nearest before offset ``hi`` that names a speaker ("In what he said was
+    his first statement, Dana Pike said, “…”": Dana Pike, not whoever "he" would be)."""
+    verbs = [start for start, end, _ in reporting_verbs(seg, index) if end <= hi]
+    found = None
+    for start in reversed(verbs):
+        found = attribute(seg, rec, index, start, hi, rec.entities)
+        if found is not None and found.speaker:
+            return found
+    return found if verbs else attribute(seg, rec, index, 0, hi, rec.entities)
 
 
 _BENCH = re.compile(r"(?:The|the)\s+(?:(?:three-judge|appeals|appellate|divided)\s+)?(?:panel|court|majority)\b")
@@ -200,8 +361,13 @@ def _far_after_term(seg: Segmented, q: QuoteSpan, index: int, lo: int) -> bool:
     sentence = seg.sentences[index]
     if q.words > _TERM_WORDS or q.open - seg.sentence_at(q.open).start <= 1:
         return False
-    verb = next((start for start, _, _ in reporting_verbs(seg, index) if start >= lo), None)
-    return verb is not None and len(sentence.text[lo:verb].split()) > 6
+    verb = next(((start, end) for start, end, _ in reporting_verbs(seg, index) if start >= lo), None)
+    if verb is None or len(sentence.text[lo : verb[0]].split()) <= 6:
+        return False
+    # '… would "likely" fail in the highest court next year, prosecutors said.': the closing attribution governs it all
+    rest = sentence.text[verb[1] :].strip(" .\"”’'")
+    return not (sentence.text[:verb[0]].rfind(",") > lo and len(sentence.text[sentence.text.rfind(",", 0, verb[0]) + 1 : verb[0]].split()) <= 4
+                and not rest)
 
 
 def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, last: int) -> str | None:
@@ -220,16 +386,19 @@ def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, la
     return None
 
 
-def extract_claims(seg: Segmented, rec: Recognised, source: str, topics: TopicMatcher, loaded: tuple[str, ...],
-                   publisher: str | None, plain_kind: str, skip: set[int], flagged: list[tuple[str, str]],
-                   outlet_voice: list[str] | None = None) -> list[DraftClaim]:
-    """The claims of an article: each sentence with case words, attributed to whoever the sentence says says it.
+def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> None:
+    """Add to ``doc.claims`` the claims of an article: each sentence with case words (and no event drawn from it,
+    ``doc.used``), attributed to whoever the sentence says says it.
 
-    A sentence nobody in it says is in the outlet's own voice: a claim of ``publisher`` (the people.yaml id of the
-    article's outlet), or, when the outlet is not listed there (``None``), left out and added to ``outlet_voice``:
-    an outlet is not proposed as a person or organisation merely because it publishes.
+    A document's assertion whose filer or issuer the article does not name ("The lawsuit alleges …") is left out
+    and counted in a note: it is nobody's claim we can attribute, and not the outlet's. A sentence nobody in it says
+    is in the outlet's own voice: a claim of ``publisher`` (the people.yaml id of the
+    article's outlet), or, when the outlet is not listed there (``None``), left out and added to
+    ``doc.outlet_voice``: an outlet is not proposed as a person or organisation merely because it publishes.
     """
-    claims: list[DraftClaim] = []
+    seg, rec, source, topics, loaded, flagged = doc.seg, doc.rec, doc.source, doc.topics, doc.loaded, doc.flagged
+    skip, outlet_voice, claims = doc.used | doc.skip, doc.outlet_voice, doc.claims
+    unfiled = 0
     for i, sentence in enumerate(seg.sentences):
         facts = rec.sentences[i]
         text = sentence.text
@@ -242,11 +411,16 @@ def extract_claims(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
             continue
         speaker: str | None  # None: the outlet's own voice, and the outlet is not listed
         if who is not None and who.speaker:
-            speaker, kind = who.speaker, who.kind
+            speaker, kind, rule = who.speaker, who.kind, who.via("claims.said-by").rule
+        elif who is not None and who.document:
+            unfiled += 1  # "The lawsuit alleges …" with no filer named: a document's assertion, not the outlet's fact
+            continue
         else:
-            speaker, kind = publisher, plain_kind
+            speaker, kind, rule = publisher, plain_kind, "claims.outlet-voice"
         if speaker == ANONYMOUS:
             kind = "anonymous"
+        elif kind in ("statement", "allegation") and who is not None and who.verb and _denies_own(text, who.verb, rec.entities.get(speaker or "")):
+            kind = "denial"
         neutral = neutralise(text, loaded)
         flagged.extend((w, text) for w in neutral.flagged)
         if len(neutral.text.split()) < 4:
@@ -258,8 +432,29 @@ def extract_claims(seg: Segmented, rec: Recognised, source: str, topics: TopicMa
         people = list(dict.fromkeys(k for _, _, k in facts.entities if k != speaker and rec.entities[k].kind == "person"))
         topic = topics.primary(facts.topics)
         assert topic is not None
-        claims.append(DraftClaim(topic, kind, speaker, neutral.text, [Cite(source, " ".join(text.split()))], people=people))
-    return claims
+        claims.append(DraftClaim(topic, kind, speaker, neutral.text, [Cite(source, " ".join(text.split()))], people=people, rules=[rule]))
+    if unfiled:
+        doc.notes.append(f"{unfiled} sentence(s) give a document's assertion (\"the lawsuit alleges …\") without saying who filed or "
+                         "issued it: left out, not drafted as the outlet's own statement")
+
+
+# After the reporting verb: "(that) he did not / had never …": the speaker says they did not do it; not what they
+# did not know, see or expect ("she had not realised …", "he could not confirm …": no denial of anything)
+_OWN_DENIAL = re.compile(r"\s+(?:that\s+)?(?P<p>he|she|they|we|I)\s+(?:(?:did|had|has|have)(?:\s+not|n['’]t)|(?:had\s+|has\s+|have\s+)?never)"
+                         r"\s+(?!(?:ever\s+)?(?:realis|realiz|know|knew|expect|think|thought|understand|understood|remember|notice|see|seen|saw"
+                         r"|hear|heard|want|plan|intend|confirm|believe|been\s+told)\w*)")
+
+
+def _denies_own(text: str, verb: str, speaker: Entity | None) -> bool:
+    """"Dana Pike claimed he did not cut the trailer": a speaker saying they did not do something denies it. The
+    pronoun must be able to be the speaker (he or she for a person, they or we for a group): "Prosecutors said he
+    did not" is about someone else."""
+    m = re.search(rf"\b{re.escape(verb)}\b", text)
+    own = _OWN_DENIAL.match(text, m.end()) if m else None
+    if own is None or speaker is None:
+        return False
+    person = speaker.kind == "person"
+    return own.group("p").lower() in (("he", "she", "i") if person else ("they", "we"))
 
 
 def _quoted_share(seg: Segmented, start: int, end: int) -> float:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .lexicon import GENERATIONAL_SUFFIXES
+
 
 @dataclass
 class KnownPerson:
@@ -98,4 +100,5 @@ def norm_name(name: str) -> str:
 
 @lru_cache(maxsize=4096)
 def name_parts(name: str) -> tuple[str, ...]:
-    return tuple(w for w in name.split() if not (len(w) == 2 and w[0].isupper() and w[1] == "."))
+    """The words of a person's name without middle initials and generational suffixes: "John J. Ray III" → (John, Ray)."""
+    return tuple(w for w in name.split() if not (len(w) == 2 and w[0].isupper() and w[1] == ".") and w not in GENERATIONAL_SUFFIXES)

@@ -66,7 +66,18 @@ class Doc:
         spliced = splice(self.original, self.data, self.before, self._dump_key)
         if spliced is not None and _same_data(spliced, whole):
             return spliced
-        # Written whole by ruamel.yaml: keep at least the file's byte-order mark and line ending.
+        return self._conventions(whole)
+
+    def dump_whole(self) -> str:
+        """The whole file written by ruamel.yaml round-trip (comments and order kept, wherever the change is), in
+        the file's byte-order mark and line ending. For edits of existing items (the review page), which the
+        splice — made for the merge's additions — does not carry."""
+        return self._conventions(self._dump_key(None, self.data))
+
+    def _conventions(self, whole: str) -> str:
+        """Written whole by ruamel.yaml: keep at least the file's byte-order mark and line ending."""
+        if self.original is None:
+            return whole
         bom = "\ufeff" if self.original.startswith("\ufeff") else ""
         newline = newline_of(self.original)
         return bom + (whole.replace("\n", newline) if newline != "\n" else whole)

@@ -20,6 +20,12 @@ from .segment import Segmented
 ISSUED = frozenset({"statement", "release", "report", "letter"})  # issued rather than filed ("document" may be either): see issuer()
 
 
+# Documents one files by suing, and the words that say who did ("Dana Pike sued the studio", "… filed a lawsuit")
+_FILED_HEADS = frozenset({"suit", "complaint", "petition"})
+_FILED = re.compile(r"\s+(?:(?:has|had|have|also|later|then)\s+)?(?:sued|filed\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+                    r"(?:lawsuit|suit|complaint|petition))\b")
+
+
 @lru_cache(maxsize=64)
 def _author_patterns(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """"<head> filed by Name" before a name, and "Name's <head>" after one."""
@@ -40,6 +46,15 @@ def document_author(seg: Segmented, rec: Recognised, index: int, doc: str) -> st
                 return key
             if text[e : e + 1] in ("'", "’") and owner_pattern.match(text, e, e + 30):
                 return key
+        if head in _FILED_HEADS and k < index and _FILED.search(text):
+            # "Dana Pike sued the studio on Monday." … "The lawsuit alleges": the one who sued filed it
+            filer = [key for s, e, key in rec.sentences[k].entities if _FILED.match(text, e)]
+            if filer:
+                return filer[-1]
+        if k < index and head in ISSUED and head in text.lower():
+            # an article quotes several statements: the nearest earlier mention introduces this one ("In a statement, the
+            # office …"), not one before it (a lawsuit, by contrast, is one document however often it is named)
+            break
     return issuer(seg, rec, index, doc, rec.entities) if head in ISSUED else None  # "Marlow Pictures issued a statement" … "the statement said"
 
 
@@ -73,4 +88,6 @@ def issuer(seg: Segmented, rec: Recognised, index: int, doc: str, groups: dict[s
                     return body
             if said_in or before.search(text[max(0, s - 70) : s]):
                 return key
+        if k < index:
+            break  # only the nearest earlier mention of the document can say who issued it
     return None

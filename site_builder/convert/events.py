@@ -32,198 +32,368 @@ only break a tie.
 from __future__ import annotations
 
 import re
-from collections.abc import Set as AbstractSet
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
+from .doc import ArticleDoc
 from .items import Cite, DraftEvent
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, SPEECH_VERBS
+from .lexicon.events import (AUXILIARIES, CAPTION_CUE, CAPTION_VERB, DETERMINERS, EVENT_VERBS, EXPECT_VERBS, HEDGE, HEDGE_WORDS, HOPE_VERBS, LEVEL, LEVEL_GATE, MEDIUM,
+                             NEGATION, NEGATION_GATE, OTHER_VERBS, STATEMENT_GATE, STATEMENT_VERBS, TIME_OF_DAY, TIME_PREPOSITIONS)
 from .neutral import DATELINE, clip, neutralise
-from .recognise import Recognised
+from .recognise import Recognised, SentenceFacts
+from .ruler import Ruler
 from .segment import Segmented, Sentence
 from .timex import WEEKDAY_WORDS, DateMention, shift_date
 from .topics import TopicMatcher
 
-EVENT_VERBS = frozenset(
-    """filed dismissed charged indicted arrested convicted acquitted sentenced sued settled ruled denied granted
-    released premiered aired debuted died killed shot fired wounded struck resigned appointed elected pleaded
-    appealed announced signed approved launched opened closed raided seized ordered withdrew dropped
-    reopened rejected overturned upheld jailed fined impeached testified pled subpoenaed searched barred
-    suspended fired ousted awarded""".split()
-)
 _REPORTING = SPEECH_VERBS | ALLEGE_VERBS | DENY_VERBS
 _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _BOUNDARY = re.compile(r",\s+|;\s+|\s+[–—]\s+|\s+(?:after|when|before|because|until)\s+|[“”\"]\s*")
-_HEDGE = re.compile(r"\b(?:if|would|could|may|might|should|whether|unless|allegedly|reportedly)\b", re.IGNORECASE)
-_HEDGE_WORDS = ("if", "would", "could", "may", "might", "should", "whether", "unless", "allegedly", "reportedly")  # _HEDGE needs one
-_DETERMINERS = frozenset("the a an of in on for over to with by his her their its this that these those from at into".split())
 _ATTRIBUTIVE = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]+)")
 _LEADING_DATE = re.compile(r"^(?:(?:In|On|By|Since|Back in|Early|Late)\s+)?(?P<d>.{1,30}?),\s+")
-# Negation in the clause holding a date or event verb; "pleaded not guilty", "not only", "no later than" are not negations.
-_NEGATION = re.compile(r"\b(?:not|never|no|neither|nor)\b(?!\.|\s+(?:guilty|only|just|long|later|more|less|fewer|contest)\b)|n['’]t\b", re.IGNORECASE)
-_NEGATION_WORDS = (" not ", " never ", " no ", " nor ", " neither ", "n't ", "n’t ")  # _NEGATION needs one (in " " + lower case + " ")
-# "did not enter a plea and was held …": "and" before a verb of its own starts a clause
-_CLAUSE_START = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:that|who|which|while|when|after|before|because|although|but|where)\b"
+# "did not enter a plea and was held …": "and" before a verb of its own starts a clause; so does "until" ("did
+# not leave until Tuesday": left on Tuesday, the negation does not reach the date)
+_CLAUSE_START = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:that|who|which|while|when|after|before|because|although|but|where|until)\b"
                            r"|\band\s+(?=(?:was|were|is|are|has|have|had)\b)")
-_CLAUSE_END = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:and|that|who|which|while|when|after|before|because|although|but|where)\b")
+# a pronoun subject after the date starts the reported clause of a left-out "that": "announced Tuesday they will not …"
+_CLAUSE_END = re.compile(r",(?!\d)|[;:()]|\s[–—-]\s|\b(?:and|that|who|which|while|when|after|before|because|although|but|where)\b"
+                         r"|\b(?:he|she|they|we)\s+(?=(?:will|would|could|can|did|does|do|had|has|have|was|were|is|are)\b)")
 _LEAD_IN = re.compile(r"\W*(?:(?:on|in|by|since|early|late|last|this)\s+)?\W*$", re.IGNORECASE)
 # A count ("48,000 patients", "30 percent"), not money: with a period date and no event verb, a statistic.
 _COUNT = re.compile(r"(?<![$€£\d.,])\b\d{1,3}(?:,\d{3})+\b(?!\s+(?:dollars|euros|pounds)\b)|\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)")
 _YEAR_WRITTEN = re.compile(r"\d{4}")
-# A price or level at a time ("was trading at 41 cents, down from $2 a week earlier"): with no event verb, a statistic.
-_LEVEL = re.compile(r"\b(?:trading|traded|priced|valued|worth|stood|hovered)\s+(?:at|around|near|about|below|above)\b|\b(?:down|up)\s+from\b", re.IGNORECASE)
-_LEVEL_WORDS = frozenset("trading traded priced valued worth stood hovered down up".split())  # _LEVEL needs one
-# The verb a date belongs to decides whether the sentence tells an act: "said at a news conference on Monday",
-# "declined to comment on Monday" date a statement, "a decision is expected this spring" an expectation.
-_STATEMENT_VERBS = frozenset("said says told tells stated wrote writes explained noted comment commented comments remarked".split())
-_EXPECT_VERBS = frozenset("expected expects expect anticipated".split())  # not "expected to begin": that begins
-_HOPE_VERBS = frozenset("hope hopes hoped hoping".split())
-# "put the best face on it in a blog post on Tuesday": the date of a statement's medium is the statement's
-_MEDIUM = re.compile(r"\bin\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|interview|email|e-mail|conference|briefing|podcast|tweet|video|letter)\s+(?:on\s+)?$", re.IGNORECASE)
-_MEDIUM_WORDS = frozenset("statement post interview email conference briefing podcast tweet video letter".split())
-_STATEMENT_GATE = _STATEMENT_VERBS | _EXPECT_VERBS | _HOPE_VERBS | _MEDIUM_WORDS
-# words that show another verb (or a new subject) stands between the date and a statement verb
-_OTHER_VERBS = frozenset("""was were is are be been being has have had will would can could did does do he she they it we i
-    put took gave made held went came met began left sent won lost paid sold bought ran set got brought kept""".split())
-_TIME_OF_DAY = frozenset("morning afternoon evening night".split())
 _LEAD_NOUN = re.compile(r"((?:The|A|An|His|Her|Its|Their)(?:\s+[a-z][\w'’-]*){1,3}),\s")
-_AUXILIARIES = frozenset("was were is are has have had".split())  # a clause opening with one lacks its subject
 _PRECISION = {"day": 10, "month": 7, "year": 4}
 # an act named again: "filed for bankruptcy five days later" … "when it filed for bankruptcy"
 _ACT_BEFORE = re.compile(r"\b(?P<a>(?P<v>[a-z]+ed)(?:\s+[a-z]+){1,2})\s+(?:(?:on|in)\s+)?$")
 _WHEN_ACT = re.compile(r"\bwhen\s+(?:it|he|she|they|the\s+[a-z]+|[A-Z][\w’'-]+)\s+(?P<a>[a-z]+ed(?:\s+[a-z]+){1,2}?)(?=[,;.]|\s+(?:and|but)\b|$)")
-_TIME_PREPOSITIONS = frozenset("in on since by until till through during from of at before after early late mid".split())
 _SINCE = re.compile(r"\b[Ss]ince\s+$")
 _SINCE_CLAUSE = re.compile(r"(?:^|[,;]\s+)(?P<s>[A-Z][^,;]{1,60}?),\s+(?:who|which)\s+(?P<c>(?:has|have|had)\b[^,;]{3,100}?since\s+)$")
 _TAIL = re.compile(r",\s+(?:according to|per)\s+[^,]+\.?$|,\s+(?:[a-z]+\s+){0,3}(?:officials|police|prosecutors|authorities)\s+said\.?$|,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+said\.?$")
 
 
-def extract_events(seg: Segmented, rec: Recognised, source: str, published: str | None, topics: TopicMatcher,
-                   loaded: tuple[str, ...], flagged: list[tuple[str, str]], skip: AbstractSet[int] = frozenset()) -> tuple[list[DraftEvent], set[int]]:
-    events: list[DraftEvent] = []
-    used: set[int] = set()
+@dataclass
+class EventSite:
+    """The events stage's state: one sentence of the document, and (while its dates are tried) one of its dates."""
+
+    doc: ArticleDoc
+    i: int
+    dated: list[DateMention]  # the sentence's dates that can date an event
+    people: list[str]
+    cite: list[Cite]
+    dateline: re.Match[str] | None
+    made: int = 0  # events drawn from the sentence so far
+    seen: set[str] = field(default_factory=set)  # the dates they have
+    mention: DateMention | None = None  # the date being tried (the dated rules)
+    _negation: bool | None = None
+    _lower_words: set[str] | None = None
+
+    @property
+    def text(self) -> str:
+        return self.doc.seg.sentences[self.i].text
+
+    @property
+    def facts(self) -> SentenceFacts:
+        return self.doc.rec.sentences[self.i]
+
+    def date(self) -> DateMention:
+        assert self.mention is not None, "a dated rule runs with a date"
+        return self.mention
+
+    def may_negate(self) -> bool:
+        """Whether the sentence has a negation word at all (worked out once, when needed)."""
+        if self._negation is None:
+            self._negation = _may_negate(self.text)
+        return self._negation
+
+    def lower_words(self) -> set[str]:
+        """The sentence's words in lower case (worked out once, when needed)."""
+        if self._lower_words is None:
+            self._lower_words = {w.lower() for w in _LETTERS.findall(self.text)}
+        return self._lower_words
+
+    def add(self, event: DraftEvent, rule: str, used: bool = False) -> None:
+        """Add an event drawn from this sentence by ``rule``; ``used``: the sentence is then no claim."""
+        event.rules.append(f"events.{rule}")
+        self.doc.events.append(event)
+        self.seen.add(event.date or "")
+        self.made += 1
+        if used:
+            self.doc.used.add(self.i)
+
+
+def extract_events(doc: ArticleDoc) -> None:
+    """Add to ``doc`` the events its sentences tell (``doc.events``) and the sentences they used (``doc.used``)."""
     acts: dict[str, str | None] = {}  # "filed for bankruptcy" → the date the article gave it (None when it gave two)
-    for i, sentence in enumerate(seg.sentences):
-        facts = rec.sentences[i]
-        text = sentence.text
-        if i in skip or text.rstrip().endswith("?") or len(text.split()) < 5:
+    for i, sentence in enumerate(doc.seg.sentences):
+        site = _site(doc, i)
+        if site is None:
             continue
-        dated = _dated(seg, rec, i) if facts.dates else facts.dates
-        if not dated and (not facts.topics or published is None):
-            continue  # no date, and no strand for an undated event: nothing can come of this sentence
-        people = list(dict.fromkeys(k for _, _, k in facts.entities if rec.entities[k].kind == "person"))
-        cite = [Cite(source, " ".join(text.split()))]
-        negation: bool | None = None  # whether the sentence has a negation word at all (worked out once, when needed)
-        lower_words: set[str] | None = None  # the sentence's words in lower case (worked out once, when needed)
-        made = 0
-        seen_values: set[str] = set()
-        dateline = DATELINE.match(text)
-        for mention in dated:
-            if mention.value in seen_values or made >= 3 or dateline and mention.start < dateline.end():
-                continue
-            if mention.about is not None:  # "fired in July, a month after investigators searched …": the search, a month earlier
-                if _may_negate(mention.about) and _negated(mention.about, 0, len(mention.about)):
-                    continue
-                at = text.find(mention.about, mention.start)
-                topic = topics.primary(topics.match(mention.about)) or _strongest(facts.topics, topics) or _nearby(rec, i, topics)
-                title = _title(mention.about, None, loaded, flagged)
-                if mention.text not in mention.about and not _has_verb(mention.about):
-                    title = ""  # "a day after the main verdict": a noun phrase, no statement of its own
-                if topic is None or not title:
-                    continue
-                inside = [k for s, e, k in facts.entities if at <= s < at + len(mention.about) and rec.entities[k].kind == "person"]
-                events.append(DraftEvent(topic, title, cite, date=mention.value, people=list(dict.fromkeys(inside))))
-                seen_values.add(mention.value or "")
-                made += 1
-                continue
-            phrase = _attributive(text, mention)
-            if phrase is not None:
-                hits = topics.match(phrase)
-                topic = topics.primary(hits) or _strongest(facts.topics, topics) or _nearby(rec, i, topics)
-                if topic is None:
-                    continue
-                neutral = neutralise(phrase, loaded)
-                flagged.extend((w, text) for w in neutral.flagged)
-                at = text.find(phrase)
-                inside = [k for s, e, k in facts.entities if at <= s < at + len(phrase) and rec.entities[k].kind == "person"]
-                events.append(DraftEvent(topic, clip(_capital(neutral.text), 200), cite, date=mention.value, people=list(dict.fromkeys(inside))))
-                seen_values.add(mention.value or "")
-                made += 1
-                continue  # a dated noun phrase: the sentence's main statement may still be a claim
-            if negation is None:
-                negation = _may_negate(text)
-            if negation and _negated(text, mention.start, mention.end) or _statistic(text, mention):
-                continue
-            if lower_words is None:
-                lower_words = {w.lower() for w in _LETTERS.findall(text)}
-            if not _STATEMENT_GATE.isdisjoint(lower_words):
-                kind = _statement(text, mention)
-                if kind == "expect":
-                    continue  # "a ruling is expected this spring": an expectation, not something that happened
-            if not _LEVEL_WORDS.isdisjoint(lower_words) and _level(text, mention):
-                continue  # "was trading at 41 cents on Thursday": a level, not something that happened
-            clause = _clause(text, mention, dateline.end() if dateline else 0)
-            if clause is None and _SINCE.search(text, max(0, mention.start - 7), mention.start):
-                # "X, which has aired "Y" since 2012, …": the start of a state, titled from its own clause or not at all
-                state = _SINCE_CLAUSE.search(text, 0, mention.start)
-                if state is None:
-                    continue
-                clause = f"{state['s']} {state['c']}{mention.text}"
-            if clause is not None:
-                topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(rec, i, topics)
-                clause = re.sub(r"^(?:according to|who|which)\s+", "", clause)
-                first_word = clause.split()[0].lower()
-                if clause[:1].islower() and first_word not in _DETERMINERS and first_word not in ("one", "some", "both"):
-                    subject = _subject(seg, rec, i, text.find(clause), first_word in _AUXILIARIES)
-                    if subject and first_word == "whose":  # "X, whose exchange froze …": "X's exchange froze …"
-                        clause = f"{subject}{'’' if subject.endswith('s') else '’s'} {clause[6:]}"
-                    elif subject:
-                        clause = f"{subject} {clause}"
-                title = _title(clause, None, loaded, flagged)
-            else:
-                marked = text[: mention.start] + "\x00" + text[mention.end :]
-                main = re.split(r",\s+|;\s+|\s+[–—]\s+", marked[dateline.end() if dateline else 0 :])
-                head = next((part for part in main if "\x00" in part), "").replace("\x00", mention.text)
-                topic = _topic_near(topics.match(_around(text, mention)), topics.match(head) or facts.topics, topics) or _nearby(rec, i, topics)
-                title = _title(text, mention, loaded, flagged)
-            if topic is None or not title:
-                continue
-            when = mention.text if mention.span or mention.text.capitalize() in WEEKDAY_WORDS else None
-            events.append(DraftEvent(topic, title, cite, date=mention.value, when=when, people=people))
-            seen_values.add(mention.value or "")
-            made += 1
-            used.add(i)
-        if "when" in text:
-            again = _when_act(seg, rec, i, acts, seen_values)
-            if again is not None:
-                topic = topics.primary(topics.match(again[1])) or topics.primary(facts.topics) or _nearby(rec, i, topics)
-                title = _title(again[1], None, loaded, flagged)
-                if topic is not None and title:
-                    events.append(DraftEvent(topic, title, cite, date=again[0], people=people))
-                    made += 1
-        for mention in dated:
-            _remember_act(text, mention, acts)
-        if made or not facts.topics or published is None:
-            continue
-        lower = text.lower()
-        if any(word in lower for word in _HEDGE_WORDS) and _HEDGE.search(text) or seg.inside_quote(sentence.start + 1) and _mostly_quoted(seg, sentence):
-            continue
-        verb = _event_verb(text)
-        if verb is None or not _REPORTING.isdisjoint(_WORD.findall(text, 0, text.find(verb))):  # "X said police charged …"
-            continue
-        if negation or negation is None and _may_negate(text):
-            at = _word_at(text, verb)
-            if _negated(text, at, at + len(verb)):  # "has not been charged"
-                continue
-        relative = next((d for d in facts.dates if d.relative and not d.value), None)
-        topic = topics.primary(facts.topics)
-        assert topic is not None
-        title = _title(text, relative, loaded, flagged)
-        if title:
-            events.append(DraftEvent(topic, title, cite, not_after=published, when=relative.text if relative else None, people=people))
-            used.add(i)
-    return events, used
+        for mention in site.dated:
+            site.mention = mention
+            DATED.run(site)
+        site.mention = None
+        if "when" in site.text:
+            _act_named_again(site, acts)
+        for mention in site.dated:
+            _remember_act(site.text, mention, acts)
+        UNDATED.run(site)
+
+
+def _site(doc: ArticleDoc, i: int) -> EventSite | None:
+    """The state for sentence ``i``, or None when nothing can come of it (a question, a fragment, no date and
+    no strand, or a sentence no stage drafts from)."""
+    text = doc.seg.sentences[i].text
+    facts = doc.rec.sentences[i]
+    if i in doc.skip or text.rstrip().endswith("?") or len(text.split()) < 5:
+        return None
+    dated = _dated(doc.seg, doc.rec, i) if facts.dates else facts.dates
+    if not dated and (not facts.topics or doc.article.published is None):
+        return None  # no date, and no strand for an undated event: nothing can come of this sentence
+    people = list(dict.fromkeys(k for _, _, k in facts.entities if doc.rec.entities[k].kind == "person"))
+    return EventSite(doc, i, dated, people, [Cite(doc.source, " ".join(text.split()))], DATELINE.match(text))
+
+
+# --- the dated rules: one date of the sentence at a time -------------------------------------------------------
+
+
+def _repeated(site: EventSite) -> bool:
+    """A date already drawn, a fourth date, or the dateline's: "RALEIGH, N.C., March 3 (AP) — …" dates nothing."""
+    mention = site.date()
+    return mention.value in site.seen or site.made >= 3 or bool(site.dateline and mention.start < site.dateline.end())
+
+
+def _photo_caption(site: EventSite) -> bool:
+    """"Elizabeth Holmes, center, walks into federal court on Nov. 22, 2021." or "In this 2014 file photo, …": a
+    photo's caption dates the picture, not something that happened."""
+    text = site.text
+    if CAPTION_CUE.search(text):
+        return True
+    person = next(((s, e) for s, e, k in site.facts.entities if site.doc.rec.entities[k].kind == "person"), None)
+    if person is None or len(text[: person[0]].split()) > 4 or "," in text[: person[0]]:
+        return False  # a caption's subject is the person pictured, written first (after a title or role at most)
+    verb = CAPTION_VERB.search(text, person[1], min(len(text), person[1] + 80))
+    # only words of an apposition between the name and the verb ("Holmes, Founder and CEO, Theranos speaks"),
+    # no verb of the past: "Holmes, who walked out, …" is no caption
+    return verb is not None and verb.start() < site.date().start and not _PAST.search(text, person[1], verb.start())
+
+
+_PAST = re.compile(r"\b(?:[a-z]+ed|was|were|had|has|have|did)\b")
+
+
+def _since_a_period(site: EventSite) -> bool:
+    """"reported that Weinstein reached settlements with at least eight women since 1990": after a simple past,
+    "since" opens a period of repeated acts, none of them at that date (after "has", "since 2015" starts a state)."""
+    mention, text = site.date(), site.text
+    if not _SINCE.search(text, max(0, mention.start - 7), mention.start):
+        return False
+    lo, _ = _clause_bounds(text, mention.start, mention.end)
+    return _PERFECT.search(text, lo, mention.start) is None
+
+
+_PERFECT = re.compile(r"\b(?:has|have|had|having)\b|['’]s\s+(?:been|had)\b", re.IGNORECASE)
+
+
+def _as_of(site: EventSite) -> bool:
+    """"As of 2025, Holmes still maintains her innocence": a state at a time, not an act then."""
+    mention = site.date()
+    return _AS_OF.search(site.text, max(0, mention.start - 8), mention.start) is not None
+
+
+_AS_OF = re.compile(r"\b[Aa]s of\s+$")
+
+
+def _relative_to_an_act(site: EventSite) -> bool:
+    """"fired in July, a month after investigators searched the office": the search, dated a month earlier."""
+    mention, doc, text = site.date(), site.doc, site.text
+    if mention.about is None:
+        return False
+    if _may_negate(mention.about) and _negated(mention.about, 0, len(mention.about)):
+        return True
+    at = text.find(mention.about, mention.start)
+    topic = doc.topics.primary(doc.topics.match(mention.about)) or _strongest(site.facts.topics, doc.topics) or _nearby(doc.rec, site.i, doc.topics)
+    title = _title(mention.about, None, doc.loaded, doc.flagged)
+    if mention.text not in mention.about and not _has_verb(mention.about):
+        title = ""  # "a day after the main verdict": a noun phrase, no statement of its own
+    if topic is None or not title:
+        return True
+    inside = [k for s, e, k in site.facts.entities if at <= s < at + len(mention.about) and doc.rec.entities[k].kind == "person"]
+    site.add(DraftEvent(topic, title, site.cite, date=mention.value, people=list(dict.fromkeys(inside))), "relative-to-an-act")
+    return True
+
+
+def _dated_noun_phrase(site: EventSite) -> bool:
+    """"after the 2021 death of Hutchins": a year or month modifying a noun dates that noun phrase (the
+    sentence's main statement may still be a claim)."""
+    mention, doc, text = site.date(), site.doc, site.text
+    phrase = _attributive(text, mention)
+    if phrase is None:
+        return False
+    topic = doc.topics.primary(doc.topics.match(phrase)) or _strongest(site.facts.topics, doc.topics) or _nearby(doc.rec, site.i, doc.topics)
+    if topic is None:
+        return True
+    neutral = neutralise(phrase, doc.loaded)
+    doc.flagged.extend((w, text) for w in neutral.flagged)
+    at = text.find(phrase)
+    inside = [k for s, e, k in site.facts.entities if at <= s < at + len(phrase) and doc.rec.entities[k].kind == "person"]
+    site.add(DraftEvent(topic, clip(_capital(neutral.text), 200), site.cite, date=mention.value, people=list(dict.fromkeys(inside))),
+             "dated-noun-phrase")
+    return True
+
+
+def _negated_date(site: EventSite) -> bool:
+    """"did not respond to messages on Tuesday": a negated clause tells nothing that happened then."""
+    mention = site.date()
+    return site.may_negate() and _negated(site.text, mention.start, mention.end)
+
+
+def _statistic_over_a_period(site: EventSite) -> bool:
+    """"It treated 48,000 patients last year": a count over a period, not something that happened then."""
+    return _statistic(site.text, site.date())
+
+
+def _expectation(site: EventSite) -> bool:
+    """"A ruling is expected this spring": an expectation, not something that happened."""
+    return not STATEMENT_GATE.isdisjoint(site.lower_words()) and _statement(site.text, site.date()) == "expect"
+
+
+def _price_or_level(site: EventSite) -> bool:
+    """"Shares were trading at 41 cents on Thursday": a level, not something that happened."""
+    return not LEVEL_GATE.isdisjoint(site.lower_words()) and _level(site.text, site.date())
+
+
+def _dated_act(site: EventSite) -> bool:
+    """"The board dismissed the director on March 3, 2024.": an act at its date, titled from the date's clause
+    (its subject added) or from the sentence."""
+    mention, doc = site.date(), site.doc
+    made = _dated_title(site)
+    if made is None:
+        return True
+    topic, title = made
+    if topic is None or not title:
+        return True
+    when = mention.text if mention.span or mention.text.capitalize() in WEEKDAY_WORDS else None
+    site.add(DraftEvent(topic, title, site.cite, date=mention.value, when=when, people=site.people), "dated-act", used=True)
+    return True
+
+
+def _dated_title(site: EventSite) -> tuple[str | None, str] | None:
+    """The strand and title of a dated act: its clause's when the date sits inside a longer sentence, a state's
+    own clause for "since 2012", else the sentence's; None when a "since" opens no clause of its own."""
+    mention, doc, text = site.date(), site.doc, site.text
+    topics, facts = doc.topics, site.facts
+    clause = _clause(text, mention, site.dateline.end() if site.dateline else 0)
+    if clause is None and _SINCE.search(text, max(0, mention.start - 7), mention.start):
+        # "X, which has aired "Y" since 2012, …": the start of a state, titled from its own clause or not at all
+        state = _SINCE_CLAUSE.search(text, 0, mention.start)
+        if state is None:
+            return None
+        clause = f"{state['s']} {state['c']}{mention.text}"
+    if clause is not None:
+        topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(doc.rec, site.i, topics)
+        clause = re.sub(r"^(?:according to|who|which)\s+", "", clause)
+        first_word = clause.split()[0].lower()
+        if clause[:1].islower() and first_word not in DETERMINERS and first_word not in ("one", "some", "both"):
+            subject = _subject(doc.seg, doc.rec, site.i, text.find(clause), first_word in AUXILIARIES)
+            if subject and first_word == "whose":  # "X, whose exchange froze …": "X's exchange froze …"
+                clause = f"{subject}{'’' if subject.endswith('s') else '’s'} {clause[6:]}"
+            elif subject:
+                clause = f"{subject} {clause}"
+        return topic, _title(clause, None, doc.loaded, doc.flagged)
+    start = site.dateline.end() if site.dateline else 0
+    marked = text[: mention.start] + "\x00" + text[mention.end :]
+    main = re.split(r",\s+|;\s+|\s+[–—]\s+", marked[start:])
+    head = next((part for part in main if "\x00" in part), "").replace("\x00", mention.text)
+    topic = _topic_near(topics.match(_around(text, mention)), topics.match(head) or facts.topics, topics) or _nearby(doc.rec, site.i, topics)
+    return topic, _title(text, mention, doc.loaded, doc.flagged)
+
+
+DATED: Ruler[EventSite] = Ruler("events.dated", [
+    ("repeated-date", _repeated),
+    ("photo-caption", _photo_caption),
+    ("since-a-period", _since_a_period),
+    ("as-of", _as_of),
+    ("relative-to-an-act", _relative_to_an_act),
+    ("dated-noun-phrase", _dated_noun_phrase),
+    ("negated", _negated_date),
+    ("statistic", _statistic_over_a_period),
+    ("expectation", _expectation),
+    ("price-or-level", _price_or_level),
+    ("dated-act", _dated_act),
+])
+
+
+# --- an act named again, dated by an earlier sentence ----------------------------------------------------------
+
+
+def _act_named_again(site: EventSite, acts: dict[str, str | None]) -> None:
+    """"… took over when it filed for bankruptcy": the filing the article dated before dates this sentence."""
+    doc = site.doc
+    again = _when_act(doc.seg, doc.rec, site.i, acts, site.seen)
+    if again is None:
+        return
+    topic = doc.topics.primary(doc.topics.match(again[1])) or doc.topics.primary(site.facts.topics) or _nearby(doc.rec, site.i, doc.topics)
+    title = _title(again[1], None, doc.loaded, doc.flagged)
+    if topic is not None and title:
+        site.add(DraftEvent(topic, title, site.cite, date=again[0], people=site.people), "act-named-again")
+
+
+# --- the undated rules: a sentence that made no dated event ----------------------------------------------------
+
+
+def _dated_already(site: EventSite) -> bool:
+    """A sentence that made a dated event, or has no strand, or an article without a date: no undated event."""
+    return bool(site.made or not site.facts.topics or site.doc.article.published is None)
+
+
+def _hedged_or_quoted(site: EventSite) -> bool:
+    """"The council would have settled if …" (a hedge), or a sentence mostly inside a quotation."""
+    text, seg = site.text, site.doc.seg
+    sentence = seg.sentences[site.i]
+    lower = text.lower()
+    return bool(any(word in lower for word in HEDGE_WORDS) and HEDGE.search(text)
+                or seg.inside_quote(sentence.start + 1) and _mostly_quoted(seg, sentence))
+
+
+def _no_act_told(site: EventSite) -> bool:
+    """No event verb, or one that a reporting verb before it relays: "X said police charged …"."""
+    text = site.text
+    verb = _event_verb(text)
+    return verb is None or not _REPORTING.isdisjoint(_WORD.findall(text, 0, text.find(verb)))
+
+
+def _negated_act(site: EventSite) -> bool:
+    """"He has not been charged": the act did not happen."""
+    if not site.may_negate():
+        return False
+    verb = _event_verb(site.text)
+    assert verb is not None, "runs after no-act-told"
+    at = _word_at(site.text, verb)
+    return _negated(site.text, at, at + len(verb))
+
+
+def _undated_act(site: EventSite) -> bool:
+    """"A judge dismissed the charge.": an act the article reports done, bounded by its publication date."""
+    doc, text = site.doc, site.text
+    relative = next((d for d in site.facts.dates if d.relative and not d.value), None)
+    topic = doc.topics.primary(site.facts.topics)
+    assert topic is not None
+    title = _title(text, relative, doc.loaded, doc.flagged)
+    if title:
+        site.add(DraftEvent(topic, title, site.cite, not_after=doc.article.published, when=relative.text if relative else None,
+                            people=site.people), "undated-act", used=True)
+    return True
+
+
+UNDATED: Ruler[EventSite] = Ruler("events.undated", [
+    ("dated-already", _dated_already),
+    ("hedged-or-quoted", _hedged_or_quoted),
+    ("no-act-told", _no_act_told),
+    ("negated-act", _negated_act),
+    ("undated-act", _undated_act),
+])
 
 
 def _remember_act(text: str, mention: DateMention, acts: dict[str, str | None]) -> None:
@@ -252,7 +422,7 @@ def _when_act(seg: Segmented, rec: Recognised, i: int, acts: dict[str, str | Non
     clause = text[lo:m.end()].strip(" ,;“”\"")
     if len(clause.split()) < 6 or clause.startswith("when"):
         return None
-    if clause[:1].islower() and clause.split()[0] not in _DETERMINERS:
+    if clause[:1].islower() and clause.split()[0] not in DETERMINERS:
         subject = _subject(seg, rec, i, lo)
         if subject is None:
             return None
@@ -292,14 +462,14 @@ def _told(seg: Segmented, i: int, mention: DateMention) -> bool:
     if _YEAR_WRITTEN.search(mention.text) is None:
         return False
     before = seg.sentences[i].text[: mention.start].split()
-    return not before or before[-1].lower().strip("“‘\"'") in _TIME_PREPOSITIONS or mention.text.split()[0].lower() in _TIME_PREPOSITIONS
+    return not before or before[-1].lower().strip("“‘\"'") in TIME_PREPOSITIONS or mention.text.split()[0].lower() in TIME_PREPOSITIONS
 
 
 def _negated(text: str, start: int, end: int) -> bool:
     """Whether the clause holding ``text[start:end]`` is negated: "did not respond to messages on Tuesday"
     (call it when :func:`_may_negate`)."""
     lo, hi = _clause_bounds(text, start, end)
-    return _NEGATION.search(text, lo, hi) is not None
+    return NEGATION.search(text, lo, hi) is not None
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -322,7 +492,7 @@ def _statement(text: str, mention: DateMention) -> str:
     lo = 0
     for edge in _CLAUSE_START.finditer(text, 0, mention.start):
         lo = edge.end()
-    if _MEDIUM.search(text, max(lo, mention.start - 60), mention.start):
+    if MEDIUM.search(text, max(lo, mention.start - 60), mention.start):
         return "say"
     words: list[str] = _LETTERS.findall(text, lo, mention.start)
     infinitive = False
@@ -335,7 +505,7 @@ def _statement(text: str, mention: DateMention) -> str:
         return ""
     for k, word in enumerate(_LETTERS.findall(text, mention.end, min(len(text), mention.end + 90))):
         lower = word.lower()
-        if k == 0 and lower in _TIME_OF_DAY:
+        if k == 0 and lower in TIME_OF_DAY:
             continue
         kind = _verb_kind(lower, False)
         if kind is not None:
@@ -346,24 +516,24 @@ def _statement(text: str, mention: DateMention) -> str:
 def _level(text: str, mention: DateMention) -> bool:
     """"was trading at 41 cents on Thursday": a price or level in the date's own clause, and no event verb."""
     lo, hi = _clause_bounds(text, mention.start, mention.end)
-    return _LEVEL.search(text, lo, hi) is not None and _event_verb(text) is None
+    return LEVEL.search(text, lo, hi) is not None and _event_verb(text) is None
 
 
 def _verb_kind(word: str, infinitive: bool) -> str | None:
     """"say" for a statement verb, "expect" for an expectation, "" for another verb, None for a word that is no verb."""
-    if word in _STATEMENT_VERBS:
+    if word in STATEMENT_VERBS:
         return "say"
-    if word in _HOPE_VERBS or word in _EXPECT_VERBS and not infinitive:
+    if word in HOPE_VERBS or word in EXPECT_VERBS and not infinitive:
         return "expect"
-    if word in _OTHER_VERBS or word in EVENT_VERBS or word in _EXPECT_VERBS or len(word) > 4 and word.endswith("ed"):
+    if word in OTHER_VERBS or word in EVENT_VERBS or word in EXPECT_VERBS or len(word) > 4 and word.endswith("ed"):
         return ""
     return None
 
 
 def _may_negate(text: str) -> bool:
-    """A cheap gate for :data:`_NEGATION` (whole words, so "now" and "know" do not count)."""
+    """A cheap gate for :data:`NEGATION` (whole words, so "now" and "know" do not count)."""
     padded = f" {text.lower()} "
-    return any(word in padded for word in _NEGATION_WORDS)
+    return any(word in padded for word in NEGATION_GATE)
 
 
 def _statistic(text: str, mention: DateMention) -> bool:
@@ -417,14 +587,14 @@ def _attributive(text: str, mention: DateMention) -> str | None:
     end = re.search(r"\s+(?:–|—|-|who|which|when|that|after|as|while|because|but|and|or|was|were|is|are|has|have|had|will|would|could|can|may|did|does)\s|[,;:.“”\"]", after)
     phrase = after[: end.start() if end else len(after)].strip()
     words = phrase.split()
-    while words and words[-1].lower() in _DETERMINERS:  # "a February interview with “City Beat”": not "… with"
+    while words and words[-1].lower() in DETERMINERS:  # "a February interview with “City Beat”": not "… with"
         words.pop()
     phrase = " ".join(words)
     if len(words) > 14 or len(words) < 1:
         return None
     lead: list[str] = []
     for word in reversed(before.split()[-2:]):
-        if word.lower() in _DETERMINERS:
+        if word.lower() in DETERMINERS:
             break
         lead.insert(0, word)
     return " ".join([*lead, mention.text, phrase])
@@ -463,10 +633,19 @@ def _subject(seg: Segmented, rec: Recognised, i: int, before: int, lead_noun: bo
 
 
 def _nearby(rec: Recognised, i: int, topics: TopicMatcher) -> str | None:
+    """The strand of the sentences around sentence ``i`` (the nearest first), else, for a sentence naming someone,
+    the article's own: the strand its sentences name most. "McCabe was first called to the stand on Tuesday" is
+    the article's news; "Reader mailbag returns next week", naming nobody, is not."""
     for k in (i + 1, i - 1, i + 2, i - 2):
         if 0 <= k < len(rec.sentences) and rec.sentences[k].topics:
             return topics.primary(rec.sentences[k].topics)
-    return None
+    if not rec.sentences[i].entities:
+        return None
+    total: dict[str, float] = {}
+    for sentence in rec.sentences:
+        for topic, hits in sentence.topics.items():
+            total[topic] = total.get(topic, 0) + hits
+    return topics.primary(total)
 
 
 def _has_verb(text: str) -> bool:

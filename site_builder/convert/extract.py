@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable
 
-from ..model import SHORT_TEXT_MAX as MAX_SHORT
+from ..model import SHORT_TEXT_MAX as MAX_SHORT, UNKNOWN_DATE
 from .claims import extract_claims, extract_quotes
+from .doc import ArticleDoc, CaseInfo, Placement
+from .lexicon.media import OUTLET_NAME_WORDS, outlet_pattern
+from .lexicon.tabloid import TABLOID_CUES, TABLOID_GATE, TOLD_CUES, TOLD_PUBLISHER
 from .events import extract_events
 from ..dates import PartialDate
 from .items import Cite, DraftEvent, DraftPerson, DraftSource, Extraction
@@ -26,29 +26,23 @@ from .directory import Directory
 from .recognise import Entity, Recognised, group_for, recognise
 from .segment import Segmented, segment
 from .slug import slugify
-from .topics import TopicMatcher
 
 MAX_TITLE = MAX_SHORT - 10  # a headline is clipped below the schema's limit: clip() may close a quotation and add "…"
 
 _PUBLISHER_CUES = [
     re.compile(r"\b(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w.!-]*){0,2})\s+can\s+(?:exclusively\s+)?(?:reveal|confirm)"),
     re.compile(r"\bAs\s+(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w.!-]*){0,2})\s+(?:previously\s+|first\s+|exclusively\s+)?reported"),
-    re.compile(r"\b(?:obtained by|told|confirmed to|said in a statement to|in an interview with)\s+(?P<p>[A-Z][\w.!-]*(?:\s[A-Z][\w!-]*){0,2})\b(?=[^.]*\.\s*$)"),
+    TOLD_PUBLISHER,
 ]
-_TOLD_CUES = ("obtained by", "told", "confirmed to", "said in a statement to", "in an interview with")  # the words _PUBLISHER_CUES[2] needs
-_TABLOID_PIECES = ("reveal", "insider", "our source", "exclusive", "sneered", "slammed")  # _TABLOID_CUES needs one of these
-_TABLOID_CUES = re.compile(r"\bcan (?:exclusively )?reveal\b|\binsider (?:told|tells) us\b|\bour (?:insider|source)\b|\bEXCLUSIVE\b|\bsneered\b|\bslammed\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class CaseInfo:
-    topics: TopicMatcher
-    loaded: tuple[str, ...]
-    content_dir: Path  # resolved
-
-
-_MEDIA_NAME = re.compile(r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Wire|Press|Daily|Magazine|Radio|TV|Network|Online|Mail|Chronicle|Reporter|Courier|Ledger)\b|\.com\b")
+_MEDIA_NAME = outlet_pattern(OUTLET_NAME_WORDS)
 _AGENCIES = {"AP": "Associated Press", "Reuters": "Reuters", "AFP": "AFP", "UPI": "UPI"}
+
+
+# The publisher written for a source whose publisher is unknown (the schema needs one): a placeholder for the editor,
+# never an outlet.
+UNKNOWN_PUBLISHER = "Unknown publisher"
 
 
 def publisher_from_text(article: Article) -> str | None:
@@ -63,7 +57,7 @@ def publisher_from_text(article: Article) -> str | None:
                 name = m.group("p").rstrip(".")
                 if name.split()[0] not in ("He", "She", "They", "It", "We", "Officials", "Police", "Prosecutors", "The"):
                     votes[name] = votes.get(name, 0) + 2
-        for m in _PUBLISHER_CUES[2].finditer(paragraph) if any(cue in paragraph for cue in _TOLD_CUES) else ():
+        for m in _PUBLISHER_CUES[2].finditer(paragraph) if any(cue in paragraph for cue in TOLD_CUES) else ():
             votes[m.group("p")] = votes.get(m.group("p"), 0) + 1
     strong = {k: v for k, v in votes.items() if v >= 2}
     return max(strong, key=lambda k: (strong[k], -len(k))) if strong else None
@@ -75,12 +69,14 @@ def understand(article: Article, case: CaseInfo, directory: Directory) -> tuple[
     return seg, recognise(seg, article.published, directory, case.topics)
 
 
-def extract(article: Article, case: CaseInfo, directory: Directory, source_id: str | None,
-            assign_id: Callable[[str], str] | None = None, understood: tuple[Segmented, Recognised] | None = None,
-            file: str | None = None) -> Extraction:
-    """The draft items of one article; ``file`` is its path relative to the content folder, if known."""
+def extract(article: Article, case: CaseInfo, directory: Directory, placement: Placement = Placement(),
+            understood: tuple[Segmented, Recognised] | None = None) -> Extraction:
+    """The draft items of one article, whose source stands in the content as ``placement`` says; ``understood``:
+    the article already segmented and recognised."""
+    source_id, assign_id, file = placement.source_id, placement.assign, placement.file
     seg, rec = understood or understand(article, case, directory)
-    publisher = article.publisher or publisher_from_text(article)
+    # the placeholder a source without a publisher is written with (below) is no publisher on a later run
+    publisher = (article.publisher if article.publisher != UNKNOWN_PUBLISHER else None) or publisher_from_text(article)
     notes = list(article.notes)
     if publisher is not None and len(publisher.strip()) > MAX_SHORT:  # no name is that long: page furniture, not a publisher
         notes.append(f"the publisher given is longer than {MAX_SHORT} characters; left out")
@@ -88,9 +84,10 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     if publisher is None:
         notes.append("publisher unknown; add it to the source's front matter, a folder index or sources.yaml")
     lower = article.text.lower()
-    tabloid = any(cue in lower for cue in _TABLOID_PIECES) and len(_TABLOID_CUES.findall(article.text)) >= 2
-    assert article.published is not None, "convert() skips articles without a publication date"
-    published = article.published
+    tabloid = any(cue in lower for cue in TABLOID_GATE) and len(TABLOID_CUES.findall(article.text)) >= 2
+    published = article.published or UNKNOWN_DATE
+    if article.published is None:
+        notes.append(_unknown_date_note(rec))
     sid = source_id or (assign_id or (lambda x: x))(_source_id(article, publisher))
     if file is None:
         file = os.path.relpath(article.path.resolve(), case.content_dir.resolve()).replace(os.sep, "/")
@@ -102,20 +99,25 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     if not title:
         title = clip(seg.sentences[0].text if seg.sentences else article.path.stem, 200)
         notes.append("no headline found; the title is the first sentence")
-    pub_key = _publisher_entity(publisher or "Unknown publisher", rec.entities, directory)
-    narrator = pub_key if rec.entities[pub_key].known else None  # the outlet speaks in its own voice only if listed
-    flagged: list[tuple[str, str]] = []
-    skip = {len(seg.sentences) - 1} if article.truncated and seg.sentences else set()
-    events, used = extract_events(seg, rec, sid, article.published, case.topics, case.loaded, flagged, skip)
-    _mark_planned(events, published)
-    unattributed: list[str] = []
-    quotes = extract_quotes(seg, rec, sid, case.topics, article.truncated, unattributed)
-    outlet_voice: list[str] = []
-    claims = extract_claims(seg, rec, sid, case.topics, case.loaded, narrator, "statement" if tabloid else "fact", used | skip, flagged,
-                            outlet_voice)
+    # the outlet speaks in its own voice only if listed; an article without a publisher has no outlet (never an
+    # "Unknown publisher" that claims would be attributed to: the note above asks the editor for the publisher)
+    pub_key = _publisher_entity(publisher, rec.entities, directory) if publisher else None
+    narrator = pub_key if pub_key is not None and rec.entities[pub_key].known else None
+    skip = frozenset({len(seg.sentences) - 1} if article.truncated and seg.sentences else ())
+    doc = ArticleDoc(article, case, seg, rec, sid, skip, notes=notes)
+    extract_events(doc)
+    if article.published:
+        _mark_planned(doc.events, article.published)
+    extract_quotes(doc)
+    extract_claims(doc, narrator, "statement" if tabloid else "fact")
+    events, quotes, claims, flagged = doc.events, doc.quotes, doc.claims, doc.flagged
+    if not (events or quotes or claims):  # every article gets drafts or a reason
+        count = len(seg.sentences)
+        doc.notes.append(f"no event, claim or quote drafted: none of its {count} sentence{'s' if count != 1 else ''} "
+                         "reports a dated event or an attributed statement, or holds a quotation")
     anonymous = any(c.kind == "anonymous" for c in claims) or any(q.speaker == "anonymous" for q in quotes)
     source = DraftSource(
-        id=sid, title=clip(title, MAX_TITLE), publisher=publisher or "Unknown publisher", published=published,
+        id=sid, title=clip(title, MAX_TITLE), publisher=publisher or UNKNOWN_PUBLISHER, published=published,
         kind="tabloid" if tabloid else "news", reliability=_reliability(tabloid, anonymous, article, flagged),
         file=file, url=article.url, note=_source_note(article),
     )
@@ -127,8 +129,8 @@ def extract(article: Article, case: CaseInfo, directory: Directory, source_id: s
     referenced.update(c.attributed_to for c in claims)
     referenced.update(q.speaker for q in quotes)
     people = _people(seg, rec, sid, referenced, case.loaded)
-    return Extraction(str(article.path), source, events, claims, quotes, people, flagged, rec.unresolved, notes, rec.loose,
-                      unattributed, outlet_voice)
+    return Extraction(str(article.path), source, events, claims, quotes, people, flagged, rec.unresolved, doc.notes, rec.loose,
+                      doc.unattributed, doc.outlet_voice)
 
 
 def _source_id(article: Article, publisher: str | None) -> str:
@@ -167,6 +169,17 @@ def _source_note(article: Article) -> str:
     if article.truncated:
         parts.append("The stored text is an excerpt cut off mid-sentence.")
     return " ".join(parts)
+
+
+def _unknown_date_note(rec: Recognised) -> str:
+    """The report's note on an article without a publication date, with the bound its text gives: the latest date
+    it mentions (it appeared on or after that day)."""
+    mentioned = [d.value for facts in rec.sentences for d in facts.dates if d.value and not d.relative]
+    latest = max(mentioned, key=lambda v: (PartialDate.parse(v).last_day(), v), default=None)
+    bound = (f"the text mentions dates up to {latest}, so it appeared on or after that day" if latest
+             else "the text mentions no date")
+    return (f"publication date unknown: the source says `published: {UNKNOWN_DATE}`, and no date is inferred from it; "
+            f"{bound}: set `published` when you know it")
 
 
 def _mark_planned(events: list[DraftEvent], published: str) -> None:

@@ -26,6 +26,7 @@ class DraftEvent:
     people: list[str] = field(default_factory=list)
     id: str = ""
     planned: bool = False  # dated after the article appeared: announced, not yet happened
+    rules: list[str] = field(default_factory=list, compare=False)  # the converter rules that made it (for --explain; never written)
 
 
 @dataclass
@@ -39,6 +40,7 @@ class DraftClaim:
     date: str | None = None
     people: list[str] = field(default_factory=list)
     id: str = ""
+    rules: list[str] = field(default_factory=list, compare=False)  # the converter rules that made it (for --explain; never written)
 
 
 @dataclass
@@ -50,6 +52,7 @@ class DraftQuote:
     context: str | None = None
     date: str | None = None
     id: str = ""
+    rules: list[str] = field(default_factory=list, compare=False)  # the converter rules that made it (for --explain; never written)
 
 
 @dataclass

@@ -21,7 +21,7 @@ an editor: it is not proposed again.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +33,8 @@ from .docs import Doc, load_doc
 from .items import Cite, DraftClaim, DraftEvent, DraftPerson, DraftQuote, DraftSource
 from .directory import Directory, KnownPerson
 from .identity import SETTLED, EditedItems, Fits
+from .lexicon._data import alternation
+from .lexicon.events import ACTION_BACKGROUND, ACTION_OBJECT, ACTIONS
 from .ledger import FILE as LEDGER_FILE
 from .ledger import Key, fingerprint, load_ledger
 from .slug import slugify
@@ -52,6 +54,26 @@ class Placed:
     section: str  # events | claims | quotes | people
     id: str
     how: str  # new | cited (its citation added to an existing draft) | known (already there) | withheld (deleted by an editor)
+
+
+@dataclass
+class Proposal:
+    """One draft item as the merger weighs it: where it goes, what it holds, and how to know it again."""
+
+    section: str  # events | claims | quotes
+    topic: str
+    cites: list[Cite]
+    fields: dict[str, Any]  # the item's fields (None: left out)
+    base: str  # what its id is made from when it is new
+    tells_apart: str  # what tells apart two items drawn from one sentence (an event's date, a quote's words)
+    same: Callable[[Any], bool]  # an item already sharing a citation with it is it
+    similar: Callable[[Any], bool]  # an item of another sentence is it, reported again
+    fits: Fits | None = None  # an item whose citation an editor changed is still it
+    owns: Fits | None = None  # an item an editor decided on for its sentence stands for it
+    upgrade: DraftEvent | None = None  # an event whose date may refine the item it is found in
+    words: set[str] | None = None  # its words, to narrow the items compared with ``similar``
+    elsewhere: Callable[[Any], bool] | None = None  # an item of another strand is it (the same happening, told in other words)
+    happening: tuple[str, str] | None = None  # an event's main act and year: only items sharing both may be ``elsewhere``
 
 
 @dataclass
@@ -84,6 +106,12 @@ _WORD = re.compile(r"[a-z0-9]+")
 _DATE_WORDS = frozenset(w.lower()[:6] for w in MONTH_WORDS | WEEKDAY_WORDS)
 
 
+# A date written in a title ("on Monday, March 4, 2024", "the 2019 lawsuit"): left out of the id made from it.
+_WEEKDAY, _MONTH = alternation(WEEKDAY_WORDS), alternation(MONTH_WORDS)
+_DATE_IN_TITLE = re.compile(rf"\b(?:(?:{_WEEKDAY}),?\s+)?(?:{_MONTH})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d{{2}})?\b"
+                            rf"|\b(?:19|20)\d{{2}}\b|\b(?:{_WEEKDAY})\b")
+
+
 def _undated(words: set[str]) -> set[str]:
     return {w for w in words if w not in _DATE_WORDS and not (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20"))}
 
@@ -98,6 +126,63 @@ def _cites(item: Any) -> set[tuple[str, str]]:
 
 def _compatible(a: str | None, b: str | None) -> bool:
     return bool(a and b and (a.startswith(b) or b.startswith(a)))
+
+
+_ACTION = re.compile("|".join(rf"\b(?P<{kind}>{'|'.join(map(re.escape, cues))})" for kind, cues in ACTIONS.items()))
+
+
+@lru_cache(maxsize=16384)
+def actions(title: str) -> tuple[str, ...]:
+    """The kinds of act a title tells, in the order it tells them, the main act first ("A jury convicted Ortiz" →
+    ("verdict",); lexicon ACTIONS). An act named only as another's background ("his first comment since the
+    verdict") is left out, and so is a killing named as what another act is about ("charged Lowe with the murder
+    of Moss")."""
+    text = _norm(title) + " "
+    found: list[str] = []
+    for m in _ACTION.finditer(text):
+        kind = m.lastgroup or ""
+        before = text[max(0, m.start() - 40):m.start()]
+        if ACTION_BACKGROUND.search(before) or kind == "death" and found and ACTION_OBJECT.search(before):
+            continue
+        if kind not in found:
+            found.append(kind)
+    return tuple(found)
+
+
+def same_happening(mine: tuple[str | None, tuple[str, ...], list[str]], theirs: tuple[str | None, tuple[str, ...], list[str]]) -> bool:
+    """Whether two dated events (date, kinds of act, people) report one happening: dates compatible at their
+    precision, the same main act, and a participant in common; without people on one side only the same day
+    will do (two verdicts of one month may be two defendants').
+
+    ``A jury convicted Ortiz`` (2024-05-02) and ``Ortiz was found guilty`` (2024-05): one verdict."""
+    (date_a, acts_a, people_a), (date_b, acts_b, people_b) = mine, theirs
+    if not _compatible(date_a, date_b) or not acts_a or not acts_b or acts_a[0] != acts_b[0]:
+        return False
+    if people_a and people_b:
+        return not set(people_a).isdisjoint(people_b)
+    return date_a == date_b and len(date_a or "") == 10
+
+
+def _happening_key(date: str, title: str) -> tuple[str, str] | None:
+    """(main act, year) of a dated event, None for an undated one or one telling no known act."""
+    acts = actions(title)
+    return (acts[0], date[:4]) if date and acts else None
+
+
+@lru_cache(maxsize=16384)
+def _unnamed_participant(title: str) -> bool:
+    """Whether a title names someone only by a pronoun ("His May 19 arraignment", no name written): whose act it
+    is is unknown, so sharing a day with another report says nothing."""
+    if _PRONOUN.search(title) is None:
+        return False
+    return not any(w not in _NOT_NAMES for w in _CAPITALISED.findall(title))
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)  # "their verdict": a jury's, a body's
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+# capitalised words that name nobody: a date's words, and the pronouns and determiners that open a sentence
+_NOT_NAMES = frozenset(MONTH_WORDS | WEEKDAY_WORDS | {w.capitalize() for w in ("he she him his her they them their it its the a an this that "
+                                                                                 "these those in on at after before when").split()})
 
 
 class Merger:
@@ -150,7 +235,9 @@ class Merger:
         for p in self.people.data["people"]:
             if isinstance(p, dict):
                 self._index_person(p)
+        self._by_happening: dict[tuple[str, str], list[tuple[str, Any]]] | None = None  # see _happening_index
         self.created: set[str] = set()  # ids made in this run (may still be refined)
+        self._claimed: set[int] = set()  # items a draft found citing its very sentence: no other draft is them
         self.log = MergeLog()
 
     # ── lookups ────────────────────────────────────────────────────────
@@ -254,8 +341,25 @@ class Merger:
             return item.get("date") == event.date or item.get("not_after") == event.not_after and not event.date
 
         mine_words = _words(event.title)
+        told = (event.date, actions(event.title), event.people)
+
+        def one_happening(item: Any) -> bool:  # across strands: the same act, date and participant
+            date, title = item.get("date"), str(item.get("title", ""))
+            people = [str(p) for p in item.get("people") or []]
+            if not (event.people and people) and (_unnamed_participant(event.title) or _unnamed_participant(title)):
+                return False
+            return bool(event.date and date) and same_happening(told, (str(date), actions(title), people))
 
         def similar(item: Any) -> bool:
+            if one_happening(item):
+                return True
+            acts = actions(str(item.get("title", "")))
+            if told[1] and acts:
+                if set(told[1]).isdisjoint(acts):
+                    return False  # "Ortiz was convicted" and "Ortiz was sentenced": the same names, other acts
+                theirs_people = item.get("people") or []
+                if event.people and theirs_people and set(event.people).isdisjoint(map(str, theirs_people)):
+                    return False  # "convicted Dana Ortiz" and "convicted Lee Park": the same act, other participants
             b = self.words(item, "title")
             shared = mine_words & b
             if len(_undated(shared)) < 2:  # titles sharing fewer than two words, dates aside, are never the same event
@@ -275,10 +379,10 @@ class Merger:
 
         fields = {"date": event.date, "not_after": event.not_after, "when": event.when, "title": event.title,
                   "people": event.people or None, "planned": True if event.planned else None}
-        base = f"{event.date or 'by-' + (event.not_after or '')}-{slugify(event.title, 50, drop_stopwords=True)}"
+        base = slugify(_DATE_IN_TITLE.sub(" ", event.title), 50, drop_stopwords=True)  # no date: editors correct dates
         tells_apart = event.date or f"by {event.not_after}"  # two events drawn from one sentence differ by their dates
-        return self._add("events", event.topic, event.citations, fields, base, same, similar, tells_apart, upgrade=event,
-                         words=mine_words)
+        return self._add(Proposal("events", event.topic, event.citations, fields, base, tells_apart, same, similar, upgrade=event,
+                                  words=mine_words, elsewhere=one_happening, happening=_happening_key(event.date or "", event.title)))
 
     def add_claim(self, claim: DraftClaim) -> Placed:
         def same(item: Any) -> bool:  # already known to share a citation
@@ -293,7 +397,7 @@ class Merger:
         fields = {"kind": claim.kind, "attributed_to": claim.attributed_to, "via": claim.via, "text": claim.text,
                   "date": claim.date, "people": claim.people or None}
         base = f"{claim.attributed_to}-{slugify(claim.text, 50, drop_stopwords=True)}"
-        return self._add("claims", claim.topic, claim.citations, fields, base, same, similar, "", words=a)  # one claim per sentence
+        return self._add(Proposal("claims", claim.topic, claim.citations, fields, base, "", same, similar, words=a))  # one claim per sentence
 
     def add_quote(self, quote: DraftQuote) -> Placed:
         words = _norm(quote.text)
@@ -323,7 +427,7 @@ class Merger:
             return words in cited or owns(item, cited)
 
         # quotes differ by their words: a decided quote stands for its own words, not for every quote of its sentence
-        return self._add("quotes", quote.topic, quote.citations, fields, base, same, similar, words, holds, owns=owns)
+        return self._add(Proposal("quotes", quote.topic, quote.citations, fields, base, words, same, similar, fits=holds, owns=owns))
 
     def _peers(self, section: str, topic: str, fields: dict[str, Any], words: set[str] | None = None) -> list[Any]:
         """Items that could be the same as a new one, in the order they were listed: same strand, the same speaker
@@ -359,6 +463,33 @@ class Merger:
         return sorted((item for item in found.values() if len(words & self.words(item, field)) >= least),
                       key=lambda item: self._order[id(item)])
 
+    def _candidates(self, p: Proposal) -> Iterable[tuple[str, Any]]:
+        """The items a draft may be reported again in, with their strands: its own strand's peers, then (for a
+        draft that can be found in another strand) every other strand's items of its section."""
+        for item in self._peers(p.section, p.topic, p.fields, p.words):
+            yield p.topic, item
+        if p.elsewhere is None or p.happening is None:
+            return
+        for item_topic, item in self._happening_index().get(p.happening, []):
+            if item_topic != p.topic:
+                yield item_topic, item
+
+    def _happening_index(self) -> dict[tuple[str, str], list[tuple[str, Any]]]:
+        """Dated events by main act and year, with their strands (built on first use, then kept up to date by
+        :meth:`_add`): a draft compares itself with another strand's events only where it could be one of them."""
+        if self._by_happening is None:
+            self._by_happening = {}
+            for topic in self.topics:
+                for item in self.entries[topic.id].data["events"]:
+                    if isinstance(item, dict):
+                        self._index_happening(topic.id, item)
+        return self._by_happening
+
+    def _index_happening(self, topic: str, item: Any) -> None:
+        key = _happening_key(str(item.get("date") or ""), str(item.get("title", "")))
+        if key is not None and self._by_happening is not None:
+            self._by_happening.setdefault(key, []).append((topic, item))
+
     def _index(self, section: str, item: Any, cites: set[tuple[str, str]] | None = None) -> None:
         for source, quote in _cites(item) if cites is None else cites:
             bucket = self.cited.setdefault((section, source, quote), [])
@@ -380,21 +511,21 @@ class Merger:
             cached = self._word_cache[id(item)] = _words(str(item.get(key, "")))
         return cached
 
-    def _add(self, section: str, topic: str, cites: list[Cite], fields: dict[str, Any], base: str, same: Any, similar: Any,
-             tells_apart: str, fits: Fits | None = None, upgrade: DraftEvent | None = None, words: set[str] | None = None,
-             owns: Fits | None = None) -> Placed:
-        base_id = slugify(base, 76)
-        keys: list[Key] = [(section, c.source, fingerprint(_norm(c.quote), tells_apart)) for c in cites]
-        found = self._find(section, cites, keys, base_id, same, fits, owns)
+    def _add(self, p: Proposal) -> Placed:
+        """Place one draft: the item it already is, withheld (an editor deleted it), a citation added to the item it
+        is reported again in, or a new item."""
+        section, topic, cites, fields = p.section, p.topic, p.cites, p.fields
+        base_id = slugify(p.base, 76)
+        keys: list[Key] = [(section, c.source, fingerprint(_norm(c.quote), p.tells_apart)) for c in cites]
+        found = self._find(p, keys, base_id)
         if found is not None:
             return self._placed(section, found, "known", keys)
         earlier = next((i for i in map(self.ledger.proposed_before, keys) if i is not None), None)
         if earlier is not None:  # proposed by an earlier run and gone since: an editor deleted it
             self.log.withheld += 1
             return Placed(section, earlier, "withheld")
-        for item in self._peers(section, topic, fields, words):
-            item_topic = topic
-            if similar(item):
+        for item_topic, item in self._candidates(p):
+            if item_topic == topic and p.similar(item) or item_topic != topic and p.elsewhere is not None and p.elsewhere(item):
                 if item.get("review") in SETTLED:
                     self.log.reviewed_skipped += 1
                     return self._placed(section, item, "known", keys)
@@ -404,8 +535,8 @@ class Merger:
                     self.entries[item_topic].dirty = True
                     self._index(section, item, _cite_keys(cites))
                     how = "cited"
-                if upgrade is not None and str(item.get("id")) in self.created:
-                    self._refine_date(item, upgrade)
+                if p.upgrade is not None and str(item.get("id")) in self.created:
+                    self._refine_date(item, p.upgrade)
                     self.entries[item_topic].dirty = True
                 return self._placed(section, item, how, keys)
         item = _mapping(self.entries[topic].data[section])
@@ -428,29 +559,38 @@ class Merger:
                     for word in self.words(item, _SIMILAR_WORDS[section][0]):
                         index.setdefault(word, []).append(item)
         self._index(section, item, _cite_keys(cites))
+        if section == "events":
+            self._index_happening(topic, item)
         self._by_id.setdefault((section, str(item["id"])), item)
         self.created.add(str(item["id"]))
         self.log.count(section, topic)
         return self._placed(section, item, "new", keys)
 
-    def _find(self, section: str, cites: list[Cite], keys: list[Key], base_id: str, same: Any, fits: Fits | None,
-              owns: Fits | None = None) -> Any | None:
+    def _find(self, p: Proposal, keys: list[Key], base_id: str) -> Any | None:
         """The item a draft already is, if any, however an editor has changed it since it was proposed, or the
         item an editor made (and reviewed or rejected) of the draft's sentence."""
+        section, cites = p.section, p.cites
         for cite_key in _cite_keys(cites):
             for item in self.cited.get((section, *cite_key), []):
-                if same(item):
+                if p.same(item):
+                    self._claimed.add(id(item))
                     return item
+        gone = False
         for key in keys:  # the id the ledger says it was proposed as
             earlier = self.ledger.proposed_before(key)
             if earlier is not None and (section, earlier) in self._by_id:
                 return self._by_id[(section, earlier)]
-        for c in cites:  # its id, or an edited citation of its sentence
-            item = self.edited.find(section, c.source, _norm(c.quote), base_id, fits)
+            gone = gone or earlier is not None
+        # Its id, or an edited citation of its sentence. When the ledger names the id it was proposed as and that
+        # item is gone, a base id says nothing more: two events of one sentence share one (ids hold no date).
+        for c in cites:
+            item = self.edited.find(section, c.source, _norm(c.quote), "" if gone else base_id, p.fits)
+            if item is not None and id(item) in self._claimed:  # another draft of the sentence found it as its own
+                item = self.edited.find(section, c.source, _norm(c.quote), "", p.fits)
             if item is not None:
                 return item
         for c in cites:  # a sentence an editor has decided on: whatever date or words they gave it, it is their item
-            item = self.edited.decided(section, c.source, _norm(c.quote), owns)
+            item = self.edited.decided(section, c.source, _norm(c.quote), p.owns)
             if item is not None:
                 return item
         return None
@@ -495,6 +635,7 @@ class Merger:
         self.edited = EditedItems(((section, i) for (section, _), i in self._by_id.items()), _norm)
         self.ledger.settle()
         self.created = set()
+        self._claimed = set()
 
     def docs(self) -> list[Output]:
         """Every file the run may write: the content files, then the ledger."""

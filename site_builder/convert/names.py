@@ -16,12 +16,15 @@ Ct.") and sentence openers are recognised so they do not become people.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .ruler import Ruler
 from .lexicon import (
     COMMON_CAPS,
     COURT_ABBREVIATIONS,
+    GENERATIONAL_SUFFIXES,
+    HEADING_WORDS,
     HONORIFICS,
     NON_ORG_ACRONYMS,
     NOT_NAMES,
@@ -30,6 +33,7 @@ from .lexicon import (
     PLACE_PREFIXES,
     PLACES,
     ROLE_MODIFIERS,
+    SURNAME_PLACE_HEADS,
     ROLE_WORDS,
     SPEECH_VERBS,
     TITLES,
@@ -43,7 +47,7 @@ _COMPANY_HEADS = frozenset("""Housewares Hospitality Foods Brands Industries Ent
     Beverages Insurance Realty Properties Construction Manufacturing Publishing Software Electronics Outfitters Brewing
     Brewery Distillery Winery Vineyards Bakery Restaurants Hotels Resorts Cookware Appliances Furnishings Textiles
     Telecom Communications Airlines Airways Aviation Shipping Freight Motors Automotive Stores Supermarkets Retail
-    Investments Advisors Advisers Associates Worldwide Incorporated Limited LLP PLC GmbH""".split())
+    Investments Advisors Advisers Associates Worldwide Incorporated Limited LLP PLC GmbH Research""".split())
 # Last words of a company's name whose first words alone are a short form of it ("Kestrel Point Capital" → "Kestrel
 # Point"); not the words of bodies often named after a person (Foundation, Institute, Center).
 COMPANY_ENDS = _COMPANY_HEADS | frozenset("Inc Inc. LLC Ltd Corp Corp. Co. Company Corporation Group Partners Holdings Studios".split())
@@ -51,9 +55,13 @@ _ORG_HEADS = _LEXICON_ORG_HEADS | _COMPANY_HEADS  # for runs of two words or mor
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|[\w][\w'’&!-]*(?:\.(?=\s+[A-Z]))?")
 _PARTICLES = frozenset("de del della der di da du la le van von ten ter bin al el dos das".split())
-_SUFFIXES = frozenset("Jr Jr. Sr Sr. II III IV".split())
+_SUFFIXES = GENERATIONAL_SUFFIXES
 # Title words that name a court or a jurisdiction, never the last word of a person's name.
 _INSTITUTION_ENDS = frozenset("Circuit Court Courts District County City State Superior Supreme Federal Judicial Appeals".split())
+# Titles that only ever stand before a person's name ("Judge", "Mr.", "Detective"): after one, the next words are a
+# name even when the first could begin a place's ("Judge Beverly Tamsin"). Not the words of offices and courts.
+_PERSON_TITLES = TITLES - _INSTITUTION_ENDS - frozenset(
+    "Special Assistant General First Second Third Fourth Fifth Former Acting Interim Defense Defence Star".split())
 
 
 _PARTS = re.compile(r"[-’']")
@@ -83,6 +91,26 @@ _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,5}|[A-Z]![A-Z]*)$")
 _CONNECTORS = {"of", "the", "&", "de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "ten", "ter", "bin", "al", "dos", "das"}
 _WORK_CUES = {"film", "movie", "show", "series", "episode", "entitled", "titled", "called", "album", "book", "song",
               "documentary", "drama", "sitcom", "podcast", "novel", "play", "miniseries", "docuseries", "flick", "western"}
+# Nouns that announce a title of a work in quotation marks, however long ('the headline "Gone Fishing: How …"',
+# 'her book, "Behind the Doors: The Harbor Case"'): nothing inside such a title is a person named in the sentence.
+_TITLE_CUES = frozenset(_WORK_CUES - {"called"} | {"headline", "headlined", "memoir", "article", "column", "essay", "op-ed"})
+
+
+_CLAUSE_WORDS = frozenset("it he she they we i you that which who whom as and but".split())
+
+
+def titled_quotation(before: str) -> bool:
+    """Whether a quotation that opens after ``before`` (the sentence up to its opening mark) is a title of a work:
+    a work's noun among the last six words, with no verb or new clause after it ('carried the headline', 'her book
+    on the trial,'; not 'the show, saying it', whose quotation is speech)."""
+    words = [w.lower().strip(",:;") for w in before.split()[-6:]]
+    cue = max((k for k, w in enumerate(words) if w in _TITLE_CUES), default=None)
+    if cue is None:
+        return False
+    return not any(w in _CLAUSE_WORDS or w in SPEECH_VERBS or w.endswith(("ing", "ed", "s")) and w not in _TITLE_CUES
+                   for w in words[cue + 1 :])
+
+
 # Heads of epithets that point at an article's main figure ("the 30 Rock star"); other role nouns
 # ("the judge", "the embattled pol") point at the one person the article gives that role.
 CELEBRITY_HEADS = frozenset("star actor actress singer rapper comedian host mogul billionaire tycoon heiress icon legend veteran".split())
@@ -116,6 +144,8 @@ class Mention:
     possessive: bool = False
     evidence: bool = False  # strong sign of a person (role, title, age, speech verb)
     title: str | None = None  # honorific or title word kept for gender ("Mr.", "Judge")
+    rule: str = field(default="", compare=False)  # the names rule that made it
+    nickname: str | None = None  # a nickname written inside the name ('Tomas "Tommy" Arvello' → "Tommy")
 
 
 class _Tok(NamedTuple):
@@ -159,8 +189,32 @@ def _capital(tok: _Tok) -> bool:
     return tok.text[0].isupper()
 
 
+# A nickname in quotation marks between a first name and a surname: 'Ramesh "Sunny" Balwani'.
+_NICKNAME = re.compile(r"(?<=[A-Za-z.]) [\"“‘'][A-Z][\w'’-]{1,20}[\"”’'](?= [A-Z])")
+
+
 def find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) -> list[Mention]:
-    """Name mentions in ``sentence``; ``quoted`` spans (short scare quotes, titles) are skipped."""
+    """Name mentions in ``sentence``; ``quoted`` spans (short scare quotes, titles) are skipped. A nickname inside a
+    name ('Tomas "Tommy" Arvello') is left out of it: the name is found in the sentence without the nickname, and the
+    mentions' offsets are those of ``sentence``."""
+    nickname = _NICKNAME.search(sentence) if ('"' in sentence or "“" in sentence or "‘" in sentence or "'" in sentence) else None
+    if nickname is None or not re.search(r"\b[A-Z][\w'’.-]*$", sentence[: nickname.start()]):
+        return _find_mentions(sentence, quoted)  # no nickname, or quoted words after a lower-case word ("called it 'Dana'")
+    cut, width = nickname.start(), nickname.end() - nickname.start()
+    spans = [(a - width if a >= nickname.end() else a, b - width if b >= nickname.end() else b)
+             for a, b in quoted or [] if not (a < nickname.end() and b > cut)]  # the nickname's own span goes
+    found = _find_mentions(sentence[:cut] + sentence[nickname.end() :], spans)
+    for m in found:
+        if m.start < cut < m.end and m.kind == "person":
+            m.nickname = nickname.group()[2:-1]
+        m.start += width if m.start >= cut else 0
+        m.end += width if m.end > cut else 0
+        m.text = sentence[m.start : m.end]
+    return found
+
+
+def _find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Name mentions in ``sentence`` (see :func:`find_mentions`)."""
     toks = tokens(sentence)
     mentions: list[Mention] = []
     i = 0
@@ -205,6 +259,8 @@ def find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) ->
                 mention, j = head, cut  # "Detective Joel Cano of Santa Fe County"
             elif mention is None:
                 mention = _titled_of(sentence, toks, i, cut, j, quoted or [])  # "Director of Finance Ruth Amberley"
+        if i >= 2 and toks[i - 1].text in ("in", "for") and (mention is None or mention.kind in ("person", "single")):
+            mention = _title_in_charge(sentence, toks, i, j, quoted or []) or mention  # "Special Agent in Charge Ana Ruiz"
         if mention is not None:
             mentions.append(mention)
         i = j
@@ -279,91 +335,289 @@ def _titled_of(sentence: str, toks: list[_Tok], i: int, cut: int, j: int, quoted
     return found
 
 
+def _title_in_charge(sentence: str, toks: list[_Tok], i: int, j: int, quoted: list[tuple[int, int]]) -> Mention | None:
+    """A title with an "in" or "for" phrase before a name: "Special Agent in Charge Robert Vance", "Assistant
+    Commissioner for Criminal Investigations Dana Ruiz" (``toks[i:j]`` is the run after "in" / "for")."""
+    title = toks[i - 2]
+    if not (title.text in TITLES or title.text.lower() in ROLE_WORDS) or not _adjacent(sentence, title, toks[i - 1]):
+        return None
+    tail = j - 3 if j - 3 > i and len(toks[j - 2].text) == 2 and toks[j - 2].text[1] == "." else j - 2  # a middle initial
+    if tail <= i or toks[j - 1].text in PLACE_HEADS or any(t.text in COMMON_CAPS for t in toks[tail:j]):
+        return None  # the phrase needs a word of its own ("in Charge"), and the name two
+    found = _classify(sentence, toks, tail, j, toks[tail:j], quoted)
+    if found is None or found.kind != "person":
+        return None
+    # as in _titled_of, where the phrase ends and the name begins is a guess: no evidence of its own
+    found.role, found.evidence = sentence[title.start : toks[tail - 1].end], False
+    return found
+
+
 def _adjacent(sentence: str, a: _Tok, b: _Tok) -> bool:
     between = sentence[a.end : b.start]
     return between in (" ",) or (a.text.endswith(".") and between == " ")
 
 
+@dataclass
+class RunSite:
+    """The names stage's state: one run of capitalised tokens of a sentence, what it has been cut to so far, and the
+    mention a rule made of it (None when a rule decided it names nobody)."""
+
+    sentence: str
+    toks: list[_Tok]
+    i: int  # the run is toks[i:j]
+    j: int
+    run: list[_Tok]
+    quoted: list[tuple[int, int]]
+    words: list[str] = field(default_factory=list)
+    at_sentence_start: bool = False
+    title_words: list[str] = field(default_factory=list)  # the title or role words the run opens with
+    name_words: list[str] = field(default_factory=list)
+    name_toks: list[_Tok] = field(default_factory=list)
+    suffix: list[_Tok] = field(default_factory=list)  # a generational suffix cut from the name's end ("Jr.", "III")
+    mention: Mention | None = None
+
+    @property
+    def prev_word(self) -> str:
+        return self.toks[self.i - 1].text.lower() if self.i > 0 else ""
+
+    def next_tok(self, k: int = 0) -> _Tok | None:
+        return self.toks[self.j + k] if self.j + k < len(self.toks) else None
+
+    @property
+    def next_word(self) -> str:
+        tok = self.next_tok()
+        return tok.text.lower() if tok else ""
+
+    def org(self, rule: str) -> bool:
+        """Decide: the whole run is an organisation."""
+        text = self.sentence[self.run[0].start : self.run[-1].end]
+        self.mention = Mention(self.run[0].start, self.run[-1].end, text, "org", text, possessive=self.run[-1].possessive, rule=rule)
+        return True
+
+
 def _classify(sentence: str, toks: list[_Tok], i: int, j: int, run: list[_Tok], quoted: list[tuple[int, int]]) -> Mention | None:
-    start, end = run[0].start, run[-1].end
-    if quoted and any(a <= start and end <= b for a, b in quoted):
-        return None
-    if start > 0 and sentence[start - 1] in "'‘\"“" and sentence[end : end + 1] in ("'", "’", '"', "”"):
-        return None  # a quoted title of a work
-    before = sentence[:start].rstrip()
-    at_sentence_start = not before or before[-1] in "\"“‘'(—–-:"
-    words = [t.text for t in run]
+    """What the capitalised run ``toks[i:j]`` of ``sentence`` names: a person, a single name, an organisation, or
+    nothing (None). The rules of :data:`RUN_RULES` are tried in order; the first that decides gives the answer."""
+    site = RunSite(sentence, toks, i, j, run, quoted)
+    RUN_RULES.run(site)
+    return site.mention
+
+
+def _inside_quotation(site: RunSite) -> bool:
+    """'"Hutchins was a star," he said.': a run inside quoted words is not looked at here."""
+    start, end = site.run[0].start, site.run[-1].end
+    return bool(site.quoted) and any(a <= start and end <= b for a, b in site.quoted)
+
+
+def _quoted_title(site: RunSite) -> bool:
+    """'the episode "Along Came Hilaria"': a quoted title of a work."""
+    start, end = site.run[0].start, site.run[-1].end
+    return start > 0 and site.sentence[start - 1] in "'‘\"“" and site.sentence[end : end + 1] in ("'", "’", '"', "”")
+
+
+def _sentence_openers(site: RunSite) -> bool:
+    """"But Dana Pike said", "AMBER Heard said": openers are dropped and a tabloid's capitalised first name is a name
+    (decides only when nothing is left)."""
+    before = site.sentence[: site.run[0].start].rstrip()
+    site.at_sentence_start = not before or before[-1] in "\"“‘'(—–-:"
+    words = [t.text for t in site.run]
+    if site.at_sentence_start and len(words) >= 2 and _CAPS_OPENER.fullmatch(words[0]) and is_name_token(words[1]) \
+            and words[1] not in TITLES and words[1].lower() not in ROLE_WORDS:
+        words[0] = words[0].title()  # "AMBER Heard said …": a tabloid's capitalised first word is still her first name
     # Drop sentence openers ("But", "The") and a leading "The" that belongs to a title.
-    while words and words[0] in NOT_NAMES and (at_sentence_start or words[0] not in ("The",)):
-        run, words = run[1:], words[1:]
-        at_sentence_start = True
-    if not run:
-        return None
-    if words[0] == "The" or (toks[i - 1].text == "the" if i > 0 else False):
-        if words[-1] in _ORG_HEADS and len([w for w in words if w != "The"]) >= 2:
-            text = sentence[run[0].start : run[-1].end]
-            return Mention(run[0].start, run[-1].end, text, "org", text, possessive=run[-1].possessive)
-        return None  # "The Baldwins", "the Court": a work or an institution named generically
-    if len(run) == 1 and words[0].lower() in ROLE_MODIFIERS:
-        return None  # "Former patient intake manager Dana Okafor": the opener belongs to the role
-    prev_word = toks[i - 1].text.lower() if i > 0 else ""
-    next_tok = toks[j] if j < len(toks) else None
-    next_word = next_tok.text.lower() if next_tok else ""
-    after_next = toks[j + 1] if j + 1 < len(toks) else None
-    if (next_tok is not None and next_word in ROLE_WORDS and after_next is not None and after_next.text[0].isupper()
-            and not run[-1].possessive and sentence[run[-1].end : next_tok.start] == " "):
-        return None  # "Harborview politician Dana Whitcombe": a place or body qualifying a role, not a person
-    if prev_word in _WORK_CUES or next_word in ("star", "stars", "actor", "actress", "franchise", "cast") and not run[-1].possessive:
-        return None  # a title of a work: "the 30 Rock star", "entitled Along Came Hilaria"
-    if (prev_word in _THING_DETERMINERS or next_word in _THING_WORDS and _names_a_thing(next_word, after_next)) and not run[-1].possessive:
-        return None  # "a Range Rover", "its Vault Yield accounts", "a Love Isle contestant": a product or a show
-    if len(run) == 1 and i > 0 and toks[i - 1].possessive and words[0] in _LEXICON_ORG_HEADS:
-        return None  # "Governor Ray Tillson's Office": the office of a person named just before
-    if len(run) == 1 and _ACRONYM.match(words[0]):
-        if words[0].replace(".", "") in NON_ORG_ACRONYMS or words[0] in NON_ORG_ACRONYMS:
-            return None
-        return Mention(run[0].start, run[0].end, words[0], "org", words[0], possessive=run[0].possessive)
-    # Title or role words at the front belong to the role: "Special Prosecutor Kari T. Morrissey".
+    while words and words[0] in NOT_NAMES and (site.at_sentence_start or words[0] not in ("The",)):
+        site.run, words = site.run[1:], words[1:]
+        site.at_sentence_start = True
+    site.words = words
+    return not site.run
+
+
+def _the_institution(site: RunSite) -> bool:
+    """"the Pell County Sheriff's Office" is an organisation; "The Baldwins", "the Court": named generically, nobody."""
+    if not (site.words[0] == "The" or (site.toks[site.i - 1].text == "the" if site.i > 0 else False)):
+        return False
+    if site.words[-1] in _ORG_HEADS and len([w for w in site.words if w != "The"]) >= 2:
+        return site.org("names.the-institution")
+    return True
+
+
+def _role_modifier_alone(site: RunSite) -> bool:
+    """"Former patient intake manager Dana Okafor": the opener belongs to the role."""
+    return len(site.run) == 1 and site.words[0].lower() in ROLE_MODIFIERS
+
+
+def _qualifies_a_role(site: RunSite) -> bool:
+    """"Harborview politician Dana Whitcombe": a place or body qualifying a role, not a person."""
+    next_tok, after_next = site.next_tok(), site.next_tok(1)
+    return (next_tok is not None and site.next_word in ROLE_WORDS and after_next is not None and after_next.text[0].isupper()
+            and not site.run[-1].possessive and site.sentence[site.run[-1].end : next_tok.start] == " ")
+
+
+def _title_of_a_work(site: RunSite) -> bool:
+    """"the 30 Rock star", "entitled Along Came Hilaria": a title of a work."""
+    return site.prev_word in _WORK_CUES or site.next_word in ("star", "stars", "actor", "actress", "franchise", "cast") \
+        and not site.run[-1].possessive
+
+
+def _product_or_show(site: RunSite) -> bool:
+    """"a Range Rover", "its Vault Yield accounts", "a Love Isle contestant": a product or a show."""
+    return (site.prev_word in _THING_DETERMINERS or site.next_word in _THING_WORDS and _names_a_thing(site.next_word, site.next_tok(1))) \
+        and not site.run[-1].possessive
+
+
+def _office_of_a_person(site: RunSite) -> bool:
+    """"Governor Ray Tillson's Office": the office of a person named just before."""
+    return len(site.run) == 1 and site.i > 0 and site.toks[site.i - 1].possessive and site.words[0] in _LEXICON_ORG_HEADS
+
+
+def _acronym(site: RunSite) -> bool:
+    """"the FBI said": an acronym names an organisation, unless it is one that names none ("CEO", "EST")."""
+    word = site.words[0]
+    if len(site.run) != 1 or not _ACRONYM.match(word):
+        return False
+    if word.replace(".", "") not in NON_ORG_ACRONYMS and word not in NON_ORG_ACRONYMS:
+        tok = site.run[0]
+        site.mention = Mention(tok.start, tok.end, word, "org", word, possessive=tok.possessive, rule="names.acronym")
+    return True
+
+
+def _organisation_head(site: RunSite) -> bool:
+    """"Special Prosecutor Kari T. Morrissey": title or role words at the front belong to the role (kept for the
+    next rules); "Harborview Port Authority", "Rust Movie Productions LLC": a run ending in an organisation's head."""
+    words = site.words
     cut = 0
     for k, word in enumerate(words[:-1]):
-        if word in TITLES or word.lower() in ROLE_WORDS or "-" in word and _role_compound(word):
+        if word in TITLES or word.lower() in ROLE_WORDS or "-" in word and _role_compound(word) or _plural_title(word):
             cut = k + 1
-    title_words, name_words = words[:cut], words[cut:]
-    name_toks = run[cut:]
+    site.title_words, site.name_words, site.name_toks = words[:cut], words[cut:], site.run[cut:]
     if words[-1] in _LEXICON_ORG_HEADS or len(words) >= 2 and words[-1] in _COMPANY_HEADS:
-        text = sentence[run[0].start : run[-1].end]
-        return Mention(run[0].start, run[-1].end, text, "org", text, possessive=run[-1].possessive)
-    if _is_place(name_words) or not title_words and _is_place(words):
-        return None
-    while len(name_words) > 2 and name_words[-1] in _SUFFIXES:
-        name_words, name_toks = name_words[:-1], name_toks[:-1]  # "Martin Luther King Jr."
-    if name_words[-1] in _INSTITUTION_ENDS:
-        return None  # "a Second Circuit panel", "Circuit Court": an institution's word, even after a title
-    if any(w in NOT_NAMES for w in name_words) or not all(is_name_token(w) or w in _PARTICLES and 0 < k < len(name_words) - 1
-                                                          for k, w in enumerate(name_words)):
-        return None
-    if len(name_words) > 4 or name_words[-1].endswith(".") or name_words[0].endswith(".") and len(name_words[0]) == 2 and len(name_words) == 1:
-        return None
-    last = name_toks[-1].end
-    if sentence[last : last + 1] == "." and _abbreviated(sentence, name_words[-1], name_toks[0].start, last):
-        return None  # "(Pell Cnty. Cir. Ct.)": a court or a place abbreviated, not a person
-    text = sentence[name_toks[0].start : last]
+        return site.org("names.organisation-head")
+    return False
+
+
+def _plural_title(word: str) -> bool:
+    """"Judges", "Detectives": a person's title in the plural, before the first of several names."""
+    return len(word) > 3 and word.endswith("s") and word[:-1] in _PERSON_TITLES
+
+
+def _place(site: RunSite) -> bool:
+    """"Santa Fe County", "New Mexico": a place. After a person's title ("Judge Beverly Tamsin") a word that may
+    begin a place's name begins a person's; a place word that is also a surname ends a person's name when the
+    sentence marks a person ("court clerk Dana Hill", "Omar Hall said")."""
+    words = site.name_words
+    if site.title_words and site.title_words[-1] in _PERSON_TITLES and len(words) >= 2:
+        return all(w in PLACES for w in words) or words[-1] in PLACE_HEADS and not _surname_place_head(site)
+    if _surname_place_head(site):
+        return False
+    return _is_place(words) or not site.title_words and _is_place(site.words)
+
+
+def _surname_place_head(site: RunSite) -> bool:
+    """"Dana Hill" in "court clerk Dana Hill" or "Dana Hill said": a first name and a place word that is also a
+    surname, marked as a person by a title, a role just before, or a speech verb just after."""
+    words = site.name_words
+    if len(words) != 2 or words[-1] not in SURNAME_PLACE_HEADS or words[0] in PLACE_PREFIXES or words[0] in PLACES \
+            or words[0] in COMMON_CAPS:
+        return False
+    return bool(site.title_words and site.title_words[-1] in _PERSON_TITLES or site.next_word in SPEECH_VERBS
+                or _role_before(site.sentence, site.toks, site.i) or _role_of_before(site))
+
+
+def _role_of_before(site: RunSite) -> str | None:
+    """"the clerk of court Dana Hill": a role noun with its "of" phrase right before the name ("clerk of court")."""
+    toks, i = site.toks, site.i
+    if i >= 3 and toks[i - 2].text == "of" and toks[i - 3].text in ROLE_WORDS and not _verb_like(toks[i - 3].text) \
+            and toks[i - 1].text.islower() and not toks[i - 1].text.endswith(("ing", "ed")) and all(site.sentence[toks[k].end : toks[k + 1].start] == " " for k in range(i - 3, i)):
+        return site.sentence[toks[i - 3].start : toks[i - 1].end]
+    return None
+
+
+def _institution_end(site: RunSite) -> bool:
+    """"a Second Circuit panel", "Circuit Court": an institution's word, even after a title ("Martin Luther King Jr."
+    is first cut to its name)."""
+    while len(site.name_words) > 2 and site.name_words[-1] in _SUFFIXES:
+        # "Martin Luther King Jr.": the checks read the name without it; the person's name keeps it (names.person)
+        site.suffix = [site.name_toks[-1], *site.suffix]
+        site.name_words, site.name_toks = site.name_words[:-1], site.name_toks[:-1]
+    return site.name_words[-1] in _INSTITUTION_ENDS
+
+
+def _not_name_words(site: RunSite) -> bool:
+    """"Monday Night Football", "Judge Lewis A Kaplan" (a bare middle initial is fine): a word that is no name."""
+    name_words = site.name_words
+    return any(w in NOT_NAMES and not (0 < k < len(name_words) - 1 and _bare_initial(w)) and not (k and w in HEADING_WORDS)
+               for k, w in enumerate(name_words)) \
+        or not all(is_name_token(w) or 0 < k < len(name_words) - 1 and (w in _PARTICLES or _bare_initial(w)) for k, w in enumerate(name_words))
+
+
+def _too_long_or_cut(site: RunSite) -> bool:
+    """Five name words, or a name ending in a full stop ("Sgt.") or a lone initial ("J."): no name."""
+    name_words = site.name_words
+    return len(name_words) > 4 or name_words[-1].endswith(".") or name_words[0].endswith(".") and len(name_words[0]) == 2 and len(name_words) == 1
+
+
+def _court_abbreviation(site: RunSite) -> bool:
+    """"(Pell Cnty. Cir. Ct.)": a court or a place abbreviated, not a person."""
+    last = site.name_toks[-1].end
+    return site.sentence[last : last + 1] == "." and _abbreviated(site.sentence, site.name_words[-1], site.name_toks[0].start, last)
+
+
+def _person(site: RunSite) -> bool:
+    """"Dana Pike, 41, a lawyer, said": a person (two words or more) or a single name, with the role, age and title the
+    sentence gives; without any such evidence, "White House" and "a house in Marrow Cove" are nobody."""
+    sentence, run, name_words, title_words = site.sentence, site.run, site.name_words, site.title_words
     title = title_words[-1] if title_words else None
     role = " ".join(w for w in title_words if w not in HONORIFICS) or None
     if role is None:
-        role = _role_before(sentence, toks, i)
+        role = _role_before(sentence, site.toks, site.i) or _role_of_before(site)
     age, after_role = _after(sentence[run[-1].end + (2 if run[-1].possessive else 0) :])
     if after_role and title_words and not any(w in TITLES for w in title_words):
         role = after_role  # "Co-defendant Tomas Vell, 39, the firm's payroll chief": the appositive says more
     role = role or after_role
+    prev_word, next_word = site.prev_word, site.next_word
     evidence = bool(role or age or title or next_word in SPEECH_VERBS or prev_word.rstrip(".") in {"mr", "mrs", "ms", "dr"})
-    if not evidence and len(name_words) >= 2 and any(w in COMMON_CAPS for w in name_words):
-        return None  # "White House", "Social Security": an institution or a thing, not a person
+    if not evidence and len(name_words) >= 2 and any(w in COMMON_CAPS and not (k and w in HEADING_WORDS) for k, w in enumerate(name_words)):
+        return True  # "White House", "Social Security": an institution or a thing, not a person
     if not evidence and prev_word == "in" and len(name_words) >= 2 and not run[-1].possessive:
-        return None  # "a house in Marrow Cove": a place (a person is "in" something only as an owner: "in Ana Ruiz's suit")
+        return True  # "a house in Marrow Cove": a place (a person is "in" something only as an owner: "in Ana Ruiz's suit")
     kind = "person" if len(name_words) >= 2 else "single"
-    return Mention(name_toks[0].start, name_toks[-1].end, text, kind, " ".join(name_words), role, age,
-                   run[-1].possessive, evidence, title)
+    if kind == "single" and name_words[0] in TITLES:
+        return True  # "Special Agent", "the Commissioner": a title alone names nobody
+    last = (site.suffix or site.name_toks)[-1].end
+    # the suffix as written, with its full stop ("Jr."), which the tokens leave out
+    suffix = [sentence[t.start : t.end + 1] if sentence[t.end : t.end + 1] == "." else t.text for t in site.suffix]
+    site.mention = Mention(site.name_toks[0].start, last, sentence[site.name_toks[0].start : last], kind, " ".join(name_words + suffix), role, age,
+                           run[-1].possessive, evidence, title, rule="names.person")
+    return True
+
+
+RUN_RULES: Ruler[RunSite] = Ruler("names", [
+    ("inside-quotation", _inside_quotation),
+    ("quoted-title", _quoted_title),
+    ("sentence-openers", _sentence_openers),
+    ("the-institution", _the_institution),
+    ("role-modifier-alone", _role_modifier_alone),
+    ("qualifies-a-role", _qualifies_a_role),
+    ("title-of-a-work", _title_of_a_work),
+    ("product-or-show", _product_or_show),
+    ("office-of-a-person", _office_of_a_person),
+    ("acronym", _acronym),
+    ("organisation-head", _organisation_head),
+    ("place", _place),
+    ("institution-end", _institution_end),
+    ("not-name-words", _not_name_words),
+    ("too-long-or-cut", _too_long_or_cut),
+    ("court-abbreviation", _court_abbreviation),
+    ("person", _person),
+])
+
+
+_CAPS_OPENER = re.compile(r"(?=[A-Z]*[AEIOUY])[A-Z]{4,}")  # a word, not an acronym ("FBI", "CNN")
+
+
+def _bare_initial(word: str) -> bool:
+    """A middle initial written without its full stop, as British and wire copy often do ("Judge Lewis A Kaplan")."""
+    return len(word) == 1 and word.isupper() and word != "I"
 
 
 # Nouns a product, a show or a body's name stands before ("the Vault Yield account", "a Love Isle contestant",
@@ -427,6 +681,10 @@ _DETERMINERS = frozenset("the a an his her their its our my your this that".spli
 _OWN = frozenset("his her their its".split())
 
 
+# The words of an age before a role noun: "his 22-year-old son", "her 9 year old daughter".
+_AGE_WORD = re.compile(r"\d{1,3}(?:-years?-old)?|years?|old")
+
+
 def _modifier(tok: _Tok) -> bool:
     """A lower-case word that may stand inside a role phrase before its noun ("billing", "revenue-cycle")."""
     word = tok.text
@@ -476,11 +734,14 @@ def _role_before(sentence: str, toks: list[_Tok], i: int) -> str | None:
         # "The developer's founder, Marcus Ellery," / "Baldwin's attorney, Luke Nikas," /
         # "the clinic's former patient intake manager, Dana Okafor,"
         first = k
-        while first - 1 >= 0 and k - first < 4 and sentence[toks[first - 1].end : toks[first].start] == " " and _modifier(toks[first - 1]):
+        while first - 1 >= 0 and k - first < 4 and sentence[toks[first - 1].end : toks[first].start] in (" ", "-") \
+                and (_modifier(toks[first - 1]) or _AGE_WORD.fullmatch(toks[first - 1].text)):
             first -= 1
         while first < k and _verb_like(toks[first].text) and not (first >= 1 and toks[first - 1].possessive):
             first += 1  # "The suit names clinic director, ...": the verb is not part of the role
         if first >= 1 and toks[first - 1].text.lower() in _OWN:
+            while first < k and _AGE_WORD.fullmatch(toks[first].text):
+                first += 1  # "his 22-year-old son, Paul,": the age is no part of the role
             return sentence[toks[first].start : toks[k].end]  # "Her lawyer, Priya Natarajan,"
         owner = toks[first - 1] if first >= 1 and toks[first - 1].possessive else None
         if owner is None:
@@ -535,7 +796,8 @@ def _bare_role(rest: str) -> str | None:
     words = phrase.split()
     for k, word in enumerate(words[:4]):
         if word in ROLE_WORDS and k + 1 < len(words) and words[k + 1] in ("of", "at", "for", "with"):
-            return phrase if all(w.islower() for w in words[:k]) else None
+            # modifiers only: "is accused of killing" is the sentence's verb, no role
+            return phrase if all(w.islower() and w not in _PHRASE_STOPS for w in words[:k]) else None
         if not word.islower():
             return None
     return None

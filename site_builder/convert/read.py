@@ -347,6 +347,4 @@ def _settle_date(article: Article) -> None:
     stored, stated = article.stored_date, article.stated_date
     if stored and stated and stored != stated:
         article.notes.append(f"date conflict: stored date {stored}, the text says {stated}; using {stated}")
-    article.published = stated or stored or article.published
-    if article.published is None:
-        article.notes.append("no publication date found")
+    article.published = stated or stored or article.published  # None: converted with its date unknown (extract.py)

@@ -23,8 +23,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .directory import Directory, name_parts, norm_name
+from .ruler import Ruler
 from .lexicon import FAMILY, FEMALE, LEGAL, MALE, MEDIA, OFFICIAL
-from .names import CELEBRITY_HEADS, COMPANY_ENDS, Mention, find_mentions
+from .names import CELEBRITY_HEADS, COMPANY_ENDS, Mention, find_mentions, titled_quotation
 from .segment import MAX_SENTENCE, Segmented
 from .slug import slugify
 from .timex import DateMention, find_dates
@@ -87,7 +88,6 @@ def group_for(role: str | None, kind: str) -> str:
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _EPITHET_OWNER = re.compile(r"(?:the|this|that)\s+([a-z]+)['’]s\s", re.I)  # "the family's lawyer"
 _OWNED_ROLE = re.compile(r"\b(?:of|for|to)\b|['’]")  # "son of Alec Baldwin", "Baldwin's son": the role names its owner
-_LOWER_CASE_WORD = re.compile(r"(?<![\w.-])[a-z][a-z'’-]*(?![\w-])")
 
 
 @dataclass
@@ -107,146 +107,293 @@ class Recognised:
     directory: Directory = field(default_factory=Directory)
     mentions: list[list[Mention]] = field(default_factory=list)  # as found, before resolution (for a second look)
 
-    def pronoun(self, sentence: int, offset: int, word: str, seg: Segmented) -> str | None:
-        """The one person a pronoun can refer to, or None."""
+    def pronoun(self, sentence: int, offset: int, word: str, seg: Segmented, possessors: bool = True) -> str | None:
+        """The one person a pronoun can refer to, or None.
+
+        The nearest sentence (its own words before the pronoun, then up to two sentences back) naming a person the
+        pronoun can be — of its gender or of unknown gender, not named only as a possessor ("Asked about Tom Reed's
+        role, she said": not Tom Reed, so the search goes on) — gives the candidates: the only one, or among several
+        the subject of that sentence's main clause ("Dana Pike, 41, testified against Tom Reed." ¶ "…," she said).
+        Possessors are a last resort, when nobody else is named that near (unless ``possessors`` is False)."""
         gender = "f" if word.lower() in ("she", "her", "hers", "herself") else "m" if word.lower() in ("he", "him", "his", "himself") else None
         if gender is None:
             return None
-        def named(index: int) -> list[tuple[int, int, str]]:  # names in the words outside quotation marks
-            start = seg.sentences[index].start
-            return [(s, e, k) for s, e, k in self.sentences[index].entities if not seg.inside_quote(start + s)]
 
-        here = [e for s, _, e in named(sentence) if s < offset]
-        candidates = here
-        k = sentence - 1
-        while not candidates and k >= 0 and sentence - k <= 2:
-            candidates = [e for _, _, e in named(k)]
-            k -= 1
-        people = list(dict.fromkeys(e for e in candidates if self.entities[e].kind == "person" and self.entities[e].gender in (gender, None)))
-        # Someone named only as a possessor ("Aldridge's attorney", "Hutchins' family") is not who "he" is.
-        k = sentence if here else max(0, k + 1)
-        text = seg.sentences[k].text
-        actors = [e for e in people if any(key == e and text[end:end + 1] not in ("'", "’") for _, end, key in named(k))] or people
-        if len(actors) == 1:
-            return actors[0]
-        matching = [e for e in actors if self.entities[e].gender == gender]
-        return matching[0] if len(matching) == 1 and len(actors) == len(matching) else None
+        def people(index: int, before: int | None) -> tuple[list[str], list[str], str | None]:
+            """(actors, possessors) of the right gender named in sentence ``index`` outside quotation marks, and the
+            subject of its main clause if it is one of the actors."""
+            sentence_ = seg.sentences[index]
+            text = sentence_.text
+            actors: list[str] = []
+            owners: list[str] = []
+            subject: str | None = None
+            seen_subject = False  # only the first name placed like a subject is the subject
+            for s, e, k in self.sentences[index].entities:
+                entity = self.entities[k]
+                if (before is not None and s >= before) or seg.inside_quote(sentence_.start + s):
+                    continue
+                possessor = text[e : e + 1] in ("'", "’")
+                first = not seen_subject and not possessor and _SUBJECT_BEFORE.fullmatch(text, 0, s) is not None
+                seen_subject = seen_subject or first
+                if entity.kind != "person" or entity.gender not in (gender, None):
+                    continue
+                (owners if possessor else actors).append(k)
+                if first:
+                    subject = k
+            return list(dict.fromkeys(actors)), list(dict.fromkeys(owners)), subject
+
+        fallback: list[str] = []
+        for k in range(sentence, max(-1, sentence - 3), -1):
+            actors, owners, subject = people(k, offset if k == sentence else None)
+            fallback = fallback or owners
+            if actors:
+                return actors[0] if len(actors) == 1 else subject
+        return fallback[0] if len(fallback) == 1 and possessors else None
+
+
+# What may stand before a main clause's subject: nothing, title words ("US District Judge"), or an opening phrase
+# closed by a comma and at most six lower-case words ("Answering questions from Tom Reed, a calm Dana Pike …";
+# "A lawyer for Mr. Tom Reed, Lee Marsh, …"). A name after "After meeting " or "told " is no subject.
+_SUBJECT_BEFORE = re.compile(r"\s*(?:(?:[A-Z][\w.’'-]*\s+)*|[^\n]*?,\s+(?:[a-z][\w’'-]*\s+){0,6})")
+
+
+@dataclass
+class Recognition:
+    """The state of recognition for one article: what it reads, and what the passes of :data:`PASSES` add in turn
+    (the mentions per sentence, the entities, the mentions resolved to them, the main figure, the sentence facts)."""
+
+    seg: Segmented
+    published: str | None
+    directory: Directory
+    topics: TopicMatcher
+    previous: Recognised | None
+    per_sentence: list[list[Mention]] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    resolved: list[list[tuple[int, int, str]]] = field(default_factory=list)
+    lower_words: frozenset[str] = frozenset()
+    main: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    unresolved: list[str] = field(default_factory=list)
+    loose: list[str] = field(default_factory=list)
+    facts: list[SentenceFacts] = field(default_factory=list)
+    found: _Found | None = None
+
+    def add(self, name: str, kind: str, mention: Mention | None, index: int, explicit: bool) -> str:
+        """Count a mention of ``name`` (see :meth:`_Found.add`); returns its key."""
+        assert self.found is not None, "the mentions pass runs first"
+        return self.found.add(name, kind, mention, index, explicit)
+
+    def known(self, key: str, index: int) -> Entity:
+        """The entity ``key``, added from the directory when the article has not named it yet."""
+        if key not in self.entities:
+            known_person = next(p for p in self.directory.people if p.id == key)
+            self.entities[key] = Entity(key, known_person.name, known_person.kind, known=True, first_sentence=index)
+        return self.entities[key]
+
+    def count_main(self) -> None:
+        """Count the mentions of each entity, and take the most mentioned (the first named on a tie) as the main one."""
+        self.counts = _counts(self.entities)
+        self.main = max(self.counts, key=lambda k: (self.counts[k], -self.entities[k].first_sentence)) if self.counts else None
 
 
 def recognise(seg: Segmented, published: str | None, directory: Directory, topics: TopicMatcher,
               previous: Recognised | None = None) -> Recognised:
     """Recognise an article; with ``previous`` (the same article, recognised before) only names are resolved again."""
-    entities: dict[str, Entity] = {}
-    per_sentence: list[list[Mention]] = []
-    if previous is not None:
-        per_sentence = previous.mentions  # never changed in place
+    state = Recognition(seg, published, directory, topics, previous)
+    PASSES.run_all(state)
+    return Recognised(state.entities, state.facts, sorted(set(state.unresolved)), state.main, sorted(set(state.loose)), directory,
+                      state.per_sentence)
+
+
+def _mentions(st: Recognition) -> bool:
+    """The capitalised names of each sentence ("Judge Mary Sommer", "Pike", "the judge"); a second look reuses them."""
+    seg = st.seg
+    if st.previous is not None:
+        st.per_sentence = st.previous.mentions  # never changed in place
     else:
         for sentence in seg.sentences:
             if len(sentence.text) > MAX_SENTENCE:
-                per_sentence.append([])  # unpunctuated text: nothing reliable to find, and too costly to try
+                st.per_sentence.append([])  # unpunctuated text: nothing reliable to find, and too costly to try
                 continue
-            short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end) if q.words <= 6]
-            per_sentence.append(find_mentions(sentence.text, short))
-    text = seg.text
+            # short quotations (scare quotes, titles) and titles of works of any length are not looked into
+            short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end)
+                     if q.words <= 6 or titled_quotation(sentence.text[: q.open - sentence.start])]
+            st.per_sentence.append(find_mentions(sentence.text, short))
+    st.lower_words = seg.lower_words  # kept by the article: a second look needs it again
+    st.found = _Found(seg, st.directory, st.per_sentence, st.entities)
+    st.resolved = [[] for _ in seg.sentences]
+    return False
 
-    if seg.lower_words is None:  # kept on the article: a second look needs it again
-        seg.lower_words = frozenset(_LOWER_CASE_WORD.findall(text))
-    lower_words = seg.lower_words
 
-    found = _Found(seg, directory, per_sentence, entities)
-    resolved: list[list[tuple[int, int, str]]] = [[] for _ in seg.sentences]
-    short_forms = _company_short_forms(per_sentence)
-    # Pass 1: full names and organisations.
-    for index, mentions in enumerate(per_sentence):
+def _full_names(st: Recognition) -> bool:
+    """"Dana Pike, a lawyer, said": a full name with evidence (a role, a title, a listed name, no common word) is a
+    person; "the Harborview Port Authority said" an organisation that acts or is listed."""
+    short_forms = _company_short_forms(st.per_sentence)
+    # surnames the article also writes alone, capitalised inside a sentence ("said Hill", "to Ms. Heard"): names,
+    # even where the same word is a common one ("Hill", "heard")
+    alone = {m.name for mentions in st.per_sentence for m in mentions if m.kind == "single" and m.start > 0}
+    for index, mentions in enumerate(st.per_sentence):
         for m in mentions:
             if m.kind == "person" and not m.evidence and m.name in short_forms:
                 continue  # "lent to Kestrel Point" beside "Kestrel Point Capital": the company, not a person
-            if m.kind == "person" and (m.evidence or directory.lookup(m.name) or not any(_common(w, lower_words) for w in m.name.split())):
-                resolved[index].append((m.start, m.end, found.add(m.name, "person", m, index, True)))
-            elif m.kind == "org" and (directory.lookup(m.name) or m.possessive or _acts(seg.sentences[index].text, m)):
-                resolved[index].append((m.start, m.end, found.add(m.name, "organization", None, index, True)))
-    _companies_named_as_people(entities, text, lower_words)
-    _merge_short_forms(entities, resolved)
-    counts = _counts(entities)
-    main = max(counts, key=lambda k: (counts[k], -entities[k].first_sentence)) if counts else None
-    unresolved: list[str] = []
-    loose: list[str] = []
-    # Pass 2: single names and epithets.
-    for index, mentions in enumerate(per_sentence):
+            if m.kind == "person" and (m.evidence or st.directory.lookup(m.name) or not any(_common(w, st.lower_words) for w in m.name.split())
+                                       or _surname_used_alone(m.name, alone, st.lower_words)):
+                st.resolved[index].append((m.start, m.end, st.add(m.name, "person", m, index, True)))
+            elif m.kind == "org" and (st.directory.lookup(m.name) or m.possessive or _acts(st.seg.sentences[index].text, m)):
+                st.resolved[index].append((m.start, m.end, st.add(m.name, "organization", None, index, True)))
+    return False
+
+
+def _transcript_labels(st: Recognition) -> bool:
+    """"MARY SOMMER, JUDGE:" opening a paragraph names a speaker of a broadcast transcript."""
+    assert st.found is not None
+    _transcript_speakers(st.seg, st.found, st.resolved)
+    return False
+
+
+def _acronyms(st: Recognition) -> bool:
+    """"News Group Newspapers (NGN)": the acronym is the organisation named in full."""
+    _expand_acronyms(st.entities, st.resolved, st.seg.text)
+    return False
+
+
+def _companies(st: Recognition) -> bool:
+    """"Orrin Pask's shares fell", "Orrin Pask LLC": a full name the article uses as a company's is an organisation."""
+    _companies_named_as_people(st.entities, st.seg.text, st.lower_words)
+    return False
+
+
+def _short_forms(st: Recognition) -> bool:
+    """"Theo Lusk" beside "Theodore Lusk": one person; then the main figure is counted."""
+    _merge_short_forms(st.entities, st.resolved)
+    _merge_org_forms(st.entities, st.resolved)
+    st.count_main()
+    return False
+
+
+def _single_names(st: Recognition) -> bool:
+    """"Pike said": a single name resolves to one unambiguous person named in full (or listed); never a guess."""
+    for index, mentions in enumerate(st.per_sentence):
         for m in mentions:
             if m.kind == "single":
-                key, shared = _resolve_single(m.name, entities, directory, _title_gender(m), main, counts)
-                if key is None and shared:
-                    pass  # several people of the article share the name: neither a guess nor a new person
-                elif key is None and (hint := directory.hint(m.name)) and not _common(m.name, lower_words) and not _company_use(m.name, text):
-                    key = found.add(hint, "person", m, index, False)
-                elif key is None and not _common(m.name, lower_words):
-                    loose.append(m.name)
-                if key is None and not shared and m.evidence and (m.role or m.title) and not _common(m.name, lower_words):
-                    name = m.name
-                    role = (m.role or m.title or "").lower()
-                    if set(role.split()) & FAMILY and main and entities[main].kind == "person" and len(entities[main].name.split()) > 1:
-                        name = f"{m.name} {entities[main].name.split()[-1]}"
-                        if not directory.lookup(name):
-                            # a copy: the mentions as found are kept for a second look
-                            m = replace(m, role=f"{m.role} of {entities[main].name}" if m.role and not _OWNED_ROLE.search(m.role) else m.role)
-                    key = found.add(name, "person", m, index, False)
-                    if name != m.name and m.name not in entities[key].aliases:
-                        entities[key].aliases.append(m.name)
-                elif key is not None:
-                    if key not in entities:
-                        known_person = next(p for p in directory.people if p.id == key)
-                        entities[key] = Entity(key, known_person.name, known_person.kind, known=True, first_sentence=index)
-                    entities[key].mentions += 1
-                    if m.role and not entities[key].role and not entities[key].known:
-                        entities[key].role = _clean_role(m.role)
-                    entities[key].gender = entities[key].gender or _gender(m, seg.sentences[index].text, len(per_sentence[index]) == 1)
-                elif (m.role or m.title or m.age) and not _common(m.name, lower_words):
-                    unresolved.append(m.name)
-                if key is not None:
-                    resolved[index].append((m.start, m.end, key))
-    counts = _counts(entities)
-    main = max(counts, key=lambda k: (counts[k], -entities[k].first_sentence)) if counts else None
-    # Pass 3: epithets ("the 30 Rock star"), now that every name has been counted.
+                _single_name(st, index, m)
+    st.count_main()
+    return False
+
+
+def _single_name(st: Recognition, index: int, m: Mention) -> None:
+    """Resolve one single-name mention: to the person it names, a person the directory hints at, a new person when
+    the article gives a role ("Mr. Pike, the lawyer,"), or nobody (kept as loose or unresolved for the report)."""
+    key, shared = _resolve_single(m.name, st.entities, st.directory, _title_gender(m), st.main, st.counts)
+    common = _common(m.name, st.lower_words)
+    if key is None and shared:
+        pass  # several people of the article share the name: neither a guess nor a new person
+    elif key is None and (hint := st.directory.hint(m.name)) and not common and not _company_use(m.name, st.seg.text):
+        key = st.add(hint, "person", m, index, False)
+    elif key is None and not common:
+        st.loose.append(m.name)
+    if key is None and not shared and m.evidence and (m.role or m.title) and not common:
+        key = _single_with_role(st, index, m)
+    elif key is not None:
+        entity = st.known(key, index)
+        entity.mentions += 1
+        if m.role and not entity.role and not entity.known:
+            entity.role = _clean_role(m.role)
+        entity.gender = entity.gender or _gender(m, st.seg.sentences[index].text, len(st.per_sentence[index]) == 1)
+    elif (m.role or m.title or m.age) and not common:
+        st.unresolved.append(m.name)
+    if key is not None:
+        st.resolved[index].append((m.start, m.end, key))
+
+
+def _single_with_role(st: Recognition, index: int, m: Mention) -> str:
+    """"his wife Hilaria said": a single name the article gives a role is a person; a relative of the main figure
+    takes the family name ("Hilaria Baldwin")."""
+    name = m.name
+    role = (m.role or m.title or "").lower()
+    main = st.entities[st.main] if st.main else None
+    if set(role.split()) & FAMILY and main and main.kind == "person" and len(main.name.split()) > 1:
+        name = f"{m.name} {name_parts(main.name)[-1]}"
+        if not st.directory.lookup(name):
+            # a copy: the mentions as found are kept for a second look
+            m = replace(m, role=f"{m.role} of {main.name}" if m.role and not _OWNED_ROLE.search(m.role) else m.role)
+    key = st.add(name, "person", m, index, False)
+    if name != m.name and m.name not in st.entities[key].aliases:
+        st.entities[key].aliases.append(m.name)
+    return key
+
+
+def _epithets(st: Recognition) -> bool:
+    """"the 30 Rock star", "the judge", "the family's lawyer": now that every name has been counted, the only person
+    the epithet fits (the only judge named so far; the main figure for a celebrity's epithet)."""
     words_of_role: dict[str, list[str]] = {}  # roles do not change in this pass
-    for index, mentions in enumerate(per_sentence):
+    for index, mentions in enumerate(st.per_sentence):
         for m in mentions:
             if m.kind == "epithet":
-                key = directory.lookup(m.name) or directory.lookup(re.sub(r"^(?:the|this|that)\s+", "the ", m.name, flags=re.I))
-                head = (m.title or "").lower()
-                owner = _EPITHET_OWNER.match(m.name)
-                if key is None:
-                    holders = [k for k, e in entities.items() if e.kind == "person" and
-                               any(w.startswith(head) for w in _role_words(words_of_role, entities, k))]
-                    if owner:  # "the family's lawyer": only a lawyer the article names for a family
-                        holders = [k for k in holders if owner.group(1).lower() in _role_words(words_of_role, entities, k)]
-                    if len(holders) > 1:  # the only holder named so far ("the judge" after Judge A, before Judge B)
-                        holders = [k for k in holders if entities[k].first_sentence <= index]
-                    key = holders[0] if len(holders) == 1 else None
-                if key is None and head in CELEBRITY_HEADS and not owner and main and entities[main].kind == "person" and _dominant(counts, main):
-                    key = main
-                if key is not None:
-                    if key not in entities:
-                        known_person = next(p for p in directory.people if p.id == key)
-                        entities[key] = Entity(key, known_person.name, known_person.kind, known=True, first_sentence=index)
-                    entity = entities[key]
-                    entity.mentions += 1
-                    alias = re.sub(r"^(?:This|That)\b", "The", re.sub(r"^(?:this|that)\b", "the", m.name))
-                    if re.search(r"\s[A-Z0-9]", alias) and alias not in entity.aliases and not entity.known:
-                        entity.aliases.append(alias)
-                    resolved[index].append((m.start, m.end, key))
-    _relate_family(entities)
-    facts = []
-    for index, sentence in enumerate(seg.sentences):
-        if previous is not None:
-            before = previous.sentences[index]
-            facts.append(SentenceFacts(sorted(resolved[index]), before.dates, dict(before.topics)))
+                _epithet(st, index, m, words_of_role)
+    return False
+
+
+def _epithet(st: Recognition, index: int, m: Mention, words_of_role: dict[str, list[str]]) -> None:
+    """Resolve one epithet mention, counting it (and its capitalised form as an alias) for the person it fits."""
+    entities, directory = st.entities, st.directory
+    key = directory.lookup(m.name) or directory.lookup(re.sub(r"^(?:the|this|that)\s+", "the ", m.name, flags=re.I))
+    head = (m.title or "").lower()
+    owner = _EPITHET_OWNER.match(m.name)
+    if key is None:
+        holders = [k for k, e in entities.items() if e.kind == "person" and
+                   any(w.startswith(head) for w in _role_words(words_of_role, entities, k))]
+        if owner:  # "the family's lawyer": only a lawyer the article names for a family
+            holders = [k for k in holders if owner.group(1).lower() in _role_words(words_of_role, entities, k)]
+        if len(holders) > 1:  # the only holder named so far ("the judge" after Judge A, before Judge B)
+            holders = [k for k in holders if entities[k].first_sentence <= index]
+        key = holders[0] if len(holders) == 1 else None
+    main = st.main
+    if key is None and head in CELEBRITY_HEADS and not owner and main and entities[main].kind == "person" and _dominant(st.counts, main):
+        key = main
+    if key is None:
+        return
+    entity = st.known(key, index)
+    entity.mentions += 1
+    alias = re.sub(r"^(?:This|That)\b", "The", re.sub(r"^(?:this|that)\b", "the", m.name))
+    if re.search(r"\s[A-Z0-9]", alias) and alias not in entity.aliases and not entity.known:
+        entity.aliases.append(alias)
+    st.resolved[index].append((m.start, m.end, key))
+
+
+def _family(st: Recognition) -> bool:
+    """"Halyna Hutchins' husband, Matthew Hutchins": relatives named as such are related."""
+    _relate_family(st.entities)
+    return False
+
+
+def _sentence_facts(st: Recognition) -> bool:
+    """Per sentence: the entities resolved, the dates found (dated from the publication day) and the strands touched;
+    a second look keeps the dates and strands of the first."""
+    for index, sentence in enumerate(st.seg.sentences):
+        if st.previous is not None:
+            before = st.previous.sentences[index]
+            st.facts.append(SentenceFacts(sorted(st.resolved[index]), before.dates, dict(before.topics)))
         elif len(sentence.text) > MAX_SENTENCE:
-            facts.append(SentenceFacts([], [], {}))
+            st.facts.append(SentenceFacts([], [], {}))
         else:
-            facts.append(SentenceFacts(sorted(resolved[index]), find_dates(sentence.text, published), topics.match(sentence.text)))
-    _lean_to_dominant(facts)
-    return Recognised(entities, facts, sorted(set(unresolved)), main, sorted(set(loose)), directory, per_sentence)
+            st.facts.append(SentenceFacts(sorted(st.resolved[index]), find_dates(sentence.text, st.published), st.topics.match(sentence.text)))
+    _lean_to_dominant(st.facts)
+    return False
+
+
+PASSES: Ruler[Recognition] = Ruler("recognise", [
+    ("mentions", _mentions),
+    ("full-names", _full_names),
+    ("transcript-labels", _transcript_labels),
+    ("acronyms", _acronyms),
+    ("companies", _companies),
+    ("short-forms", _short_forms),
+    ("single-names", _single_names),
+    ("epithets", _epithets),
+    ("family", _family),
+    ("sentence-facts", _sentence_facts),
+])
 
 
 # How an article uses a name as a company's: "Orrin Pask's shares fell" (a person's shares are "in" something),
@@ -289,6 +436,13 @@ def _company_use(name: str, text: str) -> bool:
     return re.search(re.escape(name) + r"['’]s\s+(?:[a-z-]+\s+)?" + _COMPANY_POSSESSIONS + r"\b", text) is not None
 
 
+def _surname_used_alone(name: str, alone: set[str], lower_words: frozenset[str]) -> bool:
+    """"Amber Heard" in an article that writes "heard" and also "told Heard": a first name that is no common word and
+    a surname the article uses alone as a name make a person's name."""
+    parts = name_parts(name)
+    return len(parts) == 2 and not _common(parts[0], lower_words) and parts[-1] in alone
+
+
 def _common(word: str, lower_words: frozenset[str]) -> bool:
     """A capitalised word that the article also uses in lower case ("Motion" / "motion") is no name."""
     return word.lower() != word and word.lower() in lower_words
@@ -325,8 +479,68 @@ class _Found:
                 entity.role = _clean_role(mention.role)
             if norm_name(name) != norm_name(entity.name) and name not in entity.aliases and len(name.split()) > 1:
                 entity.aliases.append(name)
+            if mention.nickname and not entity.known:
+                # 'Tomas "Tommy" Arvello': "Tommy Arvello" elsewhere is the same person
+                nick = f"{mention.nickname} {name_parts(name)[-1]}"
+                if nick not in entity.aliases:
+                    entity.aliases.append(nick)
             entity.gender = entity.gender or _gender(mention, self.seg.sentences[index].text, len(self.per_sentence[index]) == 1)
         return key
+
+
+def _transcript_speakers(seg: Segmented, found: _Found, resolved: list[list[tuple[int, int, str]]]) -> None:
+    """A transcript's speaker label names a person at the start of the paragraph ("JUDGE CLIFTON NEWMAN, …: …"):
+    recorded as a mention of that person there, with the label's title as their role when none is known."""
+    for q in seg.quotes:
+        label = q.label
+        if label is None or label.unnamed or not label.name:
+            continue
+        index = seg.sentence_at(label.start).index
+        offset = label.start - seg.sentences[index].start
+        key = found.add(label.name, "person", None, index, len(label.name.split()) > 1)
+        entity = found.entities[key]
+        if label.title and not entity.role and not entity.known:
+            entity.role = label.title
+        resolved[index].append((offset, offset + len(label.name), key))
+
+
+_DEFINED_ACRONYM = re.compile(r"(?P<full>[A-Z][\w&’'.-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w&’'.-]*)){1,8})\s+\((?P<short>[A-Z]{2,6})\)")
+_ACRONYM_SKIP = frozenset(("of", "and", "for", "the", "&", "The"))
+
+
+def _expand_acronyms(entities: dict[str, Entity], resolved: list[list[tuple[int, int, str]]], text: str) -> None:
+    """"News Group Newspapers (NGN) … NGN issued a statement": the organisation keeps the full name the article
+    defines for its acronym (the full name's entity when it has one; the acronym becomes an alias)."""
+    if "(" not in text:
+        return
+    remap: dict[str, str] = {}
+    for m in _DEFINED_ACRONYM.finditer(text):
+        short = m.group("short")
+        words = [w for w in m.group("full").split() if w not in _ACRONYM_SKIP]
+        while words and "".join(w[0] for w in words) != short and len(words) > len(short):
+            words.pop(0)  # "On Monday News Group Newspapers (NGN)": only the words the letters stand for
+        if "".join(w[0] for w in words) != short:
+            continue
+        full = m.group("full")[m.group("full").index(words[0]) :]
+        key = next((k for k, e in entities.items() if e.kind == "organization" and e.name == short), None)
+        if key is None:
+            continue
+        target = next((k for k, e in entities.items() if k != key and e.name == full), None)
+        entity = entities[key]
+        if target is None:
+            entity.aliases.append(short)
+            entity.name = full
+            continue
+        for alias in (short, *entity.aliases):
+            if alias not in entities[target].aliases:
+                entities[target].aliases.append(alias)
+        entities[target].mentions += entity.mentions
+        remap[key] = target
+    for key in remap:
+        del entities[key]
+    if remap:
+        for found in resolved:
+            found[:] = [(a, b, remap.get(k, k)) for a, b, k in found]
 
 
 def _role_words(cache: dict[str, list[str]], entities: dict[str, Entity], key: str) -> list[str]:
@@ -388,9 +602,52 @@ def _match_entity(entities: dict[str, Entity], name: str) -> str | None:
         other = name_parts(entity.name)
         if entity.kind == "person" and len(parts) >= 2 and len(other) >= 2 and parts[0] == other[0] and parts[-1] == other[-1]:
             return key
+        if entity.kind == "person" and len(parts) == 2 and len(other) >= 3 and tuple(other[-2:]) == tuple(parts):
+            return key  # "Siebel Newsom" after "Jennifer Siebel Newsom": a double surname on its own
         if norm_name(name) in (norm_name(a) for a in entity.aliases):
             return key
     return None
+
+
+# Head words that name the same kind of body ("the Sheriff's Office" / "the Sheriff's Department").
+_OFFICE_HEADS = {"Department": "Office", "Dept": "Office", "Dept.": "Office"}
+
+
+def _org_form(name: str) -> tuple[str, ...]:
+    """An organisation's name compared with its other forms: no leading "The", "Department" read as "Office"."""
+    words = [_OFFICE_HEADS.get(w, w) for w in name.replace("’", "'").split()]
+    return tuple(words[1:] if words and words[0] == "The" else words)
+
+
+def _merge_org_forms(entities: dict[str, Entity], resolved: list[list[tuple[int, int, str]]]) -> None:
+    """"The Pell County Sheriff's Office" and, later, "the Sheriff's Office" or "the Pell County Sheriff's
+    Department": one organisation. A form that another ends with (two words at least), or the same with
+    "Department" for "Office", joins that one when it is the only such organisation; the longer (else the
+    first named) keeps the entity and the other becomes an alias."""
+    orgs = [(k, _org_form(e.name)) for k, e in entities.items() if e.kind == "organization" and not e.known]
+    if len(orgs) < 2:
+        return  # the common case
+    remap: dict[str, str] = {}
+    for key, form in orgs:  # first the same body under both heads, named first wins
+        same = [k for k, other in orgs if k != key and other == form and entities[k].first_sentence <= entities[key].first_sentence]
+        if same and same[0] not in remap:
+            remap[key] = same[0]
+    orgs = [(k, form) for k, form in orgs if k not in remap]
+    for key, form in orgs:  # then a short form that only one longer name ends with
+        longer = [k for k, other in orgs if len(other) > len(form) and other[-len(form):] == form]
+        if len(form) >= 2 and len(longer) == 1 and key not in remap.values() and longer[0] not in remap:
+            remap[key] = longer[0]
+    for key, long_key in remap.items():
+        short, target = entities.pop(key), entities[long_key]
+        target.mentions += short.mentions
+        target.explicit = target.explicit or short.explicit
+        target.first_sentence = min(target.first_sentence, short.first_sentence)
+        for alias in (short.name, *short.aliases):
+            if alias not in target.aliases:
+                target.aliases.append(alias)
+    if remap:
+        for found in resolved:
+            found[:] = [(a, b, remap.get(k, k)) for a, b, k in found]
 
 
 def _merge_short_forms(entities: dict[str, Entity], resolved: list[list[tuple[int, int, str]]]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .directory import name_parts
 from .lexicon import GROUP_MODIFIERS, NOT_NAMES, UNNAMED_ROLES
 from .recognise import Entity, Recognised
 from .segment import Segmented
@@ -30,6 +31,7 @@ def _plural(word: str) -> str:
 # --- unnamed people described by role ("a former colleague", "one longtime nurse, who asked not to be named")
 UNNAMED_FORMS = frozenset(UNNAMED_ROLES | {_plural(w) for w in UNNAMED_ROLES})
 _PLURAL_FORMS = UNNAMED_FORMS - UNNAMED_ROLES
+UNNAMED_PLURALS = frozenset(_PLURAL_FORMS)  # "jurors", "neighbours": the plural forms, for "they" (see attribution)
 # After "his", "her", "their" only people one knows personally are unnamed ("her client" is usually named elsewhere).
 _PERSONAL = frozenset({"colleague", "co-worker", "coworker", "friend", "pal", "neighbour", "neighbor", "classmate", "acquaintance",
                        "confidant", "confidante", "associate", "roommate", "staffer", "employee", "source", "insider"})
@@ -164,7 +166,11 @@ def group_speaker(np: str, head: str, before: str, rec: Recognised, seg: Segment
             return group_entity(f"{rec.entities[person].name}'s {' '.join(kept + [head])}", rec, groups)
         owner = None
     if owner:
-        return group_entity(f"{owner} {' '.join(kept + [head])}", rec, groups)
+        # "Dana Pike's representatives": named after the owner's full name when the sentence names them
+        surname = owner[:-2]
+        named = next((rec.entities[k].name for _, _, k in rec.sentences[index].entities
+                      if name_parts(rec.entities[k].name)[-1:] == (surname,) and rec.entities[k].kind == "person"), None)
+        return group_entity(f"{named}'s {' '.join(kept + [head])}" if named else f"{owner} {' '.join(kept + [head])}", rec, groups)
     if kept:
         return group_entity(" ".join(kept + [head]), rec, groups)
     lower_head = head.lower()

@@ -3,7 +3,7 @@
 In: what each stage found. Out: per source what was taken (counts, and the
 ids of the items it went into: new, given a citation, already there, or
 withheld because an editor deleted it), per topic counts, new people,
-unresolved names, document quotes left out for want of a named issuer,
+unresolved names, quotes whose speaker is not yet identified,
 claims in an outlet's own voice left out because people.yaml does not list
 the outlet, flagged language, date conflicts, per-file errors and the files
 written (or, with ``--dry-run``, the diff).
@@ -62,6 +62,22 @@ def _wrap(head: str, ids: list[str]) -> list[str]:
 
 
 @dataclass
+class ItemRules:
+    """Why the converter drafted one item: the rules that made it from one article (``--explain``)."""
+
+    file: str  # the article's file name
+    section: str  # events | claims | quotes
+    id: str  # the item its draft went into
+    how: str  # new | cited | known | withheld (as in :class:`~.merge.Placed`)
+    rules: list[str]  # per rule trail, the outermost rule first ("quotes.verb-after-quotation > attribution.…")
+    speaker: str | None = None  # a quote's speaker, a claim's attributed_to: what an editor asks "why?" about
+
+    def line(self) -> str:
+        speaker = f" speaker {self.speaker}" if self.speaker else ""
+        return f"    {self.section} {MARKS.get(self.how, '')}{self.id}{speaker}: {'; '.join(self.rules) or '(no rule recorded)'}"
+
+
+@dataclass
 class Report:
     sources: list[SourceReport] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -73,22 +89,26 @@ class Report:
     ledger: str = ""  # the file that records what was proposed
     new_people: list[dict[str, str]] = field(default_factory=list)
     unresolved: dict[str, list[str]] = field(default_factory=dict)  # name -> files
-    unattributed: dict[str, list[str]] = field(default_factory=dict)  # file -> document quotes left out (no issuer named)
+    unattributed: dict[str, list[str]] = field(default_factory=dict)  # file -> quotes kept with the speaker 'unknown'
     outlet_voice: dict[str, int] = field(default_factory=dict)  # file -> sentences in its outlet's voice left out (outlet not listed)
     flagged: dict[str, int] = field(default_factory=dict)  # loaded word -> count
     date_conflicts: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     dry_run: bool = False
     diff: str = ""
+    explained: list[ItemRules] = field(default_factory=list)  # per item drafted, its rules: reported only with --explain
 
     @property
     def failed(self) -> bool:
         return bool(self.errors)
 
-    def to_json(self) -> str:
+    def to_json(self, explain: bool = False) -> str:
+        """The report as JSON; ``explain``: with the rules behind each item (``explained``)."""
         data: dict[str, Any] = asdict(self)
         if not self.dry_run:
             data.pop("diff")
+        if not explain:
+            data.pop("explained")
         return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
 
     def to_text(self) -> str:
@@ -120,7 +140,7 @@ class Report:
             lines.append("unresolved names (not added; add them to people.yaml if they matter):")
             lines.extend(f"  {name} ({', '.join(files)})" for name, files in sorted(self.unresolved.items()))
         if self.unattributed:
-            lines.append("quotes left out: the article does not say who issued the document (add them by hand if you can find out):")
+            lines.append("quotes whose speaker is not yet identified (drafts with `speaker: unknown`; name the speaker before reviewing):")
             lines.extend(f"  {file}: {quote}" for file, quotes in self.unattributed.items() for quote in quotes)
         if self.outlet_voice:
             lines.append("claims in an outlet's own voice left out: the outlet is not in people.yaml "
@@ -141,4 +161,17 @@ class Report:
         else:
             lines.append(f"wrote {len(self.files)} file{'s' if len(self.files) != 1 else ''}" + (":" if self.files else " (no changes)"))
             lines.extend(f"  {f}" for f in self.files)
+        return "\n".join(lines)
+
+    def explain_text(self) -> str:
+        """Per article, per item drafted from it, the rules that made it (the text of ``--explain``)."""
+        lines = ["why each item was drafted (the converter's rules, outermost first):"]
+        file = None
+        for item in self.explained:
+            if item.file != file:
+                file = item.file
+                lines.append(f"  {file}:")
+            lines.append(item.line())
+        if not self.explained:
+            lines.append("  (no items)")
         return "\n".join(lines)

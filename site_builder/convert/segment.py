@@ -4,7 +4,8 @@ In: the cleaned paragraphs of an :class:`~.read.Article`. Out:
 :class:`Segmented` — the body text (paragraphs joined by blank lines), its
 sentences with offsets, and its quotation spans (which may run over several
 sentences and, by the newspaper convention of re-opening the quote mark,
-over several paragraphs). Sentence ends survive abbreviations ("Feb.",
+over several paragraphs; in a broadcast transcript, each paragraph a speaker
+label opens: see :mod:`.transcript`). Sentence ends survive abbreviations ("Feb.",
 "Mr.", "a.m.", "U.S."), initials ("Kari T. Morrissey") and closing quote
 marks followed by a lower-case attribution ('?" he asked').
 """
@@ -17,7 +18,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
-from .lexicon import COURT_ABBREVIATIONS
+from .lexicon import COURT_ABBREVIATIONS, INVERTIBLE_VERBS
+from .transcript import Label, labels
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr gov sen rep reps gen lt col sgt capt cmdr det insp supt prof rev hon atty dist
@@ -52,10 +54,23 @@ class QuoteSpan:
     close: int  # offset of the closing mark (== len(text) if never closed)
     inner: str  # the words between the marks, as in the text
     continued: bool = False  # continues the previous span: a quote re-opened at the start of the next paragraph
+    label: Label | None = None  # a transcript's labelled paragraph ("NAME, TITLE: words"): open is the label's colon
 
     @cached_property
     def words(self) -> int:
         return len(self.inner.split())
+
+
+_LOWER_CASE_WORD = re.compile(r"(?<![\w.-])[a-z][a-z'’-]*(?![\w-])")
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` (offsets, clipped to the text) replaced by spaces."""
+    chars = list(text)
+    for a, b in spans:
+        for k in range(max(0, a), min(len(chars), b)):
+            chars[k] = " "
+    return "".join(chars)
 
 
 @dataclass
@@ -64,9 +79,9 @@ class Segmented:
     paragraphs: list[tuple[int, int]]
     sentences: list[Sentence]
     quotes: list[QuoteSpan]
-    plain: dict[int, str] = field(default_factory=dict)  # sentence index -> text with quotations blanked (a cache)
-    verbs: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)  # sentence index -> reporting verbs outside quotations (a cache)
-    lower_words: frozenset[str] | None = None  # words written in lower case anywhere in the text (a cache)
+    # sentence index -> reporting verbs outside quotations: attribution's memo, kept with the article it is about
+    verbs: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    _plain: dict[int, str] = field(default_factory=dict, init=False, repr=False)  # see plain()
     _starts: list[int] = field(init=False, repr=False)
     _opens: list[int] = field(init=False, repr=False)
     _reach: list[int] = field(init=False, repr=False)
@@ -75,6 +90,21 @@ class Segmented:
         self._starts = [s.start for s in self.sentences]
         self._opens = [q.open for q in self.quotes]  # quotes come in order of their opening mark
         self._reach = list(accumulate((q.close for q in self.quotes), max))  # the furthest close so far (single quotes may nest)
+
+    def plain(self, index: int) -> str:
+        """Sentence ``index`` with every quoted passage blanked out (kept: attribution asks often)."""
+        cached = self._plain.get(index)
+        if cached is None:
+            sentence = self.sentences[index]
+            quoted = [(q.open - sentence.start, q.close - sentence.start + 1) for q in self.overlapping(sentence.start, sentence.end)
+                      if q.open < sentence.end and q.close >= sentence.start]
+            cached = self._plain[index] = _blank(sentence.text, quoted)
+        return cached
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The words written in lower case anywhere in the text ("motion" makes a capitalised "Motion" no name)."""
+        return frozenset(_LOWER_CASE_WORD.findall(self.text))
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding ``offset`` (or the nearest one before it)."""
@@ -89,8 +119,10 @@ class Segmented:
         return self.quotes[bisect_left(self._reach, start) : bisect_left(self._opens, end)]
 
     def inside_quote(self, offset: int) -> bool:
+        """Whether ``offset`` lies between quotation marks (a transcript's labelled speech is not: events and names
+        read it as plain text, only quotes and attribution treat it as spoken words)."""
         index = bisect_left(self._opens, offset) - 1
-        return index >= 0 and self.quotes[index].open < offset < self.quotes[index].close
+        return index >= 0 and self.quotes[index].label is None and self.quotes[index].open < offset < self.quotes[index].close
 
 
 def segment(paragraphs: list[str]) -> Segmented:
@@ -103,8 +135,37 @@ def segment(paragraphs: list[str]) -> Segmented:
         for start, end in split_sentences(paragraph):
             sentences.append(Sentence(len(sentences), p, offset + start, offset + end, paragraph[start:end]))
         offset += len(paragraph) + 2
-    quotes = sorted(find_quotes(text, spans), key=lambda q: q.open)
+    # a transcript marks speech with speaker labels: each labelled paragraph (but the show's own narration) is a quotation
+    said = [QuoteSpan(lab.colon, lab.end, text[lab.colon + 1 : lab.end], label=lab) for lab in labels(text, spans) if not lab.media]
+    marked = find_quotes(text, spans)
+    quotes = sorted(marked + said + _introduced_blocks(text, spans, marked + said), key=lambda q: q.open)
     return Segmented(text, spans, sentences, quotes)
+
+
+# The end of a paragraph that introduces a statement printed after it: "X released this statement Thursday:",
+# "In a statement, the office said:", "The letter reads:"
+_STATEMENT_INTRO = re.compile(r"\b(?:statement|said|says|wrote|writes|reads|read|added|posted|tweeted)\b[^.!?:]{0,40}:\s*$")
+_ANY_MARK = re.compile("[\"\u201c\u201d]")
+_BLOCK_MIN_WORDS = 8
+
+
+def _introduced_blocks(text: str, paragraphs: list[tuple[int, int]], quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Paragraphs printed without quotation marks after a paragraph that introduces them as a statement ("Eric
+    Bland released this statement Thursday:" ¶ "Today is a bittersweet day …"): each is a quotation, its opening
+    mark standing at the paragraph break. Not when the paragraph holds quotation marks of its own, is short (a list
+    item, a heading), or itself introduces something (ends with a colon); not a list a colon opens ("The charges
+    include:")."""
+    taken = {q.open for q in quotes} | {q.close for q in quotes}
+    blocks: list[QuoteSpan] = []
+    for (start, end), (nstart, nend) in zip(paragraphs, paragraphs[1:]):
+        if not text[start:end].rstrip().endswith(":") or _STATEMENT_INTRO.search(text, max(start, end - 200), end) is None:
+            continue
+        block = text[nstart:nend]
+        if _ANY_MARK.search(block) or len(block.split()) < _BLOCK_MIN_WORDS or block.rstrip().endswith(":") \
+                or any(nstart <= at <= nend for at in taken):
+            continue
+        blocks.append(QuoteSpan(nstart - 1, nend, block))
+    return blocks
 
 
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
@@ -152,13 +213,34 @@ def _is_break(paragraph: str, at: int, mark: str, rest: str) -> bool:
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Double-quoted spans; single quotes count only in documents that use them for speech."""
-    double = _spans(text, paragraphs, OPEN_D, CLOSE_D, '"')
+    double = [part for span in _spans(text, paragraphs, OPEN_D, CLOSE_D, '"') for part in _split_at_own_tag(text, span)]
     if sum(1 for q in double if q.words >= 4):
         return double
     single = _spans(text, paragraphs, OPEN_S, CLOSE_S, "'")
     if sum(1 for q in single if q.words >= 4) > 0:
         return sorted(double + single, key=lambda q: q.open)
     return double
+
+
+_TAG_VERB = "|".join(sorted(INVERTIBLE_VERBS, key=len, reverse=True))
+_NAME = r"(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+"
+# A quotation's own tag written inside it, its closing mark missing (“… four months, said Sheriff Dana Pike. We
+# will …”): a comma, the tag (verb then name, name then verb, or a pronoun and verb), a full stop, and the next
+# quoted sentence. A clause such as "said to be weak" or a tag closing the quotation is no such tag.
+_OWN_TAG = re.compile(rf",\s+(?:(?:{_TAG_VERB})\s+{_NAME}|{_NAME}\s+(?:{_TAG_VERB})|(?:he|she|they)\s+(?:{_TAG_VERB}))\.\s+(?=[A-Z])")
+
+
+def _split_at_own_tag(text: str, span: QuoteSpan) -> list[QuoteSpan]:
+    """``span`` as the quotations it holds: cut at a tag it swallowed because its closing mark was missing (see
+    :data:`_OWN_TAG`): the words before the tag end at its comma, as if the mark stood there, and the words after it
+    continue the same speaker's quotation (``continued``)."""
+    tag = _OWN_TAG.search(span.inner) if "." in span.inner else None
+    if tag is None:
+        return [span]
+    comma = span.open + 1 + tag.start()
+    resume = span.open + tag.end()  # the space before the next quoted sentence stands for its opening mark
+    return [QuoteSpan(span.open, comma, text[span.open + 1 : comma], span.continued),
+            *_split_at_own_tag(text, QuoteSpan(resume, span.close, text[resume + 1 : span.close], True))]
 
 
 @lru_cache(maxsize=4)

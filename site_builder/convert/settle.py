@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .directory import Directory
-from .extract import CaseInfo, understand
+from .doc import CaseInfo
+from .extract import understand
 from .read import Article
 from .recognise import Recognised
 from .recognise import recognise as recognise_article

@@ -36,6 +36,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from .lexicon.dates import ANCHORED, ANCHORED_GATE, ANCHORED_UNIT_GATE, BOUND, BOUND_GATE, HOLIDAY, HOLIDAY_DATES, HOLIDAY_GATE
+
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
@@ -59,21 +61,11 @@ _NOUN_AFTER = re.compile(r"\s+(?!(?:for|of|to|on|in|at|by|and|or|was|is|morning|
 _KIND_OF_DAY = re.compile(r"\b(?:a|an|every|each|any|one)\s+$", re.IGNORECASE)  # "a Saturday": a kind of day, no date
 _MAY_DAY_PRE = re.compile(r"\b(?:on|by|since|until|till|for|to|through|before|after|from)\s+$")
 _WEEKDAY = re.compile(r"\b(?:(?P<pre>last|next|this|on|early|late)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-# fixed-date holidays: a day like "Feb. 14", year-less unless written
-_HOLIDAY = re.compile(r"\b(?P<h>Valentine['’]s Day|Christmas Day|Christmas Eve|New Year['’]s Day|New Year['’]s Eve|Halloween|Boxing Day)"
-                      r"(?:,?\s+(?P<y>(?:19|20)\d{2}))?\b")
-_HOLIDAY_DATES = {"valentine's day": (2, 14), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
-                  "new year's eve": (12, 31), "halloween": (10, 31), "boxing day": (12, 26)}
-_HOLIDAY_WORDS = frozenset("Valentine Christmas Year Halloween Boxing".split())  # _HOLIDAY needs one
 _RELATIVE_DAY = re.compile(
     r"\b(?P<w>yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|last (?:week|month|year)|earlier this (?:week|month|year)"
     r"|this (?:week|month|year)|next (?:week|month|year)|(?:last|this) (?:summer|fall|autumn|spring|winter))\b", re.IGNORECASE)
-# "that summer", "the next month": counted from the one date before it (or the previous sentence's), never more precise
-_ANCHORED = re.compile(r"\b(?:(?:that|the same) (?P<that>year|summer|fall|autumn|spring|month|day|night|morning|afternoon|evening)"
-                       r"|the (?:next|following) (?P<next>day|month|year|morning|night))\b", re.IGNORECASE)
+# "that summer", "the next month" (lexicon.dates.ANCHORED): the unit they count in
 _ANCHORED_UNIT = {"year": "year", "summer": "year", "fall": "year", "autumn": "year", "spring": "year", "month": "month"}  # the rest: "day"
-_ANCHORED_WORDS = frozenset("that same next following".split())
-_ANCHORED_UNITS = frozenset("year summer fall autumn spring month day night morning afternoon evening".split())
 # the last month of each season: "last fall" is last year's while this year's has not ended
 _SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}
 _RELATIVE_SPAN = re.compile(
@@ -90,9 +82,7 @@ _EXACT = frozenset({None, "just", "only"})  # "nearly six months" is not six mon
 _UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 1), "year": ("year", 1)}
 # "between 2016 and 2020", "from March 2011 until June 2013", "2011 through 2013"
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
-# "at least 2019", "as early as March 2018", "no later than 2020": a bound, not a date
-_BOUND = re.compile(r"\b(?:at\s+least|as\s+(?:early|late)\s+as|no\s+(?:later|earlier)\s+than)\s+(?:in\s+|on\s+|by\s+)?$", re.IGNORECASE)
-_BOUND_WORDS = frozenset("least early late later earlier".split())  # _BOUND needs one
+# the words joining the two ends of a range
 _RANGE_JOIN = re.compile(r"\s+(?:and|to|through|until|till)\s+|\s*[-–]\s*")
 
 
@@ -162,18 +152,19 @@ def _nearest_year(month: int, day: int | None, pub: date | None, future: bool) -
 
 
 _FUTURE = re.compile(
-    r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|scheduled|slated|upcoming|next|pending|begins|starts|resumes|reconvenes|due (?:to [a-z]+|out|back|on|in)|expected to|plans? to|planned|deadline"
+    r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|(?<=ing )set for|scheduled|slated|upcoming|next|pending|begins|starts|beginning|starting|resumes|reconvenes|due (?:to [a-z]+|out|back|on|in)|expected to|plans? to|planned|deadline"
     r"|(?<!the )(?<!a )(?<!on )set (?:(?:a|an|the|his|her|its|their) )?[a-z]+ for"
     r"|(?:postponed|delayed|pushed back|rescheduled|moved|adjourned) (?:\w+ ){0,2}?(?:to|until|till))\b", re.IGNORECASE)
-_FUTURE_WORDS = frozenset("pending begins starts resumes reconvenes told ordered asked instructed directed summoned will would set scheduled slated upcoming next due expected plan plans planned deadline postponed delayed pushed rescheduled moved adjourned".split())  # _FUTURE needs one
+_FUTURE_WORDS = frozenset("pending begins starts beginning starting resumes reconvenes told ordered asked instructed directed summoned will would set scheduled slated upcoming next due expected plan plans planned deadline postponed delayed pushed rescheduled moved adjourned".split())  # _FUTURE needs one
 # A plan made in the past ("originally scheduled for March") does not look ahead.
 _ONCE_PLANNED = re.compile(r"\b(?:originally|initially|previously|once|had been|(?:was|were) supposed)\b", re.IGNORECASE)
 # "told jurors to return at 9 a.m. Friday": what someone is told to do may come after the telling, or be told after it
 _INSTRUCTION = r"\b(?:told|ordered|asked|instructed|directed|summoned)\b[^,.;:]{0,40}?\bto\s+[a-z]+\b"
 _INSTRUCTED = re.compile(_INSTRUCTION + r"[^,;:]{0,25}$")
 _INSTRUCTED_ANYWHERE = re.compile(_INSTRUCTION)
-# What ends the clause a date sits in, for deciding whether that clause looks ahead.
-_CLAUSE_EDGE = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:that|and|but|who|which|while|when|after|before|because|although|where)\b")
+# What ends the clause a date sits in, for deciding whether that clause looks ahead (a clock time's colon,
+# "at 9:30 a.m. Friday", does not).
+_CLAUSE_EDGE = re.compile(r"[,;()]|(?<!\d):(?!\d)|\s[–—-]\s|\b(?:that|and|but|who|which|while|when|after|before|because|although|where)\b")
 _SKIP_BEFORE = frozenset("on in by at last this early late".split())
 _PAST_VERBS = frozenset("said told wrote met began spoke went came made took gave held left sent won lost".split())
 _AUXILIARY = frozenset("be been being to will would".split())
@@ -198,7 +189,7 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
     lower = {w.lower() for w in words}
     relative_day = not _RELATIVE_DAY_WORDS.isdisjoint(lower)
     span = not _UNIT_WORDS.isdisjoint(lower)
-    holiday = not _HOLIDAY_WORDS.isdisjoint(words)
+    holiday = not HOLIDAY_GATE.isdisjoint(words)
     if not (digit or month or weekday or relative_day or span or holiday):
         return []
     pub = _pub(published)
@@ -228,8 +219,8 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
             later = None if m["y"] else ahead(m.start(), m.end())
             year = int(m["y"]) if m["y"] else None if later is None else _nearest_year(number, day, pub, later)
             add(m, _iso(year, number, day) if year else None, relative=year is None)
-    for m in _HOLIDAY.finditer(sentence) if holiday else ():
-        number, day = _HOLIDAY_DATES[m["h"].lower().replace("’", "'")]
+    for m in HOLIDAY.finditer(sentence) if holiday else ():
+        number, day = HOLIDAY_DATES[m["h"].lower().replace("’", "'")]
         later = None if m["y"] else ahead(m.start(), m.end())
         year = int(m["y"]) if m["y"] else None if later is None else _nearest_year(number, day, pub, later)
         add(m, _iso(year, number, day) if year else None, relative=year is None)
@@ -259,7 +250,7 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
             continue
         later = ahead(m.start(), m.end())
         add(m, None if later is None else _weekday(m["w"], (m["pre"] or "").lower(), pub, later), relative=False)
-    for m in _ANCHORED.finditer(sentence) if not _ANCHORED_WORDS.isdisjoint(lower) and not _ANCHORED_UNITS.isdisjoint(lower) else ():
+    for m in ANCHORED.finditer(sentence) if not ANCHORED_GATE.isdisjoint(lower) and not ANCHORED_UNIT_GATE.isdisjoint(lower) else ():
         unit = (m["that"] or m["next"]).lower()
         step = (0 if m["that"] else 1, _ANCHORED_UNIT.get(unit, "day"))
         before = {d.value for d in found if d.end <= m.start() and d.value and not d.relative}
@@ -270,14 +261,14 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
     for m in _RELATIVE_SPAN.finditer(sentence) if span else ():
         _add_span(sentence, m, pub, found, taken)
     found.sort(key=lambda d: d.start)
-    if not _BOUND_WORDS.isdisjoint(lower):
+    if not BOUND_GATE.isdisjoint(lower):
         found = [_unbound(sentence, d) for d in found]
     return _ranges(sentence, found) if len(found) > 1 else found
 
 
 def _unbound(sentence: str, mention: DateMention) -> DateMention:
     """"beginning in at least 2019": a bound, kept as text without a value."""
-    if mention.value and _BOUND.search(sentence, max(0, mention.start - 24), mention.start):
+    if mention.value and BOUND.search(sentence, max(0, mention.start - 24), mention.start):
         return replace(mention, value=None, relative=True, about=None)
     return mention
 

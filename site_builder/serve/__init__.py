@@ -9,7 +9,8 @@ One module per job:
 - :mod:`.server`  binds the port and runs the above on their threads until stopped
 """
 
+from ..errors import ServeError
 from .rebuild import Outcome, Preview
-from .server import MAX_PORT, PreviewServer, ServeError, ServeOptions
+from .server import MAX_PORT, PreviewServer, ServeOptions
 
 __all__ = ["MAX_PORT", "Outcome", "Preview", "PreviewServer", "ServeError", "ServeOptions"]

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import livereload  # type: ignore[import-untyped]
+import livereload  # type: ignore[import-untyped]  # livereload ships no type information; only its folder is used
 from tornado import web, websocket
 
 from .inject import OVERLAY_CSS, OVERLAY_CSS_PATH, error_page, inject, reload_script

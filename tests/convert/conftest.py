@@ -8,6 +8,12 @@ from pathlib import Path
 
 import yaml
 
+from site_builder.convert.directory import Directory
+from site_builder.convert.doc import ArticleDoc, CaseInfo
+from site_builder.convert.read import Article
+from site_builder.convert.recognise import recognise
+from site_builder.convert.segment import segment
+from site_builder.convert.topics import TopicMatcher
 from site_builder.errors import ContentErrors, Problem
 from site_builder.load import load_content
 from site_builder.validate import validate
@@ -26,6 +32,15 @@ def scorer():  # type: ignore[no-untyped-def]
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def article_doc(paragraphs: list[str], published: str | None, topics: TopicMatcher, loaded: tuple[str, ...] = ()) -> ArticleDoc:
+    """An invented article of ``paragraphs``, segmented and recognised with an empty directory, ready for the
+    extraction stages (its source id is ``src``)."""
+    seg = segment(paragraphs)
+    rec = recognise(seg, published, Directory(), topics)
+    article = Article(Path("article.txt"), None, paragraphs, published=published)
+    return ArticleDoc(article, CaseInfo(topics, loaded, Path(".")), seg, rec, "src")
 
 
 def make_project(tmp: Path, case_yaml: Path, articles: Path | list[Path]) -> tuple[Path, Path]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from site_builder.convert.claims import extract_claims, extract_quotes
 from site_builder.convert.neutral import neutralise
-from site_builder.convert.directory import Directory
-from site_builder.convert.recognise import recognise
-from site_builder.convert.segment import segment
 from site_builder.convert.topics import TopicDef, TopicMatcher
+
+from .conftest import article_doc
 
 TOPICS = TopicMatcher([TopicDef("show", "Show", ("show", "trailer", "tears", "camera")),
                        TopicDef("court", "Court", ("charges", "judge", "ruling", "appeal", "lawsuit", "prosecutors"))])
@@ -15,12 +14,10 @@ LOADED = ("blubbing", "slammed", "crocodile tears", "sneered", "massive", "backl
 
 
 def run(paragraphs: list[str]):  # type: ignore[no-untyped-def]
-    seg = segment(paragraphs)
-    rec = recognise(seg, "2025-03-04", Directory(), TOPICS)
-    quotes = extract_quotes(seg, rec, "src", TOPICS, truncated=False)
-    flagged: list[tuple[str, str]] = []
-    claims = extract_claims(seg, rec, "src", TOPICS, LOADED, "the-paper", "fact", set(), flagged)
-    return rec, quotes, claims, flagged
+    doc = article_doc(paragraphs, "2025-03-04", TOPICS, LOADED)
+    extract_quotes(doc)
+    extract_claims(doc, "the-paper", "fact")
+    return doc.rec, doc.quotes, doc.claims, doc.flagged
 
 
 def speakers(rec, quotes) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
@@ -72,9 +69,8 @@ def test_claim_kinds_and_attribution() -> None:
         "The judge set a hearing on the appeal for next month.",
     ])
     kinds = [(c.kind, c.attributed_to) for c in claims]
-    assert kinds[0] == ("ruling", "mary-sommer")
-    assert kinds[2] == ("denial", "prosecutors")
-    assert kinds[3] == ("fact", "the-paper")
+    # the lawsuit's assertion names no filer: left out, never the outlet's fact
+    assert kinds == [("ruling", "mary-sommer"), ("denial", "prosecutors"), ("fact", "the-paper")]
 
 
 def test_neutral_voice_drops_modifiers_and_quotes_other_loaded_words() -> None:
@@ -125,3 +121,14 @@ def test_what_someone_called_a_thing_is_its_label_not_a_quote() -> None:
     # a whole sentence quoted after "called" is still a quote
     rec, quotes, _, _ = run(['Dana Pike called the trailer "a lie told to every viewer of the show" on Monday.'])
     assert speakers(rec, quotes) == [("a lie told to every ", "Dana Pike")]
+
+
+def test_a_quotation_cut_off_by_the_excerpt_is_nobody_s_yet() -> None:
+    """The stored excerpt ends inside a quotation: its attribution was cut, so it is not the last speaker's."""
+    doc = article_doc([
+        "\u201cThe trial of the show is over for us,\u201d Dana Pike said in a statement on the charges.",
+        "\u201cIt is time for the studio to answer for the trailer of the show,",
+    ], "2025-03-04", TOPICS, LOADED)
+    doc.skip = frozenset({len(doc.seg.sentences) - 1})  # what extract() marks for a truncated article
+    extract_quotes(doc)
+    assert speakers(doc.rec, doc.quotes) == [("The trial of the sho", "Dana Pike"), ("It is time for the s", "unknown")]

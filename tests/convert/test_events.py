@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from site_builder.convert.directory import Directory
 from site_builder.convert.events import extract_events
 from site_builder.convert.items import DraftEvent
-from site_builder.convert.recognise import recognise
-from site_builder.convert.segment import segment
 from site_builder.convert.topics import TopicDef, TopicMatcher
+
+from .conftest import article_doc
 
 TOPICS = TopicMatcher([
     TopicDef("council", "Council", ("council", "budget", "mayor", "lawsuit", "settled", "resigned", "audit", "auditors")),
@@ -17,10 +16,9 @@ PUBLISHED = "2024-03-08"  # a Friday
 
 
 def events(*paragraphs: str, published: str = PUBLISHED) -> list[DraftEvent]:
-    seg = segment(list(paragraphs))
-    rec = recognise(seg, published, Directory(), TOPICS)
-    found, _ = extract_events(seg, rec, "src", published, TOPICS, (), [])
-    return found
+    doc = article_doc(list(paragraphs), published, TOPICS)
+    extract_events(doc)
+    return doc.events
 
 
 def dated(*paragraphs: str, published: str = PUBLISHED) -> list[tuple[str | None, str]]:

@@ -34,12 +34,13 @@ def test_an_organisation_without_a_stated_role_is_grouped_by_its_name(tmp_path: 
     assert office["group"] == "officials"
 
 
-def test_a_quote_from_a_document_nobody_is_said_to_have_issued_is_reported_not_guessed(tmp_path: Path) -> None:
+def test_a_quote_from_a_document_nobody_is_said_to_have_issued_is_a_draft_with_an_unknown_speaker(tmp_path: Path) -> None:
     content, report = _convert(tmp_path, "b.txt",
                                " date 2024-03-05 Council responds to the bribery indictment\n"
                                "Council member Sam Ortiz was indicted on bribery charges last week.\n\n"
                                "\"The council will cooperate fully with the bribery investigation,\" the statement said.\n")
     entries = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in (content / "entries").glob("*.yaml")]
-    assert entries and not any("cooperate fully" in q["text"] for doc in entries for q in doc.get("quotes") or [])
+    quotes = [(q["speaker"], q["review"]) for doc in entries for q in doc.get("quotes") or [] if "cooperate fully" in q["text"]]
+    assert quotes == [("unknown", "draft")]  # never guessed (Sam Ortiz is named just before), never published
     assert report.unattributed == {"b.txt": ["statement: “The council will cooperate fully with the bribery investigation”"]}
-    assert "quotes left out: the article does not say who issued the document" in report.to_text()
+    assert "quotes whose speaker is not yet identified (drafts with `speaker: unknown`" in report.to_text()

@@ -27,6 +27,7 @@ sources:
     file: ../articles/01-wire-search.txt
     kind: news
     reliability: Wire report.
+    review: reviewed
 """
 
 PEOPLE = "people:\n" + "".join(f"""\

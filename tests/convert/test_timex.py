@@ -147,6 +147,13 @@ def test_a_month_opening_a_sentence(sentence: str, published: str, expected: lis
     ("The clerk told the jurors to come back at 10 a.m. Monday.", "2024-03-07", [("Monday", None)]),  # ahead, or told after
     ("Police asked residents to stay indoors Tuesday.", "2024-03-07", [("Tuesday", None)]),
     ("The clerk asked the board on Monday to vote.", "2024-03-07", [("on Monday", "2024-03-04")]),
+    # a clock time's colon is no clause edge: the plan still governs the weekday after it
+    ("The board is scheduled to meet again at 9:30 a.m. Friday.", "2024-03-07", [("Friday", "2024-03-08")]),
+    ("The mayor faces a recall vote when the council is scheduled to meet at 10:15 a.m. Monday.", "2024-03-07",
+     [("Monday", "2024-03-11")]),
+    # "beginning April 1" after a noun, and a headline's "Hearing Set For March 11" (its "is" left out), look ahead
+    ("The ruling cleared the way for a new audit beginning April 1.", "2024-02-12", [("April 1", "2024-04-01")]),
+    ("Treasurer Hearing Set For March 11.", "2024-02-20", [("March 11", "2024-03-11")]),
 ])
 def test_future_months_and_weekdays(sentence: str, published: str, expected: list[tuple[str, str | None]]) -> None:
     assert values(sentence, published) == expected

@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ...dates import PartialDate
 from ...load import Content
-from ...model import ANONYMOUS
+from ...model import ANONYMOUS, UNKNOWN_DATE, Claim, Event, Person, Quote, Source
 from ...pages import person_path, topic_path
 from .passages import Passage, find_passage
 from .yamledit import PERSON_FIELDS, Target, choices, editable, is_flag
 
 SINGULAR = {"events": "event", "claims": "claim", "quotes": "quote", "people": "person", "sources": "source"}
+Reviewable = Event | Claim | Quote | Person | Source  # what carries a review state
 
 
 @dataclass(frozen=True)
@@ -103,8 +103,8 @@ def _cards(content: Content) -> Iterator[Card]:
             yield _card(content, Target("sources.yaml", "sources", source.id), source, None, names, sources, topics)
 
 
-def _card(content: Content, target: Target, item: Any, strand: str | None, names: dict[str, str],
-          sources: dict[str, Any], topics: dict[str, str]) -> Card:
+def _card(content: Content, target: Target, item: Reviewable, strand: str | None, names: dict[str, str],
+          sources: dict[str, Source], topics: dict[str, str]) -> Card:
     headline, meta, link = _as_on_site(target.group, item, strand, names, sources, topics)
     cited = tuple(_cited(content, c.source, c.quote, sources) for c in getattr(item, "citations", []))
     if target.group == "sources":  # a source is checked against itself: its headline and publisher
@@ -112,34 +112,36 @@ def _card(content: Content, target: Target, item: Any, strand: str | None, names
     return Card(target, item.review, strand, headline, meta, cited, _fields(target.group, item, names), link)
 
 
-def _as_on_site(group: str, item: Any, strand: str | None, names: dict[str, str], sources: dict[str, Any],
+def _as_on_site(group: str, item: Reviewable, strand: str | None, names: dict[str, str], sources: dict[str, Source],
                 topics: dict[str, str]) -> tuple[str, str, str | None]:
     """(headline, meta line, link) worded as the site's templates word them."""
     anchor = f"/{topic_path(strand).removesuffix('index.html')}#{SINGULAR[group]}-{item.id}" if strand else None
-    if group == "events":
+    if isinstance(item, Event):
         when = item.timing.display()
         planned = " · scheduled" if getattr(item, "planned", False) else ""
         return item.title, f"{when}{planned} · {topics.get(strand or '', strand)}", anchor
-    if group == "claims":
+    if isinstance(item, Claim):
         who = "Unnamed source" if item.attributed_to == ANONYMOUS else f"{str(item.kind).capitalize()} · {names.get(item.attributed_to, item.attributed_to)}"
         via = f", as reported by {names.get(item.via, item.via)}" if item.via else ""
         return item.text, who + via + (f" · {_date(item.date)}" if item.date else ""), anchor
-    if group == "quotes":
+    if isinstance(item, Quote):
         who = names.get(item.speaker, item.speaker)
         return f"“{item.text}”", f"— {who}" + (f", {item.context}" if item.context else ""), anchor
-    if group == "people":
+    if isinstance(item, Person):
         return item.name, f"{item.role} · {item.group}", "/" + person_path(item.id).removesuffix("index.html")
     return f"“{item.title}”", f"{item.publisher}, {_date(item.published)}", f"/sources/#source-{item.id}"
 
 
 def _date(text: str) -> str:
+    if text == UNKNOWN_DATE:
+        return "date unknown"
     try:
         return PartialDate.parse(text).display()
     except ValueError:
         return text
 
 
-def _cited(content: Content, source_id: str, quote: str, sources: dict[str, Any]) -> Cited:
+def _cited(content: Content, source_id: str, quote: str, sources: dict[str, Source]) -> Cited:
     source = sources.get(source_id)
     if source is None:
         return Cited(source_id, source_id, Passage("", quote, "", False, "unknown source"))
@@ -147,7 +149,7 @@ def _cited(content: Content, source_id: str, quote: str, sources: dict[str, Any]
     return Cited(source_id, label, find_passage(content.root, source.file, quote))
 
 
-def _fields(group: str, item: Any, names: dict[str, str]) -> tuple[Field_, ...]:
+def _fields(group: str, item: Reviewable, names: dict[str, str]) -> tuple[Field_, ...]:
     out = []
     for name in editable(group):
         value = getattr(item, name, None)

@@ -94,6 +94,8 @@ class PageHandler(ReviewHandler):
 
 
 class AssetHandler(ReviewHandler):
+    # tornado passes a route's keyword arguments to initialize(), so each handler takes its own; mypy sees a
+    # narrowing of ReviewHandler.initialize's signature
     def initialize(self, review: Review, data: bytes, kind: str) -> None:  # type: ignore[override]
         self.review = review
         self.data = data
@@ -161,7 +163,7 @@ class ApiHandler(ReviewHandler):
         self.finish(json.dumps(data))
 
 
-def _target(data: Any) -> Target:
+def _target(data: object) -> Target:
     if not isinstance(data, Mapping) or not all(isinstance(data.get(k), str) for k in ("file", "group", "id")):
         raise ReviewRequestError("'target' must give the item's file, group and id")
     if data["group"] not in ("events", "claims", "quotes", "people", "sources"):
@@ -183,7 +185,7 @@ def _action(body: Mapping[str, Any]) -> Action:
     return Action(str(kind), _target(body.get("target")), state, dict(fields), strand, other)
 
 
-def routes(review: Review) -> list[Any]:
+def routes(review: Review) -> list[tuple[str, type[web.RequestHandler], dict[str, object]]]:
     """The review page's routes, to go before the site's catch-all."""
     return [
         (r"/_review/?", PageHandler, {"review": review}),

@@ -31,7 +31,10 @@ from typing import Any
 from ...build import Session, load_valid
 from ...convert.docs import Doc, MergeError, load_doc
 from ...errors import ContentErrors, SiteBuilderError
+from ...files import Refused as FileRefused
+from ...files import read_file
 from ...load import Content
+from ...yamlload import MAX_FILE_BYTES
 from . import yamledit
 from .yamledit import ReviewRequestError, Target
 
@@ -92,8 +95,24 @@ class ReviewStore:
         return path.relative_to(self.root).as_posix()
 
     def hashes(self) -> dict[str, str]:
-        """sha256 of every content file, keyed by its path relative to the content folder."""
-        return {self.relative(p): sha256(p.read_bytes()) for p in content_files(self.root)}
+        """sha256 of every content file, keyed by its path relative to the content folder. A file the build
+        refuses (a link out of the project, a named pipe, too large) is left out unread: loading reports it."""
+        found = {}
+        for path in content_files(self.root):
+            try:
+                found[self.relative(path)] = sha256(self.read(path))
+            except Refused:
+                continue
+        return found
+
+    def read(self, path: Path) -> bytes:
+        """A content file's bytes, read as the build reads it (inside the project, regular, size-checked first)."""
+        try:
+            return read_file(path, self.root.resolve().parent, MAX_FILE_BYTES)
+        except FileRefused as exc:
+            raise Refused([f"{path}: {exc}"]) from None
+        except OSError as exc:
+            raise Refused([f"{path}: cannot read: {exc.strerror or exc}"]) from None
 
     def load(self) -> Content:
         """The content as the build validates it (ContentErrors if it does not)."""
@@ -107,7 +126,7 @@ class ReviewStore:
         def doc(rel: str) -> Doc:
             if rel not in docs:
                 path = self._path(rel)
-                raw[rel] = path.read_bytes()
+                raw[rel] = self.read(path)
                 if seen.get(rel) != sha256(raw[rel]):
                     raise Conflict(f"{rel} changed on disk since this page was loaded (saved in an editor?); "
                                    "reload the page to see the change, then try again")
@@ -137,7 +156,7 @@ class ReviewStore:
             done = f"{action.other.id} merged into {target.id}"
         else:
             raise ReviewRequestError(f"unknown action '{action.kind}'")
-        changes = [Written(d.path, raw[rel], d.dump().encode("utf-8")) for rel, d in docs.items()]
+        changes = [Written(d.path, raw[rel], d.dump_whole().encode("utf-8")) for rel, d in docs.items()]
         changes = [c for c in changes if c.after != c.before]
         if not changes:
             return done + " (nothing changed)"
@@ -152,7 +171,7 @@ class ReviewStore:
             raise ReviewRequestError("nothing to undo in this session")
         done, changes = self.journal[-1]
         for change in changes:
-            if sha256(change.path.read_bytes()) != sha256(change.after):
+            if sha256(self.read(change.path)) != sha256(change.after):
                 raise Conflict(f"{self.relative(change.path)} changed on disk after '{done}'; "
                                "undo would overwrite that change, so it was not done")
         self._write([Written(c.path, c.after, c.before) for c in changes])
@@ -174,7 +193,7 @@ class ReviewStore:
 
     def _write(self, changes: list[Written]) -> None:
         for change in changes:
-            if change.path.read_bytes() != change.before:  # saved in an editor while we validated
+            if self.read(change.path) != change.before:  # saved in an editor while we validated
                 raise Conflict(f"{self.relative(change.path)} changed on disk just now; reload the page and try again")
         for change in changes:
             write_atomic(change.path, change.after)

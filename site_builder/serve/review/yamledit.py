@@ -87,13 +87,13 @@ def is_flag(group: str, name: str) -> bool:
     return annotation is bool or bool in typing.get_args(annotation)
 
 
-def find(doc: Doc, target: Target) -> tuple[CommentedSeq, int]:
+def find(doc: Doc, target: Target) -> tuple[list[Any], int]:
     """The list holding ``target`` in ``doc`` and its index there (ReviewRequestError if absent)."""
     items = doc.data.get(target.group) if isinstance(doc.data, Mapping) else None
     if isinstance(items, list):
         for index, item in enumerate(items):
             if isinstance(item, Mapping) and str(item.get("id")) == target.id:
-                return items, index  # type: ignore[return-value]
+                return items, index
     raise ReviewRequestError(f"{target.file}: no {target.group} item with id '{target.id}' (reload the page)")
 
 
@@ -180,7 +180,7 @@ def move(source: Doc, target: Target, destination: Doc) -> None:
     source.dirty = destination.dirty = True
 
 
-def _remove(items: CommentedSeq, index: int) -> Any:
+def _remove(items: list[Any], index: int) -> Any:
     """Take an item out of a list, leaving what followed it (a blank line, a comment) where it was.
 
     ruamel.yaml keeps the lines after an item's last value with that value, so removing the

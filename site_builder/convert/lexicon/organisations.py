@@ -1,0 +1,48 @@
+"""Organisation words: the heads that make a capitalised run an organisation, acronyms that name none, capitalised words of institutions and things, court abbreviations.
+
+General English only: a word that is there only because of one case belongs in that case's ``case.yaml``.
+"""
+
+from __future__ import annotations
+
+from ._data import words as _words
+
+# Heads of news outlets' names: a capitalised run ending in one is an organisation (see .media for the outlet lists).
+ORG_MEDIA_HEADS = _words(
+    """Times News Post Journal Herald Tribune Gazette Network Networks Media Press Channel Broadcasting Review Daily
+    Magazine Radio Television TV Wire Telegraph Mail Sun Express Mirror Guardian Observer Insider Reporter
+    Chronicle Examiner Enquirer Inquirer Sentinel Courier Register Globe Star-Tribune""")
+# Heads of other organisations' names: offices, courts, companies, bodies, institutions.
+ORG_BODY_HEADS = _words(
+    """Office Department Dept Court Courts Agency Bureau Police Inc Inc. LLC Ltd Corp Corp. Corporation Company Co.
+    Commission Committee Council Board Association Institute Party Foundation Group Studios Studio Pictures
+    Productions Service Services Administration Authority Ministry Senate Assembly Legislature Bank Union Club
+    Church Guild Records Entertainment Partners Holdings Trust Fund Cabinet Parliament Congress Patrol Marshals
+    Sheriffs Prosecutors Attorneys University College School Academy Hospital House Command Army Navy Force Guard
+    Reserve""")
+ORG_HEADS = ORG_BODY_HEADS | ORG_MEDIA_HEADS
+
+# Acronyms that name no organisation.
+NON_ORG_ACRONYMS = _words("""ET EST EDT PT PST PDT CT CST GMT BST UTC AM PM US USA UK EU TV CEO CFO COO DNA ID OK OCD PTSD
+    ADHD COVID LGBTQ AI GPS CCTV FAQ PDF USB DIY VIP RIP MP MPs DUI DWI OMG LOL UN NYC LA DC SUV IV ICU ER""")
+
+# Capitalised words that, without a role, title or speech verb beside them, make a run an institution or
+# a thing rather than a person ("White House", "Supreme Court", "Social Security", "Wall Street").
+COMMON_CAPS = _words(
+    """White House Supreme Justice Department State Federal National United American International Service Security
+    Social Secret Valley Hill Capitol Street Wall Grand Jury General Special Counsel High School Park River Bridge
+    Republican Democratic Party Labor Labour Conservative Liberal Green Union Office Public Prosecution Crown
+    Homeland Internal Revenue Treasury Defense Pentagon Congress Parliament Senate Assembly Council Cabinet
+    Ministry Foreign Home Prime Minister Royal Central Intelligence Bureau Investigation Federal Reserve Bank
+    Trust Fund Global World Europe European Middle East West North South Northern Southern Eastern Western
+    County City Town Village Police Fire Emergency Health Medical Hospital University College Institute Center
+    Centre Museum Library Church Cathedral Temple Mosque Court Courthouse Hall Tower Square Airport Station
+    Covid Coronavirus Pandemic Omicron Christmas Thanksgiving Easter Halloween Olympic Olympics Super Bowl
+    Oscar Oscars Emmy Emmys Grammy Golden Globe Globes Academy Award Awards Best Actor Actress Picture Film
+    Festival Season Episode Series Chapter Part Act Bill Law Code Rule Amendment Constitution Article Section
+    Division Unit Task Force Team Group Committee Board Panel Network Channel Studio Studios Records Media
+    Breaking Live Update Exclusive Watch Read More Related Latest Top Stories Opinion Analysis Editorial""")
+
+# Court abbreviations of case captions ("State v. Doe, No. 22CR1 (Pell Cnty. Cir. Ct.)"): capitalised, they
+# neither end a sentence nor finish a person's name.
+COURT_ABBREVIATIONS = frozenset("Cnty Cty Ct Cts Cir Dist Twp Bd Dept Div Sup Super Mun Juv Prob Fam Crim Civ Bankr App".split())

@@ -1,0 +1,60 @@
+"""Reporting verbs: speech, quotation tags, participles, verbs that may precede their speaker, allegation, denial, ruling and opinion verbs, and the neutral verbs that replace loaded ones.
+
+General English only: a word that is there only because of one case belongs in that case's ``case.yaml``.
+"""
+
+from __future__ import annotations
+
+from ._data import words as _words
+
+SPEECH_VERBS = _words(
+    """said says say told tells tell added adds stated states wrote writes write explained explains noted notes
+    argued argues claimed claims alleged alleges contended contends insisted insists maintained maintains
+    denied denies admitted admits confessed confesses acknowledged acknowledges announced announces declared
+    declares warned warns testified testifies asked asks replied replies responded responds recalled recalls
+    continued continues sneered sneers slammed slams blasted blasts fumed fumes raged rages gushed gushes
+    revealed reveals confirmed confirms called calls described describes shared shares posted posts tweeted
+    tweets commented comments remarked remarks suggested suggests predicted predicts vowed vows
+    urged urges accused accuses read reads ruled rules found finds concluded concludes determined determines
+    wrote according recounted recounts reiterated reiterates stressed stresses conceded concedes countered counters
+    retorted retorts quipped quips joked jokes boasted boasts bragged brags confided confides whispered whispers
+    dished dishes spilled spills raved raves ranted rants griped gripes scoffed scoffs seethed seethes hissed hisses
+    sniped snipes teased teases hinted hints cooed coos blabbed blabs moaned moans complained complains lamented laments""")
+
+# Base forms that report speech only after a verb that leads to them ("Dana Pike tried to argue that …", "went on
+# to explain"); elsewhere they tell what has not been said yet ("is expected to argue").
+LED_SPEECH_VERBS = _words("argue explain insist contend reiterate testify")
+
+# Verbs that report speech only as the tag right after a quotation ('"…," McCabe detailed.'); elsewhere they mean
+# something else ("a detailed report", "the crowd shouted down the motion").
+QUOTE_TAG_VERBS = _words("detailed details yelled yells shouted shouts screamed screams exclaimed exclaims pleaded begged sobbed")
+
+# Participles that report the speech of the clause's subject ("The judge cut the award, saying it was too high").
+PARTICIPLE_VERBS = _words("saying adding writing")
+
+# Reporting verbs that may come before their speaker in any sentence ("…, said Smith", "according to").
+INVERTIBLE_VERBS = _words("said says added adds wrote writes asked asks explained explains continued continues told tells read reads noted notes")
+
+ALLEGE_VERBS = _words("alleged alleges allege accused accuses accuse claimed claims claim contended contends contend argued argues argue charged charges sued sues suggests suggested")
+
+DENY_VERBS = _words("denied denies deny insisted insists insist maintained maintains maintain rejected rejects reject disputed disputes dispute refuted refutes")
+
+# What a judge or court does when deciding: a ruling when the subject is a judge or a court (see attribution.kind_for).
+RULING_VERBS = _words("""ruled rules found finds concluded concludes determined determines ordered orders granted grants dismissed
+    dismisses sentenced sentences denied denies rejected rejects refused refuses upheld upholds overturned overturns vacated
+    vacates reversed reverses affirmed affirms approved approves tossed tosses barred bars blocked blocks
+    struck strikes suppressed suppresses excluded excludes allowed allows""")
+
+OPINION_VERBS = _words("sneered sneers believes believe believed thinks think thought feels feel felt slammed slams blasted blasts fumed mocked mocks")
+
+# Reporting verbs a neutral voice may use instead of loaded ones.
+NEUTRAL_VERBS = {
+    "slammed": "criticised", "slams": "criticises", "blasted": "criticised", "blasts": "criticises",
+    "sneered": "said", "sneers": "says", "fumed": "said", "fumes": "says", "raged": "said", "gushed": "said",
+    "confessed": "said", "confesses": "says", "admitted": "said", "admits": "says", "insists": "says",
+    "insisted": "said", "claimed": "said", "claims": "says", "blubbed": "cried", "snapped": "said",
+    "ranted": "said", "hit back": "responded", "lashed out": "responded", "branded": "called",
+    "dished": "said", "dishes": "says", "spilled": "said", "spills": "says", "gushes": "says", "rages": "says",
+    "seethed": "said", "raved": "said", "sniped": "said", "blabbed": "said", "cooed": "said", "scoffed": "said",
+    "bragged": "said", "boasted": "said",
+}

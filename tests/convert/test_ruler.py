@@ -1,0 +1,78 @@
+"""Named rules (site_builder/convert/ruler.py): order, enabling and disabling by name, and the stages built on them."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_builder.convert.events import DATED, UNDATED, extract_events
+from site_builder.convert.ruler import Ruler
+
+from .conftest import article_doc
+from .test_events import PUBLISHED, TOPICS
+
+
+def _ruler() -> Ruler[list[str]]:
+    def note(word: str, handles: bool):  # type: ignore[no-untyped-def]
+        def rule(seen: list[str]) -> bool:
+            seen.append(word)
+            return handles
+        return rule
+    return Ruler("test", [("first", note("first", False)), ("second", note("second", True)), ("third", note("third", True))])
+
+
+def test_the_first_rule_that_handles_the_case_wins_and_the_rest_are_not_tried() -> None:
+    seen: list[str] = []
+    assert _ruler().run(seen) == "second"
+    assert seen == ["first", "second"]
+
+
+def test_a_disabled_rule_is_skipped_and_can_be_enabled_again() -> None:
+    ruler, seen = _ruler(), []
+    ruler.disable(["second"])
+    assert ruler.run(seen) == "third" and seen == ["first", "third"]
+    ruler.enable(["second"])
+    assert ruler.names() == ["first", "second", "third"] and ruler.active() == ruler.rules
+
+
+def test_run_all_runs_every_active_rule_in_order() -> None:
+    ruler, seen = _ruler(), []
+    ruler.disable(["first"])
+    ruler.run_all(seen)
+    assert seen == ["second", "third"]
+
+
+def test_an_unknown_or_repeated_name_is_an_error() -> None:
+    ruler = _ruler()
+    with pytest.raises(ValueError, match=r"^test: no rule named secnd$"):
+        ruler.disable(["secnd"])
+    with pytest.raises(ValueError, match=r"^test: a rule named 'first' is already there$"):
+        ruler.push("first", lambda seen: True)
+
+
+def test_the_events_rules_are_named_in_the_order_they_are_tried() -> None:
+    assert DATED.names() == ["repeated-date", "photo-caption", "since-a-period", "as-of", "relative-to-an-act", "dated-noun-phrase", "negated", "statistic", "expectation",
+                             "price-or-level", "dated-act"]
+    assert UNDATED.names() == ["dated-already", "hedged-or-quoted", "no-act-told", "negated-act", "undated-act"]
+
+
+def test_disabling_an_events_rule_by_name_takes_its_events_away() -> None:
+    """"A judge dismissed the council lawsuit." makes one undated event; without the rule that makes it, none."""
+    def events() -> list[str]:
+        doc = article_doc(["A judge dismissed the council lawsuit."], PUBLISHED, TOPICS)
+        extract_events(doc)
+        return [rule for e in doc.events for rule in e.rules]
+
+    assert events() == ["events.undated-act"]
+    UNDATED.disable(["undated-act"])
+    try:
+        assert events() == []
+    finally:
+        UNDATED.enable(["undated-act"])
+    # and without the negation rule, "did not respond … on Tuesday" would be an act of Tuesday
+    DATED.disable(["negated"])
+    try:
+        doc = article_doc(["The mayor did not respond to questions about the council budget on Tuesday."], PUBLISHED, TOPICS)
+        extract_events(doc)
+        assert [(e.date, e.rules) for e in doc.events] == [("2024-03-05", ["events.dated-act"])]
+    finally:
+        DATED.enable(["negated"])

@@ -1,0 +1,63 @@
+"""Plain rule fixtures (tests/convert/rules/*.txt): invented sentences and what each rule family makes of them.
+
+Each line is a case; a failure names the file, the line and the case, so a fixture file reads as the rules'
+specification. The format is described at the top of each file: quotes.txt (the speakers of the quotes kept),
+events.txt (the rule and date of each event drafted), names.txt (the kind, name and rule of each mention), claims.txt (who each claim is attributed to, its kind and
+rules).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.convert.events import extract_events
+from site_builder.convert.names import find_mentions
+from tests.convert.conftest import article_doc
+from tests.convert.test_claims import run, speakers
+from tests.convert.test_events import PUBLISHED, TOPICS as EVENT_TOPICS
+
+RULES = Path(__file__).parent / "rules"
+
+
+def _cases(name: str) -> list[tuple[str, list[str], list[str]]]:
+    """(file:line, paragraphs, expected speakers) of each case in ``rules/<name>``."""
+    cases = []
+    for number, line in enumerate((RULES / name).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        text, _, expected = line.rpartition(" → ")
+        assert text, f"{name}:{number}: no ' → ' in the case"
+        wanted = [] if expected.strip() == "(none)" else [w.strip() for w in expected.split(" | ")]
+        cases.append((f"{name}:{number}", text.split(" ¶ "), wanted))
+    return cases
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("quotes.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
+def test_quote_speaker_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
+    rec, quotes, _, _ = run(paragraphs)
+    got = [name for _, name in speakers(rec, quotes)]
+    assert got == expected, f"{where}: {' ¶ '.join(paragraphs)}"
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("events.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
+def test_event_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
+    doc = article_doc(paragraphs, PUBLISHED, EVENT_TOPICS)
+    extract_events(doc)
+    got = [f"{' > '.join(e.rules)} {e.date or f'by {e.not_after}'}" for e in doc.events]
+    assert got == expected, f"{where}: {' ¶ '.join(paragraphs)}"
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("names.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
+def test_name_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
+    got = [f"{m.kind} {m.name} ({m.rule})" for m in find_mentions(paragraphs[0])]
+    assert got == expected, f"{where}: {paragraphs[0]}"
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("claims.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
+def test_claim_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
+    rec, _, claims, _ = run(paragraphs)
+    names = {key: entity.name for key, entity in rec.entities.items()}
+    got = [f"{names.get(c.attributed_to, c.attributed_to)} {c.kind} ({'; '.join(c.rules)})" for c in claims]
+    assert got == expected, f"{where}: {' ¶ '.join(paragraphs)}"
