@@ -83,9 +83,12 @@ class Plan:
         return self.timeline.get(event_id, TIMELINE_PATH)
 
     def links(self, view: Any) -> tuple[str, ...]:
-        """The pages a statement's or source's rendering links into, beyond its own models: a source's
-        block links each thing taken from it to the page of its strand that holds it. Part of the
+        """The pages a statement's or source's rendering links into, beyond its own models: an event's
+        permalink, and a source's block, which links each thing taken from it, go to the page of its
+        strand that holds it. Part of the
         key of a stored fragment: an item moves to another page without changing."""
+        if isinstance(view, EventView):  # its permalink: the page of its strand that holds it
+            return (self.topic_items.get(f"event-{view.model.id}", ""),)
         if not isinstance(view, SourceView):
             return ()
         return tuple(self.topic_items.get(f"{kind}-{item.model.id}", "") for kind, group in
@@ -104,13 +107,14 @@ def plan_pages(site: Site) -> Plan:
         *sources_pages(site, plan),
         Page("about/index.html", "about.html", "About this site", "How this site is made: method, attribution and corrections."),
         Page("404.html", "404.html", "Page not found", "This page does not exist."),
-        Page(EMBED_PATH, "embed.html", "Timeline", f"The timeline of {case.title}, for embedding in other pages."),
+        Page(EMBED_PATH, "embed.html", "Timeline", f"The timeline of {case.title}, for embedding in other pages.",
+             {"events": site.events[-PAGE_ITEMS:]}),  # bounded like every page: the latest, in order
         *strands,
     ])
     if site.search:
         plan.pages.append(Page(SEARCH_PATH, "search.html", "Search", f"Search the events, claims, quotes and people of {case.title}."))
     for person in site.people:
-        plan.pages.extend(person_pages(person))
+        plan.pages.extend(person_pages(person, plan))
     seen: set[str] = set()
     for page in plan.pages:
         if page.path in seen:
@@ -147,8 +151,9 @@ def topic_pages(topic: TopicView, plan: Plan) -> list[Page]:
     return pages
 
 
-def person_pages(person: PersonView) -> list[Page]:
-    """A person's page: events, claims by and about them, quotes, split into pages of PAGE_ITEMS statements."""
+def person_pages(person: PersonView, plan: Plan) -> list[Page]:
+    """A person's page: events, claims by and about them, quotes, split into pages of PAGE_ITEMS statements
+    (an event's permalink goes to the page of its strand that holds it: part of the page's summary)."""
     name = person.model.name
     description = f"{name}: {person.model.role}."
     groups = ("events", "claims", "about", "quotes")
@@ -159,7 +164,7 @@ def person_pages(person: PersonView) -> list[Page]:
     return [
         Page(part.path, "person.html", _titled(name, pager), description,
              {"person": person, "pager": pager, **{g: [item for group, item in run if group == g] for g in groups}},
-             kind="ProfilePage", deps=(person.model, *shown))
+             kind="ProfilePage", deps=(person.model, *shown), summary=tuple(plan.links(item) for _, item in run))
         for run, part, pager in zip(runs, parts, pagers(parts))
     ]
 
@@ -195,7 +200,9 @@ def people_index_pages(site: Site) -> list[Page]:
             groups.setdefault(group, (label, []))[1].append(person)
         pages.append(Page(part.path, "people.html", _titled("Who's who", pager), f"The people and organisations in {site.case.title}.",
                           {"groups": [(g, label, members) for g, (label, members) in groups.items()], "pager": pager},
-                          deps=tuple(person.model for _, _, person in run), summary=(repr(pager),)))
+                          deps=tuple(person.model for _, _, person in run),
+                          # each card counts the person's events, claims and quotes: items that are not its deps
+                          summary=(repr(pager), *(tuple(site.counts(person).values()) for _, _, person in run))))
     return pages
 
 
@@ -238,11 +245,11 @@ def timeline_pages(site: Site, plan: Plan) -> list[Page]:
             plan.timeline[event.model.id] = part.path
         pages.append(Page(part.path, "timeline.html", f"Timeline: {part.label}", f"Events of {year} in {site.case.title}.",
                           {"events": run, "years": years, "year": year, "pager": pager},
-                          deps=tuple(e.model for e in run), summary=(repr(pager), counts)))
+                          deps=tuple(e.model for e in run), summary=(repr(pager), counts, tuple(plan.links(e) for e in run))))
     latest_year, latest = runs[-1]
     main = Page(TIMELINE_PATH, "timeline.html", "Timeline", description,
                 {"events": latest, "years": years, "year": latest_year, "pager": navs[-1]},
-                deps=tuple(e.model for e in latest), summary=(repr(navs[-1]), counts))
+                deps=tuple(e.model for e in latest), summary=(repr(navs[-1]), counts, tuple(plan.links(e) for e in latest)))
     return [main, *pages]
 
 
