@@ -22,6 +22,13 @@ import shutil
 from pathlib import Path
 
 TOPICS = ["investigation", "charges", "trial", "appeal", "civil-suits"]
+EVENTS_PER_FILE = 4000  # past 5 x 4,000 events, more strands: an entry file may not exceed 10 MB (yamlload.MAX_FILE_BYTES)
+
+
+def strands(n_events: int) -> list[str]:
+    """The five strands, and for a very big case more, so that no entry file holds more than ~4,000 events."""
+    extra = max(0, -(-n_events // EVENTS_PER_FILE) - len(TOPICS))
+    return TOPICS + [f"strand-{k}" for k in range(1, extra + 1)]
 GROUPS = ["central", "family", "legal", "officials", "media", "other"]
 KINDS = ["fact", "ruling", "allegation", "denial", "statement", "opinion"]
 FIRST = "Ana Ben Cara Dev Eli Fay Gus Hana Ian Jo Kai Lena Max Nia Oto Pia Quin Rae Sam Tia Uri Vic Wes Xia Yan Zoe".split()
@@ -61,6 +68,7 @@ def generate(n_events: int, out: Path, seed: int = 1) -> None:
     (content / "entries").mkdir(parents=True)
     seeds.mkdir()
     n_people, n_sources = max(4, n_events // 4), max(2, n_events // 10)
+    topics = strands(n_events)
 
     people = []
     for i in range(n_people):
@@ -83,10 +91,10 @@ def generate(n_events: int, out: Path, seed: int = 1) -> None:
         source["sentences"].append(text)
         return f"      - source: {source['id']}\n        quote: {yaml_str(text)}\n"
 
-    entries: dict[str, list[str]] = {t: [] for t in TOPICS}
+    entries: dict[str, list[str]] = {t: [] for t in topics}
     hugo_events = []
     for i in range(n_events):
-        topic = TOPICS[i % len(TOPICS)]
+        topic = topics[i % len(topics)]
         year = 2015 + (i * 10) // n_events
         precision = i % 3
         date = [f"{year}", f"{year}-{1 + i % 12:02d}", f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}"][precision]
@@ -100,17 +108,17 @@ def generate(n_events: int, out: Path, seed: int = 1) -> None:
         )
         hugo_events.append((i, topic, date, title, summary, involved, cited))
 
-    claims: dict[str, list[str]] = {t: [] for t in TOPICS}
-    quotes: dict[str, list[str]] = {t: [] for t in TOPICS}
+    claims: dict[str, list[str]] = {t: [] for t in topics}
+    quotes: dict[str, list[str]] = {t: [] for t in topics}
     for i in range(n_events // 2):
-        topic = TOPICS[i % len(TOPICS)]
+        topic = topics[i % len(topics)]
         cited = sentence(rng, rng.randint(12, 24))
         claims[topic].append(
             f"  - id: claim-{i}\n    kind: {KINDS[i % len(KINDS)]}\n    attributed_to: person-{rng.randrange(n_people)}\n"
             f"    text: {yaml_str(sentence(rng, rng.randint(10, 20)))}\n    citations:\n{cite(cited)}    review: reviewed\n"
         )
     for i in range(n_events // 4):
-        topic = TOPICS[i % len(TOPICS)]
+        topic = topics[i % len(topics)]
         words = sentence(rng, rng.randint(8, 20))
         quotes[topic].append(
             f"  - id: quote-{i}\n    speaker: person-{rng.randrange(n_people)}\n    text: {yaml_str(words)}\n"
@@ -122,7 +130,7 @@ def generate(n_events: int, out: Path, seed: int = 1) -> None:
         body = " ".join(source["sentences"])
         (seeds / f"{source['id']}.txt").write_text(f" date {source['date']} {source['title']}\n{body}\n", "utf-8")
 
-    topics_yaml = "".join(f"  - id: {t}\n    title: The {t.replace('-', ' ')}\n    vocabulary: [{t}]\n" for t in TOPICS)
+    topics_yaml = "".join(f"  - id: {t}\n    title: The {t.replace('-', ' ')}\n    vocabulary: [{t}]\n" for t in topics)
     (content / "case.yaml").write_text(
         "title: The Synthetic Case\nsummary: A generated case used to measure build speed.\njurisdiction: Nowhere County\n"
         "updated: 2025-12-31\nsite:\n  base_url: https://example.org/synthetic/\n"
@@ -134,13 +142,13 @@ def generate(n_events: int, out: Path, seed: int = 1) -> None:
         f"  - id: {s['id']}\n    title: {yaml_str(s['title'])}\n    publisher: Example News\n    published: {s['date']}\n"
         f"    file: ../seeds/{s['id']}.txt\n    kind: news\n    reliability: Generated for benchmarks.\n"
         "    review: reviewed\n" for s in sources), "utf-8")
-    for topic in TOPICS:
+    for topic in topics:
         body = f"title: The {topic.replace('-', ' ')}\nstatus: ongoing\nsummary: Generated strand.\n"
         body += "events:\n" + "".join(entries[topic]) if entries[topic] else "events: []\n"
         body += "claims:\n" + "".join(claims[topic]) if claims[topic] else "claims: []\n"
         body += "quotes:\n" + "".join(quotes[topic]) if quotes[topic] else "quotes: []\n"
         (content / "entries" / f"{topic}.yaml").write_text(body, "utf-8")
-    write_hugo(out / "hugo", hugo_events, people, sources)
+    write_hugo(out / "hugo", hugo_events, people, sources, topics)
 
 
 HUGO_LAYOUTS = {
@@ -161,7 +169,7 @@ HUGO_LAYOUTS = {
 }
 
 
-def write_hugo(root: Path, events: list, people: list, sources: list) -> None:  # type: ignore[type-arg]
+def write_hugo(root: Path, events: list, people: list, sources: list, topics: list[str]) -> None:  # type: ignore[type-arg]
     (root / "content").mkdir(parents=True)
     (root / "hugo.toml").write_text('baseURL = "https://example.org/synthetic/"\ntitle = "The Synthetic Case"\n'
                                     'disableKinds = ["taxonomy", "term", "RSS"]\n', "utf-8")
@@ -183,7 +191,7 @@ def write_hugo(root: Path, events: list, people: list, sources: list) -> None:  
                                        "people": [f"person-{p}" for p in involved], "cite": cited}, summary)
     for p in people:
         page("people", p["id"], {"title": p["name"], "group": p["group"]}, p["role"])
-    for t in TOPICS:
+    for t in topics:
         page("topics", t, {"title": f"The {t}"}, "Generated strand.")
     for s in sources:
         page("sources", s["id"], {"title": s["title"], "date_text": s["date"]}, " ".join(s["sentences"][:5]))

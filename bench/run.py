@@ -6,11 +6,12 @@
 For each N, bench/generate.py writes a synthetic case and the equivalent
 Hugo site into a fresh temporary folder. Each run builds into a fresh
 output folder on tmpfs (/dev/shm; rewriting folders again and again gets
-slower on this machine's disk), and the tools alternate run by run. Reported: median wall time, peak
-memory (max RSS of the largest process), site-builder / Hugo ratio, a warm
-rebuild after editing one event (in one process, as the dev server does),
-the slope of build time from the smallest to the largest N, and the
-save-to-reload latency of `serve` (bench/serve_latency.py, in Chromium).
+slower on this machine's disk), and the tools alternate run by run. Reported: the number of HTML pages
+and the largest, median wall time of a cold build (no cache beside the content), peak memory (max RSS
+of the largest process), site-builder / Hugo ratio, the `site-builder build` command after editing
+one event (its cache and previous output in place), the rebuild `serve` runs after such an edit (in
+one process with a warm Session, in memory), the slope of build time and memory from the smallest to
+the largest N, and the save-to-reload latency of `serve` (bench/serve_latency.py, in Chromium).
 Results go to stdout and to bench/results.md, which the README quotes.
 """
 
@@ -36,7 +37,6 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 from site_builder.build import BuildOptions, Session, load_valid, render_site  # noqa: E402
-from site_builder.write import write_site  # noqa: E402
 
 
 def hugo_binary() -> str:
@@ -63,19 +63,33 @@ def timed(cmd: list[str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def warm_rebuild(project: Path, out: Path) -> float:
-    """Edit one event and rebuild in the same process with a warm Session (what `serve` does); seconds."""
-    options = BuildOptions(project / "content", out, workers=1)
-    session = Session()
-    write_site(render_site(load_valid(options.content, session), options, session), out, protect=[])
+def edit_event(project: Path, run: int) -> tuple[Path, str]:
+    """Change the title of the first event of the trial strand (a one-event edit); the file and its old text."""
     entry = project / "content" / "entries" / "trial.yaml"
     text = entry.read_text("utf-8")
-    entry.write_text(re.sub(r"title: '([^']*)'", r"title: '\1 (edited)'", text, count=1), "utf-8")
-    start = time.perf_counter()
-    write_site(render_site(load_valid(options.content, session), options, session), out, protect=[])
-    elapsed = time.perf_counter() - start
-    entry.write_text(text, "utf-8")
-    return elapsed
+    entry.write_text(re.sub(r"title: '([^']*)'", rf"title: '\1 (edit {run})'", text, count=1), "utf-8")
+    return entry, text
+
+
+def serve_rebuild(project: Path) -> float:
+    """Seconds of the rebuild `serve` runs after a one-event edit: in one process with a warm Session, in memory."""
+    options = BuildOptions(project / "content", project / "unused", workers=1)
+    session = Session()
+    render_site(load_valid(options.content, session), options, session)
+    times = []
+    for run in range(3):
+        entry, text = edit_event(project, 100 + run)
+        start = time.perf_counter()
+        render_site(load_valid(options.content, session), options, session)
+        times.append(time.perf_counter() - start)
+        entry.write_text(text, "utf-8")
+    return statistics.median(times)
+
+
+def html_pages(folder: Path) -> tuple[int, int]:
+    """Number of HTML pages and the size of the largest, in bytes."""
+    sizes = [p.stat().st_size for p in folder.rglob("*.html")]
+    return len(sizes), max(sizes)
 
 
 def main() -> None:
@@ -92,34 +106,50 @@ def main() -> None:
     scratch = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
     with tempfile.TemporaryDirectory(prefix="sb-bench-", dir=scratch) as tmp:
         base = Path(tmp)
+        os.environ.setdefault("XDG_CACHE_HOME", str(base / "xdg"))  # the cache's signing key, kept out of ~/.cache
         for n in args.sizes:
             project = base / f"case{n}"
             generate(n, project)
-            ours_t, ours_m, hugo_t, hugo_m = [], [], [], []
+            ours = [sys.executable, "-m", "site_builder.cli", "build", "--content", str(project / "content")]
+            ours_t, ours_m, hugo_t, hugo_m, edit_t, edit_m = [], [], [], [], [], []
             for run in range(args.runs):
-                jobs = [
-                    ("ours", [sys.executable, "-m", "site_builder.cli", "build", "--content", str(project / "content"),
-                              "--out", str(base / f"out-{n}-{run}-sb")]),
-                    ("hugo", [hugo, "--quiet", "-s", str(project / "hugo"), "-d", str(base / f"out-{n}-{run}-hugo")]),
-                ]
+                # Cold: no cache beside the content, a fresh output folder (the build writes the cache for next time).
+                jobs = [("ours", ours + ["--out", str(base / f"out-{n}-{run}-sb")]),
+                        ("hugo", [hugo, "--quiet", "-s", str(project / "hugo"), "-d", str(base / f"out-{n}-{run}-hugo")])]
                 for name, cmd in jobs if run % 2 == 0 else reversed(jobs):
+                    shutil.rmtree(project / ".site-builder-cache", ignore_errors=True)
                     seconds, mb = timed(cmd)
                     (ours_t if name == "ours" else hugo_t).append(seconds)
                     (ours_m if name == "ours" else hugo_m).append(mb)
-                shutil.rmtree(base / f"out-{n}-{run}-sb")
+                pages = html_pages(base / f"out-{n}-{run}-sb"), html_pages(base / f"out-{n}-{run}-hugo")
                 shutil.rmtree(base / f"out-{n}-{run}-hugo")
-            warm = statistics.median(warm_rebuild(project, base / f"warm-{n}-{i}") for i in range(3))
+                if run < args.runs - 1:
+                    shutil.rmtree(base / f"out-{n}-{run}-sb")
+            # The CLI build after a one-event edit: the cache and output of the last cold build are there.
+            last = base / f"out-{n}-{args.runs - 1}-sb"
+            for run in range(args.runs):
+                entry, text = edit_event(project, run)
+                seconds, mb = timed(ours + ["--out", str(last)])
+                edit_t.append(seconds)
+                edit_m.append(mb)
+                entry.write_text(text, "utf-8")
+            shutil.rmtree(last)
             rows.append({
-                "n": n, "ours": statistics.median(ours_t), "ours_mb": max(ours_m),
-                "hugo": statistics.median(hugo_t), "hugo_mb": max(hugo_m), "warm": warm,
+                "n": n, "ours": statistics.median(ours_t), "ours_mb": max(ours_m), "hugo": statistics.median(hugo_t),
+                "hugo_mb": max(hugo_m), "edit": statistics.median(edit_t), "edit_mb": max(edit_m),
+                "serve": serve_rebuild(project), "pages": pages[0][0], "largest": pages[0][1] / 1000,
+                "hugo_pages": pages[1][0], "hugo_largest": pages[1][1] / 1000,
             })
             shutil.rmtree(project)
-    report = render_report(rows, args.runs)
-    if args.serve_events:
-        # Save → reload latency of `serve`, timed in Chromium by bench/serve_latency.py (same machine, same run).
-        latency = subprocess.run([sys.executable, str(HERE / "serve_latency.py"), "--runs", str(args.runs), "--events", str(args.serve_events)],
-                                 capture_output=True, text=True, check=True).stdout
-        report += f"\nsite-builder serve, file saved → open page shows the change (Chromium), {args.runs} saves each:\n\n```\n{latency.strip()}\n```\n"
+        report = render_report(rows, args.runs)
+        args.results.write_text(report, "utf-8")  # now: the serve latency below may fail on a busy machine
+        if args.serve_events:
+            # Save → reload latency of `serve`, timed in Chromium by bench/serve_latency.py (same machine, same run;
+            # inside the temporary folder, which holds the cache's signing key).
+            proc = subprocess.run([sys.executable, str(HERE / "serve_latency.py"), "--runs", str(args.runs), "--events", str(args.serve_events)],
+                                  capture_output=True, text=True)
+            latency = proc.stdout if proc.returncode == 0 else f"serve_latency.py failed:\n{proc.stderr.strip()[-2000:]}"
+            report += f"\nsite-builder serve, file saved → open page shows the change (Chromium), {args.runs} saves each:\n\n```\n{latency.strip()}\n```\n"
     print(report)
     args.results.write_text(report, "utf-8")
 
@@ -127,21 +157,25 @@ def main() -> None:
 def render_report(rows: list[dict[str, float]], runs: int) -> str:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}, output on tmpfs"
     lines = [
-        f"Machine: {machine}. Median of {runs} runs; fresh output folder per run; tools alternate run by run.",
+        f"Machine: {machine}. Median of {runs} runs; fresh output folder per cold run; tools alternate run by run; "
+        "the machine is shared, so figures are noisy (compare within a row).",
         "",
-        "| events | site-builder cold | Hugo | ratio | site-builder peak MB | Hugo peak MB | warm rebuild (1 event edited) | warm / Hugo |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| events | pages (largest KB) | Hugo pages (largest KB) | site-builder cold | Hugo cold | ratio | site-builder peak MB | Hugo peak MB "
+        "| CLI build after a one-event edit | edit / Hugo cold | serve rebuild | serve / Hugo cold |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         lines.append(
-            f"| {r['n']:,} | {r['ours']:.2f} s | {r['hugo']:.2f} s | {r['ours'] / r['hugo']:.2f} | {r['ours_mb']:.0f} | "
-            f"{r['hugo_mb']:.0f} | {r['warm']:.2f} s | {r['warm'] / r['hugo']:.0%} |"
+            f"| {r['n']:,} | {r['pages']:,} ({r['largest']:.0f}) | {r['hugo_pages']:,} ({r['hugo_largest']:.0f}) | {r['ours']:.2f} s | "
+            f"{r['hugo']:.2f} s | {r['ours'] / r['hugo']:.2f} | {r['ours_mb']:.0f} | {r['hugo_mb']:.0f} | {r['edit']:.2f} s | "
+            f"{r['edit'] / r['hugo']:.0%} | {r['serve']:.2f} s | {r['serve'] / r['hugo']:.0%} |"
         )
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         slope = (last["ours"] - first["ours"]) / (last["n"] - first["n"]) * 1000
         growth = (last["ours"] / first["ours"]) / (last["n"] / first["n"])
-        lines += ["", f"Slope: {slope:.2f} s per 1,000 events from {first['n']:,} to {last['n']:,} "
+        memory = (last["ours_mb"] - first["ours_mb"]) / (last["n"] - first["n"]) * 1000
+        lines += ["", f"Slope: {slope:.2f} s and {memory:.0f} MB per 1,000 events from {first['n']:,} to {last['n']:,} "
                       f"(time grew {last['ours'] / first['ours']:.1f}x for {last['n'] / first['n']:.0f}x the events; "
                       f"{growth:.2f} of linear)."]
     return "\n".join(lines) + "\n"

@@ -124,7 +124,8 @@ def measure(case: Case, page: Page, runs: int) -> tuple[list[float], list[float]
             text = EVENT_TITLE.sub(lambda m: m.group(1) + title, original, count=1)
             saved = time.time() * 1000
             save(path, text)
-            page.wait_for_function("t => document.querySelector('main').textContent.includes(t)", arg=title,
+            # (while the page reloads there is a moment with no <main> yet)
+            page.wait_for_function("t => !!document.querySelector('main')?.textContent.includes(t)", arg=title,
                                    polling=20, timeout=30_000)
             # Timed inside the browser (wall clock, same machine): when the reloaded page first
             # painted; Playwright's own polling would add its latency to the figure.

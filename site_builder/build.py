@@ -7,6 +7,8 @@ validated and rendered in memory first; writing is the last step.
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,17 +17,18 @@ from urllib.parse import urlsplit
 import jinja2
 
 from . import exports, headers
+from .cache import DiskCache, code_fingerprint, digest
 from .errors import ContentErrors, OutputError, Problem
 from .files import Refused, check_file, inside, read_file
 from .gcpause import gc_paused
 from .load import Content, FileCache, load_content
-from .pages import feed_path, plan_pages
+from .pages import Page, Plan, feed_path, plan_pages
 from .provenance import stale_update
 from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
-from .search import records, search_files
-from .site import build_site
+from .search import records, search_files, searchable
+from .site import Site, build_site
 from .validate import ValidationCache, validate
-from .write import clean_stale, write_site
+from .write import MARKER, clean_stale, write_site
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class BuildOptions:
     drafts: bool = False
     base_url: str | None = None
     workers: int = 1  # processes for rendering big sites; the CLI passes the number of cores
+    cache: bool = False  # read and write the cache beside the content (.site-builder-cache/); the CLI's default
     search: bool = False  # a Pagefind index and the search page; the CLI's build turns it on unless --no-search
 
 
@@ -91,20 +95,29 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     dirs = template_dirs(project)
     static = _static_files(dirs, project, content.root.parent)  # first: refuses links out of the project, FIFOs
     site = build_site(content, drafts=options.drafts, base_url=options.base_url)
-    found = records(site) if options.search else []
-    site.search = bool(found)  # a case with nothing published yet has nothing to find: no index, no search page
-    pages = plan_pages(site)
+    site.search = options.search and searchable(site)  # nothing published yet: nothing to find, no search page
+    plan = plan_pages(site)
+    pages = plan.pages
+    found = records(site, plan.item_path) if site.search else []
     fingerprint = templates_fingerprint(dirs)
     env = session.env(dirs, fingerprint) if session else make_environment(dirs)
     store = session.fragments if session else FragmentStore()
-    store.validate(content.case, content.people, content.sources, options.drafts, fingerprint)
-    jsonld = {page.path: exports.jsonld(site, page) for page in pages}
+    # A statement's sourcing links to the page of the sources list that holds each source; that page
+    # depends on how much is taken from every source, so stored fragments go when any source moves.
+    store.validate(content.case, content.people, content.sources, options.drafts, fingerprint, plan.sources)
+    # Where each item of a paginated set lives: fragments link to it, so set per build (the environment is reused).
+    env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
+    store.links = plan.links
+    disk = session.files.disk if session else None
+    previous = options.out if disk is not None and (options.out / MARKER).is_file() else None  # a build's own output
+    store.start(disk, _scope(content, options, plan, dirs) if disk is not None else "", previous)
+    jsonld = JsonLd(site, pages)
     files = render_pages(site, pages, env, jsonld, options.workers, store)
     generated = {
         "case.json": exports.case_json(site),
-        "feed.xml": exports.feed_xml(site),
-        "timeline.json": exports.timeline_json(site),
-        **{feed_path(t.topic.id): exports.topic_feed_xml(site, t) for t in site.topics},
+        "feed.xml": exports.feed_xml(site, plan),
+        "timeline.json": exports.timeline_json(site, plan),
+        **{feed_path(t.topic.id): exports.topic_feed_xml(site, t, plan) for t in site.topics},
         "sitemap.xml": exports.sitemap_xml(site, pages),
         "robots.txt": exports.robots_txt(site),
         "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
@@ -117,6 +130,40 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
             raise OutputError(f"two outputs map to '{path}'")
         files[path] = data
     return files
+
+
+class JsonLd(dict[str, str]):
+    """Each page's JSON-LD, made when first asked for: a rebuild that reuses a page never needs its own."""
+
+    def __init__(self, site: Site, pages: list[Page]) -> None:
+        super().__init__()
+        self.site = site
+        self.by_path = {page.path: page for page in pages}
+
+    def __missing__(self, path: str) -> str:
+        value = self[path] = exports.jsonld(self.site, self.by_path[path])
+        return value
+
+
+def _scope(content: Content, options: BuildOptions, plan: Plan, dirs: list[Path]) -> str:
+    """A digest of everything a stored fragment may show besides its own items: the code, the case,
+    people, sources and key points files, the drafts and search options (search adds a page to every
+    page's navigation), every template's bytes, where each source is listed."""
+    parts = [code_fingerprint(), content.case.model.model_dump_json(), content.people.model.model_dump_json(),
+             content.sources.model.model_dump_json(), str(options.drafts), str(options.base_url), str(options.search),
+             content.key_points.model.model_dump_json() if content.key_points else "",
+             json.dumps(sorted(plan.sources.items())), *library_versions()]
+    for path in sorted(p for d in dirs for p in d.rglob("*") if p.is_file()):
+        parts += [str(path), digest(path.read_bytes())]
+    return digest("\x00".join(parts).encode("utf-8"))
+
+
+@functools.cache
+def library_versions() -> tuple[str, ...]:
+    """The versions of the libraries that turn content into HTML (a new one may render differently)."""
+    import importlib.metadata  # here: 50 ms to import, and only a build with a cache needs it
+
+    return tuple(f"{name} {importlib.metadata.version(name)}" for name in ("jinja2", "markupsafe", "markdown-it-py"))
 
 
 def _static_files(dirs: list[Path], project: Path, shown: Path) -> dict[str, bytes]:
@@ -163,9 +210,14 @@ def _static_files(dirs: list[Path], project: Path, shown: Path) -> dict[str, byt
 
 def build(options: BuildOptions) -> BuildResult:
     clean_stale(options.out)  # first, so a previous output a killed build moved aside is back even if this build fails
-    content = load_valid(options.content, drafts=options.drafts)
-    files = render_site(content, options)
-    write_site(files, options.out, protect=[options.content, options.content.resolve().parent, Path.cwd()])
+    project = options.content.resolve().parent
+    disk = DiskCache.open(project) if options.cache and options.content.is_dir() else None
+    session = Session(files=FileCache(disk)) if disk is not None else None
+    content = load_valid(options.content, session, drafts=options.drafts)
+    files = render_site(content, options, session)
+    write_site(files, options.out, protect=[options.content, project, Path.cwd()])
+    if disk is not None:
+        disk.save()  # last: a failed build leaves the cache as it was
     pages = sum(1 for name in files if name.endswith(".html"))
     return BuildResult(pages, len(files), options.out, tuple(warnings(content, options.drafts)))
 

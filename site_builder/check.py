@@ -17,6 +17,7 @@ or entry file. Other problems in a template's own text name the page only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def addressed(found: list[PageProblem], known: dict[str, Origin], words: tuple[s
     lines: list[str] = []
     for problem in found:
         # the element that shows the content, else the page of a person or strand (its own text: a lede, a status)
-        key = problem.anchor if problem.anchor in known else problem.page if _own_page(problem) else None
+        key = problem.anchor if problem.anchor in known else _first_page(problem.page) if _own_page(problem) else None
         if key is None:
             lines.append(label + str(problem))
         else:
@@ -105,7 +106,18 @@ def addressed(found: list[PageProblem], known: dict[str, Origin], words: tuple[s
 
 def _own_page(problem: PageProblem) -> bool:
     """A voice problem in a person's or strand's page text (links and ids there are the template's doing)."""
-    return problem.message.startswith("loaded language") and problem.page.startswith(("people/", "topics/")) and problem.page.count("/") == 2
+    page = _first_page(problem.page)
+    return problem.message.startswith("loaded language") and page.startswith(("people/", "topics/")) and page.count("/") == 2
+
+
+LATER_PAGE = re.compile(r"((?:people|topics)/[^/]+/)\d+/index\.html")
+
+
+def _first_page(page: str) -> str:
+    """The first page of a paginated person or strand ('topics/x/3/index.html' → 'topics/x/index.html'):
+    every page of the set repeats the header, whose text comes from the same content."""
+    match = LATER_PAGE.fullmatch(page)
+    return match[1] + "index.html" if match else page
 
 
 def _field(origin: Origin, message: str, words: tuple[str, ...]) -> Path_:

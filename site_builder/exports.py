@@ -8,14 +8,14 @@ come from the content, so the same input gives byte-identical output.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from .dates import PartialDate
-from .dates import When
+from .dates import PartialDate, When
 from .markup import markdown
-from .pages import TIMELINE_PATH, Page, feed_path, topic_path
+from .pages import TIMELINE_PATH, Page, Plan, feed_path, topic_path
 from .render import json_script
 from .site import Cite, EventView, Site, TopicView
 
@@ -71,19 +71,23 @@ def _atom_day(text: str) -> str:
     return f"{PartialDate.parse(text).first_day().isoformat()}T00:00:00Z"
 
 
-def feed_xml(site: Site) -> bytes:
-    """The site's Atom feed: the newest events of every strand."""
+def feed_xml(site: Site, plan: Plan) -> bytes:
+    """The site's Atom feed: the newest events of every strand, each linking to the timeline page that holds it."""
     timeline = site.base_url + TIMELINE_PATH.removesuffix("index.html")
-    return _atom(site, f"{site.case.title}: timeline", site.case.summary, "feed.xml", timeline, site.events)
+    return _atom(site, f"{site.case.title}: timeline", site.case.summary, "feed.xml", timeline, site.events,
+                 lambda event: plan.timeline_path(event.model.id))
 
 
-def topic_feed_xml(site: Site, topic: TopicView) -> bytes:
-    """One strand's Atom feed (``topics/<id>/feed.xml``): its events only, for readers who follow one proceeding."""
+def topic_feed_xml(site: Site, topic: TopicView, plan: Plan) -> bytes:
+    """One strand's Atom feed (``topics/<id>/feed.xml``): its events only, for readers who follow one proceeding;
+    each links to the page of the strand that holds it."""
     page = site.base_url + topic_path(topic.topic.id).removesuffix("index.html")
-    return _atom(site, f"{site.case.title}: {topic.title}", topic.summary, feed_path(topic.topic.id), page, topic.events)
+    return _atom(site, f"{site.case.title}: {topic.title}", topic.summary, feed_path(topic.topic.id), page, topic.events,
+                 lambda event: plan.item_path(topic.topic.id, f"event-{event.model.id}"))
 
 
-def _atom(site: Site, title: str, subtitle: str, self_path: str, alternate: str, events: list[EventView]) -> bytes:
+def _atom(site: Site, title: str, subtitle: str, self_path: str, alternate: str, events: list[EventView],
+          page_of: Callable[[EventView], str]) -> bytes:
     base = site.base_url
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -97,7 +101,7 @@ def _atom(site: Site, title: str, subtitle: str, self_path: str, alternate: str,
         f"  <author><name>{escape(site.case.title)}</name></author>",
     ]
     for event in list(reversed(events))[:FEED_ENTRIES]:
-        url = f"{alternate}#event-{event.model.id}"
+        url = f"{base}{page_of(event).removesuffix('index.html')}#event-{event.model.id}"
         # when the site learned of it: its latest source's day (the case's own date when no source gives one)
         learned = max((c.source.published for c in event.cites if c.source.date_known), default=site.case.updated,
                       key=lambda d: PartialDate.parse(d).first_day())
@@ -118,7 +122,7 @@ def _atom(site: Site, title: str, subtitle: str, self_path: str, alternate: str,
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def timeline_json(site: Site) -> bytes:
+def timeline_json(site: Site, plan: Plan) -> bytes:
     """The timeline in TimelineJS3's JSON format, for newsrooms that embed TimelineJS.
 
     Dates are only as precise as the source: ``start_date`` carries a month and a day only when they are
@@ -127,13 +131,14 @@ def timeline_json(site: Site) -> bytes:
     event on its strand's page, and names its sources.
     """
     title = {"text": {"headline": escape(site.case.title), "text": str(markdown(site.case.summary))}}
-    events = [_slide(site, e) for e in site.events]
+    events = [_slide(site, e, plan) for e in site.events]
     data = {"title": title, "events": events}
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def _slide(site: Site, event: EventView) -> dict[str, Any]:
-    url = f"{site.base_url}{topic_path(event.topic.id).removesuffix('index.html')}#event-{event.model.id}"
+def _slide(site: Site, event: EventView, plan: Plan) -> dict[str, Any]:
+    page = plan.item_path(event.topic.id, f"event-{event.model.id}")
+    url = f"{site.base_url}{page.removesuffix('index.html')}#event-{event.model.id}"
     body = str(markdown(event.model.summary)) if event.model.summary else ""  # Markdown without raw HTML (markup.py)
     body += f"<p>Sources: {escape(event.sourcing.line())}. <a href={quoteattr(url)} target=\"_top\">Read more and the quoted passages</a></p>"
     slide: dict[str, Any] = {

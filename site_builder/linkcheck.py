@@ -9,6 +9,7 @@ on the target page. External links are not fetched.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -16,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from .voice import loaded_words_in
 
+CITATION = re.compile(r"sources/(?:\d+/)?index\.html#source-")  # a link to a source on a page of the sources list
 QUOTING = {"q", "blockquote", "script", "style", "title"}
 STATEMENTS = {"event", "claim", "quote"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -77,7 +79,7 @@ class _Collector(HTMLParser):
         for name in ("href", "src"):
             if name in values and tag not in ("meta",) and not (tag == "link" and values.get("rel") == "canonical"):
                 self.facts.links.append((values[name], self._anchor()))
-                if "sources/index.html#source-" in values[name]:
+                if CITATION.search(values[name]):
                     self.cited.update(s for _, _, s, _ in self.stack if s)
         if tag in BLOCKS:
             self._flush()

@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .cache import DiskCache
 from .errors import ContentErrors, Problem
 from .files import Refused, read_file
 from .model import Case, Entry, KeyPoint, KeyPointsFile, PeopleFile, Schema, SourcesFile
@@ -69,8 +70,9 @@ class FileCache:
     reuse work derived from it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, disk: DiskCache | None = None) -> None:
         self._files: dict[Path, tuple[bytes, Loaded[Any]]] = {}
+        self.disk = disk  # parsed documents from earlier runs (`build`), by the digest of the file's bytes
 
     def get(self, path: Path, raw: bytes) -> Loaded[Any] | None:
         hit = self._files.get(path)
@@ -128,11 +130,16 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
         return None
     if cache is not None and (hit := cache.get(path, raw)) is not None:
         return hit
-    try:
-        doc = load_yaml(raw, name)
-    except YamlError as exc:
-        problems.append(exc.problem)
-        return None
+    disk = cache.disk if cache is not None else None
+    doc = disk.doc(raw, name) if disk is not None else None
+    if doc is None:
+        try:
+            doc = load_yaml(raw, name)
+        except YamlError as exc:
+            problems.append(exc.problem)
+            return None
+        if disk is not None:
+            disk.remember_doc(raw, doc)
     if not isinstance(doc.data, dict):
         problems.append(Problem(name, 1, "", f"expected a mapping of keys at the top level, found {_kind(doc.data)}"))
         return None

@@ -8,11 +8,14 @@ never build paths themselves.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import OutputError
 from .markup import plain
-from .site import EventView, Site
+from .paging import PAGE_ITEMS, PEOPLE_PER_PAGE, SOURCE_LINES, SOURCE_WEIGHT, Pager, Part, chunks, pagers, part_path, weighted_chunks
+from .site import EventView, PersonView, Site, SourceView, TopicView
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,9 @@ class Page:
     # rebuild may reuse the page while they are the same objects. None: the
     # page summarises the whole case and is always rendered again.
     deps: tuple[object, ...] | None = None
+    # With ``deps``, what else the page shows that is not one of those models (counts, page numbers,
+    # where items are listed): compared by equality before the page is reused.
+    summary: tuple[Any, ...] = ()
 
     @property
     def depth(self) -> int:
@@ -48,6 +54,7 @@ def topic_path(topic_id: str) -> str:
 
 SOURCES_PATH = "sources/index.html"
 TIMELINE_PATH = "timeline/index.html"
+PEOPLE_PATH = "people/index.html"
 SEARCH_PATH = "search/index.html"
 EMBED_PATH = "embed/timeline/index.html"  # may be framed by other sites (headers.py)
 
@@ -57,53 +64,193 @@ def feed_path(topic_id: str) -> str:
     return f"topics/{topic_id}/feed.xml"
 
 
-def plan_pages(site: Site) -> list[Page]:
+@dataclass(frozen=True)
+class Plan:
+    """Every page, and which page of a paginated set holds each item, for links written elsewhere."""
+
+    pages: list[Page]
+    topic_items: dict[str, str]  # 'event-x', 'claim-x', 'quote-x' -> the page of its strand that shows it
+    timeline: dict[str, str]  # event id -> the timeline page that holds it (not the main page, which moves)
+    sources: dict[str, str]  # source id -> the sources page that lists it
+
+    def source_path(self, source_id: str) -> str:
+        return self.sources.get(source_id, SOURCES_PATH)
+
+    def item_path(self, topic_id: str, anchor: str) -> str:
+        return self.topic_items.get(anchor, topic_path(topic_id))
+
+    def timeline_path(self, event_id: str) -> str:
+        return self.timeline.get(event_id, TIMELINE_PATH)
+
+    def links(self, view: Any) -> tuple[str, ...]:
+        """The pages a statement's or source's rendering links into, beyond its own models: an event's
+        permalink, and a source's block, which links each thing taken from it, go to the page of its
+        strand that holds it. Part of the
+        key of a stored fragment: an item moves to another page without changing."""
+        if isinstance(view, EventView):  # its permalink: the page of its strand that holds it
+            return (self.topic_items.get(f"event-{view.model.id}", ""),)
+        if not isinstance(view, SourceView):
+            return ()
+        return tuple(self.topic_items.get(f"{kind}-{item.model.id}", "") for kind, group in
+                     (("event", view.events), ("claim", view.claims), ("quote", view.quotes)) for item in group)
+
+
+def plan_pages(site: Site) -> Plan:
+    """The site's pages; OutputError if two would be written to the same path."""
     case = site.case
-    pages = [
+    plan = Plan([], {}, {}, {})
+    strands = [page for topic in site.topics for page in topic_pages(topic, plan)]  # first: the sources pages link into them
+    plan.pages.extend([
         Page("index.html", "index.html", case.title, _first_sentence(case.summary), kind="WebSite"),
-        *timeline_pages(site),
-        Page("people/index.html", "people.html", "Who's who", f"The people and organisations in {case.title}."),
-        Page(SOURCES_PATH, "sources.html", "Sources", "Every source the site uses, and what it took from each."),
+        *timeline_pages(site, plan),
+        *people_index_pages(site),
+        *sources_pages(site, plan),
         Page("about/index.html", "about.html", "About this site", "How this site is made: method, attribution and corrections."),
         Page("404.html", "404.html", "Page not found", "This page does not exist."),
-        Page(EMBED_PATH, "embed.html", "Timeline", f"The timeline of {case.title}, for embedding in other pages."),
-    ]
+        Page(EMBED_PATH, "embed.html", "Timeline", f"The timeline of {case.title}, for embedding in other pages.",
+             {"events": site.events[-PAGE_ITEMS:]}),  # bounded like every page: the latest, in order
+        *strands,
+    ])
     if site.search:
-        pages.append(Page(SEARCH_PATH, "search.html", "Search", f"Search the events, claims, quotes and people of {case.title}."))
-    for topic in site.topics:
-        pages.append(Page(topic_path(topic.topic.id), "topic.html", topic.title, _first_sentence(topic.summary), {"topic": topic},
-                          kind="Article", deps=(topic.entry,)))
+        plan.pages.append(Page(SEARCH_PATH, "search.html", "Search", f"Search the events, claims, quotes and people of {case.title}."))
     for person in site.people:
-        name = person.model.name
-        description = f"{name}: {person.model.role}."
-        shown = [item.model for group in (person.events, person.claims, person.about, person.quotes) for item in group]
-        pages.append(Page(person_path(person.model.id), "person.html", name, description, {"person": person},
-                          kind="ProfilePage", deps=(person.model, *shown)))
+        plan.pages.extend(person_pages(person, plan))
+    seen: set[str] = set()
+    for page in plan.pages:
+        if page.path in seen:
+            raise OutputError(f"two outputs map to '{page.path}'")
+        seen.add(page.path)
+    return plan
+
+
+def _titled(title: str, pager: Pager | None) -> str:
+    """A page's title: a later page of a set says which one it is (titles stay distinct)."""
+    return f"{title} (page {pager.number} of {pager.total})" if pager and pager.number > 1 else title
+
+
+def topic_pages(topic: TopicView, plan: Plan) -> list[Page]:
+    """A strand's page: events, claims by kind, quotes, split into pages of PAGE_ITEMS statements."""
+    statements: list[tuple[str, Any]] = [("event", e) for e in topic.events]
+    statements += [("claim", c) for _, _, group in topic.claims_by_kind() for c in group]
+    statements += [("quote", q) for q in topic.quotes]
+    runs = chunks(statements, PAGE_ITEMS)
+    parts = [Part(part_path(topic_path(topic.topic.id), i + 1), str(i + 1)) for i in range(len(runs))]
+    pages = []
+    for run, part, pager in zip(runs, parts, pagers(parts)):
+        for kind, item in run:
+            plan.topic_items[f"{kind}-{item.model.id}"] = part.path
+        claims = [c for kind, c in run if kind == "claim"]
+        context = {
+            "topic": topic, "pager": pager, "events": [e for kind, e in run if kind == "event"],
+            "claims": [(k, label, [c for c in claims if c.model.kind == k]) for k, label, _ in topic.claims_by_kind()
+                       if any(c.model.kind == k for c in claims)],
+            "quotes": [q for kind, q in run if kind == "quote"],
+        }
+        pages.append(Page(part.path, "topic.html", _titled(topic.title, pager), _first_sentence(topic.summary), context,
+                          kind="Article", deps=(topic.entry,)))
     return pages
 
 
-TIMELINE_SPLIT = 500  # a longer timeline is split into one page per year
+def person_pages(person: PersonView, plan: Plan) -> list[Page]:
+    """A person's page: events, claims by and about them, quotes, split into pages of PAGE_ITEMS statements
+    (an event's permalink goes to the page of its strand that holds it: part of the page's summary)."""
+    name = person.model.name
+    description = f"{name}: {person.model.role}."
+    groups = ("events", "claims", "about", "quotes")
+    statements = [(group, item) for group in groups for item in getattr(person, group)]
+    shown = tuple(item.model for _, item in statements)
+    runs = chunks(statements, PAGE_ITEMS)
+    parts = [Part(part_path(person_path(person.model.id), i + 1), str(i + 1)) for i in range(len(runs))]
+    return [
+        Page(part.path, "person.html", _titled(name, pager), description,
+             {"person": person, "pager": pager, **{g: [item for group, item in run if group == g] for g in groups}},
+             kind="ProfilePage", deps=(person.model, *shown), summary=tuple(plan.links(item) for _, item in run))
+        for run, part, pager in zip(runs, parts, pagers(parts))
+    ]
+
+
+def sources_pages(site: Site, plan: Plan) -> list[Page]:
+    """The sources in the order of publication, split into pages of about SOURCE_LINES lines (a source
+    and each thing taken from it: a page's size follows the lines, not the number of sources)."""
+    runs = weighted_chunks(site.sources, [SOURCE_WEIGHT + s.taken for s in site.sources], SOURCE_LINES)
+    parts = [Part(part_path(SOURCES_PATH, i + 1), str(i + 1)) for i in range(len(runs))]
+    pages = []
+    for run, part, pager in zip(runs, parts, pagers(parts)):
+        for source in run:
+            plan.sources[source.model.id] = part.path
+        # A sources page shows its sources and what was taken from each (their deps), linked to where it is.
+        deps = tuple(m for s in run for m in (s.model, *s.deps))
+        summary = (repr(pager), tuple(len(s.deps) for s in run), tuple(plan.links(s) for s in run))
+        pages.append(Page(part.path, "sources.html", _titled("Sources", pager),
+                          "Every source the site uses, and what it took from each.", {"sources": run, "pager": pager},
+                          deps=deps, summary=summary))
+    return pages
+
+
+def people_index_pages(site: Site) -> list[Page]:
+    """Who's who, grouped by role, PEOPLE_PER_PAGE a page. Later pages live in people/page_N/
+    (an id cannot hold '_', so they never meet a person's page)."""
+    everyone = [(group, label, p) for group, label, members in site.people_by_group() for p in members]
+    runs = chunks(everyone, PEOPLE_PER_PAGE)
+    parts = [Part(PEOPLE_PATH if i == 0 else f"people/page_{i + 1}/index.html", str(i + 1)) for i in range(len(runs))]
+    pages = []
+    for run, part, pager in zip(runs, parts, pagers(parts)):
+        groups: dict[str, tuple[str, list[Any]]] = {}
+        for group, label, person in run:
+            groups.setdefault(group, (label, []))[1].append(person)
+        pages.append(Page(part.path, "people.html", _titled("Who's who", pager), f"The people and organisations in {site.case.title}.",
+                          {"groups": [(g, label, members) for g, (label, members) in groups.items()], "pager": pager},
+                          deps=tuple(person.model for _, _, person in run),
+                          # each card counts the person's events, claims and quotes: items that are not its deps
+                          summary=(repr(pager), *(tuple(site.counts(person).values()) for _, _, person in run))))
+    return pages
+
+
+TIMELINE_SPLIT = PAGE_ITEMS  # a longer timeline is split into one page per year (a busy year into several)
 
 
 def year_path(year: int) -> str:
     return f"timeline/{year}/index.html"
 
 
-def timeline_pages(site: Site) -> list[Page]:
-    """The timeline: one page, or for a long case one page per year (the main page shows the latest)."""
+def timeline_pages(site: Site, plan: Plan) -> list[Page]:
+    """The timeline: one page, or for a long case one page per year, a busy year split into pages of
+    PAGE_ITEMS events; the main page shows the latest of them."""
     description = f"Every event in {site.case.title}, in order, with its sources."
     if len(site.events) <= TIMELINE_SPLIT:
-        return [Page(TIMELINE_PATH, "timeline.html", "Timeline", description, {"events": site.events, "years": None, "year": None})]
+        return [Page(TIMELINE_PATH, "timeline.html", "Timeline", description,
+                     {"events": site.events, "years": None, "year": None, "pager": None})]
     by_year: dict[int, list[EventView]] = {}
     for event in site.events:
         by_year.setdefault(event.when.year or 0, []).append(event)
     years = [(year, len(events), year_path(year)) for year, events in by_year.items()]
-    latest = max(by_year)
-    pages = [Page(TIMELINE_PATH, "timeline.html", "Timeline", description, {"events": by_year[latest], "years": years, "year": latest})]
+    runs: list[tuple[int, list[Any]]] = []
+    parts: list[Part] = []
     for year, events in by_year.items():
-        pages.append(Page(year_path(year), "timeline.html", f"Timeline: {year}", f"Events of {year} in {site.case.title}.",
-                          {"events": events, "years": years, "year": year}))
-    return pages
+        split = chunks(events, PAGE_ITEMS)
+        for i, run in enumerate(split):
+            runs.append((year, run))
+            parts.append(Part(part_path(year_path(year), i + 1), f"{year}" if len(split) == 1 else f"{year} ({i + 1} of {len(split)})"))
+    # Each page's index is its own year's pages (the years list above it leads to the others).
+    index = [tuple(p for (y, _), p in zip(runs, parts) if y == year and len(by_year[year]) > PAGE_ITEMS) for year, _ in runs]
+    navs = pagers(parts, index)
+    # Every timeline page shows its events, and counts of all (per year, strand and person): a page is
+    # reused while its events are the same objects and the counts are equal.
+    # (as a digest: compared, and written into cache keys, once per page; the tuple is as long as the people list)
+    counts = hashlib.sha256(repr((years, [len(t.events) for t in site.topics], [(p.model.id, len(p.events)) for p in site.people]))
+                            .encode("utf-8")).hexdigest()
+    pages = []
+    for (year, run), part, pager in zip(runs, parts, navs):
+        for event in run:
+            plan.timeline[event.model.id] = part.path
+        pages.append(Page(part.path, "timeline.html", f"Timeline: {part.label}", f"Events of {year} in {site.case.title}.",
+                          {"events": run, "years": years, "year": year, "pager": pager},
+                          deps=tuple(e.model for e in run), summary=(repr(pager), counts, tuple(plan.links(e) for e in run))))
+    latest_year, latest = runs[-1]
+    main = Page(TIMELINE_PATH, "timeline.html", "Timeline", description,
+                {"events": latest, "years": years, "year": latest_year, "pager": navs[-1]},
+                deps=tuple(e.model for e in latest), summary=(repr(navs[-1]), counts, tuple(plan.links(e) for e in latest)))
+    return [main, *pages]
 
 
 def _first_sentence(text: str) -> str:

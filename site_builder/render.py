@@ -10,6 +10,7 @@ or make the browser fetch from another host.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -24,6 +25,7 @@ from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from . import pages as routes
+from .cache import DiskCache
 from .dates import PartialDate
 from .model import UNKNOWN_DATE
 from .errors import RenderError
@@ -31,6 +33,7 @@ from .files import Refused, read_file
 from .markup import markdown
 from .headers import CSP, csp
 from .pages import Page
+from .paging import FILTER_PEOPLE
 from .quotemarks import for_quotation
 from .site import CLAIM_LABELS, Site
 
@@ -115,6 +118,11 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
         person_path=routes.person_path,
         topic_path=routes.topic_path,
         SOURCES_PATH=routes.SOURCES_PATH,
+        PEOPLE_PATH=routes.PEOPLE_PATH,
+        FILTER_PEOPLE=FILTER_PEOPLE,
+        # Replaced per build by the plan's (build._render_site): a small site keeps every item on its first page.
+        source_path=lambda source_id: routes.SOURCES_PATH,
+        item_path=lambda topic_id, anchor: routes.topic_path(topic_id),
         TIMELINE_PATH=routes.TIMELINE_PATH,
         SEARCH_PATH=routes.SEARCH_PATH,
         EMBED_PATH=routes.EMBED_PATH,
@@ -139,9 +147,42 @@ class FragmentStore:
     """
 
     def __init__(self) -> None:
-        self.inputs: tuple[object, ...] = ()
-        self.html: dict[tuple[object, ...], tuple[tuple[object, ...], str]] = {}  # key -> ((model, *deps), html)
-        self.pages: dict[str, tuple[tuple[object, ...], bytes]] = {}  # path -> (the models it showed, bytes)
+        self.inputs: tuple[Any, ...] = ()
+        # key -> ((model, *deps), html, its address in the cache on disk or "")
+        self.html: dict[tuple[Any, ...], tuple[tuple[Any, ...], str, str]] = {}
+        self.pages: dict[str, tuple[tuple[Any, ...], tuple[Any, ...], bytes]] = {}  # path -> (models, summary, bytes)
+        # The pages a view's fragment links into (pages.Plan.links), set per build: part of a fragment's key.
+        self.links: Callable[[Any], tuple[str, ...]] = lambda view: ()
+        # Fragments of earlier runs (`build`), by a digest of ``scope`` (everything but the item that a fragment
+        # may show: see build._scope) and of the item's own models; set per build.
+        self.disk: DiskCache | None = None
+        self.scope = ""
+        self.previous: Path | None = None
+        self._digests: dict[int, tuple[Any, str]] = {}
+
+    def start(self, disk: DiskCache | None, scope: str, previous: Path | None = None) -> None:
+        """Begin a build that reads and adds to ``disk`` (None: no cache on disk); ``previous``: the last
+        build's output, from which a page whose inputs are unchanged is read back instead of rendered."""
+        self.disk, self.scope, self.previous, self._digests = disk, scope, previous, {}
+
+    def page_key(self, page: Page, jsonld: str) -> str:
+        """The content address of a page that shows only ``page.deps`` besides what ``scope`` covers: its
+        path, template, pager and JSON-LD (title, description, address) and a digest of each model it shows."""
+        assert page.deps is not None
+        pager = page.context.get("pager")
+        parts = [self.scope, page.path, page.template, jsonld, repr(pager), repr(page.summary), *(self._digest(m) for m in page.deps)]
+        return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+
+    def disk_key(self, name: str, models: tuple[Any, ...], args: tuple[Any, ...], links: tuple[str, ...]) -> str:
+        """The content address of a fragment: what it is, its arguments, every model it shows, the pages it links to."""
+        parts = [self.scope, name, repr(args), *links, *(self._digest(m) for m in models)]
+        return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+
+    def _digest(self, model: Any) -> str:
+        hit = self._digests.get(id(model))
+        if hit is None or hit[0] is not model:
+            hit = self._digests[id(model)] = (model, hashlib.sha256(model.model_dump_json().encode("utf-8")).hexdigest())
+        return hit[1]
 
     def validate(self, *inputs: object) -> None:
         same = len(inputs) == len(self.inputs) and all(a is b or a == b for a, b in zip(inputs, self.inputs))
@@ -152,9 +193,9 @@ class FragmentStore:
 
     def page(self, page: Page) -> bytes | None:
         hit = self.pages.get(page.path)
-        if hit is None or page.deps is None or len(hit[0]) != len(page.deps):
+        if hit is None or page.deps is None or len(hit[0]) != len(page.deps) or hit[1] != page.summary:
             return None
-        return hit[1] if all(a is b for a, b in zip(hit[0], page.deps)) else None
+        return hit[2] if all(a is b for a, b in zip(hit[0], page.deps)) else None
 
 
 class Fragments:
@@ -170,6 +211,7 @@ class Fragments:
         self.store = store
         self.module: jinja2.environment.TemplateModule | None = None
         self.once: dict[str, str] = {}
+        self.used: list[str] = []  # addresses in the cache on disk of the fragments of the page being rendered
 
     def _macro(self, name: str) -> Callable[..., str]:
         if self.module is None:
@@ -181,14 +223,22 @@ class Fragments:
         """The macro ``name`` for a view with a ``.model`` (and, optionally, ``.deps``: other models it shows)."""
         model = item.model
         deps = getattr(item, "deps", ())
-        key = (name, id(model), args)
+        links = self.store.links(item)
+        key = (name, id(model), args, links)
         hit = self.store.html.get(key)
         # The stored model keeps its id from being reused; deps must be the very same objects too.
         if hit is not None and hit[0][0] is model and len(hit[0]) == len(deps) + 1 and all(a is b for a, b in zip(hit[0][1:], deps)):
-            html = hit[1]
+            html, address = hit[1], hit[2]
         else:
-            html = str(self._macro(name)(item, *args))
-            self.store.html[key] = ((model, *deps), html)
+            disk = self.store.disk
+            address = self.store.disk_key(name, (model, *deps), args, links) if disk is not None else ""
+            found = disk.fragment(address) if disk is not None else None
+            html = found if found is not None else str(self._macro(name)(item, *args))
+            if disk is not None and found is None:
+                disk.remember_fragment(address, html)
+            self.store.html[key] = ((model, *deps), html, address)
+        if address:
+            self.used.append(address)
         return Markup(html.replace(ROOT_MARK, root))
 
     def shared(self, name: str, *args: Any, root: str) -> Markup:
@@ -217,7 +267,10 @@ def render_pages(
         job = (site, pages, env, jsonld, store or FragmentStore())
         with mp.get_context("fork").Pool(workers, initializer=_set_job, initargs=(job,)) as pool:
             parts = pool.starmap(_render_slice, [(i, workers) for i in range(workers)])
-        rendered = {path: data for part in parts for path, data in part}
+        rendered = {path: data for part, _ in parts for path, data in part}
+        if store is not None and store.disk is not None:  # what the workers used of the cache on disk, and added
+            for _, found in parts:
+                store.disk.merge(found)
         return {page.path: rendered[page.path] for page in pages}
     return _render(site, pages, env, jsonld, store or FragmentStore())
 
@@ -231,10 +284,12 @@ def _set_job(job: Job) -> None:
     _job = job
 
 
-def _render_slice(index: int, step: int) -> list[tuple[str, bytes]]:
+def _render_slice(index: int, step: int) -> tuple[list[tuple[str, bytes]], dict[str, tuple[dict[str, Any], list[str]]]]:
+    """One worker's pages, and what it used of the cache on disk (DiskCache.found)."""
     assert _job is not None
     site, pages, env, jsonld, store = _job
-    return list(_render(site, pages[index::step], env, jsonld, store).items())
+    rendered = list(_render(site, pages[index::step], env, jsonld, store).items())
+    return rendered, (store.disk.found() if store.disk is not None else {})
 
 
 def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict[str, str], store: FragmentStore) -> dict[str, bytes]:
@@ -245,10 +300,15 @@ def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict
     out: dict[str, bytes] = {}
     for page in pages:
         reused = store.page(page)
+        address = store.page_key(page, jsonld[page.path]) if store.disk is not None and page.deps is not None else ""
+        if reused is None and address and store.previous is not None:
+            assert store.disk is not None
+            reused = store.disk.page(address, store.previous / page.path)
         if reused is not None:
             out[page.path] = reused
             continue
         root = "/" + root_404 if page.path == "404.html" else "../" * page.depth
+        fragments.used = []
         try:
             template = env.get_template(page.template)
             html = template.render(site=site, page=page, root=root, jsonld=jsonld[page.path], **page.context)
@@ -262,7 +322,10 @@ def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict
             raise RenderError(f"{_template_location(exc, page)}: {type(exc).__name__}: {exc} (rendering {page.path})") from None
         out[page.path] = html.encode("utf-8")
         if page.deps is not None:
-            store.pages[page.path] = (page.deps, out[page.path])
+            store.pages[page.path] = (page.deps, page.summary, out[page.path])
+        if address:
+            assert store.disk is not None
+            store.disk.remember_page(address, out[page.path], list(dict.fromkeys(fragments.used)))
     return out
 
 

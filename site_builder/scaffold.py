@@ -22,8 +22,6 @@ from importlib.resources import files
 from pathlib import Path
 
 from .errors import OutputError
-from .model import ID_PATTERN
-from .schema import json_schemas, modeline
 
 _TEMPLATES = files(__package__) / "init_files"
 
@@ -45,6 +43,8 @@ class NewCase:
 
 def is_topic_id(text: str) -> bool:
     """Whether ``text`` is a valid strand id (the content model's id format)."""
+    from .model import ID_PATTERN  # here: `init --help` need not load the content model
+
     return len(text) <= 80 and re.match(ID_PATTERN, text) is not None
 
 
@@ -58,6 +58,8 @@ def topic_title(topic: str) -> str:
 
 def case_files(case: NewCase, today: datetime.date) -> dict[str, bytes]:
     """Relative path (POSIX) → bytes of every file of the new case folder."""
+    from .schema import json_schemas  # here, as the model: `init --help` starts without them
+
     out = {
         "content/case.yaml": _yaml("case", 1, _render("case.yaml", title=_scalar(case.title), updated=today.isoformat(),
                                                      topics=_topics(case.topics))),
@@ -144,4 +146,6 @@ def _render(name: str, **values: str) -> str:
 
 
 def _yaml(kind: str, depth: int, body: str) -> bytes:
+    from .schema import modeline
+
     return (modeline(kind, depth) + body).encode("utf-8")

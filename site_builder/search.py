@@ -19,6 +19,7 @@ from __future__ import annotations
 import subprocess
 import tempfile
 from html import escape
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,16 +54,25 @@ class Record:
         return {k: v for k, v in found.items() if v}
 
 
-def records(site: Site) -> list[Record]:
-    """Every published event, claim, quote and person, in a stable order (so the bundle is byte-identical)."""
+PageOf = Callable[[str, str], str]  # (strand id, item anchor) -> the page of the strand that holds the item
+
+
+def searchable(site: Site) -> bool:
+    """Whether the site has anything to find (Pagefind refuses an empty index: no index, no search page)."""
+    return bool(site.people) or any(t.events or t.claims or t.quotes for t in site.topics)
+
+
+def records(site: Site, page_of: PageOf = lambda topic_id, anchor: topic_path(topic_id)) -> list[Record]:
+    """Every published event, claim, quote and person, in a stable order (so the bundle is byte-identical); each
+    item's address is the page of its strand that holds it (``page_of``: the build's page plan)."""
     found: list[Record] = []
     for topic in site.topics:
         for e in topic.events:
-            found.append(_event(e))
+            found.append(_event(e, page_of))
         for c in topic.claims:
-            found.append(_claim(c))
+            found.append(_claim(c, page_of))
         for q in topic.quotes:
-            found.append(_quote(q))
+            found.append(_quote(q, page_of))
     for p in site.people:
         model = p.model
         words = [model.name, *model.aliases, model.role, plain(model.description or "")]
@@ -71,24 +81,24 @@ def records(site: Site) -> list[Record]:
     return found
 
 
-def _event(e: EventView) -> Record:
+def _event(e: EventView, page_of: PageOf) -> Record:
     when = ("Scheduled for " if e.planned else "") + e.when.display()
     words = [e.model.title, plain(e.model.summary or ""), when, *(p.name for p in e.people)]
-    return Record(f"{topic_path(e.topic.id)}#event-{e.model.id}", e.model.title, "Event", " ".join(w for w in words if w),
+    return Record(f"{page_of(e.topic.id, f'event-{e.model.id}')}#event-{e.model.id}", e.model.title, "Event", " ".join(w for w in words if w),
                   e.topic.title, tuple(p.name for p in e.people if not p.anonymous), {"detail": when})
 
 
-def _claim(c: ClaimView) -> Record:
+def _claim(c: ClaimView, page_of: PageOf) -> Record:
     label = c.label.text()
     people = tuple(dict.fromkeys(p.name for p in (c.by, *(c.via and [c.via] or []), *c.people) if not p.anonymous))
-    return Record(f"{topic_path(c.topic.id)}#claim-{c.model.id}", c.model.text, "Claim", f"{c.model.text} {label}",
+    return Record(f"{page_of(c.topic.id, f'claim-{c.model.id}')}#claim-{c.model.id}", c.model.text, "Claim", f"{c.model.text} {label}",
                   c.topic.title, people, {"detail": label})
 
 
-def _quote(q: QuoteView) -> Record:
+def _quote(q: QuoteView, page_of: PageOf) -> Record:
     label = q.label.text()
     people = () if q.by.anonymous else (q.by.name,)
-    return Record(f"{topic_path(q.topic.id)}#quote-{q.model.id}", f"“{q.model.text}”", "Quote", f"{q.model.text} {label}",
+    return Record(f"{page_of(q.topic.id, f'quote-{q.model.id}')}#quote-{q.model.id}", f"“{q.model.text}”", "Quote", f"{q.model.text} {label}",
                   q.topic.title, people, {"detail": label})
 
 

@@ -12,6 +12,10 @@ files listed in it: a folder without the marker (someone's own files, or a
 build of an older version) or with files added since is refused, naming
 them, and nothing in it is touched.
 
+A file whose bytes are the same as in the previous output is carried over
+(a hard link, else a copy with its times) rather than written again, so its
+modification time stays: a deploy by rsync or to a CDN sends only what changed.
+
 The swap is atomic on Linux (``renameat2(RENAME_EXCHANGE)``): at every
 moment the output folder holds either the old site or the new one.
 Elsewhere it falls back to two renames; a build killed between them leaves
@@ -28,6 +32,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -129,11 +134,13 @@ def write_site(files: dict[str, bytes], out: Path, protect: list[Path]) -> None:
     staging = _sibling(out, "staging", os.getpid())
     try:
         check_replaceable(out)
+        previous = out if out.is_dir() and any(out.iterdir()) else None  # checked above: only our own regular files
         shutil.rmtree(staging, ignore_errors=True)
         for name, data in sorted(files.items()):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            if previous is None or not _keep(previous / name, target, data):
+                target.write_bytes(data)
         (staging / MARKER).write_bytes(manifest(files))  # last: a staging folder with a marker is complete
         _put_in_place(staging, out)
     except OSError as exc:
@@ -141,6 +148,27 @@ def write_site(files: dict[str, bytes], out: Path, protect: list[Path]) -> None:
     finally:
         # After a swap the staging path holds the previous output, checked above to be all the build's own.
         _remove_build(staging, partial=True)
+
+
+def _keep(old: Path, target: Path, data: bytes) -> bool:
+    """Put the previous build's ``old`` at ``target`` when its bytes are ``data``, keeping its time of last
+    change (rsync and CDN deploys then send only what changed): a hard link, else a copy with its times.
+    False when there is no such file, it differs, or it cannot be linked or copied (then write it anew)."""
+    try:
+        st = os.lstat(old)
+        if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
+            return False
+        fd = os.open(old, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as handle:
+            if handle.read(len(data) + 1) != data:
+                return False
+        try:
+            os.link(old, target, follow_symlinks=False)
+        except OSError:  # a file system without hard links
+            shutil.copy2(old, target, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
 
 
 def _put_in_place(staging: Path, out: Path) -> None:

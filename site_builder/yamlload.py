@@ -13,6 +13,7 @@ tag can instantiate Python objects, and alias expansion is bounded
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
@@ -53,7 +54,7 @@ class YamlDoc:
 
     name: str
     data: Value
-    lines: dict[Path_, int] = field(default_factory=dict)
+    lines: Mapping[Path_, int] = field(default_factory=dict)  # a cached document's are read when needed (cache.LazyLines)
 
     def line_of(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest ancestor that has one."""
@@ -163,6 +164,8 @@ class _Builder:
     def __init__(self, doc: YamlDoc) -> None:
         self.doc = doc
         self.count = 0
+        self.lines: dict[Path_, int] = {}
+        doc.lines = self.lines
 
     def fail(self, node: yaml.Node, message: str) -> YamlError:
         return YamlError(Problem(self.doc.name, node.start_mark.line + 1, "", message))
@@ -173,7 +176,7 @@ class _Builder:
             raise self.fail(node, f"document expands to more than {MAX_VALUES:,} values (recursive aliases?)")
         if depth > MAX_DEPTH:
             raise self.fail(node, f"nested more than {MAX_DEPTH} levels deep")
-        self.doc.lines.setdefault(path, node.start_mark.line + 1)
+        self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -192,7 +195,7 @@ class _Builder:
                 key = key_node.value
                 if key in result:
                     raise self.fail(key_node, f"duplicate key '{key}'")
-                self.doc.lines[path + (key,)] = key_node.start_mark.line + 1
+                self.lines[path + (key,)] = key_node.start_mark.line + 1
                 result[key] = self.build(value_node, path + (key,), depth + 1)
             return result
         raise self.fail(node, "unsupported YAML node")  # pragma: no cover - composer yields only the three

@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser, Page
+
+from site_builder import render
+from site_builder.build import BuildOptions, build
+
+from .conftest import ROOT
 
 
 def visible_events(page: Page) -> list[tuple[str, str]]:
@@ -60,3 +66,23 @@ def test_timeline_without_javascript_offers_filter_links(browser: Browser, examp
     topics = {t for t, _ in visible_events(page)}
     assert topics == {"dismissal"}
     context.close()
+
+
+def test_timeline_filters_by_strand_when_too_many_people_to_list(browser: Browser, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past FILTER_PEOPLE people with events the person filter is left out (a big case's list weighed
+    ~750 KB on every timeline page); the strand filter works on alone, a ?person= address is ignored."""
+    monkeypatch.setattr(render, "FILTER_PEOPLE", 3)
+    build(BuildOptions(ROOT / "content", tmp_path / "dist"))
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto((tmp_path / "dist" / "timeline" / "index.html").as_uri() + "?person=alec-baldwin")
+    everything = visible_events(page)
+    assert page.query_selector("#filter-person") is None and len(everything) > 10
+    page.select_option("#filter-strand", "dismissal")
+    shown = visible_events(page)
+    assert shown and all(topic == "dismissal" for topic, _ in shown)
+    assert page.text_content(".filter-count") == f"Showing {len(shown)} of {len(everything)} events."
+    assert errors == []
+    page.close()

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from site_builder import pages
 from site_builder.build import BuildOptions, load_valid, render_site
+from site_builder.cache import DIR as CACHE  # the build cache beside the content (a CLI build writes it)
 from site_builder.linkcheck import check_pages
 
 from .conftest import ROOT, edit_line
@@ -58,7 +59,7 @@ def test_failed_build_leaves_previous_output_intact(project: Path, run) -> None:
     edit_line(project / "content" / CHARGES, 14, "2024-04-30", "2024-04-31")
     assert run("build", "--content", project / "content", "--out", out).code == 1
     assert snapshot(out) == before
-    assert sorted(p.name for p in project.iterdir()) == ["content", "dist", "seeds"]  # no staging left behind
+    assert sorted(p.name for p in project.iterdir()) == [CACHE, "content", "dist", "seeds"]  # no staging left behind
 
 
 def test_template_error_names_template_line_and_page(project: Path, run) -> None:  # type: ignore[no-untyped-def]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from site_builder.cli import COMMANDS, main
 
-from .conftest import edit_line
+from .conftest import ROOT, edit_line
 
 NO_CONTENT = "error: no content folder here — run `site-builder init` or pass `--content DIR`\n"
 
@@ -100,3 +102,15 @@ def test_yaml_syntax_errors_come_with_the_usual_fix(name: str, line: int, old: s
     err = capsys.readouterr().err
     assert code == 1
     assert err == f"{content}/{expected}\n1 problem in content\n"
+
+
+def test_help_imports_no_stage_of_the_build() -> None:
+    """`site-builder --help` (and each command's) starts without the content model, templates, YAML,
+    the converter or the server: each command imports what it needs when it runs."""
+    script = ("import sys, contextlib, io\nfrom site_builder.cli import main\n"
+              "for argv in (['--help'], ['build', '--help'], ['init', '--help'], ['serve', '--help'], ['check', '--help']):\n"
+              "    with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n        main(argv)\n"
+              "print(sorted(m for m in ('jinja2', 'pydantic', 'yaml', 'markdown_it', 'tornado', 'site_builder.model',"
+              " 'site_builder.convert', 'site_builder.build') if m in sys.modules))\n")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert proc.stdout == "[]\n"

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from site_builder import write
+from site_builder.cache import DIR as CACHE  # the build cache beside the content (a CLI build writes it)
 from site_builder.cli import main
 from site_builder.serve import PreviewServer, ServeError, ServeOptions
 
@@ -171,6 +172,7 @@ def test_pages_the_last_build_wrote_and_this_one_does_not_are_removed(project: P
 KILLED_AT_SWAP = """
 import os, signal, sys
 from site_builder import write
+from site_builder.cache import DIR as CACHE  # the build cache beside the content (a CLI build writes it)
 write._put_in_place = lambda staging, out: os.kill(os.getpid(), signal.SIGKILL)
 from site_builder.cli import main
 main(sys.argv[1:])
@@ -179,6 +181,7 @@ main(sys.argv[1:])
 KILLED_BETWEEN_RENAMES = """
 import os, signal, sys
 from site_builder import write
+from site_builder.cache import DIR as CACHE  # the build cache beside the content (a CLI build writes it)
 write._exchange = lambda a, b: False  # a system without renameat2: the two-rename fallback
 renames = []
 real_rename = os.rename
@@ -207,10 +210,10 @@ def test_a_build_killed_before_the_swap_leaves_litter_the_next_build_cleans(proj
     assert build(run, project, out).code == 0
     before = snapshot(out)
     pid = killed_build(KILLED_AT_SWAP, project)
-    assert sorted(p.name for p in project.iterdir()) == [f".dist.staging-{pid}", "content", "dist", "seeds"]
+    assert sorted(p.name for p in project.iterdir()) == [f".dist.staging-{pid}", CACHE, "content", "dist", "seeds"]
     assert snapshot(out) == before  # the killed build never touched the output
     assert build(run, project, out).code == 0
-    assert sorted(p.name for p in project.iterdir()) == ["content", "dist", "seeds"]
+    assert sorted(p.name for p in project.iterdir()) == [CACHE, "content", "dist", "seeds"]
     assert snapshot(out) == before
 
 
@@ -219,12 +222,12 @@ def test_a_build_killed_between_the_fallback_renames_is_recovered(project: Path,
     assert build(run, project, out).code == 0
     before = snapshot(out)
     pid = killed_build(KILLED_BETWEEN_RENAMES, project)
-    assert sorted(p.name for p in project.iterdir()) == [f".dist.old-{pid}", f".dist.staging-{pid}", "content", "seeds"]
+    assert sorted(p.name for p in project.iterdir()) == [f".dist.old-{pid}", f".dist.staging-{pid}", CACHE, "content", "seeds"]
     # The next build puts the previous output back even when the content it is given is broken.
     edit_line(project / "content" / "entries" / "charges.yaml", 14, "2024-04-30", "2024-04-31")
     assert build(run, project, out).code == 1
     assert snapshot(out) == before
-    assert sorted(p.name for p in project.iterdir()) == ["content", "dist", "seeds"]
+    assert sorted(p.name for p in project.iterdir()) == [CACHE, "content", "dist", "seeds"]
 
 
 def test_litter_of_a_running_build_is_left_alone(project: Path, run) -> None:  # type: ignore[no-untyped-def]
@@ -280,7 +283,7 @@ def test_without_exchange_the_fallback_gives_the_same_site(project: Path, run, m
     monkeypatch.setattr(write, "_exchange", lambda a, b: False)
     assert build(run, project, out).code == 0
     assert snapshot(out) == before
-    assert sorted(p.name for p in project.iterdir()) == ["content", "dist", "seeds"]
+    assert sorted(p.name for p in project.iterdir()) == [CACHE, "content", "dist", "seeds"]
 
 
 # --- 10. check --out needs a built site -------------------------------------------------------------------------

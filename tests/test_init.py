@@ -48,7 +48,7 @@ def test_init_makes_a_case_folder_that_builds_and_checks(tmp_path: Path, run) ->
         ("charges", "Charges", ["charges"]), ("civil-suits", "Civil suits", ["civil suits"])]
     assert yaml.safe_load((case / "content" / "entries" / "civil-suits.yaml").read_text("utf-8")) == {
         "title": "Civil suits", "status": "ongoing", "summary": "No summary yet.", "events": [], "claims": [], "quotes": []}
-    assert "\ndist/\n" in (case / ".gitignore").read_text("utf-8")
+    assert "\ndist/\n" in (case / ".gitignore").read_text("utf-8") and "\n.site-builder-cache/\n" in (case / ".gitignore").read_text("utf-8")
     for name in ("case", "entry", "people", "sources"):  # the schemas `site-builder schema` writes
         assert (case / "schemas" / f"{name}.schema.json").read_bytes() == (ROOT / "schemas" / f"{name}.schema.json").read_bytes()
 
@@ -106,7 +106,7 @@ def test_default_is_one_strand_in_this_folder_and_the_next_steps(tmp_path: Path,
         "  content/entries/        one file per strand: main.yaml\n"
         "  schemas/                the JSON Schemas editors use to check the YAML as you type\n"
         "  seeds/README.md         the article formats convert reads\n"
-        "  .gitignore              keeps dist/ out of version control\n"
+        "  .gitignore              keeps dist/ and the build cache out of version control\n"
         "next steps:\n"
         "  1. edit content/case.yaml: title, summary, jurisdiction, base_url, and the words (vocabulary) of each strand\n"
         "  2. put the articles into seeds/ (.txt, .md or .html; see seeds/README.md)\n"

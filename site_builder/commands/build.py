@@ -7,7 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-from ..build import BuildOptions, build
 from ..urls import check_http_url
 
 HELP = "validate content/ and write the static site to dist/"
@@ -18,6 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist/)")
     parser.add_argument("--base-url", type=base_url, help="public http(s) URL of the site, overriding site.base_url in case.yaml")
     parser.add_argument("--drafts", action="store_true", help="include draft items, marked as drafts")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="neither read nor write the cache of parsed files and rendered fragments (.site-builder-cache/)")
     parser.add_argument("--no-search", dest="search", action="store_false",
                         help="skip the search index (Pagefind) and the search page")
     parser.add_argument("--jobs", type=int, default=0, help="processes for rendering large sites (default: one per core)")
@@ -32,9 +33,12 @@ def base_url(value: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: `site-builder --help` and the other commands need none of it (lazy imports: start-up time).
+    from ..build import BuildOptions, build
+
     workers = args.jobs or os.cpu_count() or 1
     result = build(BuildOptions(args.content, args.out, drafts=args.drafts, base_url=args.base_url, workers=workers,
-                                search=args.search))
+                                cache=not args.no_cache, search=args.search))
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"built {result.pages} pages ({result.files} files) into {result.out}")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..check import check
 
 HELP = "validate content/ and check the rendered site (links, anchors, citations, alt text, neutral voice)"
 
@@ -17,6 +16,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: `site-builder --help` and the other commands need none of it (lazy imports: start-up time).
+    from ..check import check
+
     problems = check(args.content, args.out, args.drafts)
     for line in problems:
         print(line)

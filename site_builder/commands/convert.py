@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..convert import convert
 
 HELP = "convert news articles into draft case entries, people and sources in content/"
 
@@ -21,6 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: `site-builder --help` and the other commands need none of it (lazy imports: start-up time).
+    from ..convert import convert
+
     paths = list(args.paths) or [Path("seeds")]
     report = convert(paths, args.content, dry_run=args.dry_run)
     if args.json:

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"  content/entries/        one file per strand: {entries}")
     print("  schemas/                the JSON Schemas editors use to check the YAML as you type")
     print("  seeds/README.md         the article formats convert reads")
-    print("  .gitignore              keeps dist/ out of version control")
+    print("  .gitignore              keeps dist/ and the build cache out of version control")
     print("next steps:")
     step = 1
     if not here:

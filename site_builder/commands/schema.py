@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..schema import write_schemas
 
 HELP = "write the JSON Schema of every content file type to schemas/"
 
@@ -15,6 +14,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: `site-builder --help` and the other commands need none of it (lazy imports: start-up time).
+    from ..schema import write_schemas
+
     for path in write_schemas(args.out):
         print(f"wrote {path}")
     return 0

@@ -10,8 +10,12 @@ import time
 import webbrowser
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
-from ..serve import MAX_PORT, Outcome, PreviewServer, ServeError, ServeOptions
+if TYPE_CHECKING:
+    from ..serve import Outcome
+
+MAX_PORT = 65535  # the largest TCP port (serve.server has the same limit; the server and tornado are imported only to serve)
 
 HELP = "preview the site: build, serve it locally, rebuild and reload the browser on every save"
 
@@ -33,6 +37,9 @@ def port(value: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: `site-builder --help` and the other commands need none of it (lazy imports: start-up time).
+    from ..serve import PreviewServer, ServeError, ServeOptions
+
     if not args.content.is_dir():  # a typo, not an edit in progress: say so instead of serving an error page
         raise ServeError(f"content folder not found: {args.content}")
     options = ServeOptions(args.content, host=args.host, port=args.port, drafts=not args.no_drafts)

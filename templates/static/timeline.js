@@ -6,13 +6,13 @@
   var form = document.querySelector(".js-filter");
   if (!form) return;
   var strand = form.querySelector("#filter-strand");
-  var person = form.querySelector("#filter-person");
+  var person = form.querySelector("#filter-person");  // absent when a big case has too many people to list
   var count = form.querySelector(".filter-count");
   var events = Array.prototype.slice.call(document.querySelectorAll("li.event"));
   var years = Array.prototype.slice.call(document.querySelectorAll("section.year"));
 
   function apply() {
-    var s = strand.value, p = person.value, shown = 0;
+    var s = strand.value, p = person ? person.value : "", shown = 0;
     events.forEach(function (li) {
       var ok = (!s || li.dataset.topic === s) &&
                (!p || (" " + li.dataset.people + " ").indexOf(" " + p + " ") !== -1);
@@ -32,9 +32,9 @@
 
   var initial = new URLSearchParams(location.search);
   if (initial.get("strand")) strand.value = initial.get("strand");
-  if (initial.get("person")) person.value = initial.get("person");
+  if (person && initial.get("person")) person.value = initial.get("person");
   strand.addEventListener("change", apply);
-  person.addEventListener("change", apply);
+  if (person) person.addEventListener("change", apply);
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.hidden = false;
   document.documentElement.classList.add("js-enabled");

@@ -1,0 +1,250 @@
+"""A cache beside the content that lets one `build` reuse the work of the last: parsed files, rendered fragments.
+
+In: the project folder. Out: :class:`DiskCache`, which answers "what did these
+file bytes parse to?" and "what did this fragment render to?" from
+``.site-builder-cache/`` and, after a build, writes back what that build used.
+
+A cache file is project data anyone who can write the project can write, so
+nothing in it is trusted: it is JSON (never executed, unlike a pickle), it is
+signed with HMAC-SHA256 under a key kept outside the project (in the user's
+cache folder, created on first use), and it names its format, the package's
+version and code, and the project folder. A file that is unsigned, signed
+with another key, damaged, truncated, of another version or code, or copied
+from another project is ignored, and the next save replaces it. Entries are
+content-addressed: a parsed file by the digest of its bytes, a fragment by a
+digest of everything it shows (see render.FragmentStore). When the cache
+cannot be read or written (no key, a read-only folder), builds simply do
+without it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import json
+import os
+import stat
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .yamlload import Path_, YamlDoc
+
+DIR = ".site-builder-cache"
+FORMAT = "site-builder cache"
+KINDS = ("parsed", "fragments", "pages")
+KEY_BYTES = 32
+
+
+def key_file() -> Path:
+    """Where this user's signing key lives: outside every project ($XDG_CACHE_HOME or ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "site-builder" / "cache-key"
+
+
+def machine_key() -> bytes | None:
+    """The signing key, made on first use; None when it can be neither read nor made."""
+    path = key_file()
+    try:
+        key = path.read_bytes()
+        if len(key) == KEY_BYTES:
+            return key
+    except OSError:
+        pass
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temp = path.with_name(f".cache-key-{os.getpid()}")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(os.urandom(KEY_BYTES))
+        os.replace(temp, path)
+        key = path.read_bytes()  # another process may have won the race: use whatever is there now
+    except OSError:
+        return None
+    return key if len(key) == KEY_BYTES else None
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """The package's version and its source files' names, sizes and times: a cache never outlives the code."""
+    package = Path(__file__).parent
+    files = sorted(package.rglob("*.py"))
+    parts = [__version__] + [f"{p.relative_to(package)}:{(st := p.stat()).st_size}:{st.st_mtime_ns}" for p in files]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+class DiskCache:
+    """The cache of one project: entries read at the start of a build, the ones it used written at the end."""
+
+    def __init__(self, project: Path, key: bytes | None) -> None:
+        self.project = project.resolve()
+        self.folder = self.project / DIR
+        self.key = key
+        self.code = code_fingerprint() if key else ""
+        self.loaded: dict[str, dict[str, Any]] = {kind: self._read(kind) for kind in KINDS}
+        self.used: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+
+    @classmethod
+    def open(cls, project: Path) -> DiskCache:
+        return cls(project, machine_key())
+
+    # Parsed files: the YAML document (data and line numbers) of a file's bytes.
+
+    def doc(self, raw: bytes, name: str) -> YamlDoc | None:
+        """The document ``raw`` parsed to last time, named ``name`` (the path as this build names it)."""
+        key = digest(raw)
+        entry = self.loaded["parsed"].get(key)
+        if not (isinstance(entry, dict) and isinstance(entry.get("lines"), str) and "data" in entry):
+            return None
+        self.used["parsed"][key] = entry
+        return YamlDoc(name, entry["data"], LazyLines(entry["lines"]))
+
+    def remember_doc(self, raw: bytes, doc: YamlDoc) -> None:
+        lines = json.dumps([[list(path), line] for path, line in doc.lines.items()], separators=(",", ":"))
+        self.used["parsed"][digest(raw)] = {"data": doc.data, "lines": lines}
+
+    # Rendered fragments, by a digest of everything they show.
+
+    def fragment(self, key: str) -> str | None:
+        html = self.loaded["fragments"].get(key)
+        if not isinstance(html, str):
+            return None
+        self.used["fragments"][key] = html
+        return html
+
+    def remember_fragment(self, key: str, html: str) -> None:
+        self.used["fragments"][key] = html
+
+    # Whole pages: the digest of the bytes a page rendered to, read back from the previous output.
+
+    def page(self, key: str, previous: Path) -> bytes | None:
+        """The bytes of the page at ``previous`` (the last build's output of it) if they are the ones
+        the cache records for ``key``; the output folder is anyone's to edit, so they are checked.
+        The fragments the page was made of count as used (a later build may need them again)."""
+        entry = self.loaded["pages"].get(key)
+        if not (isinstance(entry, dict) and isinstance(entry.get("sha256"), str) and isinstance(entry.get("fragments"), list)):
+            return None
+        expected = entry["sha256"]
+        try:
+            fd = os.open(previous, os.O_RDONLY | os.O_NOFOLLOW)
+            with os.fdopen(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    return None
+                data = handle.read()
+        except OSError:
+            return None
+        if digest(data) != expected:
+            return None
+        self.used["pages"][key] = entry
+        loaded, used = self.loaded["fragments"], self.used["fragments"]
+        used.update((k, loaded[k]) for k in entry["fragments"] if isinstance(k, str) and k in loaded)
+        return data
+
+    def remember_page(self, key: str, data: bytes, fragments: list[str]) -> None:
+        self.used["pages"][key] = {"sha256": digest(data), "fragments": fragments}
+
+    def merge(self, found: dict[str, tuple[dict[str, Any], list[str]]]) -> None:
+        """Add what a forked render worker used (``kind: (new entries, keys of loaded ones)``)."""
+        for kind, (added, hits) in found.items():
+            self.used[kind].update(added)
+            self.used[kind].update((key, self.loaded[kind][key]) for key in hits)
+
+    def found(self) -> dict[str, tuple[dict[str, Any], list[str]]]:
+        """What a forked render worker sends back for :meth:`merge`: new entries whole, loaded ones by key."""
+        return {kind: ({k: v for k, v in self.used[kind].items() if k not in self.loaded[kind]},
+                       [k for k in self.used[kind] if k in self.loaded[kind]]) for kind in ("fragments", "pages")}
+
+    # Files.
+
+    def save(self) -> None:
+        """Write what this build used (only the kinds that changed); a failure leaves the build as it was."""
+        if self.key is None:
+            return
+        for kind in KINDS:
+            if self.used[kind].keys() == self.loaded[kind].keys():  # new entries are only ever added for new keys
+                continue
+            try:
+                self._write(kind, self.used[kind])
+            except (OSError, TypeError, ValueError):  # a read-only project, or a value JSON cannot hold
+                return
+
+    def _header(self, kind: str) -> dict[str, str]:
+        return {"format": FORMAT, "kind": kind, "code": self.code, "project": str(self.project)}
+
+    def _read(self, kind: str) -> dict[str, Any]:
+        """The entries of one cache file, or none when it is missing or not one to trust."""
+        path = self.folder / f"{kind}.json"
+        if self.key is None or not _real_folder(self.folder):
+            return {}
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+            with os.fdopen(fd, "rb") as handle:
+                blob = handle.read()
+        except OSError:
+            return {}
+        mac, newline, body = blob.partition(b"\n")
+        if not newline or not hmac.compare_digest(mac, _sign(self.key, body).encode()):
+            return {}
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return {}
+        entries = data.get("entries") if isinstance(data, dict) and data.get("header") == self._header(kind) else None
+        return entries if isinstance(entries, dict) else {}
+
+    def _write(self, kind: str, entries: dict[str, Any]) -> None:
+        if self.folder.is_symlink():
+            return  # never write through a link out of the project
+        self.folder.mkdir(exist_ok=True)
+        if not _real_folder(self.folder):
+            return
+        body = json.dumps({"header": self._header(kind), "entries": entries}, ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=True).encode("utf-8")
+        assert self.key is not None
+        temp = self.folder / f".{kind}.{os.getpid()}.tmp"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(_sign(self.key, body).encode() + b"\n" + body)
+        os.replace(temp, self.folder / f"{kind}.json")
+
+
+class LazyLines(Mapping[Path_, int]):
+    """A document's line numbers, kept as JSON text until an error message needs one: most builds never do,
+    and turning ~100,000 paths back into tuples would cost more than the rest of reading the cache."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[Path_, int] | None = None
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        if self._lines is None:
+            try:
+                pairs = json.loads(self.text)
+                self._lines = {tuple(path): int(line) for path, line in pairs}
+            except (TypeError, ValueError):  # cannot happen for a signed file; an address without a line is still an address
+                self._lines = {}
+        return self._lines
+
+    def __getitem__(self, path: Path_) -> int:
+        return self.lines[path]
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def _sign(key: bytes, body: bytes) -> str:
+    return hmac.new(key, body, hashlib.sha256).hexdigest()
+
+
+def _real_folder(path: Path) -> bool:
+    return path.is_dir() and not path.is_symlink()

@@ -1,0 +1,217 @@
+"""The cache beside the content: reused across builds, never trusted, never changing the output; unchanged files keep their times."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_builder import cache, yamlload
+from site_builder.build import BuildOptions, build
+from site_builder.cache import DIR, DiskCache, machine_key
+
+from .conftest import ROOT
+
+OLD = 1_000_000_000  # 2001: a time no build writes
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A writable copy of the example case (content/ + seeds/), big enough for every kind of fragment."""
+    shutil.copytree(ROOT / "content", tmp_path / "case" / "content")
+    shutil.copytree(ROOT / "seeds", tmp_path / "case" / "seeds")
+    return tmp_path / "case"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def built(project: Path, out: str, use_cache: bool = True) -> dict[str, bytes]:
+    build(BuildOptions(project / "content", project / out, cache=use_cache))
+    return snapshot(project / out)
+
+
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the files the YAML parser reads from now on (a file the cache answered is not parsed)."""
+    seen: list[str] = []
+    real = yamlload.load_yaml
+
+    def counting(raw: bytes, name: str) -> yamlload.YamlDoc:
+        seen.append(Path(name).name)
+        return real(raw, name)
+
+    monkeypatch.setattr("site_builder.load.load_yaml", counting)
+    return seen
+
+
+def test_a_second_build_reuses_the_cache_and_gives_the_same_bytes(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = built(example, "dist")
+    assert sorted(p.name for p in (example / DIR).iterdir()) == ["fragments.json", "pages.json", "parsed.json"]
+    seen = parses(monkeypatch)
+    assert built(example, "dist") == first
+    assert seen == []  # every file came from the cache
+    assert built(example, "fresh", use_cache=False) == first
+
+
+@pytest.mark.parametrize("edit", [
+    ("entries/charges.yaml", "with involuntary manslaughter\n", "with manslaughter\n"),  # an event's title
+    ("people.yaml", "name: Alec Baldwin\n", "name: Alexander Baldwin\n"),  # a name shown in fragments of every strand
+    ("sources.yaml", "publisher: RadarOnline", "publisher: Radar Online"),  # a publisher in every citation of it
+    ("case.yaml", "title: Criminal charges", "title: The criminal charges"),  # a strand's title on its events
+    ("templates", "", ""),  # a template of the project's own, overriding the default theme
+])
+def test_after_each_kind_of_edit_the_cached_build_equals_a_fresh_one(example: Path, edit: tuple[str, str, str]) -> None:
+    built(example, "dist")
+    name, old, new = edit
+    if name == "templates":
+        (example / "templates").mkdir()
+        macros = (ROOT / "templates" / "_macros.html").read_text("utf-8")
+        (example / "templates" / "_macros.html").write_text(macros.replace('<p class="claim-text">', '<p class="claim-text said">'), "utf-8")
+        new = "claim-text said"
+    else:
+        path = example / "content" / name
+        text = path.read_text("utf-8")
+        assert text.count(old) >= 1, old
+        path.write_text(text.replace(old, new), "utf-8")
+    cached = built(example, "dist")
+    assert cached == built(example, "fresh", use_cache=False)
+    assert any(new.split(": ", 1)[-1].strip().encode() in data for data in cached.values())  # the new value is shown
+
+
+def _forge(project: Path, key: bytes | None, code: str | None = None, at: Path | None = None, copy: bool = True) -> None:
+    """A cache in ``project`` (or written as if for ``at``) that says case.yaml holds another title, signed with ``key``."""
+    raw = (project / "content" / "case.yaml").read_bytes()
+    forged = DiskCache(at or project, key)
+    if code is not None:
+        forged.code = code
+    doc = yamlload.load_yaml(raw.replace(b"title: ", b"title: FORGED ", 1), "case.yaml")
+    forged.remember_doc(raw, doc)
+    forged._write("parsed", forged.used["parsed"])
+    if at is not None and copy:
+        shutil.copytree(at / DIR, project / DIR, dirs_exist_ok=True)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "random bytes", "another key", "another version", "another project", "a link"])
+def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(example: Path, tmp_path: Path, damage: str) -> None:
+    fresh = built(example, "fresh", use_cache=False)
+    key = machine_key()
+    assert key is not None
+    if damage == "truncated":
+        built(example, "dist")
+        for kind in cache.KINDS:
+            path = example / DIR / f"{kind}.json"
+            path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    elif damage == "random bytes":
+        (example / DIR).mkdir()
+        for kind in cache.KINDS:
+            (example / DIR / f"{kind}.json").write_bytes(os.urandom(4096))
+    elif damage == "another key":
+        _forge(example, b"k" * 32)
+    elif damage == "another version":
+        _forge(example, key, code="an older site-builder")
+    elif damage == "another project":
+        other = tmp_path / "other"
+        other.mkdir()
+        _forge(example, key, at=other)
+    elif damage == "a link":  # a cache folder linked elsewhere is neither read nor written through
+        elsewhere = tmp_path / "elsewhere"
+        elsewhere.mkdir()
+        _forge(example, key, at=elsewhere, copy=False)  # signed, right version, for that folder as a project
+        (example / DIR).symlink_to(elsewhere / DIR)
+    assert built(example, "dist") == fresh
+    if damage == "a link":
+        assert sorted(p.name for p in (elsewhere / DIR).iterdir()) == ["parsed.json"]  # nothing written there
+        return
+    # The next build finds the cache this one wrote, whole and its own: the 9 content files (case, people, sources,
+    # key points, 5 entries) parsed, and the fragments and pages.
+    reopened = DiskCache.open(example)
+    assert len(reopened.loaded["parsed"]) == 9 and len(reopened.loaded["fragments"]) > 50 and len(reopened.loaded["pages"]) > 30
+    assert built(example, "dist") == fresh
+
+
+def test_a_cache_signed_with_this_machines_key_is_the_only_one_read(example: Path) -> None:
+    """The control for the test above: the same forged entry, signed with the right key, is read (so the
+    checks above, not an accident, keep it out)."""
+    key = machine_key()
+    assert key is not None
+    _forge(example, key)
+    assert b"FORGED" in built(example, "dist")["index.html"]
+
+
+def test_no_cache_reads_and_writes_none(example: Path, run) -> None:  # type: ignore[no-untyped-def]
+    assert run("build", "--content", example / "content", "--out", example / "dist", "--no-cache").code == 0
+    assert not (example / DIR).exists()
+    _forge(example, machine_key())
+    assert run("build", "--content", example / "content", "--out", example / "dist", "--no-cache").code == 0
+    assert b"FORGED" not in (example / "dist" / "index.html").read_bytes()
+    assert run("build", "--content", example / "content", "--out", example / "dist").code == 0
+    assert b"FORGED" in (example / "dist" / "index.html").read_bytes()  # (the forged cache was there to be read)
+
+
+def test_without_a_key_builds_do_without_a_cache(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "machine_key", lambda: None)
+    assert built(example, "dist") == built(example, "fresh", use_cache=False)
+    assert not (example / DIR).exists()
+
+
+def test_only_files_whose_bytes_changed_get_a_new_time(example: Path) -> None:
+    out = example / "dist"
+    built(example, "dist")
+    for path in out.rglob("*"):
+        os.utime(path, (OLD, OLD), follow_symlinks=False)
+    before = snapshot(out)
+    path = example / "content" / "entries" / "reality-show.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC"), "utf-8")
+    after = built(example, "dist")
+    changed = {name for name in after if after[name] != before.get(name)}
+    # The strand's page, the timeline, the people it names, the home page (latest events), case.json, the feed...
+    assert "topics/reality-show/index.html" in changed and "case.json" in changed
+    assert "about/index.html" not in changed and "topics/charges/index.html" not in changed
+    for name in after:
+        if name == ".site-builder-build.json":
+            continue
+        old_time = (out / name).stat().st_mtime == OLD
+        assert old_time == (name not in changed), name
+
+
+def test_a_page_edited_in_the_output_is_rendered_again_not_trusted(example: Path) -> None:
+    """Unchanged pages are read back from the last output, which is anyone's to edit: only bytes whose
+    digest the signed cache holds are taken."""
+    first = built(example, "dist")
+    page = example / "dist" / "people" / "alec-baldwin" / "index.html"
+    text = page.read_bytes()
+    page.write_bytes(text.replace(b"Alec Baldwin", b"Alec Baldwyn"))  # same size, other bytes
+    assert built(example, "dist") == first
+
+
+def test_a_run_of_edits_across_files_stays_equal_to_fresh_builds(example: Path) -> None:
+    """Pages reused from the output keep the fragments they were made of in the cache, for the build that needs them next."""
+    built(example, "dist")
+    edits = [("entries/shooting.yaml", "review: reviewed", "review: draft"),
+             ("entries/reality-show.yaml", "title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC"),
+             ("entries/shooting.yaml", "review: draft", "review: reviewed"),
+             ("people.yaml", "name: Alec Baldwin\n", "name: Alexander Baldwin\n")]
+    for name, old, new in edits:
+        path = example / "content" / name
+        path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+        assert built(example, "dist") == built(example, "fresh", use_cache=False), name
+
+
+def test_forked_render_workers_fill_and_use_the_cache(tmp_path: Path) -> None:
+    """A site of over 400 pages renders on forked workers, which send back what they used of the cache."""
+    from .test_paging import _generate
+
+    project = tmp_path / "big"
+    _generate()(1500, project)  # type: ignore[operator]
+    options = BuildOptions(project / "content", project / "dist", workers=2, cache=True)
+    build(options)
+    used = DiskCache.open(project).loaded
+    assert len(used["pages"]) > 400 and len(used["fragments"]) > 2000
+    entry = project / "content" / "entries" / "trial.yaml"
+    entry.write_text(entry.read_text("utf-8").replace("title: '", "title: 'Edited: ", 1), "utf-8")
+    build(options)
+    assert snapshot(project / "dist") == built(project, "fresh", use_cache=False)
