@@ -24,7 +24,7 @@ from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GA
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, LED_SPEECH_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS, UNNAMED_OFFICES
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
-from .referents import (ANONYMOUS, HOLDER_HEADS, UNNAMED_PLURALS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial, office_before,
+from .referents import (ANONYMOUS, GroupPhrase, HOLDER_HEADS, UNNAMED_PLURALS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial, office_before,
                         unnamed_after, unnamed_before)
 from .ruler import Ruler
 from .segment import ABBREVIATIONS, STATES, Segmented
@@ -557,8 +557,9 @@ def _group(site: BeforeSite) -> bool:
         return False
     offset = len(base) - len(tail)
     start = offset + group.start("np")
-    key = group_speaker(group.group("np"), group.group("head"), tail[: group.start("np")], at.rec, at.seg, at.index, start, at.groups,
-                        at_start=not left[:start].strip(" \"'“”‘’—–-,"))
+    phrase = GroupPhrase(group.group("np"), group.group("head"), tail[: group.start("np")], start,
+                         at_start=not left[:start].strip(" \"'“”‘’—–-,"))
+    key = group_speaker(phrase, at.rec, at.seg, at.index, at.groups)
     return bool(key) and site.give(key)
 
 
@@ -675,7 +676,7 @@ def _after(at: Speaking, end: int, inverted: bool = False, verb_at: int = 0) -> 
     if not inverted:
         group = _GROUP_AFTER.match(window)
         if group and groups is not None:
-            speaker = group_speaker(group.group("np"), group.group("head"), "", rec, seg, index, end + group.start("np"), groups)
+            speaker = group_speaker(GroupPhrase(group.group("np"), group.group("head"), "", end + group.start("np")), rec, seg, index, groups)
             if speaker:
                 return speaker, None
     return None

@@ -11,6 +11,7 @@ names one nearby, and "the judge" is a judge the article has named.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .directory import name_parts
 from .lexicon import GROUP_MODIFIERS, NOT_NAMES, ROLE_WORDS, UNNAMED_ROLES
@@ -115,9 +116,20 @@ _BODY = re.compile(r"(?<![\w’'-])(?P<name>(?:[A-Z][\w.&-]*(?:['’]s)?\s+)+(?:
                    r"|Authority|Constabulary|Patrol|Service)(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w.&-]*)+)?)\b")
 
 
-def group_speaker(np: str, head: str, before: str, rec: Recognised, seg: Segmented, index: int, offset: int,
-                  groups: dict[str, Entity], at_start: bool = False) -> str | None:
-    """The speaker for a group phrase ``np`` ending in ``head``; ``before`` is the text before it.
+@dataclass(frozen=True)
+class GroupPhrase:
+    """A group phrase before or after a reporting verb: ``np`` ends in the group noun ``head``; ``before`` is the
+    text before it, ``offset`` where it starts in the sentence; ``at_start``: it opens the sentence."""
+
+    np: str
+    head: str
+    before: str
+    offset: int
+    at_start: bool = False
+
+
+def group_speaker(phrase: GroupPhrase, rec: Recognised, seg: Segmented, index: int, groups: dict[str, Entity]) -> str | None:
+    """The speaker for a group phrase (``phrase.np`` ending in ``phrase.head``) of sentence ``index``.
 
     Keeps only words that belong to the group's name ("state prosecutors", "Kessler County officials",
     "Baldwin's attorneys"), so "the revenue numbers prosecutors say" is "prosecutors". A group inside a
@@ -125,6 +137,7 @@ def group_speaker(np: str, head: str, before: str, rec: Recognised, seg: Segment
     body the article names nearby if it names one; bare "officials" without one are unnamed sources.
     ``at_start``: the phrase opens the sentence, where a capital letter does not make a word a name.
     """
+    np, head, before, offset, at_start = phrase.np, phrase.head, phrase.before, phrase.offset, phrase.at_start
     words = np.split()
     mods = words[: len(words) - len(head.split())]
     kept: list[str] = []
