@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
-from .lexicon import COURT_ABBREVIATIONS, INVERTIBLE_VERBS
+from .lexicon import COURT_ABBREVIATIONS, INVERTIBLE_VERBS, LED_SPEECH_VERBS
+from .lexicon.verbs import CATENATIVE, REPORTING_WORDS
 from .transcript import Label, labels
 
 ABBREVIATIONS = frozenset(
@@ -79,9 +80,8 @@ class Segmented:
     paragraphs: list[tuple[int, int]]
     sentences: list[Sentence]
     quotes: list[QuoteSpan]
-    # sentence index -> reporting verbs outside quotations: attribution's memo, kept with the article it is about
-    verbs: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
     _plain: dict[int, str] = field(default_factory=dict, init=False, repr=False)  # see plain()
+    _verbs: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict, init=False, repr=False)  # see reporting_verbs()
     _starts: list[int] = field(init=False, repr=False)
     _opens: list[int] = field(init=False, repr=False)
     _reach: list[int] = field(init=False, repr=False)
@@ -99,6 +99,14 @@ class Segmented:
             quoted = [(q.open - sentence.start, q.close - sentence.start + 1) for q in self.overlapping(sentence.start, sentence.end)
                       if q.open < sentence.end and q.close >= sentence.start]
             cached = self._plain[index] = _blank(sentence.text, quoted)
+        return cached
+
+    def reporting_verbs(self, index: int) -> list[tuple[int, int, str]]:
+        """Reporting verbs in sentence ``index`` outside quotation marks: (start, end, word), in order (kept: every
+        quote, claim and speaker asks). "Pike tried to argue that …" has "argue"; "is expected to argue" has none."""
+        cached = self._verbs.get(index)
+        if cached is None:
+            cached = self._verbs[index] = _reporting_verbs(self.plain(index))
         return cached
 
     @cached_property
@@ -123,6 +131,41 @@ class Segmented:
         read it as plain text, only quotes and attribution treat it as spoken words)."""
         index = bisect_left(self._opens, offset) - 1
         return index >= 0 and self.quotes[index].label is None and self.quotes[index].open < offset < self.quotes[index].close
+
+
+_RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
+
+
+def _reporting_verbs(plain: str) -> list[tuple[int, int, str]]:
+    """The reporting verbs (lexicon REPORTING_WORDS) of ``plain`` as whole runs: (start, end, word); a base form only
+    after a verb that leads to it (LED_SPEECH_VERBS after CATENATIVE)."""
+    lower = plain.lower()
+    hits = REPORTING_WORDS.intersection(_RUN.findall(lower))
+    if not hits:
+        return []
+    if len(lower) != len(plain):  # a letter whose lower case is longer: offsets differ, take the slow way
+        found = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(plain) if m.group().lower() in REPORTING_WORDS]
+    else:
+        found = sorted((i, i + len(w), plain[i : i + len(w)]) for w in hits for i in _whole_word(lower, w))
+    if found and not LED_SPEECH_VERBS.isdisjoint(hits):
+        found = [v for v in found if v[2].lower() not in LED_SPEECH_VERBS or CATENATIVE.search(plain, 0, v[0])]
+    return found
+
+
+def _whole_word(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text`` as a whole run of word characters (see _RUN)."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _in_run(text[at - 1])) and (end == len(text) or not _in_run(text[end])):
+            out.append(at)
+        at = text.find(word, end)
+    return out
+
+
+def _in_run(char: str) -> bool:
+    return char.isalnum() or char in "_’'"
 
 
 def segment(paragraphs: list[str]) -> Segmented:
