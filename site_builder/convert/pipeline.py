@@ -216,13 +216,13 @@ def _merge(merger: Merger, x: Extraction) -> dict[str, str]:
 
 
 def _explained(x: Extraction, taken: list[Placed]) -> list[ItemRules]:
-    """The rules behind each of an article's events, claims and quotes, with the item each went into.
+    """The rules behind each of an article's people, events, claims and quotes, with the item each went into.
 
     ``taken`` is where the article's drafts went, pass after pass: its last part is the final pass's, in the order
     :func:`_merge` placed them (people, events, claims, quotes)."""
-    placed = taken[len(taken) - len(x.events) - len(x.claims) - len(x.quotes):]
+    placed = taken[len(taken) - len(x.people) - len(x.events) - len(x.claims) - len(x.quotes):]
     drafts: list[tuple[list[str], str | None]] = [
-        *((e.rules, None) for e in x.events), *((c.rules, c.attributed_to) for c in x.claims), *((q.rules, q.speaker) for q in x.quotes)]
+        *((p.rules, None) for p in x.people), *((e.rules, None) for e in x.events), *((c.rules, c.attributed_to) for c in x.claims), *((q.rules, q.speaker) for q in x.quotes)]
     name = Path(x.path).name
     return [ItemRules(name, p.section, p.id, p.how, rules, speaker) for (rules, speaker), p in zip(drafts, placed, strict=True)]
 

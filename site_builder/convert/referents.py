@@ -236,7 +236,7 @@ def body_entity(name: str, rec: Recognised, groups: dict[str, Entity]) -> str:
         return group_entity_known(known, rec, groups)
     key = slugify(name)
     if key not in groups:
-        groups[key] = Entity(key, name, "organization")
+        groups[key] = Entity(key, name, "organization", rules=["referents.body"])
     return key
 
 
@@ -263,7 +263,7 @@ def group_entity(phrase: str, rec: Recognised, groups: dict[str, Entity]) -> str
         return group_entity_known(known, rec, groups)
     key = slugify(name)
     if key not in groups:
-        groups[key] = Entity(key, name, "organization", role=name)
+        groups[key] = Entity(key, name, "organization", role=name, rules=["referents.group"])
     return key
 
 
