@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .lexicon.media import OUTLET_RELAY_WORDS, outlet_pattern
+from .lexicon.documents import DOCUMENTS
+from .lexicon.roles import JUDICIAL_WORDS
 from .lexicon.verbs import CATENATIVE, RULING_ONLY
 from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GATE
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, UNNAMED_OFFICES
@@ -31,8 +33,8 @@ from .ruler import Ruler
 from .segment import ABBREVIATIONS, STATES, Segmented
 
 __all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "introduced", "kind_for", "reporting_verbs"]
-_DOCS = r"affidavit|lawsuit|suit|complaint|filing|motion|ruling|order|statement|document|report|press release|release|indictment|letter|court papers|court documents|records|legal document|court filing|petition|opinion|decision|judgment|verdict"
-_DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?|\w['’]s?\s+(?:\w+\s+)?)(?P<doc>{_DOCS})"
+
+_DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?|\w['’]s?\s+(?:\w+\s+)?)(?P<doc>{DOCUMENTS})"
                           r"\s*(?:further\s+|also\s+|later\s+)?$")  # "The lawsuit alleges", "Tom Reed's lawsuit claims"
 _NOUN_LIKE = frozenset("rules claims states notes reads calls finds orders reports comments remarks posts shares tweets "
                        "charges accuses denies insists".split())
@@ -67,7 +69,7 @@ def kind_for(verb: str, speaker: Entity | None) -> str:
     return "statement"
 
 
-_JUDICIAL_PIECES = ("judge", "court", "justice", "magistrate", "tribunal")
+_JUDICIAL_PIECES = JUDICIAL_WORDS  # a cheap gate: pieces of words, as in "judges", "courtroom"
 
 
 def _anonymous_in(window: str) -> list[re.Match[str]]:
@@ -622,7 +624,7 @@ def _after(at: Speaking, end: int, inverted: bool = False, verb_at: int = 0) -> 
                 and not text[:verb_at].rstrip().endswith(","):
             return None  # "the note says Dana Pike “never saw the trailer”": she is who the quoted words are about
         return candidates[0][2], None
-    doc = re.match(rf"\s*(?:the|a|an|his|her|their|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?P<doc>{_DOCS})\b", window)
+    doc = re.match(rf"\s*(?:the|a|an|his|her|their|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?P<doc>{DOCUMENTS})\b", window)
     if doc:
         rest = plain[end + doc.end() : end + doc.end() + 60]
         by = [(s, e, k) for s, e, k in mentions if end + doc.end() <= s <= end + doc.end() + 40]

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .lexicon.works import THING_MODIFIERS, THING_NOUNS, TITLE_CUES, WORK_CUES
 from .ruler import Ruler
 from .lexicon import (
     COMMON_CAPS,
@@ -89,11 +90,6 @@ def is_name_token(word: str) -> bool:
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,5}|[A-Z]![A-Z]*)$")
 _CONNECTORS = {"of", "the", "&", "de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "ten", "ter", "bin", "al", "dos", "das"}
-_WORK_CUES = {"film", "movie", "show", "series", "episode", "entitled", "titled", "called", "album", "book", "song",
-              "documentary", "drama", "sitcom", "podcast", "novel", "play", "miniseries", "docuseries", "flick", "western"}
-# Nouns that announce a title of a work in quotation marks, however long ('the headline "Gone Fishing: How …"',
-# 'her book, "Behind the Doors: The Harbor Case"'): nothing inside such a title is a person named in the sentence.
-_TITLE_CUES = frozenset(_WORK_CUES - {"called"} | {"headline", "headlined", "memoir", "article", "column", "essay", "op-ed"})
 
 
 _CLAUSE_WORDS = frozenset("it he she they we i you that which who whom as and but".split())
@@ -104,10 +100,10 @@ def titled_quotation(before: str) -> bool:
     a work's noun among the last six words, with no verb or new clause after it ('carried the headline', 'her book
     on the trial,'; not 'the show, saying it', whose quotation is speech)."""
     words = [w.lower().strip(",:;") for w in before.split()[-6:]]
-    cue = max((k for k, w in enumerate(words) if w in _TITLE_CUES), default=None)
+    cue = max((k for k, w in enumerate(words) if w in TITLE_CUES), default=None)
     if cue is None:
         return False
-    return not any(w in _CLAUSE_WORDS or w in SPEECH_VERBS or w.endswith(("ing", "ed", "s")) and w not in _TITLE_CUES
+    return not any(w in _CLAUSE_WORDS or w in SPEECH_VERBS or w.endswith(("ing", "ed", "s")) and w not in TITLE_CUES
                    for w in words[cue + 1 :])
 
 
@@ -455,7 +451,7 @@ def _qualifies_a_role(site: RunSite) -> bool:
 
 def _title_of_a_work(site: RunSite) -> bool:
     """"the 30 Rock star", "entitled Along Came Hilaria": a title of a work."""
-    return site.prev_word in _WORK_CUES or site.next_word in ("star", "stars", "actor", "actress", "franchise", "cast") \
+    return site.prev_word in WORK_CUES or site.next_word in ("star", "stars", "actor", "actress", "franchise", "cast") \
         and not site.run[-1].possessive
 
 
@@ -620,23 +616,16 @@ def _bare_initial(word: str) -> bool:
     return len(word) == 1 and word.isupper() and word != "I"
 
 
-# Nouns a product, a show or a body's name stands before ("the Vault Yield account", "a Love Isle contestant",
-# "a Second Circuit panel"); never after a person's name, which would take a possessive ("Ostrow's account").
-_THING_NOUNS = frozenset("""account accounts app apps card cards token tokens wallet wallets platform platforms product
-    products contestant contestants series podcast podcasts episode episodes franchise panel programme program
-    subscription subscriptions""".split())
-# Lower-case words that may stand between such a name and its noun ("Vault Yield interest accounts").
-_THING_MODIFIERS = frozenset("interest savings checking deposit trading loyalty rewards credit debit gift reality streaming mobile".split())
 
 
-_THING_WORDS = _THING_NOUNS | _THING_MODIFIERS
+_THING_WORDS = THING_NOUNS | THING_MODIFIERS
 _THING_DETERMINERS = frozenset(("a", "an", "its"))
 
 
 def _names_a_thing(next_word: str, after_next: _Tok | None) -> bool:
-    if next_word in _THING_NOUNS:
+    if next_word in THING_NOUNS:
         return True
-    return next_word in _THING_MODIFIERS and after_next is not None and after_next.text in _THING_NOUNS
+    return next_word in THING_MODIFIERS and after_next is not None and after_next.text in THING_NOUNS
 
 
 def _role_compound(word: str) -> bool:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .directory import name_parts
+from .lexicon.roles import JUDICIAL_WORDS
 from .lexicon import GROUP_MODIFIERS, NOT_NAMES, ROLE_WORDS, UNNAMED_ROLES
 from .recognise import Entity, Recognised
 from .segment import Segmented
@@ -268,7 +269,7 @@ def group_entity(phrase: str, rec: Recognised, groups: dict[str, Entity]) -> str
 
 
 # --- "the judge wrote": the nearest person the article gave that role
-_JUDICIAL = re.compile(r"\b(?:judge|justice|court|magistrate|tribunal)\b", re.I)
+_JUDICIAL = re.compile(r"\b(?:" + "|".join(JUDICIAL_WORDS) + r")\b", re.I)
 HOLDER_HEADS = frozenset({"judge", "justice", "magistrate"})
 _HOLDER = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa])\s+(?:[\w.’'-]+\s+){0,5}?(?P<head>judge|justice|magistrate)\s+"
                      r"(?:(?:on|last|this|late|early)\s+\w+\s+)?(?:(?:also|then|later|further|again)\s+)?$")

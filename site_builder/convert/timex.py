@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from .lexicon.dates import FUTURE, FUTURE_GATE, INSTRUCTION
 from .lexicon.dates import ANCHORED, ANCHORED_GATE, ANCHORED_UNIT_GATE, BOUND, BOUND_GATE, HOLIDAY, HOLIDAY_DATES, HOLIDAY_GATE
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -151,15 +152,10 @@ def _nearest_year(month: int, day: int | None, pub: date | None, future: bool) -
     return best.year if best else None
 
 
-_FUTURE = re.compile(
-    r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|(?<=ing )set for|scheduled|slated|upcoming|next|pending|begins|starts|beginning|starting|resumes|reconvenes|due (?:to [a-z]+|out|back|on|in)|expected to|plans? to|planned|deadline"
-    r"|(?<!the )(?<!a )(?<!on )set (?:(?:a|an|the|his|her|its|their) )?[a-z]+ for"
-    r"|(?:postponed|delayed|pushed back|rescheduled|moved|adjourned) (?:\w+ ){0,2}?(?:to|until|till))\b", re.IGNORECASE)
-_FUTURE_WORDS = frozenset("pending begins starts beginning starting resumes reconvenes told ordered asked instructed directed summoned will would set scheduled slated upcoming next due expected plan plans planned deadline postponed delayed pushed rescheduled moved adjourned".split())  # _FUTURE needs one
+_FUTURE, _FUTURE_WORDS = FUTURE, FUTURE_GATE  # lexicon/dates.py: the pattern and its gate, from one table
 # A plan made in the past ("originally scheduled for March") does not look ahead.
 _ONCE_PLANNED = re.compile(r"\b(?:originally|initially|previously|once|had been|(?:was|were) supposed)\b", re.IGNORECASE)
-# "told jurors to return at 9 a.m. Friday": what someone is told to do may come after the telling, or be told after it
-_INSTRUCTION = r"\b(?:told|ordered|asked|instructed|directed|summoned)\b[^,.;:]{0,40}?\bto\s+[a-z]+\b"
+_INSTRUCTION = INSTRUCTION  # "told jurors to return at 9 a.m. Friday" (lexicon/dates.py)
 _INSTRUCTED = re.compile(_INSTRUCTION + r"[^,;:]{0,25}$")
 _INSTRUCTED_ANYWHERE = re.compile(_INSTRUCTION)
 # What ends the clause a date sits in, for deciding whether that clause looks ahead (a clock time's colon,

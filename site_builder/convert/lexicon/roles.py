@@ -78,3 +78,6 @@ GROUP_MODIFIERS = _words(
     navy election district senior top chief defense defence legal prosecution administration agency department
     congressional parliamentary tribal border customs immigration airport transit studio network union board
     council city-hall white house us u.s.""")
+
+# The words of a judge or a court ("Judge Lee", "the court granted", "Justice Marsh"): a deciding verb near one rules.
+JUDICIAL_WORDS = ("judge", "court", "justice", "magistrate", "tribunal")
