@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .lexicon.works import THING_MODIFIERS, THING_NOUNS, TITLE_CUES, WORK_CUES
+from .lexicon.roles import CELEBRITY_HEADS, EPITHET_MODIFIERS, NOT_EPITHET_HEADS
+from .lexicon.works import THING_MODIFIERS, THING_NOUNS, TITLE_CUES, WORK_CUES, WORK_FOLLOWERS
 from .ruler import Ruler
 from .lexicon import (
     COMMON_CAPS,
@@ -107,11 +108,8 @@ def titled_quotation(before: str) -> bool:
                    for w in words[cue + 1 :])
 
 
-# Heads of epithets that point at an article's main figure ("the 30 Rock star"); other role nouns
-# ("the judge", "the embattled pol") point at the one person the article gives that role.
-CELEBRITY_HEADS = frozenset("star actor actress singer rapper comedian host mogul billionaire tycoon heiress icon legend veteran".split())
-_EPITHET_HEADS = sorted((CELEBRITY_HEADS | ROLE_WORDS) - {"source", "insider", "friend", "family", "parents", "member", "crew", "head",
-                                                        "resident", "worker", "employee", "player", "student"}, key=len, reverse=True)
+# Epithets ("the 30 Rock star", "the judge"): role words and celebrities' heads (lexicon/roles.py)
+_EPITHET_HEADS = sorted((CELEBRITY_HEADS | ROLE_WORDS) - NOT_EPITHET_HEADS, key=len, reverse=True)
 _EPITHET = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mod>[a-z]+['’]s\s+|(?:[A-Z0-9][\w'’!.]*\s+){0,4}|(?:[a-z]+\s+){0,1})"
     r"(?P<head>" + "|".join(_EPITHET_HEADS) + r")\b(?!-)"
@@ -451,7 +449,7 @@ def _qualifies_a_role(site: RunSite) -> bool:
 
 def _title_of_a_work(site: RunSite) -> bool:
     """"the 30 Rock star", "entitled Along Came Hilaria": a title of a work."""
-    return site.prev_word in WORK_CUES or site.next_word in ("star", "stars", "actor", "actress", "franchise", "cast") \
+    return site.prev_word in WORK_CUES or site.next_word in WORK_FOLLOWERS \
         and not site.run[-1].possessive
 
 
@@ -794,7 +792,6 @@ def _bare_role(rest: str) -> str | None:
 
 # Endings of descriptive adjectives, which qualify an epithet without changing its role ("the youthful executive").
 _ADJECTIVE_ENDINGS = ("ish", "ful", "ous", "less")
-_EPITHET_MODIFIERS = frozenset("former veteran embattled disgraced famous movie film hollywood".split())
 
 
 def _epithets(sentence: str, found: list[Mention]) -> list[Mention]:
@@ -806,7 +803,7 @@ def _epithets(sentence: str, found: list[Mention]) -> list[Mention]:
             # "the 30 Rock star Baldwin": the name itself follows; the epithet is its role
             pass
         mod = m.group("mod").strip()
-        if (mod and mod[0].islower() and mod[-2:] not in ("'s", "’s") and mod not in _EPITHET_MODIFIERS
+        if (mod and mod[0].islower() and mod[-2:] not in ("'s", "’s") and mod not in EPITHET_MODIFIERS
                 and not mod.endswith(_ADJECTIVE_ENDINGS)):
             continue  # "the assistant director" is another role; "the boyish executive" is the executive
         nxt = sentence[m.end() : m.end() + 2]

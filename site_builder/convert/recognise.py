@@ -25,7 +25,8 @@ from dataclasses import dataclass, field, replace
 from .directory import Directory, name_parts, norm_name
 from .ruler import Ruler
 from .lexicon import FAMILY, FEMALE, LEGAL, MALE, MEDIA, OFFICIAL
-from .names import CELEBRITY_HEADS, COMPANY_ENDS, Mention, find_mentions, titled_quotation
+from .lexicon.roles import CELEBRITY_HEADS
+from .names import COMPANY_ENDS, Mention, find_mentions, titled_quotation
 from .segment import MAX_SENTENCE, Segmented
 from .slug import slugify
 from .timex import DateMention, find_dates

@@ -11,6 +11,9 @@ from ._data import words as _words
 WORK_CUES = _words("""film movie show series episode entitled titled called album book song documentary drama sitcom podcast
     novel play miniseries docuseries flick western""")
 
+# Words after a title of a work ("the 30 Rock star", "the Harbor Nights cast"): the title is no name.
+WORK_FOLLOWERS = _words("star stars actor actress franchise cast")
+
 # Nouns that announce a title of a work in quotation marks, however long ('the headline "Gone Fishing: How …"',
 # 'her book, "Behind the Doors: The Harbor Case"'): nothing inside such a title is a person named in the sentence.
 TITLE_CUES = frozenset(WORK_CUES - {"called"} | {"headline", "headlined", "memoir", "article", "column", "essay", "op-ed"})
