@@ -6,6 +6,7 @@ import pytest
 
 from site_builder.convert.events import DATED, UNDATED, extract_events
 from site_builder.convert.ruler import Ruler
+from site_builder.convert.topics import LOOKUP, TopicDef, TopicMatcher
 
 from .conftest import article_doc
 from .test_events import PUBLISHED, TOPICS
@@ -76,3 +77,20 @@ def test_disabling_an_events_rule_by_name_takes_its_events_away() -> None:
         assert [(e.date, e.rules) for e in doc.events] == [("2024-03-05", ["events.dated-act"])]
     finally:
         DATED.enable(["negated"])
+
+
+def test_the_topics_rules_find_terms_as_written_in_any_case_and_inflected() -> None:
+    """"TLC" matches only as written; "lawsuit" in any case; "lawsuits" and "charged" only by the inflection rule."""
+    def hits(sentence: str) -> dict[str, float]:
+        matcher = TopicMatcher([TopicDef("media", "Media", ("TLC",)), TopicDef("court", "Court", ("lawsuit", "charge"))])
+        return matcher.match(sentence)
+
+    assert LOOKUP.names() == ["as-written", "any-case", "inflected"]
+    assert hits("TLC aired it; tlc did not.") == {"media": 1}
+    assert hits("Lawsuit filed.") == {"court": 1}
+    assert hits("The lawsuits were charged.") == {"court": 2}
+    LOOKUP.disable(["inflected"])
+    try:
+        assert hits("The lawsuits were charged.") == {}
+    finally:
+        LOOKUP.enable(["inflected"])
