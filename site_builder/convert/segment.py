@@ -20,6 +20,7 @@ from itertools import accumulate
 
 from .lexicon import COURT_ABBREVIATIONS, INVERTIBLE_VERBS, LED_SPEECH_VERBS
 from .lexicon.verbs import CATENATIVE, REPORTING_WORDS
+from .ruler import Ruler
 from .transcript import Label, labels
 
 ABBREVIATIONS = frozenset(
@@ -178,11 +179,43 @@ def segment(paragraphs: list[str]) -> Segmented:
         for start, end in split_sentences(paragraph):
             sentences.append(Sentence(len(sentences), p, offset + start, offset + end, paragraph[start:end]))
         offset += len(paragraph) + 2
-    # a transcript marks speech with speaker labels: each labelled paragraph (but the show's own narration) is a quotation
-    said = [QuoteSpan(lab.colon, lab.end, text[lab.colon + 1 : lab.end], label=lab) for lab in labels(text, spans) if not lab.media]
-    marked = find_quotes(text, spans)
-    quotes = sorted(marked + said + _introduced_blocks(text, spans, marked + said), key=lambda q: q.open)
-    return Segmented(text, spans, sentences, quotes)
+    quoting = Quoting(text, spans)
+    QUOTATIONS.run_all(quoting)
+    return Segmented(text, spans, sentences, sorted(quoting.quotes, key=lambda q: q.open))
+
+
+@dataclass
+class Quoting:
+    """The segmenter's quotation state: the article's text, its paragraphs' spans and the quotations found so far."""
+
+    text: str
+    paragraphs: list[tuple[int, int]]
+    quotes: list[QuoteSpan] = field(default_factory=list)
+
+
+def _quotation_marks(st: Quoting) -> bool:
+    """'"The charges were never fair," said Lee Marsh.': the words between quotation marks."""
+    st.quotes.extend(find_quotes(st.text, st.paragraphs))
+    return False
+
+
+def _transcript_labels(st: Quoting) -> bool:
+    """"MARY SOMMER, JUDGE: The charges stand.": a transcript's labelled paragraph (not the show's own narration)."""
+    st.quotes.extend(QuoteSpan(lab.colon, lab.end, st.text[lab.colon + 1 : lab.end], label=lab)
+                     for lab in labels(st.text, st.paragraphs) if not lab.media)
+    return False
+
+
+def _statement_blocks(st: Quoting) -> bool:
+    """"Eric Bland released this statement Thursday:" ¶ "Today is a bittersweet day …": the paragraph a statement
+    introduces (see :func:`_introduced_blocks`)."""
+    st.quotes.extend(_introduced_blocks(st.text, st.paragraphs, list(st.quotes)))
+    return False
+
+
+# Where quotations come from, every rule adding its own (Ruler.run_all); the segmenter sorts them by opening mark.
+QUOTATIONS: Ruler[Quoting] = Ruler("segment", [
+    ("quotation-marks", _quotation_marks), ("transcript-labels", _transcript_labels), ("statement-blocks", _statement_blocks)])
 
 
 # The end of a paragraph that introduces a statement printed after it: "X released this statement Thursday:",

@@ -6,6 +6,7 @@ import pytest
 
 from site_builder.convert.events import DATED, UNDATED, extract_events
 from site_builder.convert.ruler import Ruler
+from site_builder.convert.segment import QUOTATIONS, segment
 from site_builder.convert.topics import LOOKUP, TopicDef, TopicMatcher
 
 from .conftest import article_doc
@@ -94,3 +95,16 @@ def test_the_topics_rules_find_terms_as_written_in_any_case_and_inflected() -> N
         assert hits("The lawsuits were charged.") == {}
     finally:
         LOOKUP.enable(["inflected"])
+
+
+def test_the_segmenter_quotation_rules_are_named_and_each_adds_its_own() -> None:
+    """A statement introduced by a colon is a quotation only through the statement-blocks rule."""
+    paragraphs = ["Lee Marsh, the lawyer for Dana Pike, released this statement Thursday:",
+                  "Today is a hard day for the family and for everyone who knew the victims of this crime."]
+    assert QUOTATIONS.names() == ["quotation-marks", "transcript-labels", "statement-blocks"]
+    assert [q.inner for q in segment(paragraphs).quotes] == [paragraphs[1]]
+    QUOTATIONS.disable(["statement-blocks"])
+    try:
+        assert segment(paragraphs).quotes == []
+    finally:
+        QUOTATIONS.enable(["statement-blocks"])
