@@ -6,6 +6,7 @@ import pytest
 
 from site_builder.convert.events import DATED, UNDATED, extract_events
 from site_builder.convert.ruler import Ruler
+from site_builder.convert.timex import DATES, find_dates
 from site_builder.convert.segment import QUOTATIONS, segment
 from site_builder.convert.topics import LOOKUP, TopicDef, TopicMatcher
 
@@ -108,3 +109,17 @@ def test_the_segmenter_quotation_rules_are_named_and_each_adds_its_own() -> None
         assert segment(paragraphs).quotes == []
     finally:
         QUOTATIONS.enable(["statement-blocks"])
+
+
+def test_the_dates_rules_are_named_and_an_earlier_one_takes_its_words() -> None:
+    """"on March 3, 2025, and again on Tuesday": the day-and-month rule dates the first, the weekday rule the second;
+    without the day-and-month rule only the year is left of the first (a month with a day after it is no month alone)."""
+    sentence = "The court met on March 3, 2025, and again on Tuesday."
+    assert DATES.names() == ["iso-date", "day-and-month", "holiday", "month-and-year", "month-alone", "year", "weekday",
+                             "anchored", "relative-day", "relative-span"]
+    assert [(d.text, d.value) for d in find_dates(sentence, "2025-03-06")] == [("March 3, 2025", "2025-03-03"), ("on Tuesday", "2025-03-04")]
+    DATES.disable(["day-and-month"])
+    try:
+        assert [(d.text, d.value) for d in find_dates(sentence, "2025-03-06")] == [("2025", "2025"), ("on Tuesday", "2025-03-04")]
+    finally:
+        DATES.enable(["day-and-month"])
