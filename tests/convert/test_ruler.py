@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from site_builder.convert.events import DATED, UNDATED, extract_events
+from site_builder.convert import convert
+from site_builder.convert.merge import FIND
 from site_builder.convert.ruler import Ruler
 from site_builder.convert.timex import DATES, find_dates
 from site_builder.convert.segment import QUOTATIONS, segment
 from site_builder.convert.topics import LOOKUP, TopicDef, TopicMatcher
 
-from .conftest import article_doc
+from .conftest import CASES, article_doc, make_project
 from .test_events import PUBLISHED, TOPICS
 
 
@@ -123,3 +127,17 @@ def test_the_dates_rules_are_named_and_an_earlier_one_takes_its_words() -> None:
         assert [(d.text, d.value) for d in find_dates(sentence, "2025-03-06")] == [("2025", "2025"), ("on Tuesday", "2025-03-04")]
     finally:
         DATES.enable(["day-and-month"])
+
+
+def test_the_merge_matching_rules_know_a_draft_again(tmp_path: Path) -> None:
+    """The article converted again: each draft is found by the citation it shares with its item. Without the
+    matching rules the merger cannot know them again, and the ledger's record of them reads as an editor's deletion."""
+    assert FIND.names() == ["shares-a-citation", "ledger-id", "edited-citation", "decided-sentence"]
+    content, articles = make_project(tmp_path, CASES.parent / "fixtures" / "case.yaml", Path(__file__).parent / "explain")
+    assert convert([articles], content).withheld == 0
+    assert convert([articles], content).withheld == 0
+    FIND.disable(FIND.names())
+    try:
+        assert convert([articles], content).withheld == 4  # its event, its two claims (the ruling, the lawyer's words), its quote
+    finally:
+        FIND.enable(FIND.names())
