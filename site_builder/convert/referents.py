@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .directory import name_parts
-from .lexicon.roles import JUDICIAL_WORDS
+from .lexicon.roles import JUDICIAL_WORDS, PERSONAL_ROLES, TENURE_WORDS, VAGUE_GROUPS
 from .lexicon import GROUP_MODIFIERS, NOT_NAMES, ROLE_WORDS, UNNAMED_ROLES
 from .recognise import Entity, Recognised
 from .segment import Segmented
@@ -34,9 +34,7 @@ def _plural(word: str) -> str:
 UNNAMED_FORMS = frozenset(UNNAMED_ROLES | {_plural(w) for w in UNNAMED_ROLES})
 _PLURAL_FORMS = UNNAMED_FORMS - UNNAMED_ROLES
 UNNAMED_PLURALS = frozenset(_PLURAL_FORMS)  # "jurors", "neighbours": the plural forms, for "they" (see attribution)
-# After "his", "her", "their" only people one knows personally are unnamed ("her client" is usually named elsewhere).
-_PERSONAL = frozenset({"colleague", "co-worker", "coworker", "friend", "pal", "neighbour", "neighbor", "classmate", "acquaintance",
-                       "confidant", "confidante", "associate", "roommate", "staffer", "employee", "source", "insider"})
+_PERSONAL = PERSONAL_ROLES  # after "his", "her", "their" (lexicon/roles.py)
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "our"})
 _NOUNS = "|".join(sorted(map(re.escape, UNNAMED_FORMS), key=len, reverse=True))
 _DET = r"(?:[Aa]n?|[Oo]ne(?:\s+of\s+(?:the|his|her|their|its|our))?|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)"
@@ -97,7 +95,7 @@ def unnamed_after(plain: str, end: int, mentions: Mentions) -> str | None:
 
 
 # --- groups named by a common noun ("prosecutors said") and the bodies the article names for them
-_VAGUE = frozenset({"officials", "authorities"})  # with no body named nearby these are unnamed sources
+_VAGUE = VAGUE_GROUPS  # with no body named nearby these are unnamed sources (lexicon/roles.py)
 _SUBORDINATORS = frozenset("after before when while because since until although though once if unless whereas".split())
 _DETERMINERS = frozenset("the his her their its".split())
 _FUNCTION_WORDS = frozenset("the a an and or but of to in on at for with by from as is was were be been has have had that this these those "
@@ -282,8 +280,7 @@ def judicial(entity: Entity | None) -> bool:
 # "the district attorney said", "the new chief executive said:": any other office, held by one person the article names
 _OFFICE = re.compile(r"(?<![\w’'-])[Tt]he\s+(?P<mods>(?:[a-z][\w-]*\s+){0,3}?)(?P<head>[a-z][\w-]*|[A-Z]{2,4})\s+"
                      r"(?:(?:also|then|later|further|again)\s+)?$")
-# words that say when one held the office, not which office ("the new CEO", "the former mayor")
-_TENURE_WORDS = frozenset({"new", "former", "then", "current", "late", "outgoing", "incoming"})
+_TENURE_WORDS = TENURE_WORDS  # "the new CEO", "the former mayor" (lexicon/roles.py)
 
 
 def _office(left: str) -> list[str] | None:

@@ -89,3 +89,12 @@ CELEBRITY_HEADS = _words("star actor actress singer rapper comedian host mogul b
 NOT_EPITHET_HEADS = _words("source insider friend family parents member crew head resident worker employee player student")
 # Lower-case words that may stand before an epithet's head and keep it one ("the disgraced mogul", "the film star").
 EPITHET_MODIFIERS = _words("former veteran embattled disgraced famous movie film hollywood")
+
+# After "his", "her", "their" only people one knows personally are unnamed ("his former colleague told"; "her client"
+# is usually named elsewhere in the article).
+PERSONAL_ROLES = _words("""colleague co-worker coworker friend pal neighbour neighbor classmate acquaintance confidant
+    confidante associate roommate staffer employee source insider""")
+# Group nouns that, with no body named nearby, are unnamed sources ("officials said").
+VAGUE_GROUPS = _words("officials authorities")
+# Words that say when one held an office, not which office ("the new CEO", "the former mayor").
+TENURE_WORDS = _words("new former then current late outgoing incoming")
