@@ -22,6 +22,7 @@ never drift apart.
   the words that make a date look ahead ("will resume on Monday", "told jurors to return Friday")
 - :mod:`.works` — the cues of a work's title ("the film …") and the nouns a product's name stands before ("… account")
 - :mod:`.documents` — documents that speak in a report ("the lawsuit alleges")
+- :mod:`.furniture` — leading connectives, kickers and wire agencies the site's own voice leaves out
 """
 
 from __future__ import annotations
