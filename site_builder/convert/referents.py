@@ -136,9 +136,41 @@ def group_speaker(phrase: GroupPhrase, rec: Recognised, seg: Segmented, index: i
     body the article names nearby if it names one; bare "officials" without one are unnamed sources.
     ``at_start``: the phrase opens the sentence, where a capital letter does not make a word a name.
     """
-    np, head, before, offset, at_start = phrase.np, phrase.head, phrase.before, phrase.offset, phrase.at_start
-    words = np.split()
-    mods = words[: len(words) - len(head.split())]
+    head, offset = phrase.head, phrase.offset
+    kept, owner, dropped = _group_words(phrase)
+    preceding = [w.lower() for w in _WORD.findall(f"{phrase.before} {' '.join(dropped)}")]
+    while preceding and preceding[-1] in _DETERMINERS:
+        preceding.pop()
+    if preceding and preceding[-1] in _SUBORDINATORS:
+        return None  # "was delayed after his attorneys asked": the group is not who says the sentence
+    if owner and owner.lower() in ("his", "her", "their"):
+        person = rec.pronoun(index, offset, owner, seg) if owner.lower() != "their" else None
+        if person:
+            return group_entity(f"{rec.entities[person].name}'s {' '.join(kept + [head])}", rec, groups)
+        owner = None
+    if owner:
+        # "Dana Pike's representatives": named after the owner's full name when the sentence names them
+        surname = owner[:-2]
+        named = next((rec.entities[k].name for _, _, k in rec.sentences[index].entities
+                      if name_parts(rec.entities[k].name)[-1:] == (surname,) and rec.entities[k].kind == "person"), None)
+        return group_entity(f"{named}'s {' '.join(kept + [head])}" if named else f"{owner} {' '.join(kept + [head])}", rec, groups)
+    if kept:
+        return group_entity(" ".join(kept + [head]), rec, groups)
+    lower_head = head.lower()
+    body = named_body(lower_head, rec, seg, index, groups)
+    if body:
+        return body
+    if lower_head in _VAGUE:
+        return ANONYMOUS
+    return group_entity(lower_head, rec, groups)
+
+
+def _group_words(phrase: GroupPhrase) -> tuple[list[str], str | None, list[str]]:
+    """The words before a group noun that belong to the group's name ("state", "Kessler County"), its owner ("his",
+    "Baldwin's"; None), and the words left before them: "the revenue numbers prosecutors" keeps no word."""
+    words = phrase.np.split()
+    mods = words[: len(words) - len(phrase.head.split())]
+    at_start = phrase.at_start
     kept: list[str] = []
     owner: str | None = None
     dropped = list(mods)
@@ -167,31 +199,7 @@ def group_speaker(phrase: GroupPhrase, rec: Recognised, seg: Segmented, index: i
                 break
             kept[:0] = dropped[j:]
             del dropped[j:]
-    preceding = [w.lower() for w in _WORD.findall(f"{before} {' '.join(dropped)}")]
-    while preceding and preceding[-1] in _DETERMINERS:
-        preceding.pop()
-    if preceding and preceding[-1] in _SUBORDINATORS:
-        return None  # "was delayed after his attorneys asked": the group is not who says the sentence
-    if owner and owner.lower() in ("his", "her", "their"):
-        person = rec.pronoun(index, offset, owner, seg) if owner.lower() != "their" else None
-        if person:
-            return group_entity(f"{rec.entities[person].name}'s {' '.join(kept + [head])}", rec, groups)
-        owner = None
-    if owner:
-        # "Dana Pike's representatives": named after the owner's full name when the sentence names them
-        surname = owner[:-2]
-        named = next((rec.entities[k].name for _, _, k in rec.sentences[index].entities
-                      if name_parts(rec.entities[k].name)[-1:] == (surname,) and rec.entities[k].kind == "person"), None)
-        return group_entity(f"{named}'s {' '.join(kept + [head])}" if named else f"{owner} {' '.join(kept + [head])}", rec, groups)
-    if kept:
-        return group_entity(" ".join(kept + [head]), rec, groups)
-    lower_head = head.lower()
-    body = named_body(lower_head, rec, seg, index, groups)
-    if body:
-        return body
-    if lower_head in _VAGUE:
-        return ANONYMOUS
-    return group_entity(lower_head, rec, groups)
+    return kept, owner, dropped
 
 
 def named_body(head: str, rec: Recognised, seg: Segmented, index: int, groups: dict[str, Entity]) -> str | None:
