@@ -20,18 +20,21 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .lexicon.media import OUTLET_RELAY_WORDS, outlet_pattern
+from .lexicon.documents import DOCUMENTS
+from .lexicon.roles import JUDICIAL_WORDS
+from .lexicon.verbs import CATENATIVE, RULING_ONLY
 from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GATE
-from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, LED_SPEECH_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, SPEECH_VERBS, UNNAMED_OFFICES
+from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, UNNAMED_OFFICES
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
-from .referents import (ANONYMOUS, HOLDER_HEADS, UNNAMED_PLURALS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial, office_before,
+from .referents import (ANONYMOUS, GroupPhrase, HOLDER_HEADS, UNNAMED_PLURALS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial, office_before,
                         unnamed_after, unnamed_before)
 from .ruler import Ruler
 from .segment import ABBREVIATIONS, STATES, Segmented
 
 __all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "introduced", "kind_for", "reporting_verbs"]
-_DOCS = r"affidavit|lawsuit|suit|complaint|filing|motion|ruling|order|statement|document|report|press release|release|indictment|letter|court papers|court documents|records|legal document|court filing|petition|opinion|decision|judgment|verdict"
-_DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?|\w['’]s?\s+(?:\w+\s+)?)(?P<doc>{_DOCS})"
+
+_DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?|\w['’]s?\s+(?:\w+\s+)?)(?P<doc>{DOCUMENTS})"
                           r"\s*(?:further\s+|also\s+|later\s+)?$")  # "The lawsuit alleges", "Tom Reed's lawsuit claims"
 _NOUN_LIKE = frozenset("rules claims states notes reads calls finds orders reports comments remarks posts shares tweets "
                        "charges accuses denies insists".split())
@@ -66,14 +69,7 @@ def kind_for(verb: str, speaker: Entity | None) -> str:
     return "statement"
 
 
-_SPEECH_WORDS = frozenset(w.lower() for w in SPEECH_VERBS | {"according"})
-_RULING_ONLY = frozenset(RULING_VERBS - _SPEECH_WORDS)  # "dismissed", "granted": reporting verbs only for a judge or court
-_VERB_WORDS = _SPEECH_WORDS | _RULING_ONLY | PARTICIPLE_VERBS | QUOTE_TAG_VERBS | LED_SPEECH_VERBS
-_JUDICIAL_PIECES = ("judge", "court", "justice", "magistrate", "tribunal")
-_RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
-# "tried to", "went on to": a verb that leads to a reporting verb (whose base form then reports) and keeps its subject
-_CATENATIVE = re.compile(r"\b(?:tried|tries|sought|seeks|wanted|wants|went on|goes on|continued|continues|began|begins|attempted"
-                         r"|attempts|moved|moves|appeared|appears|seemed|seems|rose|rises|stood up|took the stand)\s+to\s*$")
+_JUDICIAL_PIECES = JUDICIAL_WORDS  # a cheap gate: pieces of words, as in "judges", "courtroom"
 
 
 def _anonymous_in(window: str) -> list[re.Match[str]]:
@@ -82,42 +78,13 @@ def _anonymous_in(window: str) -> list[re.Match[str]]:
 
 
 def _verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
-    """Reporting verbs in sentence ``index`` outside quotation marks: (start, end, word), kept on the article."""
-    cached = seg.verbs.get(index)
-    if cached is None:
-        plain = _plain(seg, index)
-        lower = plain.lower()
-        hits = _VERB_WORDS.intersection(_RUN.findall(lower))
-        if not hits:
-            cached = seg.verbs[index] = []
-        elif len(lower) != len(plain):  # a letter whose lower case is longer: offsets differ, take the slow way
-            cached = seg.verbs[index] = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(plain) if m.group().lower() in _VERB_WORDS]
-        else:
-            cached = seg.verbs[index] = sorted((i, i + len(w), plain[i : i + len(w)]) for w in hits for i in _whole_word(lower, w))
-        if cached and not LED_SPEECH_VERBS.isdisjoint(hits):
-            cached = seg.verbs[index] = [v for v in cached if v[2].lower() not in LED_SPEECH_VERBS or _CATENATIVE.search(plain, 0, v[0])]
-    return cached
+    """Reporting verbs in sentence ``index`` outside quotation marks: (start, end, word); the segmenter finds them."""
+    return seg.reporting_verbs(index)
 
 
 def reporting_verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
     """Reporting verbs in sentence ``index`` outside quotation marks: (start, end, word)."""
-    return _verbs(seg, index)
-
-
-def _whole_word(text: str, word: str) -> list[int]:
-    """Where ``word`` stands in ``text`` as a whole run of word characters (see _RUN)."""
-    out = []
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if (at == 0 or not _in_run(text[at - 1])) and (end == len(text) or not _in_run(text[end])):
-            out.append(at)
-        at = text.find(word, end)
-    return out
-
-
-def _in_run(char: str) -> bool:
-    return char.isalnum() or char in "_’'"
+    return seg.reporting_verbs(index)
 
 
 def _plain(seg: Segmented, index: int) -> str:
@@ -154,7 +121,7 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         elif lower in PARTICIPLE_VERBS:
             how = "participle"
             found = _participle(plain, start, mentions) if not plain.startswith(" to ", end) else None  # "adding to the pressure"
-        elif lower in _RULING_ONLY and not _COMMANDED.match(text, end):
+        elif lower in RULING_ONLY and not _COMMANDED.match(text, end):
             how = "ruling"
             found = _ruling(at, start, word)
         elif lower == "according":
@@ -557,8 +524,9 @@ def _group(site: BeforeSite) -> bool:
         return False
     offset = len(base) - len(tail)
     start = offset + group.start("np")
-    key = group_speaker(group.group("np"), group.group("head"), tail[: group.start("np")], at.rec, at.seg, at.index, start, at.groups,
-                        at_start=not left[:start].strip(" \"'“”‘’—–-,"))
+    phrase = GroupPhrase(group.group("np"), group.group("head"), tail[: group.start("np")], start,
+                         at_start=not left[:start].strip(" \"'“”‘’—–-,"))
+    key = group_speaker(phrase, at.rec, at.seg, at.index, at.groups)
     return bool(key) and site.give(key)
 
 
@@ -577,7 +545,7 @@ def _named_subject(site: BeforeSite) -> bool:
     # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
     limit = 1 if site.verb.lower() in _NOUN_LIKE else 6
     # "Dana Pike tried to argue", "went on to say": a catenative verb keeps the subject of the verb it leads to
-    between = _CATENATIVE.sub(" ", _strip_appositive(plain[e:verb_at]))
+    between = CATENATIVE.sub(" ", _strip_appositive(plain[e:verb_at]))
     if len(between.split()) > limit:
         # "Dana Pike, the chief prosecutor for the northern half of the county, said": a long appositive after the name
         head = next((c for c in candidates if plain[c[1] : c[1] + 1] == "," and not _strip_appositive(plain[c[1] : verb_at]).strip(" ,")), None)
@@ -656,7 +624,7 @@ def _after(at: Speaking, end: int, inverted: bool = False, verb_at: int = 0) -> 
                 and not text[:verb_at].rstrip().endswith(","):
             return None  # "the note says Dana Pike “never saw the trailer”": she is who the quoted words are about
         return candidates[0][2], None
-    doc = re.match(rf"\s*(?:the|a|an|his|her|their|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?P<doc>{_DOCS})\b", window)
+    doc = re.match(rf"\s*(?:the|a|an|his|her|their|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?P<doc>{DOCUMENTS})\b", window)
     if doc:
         rest = plain[end + doc.end() : end + doc.end() + 60]
         by = [(s, e, k) for s, e, k in mentions if end + doc.end() <= s <= end + doc.end() + 40]
@@ -675,7 +643,7 @@ def _after(at: Speaking, end: int, inverted: bool = False, verb_at: int = 0) -> 
     if not inverted:
         group = _GROUP_AFTER.match(window)
         if group and groups is not None:
-            speaker = group_speaker(group.group("np"), group.group("head"), "", rec, seg, index, end + group.start("np"), groups)
+            speaker = group_speaker(GroupPhrase(group.group("np"), group.group("head"), "", end + group.start("np")), rec, seg, index, groups)
             if speaker:
                 return speaker, None
     return None

@@ -150,7 +150,7 @@ def _publisher_entity(publisher: str, entities: dict[str, Entity], directory: Di
     if key not in entities:
         listed = next((p for p in directory.people if p.id == known), None)
         entities[key] = Entity(key, listed.name if listed else name, listed.kind if listed else "organization",
-                               known=bool(known), role="News publisher")
+                               known=bool(known), role="News publisher", rules=["extract.publisher"])
     return key
 
 
@@ -211,5 +211,5 @@ def _people(seg: Segmented, rec: Recognised, sid: str, referenced: set[str], loa
         # an organisation with no stated role is grouped by its name ("the Pell County District Attorney's Office")
         group = group_for(entity.name if entity.kind == "organization" and not entity.role else role, entity.kind)
         out.append(DraftPerson(key, entity.name, entity.kind, clip(role, 200)[:1].upper() + clip(role, 200)[1:], group,
-                               [Cite(sid, quote)], aliases=list(entity.aliases)))
+                               [Cite(sid, quote)], aliases=list(entity.aliases), rules=list(entity.rules)))
     return out

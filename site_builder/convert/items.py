@@ -66,6 +66,7 @@ class DraftPerson:
     aliases: list[str] = field(default_factory=list)
     description: str | None = None
     known: bool = False
+    rules: list[str] = field(default_factory=list, compare=False)  # the rules that found the person (recognise.Entity.rules; never written)
 
 
 @dataclass

@@ -37,6 +37,7 @@ from .lexicon._data import alternation
 from .lexicon.events import ACTION_BACKGROUND, ACTION_OBJECT, ACTIONS
 from .ledger import FILE as LEDGER_FILE
 from .ledger import Key, fingerprint, load_ledger
+from .ruler import Ruler
 from .slug import slugify
 from .timex import MONTH_WORDS, WEEKDAY_WORDS
 from .topics import TopicDef
@@ -616,32 +617,11 @@ class Merger:
 
     def _find(self, p: Proposal, keys: list[Key], base_id: str) -> Any | None:
         """The item a draft already is, if any, however an editor has changed it since it was proposed, or the
-        item an editor made (and reviewed or rejected) of the draft's sentence."""
-        section, cites = p.section, p.cites
-        for cite_key in _cite_keys(cites):
-            for item in self.cited.get((section, *cite_key), []):
-                if p.same(item):
-                    self._claimed.add(id(item))
-                    return item
-        gone = False
-        for key in keys:  # the id the ledger says it was proposed as
-            earlier = self.ledger.proposed_before(key)
-            if earlier is not None and (section, earlier) in self._by_id:
-                return self._by_id[(section, earlier)]
-            gone = gone or earlier is not None
-        # Its id, or an edited citation of its sentence. When the ledger names the id it was proposed as and that
-        # item is gone, a base id says nothing more: two events of one sentence share one (ids hold no date).
-        for c in cites:
-            item = self.edited.find(section, c.source, _norm(c.quote), "" if gone else base_id, p.fits)
-            if item is not None and id(item) in self._claimed:  # another draft of the sentence found it as its own
-                item = self.edited.find(section, c.source, _norm(c.quote), "", p.fits)
-            if item is not None:
-                return item
-        for c in cites:  # a sentence an editor has decided on: whatever date or words they gave it, it is their item
-            item = self.edited.decided(section, c.source, _norm(c.quote), p.owns)
-            if item is not None:
-                return item
-        return None
+        item an editor made (and reviewed or rejected) of the draft's sentence: the first rule of :data:`FIND` that
+        finds it."""
+        finding = Finding(self, p, keys, base_id)
+        FIND.run(finding)
+        return finding.found
 
     def _placed(self, section: str, item: Any, how: str, keys: list[Key]) -> Placed:
         for key in keys:
@@ -690,6 +670,71 @@ class Merger:
     def docs(self) -> list[Output]:
         """Every file the run may write: the content files, then the ledger."""
         return [self.sources, self.people, *self.entries.values(), self.ledger]
+
+
+@dataclass
+class Finding:
+    """The merge-matching state: one draft (with its ledger keys and base id) looked for among the items there."""
+
+    merger: Merger
+    p: Proposal
+    keys: list[Key]
+    base_id: str
+    found: Any | None = None
+    gone: bool = False  # the ledger names the id it was proposed as, and that item is gone
+
+
+def _shares_a_citation(st: Finding) -> bool:
+    """The same sentence of the same source, cited by an item that is this draft (an event of that date, a quote of
+    those words): "On March 3 the judge dismissed the charges." converted again."""
+    for cite_key in _cite_keys(st.p.cites):
+        for item in st.merger.cited.get((st.p.section, *cite_key), []):
+            if st.p.same(item):
+                st.merger._claimed.add(id(item))
+                st.found = item
+                return True
+    return False
+
+
+def _ledger_id(st: Finding) -> bool:
+    """The id the ledger says the draft was proposed as, even after an editor rewrote the item's words and date."""
+    for key in st.keys:
+        earlier = st.merger.ledger.proposed_before(key)
+        if earlier is not None and (st.p.section, earlier) in st.merger._by_id:
+            st.found = st.merger._by_id[(st.p.section, earlier)]
+            return True
+        st.gone = st.gone or earlier is not None
+    return False
+
+
+def _edited_citation(st: Finding) -> bool:
+    """Its id, or an edited citation of its sentence (an editor shortened "…, the mayor said." to its first clause).
+    When the ledger names the id it was proposed as and that item is gone, a base id says nothing more: two events
+    of one sentence share one (ids hold no date)."""
+    edited, section = st.merger.edited, st.p.section
+    for c in st.p.cites:
+        item = edited.find(section, c.source, _norm(c.quote), "" if st.gone else st.base_id, st.p.fits)
+        if item is not None and id(item) in st.merger._claimed:  # another draft of the sentence found it as its own
+            item = edited.find(section, c.source, _norm(c.quote), "", st.p.fits)
+        if item is not None:
+            st.found = item
+            return True
+    return False
+
+
+def _decided_sentence(st: Finding) -> bool:
+    """A sentence an editor has reviewed or rejected an item of: whatever date or words they gave it, it is theirs."""
+    for c in st.p.cites:
+        item = st.merger.edited.decided(st.p.section, c.source, _norm(c.quote), st.p.owns)
+        if item is not None:
+            st.found = item
+            return True
+    return False
+
+
+# How a draft is known again among the items there, tried in order (the first that finds it wins).
+FIND: Ruler[Finding] = Ruler("merge", [("shares-a-citation", _shares_a_citation), ("ledger-id", _ledger_id),
+                                       ("edited-citation", _edited_citation), ("decided-sentence", _decided_sentence)])
 
 
 def _mapping(like: Any) -> Any:

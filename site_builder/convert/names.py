@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .lexicon.roles import CELEBRITY_HEADS, EPITHET_MODIFIERS, NOT_EPITHET_HEADS
+from .lexicon.works import THING_MODIFIERS, THING_NOUNS, TITLE_CUES, WORK_CUES, WORK_FOLLOWERS
 from .ruler import Ruler
 from .lexicon import (
     COMMON_CAPS,
@@ -89,11 +91,6 @@ def is_name_token(word: str) -> bool:
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,5}|[A-Z]![A-Z]*)$")
 _CONNECTORS = {"of", "the", "&", "de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "ten", "ter", "bin", "al", "dos", "das"}
-_WORK_CUES = {"film", "movie", "show", "series", "episode", "entitled", "titled", "called", "album", "book", "song",
-              "documentary", "drama", "sitcom", "podcast", "novel", "play", "miniseries", "docuseries", "flick", "western"}
-# Nouns that announce a title of a work in quotation marks, however long ('the headline "Gone Fishing: How …"',
-# 'her book, "Behind the Doors: The Harbor Case"'): nothing inside such a title is a person named in the sentence.
-_TITLE_CUES = frozenset(_WORK_CUES - {"called"} | {"headline", "headlined", "memoir", "article", "column", "essay", "op-ed"})
 
 
 _CLAUSE_WORDS = frozenset("it he she they we i you that which who whom as and but".split())
@@ -104,18 +101,15 @@ def titled_quotation(before: str) -> bool:
     a work's noun among the last six words, with no verb or new clause after it ('carried the headline', 'her book
     on the trial,'; not 'the show, saying it', whose quotation is speech)."""
     words = [w.lower().strip(",:;") for w in before.split()[-6:]]
-    cue = max((k for k, w in enumerate(words) if w in _TITLE_CUES), default=None)
+    cue = max((k for k, w in enumerate(words) if w in TITLE_CUES), default=None)
     if cue is None:
         return False
-    return not any(w in _CLAUSE_WORDS or w in SPEECH_VERBS or w.endswith(("ing", "ed", "s")) and w not in _TITLE_CUES
+    return not any(w in _CLAUSE_WORDS or w in SPEECH_VERBS or w.endswith(("ing", "ed", "s")) and w not in TITLE_CUES
                    for w in words[cue + 1 :])
 
 
-# Heads of epithets that point at an article's main figure ("the 30 Rock star"); other role nouns
-# ("the judge", "the embattled pol") point at the one person the article gives that role.
-CELEBRITY_HEADS = frozenset("star actor actress singer rapper comedian host mogul billionaire tycoon heiress icon legend veteran".split())
-_EPITHET_HEADS = sorted((CELEBRITY_HEADS | ROLE_WORDS) - {"source", "insider", "friend", "family", "parents", "member", "crew", "head",
-                                                        "resident", "worker", "employee", "player", "student"}, key=len, reverse=True)
+# Epithets ("the 30 Rock star", "the judge"): role words and celebrities' heads (lexicon/roles.py)
+_EPITHET_HEADS = sorted((CELEBRITY_HEADS | ROLE_WORDS) - NOT_EPITHET_HEADS, key=len, reverse=True)
 _EPITHET = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+(?P<mod>[a-z]+['’]s\s+|(?:[A-Z0-9][\w'’!.]*\s+){0,4}|(?:[a-z]+\s+){0,1})"
     r"(?P<head>" + "|".join(_EPITHET_HEADS) + r")\b(?!-)"
@@ -455,7 +449,7 @@ def _qualifies_a_role(site: RunSite) -> bool:
 
 def _title_of_a_work(site: RunSite) -> bool:
     """"the 30 Rock star", "entitled Along Came Hilaria": a title of a work."""
-    return site.prev_word in _WORK_CUES or site.next_word in ("star", "stars", "actor", "actress", "franchise", "cast") \
+    return site.prev_word in WORK_CUES or site.next_word in WORK_FOLLOWERS \
         and not site.run[-1].possessive
 
 
@@ -620,23 +614,16 @@ def _bare_initial(word: str) -> bool:
     return len(word) == 1 and word.isupper() and word != "I"
 
 
-# Nouns a product, a show or a body's name stands before ("the Vault Yield account", "a Love Isle contestant",
-# "a Second Circuit panel"); never after a person's name, which would take a possessive ("Ostrow's account").
-_THING_NOUNS = frozenset("""account accounts app apps card cards token tokens wallet wallets platform platforms product
-    products contestant contestants series podcast podcasts episode episodes franchise panel programme program
-    subscription subscriptions""".split())
-# Lower-case words that may stand between such a name and its noun ("Vault Yield interest accounts").
-_THING_MODIFIERS = frozenset("interest savings checking deposit trading loyalty rewards credit debit gift reality streaming mobile".split())
 
 
-_THING_WORDS = _THING_NOUNS | _THING_MODIFIERS
+_THING_WORDS = THING_NOUNS | THING_MODIFIERS
 _THING_DETERMINERS = frozenset(("a", "an", "its"))
 
 
 def _names_a_thing(next_word: str, after_next: _Tok | None) -> bool:
-    if next_word in _THING_NOUNS:
+    if next_word in THING_NOUNS:
         return True
-    return next_word in _THING_MODIFIERS and after_next is not None and after_next.text in _THING_NOUNS
+    return next_word in THING_MODIFIERS and after_next is not None and after_next.text in THING_NOUNS
 
 
 def _role_compound(word: str) -> bool:
@@ -805,7 +792,6 @@ def _bare_role(rest: str) -> str | None:
 
 # Endings of descriptive adjectives, which qualify an epithet without changing its role ("the youthful executive").
 _ADJECTIVE_ENDINGS = ("ish", "ful", "ous", "less")
-_EPITHET_MODIFIERS = frozenset("former veteran embattled disgraced famous movie film hollywood".split())
 
 
 def _epithets(sentence: str, found: list[Mention]) -> list[Mention]:
@@ -817,7 +803,7 @@ def _epithets(sentence: str, found: list[Mention]) -> list[Mention]:
             # "the 30 Rock star Baldwin": the name itself follows; the epithet is its role
             pass
         mod = m.group("mod").strip()
-        if (mod and mod[0].islower() and mod[-2:] not in ("'s", "’s") and mod not in _EPITHET_MODIFIERS
+        if (mod and mod[0].islower() and mod[-2:] not in ("'s", "’s") and mod not in EPITHET_MODIFIERS
                 and not mod.endswith(_ADJECTIVE_ENDINGS)):
             continue  # "the assistant director" is another role; "the boyish executive" is the executive
         nxt = sentence[m.end() : m.end() + 2]

@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import NEUTRAL_VERBS
+from .lexicon.furniture import CONNECTIVES, KICKERS, WIRE_AGENCIES
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<!\w)'[^'\n]*'(?!\w)|‘[^’]*’(?!\w)")
 _SELF = re.compile(r",?\s*(?:[A-Z][\w.!-]*(?:\.com)?\s+)?can\s+(?:exclusively\s+)?(?:reveal|confirm|report)(?:\s+that)?,?", re.IGNORECASE)
 _AS_REPORTED = re.compile(r"^(?:As\s+(?:[A-Z][\w.!-]*\s+)?(?:previously|first|exclusively)?\s*(?:reported|revealed|noted)(?:\s+\w+)?,\s*)", re.IGNORECASE)
-_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|However|Meanwhile|Additionally|Moreover|Furthermore|Still|Also|Instead|Indeed|Now|Then|Thus|Therefore|Suddenly|In response|In addition|This time|At the time|Through tears|Obviously)\b,?\s+")
-DATELINE = re.compile(r"^(?:[A-Z][A-Za-z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3}),?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?:AP|Reuters|AFP|UPI|CNN)\)\s*[:—–-]|[:—–])\s+|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*\s*(?:\([A-Za-z]+\))?\s*[—–-]+\s+")
-_KICKER = re.compile(r"^(?:EXCLUSIVE|BREAKING|UPDATE|WATCH)\s*[:\-–—]\s*", re.IGNORECASE)
+_CONNECTIVE = re.compile(r"^(?:" + "|".join(CONNECTIVES) + r")\b,?\s+")
+DATELINE = re.compile(r"^(?:[A-Z][A-Za-z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3}),?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?:"
+                      + "|".join(WIRE_AGENCIES) + r")\)\s*[:—–-]|[:—–])\s+|^[A-Z]{3,}(?:[ ,]+[A-Z]{2,})*\s*(?:\([A-Za-z]+\))?\s*[—–-]+\s+")
+_KICKER = re.compile(r"^(?:" + "|".join(KICKERS) + r")\s*[:\-–—]\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -53,23 +53,43 @@ def convert(paths: list[Path], content: Path, dry_run: bool = False) -> Report:
 
 
 def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
+    """The flow of DESIGN.md: read → segment & recognise → extract → merge (as a second run would) → write → report."""
     topics, loaded = load_case(content)
     info = CaseInfo(topics, loaded, content.resolve())
     files, errors = collect(paths)
     if not files and not errors:
         raise ConvertError(f"no article files (.txt, .md, .html) found in {', '.join(str(p) for p in paths)}")
     merger = Merger(content, topics.topics)
-    directory = merger.directory()
     report = Report(errors=errors, dry_run=dry_run)
+    directory = merger.directory()
+    readings = read_all(_read(files, report), info, directory)
+    assign = _id_assigner(merger)
+    extracted = _extract_all(readings, (info, directory), merger, assign, report)
+    listed_as: dict[int, dict[str, str]] = {}  # per article: its drafts' people ids -> the ids they are listed as
+    _merge_all(merger, extracted, list(extracted), listed_as)
+    _settle(readings, info, merger, extracted, listed_as, assign)
+    fill_summaries(merger)
+    _summarise(report, list(extracted.values()), merger)
+    _write_out(report, merger, content, info.content_dir)
+    return report
 
+
+def _read(files: list[tuple[Path, dict[str, str] | None]], report: Report) -> list[Article]:
+    """The articles that could be read; an unreadable one is an error of the report, not of the run."""
     articles = []
     for path, meta in files:
         try:
             articles.append(read_article(path, meta))
         except ReadError as exc:
             report.errors.append(str(exc))
-    readings = read_all(articles, info, directory)
-    assign = _id_assigner(merger)
+    return articles
+
+
+def _extract_all(readings: list[Reading], asked: tuple[CaseInfo, Directory], merger: Merger, assign: Callable[[str], str],
+                 report: Report) -> dict[int, Extraction]:
+    """Each article's drafts, by its index in ``readings``, asking the case and the directory ``asked`` (the one
+    that recognised them); an article outside the project folder is an error of the report."""
+    info, directory = asked
     extracted: dict[int, Extraction] = {}
     for n, reading in enumerate(readings):
         article = reading.article
@@ -83,12 +103,14 @@ def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
         source_id = _known_source(merger, article, file)
         # An article without a publication date is converted with its date unknown (extract.py): never an invented
         # one, since every "by <date>" bound would be false.
-        extracted[n] = _extract(reading, info, directory, source_id, assign, file)
-    listed_as: dict[int, dict[str, str]] = {}  # per article: its drafts' people ids -> the ids they are listed as
-    _merge_all(merger, extracted, list(extracted), listed_as)
+        extracted[n] = _extract(reading, info, directory, Placement(source_id, assign, file))
+    return extracted
 
-    # A second run would ask the directory again, of the people this run listed, and might get other answers
-    # ("Greta" is now a listed person): recognise and extract those articles again, until nothing would change.
+
+def _settle(readings: list[Reading], info: CaseInfo, merger: Merger, extracted: dict[int, Extraction],
+            listed_as: dict[int, dict[str, str]], assign: Callable[[str], str]) -> None:
+    """A second run would ask the directory again, of the people this run listed, and might get other answers
+    ("Greta" is now a listed person): recognise, extract and merge those articles again, until nothing would change."""
     for _ in range(_PASSES):
         merger.next_pass()
         directory = merger.directory()
@@ -98,24 +120,23 @@ def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
             break
         for n in again:
             file = _relative(readings[n].article.path, info.content_dir)
-            x = _extract(readings[n], info, directory, _known_source(merger, readings[n].article, file), assign, file)
+            x = _extract(readings[n], info, directory, Placement(_known_source(merger, readings[n].article, file), assign, file))
             # the report tells the whole run: the notes and people of the first pass stay the article's
             x.notes = list(dict.fromkeys([*extracted[n].notes, *x.notes]))
             x.people = [*extracted[n].people, *(p for p in x.people if p.id not in {q.id for q in extracted[n].people})]
             extracted[n] = x
         _merge_all(merger, extracted, again, listed_as)
-    fill_summaries(merger)
 
-    extractions = list(extracted.values())
-    _summarise(report, extractions, merger)
+
+def _write_out(report: Report, merger: Merger, content: Path, content_dir: Path) -> None:
+    """Write the files that changed, as one transaction; for a dry run, put their diff in the report instead."""
     changed = changes(merger.docs())
     report.files = [str(path) for path, _, _ in changed]
-    written = targets(changed, info.content_dir.parent)  # a symbolic link out of the project: an error, in a dry run too
-    if dry_run:
+    written = targets(changed, content_dir.parent)  # a symbolic link out of the project: an error, in a dry run too
+    if report.dry_run:
         report.diff = diff(changed, content)
     else:
         write(written)
-    return report
 
 
 def _id_assigner(merger: Merger) -> Callable[[str], str]:
@@ -146,12 +167,11 @@ def _known_source(merger: Merger, article: Article, file: str) -> str | None:
     return str(existing["id"])
 
 
-def _extract(reading: Reading, info: CaseInfo, directory: Directory, source_id: str | None, assign: Callable[[str], str],
-             file: str) -> Extraction:
+def _extract(reading: Reading, info: CaseInfo, directory: Directory, placement: Placement) -> Extraction:
     """The drafts of one article, noting the questions extraction asks the directory (see :mod:`.settle`)."""
     directory.log = reading.asked
     try:
-        return extract(reading.article, info, directory, Placement(source_id, assign, file), (reading.seg, reading.rec))
+        return extract(reading.article, info, directory, placement, (reading.seg, reading.rec))
     finally:
         directory.log = None
 
@@ -196,13 +216,13 @@ def _merge(merger: Merger, x: Extraction) -> dict[str, str]:
 
 
 def _explained(x: Extraction, taken: list[Placed]) -> list[ItemRules]:
-    """The rules behind each of an article's events, claims and quotes, with the item each went into.
+    """The rules behind each of an article's people, events, claims and quotes, with the item each went into.
 
     ``taken`` is where the article's drafts went, pass after pass: its last part is the final pass's, in the order
     :func:`_merge` placed them (people, events, claims, quotes)."""
-    placed = taken[len(taken) - len(x.events) - len(x.claims) - len(x.quotes):]
+    placed = taken[len(taken) - len(x.people) - len(x.events) - len(x.claims) - len(x.quotes):]
     drafts: list[tuple[list[str], str | None]] = [
-        *((e.rules, None) for e in x.events), *((c.rules, c.attributed_to) for c in x.claims), *((q.rules, q.speaker) for q in x.quotes)]
+        *((p.rules, None) for p in x.people), *((e.rules, None) for e in x.events), *((c.rules, c.attributed_to) for c in x.claims), *((q.rules, q.speaker) for q in x.quotes)]
     name = Path(x.path).name
     return [ItemRules(name, p.section, p.id, p.how, rules, speaker) for (rules, speaker), p in zip(drafts, placed, strict=True)]
 

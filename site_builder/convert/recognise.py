@@ -25,7 +25,8 @@ from dataclasses import dataclass, field, replace
 from .directory import Directory, name_parts, norm_name
 from .ruler import Ruler
 from .lexicon import FAMILY, FEMALE, LEGAL, MALE, MEDIA, OFFICIAL
-from .names import CELEBRITY_HEADS, COMPANY_ENDS, Mention, find_mentions, titled_quotation
+from .lexicon.roles import CELEBRITY_HEADS
+from .names import COMPANY_ENDS, Mention, find_mentions, titled_quotation
 from .segment import MAX_SENTENCE, Segmented
 from .slug import slugify
 from .timex import DateMention, find_dates
@@ -44,6 +45,13 @@ class Entity:
     mentions: int = 0
     explicit: bool = False  # full name stated in this article
     first_sentence: int = 0
+    # the rules that found it, outermost first ("recognise.full-names > names.person"): for --explain
+    rules: list[str] = field(default_factory=list, compare=False)
+
+    def note(self, rule: str) -> None:
+        """Record that ``rule`` found this entity (once)."""
+        if rule not in self.rules:
+            self.rules.append(rule)
 
     @property
     def group(self) -> str:
@@ -238,9 +246,13 @@ def _full_names(st: Recognition) -> bool:
                 continue  # "lent to Kestrel Point" beside "Kestrel Point Capital": the company, not a person
             if m.kind == "person" and (m.evidence or st.directory.lookup(m.name) or not any(_common(w, st.lower_words) for w in m.name.split())
                                        or _surname_used_alone(m.name, alone, st.lower_words)):
-                st.resolved[index].append((m.start, m.end, st.add(m.name, "person", m, index, True)))
+                key = st.add(m.name, "person", m, index, True)
             elif m.kind == "org" and (st.directory.lookup(m.name) or m.possessive or _acts(st.seg.sentences[index].text, m)):
-                st.resolved[index].append((m.start, m.end, st.add(m.name, "organization", None, index, True)))
+                key = st.add(m.name, "organization", None, index, True)
+            else:
+                continue
+            st.resolved[index].append((m.start, m.end, key))
+            st.entities[key].note(f"recognise.full-names > {m.rule}" if m.rule else "recognise.full-names")
     return False
 
 
@@ -290,6 +302,7 @@ def _single_name(st: Recognition, index: int, m: Mention) -> None:
         pass  # several people of the article share the name: neither a guess nor a new person
     elif key is None and (hint := st.directory.hint(m.name)) and not common and not _company_use(m.name, st.seg.text):
         key = st.add(hint, "person", m, index, False)
+        st.entities[key].note("recognise.single-names > directory-hint")
     elif key is None and not common:
         st.loose.append(m.name)
     if key is None and not shared and m.evidence and (m.role or m.title) and not common:
@@ -318,6 +331,7 @@ def _single_with_role(st: Recognition, index: int, m: Mention) -> str:
             # a copy: the mentions as found are kept for a second look
             m = replace(m, role=f"{m.role} of {main.name}" if m.role and not _OWNED_ROLE.search(m.role) else m.role)
     key = st.add(name, "person", m, index, False)
+    st.entities[key].note("recognise.single-names > with-a-role")
     if name != m.name and m.name not in st.entities[key].aliases:
         st.entities[key].aliases.append(m.name)
     return key
@@ -498,6 +512,7 @@ def _transcript_speakers(seg: Segmented, found: _Found, resolved: list[list[tupl
         index = seg.sentence_at(label.start).index
         offset = label.start - seg.sentences[index].start
         key = found.add(label.name, "person", None, index, len(label.name.split()) > 1)
+        found.entities[key].note("recognise.transcript-labels")
         entity = found.entities[key]
         if label.title and not entity.role and not entity.known:
             entity.role = label.title

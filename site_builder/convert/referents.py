@@ -11,8 +11,10 @@ names one nearby, and "the judge" is a judge the article has named.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .directory import name_parts
+from .lexicon.roles import JUDICIAL_WORDS, PERSONAL_ROLES, TENURE_WORDS, VAGUE_GROUPS
 from .lexicon import GROUP_MODIFIERS, NOT_NAMES, ROLE_WORDS, UNNAMED_ROLES
 from .recognise import Entity, Recognised
 from .segment import Segmented
@@ -32,9 +34,7 @@ def _plural(word: str) -> str:
 UNNAMED_FORMS = frozenset(UNNAMED_ROLES | {_plural(w) for w in UNNAMED_ROLES})
 _PLURAL_FORMS = UNNAMED_FORMS - UNNAMED_ROLES
 UNNAMED_PLURALS = frozenset(_PLURAL_FORMS)  # "jurors", "neighbours": the plural forms, for "they" (see attribution)
-# After "his", "her", "their" only people one knows personally are unnamed ("her client" is usually named elsewhere).
-_PERSONAL = frozenset({"colleague", "co-worker", "coworker", "friend", "pal", "neighbour", "neighbor", "classmate", "acquaintance",
-                       "confidant", "confidante", "associate", "roommate", "staffer", "employee", "source", "insider"})
+_PERSONAL = PERSONAL_ROLES  # after "his", "her", "their" (lexicon/roles.py)
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "our"})
 _NOUNS = "|".join(sorted(map(re.escape, UNNAMED_FORMS), key=len, reverse=True))
 _DET = r"(?:[Aa]n?|[Oo]ne(?:\s+of\s+(?:the|his|her|their|its|our))?|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)"
@@ -95,7 +95,7 @@ def unnamed_after(plain: str, end: int, mentions: Mentions) -> str | None:
 
 
 # --- groups named by a common noun ("prosecutors said") and the bodies the article names for them
-_VAGUE = frozenset({"officials", "authorities"})  # with no body named nearby these are unnamed sources
+_VAGUE = VAGUE_GROUPS  # with no body named nearby these are unnamed sources (lexicon/roles.py)
 _SUBORDINATORS = frozenset("after before when while because since until although though once if unless whereas".split())
 _DETERMINERS = frozenset("the his her their its".split())
 _FUNCTION_WORDS = frozenset("the a an and or but of to in on at for with by from as is was were be been has have had that this these those "
@@ -115,9 +115,20 @@ _BODY = re.compile(r"(?<![\w’'-])(?P<name>(?:[A-Z][\w.&-]*(?:['’]s)?\s+)+(?:
                    r"|Authority|Constabulary|Patrol|Service)(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w.&-]*)+)?)\b")
 
 
-def group_speaker(np: str, head: str, before: str, rec: Recognised, seg: Segmented, index: int, offset: int,
-                  groups: dict[str, Entity], at_start: bool = False) -> str | None:
-    """The speaker for a group phrase ``np`` ending in ``head``; ``before`` is the text before it.
+@dataclass(frozen=True)
+class GroupPhrase:
+    """A group phrase before or after a reporting verb: ``np`` ends in the group noun ``head``; ``before`` is the
+    text before it, ``offset`` where it starts in the sentence; ``at_start``: it opens the sentence."""
+
+    np: str
+    head: str
+    before: str
+    offset: int
+    at_start: bool = False
+
+
+def group_speaker(phrase: GroupPhrase, rec: Recognised, seg: Segmented, index: int, groups: dict[str, Entity]) -> str | None:
+    """The speaker for a group phrase (``phrase.np`` ending in ``phrase.head``) of sentence ``index``.
 
     Keeps only words that belong to the group's name ("state prosecutors", "Kessler County officials",
     "Baldwin's attorneys"), so "the revenue numbers prosecutors say" is "prosecutors". A group inside a
@@ -125,8 +136,41 @@ def group_speaker(np: str, head: str, before: str, rec: Recognised, seg: Segment
     body the article names nearby if it names one; bare "officials" without one are unnamed sources.
     ``at_start``: the phrase opens the sentence, where a capital letter does not make a word a name.
     """
-    words = np.split()
-    mods = words[: len(words) - len(head.split())]
+    head, offset = phrase.head, phrase.offset
+    kept, owner, dropped = _group_words(phrase)
+    preceding = [w.lower() for w in _WORD.findall(f"{phrase.before} {' '.join(dropped)}")]
+    while preceding and preceding[-1] in _DETERMINERS:
+        preceding.pop()
+    if preceding and preceding[-1] in _SUBORDINATORS:
+        return None  # "was delayed after his attorneys asked": the group is not who says the sentence
+    if owner and owner.lower() in ("his", "her", "their"):
+        person = rec.pronoun(index, offset, owner, seg) if owner.lower() != "their" else None
+        if person:
+            return group_entity(f"{rec.entities[person].name}'s {' '.join(kept + [head])}", rec, groups)
+        owner = None
+    if owner:
+        # "Dana Pike's representatives": named after the owner's full name when the sentence names them
+        surname = owner[:-2]
+        named = next((rec.entities[k].name for _, _, k in rec.sentences[index].entities
+                      if name_parts(rec.entities[k].name)[-1:] == (surname,) and rec.entities[k].kind == "person"), None)
+        return group_entity(f"{named}'s {' '.join(kept + [head])}" if named else f"{owner} {' '.join(kept + [head])}", rec, groups)
+    if kept:
+        return group_entity(" ".join(kept + [head]), rec, groups)
+    lower_head = head.lower()
+    body = named_body(lower_head, rec, seg, index, groups)
+    if body:
+        return body
+    if lower_head in _VAGUE:
+        return ANONYMOUS
+    return group_entity(lower_head, rec, groups)
+
+
+def _group_words(phrase: GroupPhrase) -> tuple[list[str], str | None, list[str]]:
+    """The words before a group noun that belong to the group's name ("state", "Kessler County"), its owner ("his",
+    "Baldwin's"; None), and the words left before them: "the revenue numbers prosecutors" keeps no word."""
+    words = phrase.np.split()
+    mods = words[: len(words) - len(phrase.head.split())]
+    at_start = phrase.at_start
     kept: list[str] = []
     owner: str | None = None
     dropped = list(mods)
@@ -155,31 +199,7 @@ def group_speaker(np: str, head: str, before: str, rec: Recognised, seg: Segment
                 break
             kept[:0] = dropped[j:]
             del dropped[j:]
-    preceding = [w.lower() for w in _WORD.findall(f"{before} {' '.join(dropped)}")]
-    while preceding and preceding[-1] in _DETERMINERS:
-        preceding.pop()
-    if preceding and preceding[-1] in _SUBORDINATORS:
-        return None  # "was delayed after his attorneys asked": the group is not who says the sentence
-    if owner and owner.lower() in ("his", "her", "their"):
-        person = rec.pronoun(index, offset, owner, seg) if owner.lower() != "their" else None
-        if person:
-            return group_entity(f"{rec.entities[person].name}'s {' '.join(kept + [head])}", rec, groups)
-        owner = None
-    if owner:
-        # "Dana Pike's representatives": named after the owner's full name when the sentence names them
-        surname = owner[:-2]
-        named = next((rec.entities[k].name for _, _, k in rec.sentences[index].entities
-                      if name_parts(rec.entities[k].name)[-1:] == (surname,) and rec.entities[k].kind == "person"), None)
-        return group_entity(f"{named}'s {' '.join(kept + [head])}" if named else f"{owner} {' '.join(kept + [head])}", rec, groups)
-    if kept:
-        return group_entity(" ".join(kept + [head]), rec, groups)
-    lower_head = head.lower()
-    body = named_body(lower_head, rec, seg, index, groups)
-    if body:
-        return body
-    if lower_head in _VAGUE:
-        return ANONYMOUS
-    return group_entity(lower_head, rec, groups)
+    return kept, owner, dropped
 
 
 def named_body(head: str, rec: Recognised, seg: Segmented, index: int, groups: dict[str, Entity]) -> str | None:
@@ -223,7 +243,7 @@ def body_entity(name: str, rec: Recognised, groups: dict[str, Entity]) -> str:
         return group_entity_known(known, rec, groups)
     key = slugify(name)
     if key not in groups:
-        groups[key] = Entity(key, name, "organization")
+        groups[key] = Entity(key, name, "organization", rules=["referents.body"])
     return key
 
 
@@ -250,12 +270,12 @@ def group_entity(phrase: str, rec: Recognised, groups: dict[str, Entity]) -> str
         return group_entity_known(known, rec, groups)
     key = slugify(name)
     if key not in groups:
-        groups[key] = Entity(key, name, "organization", role=name)
+        groups[key] = Entity(key, name, "organization", role=name, rules=["referents.group"])
     return key
 
 
 # --- "the judge wrote": the nearest person the article gave that role
-_JUDICIAL = re.compile(r"\b(?:judge|justice|court|magistrate|tribunal)\b", re.I)
+_JUDICIAL = re.compile(r"\b(?:" + "|".join(JUDICIAL_WORDS) + r")\b", re.I)
 HOLDER_HEADS = frozenset({"judge", "justice", "magistrate"})
 _HOLDER = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa])\s+(?:[\w.’'-]+\s+){0,5}?(?P<head>judge|justice|magistrate)\s+"
                      r"(?:(?:on|last|this|late|early)\s+\w+\s+)?(?:(?:also|then|later|further|again)\s+)?$")
@@ -268,8 +288,7 @@ def judicial(entity: Entity | None) -> bool:
 # "the district attorney said", "the new chief executive said:": any other office, held by one person the article names
 _OFFICE = re.compile(r"(?<![\w’'-])[Tt]he\s+(?P<mods>(?:[a-z][\w-]*\s+){0,3}?)(?P<head>[a-z][\w-]*|[A-Z]{2,4})\s+"
                      r"(?:(?:also|then|later|further|again)\s+)?$")
-# words that say when one held the office, not which office ("the new CEO", "the former mayor")
-_TENURE_WORDS = frozenset({"new", "former", "then", "current", "late", "outgoing", "incoming"})
+_TENURE_WORDS = TENURE_WORDS  # "the new CEO", "the former mayor" (lexicon/roles.py)
 
 
 def _office(left: str) -> list[str] | None:

@@ -66,7 +66,7 @@ class ItemRules:
     """Why the converter drafted one item: the rules that made it from one article (``--explain``)."""
 
     file: str  # the article's file name
-    section: str  # events | claims | quotes
+    section: str  # people | events | claims | quotes
     id: str  # the item its draft went into
     how: str  # new | cited | known | withheld (as in :class:`~.merge.Placed`)
     rules: list[str]  # per rule trail, the outermost rule first ("quotes.verb-after-quotation > attribution.…")

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
 
-from .lexicon import COURT_ABBREVIATIONS, INVERTIBLE_VERBS
+from .lexicon import COURT_ABBREVIATIONS, INVERTIBLE_VERBS, LED_SPEECH_VERBS
+from .lexicon.verbs import CATENATIVE, REPORTING_WORDS
+from .ruler import Ruler
 from .transcript import Label, labels
 
 ABBREVIATIONS = frozenset(
@@ -79,9 +81,8 @@ class Segmented:
     paragraphs: list[tuple[int, int]]
     sentences: list[Sentence]
     quotes: list[QuoteSpan]
-    # sentence index -> reporting verbs outside quotations: attribution's memo, kept with the article it is about
-    verbs: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
     _plain: dict[int, str] = field(default_factory=dict, init=False, repr=False)  # see plain()
+    _verbs: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict, init=False, repr=False)  # see reporting_verbs()
     _starts: list[int] = field(init=False, repr=False)
     _opens: list[int] = field(init=False, repr=False)
     _reach: list[int] = field(init=False, repr=False)
@@ -99,6 +100,14 @@ class Segmented:
             quoted = [(q.open - sentence.start, q.close - sentence.start + 1) for q in self.overlapping(sentence.start, sentence.end)
                       if q.open < sentence.end and q.close >= sentence.start]
             cached = self._plain[index] = _blank(sentence.text, quoted)
+        return cached
+
+    def reporting_verbs(self, index: int) -> list[tuple[int, int, str]]:
+        """Reporting verbs in sentence ``index`` outside quotation marks: (start, end, word), in order (kept: every
+        quote, claim and speaker asks). "Pike tried to argue that …" has "argue"; "is expected to argue" has none."""
+        cached = self._verbs.get(index)
+        if cached is None:
+            cached = self._verbs[index] = _reporting_verbs(self.plain(index))
         return cached
 
     @cached_property
@@ -125,6 +134,41 @@ class Segmented:
         return index >= 0 and self.quotes[index].label is None and self.quotes[index].open < offset < self.quotes[index].close
 
 
+_RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
+
+
+def _reporting_verbs(plain: str) -> list[tuple[int, int, str]]:
+    """The reporting verbs (lexicon REPORTING_WORDS) of ``plain`` as whole runs: (start, end, word); a base form only
+    after a verb that leads to it (LED_SPEECH_VERBS after CATENATIVE)."""
+    lower = plain.lower()
+    hits = REPORTING_WORDS.intersection(_RUN.findall(lower))
+    if not hits:
+        return []
+    if len(lower) != len(plain):  # a letter whose lower case is longer: offsets differ, take the slow way
+        found = [(m.start(), m.end(), m.group()) for m in _RUN.finditer(plain) if m.group().lower() in REPORTING_WORDS]
+    else:
+        found = sorted((i, i + len(w), plain[i : i + len(w)]) for w in hits for i in _whole_word(lower, w))
+    if found and not LED_SPEECH_VERBS.isdisjoint(hits):
+        found = [v for v in found if v[2].lower() not in LED_SPEECH_VERBS or CATENATIVE.search(plain, 0, v[0])]
+    return found
+
+
+def _whole_word(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text`` as a whole run of word characters (see _RUN)."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _in_run(text[at - 1])) and (end == len(text) or not _in_run(text[end])):
+            out.append(at)
+        at = text.find(word, end)
+    return out
+
+
+def _in_run(char: str) -> bool:
+    return char.isalnum() or char in "_’'"
+
+
 def segment(paragraphs: list[str]) -> Segmented:
     text = "\n\n".join(paragraphs)
     spans: list[tuple[int, int]] = []
@@ -135,11 +179,43 @@ def segment(paragraphs: list[str]) -> Segmented:
         for start, end in split_sentences(paragraph):
             sentences.append(Sentence(len(sentences), p, offset + start, offset + end, paragraph[start:end]))
         offset += len(paragraph) + 2
-    # a transcript marks speech with speaker labels: each labelled paragraph (but the show's own narration) is a quotation
-    said = [QuoteSpan(lab.colon, lab.end, text[lab.colon + 1 : lab.end], label=lab) for lab in labels(text, spans) if not lab.media]
-    marked = find_quotes(text, spans)
-    quotes = sorted(marked + said + _introduced_blocks(text, spans, marked + said), key=lambda q: q.open)
-    return Segmented(text, spans, sentences, quotes)
+    quoting = Quoting(text, spans)
+    QUOTATIONS.run_all(quoting)
+    return Segmented(text, spans, sentences, sorted(quoting.quotes, key=lambda q: q.open))
+
+
+@dataclass
+class Quoting:
+    """The segmenter's quotation state: the article's text, its paragraphs' spans and the quotations found so far."""
+
+    text: str
+    paragraphs: list[tuple[int, int]]
+    quotes: list[QuoteSpan] = field(default_factory=list)
+
+
+def _quotation_marks(st: Quoting) -> bool:
+    """'"The charges were never fair," said Lee Marsh.': the words between quotation marks."""
+    st.quotes.extend(find_quotes(st.text, st.paragraphs))
+    return False
+
+
+def _transcript_labels(st: Quoting) -> bool:
+    """"MARY SOMMER, JUDGE: The charges stand.": a transcript's labelled paragraph (not the show's own narration)."""
+    st.quotes.extend(QuoteSpan(lab.colon, lab.end, st.text[lab.colon + 1 : lab.end], label=lab)
+                     for lab in labels(st.text, st.paragraphs) if not lab.media)
+    return False
+
+
+def _statement_blocks(st: Quoting) -> bool:
+    """"Eric Bland released this statement Thursday:" ¶ "Today is a bittersweet day …": the paragraph a statement
+    introduces (see :func:`_introduced_blocks`)."""
+    st.quotes.extend(_introduced_blocks(st.text, st.paragraphs, list(st.quotes)))
+    return False
+
+
+# Where quotations come from, every rule adding its own (Ruler.run_all); the segmenter sorts them by opening mark.
+QUOTATIONS: Ruler[Quoting] = Ruler("segment", [
+    ("quotation-marks", _quotation_marks), ("transcript-labels", _transcript_labels), ("statement-blocks", _statement_blocks)])
 
 
 # The end of a paragraph that introduces a statement printed after it: "X released this statement Thursday:",

@@ -47,7 +47,7 @@ class Reading:
 def read_all(articles: list[Article], info: CaseInfo, directory: Directory) -> list[Reading]:
     """Every article recognised alone, then given a second look with the run's hints."""
     readings = [_first_look(article, info, directory) for article in articles]
-    _second_looks(readings, range(len(readings)), info, directory, force=True)
+    _second_looks(readings, info, directory, force=True)
     return readings
 
 
@@ -69,7 +69,7 @@ def reread(readings: list[Reading], info: CaseInfo, directory: Directory, own: d
         readings[n] = _first_look(old.article, info, directory, old.seg, old.first)
         for (kind, name) in old.asked.keys() - readings[n].asked.keys():  # its extraction's questions, answered alike
             readings[n].asked[(kind, name)] = directory.answer(kind, name)
-    looked = _second_looks(readings, range(len(readings)), info, directory, force=False, stale=stale, own=own)
+    looked = _second_looks(readings, info, directory, force=False, stale=stale, own=own)
     return sorted(n for n in stale | set(looked) if not _same_people(before[n], readings[n].rec, ids.get(n, {})))
 
 
@@ -135,16 +135,15 @@ def _full_names(rec: Recognised, article: Article) -> list[tuple[str, str]]:
     return out
 
 
-def _second_looks(readings: list[Reading], wanted: range, info: CaseInfo, directory: Directory, force: bool,
+def _second_looks(readings: list[Reading], info: CaseInfo, directory: Directory, force: bool,
                   stale: set[int] | None = None, own: dict[int, frozenset[str]] | None = None) -> list[int]:
-    """Give a second look to the ``wanted`` articles whose bare surnames the run's hints name, when it would differ
+    """Give a second look to the articles whose bare surnames the run's hints name, when it would differ
     from the one they had (always with ``force``); returns the indexes of those whose recognition changed."""
     hints = _hints(readings)
     directory.hints = hints
     changed = []
     try:
-        for n in wanted:
-            reading = readings[n]
+        for n, reading in enumerate(readings):
             look = bool(set(reading.first.loose) & set(hints))
             if not force and n not in (stale or set()) and look == reading.looked_again and (not look or _alike(
                     reading, directory, directory.changed_answers(reading.asked_again), (own or {}).get(n, frozenset()))):

@@ -33,9 +33,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from .ruler import Ruler
+from .lexicon.dates import FUTURE, FUTURE_GATE, INSTRUCTION
 from .lexicon.dates import ANCHORED, ANCHORED_GATE, ANCHORED_UNIT_GATE, BOUND, BOUND_GATE, HOLIDAY, HOLIDAY_DATES, HOLIDAY_GATE
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -151,15 +153,10 @@ def _nearest_year(month: int, day: int | None, pub: date | None, future: bool) -
     return best.year if best else None
 
 
-_FUTURE = re.compile(
-    r"\b(?:will|would|(?:is|are|was|were) set (?:to|for)|(?<=ing )set for|scheduled|slated|upcoming|next|pending|begins|starts|beginning|starting|resumes|reconvenes|due (?:to [a-z]+|out|back|on|in)|expected to|plans? to|planned|deadline"
-    r"|(?<!the )(?<!a )(?<!on )set (?:(?:a|an|the|his|her|its|their) )?[a-z]+ for"
-    r"|(?:postponed|delayed|pushed back|rescheduled|moved|adjourned) (?:\w+ ){0,2}?(?:to|until|till))\b", re.IGNORECASE)
-_FUTURE_WORDS = frozenset("pending begins starts beginning starting resumes reconvenes told ordered asked instructed directed summoned will would set scheduled slated upcoming next due expected plan plans planned deadline postponed delayed pushed rescheduled moved adjourned".split())  # _FUTURE needs one
+_FUTURE, _FUTURE_WORDS = FUTURE, FUTURE_GATE  # lexicon/dates.py: the pattern and its gate, from one table
 # A plan made in the past ("originally scheduled for March") does not look ahead.
 _ONCE_PLANNED = re.compile(r"\b(?:originally|initially|previously|once|had been|(?:was|were) supposed)\b", re.IGNORECASE)
-# "told jurors to return at 9 a.m. Friday": what someone is told to do may come after the telling, or be told after it
-_INSTRUCTION = r"\b(?:told|ordered|asked|instructed|directed|summoned)\b[^,.;:]{0,40}?\bto\s+[a-z]+\b"
+_INSTRUCTION = INSTRUCTION  # "told jurors to return at 9 a.m. Friday" (lexicon/dates.py)
 _INSTRUCTED = re.compile(_INSTRUCTION + r"[^,;:]{0,25}$")
 _INSTRUCTED_ANYWHERE = re.compile(_INSTRUCTION)
 # What ends the clause a date sits in, for deciding whether that clause looks ahead (a clock time's colon,
@@ -181,52 +178,100 @@ _UNIT_WORDS = frozenset("day days week weeks month months year years".split())
 def find_dates(sentence: str, published: str | None) -> list[DateMention]:
     """Every date expression in ``sentence``, left to right, without overlaps — except the anchor inside a
     relative span ("ten days before his May 19, 2022 arraignment"), which is returned after the span as the
-    date of the words it sits in (``about``)."""
-    digit = _DIGIT.search(sentence) is not None
+    date of the words it sits in (``about``). The rules of :data:`DATES` find them, in order (an earlier rule's
+    date takes the words it covers)."""
     words = set(_LETTERS.findall(sentence))
-    month = not MONTH_WORDS.isdisjoint(words)
-    weekday = not WEEKDAY_WORDS.isdisjoint(words)
-    lower = {w.lower() for w in words}
-    relative_day = not _RELATIVE_DAY_WORDS.isdisjoint(lower)
-    span = not _UNIT_WORDS.isdisjoint(lower)
-    holiday = not HOLIDAY_GATE.isdisjoint(words)
-    if not (digit or month or weekday or relative_day or span or holiday):
+    st = Dating(sentence, _pub(published), words, {w.lower() for w in words}, _DIGIT.search(sentence) is not None)
+    if not (st.digit or st.month or st.weekday or st.relative_day or st.span or st.holiday):
         return []
-    pub = _pub(published)
     # only year-less dates and weekdays look ahead
-    future = bool((month or weekday or holiday) and not _FUTURE_WORDS.isdisjoint(lower) and (_FUTURE.search(sentence) or _INSTRUCTED_ANYWHERE.search(sentence)))
+    st.future = bool((st.month or st.weekday or st.holiday) and not _FUTURE_WORDS.isdisjoint(st.lower)
+                     and (_FUTURE.search(sentence) or _INSTRUCTED_ANYWHERE.search(sentence)))
+    DATES.run_all(st)
+    found = st.found
+    found.sort(key=lambda d: d.start)
+    if not BOUND_GATE.isdisjoint(st.lower):
+        found = [_unbound(sentence, d) for d in found]
+    return _ranges(sentence, found) if len(found) > 1 else found
 
-    def ahead(start: int, end: int) -> bool | None:
-        return future and _looks_ahead(sentence, start, end)
 
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+@dataclass
+class Dating:
+    """The dates stage's state: one sentence, the publication day, its cheap gates (which kinds of date words it
+    holds), and the dates found so far with the spans they take."""
 
-    def add(m: re.Match[str], value: str | None, relative: bool = False, start: int | None = None) -> None:
+    sentence: str
+    pub: date | None
+    words: set[str]
+    lower: set[str]
+    digit: bool
+    future: bool = False
+    found: list[DateMention] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.month = not MONTH_WORDS.isdisjoint(self.words)
+        self.weekday = not WEEKDAY_WORDS.isdisjoint(self.words)
+        self.relative_day = not _RELATIVE_DAY_WORDS.isdisjoint(self.lower)
+        self.span = not _UNIT_WORDS.isdisjoint(self.lower)
+        self.holiday = not HOLIDAY_GATE.isdisjoint(self.words)
+
+    def ahead(self, start: int, end: int) -> bool | None:
+        """Whether the date at ``start``–``end`` looks ahead (None: it cannot be placed in a year)."""
+        return self.future and _looks_ahead(self.sentence, start, end)
+
+    def add(self, m: re.Match[str], value: str | None, relative: bool = False, start: int | None = None) -> None:
+        """Keep the date ``m`` found (from ``start``), unless an earlier rule's date took some of its words."""
         s = m.start() if start is None else start
-        if any(a < m.end() and s < b for a, b in taken):
+        if any(a < m.end() and s < b for a, b in self.taken):
             return
-        taken.append((s, m.end()))
-        found.append(DateMention(s, m.end(), sentence[s:m.end()], value, relative))
+        self.taken.append((s, m.end()))
+        self.found.append(DateMention(s, m.end(), self.sentence[s:m.end()], value, relative))
 
-    for m in _ISO.finditer(sentence) if digit else ():
-        add(m, _iso(int(m["y"]), int(m["m"]), int(m["d"])))
-    for pattern in (_MDY, _DMY) if digit and month else ():
-        for m in pattern.finditer(sentence):
+
+def _iso_dates(st: Dating) -> bool:
+    """"filed on 2024-03-05": an ISO date."""
+    for m in _ISO.finditer(st.sentence) if st.digit else ():
+        st.add(m, _iso(int(m["y"]), int(m["m"]), int(m["d"])))
+    return False
+
+
+def _day_and_month(st: Dating) -> bool:
+    """"on March 3, 2025", "on 3 March", "on March 3" (its year the nearest, ahead or back, as the sentence looks);
+    not "May 5" without a year unless "on", "by" … stands before it."""
+    for pattern in (_MDY, _DMY) if st.digit and st.month else ():
+        for m in pattern.finditer(st.sentence):
             number, day = _MONTHS[m["m"].lower()], int(m["d"])
-            if m["m"] == "May" and not m["y"] and not _MAY_DAY_PRE.search(sentence, max(0, m.start() - 12), m.start()):
+            if m["m"] == "May" and not m["y"] and not _MAY_DAY_PRE.search(st.sentence, max(0, m.start() - 12), m.start()):
                 continue
-            later = None if m["y"] else ahead(m.start(), m.end())
-            year = int(m["y"]) if m["y"] else None if later is None else _nearest_year(number, day, pub, later)
-            add(m, _iso(year, number, day) if year else None, relative=year is None)
-    for m in HOLIDAY.finditer(sentence) if holiday else ():
+            later = None if m["y"] else st.ahead(m.start(), m.end())
+            year = int(m["y"]) if m["y"] else None if later is None else _nearest_year(number, day, st.pub, later)
+            st.add(m, _iso(year, number, day) if year else None, relative=year is None)
+    return False
+
+
+def _holidays(st: Dating) -> bool:
+    """"on Christmas Eve 2021", "by Valentine's Day": a fixed-date holiday."""
+    for m in HOLIDAY.finditer(st.sentence) if st.holiday else ():
         number, day = HOLIDAY_DATES[m["h"].lower().replace("’", "'")]
-        later = None if m["y"] else ahead(m.start(), m.end())
-        year = int(m["y"]) if m["y"] else None if later is None else _nearest_year(number, day, pub, later)
-        add(m, _iso(year, number, day) if year else None, relative=year is None)
-    for m in _MY.finditer(sentence) if digit and month else ():
-        add(m, _iso(int(m["y"]), _MONTHS[m["m"].lower()]))
-    for m in _MONTH_ALONE.finditer(sentence) if month else ():
+        later = None if m["y"] else st.ahead(m.start(), m.end())
+        year = int(m["y"]) if m["y"] else None if later is None else _nearest_year(number, day, st.pub, later)
+        st.add(m, _iso(year, number, day) if year else None, relative=year is None)
+    return False
+
+
+def _month_and_year(st: Dating) -> bool:
+    """"in March 2025": a month of a year."""
+    for m in _MY.finditer(st.sentence) if st.digit and st.month else ():
+        st.add(m, _iso(int(m["y"]), _MONTHS[m["m"].lower()]))
+    return False
+
+
+def _month_alone(st: Dating) -> bool:
+    """"in March", "this May", "next June": a month, of the nearest year the sentence allows; not "the March for
+    …", "told May that", "a May to remember"."""
+    sentence = st.sentence
+    for m in _MONTH_ALONE.finditer(sentence) if st.month else ():
         pre = m["pre"].lower()
         if m["m"] in ("May", "March") and pre in ("the", "of") or (pre in ("for", "to") or m["m"] in _GIVEN_NAMES) and _NAME_AFTER.match(sentence, m.end()):
             continue
@@ -234,36 +279,68 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
             continue  # "a March for …", "her May to …": not a month modifying a noun
         number = _MONTHS[m["m"].lower()]
         if pre in ("this", "next"):
-            year = _named_month(number, pre, pub)
+            year = _named_month(number, pre, st.pub)
         else:
-            later = ahead(m.start("m"), m.end())
-            year = None if later is None else _nearest_year(number, None, pub, later)
-            if pub is not None and not later and year is not None and date(year, number, 1) > pub:
+            later = st.ahead(m.start("m"), m.end())
+            year = None if later is None else _nearest_year(number, None, st.pub, later)
+            if st.pub is not None and not later and year is not None and date(year, number, 1) > st.pub:
                 year -= 1
-        add(m, _iso(year, number) if year else None, relative=year is None, start=m.start("m"))
-    for m in _YEAR.finditer(sentence) if digit else ():
-        if _year_starts(sentence, m.start()):
-            add(m, _iso(int(m.group())))
-    for m in _WEEKDAY.finditer(sentence) if weekday else ():
-        if not m["pre"] and _KIND_OF_DAY.search(sentence, max(0, m.start() - 8), m.start()):
-            add(m, None)  # "in August 2019, a Saturday": which Saturday is not said
+        st.add(m, _iso(year, number) if year else None, relative=year is None, start=m.start("m"))
+    return False
+
+
+def _years(st: Dating) -> bool:
+    """"in 2021": a year standing as a date (not a number of dollars, a count or a case number)."""
+    for m in _YEAR.finditer(st.sentence) if st.digit else ():
+        if _year_starts(st.sentence, m.start()):
+            st.add(m, _iso(int(m.group())))
+    return False
+
+
+def _weekdays(st: Dating) -> bool:
+    """"on Tuesday", "last Friday": the weekday of the week the sentence looks at; "in August 2019, a Saturday":
+    a weekday the sentence does not place."""
+    for m in _WEEKDAY.finditer(st.sentence) if st.weekday else ():
+        if not m["pre"] and _KIND_OF_DAY.search(st.sentence, max(0, m.start() - 8), m.start()):
+            st.add(m, None)  # "in August 2019, a Saturday": which Saturday is not said
             continue
-        later = ahead(m.start(), m.end())
-        add(m, None if later is None else _weekday(m["w"], (m["pre"] or "").lower(), pub, later), relative=False)
-    for m in ANCHORED.finditer(sentence) if not ANCHORED_GATE.isdisjoint(lower) and not ANCHORED_UNIT_GATE.isdisjoint(lower) else ():
+        later = st.ahead(m.start(), m.end())
+        st.add(m, None if later is None else _weekday(m["w"], (m["pre"] or "").lower(), st.pub, later), relative=False)
+    return False
+
+
+def _anchored(st: Dating) -> bool:
+    """"In March 2021 … that summer", "the next day": counted from the one date found before it."""
+    lower = st.lower
+    for m in ANCHORED.finditer(st.sentence) if not ANCHORED_GATE.isdisjoint(lower) and not ANCHORED_UNIT_GATE.isdisjoint(lower) else ():
         unit = (m["that"] or m["next"]).lower()
         step = (0 if m["that"] else 1, _ANCHORED_UNIT.get(unit, "day"))
-        before = {d.value for d in found if d.end <= m.start() and d.value and not d.relative}
+        before = {d.value for d in st.found if d.end <= m.start() and d.value and not d.relative}
         value = shift_date(before.pop(), step) if len(before) == 1 else None
-        _put(found, taken, DateMention(m.start(), m.end(), m.group(0), value, True, shift=step if value is None and not before else None, span=True))
-    for m in _RELATIVE_DAY.finditer(sentence) if relative_day else ():
-        add(m, _relative_day(m["w"].lower(), pub, sentence.startswith(("'s", "’s"), m.end())), relative=True)
-    for m in _RELATIVE_SPAN.finditer(sentence) if span else ():
-        _add_span(sentence, m, pub, found, taken)
-    found.sort(key=lambda d: d.start)
-    if not BOUND_GATE.isdisjoint(lower):
-        found = [_unbound(sentence, d) for d in found]
-    return _ranges(sentence, found) if len(found) > 1 else found
+        _put(st.found, st.taken, DateMention(m.start(), m.end(), m.group(0), value, True, shift=step if value is None and not before else None, span=True))
+    return False
+
+
+def _relative_days(st: Dating) -> bool:
+    """"yesterday", "today's hearing": a day counted from the publication day."""
+    for m in _RELATIVE_DAY.finditer(st.sentence) if st.relative_day else ():
+        st.add(m, _relative_day(m["w"].lower(), st.pub, st.sentence.startswith(("'s", "’s"), m.end())), relative=True)
+    return False
+
+
+def _relative_spans(st: Dating) -> bool:
+    """"two years ago", "ten days before his May 19, 2022 arraignment": a span counted from a date or the publication."""
+    for m in _RELATIVE_SPAN.finditer(st.sentence) if st.span else ():
+        _add_span(st.sentence, m, st.pub, st.found, st.taken)
+    return False
+
+
+# The dates rules, all run in order (Ruler.run_all): a date found first takes its words from the later rules.
+DATES: Ruler[Dating] = Ruler("dates", [
+    ("iso-date", _iso_dates), ("day-and-month", _day_and_month), ("holiday", _holidays), ("month-and-year", _month_and_year),
+    ("month-alone", _month_alone), ("year", _years), ("weekday", _weekdays), ("anchored", _anchored),
+    ("relative-day", _relative_days), ("relative-span", _relative_spans),
+])
 
 
 def _unbound(sentence: str, mention: DateMention) -> DateMention:

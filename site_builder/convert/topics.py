@@ -12,7 +12,9 @@ stays fast with large vocabularies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .ruler import Ruler
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _SUFFIXES = ("s", "es", "ed", "d", "ing")
@@ -94,18 +96,51 @@ class TopicMatcher:
         return found
 
     def _lookup(self, word: str, low: str) -> list[_Term]:
-        out = list(self._index.get(word, ())) if word != low else []
-        out.extend(self._index.get(low, ()))
-        for suffix in _SUFFIXES:
-            if low.endswith(suffix) and len(low) > len(suffix) + 2:
-                out.extend(t for t in self._index.get(low[: -len(suffix)], ()) if not t.sensitive and len(t.words) == 1)
-        return out
+        """The terms that may start at ``word`` (``low``: in lower case), as the rules of :data:`LOOKUP` find them."""
+        lookup = _Lookup(self._index, word, low)
+        LOOKUP.run_all(lookup)
+        return lookup.out
 
     def primary(self, hits: dict[str, float]) -> str | None:
         """The topic a sentence is most about; ties go to the later strand (later events mention earlier ones)."""
         if not hits:
             return None
         return max(hits, key=lambda t: (hits[t], self.order[t]))
+
+
+@dataclass
+class _Lookup:
+    """The topics stage's state: one word of a sentence and the terms found that may start there."""
+
+    index: dict[str, list[_Term]]
+    word: str
+    low: str
+    out: list[_Term] = field(default_factory=list)
+
+
+def _as_written(st: _Lookup) -> bool:
+    """"TLC aired the show": a term written with capitals ("TLC") starts at a word written the same way."""
+    if st.word != st.low:
+        st.out.extend(st.index.get(st.word, ()))
+    return False
+
+
+def _any_case(st: _Lookup) -> bool:
+    """"Lawsuit filed against the studio": a lower-case term ("lawsuit") starts at its word in any case."""
+    st.out.extend(st.index.get(st.low, ()))
+    return False
+
+
+def _inflected(st: _Lookup) -> bool:
+    """"The lawsuits were charged": a one-word lower-case term ("lawsuit", "charge") with a simple suffix."""
+    for suffix in _SUFFIXES:
+        if st.low.endswith(suffix) and len(st.low) > len(suffix) + 2:
+            st.out.extend(t for t in st.index.get(st.low[: -len(suffix)], ()) if not t.sensitive and len(t.words) == 1)
+    return False
+
+
+# The rules finding the terms a word may start, all run in order (each adds its terms: Ruler.run_all).
+LOOKUP: Ruler[_Lookup] = Ruler("topics", [("as-written", _as_written), ("any-case", _any_case), ("inflected", _inflected)])
 
 
 def _same_word(word: str, term: str, sensitive: bool) -> bool:

@@ -152,6 +152,18 @@ def test_explain_names_the_rules_behind_each_item(tmp_path: Path, capsys: pytest
         " speaker lee-marsh: quotes.verb-after-quotation > attribution.speaker-after-verb (said)")
     # the files written are the same with and without --explain: the rules are never written into the content
     assert "rules" not in (content / "entries" / "court.yaml").read_text(encoding="utf-8")
+    assert "rules" not in (content / "people.yaml").read_text(encoding="utf-8")
+
+
+def test_explain_names_the_rules_that_found_each_person(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """"Why is Lee Marsh listed?": the names rule that read "Lee Marsh, a lawyer" as a person, under the recognise pass."""
+    content, articles = make_project(tmp_path, CASES.parent / "fixtures" / "case.yaml", EXPLAIN)
+    code, out, err = run(["convert", str(articles), "--content", str(content), "--explain"], capsys)
+    assert code == 0 and err == ""
+    people = [line for line in out.splitlines() if line.startswith("    people ")]
+    assert people == ["    people +mary-sommer: recognise.full-names > names.person",
+                      "    people +dana-pike: recognise.full-names > names.person",
+                      "    people +lee-marsh: recognise.full-names > names.person"]
 
 
 def test_explain_in_json_only_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from site_builder.convert.events import DATED, UNDATED, extract_events
+from site_builder.convert import convert
+from site_builder.convert.merge import FIND
 from site_builder.convert.ruler import Ruler
+from site_builder.convert.timex import DATES, find_dates
+from site_builder.convert.segment import QUOTATIONS, segment
+from site_builder.convert.topics import LOOKUP, TopicDef, TopicMatcher
 
-from .conftest import article_doc
+from .conftest import CASES, article_doc, make_project
 from .test_events import PUBLISHED, TOPICS
 
 
@@ -76,3 +83,61 @@ def test_disabling_an_events_rule_by_name_takes_its_events_away() -> None:
         assert [(e.date, e.rules) for e in doc.events] == [("2024-03-05", ["events.dated-act"])]
     finally:
         DATED.enable(["negated"])
+
+
+def test_the_topics_rules_find_terms_as_written_in_any_case_and_inflected() -> None:
+    """"TLC" matches only as written; "lawsuit" in any case; "lawsuits" and "charged" only by the inflection rule."""
+    def hits(sentence: str) -> dict[str, float]:
+        matcher = TopicMatcher([TopicDef("media", "Media", ("TLC",)), TopicDef("court", "Court", ("lawsuit", "charge"))])
+        return matcher.match(sentence)
+
+    assert LOOKUP.names() == ["as-written", "any-case", "inflected"]
+    assert hits("TLC aired it; tlc did not.") == {"media": 1}
+    assert hits("Lawsuit filed.") == {"court": 1}
+    assert hits("The lawsuits were charged.") == {"court": 2}
+    LOOKUP.disable(["inflected"])
+    try:
+        assert hits("The lawsuits were charged.") == {}
+    finally:
+        LOOKUP.enable(["inflected"])
+
+
+def test_the_segmenter_quotation_rules_are_named_and_each_adds_its_own() -> None:
+    """A statement introduced by a colon is a quotation only through the statement-blocks rule."""
+    paragraphs = ["Lee Marsh, the lawyer for Dana Pike, released this statement Thursday:",
+                  "Today is a hard day for the family and for everyone who knew the victims of this crime."]
+    assert QUOTATIONS.names() == ["quotation-marks", "transcript-labels", "statement-blocks"]
+    assert [q.inner for q in segment(paragraphs).quotes] == [paragraphs[1]]
+    QUOTATIONS.disable(["statement-blocks"])
+    try:
+        assert segment(paragraphs).quotes == []
+    finally:
+        QUOTATIONS.enable(["statement-blocks"])
+
+
+def test_the_dates_rules_are_named_and_an_earlier_one_takes_its_words() -> None:
+    """"on March 3, 2025, and again on Tuesday": the day-and-month rule dates the first, the weekday rule the second;
+    without the day-and-month rule only the year is left of the first (a month with a day after it is no month alone)."""
+    sentence = "The court met on March 3, 2025, and again on Tuesday."
+    assert DATES.names() == ["iso-date", "day-and-month", "holiday", "month-and-year", "month-alone", "year", "weekday",
+                             "anchored", "relative-day", "relative-span"]
+    assert [(d.text, d.value) for d in find_dates(sentence, "2025-03-06")] == [("March 3, 2025", "2025-03-03"), ("on Tuesday", "2025-03-04")]
+    DATES.disable(["day-and-month"])
+    try:
+        assert [(d.text, d.value) for d in find_dates(sentence, "2025-03-06")] == [("2025", "2025"), ("on Tuesday", "2025-03-04")]
+    finally:
+        DATES.enable(["day-and-month"])
+
+
+def test_the_merge_matching_rules_know_a_draft_again(tmp_path: Path) -> None:
+    """The article converted again: each draft is found by the citation it shares with its item. Without the
+    matching rules the merger cannot know them again, and the ledger's record of them reads as an editor's deletion."""
+    assert FIND.names() == ["shares-a-citation", "ledger-id", "edited-citation", "decided-sentence"]
+    content, articles = make_project(tmp_path, CASES.parent / "fixtures" / "case.yaml", Path(__file__).parent / "explain")
+    assert convert([articles], content).withheld == 0
+    assert convert([articles], content).withheld == 0
+    FIND.disable(FIND.names())
+    try:
+        assert convert([articles], content).withheld == 4  # its event, its two claims (the ruling, the lawyer's words), its quote
+    finally:
+        FIND.enable(FIND.names())

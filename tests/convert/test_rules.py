@@ -1,7 +1,7 @@
 """Plain rule fixtures (tests/convert/rules/*.txt): invented sentences and what each rule family makes of them.
 
 Each line is a case; a failure names the file, the line and the case, so a fixture file reads as the rules'
-specification. The format is described at the top of each file: quotes.txt (the speakers of the quotes kept),
+specification. The format is described at the top of each file: quotes.txt (the speakers of the quotes kept), dates.txt (the dates found in a sentence),
 events.txt (the rule and date of each event drafted), names.txt (the kind, name and rule of each mention), claims.txt (who each claim is attributed to, its kind and
 rules).
 """
@@ -14,6 +14,7 @@ import pytest
 
 from site_builder.convert.events import extract_events
 from site_builder.convert.names import find_mentions
+from site_builder.convert.timex import find_dates
 from tests.convert.conftest import article_doc
 from tests.convert.test_claims import run, speakers
 from tests.convert.test_events import PUBLISHED, TOPICS as EVENT_TOPICS
@@ -61,3 +62,10 @@ def test_claim_rule(where: str, paragraphs: list[str], expected: list[str]) -> N
     names = {key: entity.name for key, entity in rec.entities.items()}
     got = [f"{names.get(c.attributed_to, c.attributed_to)} {c.kind} ({'; '.join(c.rules)})" for c in claims]
     assert got == expected, f"{where}: {' ¶ '.join(paragraphs)}"
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("dates.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
+def test_date_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
+    published, sentence = paragraphs
+    got = [f"{d.text} = {d.value or '?'}" for d in find_dates(sentence, None if published == "-" else published)]
+    assert got == expected, f"{where}: {sentence}"

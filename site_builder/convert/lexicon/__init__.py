@@ -6,7 +6,7 @@ list here, and so is its cheap gate ("a sentence without one of these words cann
 never drift apart.
 
 - :mod:`.roles` — role nouns and modifiers, the groups roles fall into, genders, unnamed-source roles, offices whose
-  holders reports leave unnamed ("the jury foreperson")
+  holders reports leave unnamed ("the jury foreperson"), the words of judges and courts
 - :mod:`.titles` — titles and honorifics before a name
 - :mod:`.organisations` — organisation heads, acronyms that name none, capitalised words of institutions
 - :mod:`.media` — the words of news outlets' names (three lists in use, side by side)
@@ -18,7 +18,11 @@ never drift apart.
   statements, expectations, levels)
 - :mod:`.anonymous` — the words of unnamed sources ("an insider", "people familiar with")
 - :mod:`.tabloid` — the cues of a tabloid report and of an outlet naming itself
-- :mod:`.dates` — fixed-date holidays, bounds ("no later than"), periods counted from another date ("that summer")
+- :mod:`.dates` — fixed-date holidays, bounds ("no later than"), periods counted from another date ("that summer"),
+  the words that make a date look ahead ("will resume on Monday", "told jurors to return Friday")
+- :mod:`.works` — the cues of a work's title ("the film …") and the nouns a product's name stands before ("… account")
+- :mod:`.documents` — documents that speak in a report ("the lawsuit alleges")
+- :mod:`.furniture` — leading connectives, kickers and wire agencies the site's own voice leaves out
 """
 
 from __future__ import annotations

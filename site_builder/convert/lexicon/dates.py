@@ -39,3 +39,22 @@ ANCHORED = re.compile(rf"\b(?:(?:{'|'.join(ANCHOR_THAT)}) (?P<that>{'|'.join(ANC
                       rf"|the (?:{'|'.join(ANCHOR_NEXT)}) (?P<next>{'|'.join(ANCHORED_NEXT_UNITS)}))\b", re.IGNORECASE)
 ANCHORED_GATE = frozenset(word for phrase in (*ANCHOR_THAT, *ANCHOR_NEXT) for word in phrase.split() if word != "the")
 ANCHORED_UNIT_GATE = frozenset((*ANCHORED_THAT_UNITS, *ANCHORED_NEXT_UNITS))
+
+# Words that make a date look ahead ("the trial will resume on Monday", "a hearing set for March"): (pattern, the
+# words its gate needs). FUTURE is built from the patterns and FUTURE_GATE from their words, with the verbs of an
+# instruction ("told jurors to return Friday"), which also look ahead.
+FUTURE_PHRASES = (
+    (r"will", "will"), (r"would", "would"), (r"(?:is|are|was|were) set (?:to|for)", "set"), (r"(?<=ing )set for", "set"),
+    (r"scheduled", "scheduled"), (r"slated", "slated"), (r"upcoming", "upcoming"), (r"next", "next"), (r"pending", "pending"),
+    (r"begins", "begins"), (r"starts", "starts"), (r"beginning", "beginning"), (r"starting", "starting"), (r"resumes", "resumes"),
+    (r"reconvenes", "reconvenes"), (r"due (?:to [a-z]+|out|back|on|in)", "due"), (r"expected to", "expected"),
+    (r"plans? to", "plan plans"), (r"planned", "planned"), (r"deadline", "deadline"),
+    (r"(?<!the )(?<!a )(?<!on )set (?:(?:a|an|the|his|her|its|their) )?[a-z]+ for", "set"),
+    (r"(?:postponed|delayed|pushed back|rescheduled|moved|adjourned) (?:\w+ ){0,2}?(?:to|until|till)",
+     "postponed delayed pushed rescheduled moved adjourned"),
+)
+FUTURE = re.compile(r"\b(?:" + "|".join(pattern for pattern, _ in FUTURE_PHRASES) + r")\b", re.IGNORECASE)
+INSTRUCTION_VERBS = ("told", "ordered", "asked", "instructed", "directed", "summoned")
+# "told jurors to return at 9 a.m. Friday": what someone is told to do may come after the telling, or be told after it
+INSTRUCTION = r"\b(?:" + "|".join(INSTRUCTION_VERBS) + r")\b[^,.;:]{0,40}?\bto\s+[a-z]+\b"
+FUTURE_GATE = frozenset(word for _, gate in FUTURE_PHRASES for word in gate.split()) | frozenset(INSTRUCTION_VERBS)

@@ -78,3 +78,23 @@ GROUP_MODIFIERS = _words(
     navy election district senior top chief defense defence legal prosecution administration agency department
     congressional parliamentary tribal border customs immigration airport transit studio network union board
     council city-hall white house us u.s.""")
+
+# The words of a judge or a court ("Judge Lee", "the court granted", "Justice Marsh"): a deciding verb near one rules.
+JUDICIAL_WORDS = ("judge", "court", "justice", "magistrate", "tribunal")
+
+# Heads of epithets that point at an article's main figure ("the famous actor", "the reality star"); other role
+# nouns ("the judge", "the embattled pol") point at the one person the article gives that role.
+CELEBRITY_HEADS = _words("star actor actress singer rapper comedian host mogul billionaire tycoon heiress icon legend veteran")
+# Role words that make no epithet after "the" ("the source", "the family", "the crew"): they name no one person.
+NOT_EPITHET_HEADS = _words("source insider friend family parents member crew head resident worker employee player student")
+# Lower-case words that may stand before an epithet's head and keep it one ("the disgraced mogul", "the film star").
+EPITHET_MODIFIERS = _words("former veteran embattled disgraced famous movie film hollywood")
+
+# After "his", "her", "their" only people one knows personally are unnamed ("his former colleague told"; "her client"
+# is usually named elsewhere in the article).
+PERSONAL_ROLES = _words("""colleague co-worker coworker friend pal neighbour neighbor classmate acquaintance confidant
+    confidante associate roommate staffer employee source insider""")
+# Group nouns that, with no body named nearby, are unnamed sources ("officials said").
+VAGUE_GROUPS = _words("officials authorities")
+# Words that say when one held an office, not which office ("the new CEO", "the former mayor").
+TENURE_WORDS = _words("new former then current late outgoing incoming")

@@ -5,6 +5,8 @@ General English only: a word that is there only because of one case belongs in t
 
 from __future__ import annotations
 
+import re
+
 from ._data import words as _words
 
 SPEECH_VERBS = _words(
@@ -24,6 +26,13 @@ SPEECH_VERBS = _words(
 # Base forms that report speech only after a verb that leads to them ("Dana Pike tried to argue that …", "went on
 # to explain"); elsewhere they tell what has not been said yet ("is expected to argue").
 LED_SPEECH_VERBS = _words("argue explain insist contend reiterate testify")
+
+# Verbs that lead to a reporting verb in its base form and keep its subject ("tried to argue", "went on to explain").
+CATENATIVE_VERBS = ("tried", "tries", "sought", "seeks", "wanted", "wants", "went on", "goes on", "continued", "continues", "began",
+                    "begins", "attempted", "attempts", "moved", "moves", "appeared", "appears", "seemed", "seems", "rose", "rises",
+                    "stood up", "took the stand")
+# "tried to", "went on to" right before a reporting verb (the text is cut where the verb starts)
+CATENATIVE = re.compile(r"\b(?:" + "|".join(CATENATIVE_VERBS) + r")\s+to\s*$")
 
 # Verbs that report speech only as the tag right after a quotation ('"…," McCabe detailed.'); elsewhere they mean
 # something else ("a detailed report", "the crowd shouted down the motion").
@@ -58,3 +67,9 @@ NEUTRAL_VERBS = {
     "seethed": "said", "raved": "said", "sniped": "said", "blabbed": "said", "cooed": "said", "scoffed": "said",
     "bragged": "said", "boasted": "said",
 }
+
+# The words a reporting verb can be, lower case (the gate and the list of Segmented.reporting_verbs): speech verbs and
+# "according", ruling verbs (reporting verbs only for a judge or court), participles, quotation tags, led base forms.
+SPEECH_WORDS = frozenset(w.lower() for w in SPEECH_VERBS | {"according"})
+RULING_ONLY = frozenset(RULING_VERBS - SPEECH_WORDS)  # "dismissed", "granted": reporting verbs only for a judge or court
+REPORTING_WORDS = SPEECH_WORDS | RULING_ONLY | PARTICIPLE_VERBS | QUOTE_TAG_VERBS | LED_SPEECH_VERBS
