@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from site_builder import render
 from site_builder.build import BuildOptions, build
@@ -50,7 +50,8 @@ def test_topic_page_links_to_the_filtered_timeline(browser: Browser, example_dis
     page = browser.new_page()
     page.goto((example_dist / "topics" / "charges" / "index.html").as_uri())
     page.click("text=These events in the full timeline")
-    assert page.input_value("#filter-strand") == "charges"
+    # the timeline's script sets the filter from the address once the page has loaded: wait for it, do not race it
+    expect(page.locator("#filter-strand")).to_have_value("charges")
     shown = visible_events(page)
     assert shown and {topic for topic, _ in shown} == {"charges"}
     page.close()
