@@ -365,3 +365,39 @@ def test_a_named_pipe_among_the_content_files_is_refused_unread(project: Path, s
     with pytest.raises(Refused) as refused:
         store.read(fifo)
     assert refused.value.lines == [f"{fifo}: refused: a named pipe (FIFO), not a regular file"]
+
+
+WHY = "claims.said-by > attribution.before.named-subject (told)"
+
+
+def test_a_card_says_why_the_converter_proposed_it_from_the_ledgers_trail(project: Path, store: ReviewStore) -> None:
+    from site_builder.serve.review.cards import board
+
+    (project / "content" / "convert-ledger.txt").write_text(
+        "# site-builder convert ledger\n"
+        f"wire-2024-05-02 claims ortiz-denies 0123456789abcdef {WHY}\n"
+        "wire-2024-05-02 quotes ortiz-nothing-wrong fedcba9876543210\n",  # an older line: no trail
+        encoding="utf-8")
+    cards = {c.key: c for g in board(store.load()).groups for c in g.cards}
+    assert cards["claim-ortiz-denies"].why == WHY
+    assert cards["quote-ortiz-nothing-wrong"].why == ""  # proposed before trails were kept
+    assert cards["event-ortiz-charged"].why == ""  # not in the ledger: as if written by hand
+
+
+def test_the_review_page_shows_the_trail_on_the_card_and_nothing_without_one(project: Path, store: ReviewStore) -> None:
+    from site_builder.serve.review import page
+
+    (project / "content" / "convert-ledger.txt").write_text(f"wire-2024-05-02 claims ortiz-denies 0123456789abcdef {WHY}\n",
+                                                            encoding="utf-8")
+    html = page.render(store.load(), None, "source", "token", store.hashes()).decode("utf-8")
+    expected = "Why the converter proposed it: claims.said-by &gt; attribution.before.named-subject (told)"
+    assert html.count(expected) == 1
+    card = html[html.index('id="claim-ortiz-denies"'):]
+    assert card.index(expected) < card.index("</article>")
+
+
+def test_an_unreadable_ledger_leaves_the_cards_without_trails(project: Path, store: ReviewStore) -> None:
+    from site_builder.serve.review.cards import board
+
+    (project / "content" / "convert-ledger.txt").write_text("not a ledger line\n", encoding="utf-8")
+    assert all(c.why == "" for g in board(store.load()).groups for c in g.cards)

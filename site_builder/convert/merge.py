@@ -75,6 +75,7 @@ class Proposal:
     words: set[str] | None = None  # its words, to narrow the items compared with ``similar``
     elsewhere: Callable[[Any], bool] | None = None  # an item of another strand is it (the same happening, told in other words)
     happening: tuple[str, str] | None = None  # an event's main act and year: only items sharing both may be ``elsewhere``
+    rules: list[str] = field(default_factory=list)  # the rule trails that drafted it: kept in the ledger when it is new
 
 
 @dataclass
@@ -431,7 +432,8 @@ class Merger:
         base = slugify(_DATE_IN_TITLE.sub(" ", event.title), 50, drop_stopwords=True)  # no date: editors correct dates
         tells_apart = event.date or f"by {event.not_after}"  # two events drawn from one sentence differ by their dates
         return self._add(Proposal("events", event.topic, event.citations, fields, base, tells_apart, same, similar, upgrade=event,
-                                  words=mine_words, elsewhere=one_happening, happening=_happening_key(event.date or "", event.title)))
+                                  words=mine_words, elsewhere=one_happening, happening=_happening_key(event.date or "", event.title),
+                                  rules=event.rules))
 
     def add_claim(self, claim: DraftClaim) -> Placed:
         def same(item: Any) -> bool:  # already known to share a citation
@@ -446,7 +448,8 @@ class Merger:
         fields = {"kind": claim.kind, "attributed_to": claim.attributed_to, "via": claim.via, "text": claim.text,
                   "date": claim.date, "people": claim.people or None}
         base = f"{claim.attributed_to}-{slugify(claim.text, 50, drop_stopwords=True)}"
-        return self._add(Proposal("claims", claim.topic, claim.citations, fields, base, "", same, similar, words=a))  # one claim per sentence
+        return self._add(Proposal("claims", claim.topic, claim.citations, fields, base, "", same, similar, words=a,
+                                  rules=claim.rules))  # one claim per sentence
 
     def add_quote(self, quote: DraftQuote) -> Placed:
         words = _norm(quote.text)
@@ -476,7 +479,8 @@ class Merger:
             return words in cited or owns(item, cited)
 
         # quotes differ by their words: a decided quote stands for its own words, not for every quote of its sentence
-        return self._add(Proposal("quotes", quote.topic, quote.citations, fields, base, words, same, similar, fits=holds, owns=owns))
+        return self._add(Proposal("quotes", quote.topic, quote.citations, fields, base, words, same, similar, fits=holds, owns=owns,
+                                  rules=quote.rules))
 
     def _peers(self, section: str, topic: str, fields: dict[str, Any], words: set[str] | None = None) -> list[Any]:
         """Items that could be the same as a new one, in the order they were listed: same strand, the same speaker
@@ -613,7 +617,7 @@ class Merger:
         self._by_id.setdefault((section, str(item["id"])), item)
         self.created.add(str(item["id"]))
         self.log.count(section, topic)
-        return self._placed(section, item, "new", keys)
+        return self._placed(section, item, "new", keys, p.rules)
 
     def _find(self, p: Proposal, keys: list[Key], base_id: str) -> Any | None:
         """The item a draft already is, if any, however an editor has changed it since it was proposed, or the
@@ -623,9 +627,10 @@ class Merger:
         FIND.run(finding)
         return finding.found
 
-    def _placed(self, section: str, item: Any, how: str, keys: list[Key]) -> Placed:
+    def _placed(self, section: str, item: Any, how: str, keys: list[Key], rules: list[str] | None = None) -> Placed:
+        """Where a draft went; its proposals noted in the ledger, with ``rules`` (the trail, for a new item)."""
         for key in keys:
-            self.ledger.record(key, str(item.get("id")))
+            self.ledger.record(key, str(item.get("id")), rules)
         return Placed(section, str(item.get("id")), how)
 
     def _refine_date(self, item: Any, event: DraftEvent) -> None:

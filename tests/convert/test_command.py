@@ -131,7 +131,7 @@ def test_a_broken_ledger_line_is_an_addressed_error(tmp_path: Path, capsys: pyte
     before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
     code, out, err = run(["convert", str(articles), "--content", str(content)], capsys)
     assert code == 1 and "Traceback" not in err
-    assert "convert-ledger.txt:5: expected '<source id> <events|claims|quotes> <item id> <fingerprint>'" in err
+    assert "convert-ledger.txt:5: expected '<source id> <events|claims|quotes> <item id> <fingerprint> [<why>]'" in err
     assert {p: p.read_bytes() for p in content.rglob("*") if p.is_file()} == before
 
 

@@ -4,19 +4,23 @@ In: validated :class:`~site_builder.load.Content`. Out: :class:`Board` —
 every item that carries a review state (events, claims, quotes, people, and
 sources when the model gives them ``review:``) as a :class:`Card`, grouped
 by source article (an item under the article its first citation quotes) or
-by strand, plus the counts for the progress line. Pure: no HTML here.
+by strand, plus the counts for the progress line. A card whose item the
+converter proposed also says why: the rule trail its ledger
+(``convert-ledger.txt``) recorded. No HTML here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ...dates import PartialDate
+from ...files import Refused, read_file
 from ...load import Content
 from ...model import ANONYMOUS, UNKNOWN_DATE, Claim, Event, Person, Quote, Source
 from ...pages import person_path, topic_path
+from ...yamlload import MAX_FILE_BYTES
 from .passages import Passage, find_passage
 from .yamledit import PERSON_FIELDS, Target, choices, editable, is_flag
 
@@ -51,6 +55,7 @@ class Card:
     cited: tuple[Cited, ...]
     fields: tuple[Field_, ...]
     link: str | None  # the item on the preview site
+    why: str = ""  # the rule trail the converter's ledger recorded for it ("" if none: hand-written, or proposed earlier)
 
     @property
     def key(self) -> str:
@@ -79,12 +84,37 @@ class Board:
 
 def board(content: Content, by: str = "source") -> Board:
     """Every item with a review state, grouped ``by`` "source" (default) or "strand"."""
-    cards = list(_cards(content))
+    trails = ledger_trails(content.root)
+    cards = [_with_why(c, trails) for c in _cards(content)]
     groups = _by_strand(content, cards) if by == "strand" else _by_source(content, cards)
     strands = tuple((t.id, t.title) for t in content.case.model.topics if t.id in content.entries)
     people = tuple((p.id, p.name) for p in content.people.model.people)
     decided = sum(1 for c in cards if c.state != "draft")
     return Board([g for g in groups if g.cards], len(cards), decided, strands, people)
+
+
+def ledger_trails(root: Path) -> dict[tuple[str, str], str]:
+    """(section, item id) -> why the converter proposed it, from ``root``'s ledger, read as every content file is.
+
+    Empty when there is no ledger or it cannot be read: the trail only explains a draft, and ``build`` never reads
+    the ledger, so a ledger the page cannot read must not keep an editor from reviewing."""
+    # imported here: the converter's package is large, and serving the site should not wait for it
+    from ...convert.docs import MergeError
+    from ...convert.ledger import FILE as LEDGER_FILE
+    from ...convert.ledger import parse_ledger
+
+    path = root / LEDGER_FILE
+    try:
+        text = read_file(path, root.resolve().parent, MAX_FILE_BYTES).decode("utf-8")
+        return parse_ledger(path, text).trails()
+    except (OSError, Refused, UnicodeDecodeError, MergeError):  # absent, refused (a link out, too large), not UTF-8, malformed
+        return {}
+
+
+def _with_why(card: Card, trails: dict[tuple[str, str], str]) -> Card:
+    """``card`` with the trail recorded for its item (people and sources have none: the ledger holds no such lines)."""
+    why = trails.get((card.target.group, card.target.id), "")
+    return replace(card, why=why) if why else card
 
 
 def _cards(content: Content) -> Iterator[Card]:
