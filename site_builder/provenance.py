@@ -119,9 +119,9 @@ def stale_update(updated: str, sources: list[Source], drafts: bool = False) -> s
     whole span is after ``updated`` (its first day is later).
     """
     listed = [s for s in sources if shown(s.review, drafts) and s.date_known]
-    newer = [s for s in listed if PartialDate.parse(s.published).first_day() > PartialDate.parse(updated).first_day()]
+    newer = [s for s in listed if _first_day(s.published) > _first_day(updated)]
     if not newer:
         return None
-    latest = max(newer, key=lambda s: (PartialDate.parse(s.published).first_day(), s.id))
+    latest = max(newer, key=lambda s: (_first_day(s.published), s.id))
     return (f"{updated} is before source '{latest.id}' was published ({latest.published}); "
             "pages would show an out-of-date 'Last updated': set it to the day of the latest change")
