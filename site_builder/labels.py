@@ -136,7 +136,8 @@ def corroboration(sources: Sequence[Cited], anonymous: bool = False) -> Corrobor
     publishers (names compared without case or surrounding space) and passages."""
     names: dict[str, str] = {}  # casefolded name -> the name as first written
     for s in sources:
-        names.setdefault(" ".join(s.publisher.split()).casefold(), " ".join(s.publisher.split()))
+        name = " ".join(s.publisher.split())
+        names.setdefault(name.casefold(), name)
     return Corroboration(
         sources=len({s.id for s in sources}),
         publishers=len(names),

@@ -107,16 +107,21 @@ def _review_findings(item: Item | Person, facts: dict[str, SourceFacts]) -> list
     return found
 
 
+def shown(review: str, drafts: bool) -> bool:
+    """Whether the site shows something in this review state: reviewed, or a draft in a ``drafts`` build."""
+    return review == "reviewed" or (drafts and review == "draft")
+
+
 def stale_update(updated: str, sources: list[Source], drafts: bool = False) -> str | None:
     """A warning when a source the site shows appeared after the case's ``updated`` day, else None.
 
     A source dated only to a month or year counts as newer only when its
     whole span is after ``updated`` (its first day is later).
     """
-    shown = [s for s in sources if (s.review == "reviewed" or (drafts and s.review == "draft")) and s.date_known]
-    newer = [s for s in shown if PartialDate.parse(s.published).first_day() > PartialDate.parse(updated).first_day()]
+    listed = [s for s in sources if shown(s.review, drafts) and s.date_known]
+    newer = [s for s in listed if _first_day(s.published) > _first_day(updated)]
     if not newer:
         return None
-    latest = max(newer, key=lambda s: (PartialDate.parse(s.published).first_day(), s.id))
+    latest = max(newer, key=lambda s: (_first_day(s.published), s.id))
     return (f"{updated} is before source '{latest.id}' was published ({latest.published}); "
             "pages would show an out-of-date 'Last updated': set it to the day of the latest change")

@@ -19,6 +19,7 @@ from .dates import PartialDate, When
 from .labels import Corroboration, Label, attribution, corroboration
 from .load import Content
 from .model import ANONYMOUS, GROUP_LABELS, Case, Citation, Claim, Entry, Event, KeyPoint, Person, Quote, Schema, Source, Topic, UNKNOWN_SPEAKER
+from .provenance import shown as is_shown
 
 CLAIM_ORDER = ["ruling", "fact", "allegation", "denial", "statement", "opinion", "anonymous"]
 LATEST_SHOWN = 5  # "Latest developments" on the home page
@@ -198,7 +199,7 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
     keep_anonymous = case.site.anonymous_sources == "label"
 
     def shown(item: Event | Claim | Quote | Person | Source) -> bool:
-        return item.review == "reviewed" or (drafts and item.review == "draft")
+        return is_shown(item.review, drafts)
 
     # Every source is looked up by id; validation made sure that shown items cite only shown sources.
     sources = {s.id: SourceView(s) for s in content.sources.model.sources}

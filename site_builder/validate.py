@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import Problem
 from .load import Content, Loaded
 from .model import ANONYMOUS, Citation, Entry, Item, Person, Quote, Schema, Topic
-from .provenance import SourceFacts, provenance_findings, source_facts
+from .provenance import SourceFacts, provenance_findings, shown, source_facts
 from .sourcetext import SourceFileError, normalize, read_source_bytes, resolve, source_text
 from .voice import loaded_words_in
 from .yamlload import Path_
@@ -141,9 +141,6 @@ def unpublished_references(content: Content, drafts: bool) -> list[Problem]:
     therefore never named, and a draft person only in a ``drafts`` build. Items that are not shown may name anyone."""
     people = content.people
 
-    def shown(review: str) -> bool:
-        return review == "reviewed" or (drafts and review == "draft")
-
     where_is: dict[str, int] = {ANONYMOUS: -1}  # an unnamed source, never a person (a person with that id is an error)
     for i, person in enumerate(people.model.people):
         where_is[person.id] = -1 if person.id in where_is else i  # a duplicate id is reported as such, not here
@@ -151,11 +148,11 @@ def unpublished_references(content: Content, drafts: bool) -> list[Problem]:
     for entry in content.entries.values():
         for group in ("events", "claims", "quotes"):
             for i, item in enumerate(getattr(entry.model, group)):
-                if not shown(item.review):
+                if not shown(item.review, drafts):
                     continue
                 for where, ref, _ in item.refs():
                     index = where_is.get(ref, -1)  # -1: anonymous, or an unknown or duplicate id (reported elsewhere)
-                    if index < 0 or shown(people.model.people[index].review):
+                    if index < 0 or shown(people.model.people[index].review, drafts):
                         continue
                     person = people.model.people[index]
                     address = f"{people.doc.name}:{people.doc.line_of(('people', index, 'review'))}"

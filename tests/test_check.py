@@ -97,12 +97,18 @@ def test_the_voice_check_reads_each_block_as_the_build_reads_each_field(project:
     assert result.out.splitlines() == ["about/index.html: loaded language outside quotation marks: slammed", "1 problem found"]
 
 
+def _theme_with(project: Path, template: str, old: str, new: str) -> None:
+    """The project overrides the built-in ``template`` with a copy in which ``old`` is replaced by ``new``."""
+    text = (Path(__file__).resolve().parent.parent / "templates" / template).read_text()
+    assert old in text  # else the override would change nothing
+    (project / "templates").mkdir(exist_ok=True)
+    (project / "templates" / template).write_text(text.replace(old, new))
+
+
 def test_a_page_problem_inside_an_item_names_its_file_line_and_id(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     # A theme that words every claim's metadata in a loaded way: the problem is reported at each claim,
     # naming every page that shows it, as `build` reports a content problem.
-    (project / "templates").mkdir()
-    macros = (Path(__file__).resolve().parent.parent / "templates" / "_macros.html").read_text()
-    (project / "templates" / "_macros.html").write_text(macros.replace('<p class="claim-text">', '<p class="claim-text">Critics slammed: '))
+    _theme_with(project, "_macros.html", '<p class="claim-text">', '<p class="claim-text">Critics slammed: ')
     content = project / "content"
     result = run("check", "--content", content)
     assert result.code == 1
@@ -116,9 +122,7 @@ def test_a_page_problem_inside_an_item_names_its_file_line_and_id(project: Path,
 
 
 def test_a_voice_problem_in_a_person_page_names_the_person(project: Path, run) -> None:  # type: ignore[no-untyped-def]
-    (project / "templates").mkdir()
-    person = (Path(__file__).resolve().parent.parent / "templates" / "person.html").read_text()
-    (project / "templates" / "person.html").write_text(person.replace('<p class="meta">{{ p.role }}', '<p class="meta">Slammed {{ p.role }}'))
+    _theme_with(project, "person.html", '<p class="meta">{{ p.role }}', '<p class="meta">Slammed {{ p.role }}')
     content = project / "content"
     result = run("check", "--content", content)
     assert result.out.splitlines() == [  # sam-ortiz is the only published person
