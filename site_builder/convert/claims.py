@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import UNKNOWN_SPEAKER
-from .attribution import ANONYMOUS, Attribution, attribute, introduced, reporting_verbs
+from .attribution import ANONYMOUS, Attribution, attribute, introduced
 from .referents import judicial
 from .doc import ArticleDoc
 from .documents import ISSUED
@@ -281,7 +281,7 @@ def _told_before(seg: Segmented, rec: Recognised, q: QuoteSpan, index: int) -> A
     said = attribute(seg, rec, index - 1, 0, None, rec.entities)
     if said is None or not said.speaker or said.speaker == ANONYMOUS or said.document or said.verb is None:
         return None
-    verbs = reporting_verbs(seg, index - 1)
+    verbs = seg.reporting_verbs(index - 1)
     rest = prev.text[verbs[-1][1] :] if verbs else ""
     # what a judge wrote is quoted at length after it is told ("…, writing that the court erred." ¶ "“…”")
     written = said.verb in _WRITING or ("opinion" in prev.text or "dissent" in prev.text) and _WRITTEN.search(prev.text) is not None
@@ -331,7 +331,7 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
 def _nearest_before(seg: Segmented, rec: Recognised, index: int, hi: int) -> Attribution | None:
     """The attribution of the reporting verb nearest before offset ``hi`` that names a speaker ("In what he said was
     his first statement, Dana Pike said, “…”": Dana Pike, not whoever "he" would be)."""
-    verbs = [start for start, end, _ in reporting_verbs(seg, index) if end <= hi]
+    verbs = [start for start, end, _ in seg.reporting_verbs(index) if end <= hi]
     found = None
     for start in reversed(verbs):
         found = attribute(seg, rec, index, start, hi, rec.entities)
@@ -361,7 +361,7 @@ def _far_after_term(seg: Segmented, q: QuoteSpan, index: int, lo: int) -> bool:
     sentence = seg.sentences[index]
     if q.words > _TERM_WORDS or q.open - seg.sentence_at(q.open).start <= 1:
         return False
-    verb = next(((start, end) for start, end, _ in reporting_verbs(seg, index) if start >= lo), None)
+    verb = next(((start, end) for start, end, _ in seg.reporting_verbs(index) if start >= lo), None)
     if verb is None or len(sentence.text[lo : verb[0]].split()) <= 6:
         return False
     # '… would "likely" fail in the highest court next year, prosecutors said.': the closing attribution governs it all
