@@ -367,8 +367,8 @@ def _far_after_term(seg: Segmented, q: QuoteSpan, index: int, lo: int) -> bool:
         return False
     # '… would "likely" fail in the highest court next year, prosecutors said.': the closing attribution governs it all
     rest = sentence.text[verb[1] :].strip(" .\"”’'")
-    return not (sentence.text[:verb[0]].rfind(",") > lo and len(sentence.text[sentence.text.rfind(",", 0, verb[0]) + 1 : verb[0]].split()) <= 4
-                and not rest)
+    comma = sentence.text.rfind(",", 0, verb[0])
+    return not (comma > lo and len(sentence.text[comma + 1 : verb[0]].split()) <= 4 and not rest)
 
 
 def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, last: int) -> str | None:
