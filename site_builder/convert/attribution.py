@@ -38,7 +38,6 @@ _DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er
                           r"\s*(?:further\s+|also\s+|later\s+)?$")  # "The lawsuit alleges", "Tom Reed's lawsuit claims"
 _NOUN_LIKE = frozenset("rules claims states notes reads calls finds orders reports comments remarks posts shares tweets "
                        "charges accuses denies insists".split())
-_INVERTIBLE = INVERTIBLE_VERBS
 _CLOSING_MARKS = ("”", '"', "’", "'")
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+){0,2}$")
 
@@ -98,7 +97,7 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         if lower == "accused" and _ACCUSED_BY_OF.match(text, end):
             how = "accused-by"  # "were accused by the agency of “fraud”": the accuser's words
             found = _after(at, end + 3)
-        elif re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE and not _demands(lower, plain, end):
+        elif re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in INVERTIBLE_VERBS and not _demands(lower, plain, end):
             continue  # "the councilwoman accused of …": a participle, not someone speaking
         elif lower in PARTICIPLE_VERBS:
             how = "participle"
@@ -116,7 +115,7 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         else:
             before = _before(at, start, word)
             how, found = (f"before.{before.rule}", before.found) if before is not None else ("", None)
-            if found is None and (lower in _INVERTIBLE or _after_quotation(text, start)):
+            if found is None and (lower in INVERTIBLE_VERBS or _after_quotation(text, start)):
                 how = "speaker-after-verb"
                 found = _after(at, end, inverted=True, verb_at=start)
         if found is None:
@@ -311,7 +310,7 @@ def _closing(at: Speaking, after: int, hi: int) -> Attribution | None:
     seg, rec, index, plain = at.seg, at.rec, at.index, at.plain
     start, end, word = seg.reporting_verbs(index)[-1]  # the last reporting verb
     comma = plain.rfind(",", 0, start)
-    if start <= after or end > hi or word.lower() not in _INVERTIBLE or comma < after:
+    if start <= after or end > hi or word.lower() not in INVERTIBLE_VERBS or comma < after:
         return None
     rest = plain[end:]
     if len(rest.split()) <= 3 and "," not in rest:  # ", the sheriff's office said."
