@@ -32,13 +32,12 @@ from .referents import (ANONYMOUS, GroupPhrase, HOLDER_HEADS, UNNAMED_PLURALS, a
 from .ruler import Ruler
 from .segment import ABBREVIATIONS, STATES, Segmented
 
-__all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "introduced", "kind_for", "reporting_verbs"]
+__all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "introduced", "kind_for"]
 
 _DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?|\w['’]s?\s+(?:\w+\s+)?)(?P<doc>{DOCUMENTS})"
                           r"\s*(?:further\s+|also\s+|later\s+)?$")  # "The lawsuit alleges", "Tom Reed's lawsuit claims"
 _NOUN_LIKE = frozenset("rules claims states notes reads calls finds orders reports comments remarks posts shares tweets "
                        "charges accuses denies insists".split())
-_INVERTIBLE = INVERTIBLE_VERBS
 _CLOSING_MARKS = ("”", '"', "’", "'")
 _PRONOUN = re.compile(r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+){0,2}$")
 
@@ -69,27 +68,9 @@ def kind_for(verb: str, speaker: Entity | None) -> str:
     return "statement"
 
 
-_JUDICIAL_PIECES = JUDICIAL_WORDS  # a cheap gate: pieces of words, as in "judges", "courtroom"
-
-
 def _anonymous_in(window: str) -> list[re.Match[str]]:
     lower = window.lower()
     return list(ANONYMOUS_SOURCE.finditer(window)) if any(piece in lower for piece in ANONYMOUS_GATE) else []
-
-
-def _verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
-    """Reporting verbs in sentence ``index`` outside quotation marks: (start, end, word); the segmenter finds them."""
-    return seg.reporting_verbs(index)
-
-
-def reporting_verbs(seg: Segmented, index: int) -> list[tuple[int, int, str]]:
-    """Reporting verbs in sentence ``index`` outside quotation marks: (start, end, word)."""
-    return seg.reporting_verbs(index)
-
-
-def _plain(seg: Segmented, index: int) -> str:
-    """Sentence ``index`` with every quoted passage blanked out."""
-    return seg.plain(index)
 
 
 def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int | None = None,
@@ -98,12 +79,12 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
     sentence = seg.sentences[index]
     text = sentence.text
     hi = len(text) if hi is None else hi
-    plain = _plain(seg, index)
+    plain = seg.plain(index)
     # names inside the quoted words are not the speaker
     mentions = [(s, e, k) for s, e, k in rec.sentences[index].entities if plain[s:e].strip()]
     at = Speaking(seg, rec, index, plain, mentions, groups)
     best: tuple[int, Attribution] | None = None
-    for start, end, word in _verbs(seg, index):
+    for start, end, word in seg.reporting_verbs(index):
         if start < lo:
             continue
         if end > hi:
@@ -116,7 +97,7 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         if lower == "accused" and _ACCUSED_BY_OF.match(text, end):
             how = "accused-by"  # "were accused by the agency of “fraud”": the accuser's words
             found = _after(at, end + 3)
-        elif re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in _INVERTIBLE and not _demands(lower, plain, end):
+        elif re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in INVERTIBLE_VERBS and not _demands(lower, plain, end):
             continue  # "the councilwoman accused of …": a participle, not someone speaking
         elif lower in PARTICIPLE_VERBS:
             how = "participle"
@@ -134,7 +115,7 @@ def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int 
         else:
             before = _before(at, start, word)
             how, found = (f"before.{before.rule}", before.found) if before is not None else ("", None)
-            if found is None and (lower in _INVERTIBLE or _after_quotation(text, start)):
+            if found is None and (lower in INVERTIBLE_VERBS or _after_quotation(text, start)):
                 how = "speaker-after-verb"
                 found = _after(at, end, inverted=True, verb_at=start)
         if found is None:
@@ -192,7 +173,7 @@ def _described_judge(seg: Segmented, rec: Recognised, index: int, offset: int, w
     """"As a federal judge grew impatient …, he noted …": "he" after a judge described earlier in its own sentence,
     with nobody named between (but as a possessor), is that judge — the one the article names (see referents.holder) — not a name in
     the sentence before (a photo credit, a defendant)."""
-    left = _plain(seg, index)[:offset]
+    left = seg.plain(index)[:offset]
     described = None
     for described in _JUDGE_DESCRIBED.finditer(left):
         pass
@@ -220,14 +201,14 @@ def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) ->
     or, when the same pronoun opens its sentence (and nobody is named between), of the sentence before in the same or
     the previous paragraph ("the foreperson sent a note." ¶ "He later told the court, …"). A named person elsewhere in the sentence is no rival:
     the subject holds the pronoun's reference."""
-    subject = _OFFICE_SUBJECT.match(_plain(seg, index))
+    subject = _OFFICE_SUBJECT.match(seg.plain(index))
     if subject is not None:
         return subject.end() <= offset
-    plain = _plain(seg, index)
+    plain = seg.plain(index)
     lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
     opens = _SAME_PRONOUN.match(plain, lead)
     k = index - 1
-    while k >= 0 and not _plain(seg, k).strip(" \t\n,.;:!?—–-"):
+    while k >= 0 and not seg.plain(k).strip(" \t\n,.;:!?—–-"):
         k -= 1  # sentences wholly inside a quotation ("… told Pike, “I can’t. I won’t.”")
     if k < 0 or opens is None or seg.sentences[index].paragraph - seg.sentences[k].paragraph > 1:
         return False
@@ -235,7 +216,7 @@ def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) ->
     if opens.start("p") != offset and (opens.group("p").lower() != plain[offset : offset + len(opens.group("p"))].lower()
                                        or any(opens.end() <= s < offset for s, _, _ in rec.sentences[index].entities)):
         return False
-    return _OFFICE_SUBJECT.match(_plain(seg, k)) is not None
+    return _OFFICE_SUBJECT.match(seg.plain(k)) is not None
 
 
 def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
@@ -246,17 +227,17 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
     not to be named, …" ¶ '"…," he wrote'), or an office holder left unnamed ("the jury foreperson … he told")."""
     if word.lower() in ("he", "she") and _office_pronoun(seg, rec, index, offset):
         return ANONYMOUS
-    if word.lower() == "they" and _unnamed_plural_before(_plain(seg, index)[:offset], rec.sentences[index].entities):
+    if word.lower() == "they" and _unnamed_plural_before(seg.plain(index)[:offset], rec.sentences[index].entities):
         return ANONYMOUS
     judge = _described_judge(seg, rec, index, offset, word)
     if judge is not None:
         return judge
     key = rec.pronoun(index, offset, word, seg)
-    if key is not None or any(s < offset for s, _, _ in rec.sentences[index].entities if _plain(seg, index)[s:s + 1].strip()):
+    if key is not None or any(s < offset for s, _, _ in rec.sentences[index].entities if seg.plain(index)[s:s + 1].strip()):
         return key
     k = index - 1
     paragraph = seg.sentences[index].paragraph
-    while k >= 0 and not _plain(seg, k).strip(" \t\n,.;:!?—–-") and paragraph - seg.sentences[k].paragraph <= 1:
+    while k >= 0 and not seg.plain(k).strip(" \t\n,.;:!?—–-") and paragraph - seg.sentences[k].paragraph <= 1:
         k -= 1  # sentences wholly inside the quotation
     if k < 0 or paragraph - seg.sentences[k].paragraph > 1:
         return None
@@ -264,7 +245,7 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
         key = rec.pronoun(k + 1, 0, word, seg)
         if key is not None:
             return key
-    plain = _plain(seg, k)
+    plain = seg.plain(k)
     lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
     chained = _SAME_PRONOUN.match(plain, lead)
     if chained and chained.group("p").lower() == word.lower():
@@ -292,7 +273,7 @@ _LEAD_SUBJECT = re.compile(r"(?P<p>[Hh]e|[Ss]he|[Tt]hey)\b|(?:[Tt]he|[Aa])\s+(?:
 def introduced(seg: Segmented, rec: Recognised, index: int, colon: int) -> Attribution | None:
     """The subject of a short clause that ends in a colon at ``colon`` and introduces a quotation
     ("The judge was blunt:", "She put it this way:", "On the appeal, Dana Pike was blunt:"); None if it names nobody."""
-    plain = _plain(seg, index)
+    plain = seg.plain(index)
     if plain[colon : colon + 1] != ":":
         return None
     start = max(plain.rfind(";", 0, colon), plain.rfind(":", 0, colon)) + 1
@@ -327,9 +308,9 @@ def introduced(seg: Segmented, rec: Recognised, index: int, colon: int) -> Attri
 def _closing(at: Speaking, after: int, hi: int) -> Attribution | None:
     """A named speaker in an attribution that closes the sentence (", police said." / ", said Dana Pike.")."""
     seg, rec, index, plain = at.seg, at.rec, at.index, at.plain
-    start, end, word = _verbs(seg, index)[-1]  # the last reporting verb
+    start, end, word = seg.reporting_verbs(index)[-1]  # the last reporting verb
     comma = plain.rfind(",", 0, start)
-    if start <= after or end > hi or word.lower() not in _INVERTIBLE or comma < after:
+    if start <= after or end > hi or word.lower() not in INVERTIBLE_VERBS or comma < after:
         return None
     rest = plain[end:]
     if len(rest.split()) <= 3 and "," not in rest:  # ", the sheriff's office said."
@@ -386,7 +367,7 @@ def _ruling(at: Speaking, verb_at: int, verb: str) -> tuple[str | None, str | No
     plain, mentions, rec = at.plain, at.mentions, at.rec
     window = plain[max(0, verb_at - 90) : verb_at]
     lower = window.lower()
-    near = any(piece in lower for piece in _JUDICIAL_PIECES) or _PRONOUN.search(window, max(0, len(window) - 16)) is not None or any(
+    near = any(piece in lower for piece in JUDICIAL_WORDS) or _PRONOUN.search(window, max(0, len(window) - 16)) is not None or any(
         verb_at - 90 <= e <= verb_at and judicial(rec.entities.get(k)) for _, e, k in mentions)
     if not near:
         return None

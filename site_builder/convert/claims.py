@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import UNKNOWN_SPEAKER
-from .attribution import ANONYMOUS, Attribution, attribute, introduced, reporting_verbs
+from .attribution import ANONYMOUS, Attribution, attribute, introduced
 from .referents import judicial
 from .doc import ArticleDoc
 from .documents import ISSUED
@@ -42,17 +42,21 @@ class QuoteSite:
     doc: ArticleDoc
     q: QuoteSpan
     previous: tuple[int, str] | None  # (paragraph, speaker) of the last attributed quote
-    words: str = ""
-    first: Sentence | None = None  # the sentence the quotation opens in
+    words: str
+    first: Sentence  # the sentence the quotation opens in
+    opens: bool  # it opens its sentence
+    short: bool  # fewer than MIN_QUOTE_WORDS words
+    term: bool  # a few words inside a sentence: perhaps a term, a title or a scare quote
     last: Sentence | None = None  # the sentence it (and the attribution after it) ends in
-    opens: bool = False  # it opens its sentence
-    short: bool = False  # fewer than MIN_QUOTE_WORDS words
-    term: bool = False  # a few words inside a sentence: perhaps a term, a title or a scare quote
     who: Attribution | None = None
 
-    def start(self) -> Sentence:
-        assert self.first is not None, "set by the 'words' rule"
-        return self.first
+    @classmethod
+    def of(cls, doc: ArticleDoc, q: QuoteSpan, previous: tuple[int, str] | None) -> QuoteSite:
+        """The quotation ``q`` as the rules first see it: what its own span tells (no rule needs to have run)."""
+        first = doc.seg.sentence_at(q.open)
+        opens = q.open - first.start <= 1
+        return cls(doc, q, previous, q.inner.strip().rstrip(",").strip(), first, opens, q.words < MIN_QUOTE_WORDS,
+                   not opens and q.words <= _TERM_WORDS)
 
     def end(self) -> Sentence:
         assert self.last is not None, "set by the 'speaker' rule"
@@ -67,7 +71,7 @@ def extract_quotes(doc: ArticleDoc) -> None:
     stored excerpt is kept as written: its words up to the cut are exact."""
     previous: tuple[int, str] | None = None
     for q in doc.seg.quotes:
-        site = QuoteSite(doc, q, previous, q.inner.strip().rstrip(",").strip())
+        site = QuoteSite.of(doc, q, previous)
         QUOTE_RULES.run(site)
         previous = site.previous
 
@@ -88,9 +92,7 @@ def _short_reply(site: QuoteSite) -> bool:
     is an exchange: '"Heard, Mom," she says.')."""
     doc, q = site.doc, site.q
     seg = doc.seg
-    first = site.first = seg.sentence_at(q.open)
-    site.opens = q.open - first.start <= 1
-    site.short = q.words < MIN_QUOTE_WORDS
+    first = site.first
     if not (site.short and (site.opens or q.continued) and not (q.words > 1 and site.opens and _exchange(seg, doc.rec, q, first.index))):
         return False
     if site.opens and not q.continued:
@@ -107,13 +109,12 @@ def _no_words(site: QuoteSite) -> bool:
 
 def _title_of_a_work(site: QuoteSite) -> bool:
     """'the show "Back of House"': a few capitalised words inside a sentence name a work."""
-    site.term = not site.opens and site.q.words <= _TERM_WORDS
     return site.term and _is_title(site.words)
 
 
 def _name_of_a_thing(site: QuoteSite) -> bool:
     """'through what the company called a "special account"': the name of a thing, not words spoken."""
-    text, q, first = site.doc.seg.text, site.q, site.start()
+    text, q, first = site.doc.seg.text, site.q, site.first
     return site.term and "what " in text[max(first.start, q.open - 60) : q.open] and _LABEL.search(text, max(first.start, q.open - 60), q.open) is not None
 
 
@@ -126,7 +127,7 @@ def _speaker_found(site: QuoteSite) -> bool:
     if closing_sentence.paragraph == last.paragraph:
         last = closing_sentence if closing_sentence.index >= last.index else last
     site.last = last
-    site.who = _speaker(seg, site.doc.rec, q, site.start().index, last.index)
+    site.who = _speaker(seg, site.doc.rec, q, site.first.index, last.index)
     return False
 
 
@@ -158,13 +159,13 @@ def _neighbour_or_unknown(site: QuoteSite) -> bool:
     doc, q, who, previous = site.doc, site.q, site.who, site.previous
     if who is not None and who.speaker is not None:
         return False
-    seg, first = doc.seg, site.start()
+    seg, first = doc.seg, site.first
     # a statement or release the article cites without its issuer is not the last speaker's ("the statement said")
     issued = who is not None and who.document is not None and who.document.split()[-1] in ISSUED
     told = _told_before(seg, doc.rec, q, first.index) if site.opens and (who is None or who.document is None) else None
     if told is not None:
         site.who = told.via("quotes.told-before")
-    elif site.opens and previous is not None and seg.sentence_at(q.open).paragraph - previous[0] <= 1 and not issued \
+    elif site.opens and previous is not None and first.paragraph - previous[0] <= 1 and not issued \
             and first.index not in doc.skip:  # the excerpt's cut-off end: its own attribution may be what was cut
         site.who = Attribution(previous[1], None, "statement", rule="quotes.previous-speaker")
     elif site.opens and previous is not None and _same_bench(seg, doc.rec, q, first.index, previous):
@@ -180,13 +181,13 @@ def _neighbour_or_unknown(site: QuoteSite) -> bool:
 
 def _runaway(site: QuoteSite) -> bool:
     """An unclosed mark that swallowed the text: not a quotation one can cite."""
-    return len(site.doc.seg.text[site.start().start : site.end().end]) > 2 * MAX_SENTENCE
+    return len(site.doc.seg.text[site.first.start : site.end().end]) > 2 * MAX_SENTENCE
 
 
 def _keep(site: QuoteSite) -> bool:
     """Keep the quotation with its speaker, citing the sentences it spans, in the strand of those sentences (or the
     nearest with case words; none: left out)."""
-    doc, who, first, last = site.doc, site.who, site.start(), site.end()
+    doc, who, first, last = site.doc, site.who, site.first, site.end()
     assert who is not None and who.speaker is not None
     span = doc.seg.text[first.start : last.end]
     topic = _topic(doc.seg, doc.rec, doc.topics, first.index, last.index)
@@ -281,7 +282,7 @@ def _told_before(seg: Segmented, rec: Recognised, q: QuoteSpan, index: int) -> A
     said = attribute(seg, rec, index - 1, 0, None, rec.entities)
     if said is None or not said.speaker or said.speaker == ANONYMOUS or said.document or said.verb is None:
         return None
-    verbs = reporting_verbs(seg, index - 1)
+    verbs = seg.reporting_verbs(index - 1)
     rest = prev.text[verbs[-1][1] :] if verbs else ""
     # what a judge wrote is quoted at length after it is told ("…, writing that the court erred." ¶ "“…”")
     written = said.verb in _WRITING or ("opinion" in prev.text or "dissent" in prev.text) and _WRITTEN.search(prev.text) is not None
@@ -331,7 +332,7 @@ def _speaker(seg: Segmented, rec: Recognised, q: QuoteSpan, first: int, last: in
 def _nearest_before(seg: Segmented, rec: Recognised, index: int, hi: int) -> Attribution | None:
     """The attribution of the reporting verb nearest before offset ``hi`` that names a speaker ("In what he said was
     his first statement, Dana Pike said, “…”": Dana Pike, not whoever "he" would be)."""
-    verbs = [start for start, end, _ in reporting_verbs(seg, index) if end <= hi]
+    verbs = [start for start, end, _ in seg.reporting_verbs(index) if end <= hi]
     found = None
     for start in reversed(verbs):
         found = attribute(seg, rec, index, start, hi, rec.entities)
@@ -361,13 +362,13 @@ def _far_after_term(seg: Segmented, q: QuoteSpan, index: int, lo: int) -> bool:
     sentence = seg.sentences[index]
     if q.words > _TERM_WORDS or q.open - seg.sentence_at(q.open).start <= 1:
         return False
-    verb = next(((start, end) for start, end, _ in reporting_verbs(seg, index) if start >= lo), None)
+    verb = next(((start, end) for start, end, _ in seg.reporting_verbs(index) if start >= lo), None)
     if verb is None or len(sentence.text[lo : verb[0]].split()) <= 6:
         return False
     # '… would "likely" fail in the highest court next year, prosecutors said.': the closing attribution governs it all
     rest = sentence.text[verb[1] :].strip(" .\"”’'")
-    return not (sentence.text[:verb[0]].rfind(",") > lo and len(sentence.text[sentence.text.rfind(",", 0, verb[0]) + 1 : verb[0]].split()) <= 4
-                and not rest)
+    comma = sentence.text.rfind(",", 0, verb[0])
+    return not (comma > lo and len(sentence.text[comma + 1 : verb[0]].split()) <= 4 and not rest)
 
 
 def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, last: int) -> str | None:

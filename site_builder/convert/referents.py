@@ -34,7 +34,6 @@ def _plural(word: str) -> str:
 UNNAMED_FORMS = frozenset(UNNAMED_ROLES | {_plural(w) for w in UNNAMED_ROLES})
 _PLURAL_FORMS = UNNAMED_FORMS - UNNAMED_ROLES
 UNNAMED_PLURALS = frozenset(_PLURAL_FORMS)  # "jurors", "neighbours": the plural forms, for "they" (see attribution)
-_PERSONAL = PERSONAL_ROLES  # after "his", "her", "their" (lexicon/roles.py)
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "our"})
 _NOUNS = "|".join(sorted(map(re.escape, UNNAMED_FORMS), key=len, reverse=True))
 _DET = r"(?:[Aa]n?|[Oo]ne(?:\s+of\s+(?:the|his|her|their|its|our))?|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)"
@@ -54,7 +53,7 @@ def _plausible(det: str | None, noun: str) -> bool:
     if det is None:
         return noun in _PLURAL_FORMS  # "Neighbours said"
     if det.lower() in _POSSESSIVE_DETS:
-        return noun in _PERSONAL or noun.rstrip("s") in _PERSONAL
+        return noun in PERSONAL_ROLES or noun.rstrip("s") in PERSONAL_ROLES
     return True
 
 
@@ -95,7 +94,6 @@ def unnamed_after(plain: str, end: int, mentions: Mentions) -> str | None:
 
 
 # --- groups named by a common noun ("prosecutors said") and the bodies the article names for them
-_VAGUE = VAGUE_GROUPS  # with no body named nearby these are unnamed sources (lexicon/roles.py)
 _SUBORDINATORS = frozenset("after before when while because since until although though once if unless whereas".split())
 _DETERMINERS = frozenset("the his her their its".split())
 _FUNCTION_WORDS = frozenset("the a an and or but of to in on at for with by from as is was were be been has have had that this these those "
@@ -160,7 +158,7 @@ def group_speaker(phrase: GroupPhrase, rec: Recognised, seg: Segmented, index: i
     body = named_body(lower_head, rec, seg, index, groups)
     if body:
         return body
-    if lower_head in _VAGUE:
+    if lower_head in VAGUE_GROUPS:
         return ANONYMOUS
     return group_entity(lower_head, rec, groups)
 
@@ -207,7 +205,7 @@ def named_body(head: str, rec: Recognised, seg: Segmented, index: int, groups: d
     cues = BODY_CUES.get(head)
     if not cues:
         return None
-    for k in range(index, max(-1, index - (3 if head in _VAGUE else 6)), -1):
+    for k in range(index, max(-1, index - (3 if head in VAGUE_GROUPS else 6)), -1):
         for _, _, key in reversed(rec.sentences[k].entities):
             entity = rec.entities[key]
             if entity.kind == "organization" and len(entity.name.split()) > 1 and any(c in entity.name for c in cues):
@@ -288,7 +286,6 @@ def judicial(entity: Entity | None) -> bool:
 # "the district attorney said", "the new chief executive said:": any other office, held by one person the article names
 _OFFICE = re.compile(r"(?<![\w’'-])[Tt]he\s+(?P<mods>(?:[a-z][\w-]*\s+){0,3}?)(?P<head>[a-z][\w-]*|[A-Z]{2,4})\s+"
                      r"(?:(?:also|then|later|further|again)\s+)?$")
-_TENURE_WORDS = TENURE_WORDS  # "the new CEO", "the former mayor" (lexicon/roles.py)
 
 
 def _office(left: str) -> list[str] | None:
@@ -298,7 +295,7 @@ def _office(left: str) -> list[str] | None:
     head = m.group("head").lower() if m else ""
     if m is None or head not in ROLE_WORDS or head in HOLDER_HEADS:
         return None
-    return [w for w in m.group("mods").split() if w not in _TENURE_WORDS] + [head]
+    return [w for w in m.group("mods").split() if w not in TENURE_WORDS] + [head]
 
 
 def office_before(left: str) -> bool:
