@@ -32,6 +32,7 @@ def _cases(name: str) -> list[tuple[str, list[str], list[str]]]:
         assert text, f"{name}:{number}: no ' → ' in the case"
         wanted = [] if expected.strip() == "(none)" else [w.strip() for w in expected.split(" | ")]
         cases.append((f"{name}:{number}", text.split(" ¶ "), wanted))
+    assert cases, f"rules/{name} holds no case: its rules would pass untested"
     return cases
 
 
