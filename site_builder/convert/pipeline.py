@@ -173,11 +173,8 @@ def _known_source(merger: Merger, article: Article, file: str) -> str | None:
 
 def _extract(reading: Reading, info: CaseInfo, directory: Directory, placement: Placement) -> Extraction:
     """The drafts of one article, noting the questions extraction asks the directory (see :mod:`.settle`)."""
-    directory.log = reading.asked
-    try:
+    with directory.noting(reading.asked):
         return extract(reading.article, info, directory, placement, (reading.seg, reading.rec))
-    finally:
-        directory.log = None
 
 
 def _merge_all(merger: Merger, extracted: dict[int, Extraction], which: list[int], listed_as: dict[int, dict[str, str]]) -> None:
