@@ -9,6 +9,8 @@ ignoring middle initials — but only when exactly one matches.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -69,18 +71,24 @@ class Directory:
             self.log[("hint", token)] = found
         return found
 
+    @contextmanager
+    def noting(self, log: dict[tuple[str, str], object] | None) -> Iterator[None]:
+        """Note the questions asked meanwhile in ``log`` (None: note none); :attr:`log` is restored afterwards."""
+        saved, self.log = self.log, log
+        try:
+            yield
+        finally:
+            self.log = saved
+
     def answer(self, kind: str, name: str) -> object:
         """The answer to a question of :attr:`log`, as this directory gives it now (without noting it)."""
-        saved, self.log = self.log, None
-        try:
+        with self.noting(None):
             if kind == "name":
                 return self.lookup(name)
             if kind == "part":
                 found = self.by_part(name)
                 return found[0].id if len(found) == 1 else None
             return self.hints.get(name)
-        finally:
-            self.log = saved
 
     def changed_answers(self, log: dict[tuple[str, str], object]) -> list[tuple[str, str, object, object]]:
         """The questions of ``log`` this directory answers otherwise: (kind, name, answer then, answer now)."""

@@ -114,6 +114,16 @@ class EventSite:
             self._lower_words = {w.lower() for w in _LETTERS.findall(self.text)}
         return self._lower_words
 
+    def strand_of(self, phrase: str) -> str | None:
+        """The strand a phrase of the sentence tells: its own words' strand, else the sentence's, else a nearby one's."""
+        topics = self.doc.topics
+        return topics.primary(topics.match(phrase)) or _strongest(self.facts.topics, topics) or _nearby(self.doc.rec, self.i, topics)
+
+    def people_in(self, at: int, phrase: str) -> list[str]:
+        """The people named inside ``phrase``, which starts at ``at`` in the sentence (each once, in order)."""
+        entities = self.doc.rec.entities
+        return list(dict.fromkeys(k for s, _, k in self.facts.entities if at <= s < at + len(phrase) and entities[k].kind == "person"))
+
     def add(self, event: DraftEvent, rule: str, used: bool = False) -> None:
         """Add an event drawn from this sentence by ``rule``; ``used``: the sentence is then no claim."""
         event.rules.append(f"events.{rule}")
@@ -213,14 +223,13 @@ def _relative_to_an_act(site: EventSite) -> bool:
     if _may_negate(mention.about) and _negated(mention.about, 0, len(mention.about)):
         return True
     at = text.find(mention.about, mention.start)
-    topic = doc.topics.primary(doc.topics.match(mention.about)) or _strongest(site.facts.topics, doc.topics) or _nearby(doc.rec, site.i, doc.topics)
+    topic = site.strand_of(mention.about)
     title = _title(mention.about, None, doc.loaded, doc.flagged)
     if mention.text not in mention.about and not _has_verb(mention.about):
         title = ""  # "a day after the main verdict": a noun phrase, no statement of its own
     if topic is None or not title:
         return True
-    inside = [k for s, e, k in site.facts.entities if at <= s < at + len(mention.about) and doc.rec.entities[k].kind == "person"]
-    site.add(DraftEvent(topic, title, site.cite, date=mention.value, people=list(dict.fromkeys(inside))), "relative-to-an-act")
+    site.add(DraftEvent(topic, title, site.cite, date=mention.value, people=site.people_in(at, mention.about)), "relative-to-an-act")
     return True
 
 
@@ -231,14 +240,13 @@ def _dated_noun_phrase(site: EventSite) -> bool:
     phrase = _attributive(text, mention)
     if phrase is None:
         return False
-    topic = doc.topics.primary(doc.topics.match(phrase)) or _strongest(site.facts.topics, doc.topics) or _nearby(doc.rec, site.i, doc.topics)
+    topic = site.strand_of(phrase)
     if topic is None:
         return True
     neutral = neutralise(phrase, doc.loaded)
     doc.flagged.extend((w, text) for w in neutral.flagged)
     at = text.find(phrase)
-    inside = [k for s, e, k in site.facts.entities if at <= s < at + len(phrase) and doc.rec.entities[k].kind == "person"]
-    site.add(DraftEvent(topic, clip(_capital(neutral.text), 200), site.cite, date=mention.value, people=list(dict.fromkeys(inside))),
+    site.add(DraftEvent(topic, clip(_capital(neutral.text), 200), site.cite, date=mention.value, people=site.people_in(at, phrase)),
              "dated-noun-phrase")
     return True
 

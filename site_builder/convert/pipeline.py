@@ -100,10 +100,9 @@ def _extract_all(readings: list[Reading], asked: tuple[CaseInfo, Directory], mer
             report.errors.append(f"{article.path}: outside the project folder {info.content_dir.parent}; "
                                  "copy it into the project (e.g. seeds/) so the build can check its citations")
             continue
-        source_id = _known_source(merger, article, file)
         # An article without a publication date is converted with its date unknown (extract.py): never an invented
         # one, since every "by <date>" bound would be false.
-        extracted[n] = _extract(reading, info, directory, Placement(source_id, assign, file))
+        extracted[n] = _extract(reading, info, directory, _placement(merger, article, file, assign))
     return extracted
 
 
@@ -120,7 +119,7 @@ def _settle(readings: list[Reading], info: CaseInfo, merger: Merger, extracted: 
             break
         for n in again:
             file = _relative(readings[n].article.path, info.content_dir)
-            x = _extract(readings[n], info, directory, Placement(_known_source(merger, readings[n].article, file), assign, file))
+            x = _extract(readings[n], info, directory, _placement(merger, readings[n].article, file, assign))
             # the report tells the whole run: the notes and people of the first pass stay the article's
             x.notes = list(dict.fromkeys([*extracted[n].notes, *x.notes]))
             x.people = [*extracted[n].people, *(p for p in x.people if p.id not in {q.id for q in extracted[n].people})]
@@ -155,6 +154,11 @@ def _id_assigner(merger: Merger) -> Callable[[str], str]:
 _PASSES = 4  # rounds of "as a second run would": one is usually enough, each finds fewer articles
 
 
+def _placement(merger: Merger, article: Article, file: str, assign: Callable[[str], str]) -> Placement:
+    """Where an article's drafts go: its source's id if it is already listed (else one ``assign`` makes), its file."""
+    return Placement(_known_source(merger, article, file), assign, file)
+
+
 def _known_source(merger: Merger, article: Article, file: str) -> str | None:
     """The id of the source already listed for ``article`` (whose recorded publisher, URL and date then win)."""
     existing = merger.source_for(file, article.url)
@@ -169,11 +173,8 @@ def _known_source(merger: Merger, article: Article, file: str) -> str | None:
 
 def _extract(reading: Reading, info: CaseInfo, directory: Directory, placement: Placement) -> Extraction:
     """The drafts of one article, noting the questions extraction asks the directory (see :mod:`.settle`)."""
-    directory.log = reading.asked
-    try:
+    with directory.noting(reading.asked):
         return extract(reading.article, info, directory, placement, (reading.seg, reading.rec))
-    finally:
-        directory.log = None
 
 
 def _merge_all(merger: Merger, extracted: dict[int, Extraction], which: list[int], listed_as: dict[int, dict[str, str]]) -> None:

@@ -20,6 +20,7 @@ puts only holders of public office in ``officials``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .directory import Directory, name_parts, norm_name
@@ -596,16 +597,12 @@ def _expand_acronyms(entities: dict[str, Entity], resolved: list[list[tuple[int,
             if at is not None:
                 _mention_at(seg, resolved, entities, at, at + len(full), key)
             continue
-        for alias in (short, *entity.aliases):
-            if alias not in entities[target].aliases:
-                entities[target].aliases.append(alias)
+        _add_aliases(entities[target], (short, *entity.aliases))
         entities[target].mentions += entity.mentions
         remap[key] = target
     for key in remap:
         del entities[key]
-    if remap:
-        for found in resolved:
-            found[:] = [(a, b, remap.get(k, k)) for a, b, k in found]
+    _remap_mentions(resolved, remap)
 
 
 def _role_words(cache: dict[str, list[str]], entities: dict[str, Entity], key: str) -> list[str]:
@@ -707,12 +704,8 @@ def _merge_org_forms(entities: dict[str, Entity], resolved: list[list[tuple[int,
         target.mentions += short.mentions
         target.explicit = target.explicit or short.explicit
         target.first_sentence = min(target.first_sentence, short.first_sentence)
-        for alias in (short.name, *short.aliases):
-            if alias not in target.aliases:
-                target.aliases.append(alias)
-    if remap:
-        for found in resolved:
-            found[:] = [(a, b, remap.get(k, k)) for a, b, k in found]
+        _add_aliases(target, (short.name, *short.aliases))
+    _remap_mentions(resolved, remap)
 
 
 def _merge_short_forms(entities: dict[str, Entity], resolved: list[list[tuple[int, int, str]]]) -> None:
@@ -745,12 +738,22 @@ def _merge_short_forms(entities: dict[str, Entity], resolved: list[list[tuple[in
         target.explicit = target.explicit or short.explicit
         target.first_sentence = min(target.first_sentence, short.first_sentence)
         target.role, target.gender = target.role or short.role, target.gender or short.gender
-        for alias in (short.name, *short.aliases):
-            if alias not in target.aliases:
-                target.aliases.append(alias)
+        _add_aliases(target, (short.name, *short.aliases))
         remap[key] = long_key
     for key in remap:
         del entities[key]
+    _remap_mentions(resolved, remap)
+
+
+def _add_aliases(entity: Entity, names: Iterable[str]) -> None:
+    """``names`` added to the aliases of ``entity`` (the one another entity was folded into), each once."""
+    for alias in names:
+        if alias not in entity.aliases:
+            entity.aliases.append(alias)
+
+
+def _remap_mentions(resolved: list[list[tuple[int, int, str]]], remap: dict[str, str]) -> None:
+    """Every resolved mention of a folded entity's key made a mention of the entity it was folded into."""
     if remap:
         for found in resolved:
             found[:] = [(a, b, remap.get(k, k)) for a, b, k in found]

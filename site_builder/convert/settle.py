@@ -109,14 +109,11 @@ def _first_look(article: Article, info: CaseInfo, directory: Directory, seg: Seg
     """The article recognised alone; given an earlier recognition, only its names are resolved again (segments,
     mentions, dates and topics do not depend on who is listed)."""
     asked: Log = {}
-    directory.log = asked
-    try:
+    with directory.noting(asked):
         if seg is None:
             seg, first = understand(article, info, directory)
         else:
             first = recognise_article(seg, article.published, directory, info.topics, previous=previous)
-    finally:
-        directory.log = None
     return Reading(article, seg, first, first, asked, full_names=_full_names(first, article), names=_names(first))
 
 
@@ -150,13 +147,12 @@ def _second_looks(readings: list[Reading], info: CaseInfo, directory: Directory,
                 continue
             reading.asked_again, reading.looked_again, reading.rec = {}, look, reading.first
             if look:
-                directory.log = reading.asked_again
-                reading.rec = recognise_article(reading.seg, reading.article.published, directory, info.topics, previous=reading.first)
-                directory.log = None
+                with directory.noting(reading.asked_again):
+                    reading.rec = recognise_article(reading.seg, reading.article.published, directory, info.topics, previous=reading.first)
             reading.names = _names(reading.rec)
             changed.append(n)
     finally:
-        directory.hints, directory.log = {}, None
+        directory.hints = {}
     return changed
 
 

@@ -172,6 +172,11 @@ def test_a_content_file_linked_outside_the_project_is_refused(tmp_path: Path, ca
     assert (content / "people.yaml").is_symlink()
 
 
+def _written_in_order(content: Path) -> tuple[Path, Path, Path]:
+    """The files a run that adds 06-again writes, in the order it writes them: sources, the entry, the ledger."""
+    return content / "sources.yaml", content / "entries" / "investigation.yaml", content / "convert-ledger.txt"
+
+
 def _temps(content: Path) -> list[str]:
     return sorted(p.name for p in content.rglob("*.tmp"))
 
@@ -194,7 +199,7 @@ def test_a_full_disk_while_writing_changes_no_file(tmp_path: Path, capsys: pytes
     code = main(["convert", str(articles), "--content", str(content)])
     _, err = capsys.readouterr()
     assert code == 1
-    sources, entry, ledger = content / "sources.yaml", content / "entries" / "investigation.yaml", content / "convert-ledger.txt"
+    sources, entry, ledger = _written_in_order(content)
     assert err == (f"error: {entry}: cannot write: No space left on device; no file was changed "
                    f"(not written: {sources}, {entry}, {ledger})\n")
     assert _snapshot(content) == before
@@ -217,7 +222,7 @@ def test_a_failed_rename_says_which_files_were_written_and_which_not(tmp_path: P
     code = main(["convert", str(articles), "--content", str(content)])
     _, err = capsys.readouterr()
     assert code == 1
-    sources, entry, ledger = content / "sources.yaml", content / "entries" / "investigation.yaml", content / "convert-ledger.txt"
+    sources, entry, ledger = _written_in_order(content)
     assert err == (f"error: {entry}: cannot write: Permission denied; written: {sources}; "
                    f"not written: {entry}, {ledger}\n")
     assert b"id: 06-again" in sources.read_bytes() and b"06-again" not in entry.read_bytes()

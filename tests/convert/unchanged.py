@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from site_builder.convert import convert
+from site_builder.convert.report import Report
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -53,10 +54,10 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _report_lines(run: str, tmp: Path, report: object) -> list[str]:
+def _report_lines(run: str, tmp: Path, report: Report) -> list[str]:
     """The report's text and JSON, with the throw-away folder's path taken out (it differs per run)."""
     out = []
-    for name, text in (("report.txt", report.to_text()), ("report.json", report.to_json())):  # type: ignore[attr-defined]
+    for name, text in (("report.txt", report.to_text()), ("report.json", report.to_json())):
         text = re.sub(re.escape(str(tmp)), "<tmp>", text)
         out.append(f"{_digest(text.encode('utf-8'))}  {run}/{name}")
     return out
