@@ -467,9 +467,7 @@ def _common(word: str, lower_words: frozenset[str]) -> bool:
 class _Found:
     """The entities of one article as recognition finds them.
 
-    A class rather than closures inside :func:`recognise`: compiled by mypyc, closures and their shared
-    environment form a reference cycle, which kept every article's sentences and mentions alive until the
-    cyclic collector ran (8 % of a conversion).
+    One object the recognition passes share, rather than closures over local state inside :func:`recognise`.
     """
 
     seg: Segmented
