@@ -22,7 +22,7 @@ from ...model import ANONYMOUS, UNKNOWN_DATE, Claim, Event, Person, Quote, Sourc
 from ...pages import person_path, topic_path
 from ...yamlload import MAX_FILE_BYTES
 from .passages import Passage, find_passage
-from .yamledit import PERSON_FIELDS, Target, choices, editable, is_flag
+from .yamledit import DATE_FIELDS, PERSON_FIELDS, Target, choices, editable, is_flag
 
 SINGULAR = {"events": "event", "claims": "claim", "quotes": "quote", "people": "person", "sources": "source"}
 Reviewable = Event | Claim | Quote | Person | Source  # what carries a review state
@@ -41,7 +41,7 @@ class Field_:
 
     name: str
     value: str
-    kind: str  # text | date | flag | choice
+    kind: str  # text | date | flag | choice | person
     options: tuple[str, ...] = ()
 
 
@@ -190,7 +190,7 @@ def _fields(group: str, item: Reviewable, names: dict[str, str]) -> tuple[Field_
         elif (options := choices(group, name)) is not None:
             out.append(Field_(name, str(value or ""), "choice", options))
         else:
-            out.append(Field_(name, "" if value is None else str(value), "date" if name in ("date", "not_after", "published") else "text"))
+            out.append(Field_(name, "" if value is None else str(value), "date" if name in DATE_FIELDS else "text"))
     return tuple(out)
 
 
