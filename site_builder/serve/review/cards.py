@@ -79,7 +79,6 @@ class Board:
     total: int
     decided: int  # reviewed or rejected
     strands: tuple[tuple[str, str], ...]  # (topic id, title) of every strand with an entry file
-    people: tuple[tuple[str, str], ...]  # (id, name), for speaker and attribution
 
 
 def board(content: Content, by: str = "source") -> Board:
@@ -88,9 +87,8 @@ def board(content: Content, by: str = "source") -> Board:
     cards = [_with_why(c, trails) for c in _cards(content)]
     groups = _by_strand(content, cards) if by == "strand" else _by_source(content, cards)
     strands = tuple((t.id, t.title) for t in content.case.model.topics if t.id in content.entries)
-    people = tuple((p.id, p.name) for p in content.people.model.people)
     decided = sum(1 for c in cards if c.state != "draft")
-    return Board([g for g in groups if g.cards], len(cards), decided, strands, people)
+    return Board([g for g in groups if g.cards], len(cards), decided, strands)
 
 
 def ledger_trails(root: Path) -> dict[tuple[str, str], str]:
