@@ -1,10 +1,9 @@
 """What the review page shows for each item: its state, how the site would show it, its sources.
 
 In: validated :class:`~site_builder.load.Content`. Out: :class:`Board` —
-every item that carries a review state (events, claims, quotes, people, and
-sources when the model gives them ``review:``) as a :class:`Card`, grouped
-by source article (an item under the article its first citation quotes) or
-by strand, plus the counts for the progress line. A card whose item the
+every item that carries a review state (events, claims, quotes, people and
+sources) as a :class:`Card`, grouped by source article (an item under the
+article its first citation quotes) or by strand, plus the counts for the progress line. A card whose item the
 converter proposed also says why: the rule trail its ledger
 (``convert-ledger.txt``) recorded. No HTML here.
 """
@@ -127,16 +126,14 @@ def _cards(content: Content) -> Iterator[Card]:
     for person in content.people.model.people:
         yield _card(content, Target("people.yaml", "people", person.id), person, None, names, sources, topics)
     for source in content.sources.model.sources:
-        if getattr(source, "review", None) is not None:  # sources carry a review state only in newer models
-            yield _card(content, Target("sources.yaml", "sources", source.id), source, None, names, sources, topics)
+        yield _card(content, Target("sources.yaml", "sources", source.id), source, None, names, sources, topics)
 
 
 def _card(content: Content, target: Target, item: Reviewable, strand: str | None, names: dict[str, str],
           sources: dict[str, Source], topics: dict[str, str]) -> Card:
     headline, meta, link = _as_on_site(target.group, item, strand, names, sources, topics)
-    cited = tuple(_cited(content, c.source, c.quote, sources) for c in getattr(item, "citations", []))
-    if target.group == "sources":  # a source is checked against itself: its headline and publisher
-        cited = ()
+    # a source has no citations: it is checked against itself, its headline and publisher
+    cited = tuple(_cited(content, c.source, c.quote, sources) for c in getattr(item, "citations", ()))
     return Card(target, item.review, strand, headline, meta, cited, _fields(target.group, item, names), link)
 
 
@@ -146,7 +143,7 @@ def _as_on_site(group: str, item: Reviewable, strand: str | None, names: dict[st
     anchor = f"/{topic_path(strand).removesuffix('index.html')}#{SINGULAR[group]}-{item.id}" if strand else None
     if isinstance(item, Event):
         when = item.timing.display()
-        planned = " · scheduled" if getattr(item, "planned", False) else ""
+        planned = " · scheduled" if item.planned else ""
         return item.title, f"{when}{planned} · {topics.get(strand or '', strand)}", anchor
     if isinstance(item, Claim):
         who = "Unnamed source" if item.attributed_to == ANONYMOUS else f"{str(item.kind).capitalize()} · {names.get(item.attributed_to, item.attributed_to)}"
