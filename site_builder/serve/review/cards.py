@@ -78,16 +78,19 @@ class Board:
     total: int
     decided: int  # reviewed or rejected
     strands: tuple[tuple[str, str], ...]  # (topic id, title) of every strand with an entry file
+    names: dict[str, str]  # person id (and 'anonymous') -> name, for the speaker and attribution choices
 
 
 def board(content: Content, by: str = "source") -> Board:
     """Every item with a review state, grouped ``by`` "source" (default) or "strand"."""
     trails = ledger_trails(content.root)
-    cards = [_with_why(c, trails) for c in _cards(content)]
+    names = {p.id: p.name for p in content.people.model.people}
+    names[ANONYMOUS] = "Unnamed source"
+    cards = [_with_why(c, trails) for c in _cards(content, names)]
     groups = _by_strand(content, cards) if by == "strand" else _by_source(content, cards)
     strands = tuple((t.id, t.title) for t in content.case.model.topics if t.id in content.entries)
     decided = sum(1 for c in cards if c.state != "draft")
-    return Board([g for g in groups if g.cards], len(cards), decided, strands)
+    return Board([g for g in groups if g.cards], len(cards), decided, strands, names)
 
 
 def ledger_trails(root: Path) -> dict[tuple[str, str], str]:
@@ -114,9 +117,7 @@ def _with_why(card: Card, trails: dict[tuple[str, str], str]) -> Card:
     return replace(card, why=why) if why else card
 
 
-def _cards(content: Content) -> Iterator[Card]:
-    names = {p.id: p.name for p in content.people.model.people}
-    names[ANONYMOUS] = "Unnamed source"
+def _cards(content: Content, names: dict[str, str]) -> Iterator[Card]:
     sources = {s.id: s for s in content.sources.model.sources}
     topics = {t.id: t.title for t in content.case.model.topics}
     for topic, loaded in content.entries.items():
