@@ -93,11 +93,17 @@ def harborview_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "dist"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "site(name): the fixture project `project` copies (tests/sites/<name>)")
+
+
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A writable copy of the minimal fixture project (content/ + seeds/)."""
+def project(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """A writable copy of a fixture project (content/ + seeds/): tests/sites/minimal, or the one a module's
+    ``pytestmark = pytest.mark.site("<name>")`` names."""
+    mark = request.node.get_closest_marker("site")
     target = tmp_path / "project"
-    shutil.copytree(SITES / "minimal", target)
+    shutil.copytree(SITES / (mark.args[0] if mark else "minimal"), target)
     return target
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import shutil
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,13 +25,9 @@ from site_builder.serve.review.yamledit import ReviewRequestError, Target
 
 SITE = Path(__file__).resolve().parent / "sites" / "review"
 CHARGES = "entries/charges.yaml"
+pytestmark = pytest.mark.site("review")  # the `project` fixture (conftest.py) copies tests/sites/review
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    target = tmp_path / "project"
-    shutil.copytree(SITE, target)
-    return target
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ wait for that reload and for the status line, then read the files.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,14 +19,10 @@ from .checkers import node_file
 
 SITE = Path(__file__).resolve().parent / "sites" / "review"
 CHARGES = "entries/charges.yaml"
+pytestmark = pytest.mark.site("review")  # the `project` fixture (conftest.py) copies tests/sites/review
 AXE_ALL = "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    target = tmp_path / "project"
-    shutil.copytree(SITE, target)
-    return target
 
 
 @pytest.fixture

@@ -1,10 +1,9 @@
 """What the review page shows for each item: its state, how the site would show it, its sources.
 
 In: validated :class:`~site_builder.load.Content`. Out: :class:`Board` —
-every item that carries a review state (events, claims, quotes, people, and
-sources when the model gives them ``review:``) as a :class:`Card`, grouped
-by source article (an item under the article its first citation quotes) or
-by strand, plus the counts for the progress line. A card whose item the
+every item that carries a review state (events, claims, quotes, people and
+sources) as a :class:`Card`, grouped by source article (an item under the
+article its first citation quotes) or by strand, plus the counts for the progress line. A card whose item the
 converter proposed also says why: the rule trail its ledger
 (``convert-ledger.txt``) recorded. No HTML here.
 """
@@ -22,7 +21,7 @@ from ...model import ANONYMOUS, UNKNOWN_DATE, Claim, Event, Person, Quote, Sourc
 from ...pages import person_path, topic_path
 from ...yamlload import MAX_FILE_BYTES
 from .passages import Passage, find_passage
-from .yamledit import PERSON_FIELDS, Target, choices, editable, is_flag
+from .yamledit import DATE_FIELDS, ENTRY_GROUPS, PERSON_FIELDS, Target, choices, editable, is_flag
 
 SINGULAR = {"events": "event", "claims": "claim", "quotes": "quote", "people": "person", "sources": "source"}
 Reviewable = Event | Claim | Quote | Person | Source  # what carries a review state
@@ -41,7 +40,7 @@ class Field_:
 
     name: str
     value: str
-    kind: str  # text | date | flag | choice
+    kind: str  # text | date | flag | choice | person
     options: tuple[str, ...] = ()
 
 
@@ -79,18 +78,19 @@ class Board:
     total: int
     decided: int  # reviewed or rejected
     strands: tuple[tuple[str, str], ...]  # (topic id, title) of every strand with an entry file
-    people: tuple[tuple[str, str], ...]  # (id, name), for speaker and attribution
+    names: dict[str, str]  # person id (and 'anonymous') -> name, for the speaker and attribution choices
 
 
 def board(content: Content, by: str = "source") -> Board:
     """Every item with a review state, grouped ``by`` "source" (default) or "strand"."""
     trails = ledger_trails(content.root)
-    cards = [_with_why(c, trails) for c in _cards(content)]
+    names = {p.id: p.name for p in content.people.model.people}
+    names[ANONYMOUS] = "Unnamed source"
+    cards = [_with_why(c, trails) for c in _cards(content, names)]
     groups = _by_strand(content, cards) if by == "strand" else _by_source(content, cards)
     strands = tuple((t.id, t.title) for t in content.case.model.topics if t.id in content.entries)
-    people = tuple((p.id, p.name) for p in content.people.model.people)
     decided = sum(1 for c in cards if c.state != "draft")
-    return Board([g for g in groups if g.cards], len(cards), decided, strands, people)
+    return Board([g for g in groups if g.cards], len(cards), decided, strands, names)
 
 
 def ledger_trails(root: Path) -> dict[tuple[str, str], str]:
@@ -117,28 +117,24 @@ def _with_why(card: Card, trails: dict[tuple[str, str], str]) -> Card:
     return replace(card, why=why) if why else card
 
 
-def _cards(content: Content) -> Iterator[Card]:
-    names = {p.id: p.name for p in content.people.model.people}
-    names[ANONYMOUS] = "Unnamed source"
+def _cards(content: Content, names: dict[str, str]) -> Iterator[Card]:
     sources = {s.id: s for s in content.sources.model.sources}
     topics = {t.id: t.title for t in content.case.model.topics}
     for topic, loaded in content.entries.items():
-        for group in ("events", "claims", "quotes"):
+        for group in ENTRY_GROUPS:
             for item in getattr(loaded.model, group):
                 yield _card(content, Target(f"entries/{topic}.yaml", group, item.id), item, topic, names, sources, topics)
     for person in content.people.model.people:
         yield _card(content, Target("people.yaml", "people", person.id), person, None, names, sources, topics)
     for source in content.sources.model.sources:
-        if getattr(source, "review", None) is not None:  # sources carry a review state only in newer models
-            yield _card(content, Target("sources.yaml", "sources", source.id), source, None, names, sources, topics)
+        yield _card(content, Target("sources.yaml", "sources", source.id), source, None, names, sources, topics)
 
 
 def _card(content: Content, target: Target, item: Reviewable, strand: str | None, names: dict[str, str],
           sources: dict[str, Source], topics: dict[str, str]) -> Card:
     headline, meta, link = _as_on_site(target.group, item, strand, names, sources, topics)
-    cited = tuple(_cited(content, c.source, c.quote, sources) for c in getattr(item, "citations", []))
-    if target.group == "sources":  # a source is checked against itself: its headline and publisher
-        cited = ()
+    # a source has no citations: it is checked against itself, its headline and publisher
+    cited = tuple(_cited(content, c.source, c.quote, sources) for c in getattr(item, "citations", ()))
     return Card(target, item.review, strand, headline, meta, cited, _fields(target.group, item, names), link)
 
 
@@ -148,7 +144,7 @@ def _as_on_site(group: str, item: Reviewable, strand: str | None, names: dict[st
     anchor = f"/{topic_path(strand).removesuffix('index.html')}#{SINGULAR[group]}-{item.id}" if strand else None
     if isinstance(item, Event):
         when = item.timing.display()
-        planned = " · scheduled" if getattr(item, "planned", False) else ""
+        planned = " · scheduled" if item.planned else ""
         return item.title, f"{when}{planned} · {topics.get(strand or '', strand)}", anchor
     if isinstance(item, Claim):
         who = "Unnamed source" if item.attributed_to == ANONYMOUS else f"{str(item.kind).capitalize()} · {names.get(item.attributed_to, item.attributed_to)}"
@@ -190,7 +186,7 @@ def _fields(group: str, item: Reviewable, names: dict[str, str]) -> tuple[Field_
         elif (options := choices(group, name)) is not None:
             out.append(Field_(name, str(value or ""), "choice", options))
         else:
-            out.append(Field_(name, "" if value is None else str(value), "date" if name in ("date", "not_after", "published") else "text"))
+            out.append(Field_(name, "" if value is None else str(value), "date" if name in DATE_FIELDS else "text"))
     return tuple(out)
 
 

@@ -35,7 +35,7 @@ from ...errors import ContentErrors, SiteBuilderError
 from ..app import LocalOnly
 from . import page
 from .store import Action, Conflict, Refused, ReviewStore
-from .yamledit import ReviewRequestError, Target
+from .yamledit import GROUP_MODELS, ReviewRequestError, Target
 
 LOOPBACK_ONLY = "the review page works only while site-builder serve listens on this machine alone (--host 127.0.0.1)"
 
@@ -166,7 +166,7 @@ class ApiHandler(ReviewHandler):
 def _target(data: object) -> Target:
     if not isinstance(data, Mapping) or not all(isinstance(data.get(k), str) for k in ("file", "group", "id")):
         raise ReviewRequestError("'target' must give the item's file, group and id")
-    if data["group"] not in ("events", "claims", "quotes", "people", "sources"):
+    if data["group"] not in GROUP_MODELS:
         raise ReviewRequestError(f"unknown group '{data['group']}'")
     return Target(data["file"], data["group"], data["id"])
 

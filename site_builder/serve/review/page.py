@@ -15,7 +15,6 @@ from pathlib import Path
 import jinja2
 
 from ...load import Content
-from ...model import ANONYMOUS
 from .cards import board
 
 HERE = Path(__file__).resolve().parent
@@ -29,8 +28,6 @@ _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE), autoescape=True,
 
 def render(content: Content | None, error: str | None, by: str, token: str, hashes: dict[str, str]) -> bytes:
     """The page; ``content`` None (with ``error``, the build's problems) when the content does not load."""
-    names = {p.id: p.name for p in content.people.model.people} if content else {}
-    names[ANONYMOUS] = "Unnamed source"
     template = _ENV.get_template("page.html")
     return template.render(
         case_title=content.case.model.title if content else "",
@@ -39,5 +36,4 @@ def render(content: Content | None, error: str | None, by: str, token: str, hash
         by=by,
         token=token,
         hashes=json.dumps(hashes, sort_keys=True),
-        names=names,
     ).encode("utf-8")

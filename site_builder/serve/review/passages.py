@@ -21,7 +21,6 @@ from pathlib import Path
 from ...sourcetext import SourceFileError, normalize, read_source, resolve
 
 _SPACE = re.compile(r"\s+")
-_QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
 @dataclass(frozen=True)
@@ -44,8 +43,9 @@ def find_passage(content: Path, file: str | None, quote: str) -> Passage:
     wanted = normalize(quote)
     for paragraph in paragraphs:
         flat = _SPACE.sub(" ", paragraph).strip()
-        # translate() maps one character to one, so an index in the normalised text is one in ``flat``
-        at = flat.translate(_QUOTE_MARKS).find(wanted)
+        # ``flat`` has its whitespace collapsed already, so normalize() only swaps quotation marks one for one
+        # and an index in the normalised text is one in ``flat``
+        at = normalize(flat).find(wanted)
         if wanted and at >= 0:
             return Passage(flat[:at], flat[at : at + len(wanted)], flat[at + len(wanted) :], True)
     return Passage("", quote, "", False, "the sentence was not found in the source file")

@@ -12,11 +12,14 @@
   const problems = document.getElementById("problems");
   let current = null;
 
-  function focusCard(card) {
-    if (!card) return;
+  function mark(card) {
     if (current) current.classList.remove("current");
     current = card;
     card.classList.add("current");
+  }
+  function focusCard(card) {
+    if (!card) return;
+    mark(card);
     card.focus({preventScroll: true});
     card.scrollIntoView({block: "nearest"});
   }
@@ -64,6 +67,9 @@
     showProblems(data.error || "Refused", data.problems || []);
   }
 
+  function decide(card, state) {  // accept or reject, then on to the next draft
+    act("review", card, {state: state}, nextDraft(card).id);
+  }
   function act(kind, card, extra, focusAfter) {
     send(Object.assign({action: kind, target: target(card)}, extra || {}), focusAfter || card.id);
   }
@@ -113,13 +119,13 @@
   }
 
   for (const card of cards) {
-    card.addEventListener("focusin", () => { if (current !== card) { if (current) current.classList.remove("current"); current = card; card.classList.add("current"); } });
+    card.addEventListener("focusin", () => { if (current !== card) mark(card); });
     card.addEventListener("click", event => {
       const button = event.target.closest("button[data-action]");
       if (!button) return;
       const kind = button.dataset.action;
-      if (kind === "accept") act("review", card, {state: "reviewed"}, nextDraft(card).id);
-      else if (kind === "reject") act("review", card, {state: "rejected"}, nextDraft(card).id);
+      if (kind === "accept") decide(card, "reviewed");
+      else if (kind === "reject") decide(card, "rejected");
       else if (kind === "edit") openEdit(card);
       else if (kind === "merge") openMerge(card);
       else if (kind === "close") toggle(card, "form:not([hidden])", null);
@@ -147,8 +153,8 @@
     switch (event.key) {
       case "j": move(1); break;
       case "k": move(-1); break;
-      case "a": if (card) act("review", card, {state: "reviewed"}, nextDraft(card).id); break;
-      case "r": if (card) act("review", card, {state: "rejected"}, nextDraft(card).id); break;
+      case "a": if (card) decide(card, "reviewed"); break;
+      case "r": if (card) decide(card, "rejected"); break;
       case "e": if (card) openEdit(card); break;
       case "m": if (card) openMerge(card); break;
       case "u": send({action: "undo"}, card ? card.id : ""); break;

@@ -171,7 +171,7 @@ class ReviewStore:
             raise ReviewRequestError("nothing to undo in this session")
         done, changes = self.journal[-1]
         for change in changes:
-            if sha256(self.read(change.path)) != sha256(change.after):
+            if self.read(change.path) != change.after:
                 raise Conflict(f"{self.relative(change.path)} changed on disk after '{done}'; "
                                "undo would overwrite that change, so it was not done")
         self._write([Written(c.path, c.after, c.before) for c in changes])
