@@ -396,3 +396,13 @@ def test_an_unreadable_ledger_leaves_the_cards_without_trails(project: Path, sto
 
     (project / "content" / "convert-ledger.txt").write_text("not a ledger line\n", encoding="utf-8")
     assert all(c.why == "" for g in board(store.load()).groups for c in g.cards)
+
+
+def test_a_merge_without_the_item_to_fold_in_is_a_bad_request() -> None:
+    """A malformed request is the client's error (400 with a reason), never a server error (500)."""
+    from site_builder.serve.review.handlers import _action
+
+    target = {"file": "entries/charges.yaml", "group": "events", "id": "audit-report"}
+    with pytest.raises(ReviewRequestError) as refused:
+        _action({"action": "merge", "target": target})
+    assert str(refused.value) == "'other' must give the item's file, group and id"

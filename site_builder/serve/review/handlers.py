@@ -163,9 +163,9 @@ class ApiHandler(ReviewHandler):
         self.finish(json.dumps(data))
 
 
-def _target(data: object) -> Target:
+def _target(data: object, name: str = "target") -> Target:
     if not isinstance(data, Mapping) or not all(isinstance(data.get(k), str) for k in ("file", "group", "id")):
-        raise ReviewRequestError("'target' must give the item's file, group and id")
+        raise ReviewRequestError(f"'{name}' must give the item's file, group and id")
     if data["group"] not in GROUP_MODELS:
         raise ReviewRequestError(f"unknown group '{data['group']}'")
     return Target(data["file"], data["group"], data["id"])
@@ -177,7 +177,7 @@ def _action(body: Mapping[str, Any]) -> Action:
     fields = body.get("fields") or {}
     if not isinstance(fields, Mapping):
         raise ReviewRequestError("'fields' must be an object")
-    other = _target(body["other"]) if kind == "merge" else None
+    other = _target(body.get("other"), "other") if kind == "merge" else None
     state = body.get("state", "")
     strand = body.get("strand", "")
     if not isinstance(state, str) or not isinstance(strand, str):
