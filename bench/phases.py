@@ -17,7 +17,6 @@ build --help` shows them (bench/run.py's wall times include them).
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import sys
 import tempfile
@@ -31,6 +30,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
+from run import edit_event  # noqa: E402  (the same one-event edit bench/run.py times)
 
 from site_builder.build import BuildOptions, Session, load_valid, render_site  # noqa: E402
 from site_builder.cache import DIR, DiskCache  # noqa: E402
@@ -55,12 +55,6 @@ def disk_build(project: Path, phases: dict[str, float]) -> None:
     timed(phases, "write cache", disk.save)
 
 
-def edit(project: Path, run: int) -> None:
-    entry = project / "content" / "entries" / "trial.yaml"
-    text = entry.read_text("utf-8")
-    entry.write_text(re.sub(r"title: '([^']*)'", rf"title: '\1 (edit {run})'", text, count=1), "utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=4000)
@@ -75,13 +69,13 @@ def main() -> None:
             shutil.rmtree(project / DIR, ignore_errors=True)
             shutil.rmtree(project / "dist", ignore_errors=True)
             disk_build(project, results["cold"])
-            edit(project, run)
+            edit_event(project, run)
             disk_build(project, results["edit, CLI"])
         options = BuildOptions(project / "content", project / "unused")
         session = Session()
         render_site(load_valid(options.content, session), options, session)
         for run in range(args.repeat):
-            edit(project, 100 + run)
+            edit_event(project, 100 + run)
             phases = results["edit, serve"]
             content = timed(phases, "load + validate", lambda: load_valid(options.content, session))
             timed(phases, "views + render", lambda: render_site(content, options, session))

@@ -110,7 +110,7 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     store.links = plan.links
     disk = session.files.disk if session else None
     previous = options.out if disk is not None and (options.out / MARKER).is_file() else None  # a build's own output
-    store.start(disk, _scope(content, options, plan, dirs) if disk is not None else "", previous)
+    store.start(disk, _scope(content, options, plan, fingerprint) if disk is not None else "", previous)
     jsonld = JsonLd(site, pages)
     files = render_pages(site, pages, env, jsonld, options.workers, store)
     generated = {
@@ -145,7 +145,7 @@ class JsonLd(dict[str, str]):
         return value
 
 
-def _scope(content: Content, options: BuildOptions, plan: Plan, dirs: list[Path]) -> str:
+def _scope(content: Content, options: BuildOptions, plan: Plan, templates: Fingerprint) -> str:
     """A digest of everything a stored fragment may show besides its own items: the code, the case,
     people, sources and key points files, the drafts and search options (search adds a page to every
     page's navigation), every template's bytes, where each source is listed."""
@@ -153,8 +153,8 @@ def _scope(content: Content, options: BuildOptions, plan: Plan, dirs: list[Path]
              content.sources.model.model_dump_json(), str(options.drafts), str(options.base_url), str(options.search),
              content.key_points.model.model_dump_json() if content.key_points else "",
              json.dumps(sorted(plan.sources.items())), *library_versions()]
-    for path in sorted(p for d in dirs for p in d.rglob("*") if p.is_file()):
-        parts += [str(path), digest(path.read_bytes())]
+    for name, _, _ in templates:  # the template files templates_fingerprint found, in its order
+        parts += [name, digest(Path(name).read_bytes())]
     return digest("\x00".join(parts).encode("utf-8"))
 
 

@@ -10,7 +10,6 @@ or make the browser fetch from another host.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -25,7 +24,7 @@ from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from . import pages as routes
-from .cache import DiskCache
+from .cache import DiskCache, digest
 from .dates import PartialDate
 from .model import UNKNOWN_DATE
 from .errors import RenderError
@@ -171,17 +170,17 @@ class FragmentStore:
         assert page.deps is not None
         pager = page.context.get("pager")
         parts = [self.scope, page.path, page.template, jsonld, repr(pager), repr(page.summary), *(self._digest(m) for m in page.deps)]
-        return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+        return digest("\x00".join(parts).encode("utf-8"))
 
     def disk_key(self, name: str, models: tuple[Any, ...], args: tuple[Any, ...], links: tuple[str, ...]) -> str:
         """The content address of a fragment: what it is, its arguments, every model it shows, the pages it links to."""
         parts = [self.scope, name, repr(args), *links, *(self._digest(m) for m in models)]
-        return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+        return digest("\x00".join(parts).encode("utf-8"))
 
     def _digest(self, model: Any) -> str:
         hit = self._digests.get(id(model))
         if hit is None or hit[0] is not model:
-            hit = self._digests[id(model)] = (model, hashlib.sha256(model.model_dump_json().encode("utf-8")).hexdigest())
+            hit = self._digests[id(model)] = (model, digest(model.model_dump_json().encode("utf-8")))
         return hit[1]
 
     def validate(self, *inputs: object) -> None:

@@ -276,13 +276,18 @@ def test_exchange_swaps_two_folders_in_one_step(tmp_path: Path) -> None:
     assert [p.name for p in a.iterdir()] == ["old"] and [p.name for p in b.iterdir()] == ["new"]
 
 
-def test_without_exchange_the_fallback_gives_the_same_site(project: Path, run, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_without_exchange_the_fallback_gives_the_same_site(project: Path, run, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = project / "dist"
     assert build(run, project, out).code == 0
     before = snapshot(out)
+    # An edit, so that a fallback that never put the new site in place would show (the old one would stay).
+    edit_line(project / "content" / "entries" / "charges.yaml", 7, "Sam Ortiz is charged with bribery", "Sam Ortiz is charged")
+    assert build(run, project, tmp_path / "swapped").code == 0  # the same site, put in place by the exchange
+    expected = snapshot(tmp_path / "swapped")
+    assert expected != before
     monkeypatch.setattr(write, "_exchange", lambda a, b: False)
     assert build(run, project, out).code == 0
-    assert snapshot(out) == before
+    assert snapshot(out) == expected
     assert sorted(p.name for p in project.iterdir()) == [CACHE, "content", "dist", "seeds"]
 
 
