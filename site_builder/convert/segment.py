@@ -20,7 +20,7 @@ from itertools import accumulate
 
 from .lexicon import COURT_ABBREVIATIONS, INVERTIBLE_VERBS, LED_SPEECH_VERBS
 from .lexicon.verbs import CATENATIVE, REPORTING_WORDS
-from .ruler import Ruler
+from ..ruler import Ruler
 from .transcript import Label, labels
 
 ABBREVIATIONS = frozenset(

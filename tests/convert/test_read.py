@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.convert.read import ReadError, read_article
+from site_builder.articles.read import ReadError, read_article
 
 
 def write(tmp_path: Path, name: str, text: str | bytes) -> Path:

@@ -1,4 +1,4 @@
-"""Named rules (site_builder/convert/ruler.py): order, enabling and disabling by name, and the stages built on them."""
+"""Named rules (site_builder/ruler.py): order, enabling and disabling by name, and the stages built on them."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from site_builder.convert.events import DATED, UNDATED, extract_events
 from site_builder.convert import convert
 from site_builder.convert.merge import FIND
-from site_builder.convert.ruler import Ruler
-from site_builder.convert.timex import DATES, find_dates
+from site_builder.ruler import Ruler
+from site_builder.articles.timex import DATES, find_dates
 from site_builder.convert.segment import QUOTATIONS, segment
 from site_builder.convert.topics import LOOKUP, TopicDef, TopicMatcher
 

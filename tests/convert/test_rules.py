@@ -14,7 +14,7 @@ import pytest
 
 from site_builder.convert.events import extract_events
 from site_builder.convert.names import find_mentions
-from site_builder.convert.timex import find_dates
+from site_builder.articles.timex import find_dates
 from tests.convert.conftest import article_doc
 from tests.convert.test_claims import run, speakers
 from tests.convert.test_events import PUBLISHED, TOPICS as EVENT_TOPICS

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .. import __version__
 from .yamlload import Path_, YamlDoc
 
 DIR = ".site-builder-cache"
