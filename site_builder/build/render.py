@@ -44,8 +44,9 @@ def display_date(text: str) -> str:
 
 def default_templates() -> Path:
     """The theme shipped with the package (inside a wheel), or the repo's templates/ (source checkout)."""
-    packaged = Path(__file__).parent / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
+    package = Path(__file__).parent.parent  # site_builder/
+    packaged = package / "templates"
+    return packaged if packaged.is_dir() else package.parent / "templates"
 
 
 def template_dirs(project: Path) -> list[Path]:
