@@ -100,12 +100,10 @@ def read_article(path: Path, meta: dict[str, str] | None = None) -> Article:
 
     ``meta`` is the file's row of a folder index (publisher, url, title, published), which fills what the file lacks.
     """
-    article, lines, page = _parse(path, _text(path))
+    article, lines = _parse(path, _text(path))
     article.paragraphs = _clean(article, lines)
     if not article.paragraphs:
         raise ReadError(f"{path}: no article text found")
-    if page is not None:
-        meta = page  # an HTML page's own metadata stands in for its index row (as before this function was split)
     if meta:
         _apply_index(article, meta)
     if article.url and not _URL.match(article.url):
@@ -152,26 +150,26 @@ def _bytes(path: Path) -> bytes:
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html)", re.IGNORECASE)
 
 
-def _parse(path: Path, text: str) -> tuple[Article, list[str], dict[str, str] | None]:
+def _parse(path: Path, text: str) -> tuple[Article, list[str]]:
     """The article's metadata and its lines, read by the file's kind: an HTML page (also one saved as .txt), a
-    Markdown file (also a .txt file that starts with front matter), else a seed; and an HTML page's own metadata."""
+    Markdown file (also a .txt file that starts with front matter), else a seed."""
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm") or _HTML_START.match(text):
         return _html(path, text, checked=suffix in (".html", ".htm"))
     if suffix in (".md", ".markdown") or text.startswith("---\n"):
-        return *_markdown(path, text), None
-    return *_seed(path, text), None
+        return _markdown(path, text)
+    return _seed(path, text)
 
 
-def _html(path: Path, text: str, checked: bool) -> tuple[Article, list[str], dict[str, str]]:
-    """An HTML page's article, its lines and its metadata; when ``checked`` (a .html file), a publication date that is
-    not a real day is refused."""
+def _html(path: Path, text: str, checked: bool) -> tuple[Article, list[str]]:
+    """An HTML page's article and its lines; when ``checked`` (a .html file), a publication date that is not a real
+    day is refused."""
     meta, paragraphs = html_to_article(text)
     article = Article(path, meta.get("title"), [], meta.get("date"), meta.get("publisher"), meta.get("url"))
     article.stored_date = article.published
     if checked and article.stored_date and not _real_day(article.stored_date):
         raise ReadError(f"{path}: the page's publication date '{article.stored_date}' is not a real date")
-    return article, paragraphs, meta
+    return article, paragraphs
 
 
 def _seed(path: Path, text: str) -> tuple[Article, list[str]]:
