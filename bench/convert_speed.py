@@ -31,7 +31,7 @@ sys.path.append(str(ROOT))  # after site-packages: an installed site_builder win
 import yaml  # noqa: E402
 
 from site_builder.convert import convert  # noqa: E402
-from site_builder.convert.read import read_article  # noqa: E402
+from site_builder.articles.read import read_article  # noqa: E402
 
 SOURCES = [*sorted((ROOT / "seeds").glob("*.txt")), *sorted((ROOT / "tests" / "convert" / "cases" / "harborview" / "articles").glob("*"))]
 

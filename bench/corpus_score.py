@@ -43,11 +43,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from site_builder import exports  # noqa: E402
-from site_builder.build import load_valid  # noqa: E402
+from site_builder.build import exports  # noqa: E402
+from site_builder.build.pipeline import load_valid  # noqa: E402
 from site_builder.convert import convert  # noqa: E402
 from site_builder.errors import SiteBuilderError  # noqa: E402
-from site_builder.site import build_site  # noqa: E402
+from site_builder.build.site import build_site  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus"
 IN_REPO = ROOT / "tests" / "convert" / "corpus"

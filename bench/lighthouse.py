@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from site_builder.build import BuildOptions, build  # noqa: E402
+from site_builder.build.pipeline import BuildOptions, build  # noqa: E402
 from tests.checkers import CHROMIUM, serving  # noqa: E402
 
 LIGHTHOUSE = HERE / "lighthouse" / "node_modules" / ".bin" / "lighthouse"

@@ -32,10 +32,10 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 from run import edit_event  # noqa: E402  (the same one-event edit bench/run.py times)
 
-from site_builder.build import BuildOptions, Session, load_valid, render_site  # noqa: E402
-from site_builder.cache import DIR, DiskCache  # noqa: E402
-from site_builder.load import FileCache  # noqa: E402
-from site_builder.write import write_site  # noqa: E402
+from site_builder.build.pipeline import BuildOptions, Session, load_valid, render_site  # noqa: E402
+from site_builder.content.cache import DIR, DiskCache  # noqa: E402
+from site_builder.content.load import FileCache  # noqa: E402
+from site_builder.build.write import write_site  # noqa: E402
 
 
 def timed(phases: dict[str, float], name: str, step: Callable[[], Any]) -> Any:

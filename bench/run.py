@@ -36,7 +36,7 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
 
-from site_builder.build import BuildOptions, Session, load_valid, render_site  # noqa: E402
+from site_builder.build.pipeline import BuildOptions, Session, load_valid, render_site  # noqa: E402
 
 
 def hugo_binary() -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from site_builder.build import BuildOptions, build
+from site_builder.build.pipeline import BuildOptions, build
 from site_builder.cli import main
 
 from .checkers import CHROMIUM, CHROMIUM_ARGS
@@ -42,7 +42,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(autouse=True, scope="session")
 def _cache_key_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The signing key of build caches (site_builder.cache) goes to a temporary folder, not the user's ~/.cache;
+    """The signing key of build caches (site_builder.content.cache) goes to a temporary folder, not the user's ~/.cache;
     set in the environment, so builds in child processes use it too."""
     saved = os.environ.get("XDG_CACHE_HOME")
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))

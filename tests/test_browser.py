@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from site_builder import render
-from site_builder.build import BuildOptions, build
+from site_builder.build import render
+from site_builder.build.pipeline import BuildOptions, build
 
 from .conftest import ROOT
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from site_builder import pages
-from site_builder.build import BuildOptions, load_valid, render_site
-from site_builder.cache import DIR as CACHE  # the build cache beside the content (a CLI build writes it)
-from site_builder.linkcheck import check_pages
+from site_builder.build import pages
+from site_builder.build.pipeline import BuildOptions, load_valid, render_site
+from site_builder.content.cache import DIR as CACHE  # the build cache beside the content (a CLI build writes it)
+from site_builder.build.linkcheck import check_pages
 
 from .conftest import ROOT, edit_line
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import cache, yamlload
-from site_builder.build import BuildOptions, build
-from site_builder.cache import DIR, DiskCache, machine_key
+from site_builder.content import cache
+from site_builder.content import yamlload
+from site_builder.build.pipeline import BuildOptions, build
+from site_builder.content.cache import DIR, DiskCache, machine_key
 
 from .conftest import ROOT
 
@@ -43,7 +44,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append(Path(name).name)
         return real(raw, name)
 
-    monkeypatch.setattr("site_builder.load.load_yaml", counting)
+    monkeypatch.setattr("site_builder.content.load.load_yaml", counting)
     return seen
 
 

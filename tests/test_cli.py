@@ -110,7 +110,7 @@ def test_help_imports_no_stage_of_the_build() -> None:
     script = ("import sys, contextlib, io\nfrom site_builder.cli import main\n"
               "for argv in (['--help'], ['build', '--help'], ['init', '--help'], ['serve', '--help'], ['check', '--help']):\n"
               "    with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n        main(argv)\n"
-              "print(sorted(m for m in ('jinja2', 'pydantic', 'yaml', 'markdown_it', 'tornado', 'site_builder.model',"
+              "print(sorted(m for m in ('jinja2', 'pydantic', 'yaml', 'markdown_it', 'tornado', 'site_builder.content.model',"
               " 'site_builder.convert', 'site_builder.build') if m in sys.modules))\n")
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert proc.stdout == "[]\n"

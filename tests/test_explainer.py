@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from site_builder.labels import corroboration
+from site_builder.build.labels import corroboration
 
 from .test_content_errors import errors
 
@@ -258,7 +258,7 @@ def test_whos_who_is_cards_grouped_by_role_with_counts(example_dist: Path) -> No
 
 import json  # noqa: E402
 
-from site_builder.headers import CSP, FRAMED_CSP, SEARCH_CSP  # noqa: E402
+from site_builder.build.headers import CSP, FRAMED_CSP, SEARCH_CSP  # noqa: E402
 
 from .checkers import headers_for, parse_headers_file  # noqa: E402
 
@@ -344,9 +344,9 @@ def test_about_page_offers_the_iframe_snippet_and_every_feed(example_dist: Path)
 
 import pytest  # noqa: E402
 
-from site_builder import search  # noqa: E402
-from site_builder.build import BuildOptions, build, load_valid  # noqa: E402
-from site_builder.site import build_site  # noqa: E402
+from site_builder.build import search  # noqa: E402
+from site_builder.build.pipeline import BuildOptions, build, load_valid  # noqa: E402
+from site_builder.build.site import build_site  # noqa: E402
 
 from .conftest import ROOT  # noqa: E402
 
@@ -409,7 +409,7 @@ def test_search_bundle_is_byte_identical_from_run_to_run() -> None:
 
 
 def test_searchorder_sorts_filter_values_and_renames_to_match() -> None:
-    from site_builder.searchorder import _read, _write, canonical
+    from site_builder.build.searchorder import _read, _write, canonical
 
     def bundle(values: list, filters: list) -> dict[str, bytes]:  # type: ignore[type-arg]
         meta = ["1.5.2", [["en_aaa", 3]], [], filters, [], ["title"]]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from site_builder.build import BuildOptions, build
+from site_builder.build.pipeline import BuildOptions, build
 
 from .checkers import serving
 from .conftest import ROOT

@@ -1,11 +1,11 @@
-"""The Content-Security-Policy and the `_headers` file for static hosts (site_builder/headers.py)."""
+"""The Content-Security-Policy and the `_headers` file for static hosts (site_builder/build/headers.py)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from site_builder.headers import CSP, HEADERS, csp
+from site_builder.build.headers import CSP, HEADERS, csp
 
 from .checkers import parse_headers_file
 from .conftest import ROOT

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.build import BuildOptions
+from site_builder.build.pipeline import BuildOptions
 from site_builder.serve.rebuild import Rebuilder
 
 from .conftest import Result, edit_line

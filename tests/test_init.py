@@ -237,4 +237,8 @@ def test_wheel_ships_the_files_init_writes(tmp_path: Path) -> None:
                    check=True, capture_output=True)
     names = set(zipfile.ZipFile(next(tmp_path.glob("site_builder-*.whl"))).namelist())
     texts = {"case.yaml", "entry.yaml", "people.yaml", "sources.yaml", "seeds-README.md", "gitignore"}
-    assert {f"site_builder/init_files/{name}" for name in texts} <= names
+    assert {f"site_builder/content/init_files/{name}" for name in texts} <= names
+    # and every module of the package (a .gitignore pattern such as 'build/' once hid site_builder/build/ from it)
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "site_builder").rglob("*.py")}
+    assert "site_builder/build/pipeline.py" in modules
+    assert sorted(modules - names) == []

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from site_builder.labels import ANONYMOUS_NOTE, Kind, attribution, corroboration
+from site_builder.build.labels import ANONYMOUS_NOTE, Kind, attribution, corroboration
 
 
 @dataclass(frozen=True)

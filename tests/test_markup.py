@@ -10,7 +10,7 @@ import pytest
 import yaml
 from markupsafe import Markup
 
-from site_builder.markup import _parser, markdown, plain
+from site_builder.build.markup import _parser, markdown, plain
 
 from .conftest import ROOT
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from site_builder import pages
-from site_builder.build import BuildOptions, Session, load_valid, render_site
-from site_builder.check import check
-from site_builder.linkcheck import check_pages
-from site_builder.paging import Part, chunks, pagers, part_path, weighted_chunks, window
+from site_builder.build import pages
+from site_builder.build.pipeline import BuildOptions, Session, load_valid, render_site
+from site_builder.build.check import check
+from site_builder.build.linkcheck import check_pages
+from site_builder.build.paging import Part, chunks, pagers, part_path, weighted_chunks, window
 
 from .conftest import ROOT
 

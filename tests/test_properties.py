@@ -30,10 +30,10 @@ import yaml
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
-import site_builder.build
-from site_builder.build import BuildOptions, load_valid, render_site
+import site_builder.build.pipeline
+from site_builder.build.pipeline import BuildOptions, load_valid, render_site
 from site_builder.errors import ContentErrors
-from site_builder.render import make_environment
+from site_builder.build.render import make_environment
 
 from .checkers import live_markup
 from .conftest import SITES
@@ -58,7 +58,7 @@ def reuse_templates() -> Iterator[None]:
     """Compile the theme once for all examples (a build makes a fresh Jinja environment: 10x the render)."""
     make = functools.cache(lambda dirs: make_environment(list(dirs)))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(site_builder.build, "make_environment", lambda dirs: make(tuple(dirs)))
+        patch.setattr(site_builder.build.pipeline, "make_environment", lambda dirs: make(tuple(dirs)))
         yield
 
 

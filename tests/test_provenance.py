@@ -1,4 +1,4 @@
-"""Items checked against their sources' dates and review states (site_builder/provenance.py).
+"""Items checked against their sources' dates and review states (site_builder/content/provenance.py).
 
 Expected messages were written by hand from the dates below.
 """
@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from site_builder.model import Claim, Event, Source
-from site_builder.provenance import provenance_findings, source_facts, stale_update
+from site_builder.content.model import Claim, Event, Source
+from site_builder.content.provenance import provenance_findings, source_facts, stale_update
 
 
 def source(sid: str, published: str, review: str = "reviewed") -> Source:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.quotemarks import for_quotation, spans, unquoted
-from site_builder.voice import loaded_words_in
+from site_builder.content.quotemarks import for_quotation, spans, unquoted
+from site_builder.content.voice import loaded_words_in
 
 WORDS = ("slammed", "crocodile tears", "insists", "worst acting")
 

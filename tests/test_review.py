@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from site_builder.build import BuildOptions, build
+from site_builder.build.pipeline import BuildOptions, build
 from site_builder.serve import PreviewServer, ServeOptions
 from site_builder.serve.review.store import Action, Conflict, Refused, ReviewStore, sha256, write_atomic
 from site_builder.serve.review.yamledit import ReviewRequestError, Target

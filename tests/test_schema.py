@@ -2,7 +2,7 @@
 
 import json
 
-from site_builder.schema import json_schemas
+from site_builder.content.schema import json_schemas
 
 from .conftest import ROOT
 

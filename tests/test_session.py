@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_builder.build import BuildOptions, Session, load_valid, render_site
+from site_builder.build.pipeline import BuildOptions, Session, load_valid, render_site
 from site_builder.errors import ContentErrors
 
 from .conftest import edit_line

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from site_builder.build import BuildOptions, build, load_valid
-from site_builder.linkcheck import check_pages, read_site
-from site_builder.voice import loaded_words_in
+from site_builder.build.pipeline import BuildOptions, build, load_valid
+from site_builder.build.linkcheck import check_pages, read_site
+from site_builder.content.voice import loaded_words_in
 
 from .conftest import ROOT
 

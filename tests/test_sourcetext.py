@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_builder.sourcetext import normalize, read_source
+from site_builder.articles.sourcetext import normalize, read_source
 
 
 def test_a_citation_copied_from_rendered_markdown_matches(tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from site_builder.build import BuildOptions, build
-from site_builder.check import check
+from site_builder.build.pipeline import BuildOptions, build
+from site_builder.build.check import check
 from site_builder.convert import convert
 
 from .conftest import ROOT, edit_line

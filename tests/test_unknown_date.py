@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from site_builder.build import BuildOptions, build, load_valid
+from site_builder.build.pipeline import BuildOptions, build, load_valid
 from site_builder.errors import ContentErrors
 
 MINIMAL = Path(__file__).parent / "sites" / "minimal"

@@ -1,6 +1,6 @@
 import pytest
 
-from site_builder.yamlload import YamlError, load_yaml
+from site_builder.content.yamlload import YamlError, load_yaml
 
 
 def test_values_keep_their_lines_and_dates_stay_text() -> None:

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..urls import check_http_url
+from ..content.urls import check_http_url
 
 HELP = "validate content/ and write the static site to dist/"
 
@@ -34,7 +34,7 @@ def base_url(value: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `site-builder --help` and the other commands need none of it (lazy imports: start-up time).
-    from ..build import BuildOptions, build
+    from ..build.pipeline import BuildOptions, build
 
     workers = args.jobs or os.cpu_count() or 1
     result = build(BuildOptions(args.content, args.out, drafts=args.drafts, base_url=args.base_url, workers=workers,

@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `site-builder --help` and the other commands need none of it (lazy imports: start-up time).
-    from ..check import check
+    from ..build.check import check
 
     problems = check(args.content, args.out, args.drafts)
     for line in problems:

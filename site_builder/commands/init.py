@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..scaffold import DEFAULT_TITLE, DEFAULT_TOPICS, NewCase, is_topic_id, write_case
+from ..content.scaffold import DEFAULT_TITLE, DEFAULT_TOPICS, NewCase, is_topic_id, write_case
 
 HELP = "start a new case folder: content/ with a commented case.yaml, schemas/, seeds/"
 

@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at the top: `site-builder --help` and the other commands need none of it (lazy imports: start-up time).
-    from ..schema import write_schemas
+    from ..content.schema import write_schemas
 
     for path in write_schemas(args.out):
         print(f"wrote {path}")

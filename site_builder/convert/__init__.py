@@ -2,11 +2,11 @@
 
 The package, in the order of the flow (:mod:`.pipeline` runs it)::
 
-    read (clean text, metadata) → segment (paragraphs, sentences, quotes)
+    read (site_builder.articles: clean text, metadata) → segment (paragraphs, sentences, quotes)
       → recognise (people, dates, topics) → events / claims & quotes
       → merge (into content/, round-trip) → write → report
 
-Word lists are data in :mod:`.lexicon`; the rules of a stage are named (:mod:`.ruler`).
+Word lists are data in :mod:`.lexicon`; the rules of a stage are named (:mod:`site_builder.ruler`).
 """
 
 from __future__ import annotations

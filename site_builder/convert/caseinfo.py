@@ -13,8 +13,8 @@ from pydantic import ValidationError
 
 from ..errors import ContentErrors, Problem, SiteBuilderError
 from ..files import Refused, read_file
-from ..model import Case
-from ..yamlload import MAX_FILE_BYTES, YamlError, load_yaml
+from ..content.model import Case
+from ..content.yamlload import MAX_FILE_BYTES, YamlError, load_yaml
 from .topics import TopicDef, TopicMatcher
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import UNKNOWN_SPEAKER
+from ..content.model import UNKNOWN_SPEAKER
 from .attribution import ANONYMOUS, Attribution, attribute, introduced
 from .referents import judicial
 from .doc import ArticleDoc
@@ -26,7 +26,7 @@ from .lexicon import RULING_VERBS
 from .items import Cite, DraftClaim, DraftQuote
 from .neutral import clip, neutralise
 from .recognise import Entity, Recognised
-from .ruler import Ruler
+from ..ruler import Ruler
 from .segment import MAX_SENTENCE, QuoteSpan, Segmented, Sentence
 from .topics import TopicMatcher
 

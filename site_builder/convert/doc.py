@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .items import DraftClaim, DraftEvent, DraftQuote
-from .read import Article
+from ..articles.read import Article
 from .recognise import Recognised
 from .segment import Segmented
 from .topics import TopicMatcher

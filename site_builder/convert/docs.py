@@ -26,7 +26,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from ..errors import SiteBuilderError
-from ..schema import modeline
+from ..content.schema import modeline
 from .splice import newline_of, plain, splice
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

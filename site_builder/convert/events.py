@@ -41,9 +41,9 @@ from .lexicon.events import (AUXILIARIES, CAPTION_CUE, CAPTION_VERB, DETERMINERS
                              NEGATION, NEGATION_GATE, OTHER_VERBS, PRESS_CONTACT, STATEMENT_GATE, STATEMENT_VERBS, TIME_OF_DAY, TIME_PREPOSITIONS)
 from .neutral import DATELINE, clip, neutralise
 from .recognise import Recognised, SentenceFacts
-from .ruler import Ruler
+from ..ruler import Ruler
 from .segment import Segmented, Sentence
-from .timex import WEEKDAY_WORDS, DateMention, shift_date
+from ..articles.timex import WEEKDAY_WORDS, DateMention, shift_date
 from .topics import TopicMatcher
 
 _REPORTING = SPEECH_VERBS | ALLEGE_VERBS | DENY_VERBS

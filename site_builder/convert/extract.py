@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 
-from ..model import SHORT_TEXT_MAX as MAX_SHORT, UNKNOWN_DATE
+from ..content.model import SHORT_TEXT_MAX as MAX_SHORT, UNKNOWN_DATE
 from .claims import extract_claims, extract_quotes
 from .doc import ArticleDoc, CaseInfo, Placement
 from .lexicon.media import OUTLET_NAME_WORDS, outlet_pattern
@@ -21,7 +21,7 @@ from .events import extract_events
 from ..dates import PartialDate
 from .items import Cite, DraftEvent, DraftPerson, DraftSource, Extraction
 from .neutral import clip, neutralise
-from .read import Article
+from ..articles.read import Article
 from .directory import Directory
 from .recognise import Entity, Recognised, group_for, recognise
 from .segment import Segmented, segment

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .read import SUFFIXES
+from ..articles.read import SUFFIXES
 
 INDEX_NAMES = ("README.md", "readme.md", "index.md", "INDEX.md")
 

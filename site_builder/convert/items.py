@@ -1,6 +1,6 @@
 """The typed objects the stages hand each other after recognition.
 
-Draft items mirror the content model (:mod:`site_builder.model`) plus the
+Draft items mirror the content model (:mod:`site_builder.content.model`) plus the
 topic they belong to; :mod:`.merge` turns them into YAML.
 """
 

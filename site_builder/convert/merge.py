@@ -37,9 +37,9 @@ from .lexicon._data import alternation
 from .lexicon.events import ACTION_BACKGROUND, ACTION_OBJECT, ACTIONS
 from .ledger import FILE as LEDGER_FILE
 from .ledger import Key, fingerprint, load_ledger
-from .ruler import Ruler
+from ..ruler import Ruler
 from .slug import slugify
-from .timex import MONTH_WORDS, WEEKDAY_WORDS
+from ..articles.timex import MONTH_WORDS, WEEKDAY_WORDS
 from .topics import TopicDef
 from .write import Output
 

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from .lexicon.roles import CELEBRITY_HEADS, EPITHET_MODIFIERS, NOT_EPITHET_HEADS
 from .lexicon.works import THING_MODIFIERS, THING_NOUNS, TITLE_CUES, WORK_CUES, WORK_FOLLOWERS
-from .ruler import Ruler
+from ..ruler import Ruler
 from .lexicon import (
     COMMON_CAPS,
     COURT_ABBREVIATIONS,

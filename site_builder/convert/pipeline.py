@@ -24,15 +24,15 @@ from typing import Callable
 
 from ..errors import SiteBuilderError
 from ..gcpause import gc_paused
-from ..model import UNKNOWN_DATE
-from ..sourcetext import SourceFileError, resolve
+from ..content.model import UNKNOWN_DATE
+from ..articles.sourcetext import SourceFileError, resolve
 from .caseinfo import load_case
 from .doc import CaseInfo, Placement
 from .extract import extract
 from .index import collect
 from .items import Extraction
 from .merge import Merger, Placed
-from .read import Article, ReadError, read_article
+from ..articles.read import Article, ReadError, read_article
 from .directory import Directory
 from .settle import Reading, read_all, reread
 from .report import ItemRules, Report, SourceReport

@@ -24,13 +24,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .directory import Directory, name_parts, norm_name
-from .ruler import Ruler
+from ..ruler import Ruler
 from .lexicon import FAMILY, FEMALE, LEGAL, MALE, MEDIA, OFFICIAL
 from .lexicon.roles import CELEBRITY_HEADS
 from .names import COMPANY_ENDS, Mention, find_mentions, titled_quotation
 from .segment import MAX_SENTENCE, Segmented
 from .slug import slugify
-from .timex import DateMention, find_dates
+from ..articles.timex import DateMention, find_dates
 from .topics import TopicMatcher
 
 

@@ -54,6 +54,11 @@ class SourceReport:
         return "new" if item_id in self.new.get(section, []) else "cited" if item_id in self.cited.get(section, []) else "known"
 
 
+def _s(count: int) -> str:
+    """The plural ending for ``count`` things."""
+    return "s" if count != 1 else ""
+
+
 def _wrap(head: str, ids: list[str]) -> list[str]:
     if not ids:
         return []
@@ -112,17 +117,26 @@ class Report:
         return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
 
     def to_text(self) -> str:
-        lines = [f"convert: {len(self.sources)} article{'s' if len(self.sources) != 1 else ''} read"
-                 + (f", {len(self.errors)} failed" if self.errors else "")]
+        """The report for people: the articles read and what each gave, then the run's totals, what an editor
+        should look at (unresolved names, unattributed quotes, outlet voice, flagged words, date conflicts), and the
+        files written or, in a dry run, that would be."""
+        return "\n".join([*self._article_lines(), *self._total_lines(), *self._attention_lines(), *self._file_lines()])
+
+    def _article_lines(self) -> list[str]:
+        """How many articles were read; per article its counts, item ids and notes; then the errors."""
+        lines = [f"convert: {len(self.sources)} article{_s(len(self.sources))} read" + (f", {len(self.errors)} failed" if self.errors else "")]
         for s in self.sources:
             lines.append(f"  {s.file} → {s.source} ({s.published}): {s.events} events, {s.claims} claims, {s.quotes} quotes, {s.people} people")
             lines.extend(s.lines())
             lines.extend(f"      note: {n}" for n in s.notes)
         if any(s.ids.get(section) for s in self.sources for section in s.ids):
             lines.append("  (+ new, * citation added to an existing draft, unmarked: already in the content)")
-        for e in self.errors:
-            lines.append(f"  error: {e}")
-        lines.append("new items per topic:")
+        lines.extend(f"  error: {e}" for e in self.errors)
+        return lines
+
+    def _total_lines(self) -> list[str]:
+        """New items per topic, new people and sources, and the drafts withheld because an editor deleted them."""
+        lines = ["new items per topic:"]
         if not self.per_topic:
             lines.append("  (none)")
         for topic, counts in sorted(self.per_topic.items()):
@@ -130,12 +144,17 @@ class Report:
         extra = f"; {self.citations_added} citations added to existing drafts" if self.citations_added else ""
         reviewed = f"; {self.reviewed_untouched} matches with reviewed items left untouched" if self.reviewed_untouched else ""
         lines.append(f"new people: {len(self.new_people)}, new sources: {self.added.get('sources', 0)}{extra}{reviewed}")
-        for p in self.new_people:
-            lines.append(f"  {p['id']}: {p['name']} — {p['role']} ({p['group']})")
+        lines.extend(f"  {p['id']}: {p['name']} — {p['role']} ({p['group']})" for p in self.new_people)
         if self.withheld:
-            lines.append(f"{self.withheld} draft{'s' if self.withheld != 1 else ''} proposed before and since deleted "
+            lines.append(f"{self.withheld} draft{_s(self.withheld)} proposed before and since deleted "
                          f"{'were' if self.withheld != 1 else 'was'} not proposed again "
                          f"(to get one back, delete its line in {self.ledger}; to get all back, delete that file)")
+        return lines
+
+    def _attention_lines(self) -> list[str]:
+        """What an editor should look at: names not added, quotes without a speaker, claims left out because their
+        outlet is not listed, loaded words, date conflicts (each section only when it has something)."""
+        lines: list[str] = []
         if self.unresolved:
             lines.append("unresolved names (not added; add them to people.yaml if they matter):")
             lines.extend(f"  {name} ({', '.join(files)})" for name, files in sorted(self.unresolved.items()))
@@ -153,15 +172,15 @@ class Report:
         if self.date_conflicts:
             lines.append("date conflicts:")
             lines.extend(f"  {c}" for c in self.date_conflicts)
+        return lines
+
+    def _file_lines(self) -> list[str]:
+        """The files written (or, in a dry run, the files that would change and the diff)."""
+        count = f"{len(self.files)} file{_s(len(self.files))}"
         if self.dry_run:
-            lines.append(f"dry run: {len(self.files)} file{'s' if len(self.files) != 1 else ''} would change, nothing written")
-            lines.extend(f"  {f}" for f in self.files)
-            if self.diff:
-                lines.append(self.diff.rstrip("\n"))
-        else:
-            lines.append(f"wrote {len(self.files)} file{'s' if len(self.files) != 1 else ''}" + (":" if self.files else " (no changes)"))
-            lines.extend(f"  {f}" for f in self.files)
-        return "\n".join(lines)
+            lines = [f"dry run: {count} would change, nothing written", *(f"  {f}" for f in self.files)]
+            return lines + ([self.diff.rstrip("\n")] if self.diff else [])
+        return [f"wrote {count}" + (":" if self.files else " (no changes)"), *(f"  {f}" for f in self.files)]
 
     def explain_text(self) -> str:
         """Per article, per item drafted from it, the rules that made it (the text of ``--explain``)."""

@@ -20,7 +20,7 @@ from itertools import accumulate
 
 from .lexicon import COURT_ABBREVIATIONS, INVERTIBLE_VERBS, LED_SPEECH_VERBS
 from .lexicon.verbs import CATENATIVE, REPORTING_WORDS
-from .ruler import Ruler
+from ..ruler import Ruler
 from .transcript import Label, labels
 
 ABBREVIATIONS = frozenset(
@@ -261,30 +261,91 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
 
 
 def _is_break(paragraph: str, at: int, mark: str, rest: str) -> bool:
-    first = rest[0]
+    """Whether the sentence ends at the mark ``mark`` found at ``at`` in ``paragraph``, ``rest`` following it: the
+    first rule of :data:`BREAKS` that decides says; when none does, the mark ends the sentence."""
+    st = Boundary(paragraph, at, mark, rest)
+    BREAKS.run(st)
+    return st.breaks
+
+
+@dataclass
+class Boundary:
+    """The sentence splitter's state: a mark that may end a sentence (``.``, ``?``, ``!``, ``…``, with any closing
+    quotation marks or brackets), where it stands, the text after it, and the decision (a break unless a rule says
+    otherwise)."""
+
+    paragraph: str
+    at: int  # where the mark starts
+    mark: str
+    rest: str  # the paragraph after the mark and the spaces after it (never empty)
+    breaks: bool = True
+
+    @cached_property
+    def token(self) -> str:
+        """The word right before the mark, with its dots and apostrophes ("U.S", "a.m", "Dr", "T")."""
+        begin = self.at
+        while begin > 0 and (self.paragraph[begin - 1].isalnum() or self.paragraph[begin - 1] in "_.&'’-"):
+            begin -= 1  # back over the word before the mark: [\w.&'’-]+
+        return self.paragraph[begin:self.at]
+
+    @cached_property
+    def following(self) -> str:
+        """The next word, in lower case, past any opening quotation mark or bracket ("" if none)."""
+        next_word = re.match(r"[\"“‘'(]*([\w’'-]+)", self.rest)
+        return next_word.group(1).lower() if next_word else ""
+
+    def decide(self, breaks: bool) -> bool:
+        """Record the decision; True: the case is handled (no later rule is tried)."""
+        self.breaks = breaks
+        return True
+
+
+def _no_capital_after(st: Boundary) -> bool:
+    """"The jury met at 9 a.m. on Friday.": what follows the mark (past an opening quotation mark or bracket) starts
+    with neither a capital nor a digit, so no new sentence starts there."""
+    first = st.rest[0]
     if first in "\"“‘'([":
-        nxt = rest[1:2]
-        if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'"):
-            return False
-    elif not (first.isupper() or first.isdigit()):
-        return False
-    if not mark.startswith("."):
-        # "E! News", "Yahoo! News": an exclamation mark inside a brand name
-        return not re.search(r"(?:^|\s)[A-Z][a-z]{0,4}$", paragraph[:at]) or mark != "!"
-    begin = at
-    while begin > 0 and (paragraph[begin - 1].isalnum() or paragraph[begin - 1] in "_.&'’-"):
-        begin -= 1  # back over the word before the mark: [\w.&'’-]+
-    token = paragraph[begin:at]
-    next_word = re.match(r"[\"“‘'(]*([\w’'-]+)", rest)
-    following = next_word.group(1).lower() if next_word else ""
-    if re.fullmatch(r"[A-Z]", token):
-        return False  # an initial: "Kari T. Morrissey"
-    if "." in token or re.fullmatch(r"[A-Za-z]", token):
-        # "U.S." / "a.m." end a sentence only before a typical sentence opener
-        return following in _STARTERS
-    if token.lower() in ABBREVIATIONS or token in STATES or token in COURT_ABBREVIATIONS:
-        return False
-    return True
+        nxt = st.rest[1:2]
+        return not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'") and st.decide(False)
+    return not (first.isupper() or first.isdigit()) and st.decide(False)
+
+
+def _brand_exclamation(st: Boundary) -> bool:
+    """"She told E! News she was relieved.": an exclamation mark inside a brand name ("E! News", "Yahoo! News")
+    after a short capitalised word."""
+    return st.mark == "!" and re.search(r"(?:^|\s)[A-Z][a-z]{0,4}$", st.paragraph[:st.at]) is not None and st.decide(False)
+
+
+def _question_or_exclamation(st: Boundary) -> bool:
+    """"Was it fair? The jury thought so.": a question mark, an exclamation mark or an ellipsis ends the sentence."""
+    return not st.mark.startswith(".") and st.decide(True)
+
+
+def _initial(st: Boundary) -> bool:
+    """"Kari T. Morrissey represents the family.": a capital letter alone before the full stop is an initial."""
+    return re.fullmatch(r"[A-Z]", st.token) is not None and st.decide(False)
+
+
+def _dotted_abbreviation(st: Boundary) -> bool:
+    """"The U.S. Attorney's office declined." is one sentence; "He flew back to the U.S. The trial resumed." is two:
+    after a dotted abbreviation ("U.S.", "a.m.") or a lower-case letter alone, a sentence starts only with a
+    typical opener ("The", "He", "Prosecutors" …)."""
+    return ("." in st.token or re.fullmatch(r"[A-Za-z]", st.token) is not None) and st.decide(st.following in _STARTERS)
+
+
+def _abbreviation(st: Boundary) -> bool:
+    """"Dr. Ruiz testified.", "PORTLAND, Ore. (AP) — A judge ruled.", "The Tessel Cnty. Sheriff's Office said so.": an
+    abbreviation, an AP-style state or a court's abbreviation (lexicon) does not end the sentence."""
+    token = st.token
+    return (token.lower() in ABBREVIATIONS or token in STATES or token in COURT_ABBREVIATIONS) and st.decide(False)
+
+
+# Whether a mark ends a sentence: the first rule that decides wins (Ruler.run); a full stop no rule stops ends it.
+BREAKS: Ruler[Boundary] = Ruler("sentences", [
+    ("no-capital-after", _no_capital_after), ("brand-exclamation", _brand_exclamation),
+    ("question-or-exclamation", _question_or_exclamation), ("initial", _initial),
+    ("dotted-abbreviation", _dotted_abbreviation), ("abbreviation", _abbreviation),
+])
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:

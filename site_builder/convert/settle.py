@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from .directory import Directory
 from .doc import CaseInfo
 from .extract import understand
-from .read import Article
+from ..articles.read import Article
 from .recognise import Recognised
 from .recognise import recognise as recognise_article
 from .segment import Segmented

@@ -1,6 +1,6 @@
 """Rebuild the site in memory through the normal build, and keep the last good one.
 
-In: :class:`~site_builder.build.BuildOptions`. Out: a :class:`Preview` — the
+In: :class:`~site_builder.build.pipeline.BuildOptions`. Out: a :class:`Preview` — the
 whole site as bytes (from ``render_site``, exactly what ``build`` writes) plus,
 when the latest rebuild failed, the error text the terminal shows.
 
@@ -9,7 +9,7 @@ one in a single assignment, so a request sees either the previous finished
 site or the next, never a mixture; nothing is written to disk. Every
 rebuild is a whole build — every page lists or counts items from all content
 files (timeline, people, sources, the feed) — but through one build
-:class:`~site_builder.build.Session`, which skips re-parsing unchanged files
+:class:`~site_builder.build.pipeline.Session`, which skips re-parsing unchanged files
 and reuses rendered statements whose inputs did not change (tested equal to
 fresh builds in test_session.py). Rendering stays in this process
 (``workers=1``): forking worker processes from a process that runs server
@@ -25,10 +25,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..build import BuildOptions, Session, load_valid, render_site
+from ..build.pipeline import BuildOptions, Session, load_valid, render_site
 from ..errors import ContentErrors, SiteBuilderError
-from ..load import Content
-from ..render import default_templates
+from ..content.load import Content
+from ..build.render import default_templates
 from .watch import WatchSet, folders_of
 
 

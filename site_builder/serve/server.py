@@ -25,7 +25,7 @@ from pathlib import Path
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
-from ..build import BuildOptions
+from ..build.pipeline import BuildOptions
 from ..errors import ServeError
 from .app import LOOPBACK_NAMES, Browsers, application
 from .rebuild import Outcome, Rebuilder

@@ -10,13 +10,13 @@ import yaml
 
 from site_builder.convert.directory import Directory
 from site_builder.convert.doc import ArticleDoc, CaseInfo
-from site_builder.convert.read import Article
+from site_builder.articles.read import Article
 from site_builder.convert.recognise import recognise
 from site_builder.convert.segment import segment
 from site_builder.convert.topics import TopicMatcher
 from site_builder.errors import ContentErrors, Problem
-from site_builder.load import load_content
-from site_builder.validate import validate
+from site_builder.content.load import load_content
+from site_builder.content.validate import validate
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent

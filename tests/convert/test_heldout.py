@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.build import BuildOptions, build
-from site_builder.check import check
+from site_builder.build.pipeline import BuildOptions, build
+from site_builder.build.check import check
 from site_builder.convert import convert
 
 from .conftest import HERE, make_project, problems, scorer

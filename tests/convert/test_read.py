@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.convert.read import ReadError, read_article
+from site_builder.articles.read import ReadError, read_article
 
 
 def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
@@ -89,6 +89,16 @@ def test_html_main_text_without_navigation_ads_or_captions(tmp_path: Path) -> No
     assert article.publisher == "The Ledger"
     assert article.published == "2024-11-21"
     assert article.paragraphs == ["A jury on Wednesday found the defendant guilty.", "The judge set sentencing for next year."]
+
+
+def test_a_folder_index_row_beats_what_an_html_page_says_about_itself(tmp_path: Path) -> None:
+    """The index of a folder of saved pages names the outlet and the date; the page's own og:site_name is the wire's
+    and it states no date. As for a .txt or .md article, the curated row wins and fills what the page lacks."""
+    path = write(tmp_path, "p.html", '<html><head><title>Verdict</title><meta property="og:site_name" content="Wire Service">'
+                                     "</head><body><article><p>The jury found the defendant guilty on Wednesday.</p>"
+                                     "<p>The judge set sentencing for next year.</p></article></body></html>")
+    article = read_article(path, {"publisher": "The Ledger", "published": "2024-11-21", "url": "https://ledger.example/v"})
+    assert (article.publisher, article.published, article.url) == ("The Ledger", "2024-11-21", "https://ledger.example/v")
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [

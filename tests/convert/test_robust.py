@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from site_builder.convert import convert
 from site_builder.convert.doc import CaseInfo
 from site_builder.convert.extract import extract
-from site_builder.convert.read import Article
+from site_builder.articles.read import Article
 from site_builder.convert.directory import Directory
 from site_builder.convert.topics import TopicDef, TopicMatcher
-from site_builder.convert.read import read_article
+from site_builder.articles.read import read_article
 from site_builder.cli import main
 
 from .conftest import problems

@@ -1,4 +1,4 @@
-"""Named rules (site_builder/convert/ruler.py): order, enabling and disabling by name, and the stages built on them."""
+"""Named rules (site_builder/ruler.py): order, enabling and disabling by name, and the stages built on them."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from site_builder.convert.events import DATED, UNDATED, extract_events
 from site_builder.convert import convert
 from site_builder.convert.merge import FIND
-from site_builder.convert.ruler import Ruler
-from site_builder.convert.timex import DATES, find_dates
-from site_builder.convert.segment import QUOTATIONS, segment
+from site_builder.ruler import Ruler
+from site_builder.articles.timex import DATES, find_dates
+from site_builder.convert.segment import BREAKS, QUOTATIONS, segment, split_sentences
 from site_builder.convert.topics import LOOKUP, TopicDef, TopicMatcher
 
 from .conftest import CASES, article_doc, make_project
@@ -113,6 +113,20 @@ def test_the_segmenter_quotation_rules_are_named_and_each_adds_its_own() -> None
         assert segment(paragraphs).quotes == []
     finally:
         QUOTATIONS.enable(["statement-blocks"])
+
+
+def test_the_sentence_break_rules_are_named_and_the_first_that_decides_wins() -> None:
+    """"Dr. Ruiz testified for two hours.": the abbreviation rule keeps one sentence; without it no rule stops the
+    full stop after "Dr", which then ends a sentence."""
+    text = "Dr. Ruiz testified for two hours."
+    assert BREAKS.names() == ["no-capital-after", "brand-exclamation", "question-or-exclamation", "initial",
+                              "dotted-abbreviation", "abbreviation"]
+    assert split_sentences(text) == [(0, len(text))]
+    BREAKS.disable(["abbreviation"])
+    try:
+        assert [text[a:b] for a, b in split_sentences(text)] == ["Dr.", "Ruiz testified for two hours."]
+    finally:
+        BREAKS.enable(["abbreviation"])
 
 
 def test_the_dates_rules_are_named_and_an_earlier_one_takes_its_words() -> None:

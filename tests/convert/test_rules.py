@@ -3,7 +3,7 @@
 Each line is a case; a failure names the file, the line and the case, so a fixture file reads as the rules'
 specification. The format is described at the top of each file: quotes.txt (the speakers of the quotes kept), dates.txt (the dates found in a sentence),
 events.txt (the rule and date of each event drafted), names.txt (the kind, name and rule of each mention), claims.txt (who each claim is attributed to, its kind and
-rules).
+rules), sentences.txt (where sentences end, by the rule that decides).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import pytest
 
 from site_builder.convert.events import extract_events
 from site_builder.convert.names import find_mentions
-from site_builder.convert.timex import find_dates
+from site_builder.convert.segment import _BOUNDARY, BREAKS, Boundary, split_sentences
+from site_builder.articles.timex import find_dates
 from tests.convert.conftest import article_doc
 from tests.convert.test_claims import run, speakers
 from tests.convert.test_events import PUBLISHED, TOPICS as EVENT_TOPICS
@@ -70,3 +71,31 @@ def test_date_rule(where: str, paragraphs: list[str], expected: list[str]) -> No
     published, sentence = paragraphs
     got = [f"{d.text} = {d.value or '?'}" for d in find_dates(sentence, None if published == "-" else published)]
     assert got == expected, f"{where}: {sentence}"
+
+
+def _sentence_cases() -> list[tuple[str, str | None, str, list[str]]]:
+    """(file:line, the rule of its group (None under "## (no rule)"), paragraph, expected sentences) of rules/sentences.txt."""
+    cases = []
+    rule: str | None = None
+    for number, line in enumerate((RULES / "sentences.txt").read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("## "):
+            rule = None if line[3:].strip() == "(no rule)" else line[3:].strip()
+            assert rule is None or rule in BREAKS.names(), f"sentences.txt:{number}: no rule named {rule!r}"
+        if not line.strip() or line.startswith("#"):
+            continue
+        text, _, expected = line.rpartition(" → ")
+        assert text, f"sentences.txt:{number}: no ' → ' in the case"
+        cases.append((f"sentences.txt:{number}", rule, text, expected.split(" | ")))
+    assert cases, "rules/sentences.txt holds no case: its rules would pass untested"
+    return cases
+
+
+@pytest.mark.parametrize(("where", "rule", "text", "expected"), _sentence_cases(), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
+def test_sentence_break_rule(where: str, rule: str | None, text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sentences(text)] == expected, f"{where}: {text}"
+    deciders = set()
+    for m in _BOUNDARY.finditer(text):
+        rest = text[m.end():].lstrip()
+        if rest:  # the mark that ends the paragraph is no question
+            deciders.add(BREAKS.run(Boundary(text, m.start(), m.group(0), rest)))
+    assert (rule in deciders) if rule else (deciders == {None}), f"{where}: decided by {deciders}, not {rule}"

@@ -94,9 +94,9 @@ def test_golden_snapshot(converted: tuple[Path, object]) -> None:
 
 
 def test_converted_seeds_build_into_a_site(converted: tuple[Path, object], tmp_path: Path) -> None:
-    from site_builder.build import BuildOptions, build
+    from site_builder.build.pipeline import BuildOptions, build
 
-    from site_builder.check import check
+    from site_builder.build.check import check
 
     content, _ = converted
     build(BuildOptions(content, tmp_path / "dist", drafts=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from site_builder.convert.lexicon.dates import FUTURE, FUTURE_GATE, FUTURE_PHRASES, INSTRUCTION_VERBS
+from site_builder.articles.datewords import FUTURE, FUTURE_GATE, FUTURE_PHRASES, INSTRUCTION_VERBS
 from site_builder.convert.lexicon.roles import JUDICIAL_WORDS
 from site_builder.convert.referents import judicial
 from site_builder.convert.recognise import Entity

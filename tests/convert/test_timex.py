@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.convert.timex import find_dates
+from site_builder.articles.timex import find_dates
 
 
 def values(sentence: str, published: str | None) -> list[tuple[str, str | None]]:

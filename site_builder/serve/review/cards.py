@@ -1,6 +1,6 @@
 """What the review page shows for each item: its state, how the site would show it, its sources.
 
-In: validated :class:`~site_builder.load.Content`. Out: :class:`Board` —
+In: validated :class:`~site_builder.content.load.Content`. Out: :class:`Board` —
 every item that carries a review state (events, claims, quotes, people and
 sources) as a :class:`Card`, grouped by source article (an item under the
 article its first citation quotes) or by strand, plus the counts for the progress line. A card whose item the
@@ -16,10 +16,10 @@ from pathlib import Path
 
 from ...dates import PartialDate
 from ...files import Refused, read_file
-from ...load import Content
-from ...model import ANONYMOUS, UNKNOWN_DATE, Claim, Event, Person, Quote, Source
-from ...pages import person_path, topic_path
-from ...yamlload import MAX_FILE_BYTES
+from ...content.load import Content
+from ...content.model import ANONYMOUS, UNKNOWN_DATE, Claim, Event, Person, Quote, Source
+from ...build.pages import person_path, topic_path
+from ...content.yamlload import MAX_FILE_BYTES
 from .passages import Passage, find_passage
 from .yamledit import DATE_FIELDS, ENTRY_GROUPS, PERSON_FIELDS, Target, choices, editable, is_flag
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from ...load import Content
+from ...content.load import Content
 from .cards import board
 
 HERE = Path(__file__).resolve().parent

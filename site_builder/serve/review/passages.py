@@ -8,7 +8,7 @@ no readable file or the sentence is not found, the quote alone and why.
 Paragraphs come from the converter's reader (the article as the converter
 saw it), then, if the sentence is not in any of those, from the file's own
 lines split at blank lines. Matching ignores whitespace and quotation-mark
-style, as the build's citation check does (:mod:`site_builder.sourcetext`).
+style, as the build's citation check does (:mod:`site_builder.articles.sourcetext`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...sourcetext import SourceFileError, normalize, read_source, resolve
+from ...articles.sourcetext import SourceFileError, normalize, read_source, resolve
 
 _SPACE = re.compile(r"\s+")
 
@@ -56,7 +56,7 @@ def _read(path: Path, stamp: tuple[int, int]) -> tuple[str, ...]:
     read_source(path)  # the build's checks: inside the project, size, UTF-8 (raises SourceFileError)
     found: list[str] = []
     if path.suffix.lower() in (".txt", ".md", ".markdown", ".html", ".htm"):
-        from ...convert.read import ReadError, read_article
+        from ...articles.read import ReadError, read_article
 
         try:
             found = list(read_article(path).paragraphs)

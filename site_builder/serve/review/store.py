@@ -28,13 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...build import Session, load_valid
+from ...build.pipeline import Session, load_valid
 from ...convert.docs import Doc, MergeError, load_doc
 from ...errors import ContentErrors, SiteBuilderError
 from ...files import Refused as FileRefused
 from ...files import read_file
-from ...load import Content
-from ...yamlload import MAX_FILE_BYTES
+from ...content.load import Content
+from ...content.yamlload import MAX_FILE_BYTES
 from . import yamledit
 from .yamledit import ReviewRequestError, Target
 

@@ -26,7 +26,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ...convert.docs import Doc
 from ...errors import SiteBuilderError
-from ...model import Claim, Event, Person, Quote, Source
+from ...content.model import Claim, Event, Person, Quote, Source
 
 GROUP_MODELS: dict[str, type[BaseModel]] = {"events": Event, "claims": Claim, "quotes": Quote, "people": Person, "sources": Source}
 ENTRY_GROUPS = ("events", "claims", "quotes")

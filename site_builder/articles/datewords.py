@@ -2,7 +2,7 @@
 
 Each pattern is built here from its table, and so is its cheap gate (the words a sentence must hold, as whole
 runs of letters, for the pattern to have a chance), so that a phrase added to a table is found by both. The
-dates written with numbers and month names are :mod:`site_builder.convert.timex`'s own patterns.
+dates written with numbers and month names are :mod:`site_builder.articles.timex`'s own patterns.
 """
 
 from __future__ import annotations

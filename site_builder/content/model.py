@@ -23,7 +23,7 @@ from pydantic import (
     model_validator,
 )
 
-from .dates import PartialDate, When
+from ..dates import PartialDate, When
 from .urls import check_http_url as _check_url
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"

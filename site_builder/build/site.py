@@ -1,6 +1,6 @@
 """The published view of the case: what the site shows, resolved and sorted.
 
-In: validated :class:`~site_builder.load.Content` and the build options
+In: validated :class:`~site_builder.content.load.Content` and the build options
 (drafts or not). Out: :class:`Site`, in which drafts are dropped (or kept and
 flagged), draft sources likewise, unnamed-source items follow the case's
 policy, references are resolved to objects, every statement carries its
@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .dates import PartialDate, When
+from ..dates import PartialDate, When
 from .labels import Corroboration, Label, attribution, corroboration
-from .load import Content
-from .model import ANONYMOUS, GROUP_LABELS, Case, Citation, Claim, Entry, Event, KeyPoint, Person, Quote, Schema, Source, Topic, UNKNOWN_SPEAKER
-from .provenance import shown as is_shown
+from ..content.load import Content
+from ..content.model import ANONYMOUS, GROUP_LABELS, Case, Citation, Claim, Entry, Event, KeyPoint, Person, Quote, Schema, Source, Topic, UNKNOWN_SPEAKER
+from ..content.provenance import shown as is_shown
 
 CLAIM_ORDER = ["ruling", "fact", "allegation", "denial", "statement", "opinion", "anonymous"]
 LATEST_SHOWN = 5  # "Latest developments" on the home page

@@ -37,7 +37,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from .errors import OutputError
+from ..errors import OutputError
 
 MARKER = ".site-builder-build.json"  # only a build writes it: the signature of a folder we may replace
 TOOL = "site-builder"

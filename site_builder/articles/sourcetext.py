@@ -15,7 +15,7 @@ import os
 import re
 from pathlib import Path
 
-from .files import Refused, TooLarge, inside, read_file
+from ..files import Refused, TooLarge, inside, read_file
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 
@@ -71,7 +71,7 @@ def source_text(path: Path, raw: bytes) -> str:
     except UnicodeDecodeError:
         raise SourceFileError(f"'{path.name}' is not UTF-8 text") from None
     if path.suffix.lower() in _MARKUP:
-        from .convert.read import ReadError, read_article  # only for these files: a plain build never loads the converter
+        from .read import ReadError, read_article  # only for these files: a plain build never loads the converter
 
         try:
             text += "\n\n" + normalize(read_article(path).text)  # two texts; no citation spans both

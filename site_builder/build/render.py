@@ -1,6 +1,6 @@
 """Render pages with Jinja.
 
-In: a :class:`~site_builder.site.Site` and its planned pages. Out: the bytes
+In: a :class:`~site_builder.build.site.Site` and its planned pages. Out: the bytes
 of every HTML page. Templates come from the project's ``templates/`` folder
 when it has one (file by file), else from the default theme shipped with
 the package. Autoescape and StrictUndefined are always on; Markdown is
@@ -24,16 +24,16 @@ from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from . import pages as routes
-from .cache import DiskCache, digest
-from .dates import PartialDate
-from .model import UNKNOWN_DATE
-from .errors import RenderError
-from .files import Refused, read_file
+from ..content.cache import DiskCache, digest
+from ..dates import PartialDate
+from ..content.model import UNKNOWN_DATE
+from ..errors import RenderError
+from ..files import Refused, read_file
 from .markup import markdown
 from .headers import CSP, csp
 from .pages import Page
 from .paging import FILTER_PEOPLE
-from .quotemarks import for_quotation
+from ..content.quotemarks import for_quotation
 from .site import CLAIM_LABELS, Site
 
 @lru_cache(maxsize=4096)
@@ -44,8 +44,9 @@ def display_date(text: str) -> str:
 
 def default_templates() -> Path:
     """The theme shipped with the package (inside a wheel), or the repo's templates/ (source checkout)."""
-    packaged = Path(__file__).parent / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
+    package = Path(__file__).parent.parent  # site_builder/
+    packaged = package / "templates"
+    return packaged if packaged.is_dir() else package.parent / "templates"
 
 
 def template_dirs(project: Path) -> list[Path]:

@@ -1,6 +1,6 @@
 """Search: a Pagefind index of everything the site publishes.
 
-In: a :class:`~site_builder.site.Site`. Out: the files of a Pagefind bundle
+In: a :class:`~site_builder.build.site.Site`. Out: the files of a Pagefind bundle
 (``pagefind/...``) as bytes, which the build writes with the rest of the
 site. Pagefind (PyPI ``pagefind[bin]``, its command run on a temporary folder)
 builds the index; nothing here writes an index by hand. Each event, claim,
@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import OutputError
+from ..errors import OutputError
 from .markup import plain
 from .pages import person_path, topic_path
 from .searchorder import canonical

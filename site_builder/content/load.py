@@ -19,8 +19,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .cache import DiskCache
-from .errors import ContentErrors, Problem
-from .files import Refused, read_file
+from ..errors import ContentErrors, Problem
+from ..files import Refused, read_file
 from .model import Case, Entry, KeyPoint, KeyPointsFile, PeopleFile, Schema, SourcesFile
 from .yamlload import MAX_FILE_BYTES, Path_, YamlDoc, YamlError, load_yaml
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import OutputError
+from ..errors import OutputError
 from .model import SCHEMAS
 
 FILES = {"case": "case.yaml", "entry": "entries/<topic>.yaml", "people": "people.yaml", "sources": "sources.yaml", "key-points": "key-points.yaml"}

@@ -21,14 +21,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import BuildOptions, load_valid, render_site
-from .errors import ContentErrors, OutputError, Problem
+from .pipeline import BuildOptions, load_valid, render_site
+from ..errors import ContentErrors, OutputError, Problem
 from .linkcheck import PageProblem, page_problems, read_site
-from .load import Content, Loaded
-from .model import ANONYMOUS, Entry, Item, Person, Schema, Source
-from .voice import loaded_words_in
+from ..content.load import Content, Loaded
+from ..content.model import ANONYMOUS, Entry, Item, Person, Schema, Source
+from ..content.voice import loaded_words_in
 from .write import MARKER
-from .yamlload import Path_
+from ..content.yamlload import Path_
 
 PAGES_NAMED = 3  # a problem on more pages than this names the first ones and counts the rest
 Shown = Item | Entry | Source | Person  # what an anchor or a page of the site can stand for

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .dates import PartialDate
+from ..dates import PartialDate
 from .model import UNKNOWN_DATE, Claim, Event, Item, Person, Quote, Source
 from .yamlload import Path_
 

@@ -6,7 +6,7 @@ folder that builds and checks as it is — ``content/`` (a commented
 file per strand), ``schemas/``, ``seeds/README.md`` on the article formats
 and a ``.gitignore`` — or :class:`~.errors.OutputError` and nothing written
 if any of those files is already there. The file texts are package data
-(``site_builder/init_files/``); every YAML file starts with the schema
+(``site_builder/content/init_files/``); every YAML file starts with the schema
 modeline, so editors autocomplete it.
 """
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from .errors import OutputError
+from ..errors import OutputError
 
 _TEMPLATES = files(__package__) / "init_files"
 

@@ -96,46 +96,14 @@ _END = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$")
 
 
 def read_article(path: Path, meta: dict[str, str] | None = None) -> Article:
-    """Read and clean ``path``; raise :class:`ReadError` if it is not a usable article."""
-    name = str(path)
-    if path.suffix.lower() not in SUFFIXES:
-        raise ReadError(f"{name}: not an article file (expected .txt, .md or .html)")
-    try:
-        raw = read_file(path, limit=MAX_BYTES)  # the size is checked before reading; FIFOs and devices are refused
-    except TooLarge as exc:
-        raise ReadError(f"{name}: file is too large ({exc.size // 1024} KB; limit {MAX_BYTES // 1024} KB)") from None
-    except Refused as exc:
-        raise ReadError(f"{name}: {exc}") from None
-    except OSError as exc:
-        raise ReadError(f"{name}: cannot read: {exc.strerror or exc}") from None
-    # Sources must stay UTF-8: the build checks every citation against the file's text.
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise ReadError(f"{name}: saved as UTF-16; save it as UTF-8 so its citations can be checked")
-    if b"\x00" in raw[:4096]:
-        raise ReadError(f"{name}: binary file, not text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ReadError(f"{name}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    if not text.strip():
-        raise ReadError(f"{name}: file is empty")
-    suffix = path.suffix.lower()
-    if suffix in (".html", ".htm") or re.match(r"\s*(?:<!doctype html|<html)", text, re.IGNORECASE):
-        meta, paragraphs = html_to_article(text)
-        article = Article(path, meta.get("title"), [], meta.get("date"), meta.get("publisher"), meta.get("url"))
-        article.stored_date = article.published
-        lines = paragraphs
-    elif suffix in (".md", ".markdown") or text.startswith("---\n"):
-        article, lines = _markdown(path, text)
-    else:
-        article, lines = _seed(path, text)
-    if suffix in (".html", ".htm") and article.stored_date and not _real_day(article.stored_date):
-        raise ReadError(f"{name}: the page's publication date '{article.stored_date}' is not a real date")
+    """Read and clean ``path``; raise :class:`ReadError` if it is not a usable article.
+
+    ``meta`` is the file's row of a folder index (publisher, url, title, published), which fills what the file lacks.
+    """
+    article, lines = _parse(path, _text(path))
     article.paragraphs = _clean(article, lines)
     if not article.paragraphs:
-        raise ReadError(f"{name}: no article text found")
+        raise ReadError(f"{path}: no article text found")
     if meta:
         _apply_index(article, meta)
     if article.url and not _URL.match(article.url):
@@ -143,6 +111,65 @@ def read_article(path: Path, meta: dict[str, str] | None = None) -> Article:
         article.url = None
     _settle_date(article)
     return article
+
+
+def _text(path: Path) -> str:
+    """The text of article file ``path``, newlines and no-break spaces made plain; :class:`ReadError` if the file is
+    not an article file, cannot be read, is not UTF-8 text or is empty."""
+    if path.suffix.lower() not in SUFFIXES:
+        raise ReadError(f"{path}: not an article file (expected .txt, .md or .html)")
+    raw = _bytes(path)
+    # Sources must stay UTF-8: the build checks every citation against the file's text.
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ReadError(f"{path}: saved as UTF-16; save it as UTF-8 so its citations can be checked")
+    if b"\x00" in raw[:4096]:
+        raise ReadError(f"{path}: binary file, not text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ReadError(f"{path}:{line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    if not text.strip():
+        raise ReadError(f"{path}: file is empty")
+    return text
+
+
+def _bytes(path: Path) -> bytes:
+    """The bytes of ``path``, at most :data:`MAX_BYTES` (checked before reading; FIFOs and devices are refused)."""
+    try:
+        return read_file(path, limit=MAX_BYTES)
+    except TooLarge as exc:
+        raise ReadError(f"{path}: file is too large ({exc.size // 1024} KB; limit {MAX_BYTES // 1024} KB)") from None
+    except Refused as exc:
+        raise ReadError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ReadError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+_HTML_START = re.compile(r"\s*(?:<!doctype html|<html)", re.IGNORECASE)
+
+
+def _parse(path: Path, text: str) -> tuple[Article, list[str]]:
+    """The article's metadata and its lines, read by the file's kind: an HTML page (also one saved as .txt), a
+    Markdown file (also a .txt file that starts with front matter), else a seed."""
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm") or _HTML_START.match(text):
+        return _html(path, text, checked=suffix in (".html", ".htm"))
+    if suffix in (".md", ".markdown") or text.startswith("---\n"):
+        return _markdown(path, text)
+    return _seed(path, text)
+
+
+def _html(path: Path, text: str, checked: bool) -> tuple[Article, list[str]]:
+    """An HTML page's article and its lines; when ``checked`` (a .html file), a publication date that is not a real
+    day is refused."""
+    meta, paragraphs = html_to_article(text)
+    article = Article(path, meta.get("title"), [], meta.get("date"), meta.get("publisher"), meta.get("url"))
+    article.stored_date = article.published
+    if checked and article.stored_date and not _real_day(article.stored_date):
+        raise ReadError(f"{path}: the page's publication date '{article.stored_date}' is not a real date")
+    return article, paragraphs
 
 
 def _seed(path: Path, text: str) -> tuple[Article, list[str]]:

@@ -1,6 +1,6 @@
 """Machine-readable outputs: case.json, timeline.json, feeds, sitemap.xml, robots.txt, JSON-LD.
 
-In: a :class:`~site_builder.site.Site` and its pages. Out: bytes per output
+In: a :class:`~site_builder.build.site.Site` and its pages. Out: bytes per output
 path (and a JSON-LD string per page). Nothing here reads the clock: dates
 come from the content, so the same input gives byte-identical output.
 """
@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from .dates import PartialDate, When
+from ..dates import PartialDate, When
 from .markup import markdown
 from .pages import TIMELINE_PATH, Page, Plan, feed_path, topic_path
 from .render import json_script

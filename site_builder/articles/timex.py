@@ -36,9 +36,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .ruler import Ruler
-from .lexicon.dates import FUTURE, FUTURE_GATE, INSTRUCTION
-from .lexicon.dates import ANCHORED, ANCHORED_GATE, ANCHORED_UNIT_GATE, BOUND, BOUND_GATE, HOLIDAY, HOLIDAY_DATES, HOLIDAY_GATE
+from ..ruler import Ruler
+from .datewords import FUTURE, FUTURE_GATE, INSTRUCTION
+from .datewords import ANCHORED, ANCHORED_GATE, ANCHORED_UNIT_GATE, BOUND, BOUND_GATE, HOLIDAY, HOLIDAY_DATES, HOLIDAY_GATE
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -153,10 +153,10 @@ def _nearest_year(month: int, day: int | None, pub: date | None, future: bool) -
     return best.year if best else None
 
 
-_FUTURE, _FUTURE_WORDS = FUTURE, FUTURE_GATE  # lexicon/dates.py: the pattern and its gate, from one table
+_FUTURE, _FUTURE_WORDS = FUTURE, FUTURE_GATE  # datewords.py: the pattern and its gate, from one table
 # A plan made in the past ("originally scheduled for March") does not look ahead.
 _ONCE_PLANNED = re.compile(r"\b(?:originally|initially|previously|once|had been|(?:was|were) supposed)\b", re.IGNORECASE)
-_INSTRUCTION = INSTRUCTION  # "told jurors to return at 9 a.m. Friday" (lexicon/dates.py)
+_INSTRUCTION = INSTRUCTION  # "told jurors to return at 9 a.m. Friday" (datewords.py)
 _INSTRUCTED = re.compile(_INSTRUCTION + r"[^,;:]{0,25}$")
 _INSTRUCTED_ANYWHERE = re.compile(_INSTRUCTION)
 # What ends the clause a date sits in, for deciding whether that clause looks ahead (a clock time's colon,

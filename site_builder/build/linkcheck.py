@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from .voice import loaded_words_in
+from ..content.voice import loaded_words_in
 
 CITATION = re.compile(r"sources/(?:\d+/)?index\.html#source-")  # a link to a source on a page of the sources list
 QUOTING = {"q", "blockquote", "script", "style", "title"}

@@ -1,6 +1,6 @@
 """Cross-file rules that no single schema can see.
 
-In: :class:`~site_builder.load.Content`. Out: a list of problems (empty when
+In: :class:`~site_builder.content.load.Content`. Out: a list of problems (empty when
 the content is sound): duplicate and unknown ids, entry files that match no
 topic, citations whose sentence is not in the cited file, quotes whose words
 are not in their source, loaded words in the site's own voice, and (through
@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import Problem
+from ..errors import Problem
 from .load import Content, Loaded
 from .model import ANONYMOUS, Citation, Entry, Item, Person, Quote, Schema, Topic
 from .provenance import SourceFacts, provenance_findings, shown, source_facts
-from .sourcetext import SourceFileError, normalize, read_source_bytes, resolve, source_text
+from ..articles.sourcetext import SourceFileError, normalize, read_source_bytes, resolve, source_text
 from .voice import loaded_words_in
 from .yamlload import Path_
 

@@ -29,7 +29,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .. import __version__
 from .yamlload import Path_, YamlDoc
 
 DIR = ".site-builder-cache"
@@ -69,7 +69,7 @@ def machine_key() -> bytes | None:
 @functools.cache
 def code_fingerprint() -> str:
     """The package's version and its source files' names, sizes and times: a cache never outlives the code."""
-    package = Path(__file__).parent
+    package = Path(__file__).parent.parent  # site_builder/: every module of the package
     files = sorted(package.rglob("*.py"))
     parts = [__version__] + [f"{p.relative_to(package)}:{(st := p.stat()).st_size}:{st.st_mtime_ns}" for p in files]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()

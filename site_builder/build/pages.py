@@ -1,6 +1,6 @@
 """Which pages the site has, and where each one goes.
 
-In: a :class:`~site_builder.site.Site`. Out: the list of :class:`Page`
+In: a :class:`~site_builder.build.site.Site`. Out: the list of :class:`Page`
 objects (output path, template, title and the objects the template shows).
 Routing lives here and nowhere else, so templates link with ``href()`` and
 never build paths themselves.
@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import OutputError
+from ..errors import OutputError
 from .markup import plain
 from .paging import PAGE_ITEMS, PEOPLE_PER_PAGE, SOURCE_LINES, SOURCE_WEIGHT, Pager, Part, chunks, pagers, part_path, weighted_chunks
 from .site import EventView, PersonView, Site, SourceView, TopicView

@@ -19,7 +19,7 @@ from typing import TypeAlias
 
 import yaml
 
-from .errors import Problem
+from ..errors import Problem
 
 _Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when built with it
 _SCALARS = yaml.constructor.SafeConstructor()

@@ -17,17 +17,17 @@ from urllib.parse import urlsplit
 import jinja2
 
 from . import exports, headers
-from .cache import DiskCache, code_fingerprint, digest
-from .errors import ContentErrors, OutputError, Problem
-from .files import Refused, check_file, inside, read_file
-from .gcpause import gc_paused
-from .load import Content, FileCache, load_content
+from ..content.cache import DiskCache, code_fingerprint, digest
+from ..errors import ContentErrors, OutputError, Problem
+from ..files import Refused, check_file, inside, read_file
+from ..gcpause import gc_paused
+from ..content.load import Content, FileCache, load_content
 from .pages import Page, Plan, feed_path, plan_pages
-from .provenance import stale_update
+from ..content.provenance import stale_update
 from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .search import records, search_files, searchable
 from .site import Site, build_site
-from .validate import ValidationCache, validate
+from ..content.validate import ValidationCache, validate
 from .write import MARKER, clean_stale, write_site
 
 
