@@ -96,6 +96,52 @@ def test_no_part_imports_a_part_above_it() -> None:
     assert broken == []
 
 
+def _graph() -> dict[str, set[str]]:
+    """Each module of the package, and the modules of the package it imports (a package import: its ``__init__``)."""
+    paths = {_module_name(path): path for path in PACKAGE.rglob("*.py")}
+    return {module: {target for _, target in _imports(path) if target in paths and target != module}
+            for module, path in paths.items()}
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """One cycle per strongly connected group of modules that import each other, directly or not (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for target in sorted(graph[module]):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            group = []
+            while not group or group[-1] != module:
+                group.append(stack.pop())
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_module_imports_itself_back() -> None:
+    """No import cycle between modules either, lazy imports included: every module can be read bottom-up."""
+    assert _cycles(_graph()) == []
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
 def test_the_checker_sees_lazy_imports() -> None:
     """An import inside a function counts like one at the top: the checker of the test above finds it."""
     module = PACKAGE / "content" / "model.py"

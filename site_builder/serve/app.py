@@ -29,6 +29,7 @@ import livereload  # type: ignore[import-untyped]  # livereload ships no type in
 from tornado import web, websocket
 
 from .inject import OVERLAY_CSS, OVERLAY_CSS_PATH, error_page, inject, reload_script
+from .local import LocalOnly
 from .rebuild import Preview
 
 PROTOCOL = "http://livereload.com/protocols/official-7"
@@ -36,22 +37,6 @@ CLIENT = Path(livereload.__file__).parent / "vendors" / "livereload.js"  # the b
 _TYPES = {".html": "text/html; charset=utf-8", ".xml": "application/xml; charset=utf-8",
           ".json": "application/json; charset=utf-8", ".txt": "text/plain; charset=utf-8",
           ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
-
-
-LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
-
-
-class LocalOnly(web.RequestHandler):
-    """Refuses requests addressed to any other host name while the server listens on loopback only.
-
-    A web page elsewhere could point its own domain at 127.0.0.1 (DNS rebinding)
-    and read the preview, drafts included; such requests carry that domain's name.
-    """
-
-    def prepare(self) -> None:
-        allowed = self.settings["allowed_hosts"]  # None: any (the user chose a non-local --host)
-        if allowed is not None and self.request.host_name not in allowed:
-            raise web.HTTPError(421, "this preview answers only to " + ", ".join(sorted(allowed)))
 
 
 class Browsers:
@@ -167,7 +152,7 @@ def application(browsers: Browsers, port: Callable[[], int], allowed_hosts: froz
                 content: Path | None = None) -> web.Application:
     """``allowed_hosts``: the host names requests may be addressed to (None: any).
     ``content``: the content folder, for the review page at ``/_review/`` (None: no review page)."""
-    from .review.handlers import Review, routes  # here: review.handlers builds on LocalOnly above
+    from .review.handlers import Review, routes  # here: the review page's modules load only when it is served
 
     review = routes(Review(content, port, loopback=allowed_hosts is not None)) if content is not None else []
     handlers: list[Any] = [

@@ -27,7 +27,8 @@ from tornado.netutil import bind_sockets
 
 from ..build.pipeline import BuildOptions
 from ..errors import ServeError
-from .app import LOOPBACK_NAMES, Browsers, application
+from .app import Browsers, application
+from .local import LOOPBACK_NAMES
 from .rebuild import Outcome, Rebuilder
 from .watch import ChangeWatcher
 
@@ -161,7 +162,7 @@ class PreviewServer:
         return self._allowed_hosts() is not None
 
     def _allowed_hosts(self) -> frozenset[str] | None:
-        """On loopback, answer only to loopback names (see app.LocalOnly); elsewhere to any."""
+        """On loopback, answer only to loopback names (see local.LocalOnly); elsewhere to any."""
         host = self.options.host
         if host in LOOPBACK_NAMES or host.startswith("127."):
             return LOOPBACK_NAMES | {host}

@@ -9,7 +9,7 @@ this page, in a browser on this machine:
 
 - the server listens on loopback (127.0.0.1/localhost/::1) — otherwise the
   review page and its API answer 403 (other machines could reach it);
-- the request is addressed to a loopback name (DNS rebinding; see app.LocalOnly);
+- the request is addressed to a loopback name (DNS rebinding; see local.LocalOnly);
 - ``Origin`` is this server's own origin (``http://<Host>`` with its port),
   and ``Sec-Fetch-Site``, when the browser sends it, is ``same-origin``;
 - the body is JSON (``Content-Type: application/json``, which a cross-site
@@ -32,7 +32,7 @@ from typing import Any
 from tornado import web
 
 from ...errors import ContentErrors, SiteBuilderError
-from ..app import LocalOnly
+from ..local import LocalOnly
 from . import page
 from .store import Action, Conflict, Refused, ReviewStore
 from .yamledit import GROUP_MODELS, ReviewRequestError, Target
