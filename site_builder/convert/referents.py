@@ -122,17 +122,18 @@ def description_at(text: str, start: int, end: int | None = None) -> str:
     colleague")."""
     phrase = re.split(r",|\s+(?:who|whom|speaking)\b", text[start:end], maxsplit=1)[0]
     words = phrase.strip(" \"'“”‘’").split()
-    while len(words) > 1 and words[0] in _CONNECTIVE_WORDS:
-        words.pop(0)
-    while len(words) > 1 and (words[-1].lower() in _TRAILING_WORDS or words[-1].endswith("ly")):
+    while len(words) > 1 and (words[0] in _CONNECTIVE_WORDS or words[0].lower() in _SUBORDINATORS):
+        words.pop(0)  # "But a source", "Because jurors": the sentence's link, not the description
+    while len(words) > 1 and words[-1].lower() in _TRAILING_WORDS:
         words.pop()
     return " ".join(words)
 
 
 _CONNECTIVE_WORDS = frozenset(c for c in CONNECTIVES if " " not in c)
-# Words that end the text before a reporting verb without describing anyone ("the source also said", "had said").
-_TRAILING_WORDS = frozenset("also then later again further previously already still once had has have was were is are "
-                            "would will could has".split())
+# Words that end the text before a reporting verb without describing anyone ("the source also said", "had said"):
+# auxiliaries and adverbs of time or report (a list: "-ly" alone would cut "family" and "Italy").
+_TRAILING_WORDS = frozenset("""also then later again further previously already still once first earlier recently initially
+    originally reportedly allegedly apparently repeatedly publicly privately had has have was were is are would will could""".split())
 
 
 def unnamed_after(plain: str, end: int, mentions: Mentions) -> str | None:

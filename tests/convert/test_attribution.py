@@ -344,3 +344,20 @@ def test_the_last_quotation_of_an_article_cut_off_mid_quote_is_kept_as_written()
                        'She said, "We will appeal the rul'], "2025-03-04", TOPICS)
     extract_quotes(doc)
     assert [(doc.rec.entities[q.speaker].name, q.text) for q in doc.quotes] == [("Dana Pike", "We will appeal the rul")]
+
+
+def test_an_unnamed_speakers_description_is_the_phrase_without_the_sentences_links() -> None:
+    from site_builder.convert.referents import Unnamed, description_at
+
+    # a connective or a subordinator before, an adverb or auxiliary after, a relative clause: not the description
+    assert description_at("But a longtime source also ", 0) == "a longtime source"
+    assert description_at("Because jurors ", 0) == "jurors"
+    assert description_at("a friend of the family, who asked not to be named, had ", 0) == "a friend of the family"
+    # words ending in -ly are no adverbs for that alone
+    assert description_at("a source close to the family ", 0) == "a source close to the family"
+    # the sentence's capital is lowered on a determiner or a common noun, never on a name; "our" is the outlet's
+    assert Unnamed("A person familiar with the case").described_as == "a person familiar with the case"
+    assert Unnamed("Insiders").described_as == "insiders"
+    assert Unnamed("Dana Pike's lawyers").described_as == "Dana Pike's lawyers"
+    assert Unnamed("our insider").described_as == "the publication's insider"
+    assert Unnamed("our insider") == "anonymous" and Unnamed().described_as is None
