@@ -169,8 +169,8 @@ _SAME_PRONOUN = re.compile(r"(?:(?:But|And|Then|Later|Still|Yet)\s*,?\s+)?(?P<p>
 _UNNAMED_PLURAL = re.compile(r"(?<![\w’'-])(?:other|several|some|many|two|three|four|five|six|a few|fellow)\s+(?:[\w-]+\s+)?(?:"
                              + "|".join(sorted(UNNAMED_PLURALS, key=len, reverse=True)) + r")\b")
 # "That evening, the jury foreperson sent a note …": a sentence whose subject is an office holder left unnamed
-_OFFICE_SUBJECT = re.compile(r"\s*(?:[^,.;:]{0,40},\s+)?(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?:"
-                             + "|".join(sorted(UNNAMED_OFFICES)) + r")\b")
+_OFFICE_SUBJECT = re.compile(r"\s*(?:[^,.;:]{0,40},\s+)?(?P<who>(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?:"
+                             + "|".join(sorted(UNNAMED_OFFICES)) + r"))\b")
 
 
 _JUDGE_DESCRIBED = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa])\s+(?:[\w.’'-]+\s+){0,4}?(?:judge|justice|magistrate)\b")
@@ -193,24 +193,27 @@ def _described_judge(seg: Segmented, rec: Recognised, index: int, offset: int, w
     return key if entity is not None and gender is not None and entity.gender in (gender, None) else None
 
 
-def _unnamed_plural_before(left: str, mentions: list[tuple[int, int, str]]) -> bool:
+def _unnamed_plural_before(left: str, mentions: list[tuple[int, int, str]]) -> Unnamed | None:
     """"When the judge met other jurors on Monday, they said …": "they" after people the sentence describes but
-    does not name ("other jurors", "two neighbours"), with nobody named after them, is those people."""
+    does not name ("other jurors", "two neighbours"), with nobody named after them, is those people (None if not)."""
     found = None
     for found in _UNNAMED_PLURAL.finditer(left):
         pass
-    return found is not None and not any(s >= found.end() for s, _, _ in mentions if s < len(left))
+    if found is None or any(s >= found.end() for s, _, _ in mentions if s < len(left)):
+        return None
+    return Unnamed(found.group(0))
 
 
-def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) -> bool:
-    """Whether "he" or "she" at ``offset`` of sentence ``index`` is an office holder the article leaves unnamed: the
+def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) -> Unnamed | None:
+    """The office holder the article leaves unnamed that "he" or "she" at ``offset`` of sentence ``index`` is (None if
+    it is not one), described as the article does ("the jury foreperson"): the
     subject of its own sentence before it ("the jury foreperson sent a note to Judge Pike, after which he told Pike"),
     or, when the same pronoun opens its sentence (and nobody is named between), of the sentence before in the same or
     the previous paragraph ("the foreperson sent a note." ¶ "He later told the court, …"). A named person elsewhere in the sentence is no rival:
     the subject holds the pronoun's reference."""
     subject = _OFFICE_SUBJECT.match(seg.plain(index))
     if subject is not None:
-        return subject.end() <= offset
+        return Unnamed(subject.group("who")) if subject.end() <= offset else None
     plain = seg.plain(index)
     lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
     opens = _SAME_PRONOUN.match(plain, lead)
@@ -218,12 +221,13 @@ def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) ->
     while k >= 0 and not seg.plain(k).strip(" \t\n,.;:!?—–-"):
         k -= 1  # sentences wholly inside a quotation ("… told Pike, “I can’t. I won’t.”")
     if k < 0 or opens is None or seg.sentences[index].paragraph - seg.sentences[k].paragraph > 1:
-        return False
+        return None
     # the same pronoun later in a sentence it opens is the same person, unless someone it can be is named between
     if opens.start("p") != offset and (opens.group("p").lower() != plain[offset : offset + len(opens.group("p"))].lower()
                                        or any(opens.end() <= s < offset for s, _, _ in rec.sentences[index].entities)):
-        return False
-    return _OFFICE_SUBJECT.match(seg.plain(k)) is not None
+        return None
+    before = _OFFICE_SUBJECT.match(seg.plain(k))
+    return Unnamed(before.group("who")) if before is not None else None
 
 
 def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
@@ -232,10 +236,12 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
     sentences inside the quotation name nobody), or the person who opens the sentence before ("Dana Pike, 38, a nurse,
     told the paper …" ¶ '"…," she said'); "anonymous" for someone described, not named ("Another reader, who asked
     not to be named, …" ¶ '"…," he wrote'), or an office holder left unnamed ("the jury foreperson … he told")."""
-    if word.lower() in ("he", "she") and _office_pronoun(seg, rec, index, offset):
-        return ANONYMOUS
-    if word.lower() == "they" and _unnamed_plural_before(seg.plain(index)[:offset], rec.sentences[index].entities):
-        return ANONYMOUS
+    office = _office_pronoun(seg, rec, index, offset) if word.lower() in ("he", "she") else None
+    if office is not None:
+        return office
+    plural = _unnamed_plural_before(seg.plain(index)[:offset], rec.sentences[index].entities) if word.lower() == "they" else None
+    if plural is not None:
+        return plural
     judge = _described_judge(seg, rec, index, offset, word)
     if judge is not None:
         return judge
@@ -269,7 +275,7 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
                 return key
             return None
     if gender and _UNNAMED_SUBJECT.match(plain, lead):
-        return ANONYMOUS
+        return Unnamed(description_at(plain, lead))  # "Another reader, a teacher who asked …": "another reader"
     return None
 
 

@@ -250,12 +250,21 @@ def _labelled(seg: Segmented, rec: Recognised, topics: TopicMatcher, source: str
     first = seg.sentence_at(q.label.start)
     offset = q.label.start - first.start
     speaker = ANONYMOUS if q.label.unnamed else next((k for s, _, k in rec.sentences[first.index].entities if s == offset), None)
+    described_as = _unidentified(seg.text[q.label.start : q.label.colon]) if q.label.unnamed else None
     last = seg.sentence_at(max(q.open, q.close - 1))
     topic = _topic(seg, rec, topics, first.index, last.index)
     span = seg.text[first.start : last.end]
     if speaker is None or topic is None or not words or len(span) > 2 * MAX_SENTENCE:
         return None
-    return DraftQuote(topic, speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))], rules=["quotes.transcript-label"])
+    return DraftQuote(topic, speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))], described_as=described_as,
+                      rules=["quotes.transcript-label"])
+
+
+def _unidentified(label: str) -> str:
+    """How a transcript describes a speaker it labels without a name: "UNIDENTIFIED FEMALE" → "an unidentified woman"."""
+    words = label.upper().split()
+    who = "woman" if "FEMALE" in words else "man" if "MALE" in words else "speaker"
+    return f"an unidentified {who}"
 
 
 def _governed(who: Attribution | None) -> bool:
