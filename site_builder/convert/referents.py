@@ -29,7 +29,7 @@ Mentions = list[tuple[int, int, str]]
 class Unnamed(str):
     """The speaker id ``anonymous`` carrying how the article describes the speaker ("Dana Pike's lawyers", "a person
     familiar with the case"), for the item's ``described_as``. It equals ``anonymous`` wherever a rule compares
-    speakers, so no rule needs to know about the description; :func:`described` reads it back."""
+    speakers, so no rule needs to know about the description; :class:`.attribution.Attribution` reads it back."""
 
     described_as: str | None
 
@@ -47,11 +47,6 @@ class Unnamed(str):
 # Words that open a description only by the sentence's capital: determiners and the common nouns of unnamed speakers.
 _LOWER_LEADS = frozenset("a an the one another two three four several some many his her their our this that these those "
                          "people person persons".split())
-
-
-def described(speaker: str | None) -> str | None:
-    """How the article describes an unnamed ``speaker`` (None for anyone named, or an unnamed one it does not describe)."""
-    return speaker.described_as if isinstance(speaker, Unnamed) else None
 
 
 def _plural(word: str) -> str:
@@ -292,10 +287,29 @@ def named_body(head: str, rec: Recognised, seg: Segmented, index: int, groups: d
     for k in range(len(seg.sentences)):
         for key, name in _bodies_in(k, cues, rec, seg):
             found.setdefault(key or rec.directory.lookup(name) or slugify(name), (key, name))
-    if len(found) != 1:
+    bodies = _distinct_bodies(list(found.values()))
+    if len(bodies) != 1:
         return None
-    key, name = next(iter(found.values()))
+    key, name = bodies[0]
     return key or body_entity(name, rec, groups)
+
+
+def _distinct_bodies(bodies: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    """The bodies of ``bodies`` (entity id or None, name) once each: a name written inside another's ("the District
+    Attorney's Office" after "the Marlow County District Attorney's Office") is a short form of it, not a second
+    body. The longer form is kept, a recognised entity before a pattern's name."""
+    def words(name: str) -> tuple[str, ...]:
+        return tuple(name.lower().replace("’", "'").split())
+
+    def inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+    ordered = sorted(bodies, key=lambda b: (-len(words(b[1])), b[0] is None))
+    kept: list[tuple[str | None, str]] = []
+    for body in ordered:
+        if not any(inside(words(body[1]), words(other[1])) for other in kept):
+            kept.append(body)
+    return kept
 
 
 def _bodies_in(k: int, cues: tuple[str, ...], rec: Recognised, seg: Segmented) -> list[tuple[str | None, str]]:

@@ -104,6 +104,9 @@ def test_generic_plural_is_the_one_body_of_its_kind_named_anywhere_in_the_articl
     # two offices named: which one spoke is a guess, so the speaker stays unnamed
     other = "The Alder State Department of Justice opened its own inquiry into the charges against the actor."
     assert unnamed_claim([office, other, said], "Prosecutors") == ("anonymous", "anonymous", "prosecutors")
+    # the office's short form later ("the District Attorney's Office") is the same office, not a second one
+    short = "The District Attorney's Office declined to comment on the show."
+    assert claim_of([office, said, short], "Prosecutors")[2] == "Marlow County District Attorney's Office"
 
 
 def test_people_acting_for_someone_are_unnamed_sources_described_as_the_article_does() -> None:
