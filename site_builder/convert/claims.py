@@ -210,12 +210,11 @@ def _keep(site: QuoteSite) -> bool:
 
 def _description(doc: ArticleDoc, who: Attribution) -> str | None:
     """How the article describes an unnamed speaker, in the site's own voice (loaded words dropped or quoted, as in
-    a claim's text): it is shown beside "Unnamed source"."""
+    a claim's text): it is shown beside "Unnamed source". (Its loaded words are not flagged again: they are the
+    sentence's, which the report counts once.)"""
     if who.speaker != ANONYMOUS or not who.described_as:
         return None
-    neutral = neutralise(who.described_as, doc.loaded)
-    doc.flagged.extend((w, who.described_as) for w in neutral.flagged)
-    text = clip(neutral.text, 120)
+    text = clip(neutralise(who.described_as, doc.loaded).text, 120)
     # a phrase, not a sentence: it keeps its own first letter ("prosecutors", "Dana Pike's lawyers")
     return (text[:1].lower() + text[1:] if who.described_as[:1].islower() else text) or None
 
