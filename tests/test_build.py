@@ -187,3 +187,34 @@ def test_quote_with_unidentified_speaker_is_a_labelled_draft(project: Path, run)
     caption = page.select_one("#quote-ortiz-nothing-wrong figcaption")
     assert "Speaker not yet identified" in caption.get_text()
     assert caption.select_one(".badge-draft") is not None
+
+
+def test_unnamed_source_is_labelled_with_how_the_publication_describes_it(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """An unnamed speaker's description is shown beside the "Unnamed source" badge, before the note that the
+    publication did not name the source; it is exported in case.json, and `check` reads it as the site's own text."""
+    content = project / "content"
+    edit_line(content / CHARGES, 32, "attributed_to: anonymous", "attributed_to: anonymous\n    described_as: a city hall insider")
+    out = project / "dist"
+    assert run("build", "--content", content, "--out", out).code == 0
+    page = BeautifulSoup((out / "topics" / "charges" / "index.html").read_text(), "html.parser")
+    meta = page.select_one("#claim-insider-disgrace .claim-meta")
+    assert meta.select_one(".badge-anon").get_text() == "Unnamed source"
+    assert " ".join(meta.get_text().split()) == ("Unnamed source (described as a city hall insider). The publication did not "
+                                                 "name this source; the site has not verified the claim.")
+    data = json.loads((out / "case.json").read_text())
+    assert [(c["id"], c["described_as"]) for c in data["claims"]] == [("ortiz-denies", None), ("insider-disgrace", "a city hall insider")]
+    assert run("check", "--content", content, "--out", out).code == 0
+
+
+def test_check_finds_loaded_words_in_an_unnamed_sources_description(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """The description is the site's own text beside the badge: a loaded word in it is reported at its field
+    (written in quotation marks, it is the publication's word and allowed)."""
+    content = project / "content"
+    edit_line(content / CHARGES, 32, "attributed_to: anonymous", "attributed_to: anonymous\n    described_as: a \"disgraced\" aide")
+    assert run("check", "--content", content).code == 0
+    edit_line(content / CHARGES, 33, 'a "disgraced" aide', "a disgraced aide")
+    result = run("check", "--content", content)
+    assert result.code == 1
+    assert result.out.replace(f"{content}/", "").splitlines() == [
+        "entries/charges.yaml:33: claims[1].described_as: loaded language 'disgraced' in the site's own voice; quote and attribute it, "
+        "or reword", "1 problem found"]

@@ -71,6 +71,20 @@ CASES = [
         "entries/charges.yaml:39: quotes[0]: a quote whose speaker is 'unknown' must stay a draft: "
         "identify the speaker (a person or organisation id, or 'anonymous') before marking it reviewed",
     ]),
+    ("a named speaker is not described as an unnamed one", CHARGES, 40, "speaker: sam-ortiz",
+     "speaker: sam-ortiz\n    described_as: a person close to the mayor", [
+        "entries/charges.yaml:41: quotes[0].described_as: only an unnamed speaker is described here: set speaker to "
+        "'anonymous', or remove described_as ('sam-ortiz' is described in people.yaml)",
+    ]),
+    ("a named claimant is not described as an unnamed one", CHARGES, 24, "attributed_to: sam-ortiz",
+     "attributed_to: sam-ortiz\n    described_as: the council member's lawyers", [
+        "entries/charges.yaml:25: claims[0].described_as: only an unnamed speaker is described here: set attributed_to to "
+        "'anonymous', or remove described_as ('sam-ortiz' is described in people.yaml)",
+    ]),
+    ("loaded word in an unnamed source's description", CHARGES, 32, "attributed_to: anonymous",
+     "attributed_to: anonymous\n    described_as: an insider who slammed the council", [
+        "entries/charges.yaml:33: claims[1].described_as: loaded language 'slammed' in the site's own voice; quote and attribute it, or reword",
+    ]),
     ("unknown speaker", CHARGES, 40, "sam-ortiz", "sam-ortez", [
         "entries/charges.yaml:40: quotes[0].speaker: unknown person or organisation id 'sam-ortez'",
     ]),

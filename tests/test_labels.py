@@ -46,6 +46,15 @@ RADAR = Who("RadarOnline")
          f"Unnamed source, as reported by RadarOnline · 17 February 2025. {ANONYMOUS_NOTE}"),
         (attribution(UNNAMED), f"Unnamed source. {ANONYMOUS_NOTE}"),
         (attribution(UNNAMED, via=Who("Acme Inc.")), f"Unnamed source, as reported by Acme Inc. {ANONYMOUS_NOTE}"),
+        # how the publication describes an unnamed source: beside the badge, before what follows; never for a named one
+        (attribution(UNNAMED, described_as="Dana Pike's lawyers"),
+         f"Unnamed source (described as Dana Pike's lawyers). {ANONYMOUS_NOTE}"),
+        (attribution(UNNAMED, kind="Anonymous", via=RADAR, date="17 February 2025", described_as=" a person close to the studio "),
+         f"Unnamed source (described as a person close to the studio), as reported by RadarOnline · 17 February 2025. {ANONYMOUS_NOTE}"),
+        (attribution(UNNAMED, context="speaking to reporters", described_as="prosecutors"),
+         f"Unnamed source (described as prosecutors), speaking to reporters. {ANONYMOUS_NOTE}"),
+        (attribution(Who("Joel Cano"), kind="Statement", described_as="a friend"), "Statement · Joel Cano"),
+        (attribution(UNNAMED, described_as="  "), f"Unnamed source. {ANONYMOUS_NOTE}"),
         # a quote's context: a sentence follows a middle dot, a phrase a comma
         (attribution(Who("TLC"), context="From a press release announcing the series; the source does not name its issuer."),
          "TLC · From a press release announcing the series; the source does not name its issuer."),
@@ -75,8 +84,10 @@ def test_attribution_parts_keep_speakers_and_kind_for_the_template() -> None:
 def test_no_label_has_stray_punctuation_or_a_capital_after_a_comma() -> None:
     people = [Who("Joel Cano"), UNNAMED]  # a name ending in "Inc." is tested above
     contexts = [None, "From a press release.", "speaking to reporters", "In the first trailer for The Baldwins.", "Asked why?"]
-    for by, kind, via, context, date in itertools.product(people, [None, "Statement"], [None, RADAR], contexts, [None, "4 March 2025"]):
-        text = attribution(by, kind=kind, via=via, context=context, date=date).text()
+    described = [None, "Dana Pike's lawyers"]
+    for by, kind, via, context, date, described_as in itertools.product(people, [None, "Statement"], [None, RADAR], contexts,
+                                                                         [None, "4 March 2025"], described):
+        text = attribution(by, kind=kind, via=via, context=context, date=date, described_as=described_as).text()
         # no ". ,", ". ·", "..", "?,"; no capital after a comma; no doubled space
         assert not re.search(r"\. ?[,.·]|[!?] ?[,.]|, [A-Z]|\s{2}", text), text
 

@@ -406,3 +406,24 @@ def test_a_merge_without_the_item_to_fold_in_is_a_bad_request() -> None:
     with pytest.raises(ReviewRequestError) as refused:
         _action({"action": "merge", "target": target})
     assert str(refused.value) == "'other' must give the item's file, group and id"
+
+
+def test_an_unnamed_speakers_description_is_shown_edited_and_dropped_once_the_source_is_named(
+        project: Path, store: ReviewStore) -> None:
+    from site_builder.serve.review.cards import board
+
+    quote = Target(CHARGES, "quotes", "ortiz-nothing-wrong")
+    store.apply(Action("edit", quote, fields={"speaker": "anonymous", "described_as": "a person close to the council"}), store.hashes())
+    assert lines(project, CHARGES)[52:54] == ["    speaker: anonymous", "    described_as: a person close to the council"]
+    card = {c.key: c for g in board(store.load()).groups for c in g.cards}["quote-ortiz-nothing-wrong"]
+    assert card.meta == "— Unnamed source (described as a person close to the council)"
+    assert [f.name for f in card.fields][:2] == ["speaker", "described_as"]
+    # naming the speaker: the description of the unnamed source goes with it, rather than a refused edit
+    store.apply(Action("edit", quote, fields={"speaker": "sam-ortiz"}), store.hashes())
+    assert lines(project, CHARGES)[52:54] == ["    speaker: sam-ortiz", "    text: I did nothing wrong"]
+    # a description given with a named speaker is refused with the build's own line
+    with pytest.raises(Refused) as caught:
+        store.apply(Action("edit", quote, fields={"described_as": "an aide"}), store.hashes())
+    assert caught.value.lines == [
+        f"{project / 'content' / CHARGES}:54: quotes[0].described_as: only an unnamed speaker is described here: set speaker to "
+        "'anonymous', or remove described_as ('sam-ortiz' is described in people.yaml)"]

@@ -53,12 +53,12 @@ def case_json(site: Site) -> bytes:
         ],
         "claims": [
             {"id": c.model.id, "topic": c.topic.id, "kind": c.model.kind, "text": c.model.text, "attributed_to": c.model.attributed_to,
-             "via": c.model.via, "date": c.model.date, "people": c.model.people, "citations": citations(c.cites),
+             "described_as": c.model.described_as, "via": c.model.via, "date": c.model.date, "people": c.model.people, "citations": citations(c.cites),
              "corroboration": c.sourcing.as_json(), "review": c.model.review}
             for c in site.claims
         ],
         "quotes": [
-            {"id": q.model.id, "topic": q.topic.id, "speaker": q.model.speaker, "text": q.model.text, "context": q.model.context,
+            {"id": q.model.id, "topic": q.topic.id, "speaker": q.model.speaker, "described_as": q.model.described_as, "text": q.model.text, "context": q.model.context,
              "date": q.model.date, "citations": citations(q.cites), "corroboration": q.sourcing.as_json(), "review": q.model.review}
             for q in site.quotes
         ],

@@ -56,17 +56,22 @@ class Label:
 
 
 def attribution(by: Named, *, kind: str | None = None, via: Named | None = None,
-                context: str | None = None, date: str | None = None) -> Label:
+                context: str | None = None, date: str | None = None, described_as: str | None = None) -> Label:
     """Compose 'Statement · Gloria Allred, as reported by RadarOnline · 4 March 2025' and the like.
 
     ``kind`` is the claim kind's label (not shown for an unnamed source, whose
     badge says what it is); ``context`` is a quote's note on where it was said;
-    ``date`` is already written out for readers.
+    ``date`` is already written out for readers; ``described_as`` is how the
+    publication describes an unnamed source ("Unnamed source (described as
+    Dana Pike's lawyers)"), ignored for a named one.
     """
     parts: list[Part] = []
     if kind and not by.anonymous:
         parts += [Kind(kind), " · "]
     parts.append(by)
+    described_as = (described_as or "").strip()
+    if described_as and by.anonymous:  # in brackets: the words stay one unit whatever phrase follows them
+        parts += [" (described as ", described_as, ")"]
     if via is not None:
         parts += [", as reported by ", via]
     context = (context or "").strip()

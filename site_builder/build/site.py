@@ -224,7 +224,7 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
         for quote in entry.quotes:
             if shown(quote) and (keep_anonymous or quote.speaker != ANONYMOUS):
                 by, cites = speaker(quote.speaker), _cites(quote.citations, sources)
-                label = attribution(by, context=quote.context)
+                label = attribution(by, context=quote.context, described_as=quote.described_as)
                 view.quotes.append(QuoteView(quote, topic, by, cites, _count(cites, by.anonymous), label))
         view.events.sort(key=_event_key)
         topics.append(view)
@@ -278,7 +278,7 @@ def _claim(claim: Claim, topic: Topic, speaker: Callable[[str], Speaker], cites:
     by = speaker(claim.attributed_to)
     via = speaker(claim.via) if claim.via else None
     date = PartialDate.parse(claim.date).display() if claim.date else None
-    label = attribution(by, kind=claim.kind.capitalize(), via=via, date=date)
+    label = attribution(by, kind=claim.kind.capitalize(), via=via, date=date, described_as=claim.described_as)
     return ClaimView(claim, topic, by, via, [speaker(p) for p in claim.people], cites, _count(cites, by.anonymous), label)
 
 

@@ -19,7 +19,9 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -191,11 +193,29 @@ class Event(Item):
         )
 
 
+# How the source describes a speaker it does not name ("Johnny Depp's representatives", "a person familiar with the
+# case"): shown beside "Unnamed source", so it is the site's own text (checked for loaded words like a title).
+DescribedAs = Annotated[ShortText | None, Field(None, description=(
+    "Only with 'anonymous': how the source describes the unnamed speaker, e.g. \"Johnny Depp's representatives\" "
+    "or \"a person familiar with the case\". Shown beside 'Unnamed source'; loaded words only inside quotation marks."))]
+
+
+def _described_only_if_unnamed(described_as: str | None, info: ValidationInfo, field: str) -> str | None:
+    """A description belongs to an unnamed speaker only (``field``, validated before it, is 'anonymous'): a named
+    speaker is described on their own page."""
+    who = info.data.get(field)
+    if described_as is not None and who is not None and who != ANONYMOUS:
+        raise ValueError(f"only an unnamed speaker is described here: set {field} to 'anonymous', or remove "
+                         f"described_as ({who!r} is described in people.yaml)")
+    return described_as
+
+
 class Claim(Item):
     """A typed statement attributed to someone (or to an unnamed source)."""
 
     kind: ClaimKind
     attributed_to: Id = Field(description="A person or organisation id, or 'anonymous'.")
+    described_as: DescribedAs = None
     via: Id | None = Field(None, description="Who relayed it, when the claim reaches us second-hand.")
     text: Text = Field(description="Neutral wording in the site's own voice; loaded words only inside quotation marks.")
     date: DateText | None = None
@@ -208,7 +228,12 @@ class Claim(Item):
         return found + [(("people", j), p, False) for j, p in enumerate(self.people)]
 
     def own_text(self) -> list[tuple[str, str | None]]:
-        return [("text", self.text)]
+        return [("text", self.text), ("described_as", self.described_as)]
+
+    @field_validator("described_as")
+    @classmethod
+    def _described_unnamed(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return _described_only_if_unnamed(value, info, "attributed_to")
 
     @model_validator(mode="after")
     def _anonymous_consistent(self) -> "Claim":
@@ -221,6 +246,7 @@ class Quote(Item):
     """Exact words, their speaker and where they were reported."""
 
     speaker: Id = Field(description="A person or organisation id, 'anonymous', or 'unknown' (not yet identified: drafts only).")
+    described_as: DescribedAs = None
     text: Text = Field(description="The exact words, without surrounding quotation marks.")
     context: ShortText | None = Field(None, description="Neutral note on when or where it was said.")
     date: DateText | None = None
@@ -237,7 +263,12 @@ class Quote(Item):
         return self
 
     def own_text(self) -> list[tuple[str, str | None]]:
-        return [("context", self.context)]
+        return [("context", self.context), ("described_as", self.described_as)]
+
+    @field_validator("described_as")
+    @classmethod
+    def _described_unnamed(cls, value: str | None, info: ValidationInfo) -> str | None:
+        return _described_only_if_unnamed(value, info, "speaker")
 
 
 class Entry(Schema):

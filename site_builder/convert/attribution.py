@@ -27,12 +27,12 @@ from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GA
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, UNNAMED_OFFICES
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
-from .referents import (ANONYMOUS, GroupPhrase, HOLDER_HEADS, UNNAMED_PLURALS, appositive_to_name, body_at, body_entity, group_entity, group_speaker, holder, judicial, office_before,
-                        unnamed_after, unnamed_before)
+from .referents import (ANONYMOUS, GroupPhrase, HOLDER_HEADS, UNNAMED_PLURALS, Unnamed, appositive_to_name, body_at, body_entity, description_at,
+                        group_speaker, holder, judicial, office_before, owned_group, unnamed_after, unnamed_before)
 from ..ruler import Ruler
 from .segment import ABBREVIATIONS, STATES, Segmented
 
-__all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "group_entity", "introduced", "kind_for"]
+__all__ = ["ANONYMOUS", "Attribution", "attribute", "document_author", "introduced", "kind_for"]
 
 _DOC_SUBJECT = re.compile(rf"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+(?:\w+\s+)?|\w['’]s?\s+(?:\w+\s+)?)(?P<doc>{DOCUMENTS})"
                           r"\s*(?:further\s+|also\s+|later\s+)?$")  # "The lawsuit alleges", "Tom Reed's lawsuit claims"
@@ -49,6 +49,13 @@ class Attribution:
     kind: str
     document: str | None = None
     rule: str = field(default="", compare=False)  # the rules that found the speaker, outermost first (for --explain)
+    described_as: str | None = None  # how the article describes an unnamed (``anonymous``) speaker
+
+    def __post_init__(self) -> None:
+        # a rule's Unnamed speaker becomes the plain id, its description this field: only plain strings go on to YAML
+        if isinstance(self.speaker, Unnamed):
+            object.__setattr__(self, "described_as", self.described_as or self.speaker.described_as)
+            object.__setattr__(self, "speaker", ANONYMOUS)
 
     def via(self, rule: str) -> Attribution:
         """The same attribution, found by ``rule`` (which called the rules already recorded)."""
@@ -162,8 +169,8 @@ _SAME_PRONOUN = re.compile(r"(?:(?:But|And|Then|Later|Still|Yet)\s*,?\s+)?(?P<p>
 _UNNAMED_PLURAL = re.compile(r"(?<![\w’'-])(?:other|several|some|many|two|three|four|five|six|a few|fellow)\s+(?:[\w-]+\s+)?(?:"
                              + "|".join(sorted(UNNAMED_PLURALS, key=len, reverse=True)) + r")\b")
 # "That evening, the jury foreperson sent a note …": a sentence whose subject is an office holder left unnamed
-_OFFICE_SUBJECT = re.compile(r"\s*(?:[^,.;:]{0,40},\s+)?(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?:"
-                             + "|".join(sorted(UNNAMED_OFFICES)) + r")\b")
+_OFFICE_SUBJECT = re.compile(r"\s*(?:[^,.;:]{0,40},\s+)?(?P<who>(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?:"
+                             + "|".join(sorted(UNNAMED_OFFICES)) + r"))\b")
 
 
 _JUDGE_DESCRIBED = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa])\s+(?:[\w.’'-]+\s+){0,4}?(?:judge|justice|magistrate)\b")
@@ -186,24 +193,27 @@ def _described_judge(seg: Segmented, rec: Recognised, index: int, offset: int, w
     return key if entity is not None and gender is not None and entity.gender in (gender, None) else None
 
 
-def _unnamed_plural_before(left: str, mentions: list[tuple[int, int, str]]) -> bool:
+def _unnamed_plural_before(left: str, mentions: list[tuple[int, int, str]]) -> Unnamed | None:
     """"When the judge met other jurors on Monday, they said …": "they" after people the sentence describes but
-    does not name ("other jurors", "two neighbours"), with nobody named after them, is those people."""
+    does not name ("other jurors", "two neighbours"), with nobody named after them, is those people (None if not)."""
     found = None
     for found in _UNNAMED_PLURAL.finditer(left):
         pass
-    return found is not None and not any(s >= found.end() for s, _, _ in mentions if s < len(left))
+    if found is None or any(s >= found.end() for s, _, _ in mentions if s < len(left)):
+        return None
+    return Unnamed(found.group(0))
 
 
-def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) -> bool:
-    """Whether "he" or "she" at ``offset`` of sentence ``index`` is an office holder the article leaves unnamed: the
+def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) -> Unnamed | None:
+    """The office holder the article leaves unnamed that "he" or "she" at ``offset`` of sentence ``index`` is (None if
+    it is not one), described as the article does ("the jury foreperson"): the
     subject of its own sentence before it ("the jury foreperson sent a note to Judge Pike, after which he told Pike"),
     or, when the same pronoun opens its sentence (and nobody is named between), of the sentence before in the same or
     the previous paragraph ("the foreperson sent a note." ¶ "He later told the court, …"). A named person elsewhere in the sentence is no rival:
     the subject holds the pronoun's reference."""
     subject = _OFFICE_SUBJECT.match(seg.plain(index))
     if subject is not None:
-        return subject.end() <= offset
+        return Unnamed(subject.group("who")) if subject.end() <= offset else None
     plain = seg.plain(index)
     lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
     opens = _SAME_PRONOUN.match(plain, lead)
@@ -211,12 +221,13 @@ def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) ->
     while k >= 0 and not seg.plain(k).strip(" \t\n,.;:!?—–-"):
         k -= 1  # sentences wholly inside a quotation ("… told Pike, “I can’t. I won’t.”")
     if k < 0 or opens is None or seg.sentences[index].paragraph - seg.sentences[k].paragraph > 1:
-        return False
+        return None
     # the same pronoun later in a sentence it opens is the same person, unless someone it can be is named between
     if opens.start("p") != offset and (opens.group("p").lower() != plain[offset : offset + len(opens.group("p"))].lower()
                                        or any(opens.end() <= s < offset for s, _, _ in rec.sentences[index].entities)):
-        return False
-    return _OFFICE_SUBJECT.match(seg.plain(k)) is not None
+        return None
+    before = _OFFICE_SUBJECT.match(seg.plain(k))
+    return Unnamed(before.group("who")) if before is not None else None
 
 
 def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
@@ -225,10 +236,12 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
     sentences inside the quotation name nobody), or the person who opens the sentence before ("Dana Pike, 38, a nurse,
     told the paper …" ¶ '"…," she said'); "anonymous" for someone described, not named ("Another reader, who asked
     not to be named, …" ¶ '"…," he wrote'), or an office holder left unnamed ("the jury foreperson … he told")."""
-    if word.lower() in ("he", "she") and _office_pronoun(seg, rec, index, offset):
-        return ANONYMOUS
-    if word.lower() == "they" and _unnamed_plural_before(seg.plain(index)[:offset], rec.sentences[index].entities):
-        return ANONYMOUS
+    office = _office_pronoun(seg, rec, index, offset) if word.lower() in ("he", "she") else None
+    if office is not None:
+        return office
+    plural = _unnamed_plural_before(seg.plain(index)[:offset], rec.sentences[index].entities) if word.lower() == "they" else None
+    if plural is not None:
+        return plural
     judge = _described_judge(seg, rec, index, offset, word)
     if judge is not None:
         return judge
@@ -262,7 +275,7 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
                 return key
             return None
     if gender and _UNNAMED_SUBJECT.match(plain, lead):
-        return ANONYMOUS
+        return Unnamed(description_at(plain, lead))  # "Another reader, a teacher who asked …": "another reader"
     return None
 
 
@@ -329,6 +342,7 @@ def _closing(at: Speaking, after: int, hi: int) -> Attribution | None:
 
 
 # "a critic who reviewed the show and called it": an indefinite person described, not named, speaking in the relative clause
+_CLAUSE_OPENER = re.compile(r"\b(?:after|before|when|while|because|since|until|although|though|once|unless|where)\s")
 _SOMEONE_WHO = re.compile(r"(?<![\w’'-])(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?[\w-]+\s+who\s+(?:[^,;:.\"“”]{0,80}?\s+)?$")
 _SUBJECT_LEAD = re.compile(r"(?:[^,]*,\s+)?(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,5}")
 
@@ -422,18 +436,26 @@ def _before(at: Speaking, verb_at: int, verb: str = "") -> BeforeSite | None:
     return site
 
 
+# What may stand between an unnamed-source phrase and its verb: a few lower-case words completing it, and a relative
+# clause between commas ("a person familiar | with the case, who was not authorized to speak publicly, | said")
+_SOURCE_TAIL = re.compile(r"(?:\s+[a-z][\w’'-]*){0,5}(?:\s*,\s*who\b[^,;:]{0,90},)?\s*")
+
+
 def _unnamed_source(site: BeforeSite) -> bool:
     """"…, an insider told the paper": an unnamed source right before the verb (not one a name's appositive describes)."""
     left = site.left
     window = left[-90:]
     anon = _anonymous_in(window)
-    return bool(anon) and len(window) - anon[-1].end() <= 12 and not appositive_to_name(
-        left, len(left) - len(window) + anon[-1].start(), site.at.mentions) and site.give(ANONYMOUS)
+    if not anon or len(window) - anon[-1].end() > 12 and not _SOURCE_TAIL.fullmatch(window, anon[-1].end()):
+        return False
+    start = len(left) - len(window) + anon[-1].start()
+    return not appositive_to_name(left, start, site.at.mentions) and site.give(Unnamed(description_at(left, start)))
 
 
 def _unnamed_described(site: BeforeSite) -> bool:
     """"Two former co-workers said": people described but not named."""
-    return unnamed_before(site.left, site.at.mentions) and site.give(ANONYMOUS)
+    who = unnamed_before(site.left, site.at.mentions)
+    return who is not None and site.give(who)
 
 
 _OFFICE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?:"
@@ -442,7 +464,8 @@ _OFFICE_BEFORE = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne)\
 
 def _unnamed_office(site: BeforeSite) -> bool:
     """"the jury foreperson told the judge": an office holder reports leave unnamed (see UNNAMED_OFFICES)."""
-    return _OFFICE_BEFORE.search(site.left[-60:]) is not None and site.give(ANONYMOUS)
+    office = _OFFICE_BEFORE.search(site.left[-60:])
+    return office is not None and site.give(Unnamed(office.group(0)))
 
 
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+)?$")
@@ -477,8 +500,10 @@ def _someone_who(site: BeforeSite) -> bool:
         return False
     who = _SOMEONE_WHO.search(window)
     offset = len(left) - len(window)
+    if who is not None and _CLAUSE_OPENER.search(window, who.start()):
+        return False  # "a police officer who died after authorities say": the verb is another clause's, not the officer's
     return who is not None and not any(s < offset + who.end() and e > offset + who.start() for s, e, _ in site.at.mentions) \
-        and not appositive_to_name(left, offset + who.start(), site.at.mentions) and site.give(ANONYMOUS)
+        and not appositive_to_name(left, offset + who.start(), site.at.mentions) and site.give(Unnamed(description_at(window, who.start())))
 
 
 def _pronoun_right_before(site: BeforeSite, reach: int = 16) -> bool:
@@ -590,8 +615,10 @@ def _after(at: Speaking, end: int, inverted: bool = False, verb_at: int = 0) -> 
     right = plain[end:]
     window = right[:80]
     anon = next(iter(_anonymous_in(window[:60])), None) if window.strip() else None
-    if anon and (not inverted or anon.start() <= 12) or re.match(r"\s*(?:an?|one|our)\s+(?:\w+\s+)?(?:insider|source)", window, re.I):
-        return ANONYMOUS, None
+    lone = re.match(r"\s*(?:an?|one|our)\s+(?:\w+\s+)?(?:insider|source)", window, re.I)
+    if anon and (not inverted or anon.start() <= 12) or lone:
+        start = anon.start() if anon and (not inverted or anon.start() <= 12) else len(window) - len(window.lstrip())
+        return Unnamed(description_at(window, start, _phrase_end(window, start))), None
     text = seg.sentences[index].text
     # "said one longtime nurse": inverted only after a quotation or a comma ("Smith told a former colleague" is no inversion)
     if not inverted or _after_quotation(text, verb_at) or text[:verb_at].rstrip().endswith(","):
@@ -613,7 +640,8 @@ def _after(at: Speaking, end: int, inverted: bool = False, verb_at: int = 0) -> 
             s, e, key = by[0]
             team = re.match(r"['’]s?\s+(?P<np>(?:legal |defen[cs]e |campaign |press )?(?:team|lawyers|attorneys|family|office|representatives?|spokes(?:person|man|woman)))\b", plain[e:])
             if team and groups is not None:
-                return group_entity(f"{rec.entities[key].name}'s {team.group('np')}", rec, groups), doc.group("doc")
+                np = team.group("np")
+                return owned_group(f"{rec.entities[key].name}'s {np}", np, rec, groups), doc.group("doc")
             return key, doc.group("doc")
         possessor = re.match(r"\s*(?P<who>[A-Z]\w+)['’]s", window)
         if possessor:
@@ -628,6 +656,14 @@ def _after(at: Speaking, end: int, inverted: bool = False, verb_at: int = 0) -> 
             if speaker:
                 return speaker, None
     return None
+
+
+def _phrase_end(window: str, start: int) -> int:
+    """Where the phrase at ``start`` of the words after a verb ends: at a clause mark, or after eight words."""
+    stop = re.search(r"[,.;:!?—–()]|\s+(?:on|in|at|after|before|when|while|as|that)\s", window[start:])
+    end = start + stop.start() if stop else len(window)
+    words = list(re.finditer(r"\S+", window[start:end]))
+    return start + words[7].end() if len(words) > 8 else end
 
 
 # the full stops of abbreviated titles are no clause break: "said U.S. Attorney Dana Pike", "said Sen. Lee Marsh"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..content.model import UNKNOWN_SPEAKER
 from .attribution import ANONYMOUS, Attribution, attribute, introduced
-from .referents import judicial
+from .referents import Unnamed, judicial
 from .doc import ArticleDoc
 from .documents import ISSUED
 from .lexicon import RULING_VERBS
@@ -148,7 +148,7 @@ def _continued_paragraph(site: QuoteSite) -> bool:
     """A quotation re-opened at the start of the next paragraph, or resumed after its own tag where its closing mark
     was missing ("“…, said Dana Pike. We will …”"): the same speaker's. Passes."""
     if site.q.continued and site.previous is not None:
-        site.who = Attribution(site.previous[1], None, "statement", rule="quotes.continued-paragraph")
+        site.who = _again(site.previous[1], "quotes.continued-paragraph")
     return False
 
 
@@ -167,9 +167,9 @@ def _neighbour_or_unknown(site: QuoteSite) -> bool:
         site.who = told.via("quotes.told-before")
     elif site.opens and previous is not None and first.paragraph - previous[0] <= 1 and not issued \
             and first.index not in doc.skip:  # the excerpt's cut-off end: its own attribution may be what was cut
-        site.who = Attribution(previous[1], None, "statement", rule="quotes.previous-speaker")
+        site.who = _again(previous[1], "quotes.previous-speaker")
     elif site.opens and previous is not None and _same_bench(seg, doc.rec, q, first.index, previous):
-        site.who = Attribution(previous[1], None, "statement", rule="quotes.same-bench")
+        site.who = _again(previous[1], "quotes.same-bench")
     elif site.term:
         return True  # a few words inside a sentence that nobody is said to say: a scare quote or a term, not a quotation
     else:
@@ -177,6 +177,11 @@ def _neighbour_or_unknown(site: QuoteSite) -> bool:
         doc.unattributed.append(f"{document}“{clip(' '.join(site.words.split()), 80)}”")
         site.who = Attribution(UNKNOWN_SPEAKER, None, "statement", rule="quotes.speaker-unknown")
     return False
+
+
+def _again(speaker: str, rule: str) -> Attribution:
+    """The last quotation's speaker (an unnamed one still described as before) speaking again, found by ``rule``."""
+    return Attribution(speaker, None, "statement", rule=rule)
 
 
 def _runaway(site: QuoteSite) -> bool:
@@ -195,10 +200,23 @@ def _keep(site: QuoteSite) -> bool:
         return True
     context = _CONTEXT.search(span)
     doc.quotes.append(DraftQuote(topic, who.speaker, " ".join(site.words.split()), [Cite(doc.source, " ".join(span.split()))],
-                                 context=" ".join(context.group(0).split()) if context else None, rules=[who.rule]))
+                                 context=" ".join(context.group(0).split()) if context else None,
+                                 described_as=_description(doc, who), rules=[who.rule]))
     if who.speaker != UNKNOWN_SPEAKER:
-        site.previous = (doc.seg.sentence_at(max(site.q.open, site.q.close - 1)).paragraph, who.speaker)
+        speaker = Unnamed(who.described_as) if who.speaker == ANONYMOUS else who.speaker  # carried with its description
+        site.previous = (doc.seg.sentence_at(max(site.q.open, site.q.close - 1)).paragraph, speaker)
     return True
+
+
+def _description(doc: ArticleDoc, who: Attribution) -> str | None:
+    """How the article describes an unnamed speaker, in the site's own voice (loaded words dropped or quoted, as in
+    a claim's text): it is shown beside "Unnamed source". (Its loaded words are not flagged again: they are the
+    sentence's, which the report counts once.)"""
+    if who.speaker != ANONYMOUS or not who.described_as:
+        return None
+    text = clip(neutralise(who.described_as, doc.loaded).text, 120)
+    # a phrase, not a sentence: it keeps its own first letter ("prosecutors", "Dana Pike's lawyers")
+    return (text[:1].lower() + text[1:] if who.described_as[:1].islower() else text) or None
 
 
 QUOTE_RULES: Ruler[QuoteSite] = Ruler("quotes", [
@@ -231,12 +249,21 @@ def _labelled(seg: Segmented, rec: Recognised, topics: TopicMatcher, source: str
     first = seg.sentence_at(q.label.start)
     offset = q.label.start - first.start
     speaker = ANONYMOUS if q.label.unnamed else next((k for s, _, k in rec.sentences[first.index].entities if s == offset), None)
+    described_as = _unidentified(seg.text[q.label.start : q.label.colon]) if q.label.unnamed else None
     last = seg.sentence_at(max(q.open, q.close - 1))
     topic = _topic(seg, rec, topics, first.index, last.index)
     span = seg.text[first.start : last.end]
     if speaker is None or topic is None or not words or len(span) > 2 * MAX_SENTENCE:
         return None
-    return DraftQuote(topic, speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))], rules=["quotes.transcript-label"])
+    return DraftQuote(topic, speaker, " ".join(words.split()), [Cite(source, " ".join(span.split()))], described_as=described_as,
+                      rules=["quotes.transcript-label"])
+
+
+def _unidentified(label: str) -> str:
+    """How a transcript describes a speaker it labels without a name: "UNIDENTIFIED FEMALE" → "an unidentified woman"."""
+    words = label.upper().split()
+    who = "woman" if "FEMALE" in words else "man" if "MALE" in words else "speaker"
+    return f"an unidentified {who}"
 
 
 def _governed(who: Attribution | None) -> bool:
@@ -433,7 +460,9 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> N
         people = list(dict.fromkeys(k for _, _, k in facts.entities if k != speaker and rec.entities[k].kind == "person"))
         topic = topics.primary(facts.topics)
         assert topic is not None
-        claims.append(DraftClaim(topic, kind, speaker, neutral.text, [Cite(source, " ".join(text.split()))], people=people, rules=[rule]))
+        description = _description(doc, who) if who is not None and speaker == ANONYMOUS else None
+        claims.append(DraftClaim(topic, kind, speaker, neutral.text, [Cite(source, " ".join(text.split()))], people=people,
+                                 described_as=description, rules=[rule]))
     if unfiled:
         doc.notes.append(f"{unfiled} sentence(s) give a document's assertion (\"the lawsuit alleges …\") without saying who filed or "
                          "issued it: left out, not drafted as the outlet's own statement")

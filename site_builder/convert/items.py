@@ -37,6 +37,7 @@ class DraftClaim:
     text: str
     citations: list[Cite]
     via: str | None = None
+    described_as: str | None = None  # how the article describes an unnamed speaker (``attributed_to`` anonymous)
     date: str | None = None
     people: list[str] = field(default_factory=list)
     id: str = ""
@@ -50,6 +51,7 @@ class DraftQuote:
     text: str
     citations: list[Cite]
     context: str | None = None
+    described_as: str | None = None  # how the article describes an unnamed speaker (``speaker`` anonymous)
     date: str | None = None
     id: str = ""
     rules: list[str] = field(default_factory=list, compare=False)  # the converter rules that made it (for --explain; never written)

@@ -445,7 +445,7 @@ class Merger:
             b = self.words(item, "text")
             return len(a & b) >= 0.7 * max(1, min(len(a), len(b))) and item.get("attributed_to") == claim.attributed_to
 
-        fields = {"kind": claim.kind, "attributed_to": claim.attributed_to, "via": claim.via, "text": claim.text,
+        fields = {"kind": claim.kind, "attributed_to": claim.attributed_to, "described_as": claim.described_as, "via": claim.via, "text": claim.text,
                   "date": claim.date, "people": claim.people or None}
         base = f"{claim.attributed_to}-{slugify(claim.text, 50, drop_stopwords=True)}"
         return self._add(Proposal("claims", claim.topic, claim.citations, fields, base, "", same, similar, words=a,
@@ -468,7 +468,7 @@ class Merger:
                 return False
             return not sources & {str(c.get("source")) for c in item.get("citations") or []}
 
-        fields = {"speaker": quote.speaker, "text": quote.text, "context": quote.context, "date": quote.date}
+        fields = {"speaker": quote.speaker, "described_as": quote.described_as, "text": quote.text, "context": quote.context, "date": quote.date}
         base = f"{quote.speaker}-{slugify(quote.text, 50, drop_stopwords=True)}"
 
         def owns(item: Any, cited: str) -> bool:  # the item's words are the draft's, or a part of them (an editor shortened them)

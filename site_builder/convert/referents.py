@@ -16,12 +16,37 @@ from dataclasses import dataclass
 from .directory import name_parts
 from .lexicon.roles import JUDICIAL_WORDS, PERSONAL_ROLES, TENURE_WORDS, VAGUE_GROUPS
 from .lexicon import GROUP_MODIFIERS, NOT_NAMES, ROLE_WORDS, UNNAMED_ROLES
+from .lexicon.anonymous import AGENT_GROUPS, UNNAMED_BODIES
+from .lexicon.furniture import CONNECTIVES
 from .recognise import Entity, Recognised
 from .segment import Segmented
 from .slug import slugify
 
 ANONYMOUS = "anonymous"
 Mentions = list[tuple[int, int, str]]
+
+
+class Unnamed(str):
+    """The speaker id ``anonymous`` carrying how the article describes the speaker ("Dana Pike's lawyers", "a person
+    familiar with the case"), for the item's ``described_as``. It equals ``anonymous`` wherever a rule compares
+    speakers, so no rule needs to know about the description; :class:`.attribution.Attribution` reads it back."""
+
+    described_as: str | None
+
+    def __new__(cls, described_as: str | None = None) -> Unnamed:
+        self = super().__new__(cls, ANONYMOUS)
+        words = (described_as or "").strip(" \t\n,;:—–-").split()
+        if words and words[0].lower() in _LOWER_LEADS:
+            words[0] = words[0].lower()  # "A person familiar with the case said", "Insiders say": the capital is the sentence's
+        if words and words[0] == "our":
+            words[0] = "the publication's"  # "our insider": the outlet's own, and the site is not the outlet
+        self.described_as = " ".join(words) or None
+        return self
+
+
+# Words that open a description only by the sentence's capital: determiners and the common nouns of unnamed speakers.
+_LOWER_LEADS = frozenset("a an the one another two three four several some many his her their our this that these those "
+                         "people person persons".split())
 
 
 def _plural(word: str) -> str:
@@ -34,6 +59,7 @@ def _plural(word: str) -> str:
 UNNAMED_FORMS = frozenset(UNNAMED_ROLES | {_plural(w) for w in UNNAMED_ROLES})
 _PLURAL_FORMS = UNNAMED_FORMS - UNNAMED_ROLES
 UNNAMED_PLURALS = frozenset(_PLURAL_FORMS)  # "jurors", "neighbours": the plural forms, for "they" (see attribution)
+_LOWER_LEADS = _LOWER_LEADS | UNNAMED_FORMS | GROUP_MODIFIERS | AGENT_GROUPS | UNNAMED_BODIES
 _POSSESSIVE_DETS = frozenset({"his", "her", "their", "our"})
 _NOUNS = "|".join(sorted(map(re.escape, UNNAMED_FORMS), key=len, reverse=True))
 _DET = r"(?:[Aa]n?|[Oo]ne(?:\s+of\s+(?:the|his|her|their|its|our))?|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)"
@@ -62,21 +88,47 @@ def appositive_to_name(plain: str, start: int, mentions: Mentions) -> bool:
     return any(e <= start and re.fullmatch(r"\s*,.*", plain[e:start], re.S) is not None and start - e <= 80 for _, e, _ in mentions)
 
 
-def unnamed_before(left: str, mentions: Mentions) -> bool:
-    """The words right before a reporting verb describe a person without naming them ("a former colleague told")."""
+def unnamed_before(left: str, mentions: Mentions) -> Unnamed | None:
+    """The words right before a reporting verb describe a person without naming them ("a former colleague told"):
+    that unnamed speaker, described by those words up to any relative clause; else None."""
     window = left[-140:]
     if UNNAMED_FORMS.isdisjoint(_GATE.findall(window.lower())):
-        return False
+        return None
     m = _UNNAMED_BEFORE.search(window) or (_UNNAMED_BARE.match(left) if len(left) <= 140 else None)
     if m is None or not _plausible(m.group("det") or None, m.group("noun").lower()):
-        return False
+        return None
     start = len(left) - len(window) + m.start() if m.re is _UNNAMED_BEFORE else m.start("det")
     previous = _WORD.findall(left[max(0, start - 20) : start].lower())
     if previous and previous[-1] in _PREPOSITIONS:
-        return False  # "a lawyer for one former employee said": the employee is not who speaks
+        return None  # "a lawyer for one former employee said": the employee is not who speaks
     if previous and previous[-1] in ("and", "or") and any(start - 8 <= e <= start for _, e, _ in mentions):
-        return False  # "Dana Pike and a former colleague said": the named speaker is the one to cite
-    return not appositive_to_name(left, start, mentions)
+        return None  # "Dana Pike and a former colleague said": the named speaker is the one to cite
+    if appositive_to_name(left, start, mentions):
+        return None
+    if m.re is _UNNAMED_BEFORE and not _FUNCTION_WORDS.union(_SUBORDINATORS).isdisjoint(
+            w.lower() for w in _WORD.findall(m.string[m.end("det") : m.start("noun")])):
+        start = len(left) - len(window) + m.start("noun")  # "a mistrial Monday after jurors said": the jurors
+    return Unnamed(description_at(left, start))
+
+
+def description_at(text: str, start: int, end: int | None = None) -> str:
+    """The words describing an unnamed speaker from ``start`` (to ``end``): up to a comma or a relative clause, without
+    a connective before them or an adverb after ("But a former colleague, who asked not to be named, also" → "a former
+    colleague")."""
+    phrase = re.split(r",|\s+(?:who|whom|speaking)\b", text[start:end], maxsplit=1)[0]
+    words = phrase.strip(" \"'“”‘’").split()
+    while len(words) > 1 and (words[0] in _CONNECTIVE_WORDS or words[0].lower() in _SUBORDINATORS):
+        words.pop(0)  # "But a source", "Because jurors": the sentence's link, not the description
+    while len(words) > 1 and words[-1].lower() in _TRAILING_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+_CONNECTIVE_WORDS = frozenset(c for c in CONNECTIVES if " " not in c)
+# Words that end the text before a reporting verb without describing anyone ("the source also said", "had said"):
+# auxiliaries and adverbs of time or report (a list: "-ly" alone would cut "family" and "Italy").
+_TRAILING_WORDS = frozenset("""also then later again further previously already still once first earlier recently initially
+    originally reportedly allegedly apparently repeatedly publicly privately had has have was were is are would will could""".split())
 
 
 def unnamed_after(plain: str, end: int, mentions: Mentions) -> str | None:
@@ -90,7 +142,7 @@ def unnamed_after(plain: str, end: int, mentions: Mentions) -> str | None:
         return None
     stop = end + m.end()
     named = [key for s, _, key in mentions if stop <= s <= stop + 3]
-    return named[0] if named else ANONYMOUS
+    return named[0] if named else Unnamed(description_at(window, m.start("det"), m.end()))
 
 
 # --- groups named by a common noun ("prosecutors said") and the bodies the article names for them
@@ -130,8 +182,10 @@ def group_speaker(phrase: GroupPhrase, rec: Recognised, seg: Segmented, index: i
 
     Keeps only words that belong to the group's name ("state prosecutors", "Kessler County officials",
     "Baldwin's attorneys"), so "the revenue numbers prosecutors say" is "prosecutors". A group inside a
-    subordinate clause ("after his attorneys asked") does not speak for the sentence. A bare group noun is the
-    body the article names nearby if it names one; bare "officials" without one are unnamed sources.
+    subordinate clause ("after his attorneys asked") does not speak for the sentence. People who act for
+    someone ("Dana Pike's representatives", "her legal team") name no one: an unnamed source, described as the
+    article describes them. A bare group noun is the one body of its kind the article names
+    (:func:`named_body`); "prosecutors", "police" or "officials" with none, or with several, name nobody either.
     ``at_start``: the phrase opens the sentence, where a capital letter does not make a word a name.
     """
     head, offset = phrase.head, phrase.offset
@@ -141,26 +195,40 @@ def group_speaker(phrase: GroupPhrase, rec: Recognised, seg: Segmented, index: i
         preceding.pop()
     if preceding and preceding[-1] in _SUBORDINATORS:
         return None  # "was delayed after his attorneys asked": the group is not who says the sentence
+    lower_head = head.lower()
+    words = " ".join(kept + [head if kept else lower_head])
+    the = "the " if not dropped and re.search(r"\b[Tt]he\s+$", phrase.before) else ""  # "the defense said"
     if owner and owner.lower() in ("his", "her", "their"):
         person = rec.pronoun(index, offset, owner, seg) if owner.lower() != "their" else None
         if person:
-            return group_entity(f"{rec.entities[person].name}'s {' '.join(kept + [head])}", rec, groups)
+            return owned_group(f"{rec.entities[person].name}'s {words}", lower_head, rec, groups)
+        if lower_head in AGENT_GROUPS:
+            return Unnamed(f"{owner.lower()} {words}")  # "their lawyers": whose, the sentence does not say
         owner = None
     if owner:
         # "Dana Pike's representatives": named after the owner's full name when the sentence names them
         surname = owner[:-2]
         named = next((rec.entities[k].name for _, _, k in rec.sentences[index].entities
                       if name_parts(rec.entities[k].name)[-1:] == (surname,) and rec.entities[k].kind == "person"), None)
-        return group_entity(f"{named}'s {' '.join(kept + [head])}" if named else f"{owner} {' '.join(kept + [head])}", rec, groups)
+        return owned_group(f"{named}'s {words}" if named else f"{the}{owner} {words}", lower_head, rec, groups)
+    if lower_head in AGENT_GROUPS:
+        return Unnamed(f"{the}{words}")  # "the defense team said", "lawyers said"
     if kept:
+        if lower_head in UNNAMED_BODIES and all(w.lower() in GROUP_MODIFIERS for w in kept):
+            return Unnamed(f"{the}{words.lower()}")  # "state prosecutors", "law enforcement officials": no body named
         return group_entity(" ".join(kept + [head]), rec, groups)
-    lower_head = head.lower()
     body = named_body(lower_head, rec, seg, index, groups)
     if body:
         return body
-    if lower_head in VAGUE_GROUPS:
-        return ANONYMOUS
+    if lower_head in UNNAMED_BODIES:
+        return Unnamed(f"{the}{lower_head}")
     return group_entity(lower_head, rec, groups)
+
+
+def owned_group(phrase: str, head: str, rec: Recognised, groups: dict[str, Entity]) -> str:
+    """A group owned by someone ("Dana Pike's lawyers", "the studio's legal team" as ``phrase``, its noun ``head``):
+    people acting for the owner are an unnamed source described so; any other group an organisation."""
+    return Unnamed(phrase) if head.lower() in AGENT_GROUPS else group_entity(phrase, rec, groups)
 
 
 def _group_words(phrase: GroupPhrase) -> tuple[list[str], str | None, list[str]]:
@@ -201,22 +269,64 @@ def _group_words(phrase: GroupPhrase) -> tuple[list[str], str | None, list[str]]
 
 
 def named_body(head: str, rec: Recognised, seg: Segmented, index: int, groups: dict[str, Entity]) -> str | None:
-    """An organisation the article names in this or the few sentences before that fits ``head``."""
+    """The organisation that fits ``head`` ("prosecutors": an attorney's office, a justice department). For vague
+    "officials", the nearest the article names in this or the two sentences before; for any other head, the one the
+    article names anywhere: None when it names none, or several (a guess between two offices would give the words
+    to the wrong one)."""
     cues = BODY_CUES.get(head)
     if not cues:
         return None
-    for k in range(index, max(-1, index - (3 if head in VAGUE_GROUPS else 6)), -1):
-        for _, _, key in reversed(rec.sentences[k].entities):
-            entity = rec.entities[key]
-            if entity.kind == "organization" and len(entity.name.split()) > 1 and any(c in entity.name for c in cues):
-                return key
-        text = seg.sentences[k].text
-        if any(h in text for h in _BODY_HEADS):
-            for m in reversed(list(_BODY.finditer(text))):
-                name = body_name(m.group("name"))
-                if name and any(c in name for c in cues):
-                    return body_entity(name, rec, groups)
-    return None
+    if head in VAGUE_GROUPS:  # "officials" speak for whichever body the text is about at that point
+        for k in range(index, max(-1, index - 3), -1):
+            bodies = _bodies_in(k, cues, rec, seg)
+            if bodies:
+                key, name = ([b for b in bodies if b[0]] or bodies)[-1]  # a recognised body before a pattern's
+                return key or body_entity(name, rec, groups)
+        return None
+    found: dict[str, tuple[str | None, str]] = {}
+    for k in range(len(seg.sentences)):
+        for key, name in _bodies_in(k, cues, rec, seg):
+            found.setdefault(key or rec.directory.lookup(name) or slugify(name), (key, name))
+    bodies = _distinct_bodies(list(found.values()))
+    if len(bodies) != 1:
+        return None
+    key, name = bodies[0]
+    return key or body_entity(name, rec, groups)
+
+
+def _distinct_bodies(bodies: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    """The bodies of ``bodies`` (entity id or None, name) once each: a name written inside another's ("the District
+    Attorney's Office" after "the Marlow County District Attorney's Office") is a short form of it, not a second
+    body. The longer form is kept, a recognised entity before a pattern's name."""
+    def words(name: str) -> tuple[str, ...]:
+        return tuple(name.lower().replace("’", "'").split())
+
+    def inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+        return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+    ordered = sorted(bodies, key=lambda b: (-len(words(b[1])), b[0] is None))
+    kept: list[tuple[str | None, str]] = []
+    for body in ordered:
+        if not any(inside(words(body[1]), words(other[1])) for other in kept):
+            kept.append(body)
+    return kept
+
+
+def _bodies_in(k: int, cues: tuple[str, ...], rec: Recognised, seg: Segmented) -> list[tuple[str | None, str]]:
+    """The bodies sentence ``k`` names that fit ``cues`` as (entity id, name), nearest the end last: the entities
+    recognition found, then (id None) the names the body pattern finds ("… District Attorney's Office")."""
+    found: list[tuple[str | None, str]] = []
+    for _, _, key in rec.sentences[k].entities:
+        entity = rec.entities[key]
+        if entity.kind == "organization" and len(entity.name.split()) > 1 and any(c in entity.name for c in cues):
+            found.append((key, entity.name))
+    text = seg.sentences[k].text
+    if any(h in text for h in _BODY_HEADS):
+        for m in _BODY.finditer(text):
+            name = body_name(m.group("name"))
+            if name and any(c in name for c in cues):
+                found.append((None, name))
+    return found
 
 
 def body_name(found: str) -> str | None:

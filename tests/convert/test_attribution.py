@@ -13,6 +13,13 @@ def quote_speakers(paragraphs: list[str]) -> list[str | None]:
     return [name for _, name in speakers(rec, quotes)]
 
 
+def unnamed_claim(paragraphs: list[str], start: str) -> tuple[str, str, str | None]:
+    """(kind, attributed_to id, how the article describes an unnamed speaker) of the claim whose text starts with ``start``."""
+    _, _, claims, _ = run(paragraphs)
+    claim = next(c for c in claims if c.text.startswith(start))
+    return claim.kind, claim.attributed_to, claim.described_as
+
+
 def claim_of(paragraphs: list[str], start: str) -> tuple[str, str, str]:
     """(kind, attributed_to id, its name) of the claim whose text starts with ``start``."""
     rec, _, claims, _ = run(paragraphs)
@@ -55,9 +62,10 @@ def test_tabloid_verbs_report_speech_but_invert_only_after_a_quotation() -> None
 # 2. Group subjects: no junk organisations, a body the article names is preferred.
 
 def test_group_subject_takes_no_stray_words() -> None:
-    kind, speaker, name = claim_of(["The trailer was paid for with the very ad budget prosecutors say he inflated."], "The trailer")
-    assert (speaker, name) == ("prosecutors", "Prosecutors")
-    assert claim_of(["Separately prosecutors said the charges would stand."], "Separately")[2] == "Prosecutors"
+    # prosecutors the article names no office for are an unnamed source, described by the group's words only
+    assert unnamed_claim(["The trailer was paid for with the very ad budget prosecutors say he inflated."], "The trailer") == \
+        ("anonymous", "anonymous", "prosecutors")
+    assert unnamed_claim(["Separately prosecutors said the charges would stand."], "Separately") == ("anonymous", "anonymous", "prosecutors")
     assert claim_of(["Marlow County prosecutors said the charges would stand."], "Marlow County")[2] == "Marlow County prosecutors"
     assert claim_of(["The state's film agency said the charges would not affect the show."], "The state's")[2] == "State's film agency"
 
@@ -68,10 +76,12 @@ def test_group_inside_a_subordinate_clause_is_not_the_speaker() -> None:
 
 
 def test_bare_officials_are_unnamed_unless_the_article_names_the_body() -> None:
-    kind, speaker, _ = claim_of(["Officials said the trailer was filmed long before the charges."], "Officials")
-    assert (kind, speaker) == ("anonymous", "anonymous")
-    kind, speaker, name = claim_of(["Law enforcement officials said the trailer was filmed before the charges."], "Law enforcement")
-    assert name == "Law enforcement officials"
+    assert unnamed_claim(["Officials said the trailer was filmed long before the charges."], "Officials") == ("anonymous", "anonymous", "officials")
+    # words that only say what kind of officials name no body either
+    assert unnamed_claim(["Law enforcement officials said the trailer was filmed before the charges."], "Law enforcement") == \
+        ("anonymous", "anonymous", "law enforcement officials")
+    # a proper name does
+    assert claim_of(["Marlow County officials said the trailer was filmed before the charges."], "Marlow County")[2] == "Marlow County officials"
 
 
 def test_generic_plural_prefers_the_body_the_article_names() -> None:
@@ -79,9 +89,36 @@ def test_generic_plural_prefers_the_body_the_article_names() -> None:
                   "Prosecutors said the charges against the actor would stand."]
     kind, speaker, name = claim_of(paragraphs, "Prosecutors")
     assert name == "Marlow County District Attorney's Office"
-    # without a body in the article, the group noun alone
-    kind, speaker, name = claim_of(paragraphs[1:], "Prosecutors")
-    assert (speaker, name) == ("prosecutors", "Prosecutors")
+    # without a body in the article: an unnamed source, described as the article does
+    assert unnamed_claim(paragraphs[1:], "Prosecutors") == ("anonymous", "anonymous", "prosecutors")
+
+
+def test_generic_plural_is_the_one_body_of_its_kind_named_anywhere_in_the_article() -> None:
+    filler = [f"The show aired its {n} episode on the charges against the actor in May." for n in ("first", "second", "third", "fourth",
+                                                                                                   "fifth", "sixth", "seventh")]
+    said = "Prosecutors said the charges against the actor would stand."
+    office = "The Marlow County District Attorney's Office declined to comment on the show."
+    # named seven sentences before, or only after: still the one prosecuting office the article names
+    assert claim_of([office, *filler, said], "Prosecutors")[2] == "Marlow County District Attorney's Office"
+    assert claim_of([said, *filler, office], "Prosecutors")[2] == "Marlow County District Attorney's Office"
+    # two offices named: which one spoke is a guess, so the speaker stays unnamed
+    other = "The Alder State Department of Justice opened its own inquiry into the charges against the actor."
+    assert unnamed_claim([office, other, said], "Prosecutors") == ("anonymous", "anonymous", "prosecutors")
+    # the office's short form later ("the District Attorney's Office") is the same office, not a second one
+    short = "The District Attorney's Office declined to comment on the show."
+    assert claim_of([office, said, short], "Prosecutors")[2] == "Marlow County District Attorney's Office"
+
+
+def test_people_acting_for_someone_are_unnamed_sources_described_as_the_article_does() -> None:
+    assert unnamed_claim(["Dana Pike's lawyers said the charges against the actor were false."], "Dana Pike's") == \
+        ("anonymous", "anonymous", "Dana Pike's lawyers")
+    # a surname is written out as the full name the article gives
+    assert unnamed_claim(["Dana Pike was charged in May.", "Pike's legal team said the charges against the actor were false."],
+                         "Pike's legal team") == ("anonymous", "anonymous", "Dana Pike's legal team")
+    assert unnamed_claim(["The defense said the charges against the actor were false."], "The defense") == \
+        ("anonymous", "anonymous", "the defense")
+    # never the person they act for
+    assert quote_speakers(['"The charges are false," Dana Pike\'s representatives said in a statement.']) == ["anonymous"]
 
 
 # 3. The speaker of a one-word quotation carries over to the next one.
@@ -310,3 +347,20 @@ def test_the_last_quotation_of_an_article_cut_off_mid_quote_is_kept_as_written()
                        'She said, "We will appeal the rul'], "2025-03-04", TOPICS)
     extract_quotes(doc)
     assert [(doc.rec.entities[q.speaker].name, q.text) for q in doc.quotes] == [("Dana Pike", "We will appeal the rul")]
+
+
+def test_an_unnamed_speakers_description_is_the_phrase_without_the_sentences_links() -> None:
+    from site_builder.convert.referents import Unnamed, description_at
+
+    # a connective or a subordinator before, an adverb or auxiliary after, a relative clause: not the description
+    assert description_at("But a longtime source also ", 0) == "a longtime source"
+    assert description_at("Because jurors ", 0) == "jurors"
+    assert description_at("a friend of the family, who asked not to be named, had ", 0) == "a friend of the family"
+    # words ending in -ly are no adverbs for that alone
+    assert description_at("a source close to the family ", 0) == "a source close to the family"
+    # the sentence's capital is lowered on a determiner or a common noun, never on a name; "our" is the outlet's
+    assert Unnamed("A person familiar with the case").described_as == "a person familiar with the case"
+    assert Unnamed("Insiders").described_as == "insiders"
+    assert Unnamed("Dana Pike's lawyers").described_as == "Dana Pike's lawyers"
+    assert Unnamed("our insider").described_as == "the publication's insider"
+    assert Unnamed("our insider") == "anonymous" and Unnamed().described_as is None

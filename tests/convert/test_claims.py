@@ -69,8 +69,9 @@ def test_claim_kinds_and_attribution() -> None:
         "The judge set a hearing on the appeal for next month.",
     ])
     kinds = [(c.kind, c.attributed_to) for c in claims]
-    # the lawsuit's assertion names no filer: left out, never the outlet's fact
-    assert kinds == [("ruling", "mary-sommer"), ("denial", "prosecutors"), ("fact", "the-paper")]
+    # the lawsuit's assertion names no filer: left out, never the outlet's fact; prosecutors of no office the article
+    # names are an unnamed source (a claim of kind anonymous, whatever the verb)
+    assert kinds == [("ruling", "mary-sommer"), ("anonymous", "anonymous"), ("fact", "the-paper")]
 
 
 def test_neutral_voice_drops_modifiers_and_quotes_other_loaded_words() -> None:
@@ -132,3 +133,12 @@ def test_a_quotation_cut_off_by_the_excerpt_is_nobody_s_yet() -> None:
     doc.skip = frozenset({len(doc.seg.sentences) - 1})  # what extract() marks for a truncated article
     extract_quotes(doc)
     assert speakers(doc.rec, doc.quotes) == [("The trial of the sho", "Dana Pike"), ("It is time for the s", "unknown")]
+
+
+def test_an_unnamed_speakers_description_is_in_the_sites_voice() -> None:
+    """A loaded word in how the article describes an unnamed source is quoted, as in a claim's text (check reads the
+    description as the site's own text); the sentence's loaded word is flagged once, for the sentence."""
+    _, quotes, claims, flagged = run(['"The star is faking it on camera," a blubbing insider told the paper.'])
+    assert [q.described_as for q in quotes] == ["a “blubbing” insider"]
+    assert [c.described_as for c in claims] == ["a “blubbing” insider"]
+    assert flagged == [("blubbing", '"The star is faking it on camera," a blubbing insider told the paper.')]

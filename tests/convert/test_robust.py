@@ -107,7 +107,7 @@ def test_a_missing_publisher_is_never_an_organisation_claims_are_attributed_to(t
     shutil.rmtree(content / "entries")
     report = convert([seeds], content)
     claims = [c for f in sorted((content / "entries").glob("*.yaml")) for c in (yaml.safe_load(f.read_text()) or {}).get("claims") or []]
-    assert [c["attributed_to"] for c in claims] == ["prosecutors"]
+    assert [(c["attributed_to"], c["described_as"]) for c in claims] == [("anonymous", "prosecutors")]
     [per_source] = report.sources
     assert "publisher unknown; add it to the source's front matter, a folder index or sources.yaml" in per_source.notes
 

@@ -1,7 +1,8 @@
 """Plain rule fixtures (tests/convert/rules/*.txt): invented sentences and what each rule family makes of them.
 
 Each line is a case; a failure names the file, the line and the case, so a fixture file reads as the rules'
-specification. The format is described at the top of each file: quotes.txt (the speakers of the quotes kept), dates.txt (the dates found in a sentence),
+specification. The format is described at the top of each file: quotes.txt (the speakers of the quotes kept, an unnamed
+one with how the article describes it in brackets), dates.txt (the dates found in a sentence),
 events.txt (the rule and date of each event drafted), names.txt (the kind, name and rule of each mention), claims.txt (who each claim is attributed to, its kind and
 rules), sentences.txt (where sentences end, by the rule that decides).
 """
@@ -40,8 +41,13 @@ def _cases(name: str) -> list[tuple[str, list[str], list[str]]]:
 @pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("quotes.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
 def test_quote_speaker_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
     rec, quotes, _, _ = run(paragraphs)
-    got = [name for _, name in speakers(rec, quotes)]
+    got = [_described(name, q.described_as) for (_, name), q in zip(speakers(rec, quotes), quotes, strict=True)]
     assert got == expected, f"{where}: {' ¶ '.join(paragraphs)}"
+
+
+def _described(name: str, described_as: str | None) -> str:
+    """An unnamed speaker with how the article describes them: "anonymous [Dana Pike's lawyers]"."""
+    return f"{name} [{described_as}]" if described_as else name
 
 
 @pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("events.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
@@ -62,7 +68,7 @@ def test_name_rule(where: str, paragraphs: list[str], expected: list[str]) -> No
 def test_claim_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
     rec, _, claims, _ = run(paragraphs)
     names = {key: entity.name for key, entity in rec.entities.items()}
-    got = [f"{names.get(c.attributed_to, c.attributed_to)} {c.kind} ({'; '.join(c.rules)})" for c in claims]
+    got = [f"{_described(names.get(c.attributed_to, c.attributed_to), c.described_as)} {c.kind} ({'; '.join(c.rules)})" for c in claims]
     assert got == expected, f"{where}: {' ¶ '.join(paragraphs)}"
 
 

@@ -40,6 +40,12 @@ GROUP_HEADS = ("prosecutors", "prosecution", "police", "officials", "investigato
                "attorneys", "family", "jurors", "jury", "network", "studio", "company", "office", "department", "agency",
                "representatives", "spokespeople")
 GROUP_GATE = tuple(dict.fromkeys(head.split()[-1] for head in GROUP_HEADS))  # a group phrase ends with one of these words
+# Group heads for people who act for someone ("Dana Pike's representatives", "her legal team", "defense attorneys"):
+# they name no one, so they are unnamed sources, described as the article describes them.
+AGENT_GROUPS = frozenset({"legal team", "lawyers", "attorneys", "representatives", "spokespeople", "defense", "defence"})
+# Group heads that stand for a body ("prosecutors said"): the body when the article names exactly one of its kind,
+# else an unnamed source described by the words ("prosecutors", "state police").
+UNNAMED_BODIES = frozenset({"prosecutors", "prosecution", "police", "detectives", "investigators", "officials", "authorities"})
 
 GROUP = re.compile(
     r"(?:\b[Tt]he\s+|\b)(?P<np>(?:[A-Za-z’'.-]+\s+){0,3}?(?P<head>(?i:"

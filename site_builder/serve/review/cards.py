@@ -147,15 +147,21 @@ def _as_on_site(group: str, item: Reviewable, strand: str | None, names: dict[st
         planned = " · scheduled" if item.planned else ""
         return item.title, f"{when}{planned} · {topics.get(strand or '', strand)}", anchor
     if isinstance(item, Claim):
-        who = "Unnamed source" if item.attributed_to == ANONYMOUS else f"{str(item.kind).capitalize()} · {names.get(item.attributed_to, item.attributed_to)}"
+        who = "Unnamed source" + _described(item.described_as) if item.attributed_to == ANONYMOUS \
+            else f"{str(item.kind).capitalize()} · {names.get(item.attributed_to, item.attributed_to)}"
         via = f", as reported by {names.get(item.via, item.via)}" if item.via else ""
         return item.text, who + via + (f" · {_date(item.date)}" if item.date else ""), anchor
     if isinstance(item, Quote):
-        who = names.get(item.speaker, item.speaker)
+        who = names.get(item.speaker, item.speaker) + (_described(item.described_as) if item.speaker == ANONYMOUS else "")
         return f"“{item.text}”", f"— {who}" + (f", {item.context}" if item.context else ""), anchor
     if isinstance(item, Person):
         return item.name, f"{item.role} · {item.group}", "/" + person_path(item.id).removesuffix("index.html")
     return f"“{item.title}”", f"{item.publisher}, {_date(item.published)}", f"/sources/#source-{item.id}"
+
+
+def _described(described_as: str | None) -> str:
+    """ " (described as …)" after "Unnamed source", as the site's label words it (labels.attribution)."""
+    return f" (described as {described_as})" if described_as else ""
 
 
 def _date(text: str) -> str:

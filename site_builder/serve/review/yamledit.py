@@ -26,7 +26,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ...convert.docs import Doc
 from ...errors import SiteBuilderError
-from ...content.model import Claim, Event, Person, Quote, Source
+from ...content.model import ANONYMOUS, Claim, Event, Person, Quote, Source
 
 GROUP_MODELS: dict[str, type[BaseModel]] = {"events": Event, "claims": Claim, "quotes": Quote, "people": Person, "sources": Source}
 ENTRY_GROUPS = ("events", "claims", "quotes")
@@ -36,8 +36,8 @@ STATES = ("draft", "reviewed", "rejected")
 # Only those the model declares are offered (see editable()).
 _CANDIDATES: dict[str, tuple[str, ...]] = {
     "events": ("title", "date", "not_after", "planned", "when", "note"),
-    "claims": ("kind", "attributed_to", "text", "date", "note"),
-    "quotes": ("speaker", "text", "date", "note"),
+    "claims": ("kind", "attributed_to", "described_as", "text", "date", "note"),
+    "quotes": ("speaker", "described_as", "text", "date", "note"),
     "people": ("name", "role", "group", "kind", "note"),
     "sources": ("title", "publisher", "published", "kind", "reliability", "note"),
 }
@@ -121,6 +121,10 @@ def edit_fields(doc: Doc, target: Target, fields: Mapping[str, Any]) -> None:
             item[name] = value
         else:
             _insert(item, name, value)
+    if PERSON_FIELDS & fields.keys() and "described_as" not in fields and "described_as" in item \
+            and all(item.get(who) != ANONYMOUS for who in PERSON_FIELDS if who in item):
+        # the editor named the source: how the article described it unnamed no longer applies
+        item.pop("described_as")
     doc.dirty = True
 
 
@@ -154,9 +158,12 @@ def _date_value(text: str) -> Any:
 
 
 def _insert(item: CommentedMap, name: str, value: Any) -> None:
-    """A new key goes before ``citations`` (where hand-written items keep their descriptive fields)."""
+    """A new key goes before ``citations`` (where hand-written items keep their descriptive fields); a description of
+    an unnamed speaker right after the speaker, as convert writes it."""
     keys = list(item.keys())
-    item.insert(keys.index("citations") if "citations" in keys else len(keys), name, value)
+    who = next((k for k in keys if k in PERSON_FIELDS), None) if name == "described_as" else None
+    at = keys.index(who) + 1 if who else keys.index("citations") if "citations" in keys else len(keys)
+    item.insert(at, name, value)
 
 
 def move(source: Doc, target: Target, destination: Doc) -> None:
