@@ -27,7 +27,8 @@ from .directory import Directory, name_parts, norm_name
 from ..ruler import Ruler
 from .lexicon import FAMILY, FEMALE, LEGAL, MALE, MEDIA, OFFICIAL
 from .lexicon.roles import CELEBRITY_HEADS
-from .names import COMPANY_ENDS, Mention, find_mentions, titled_quotation
+from .lexicon.organisations import COMPANY_ENDS
+from .names import Mention, find_mentions, titled_quotation
 from .segment import MAX_SENTENCE, Segmented
 from .slug import slugify
 from ..articles.timex import DateMention, find_dates

@@ -7,8 +7,11 @@ never drift apart.
 
 - :mod:`.roles` — role nouns and modifiers, the groups roles fall into, genders, unnamed-source roles, offices whose
   holders reports leave unnamed ("the jury foreperson"), the words of judges and courts
-- :mod:`.titles` — titles and honorifics before a name
-- :mod:`.organisations` — organisation heads, acronyms that name none, capitalised words of institutions
+- :mod:`.titles` — titles and honorifics before a name, abbreviated titles, the title words of courts
+- :mod:`.organisations` — organisation and company heads, acronyms that name none, capitalised words of
+  institutions, the words of bodies and of companies
+- :mod:`.name_particles` — the lower-case words inside a name ("de la Vega", "Bank of the West")
+- :mod:`.function_words` — determiners, prepositions, conjunctions and the other closed classes stages stop at
 - :mod:`.media` — the words of news outlets' names (three lists in use, side by side)
 - :mod:`.places` — place heads, prefixes and places
 - :mod:`.not_names` — capitalised words that are not names

@@ -46,3 +46,22 @@ COMMON_CAPS = _words(
 # Court abbreviations of case captions ("State v. Doe, No. 22CR1 (Pell Cnty. Cir. Ct.)"): capitalised, they
 # neither end a sentence nor finish a person's name.
 COURT_ABBREVIATIONS = frozenset("Cnty Cty Ct Cts Cir Dist Twp Bd Dept Div Sup Super Mun Juv Prob Fam Crim Civ Bankr App".split())
+
+# Last words that make a capitalised run a business ("Varnum Housewares", "Orla Foods"), beside ORG_HEADS (for runs
+# of two words or more: "Retail sales fell" is no company). Plural or trade words only, no common surname ("Banks",
+# "Mills", "Wells" are left out).
+COMPANY_HEADS = _words(
+    """Housewares Hospitality Foods Brands Industries Enterprises Ventures Capital Labs Laboratories
+    Systems Technologies Pharmaceuticals Pharma Therapeutics Biosciences Logistics Solutions Consulting Apparel Cosmetics
+    Beverages Insurance Realty Properties Construction Manufacturing Publishing Software Electronics Outfitters Brewing
+    Brewery Distillery Winery Vineyards Bakery Restaurants Hotels Resorts Cookware Appliances Furnishings Textiles
+    Telecom Communications Airlines Airways Aviation Shipping Freight Motors Automotive Stores Supermarkets Retail
+    Investments Advisors Advisers Associates Worldwide Incorporated Limited LLP PLC GmbH Research""")
+# Last words of a company's name whose first words alone are a short form of it ("Kestrel Point Capital" → "Kestrel
+# Point"); not the words of bodies often named after a person (Foundation, Institute, Center).
+COMPANY_ENDS = COMPANY_HEADS | _words("Inc Inc. LLC Ltd Corp Corp. Co. Company Corporation Group Partners Holdings Studios")
+
+# Bodies named for an office holder: "the District Attorney's Office", "the Sheriff's Department" (beside titles
+# and role words, which own offices too).
+OFFICE_OWNERS = _words("Defender Defenders Examiner Coroner Marshal Marshals Controller Recorder Assessor Treasurer "
+                       "Auditor Clerk Children Women Veterans Workers People")

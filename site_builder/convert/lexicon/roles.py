@@ -98,3 +98,8 @@ PERSONAL_ROLES = _words("""colleague co-worker coworker friend pal neighbour nei
 VAGUE_GROUPS = _words("officials authorities")
 # Words that say when one held an office, not which office ("the new CEO", "the former mayor").
 TENURE_WORDS = _words("new former then current late outgoing incoming")
+# Endings of descriptive adjectives, which qualify an epithet without changing its role ("the youthful executive").
+ADJECTIVE_ENDINGS = ("ish", "ful", "ous", "less")
+
+# Plural kin words that introduce two people sharing a surname: "his parents, Peter and Ilona Varga".
+COUPLE_WORDS = _words("parents couple grandparents brothers sisters siblings twins sons daughters")

@@ -1,0 +1,16 @@
+"""Name particles: the lower-case words inside a person's or a body's name ("Inés de la Vega", "Ludwig van Beethoven",
+"Bank of the West").
+
+General English only: a word that is there only because of one case belongs in that case's ``case.yaml``.
+"""
+
+from __future__ import annotations
+
+from ._data import words as _words
+
+# Lower-case particles of a surname: "de la Vega said" is one name.
+PARTICLES = _words("de del della der di da du la le van von ten ter bin al el dos das")
+# Words that may join two capitalised words into one run ("Bank of the West", "Procter & Gamble", "Inés de la
+# Vega"): the particles but "el", which this list never held (adding it may change the runs found), and "of",
+# "the", "&".
+NAME_CONNECTORS = (PARTICLES - {"el"}) | frozenset({"of", "the", "&"})
