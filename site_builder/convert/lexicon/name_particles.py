@@ -14,3 +14,10 @@ PARTICLES = _words("de del della der di da du la le van von ten ter bin al el do
 # Vega"): the particles but "el", which this list never held (adding it may change the runs found), and "of",
 # "the", "&".
 NAME_CONNECTORS = (PARTICLES - {"el"}) | frozenset({"of", "the", "&"})
+
+# Lower-case words inside an organisation's full name, which an acronym skips ("Securities and Exchange
+# Commission (SEC)", "Bureau of Land Management (BLM)"), in the order of their patterns' alternation; a leading
+# "The" is skipped too (ACRONYM_SKIP).
+ORG_NAME_CONNECTORS = ("of", "and", "for", "the", "&")
+ORG_NAME_CONNECTOR = "|".join(ORG_NAME_CONNECTORS)
+ACRONYM_SKIP = frozenset((*ORG_NAME_CONNECTORS, "The"))

@@ -65,3 +65,20 @@ COMPANY_ENDS = COMPANY_HEADS | _words("Inc Inc. LLC Ltd Corp Corp. Co. Company C
 # and role words, which own offices too).
 OFFICE_OWNERS = _words("Defender Defenders Examiner Coroner Marshal Marshals Controller Recorder Assessor Treasurer "
                        "Auditor Clerk Children Women Veterans Workers People")
+# Words of a private employer in a role ("the company's secretary", "a hospital inspector"): with one of them, a
+# shared office word (roles.SHARED_OFFICES) names no public office.
+PRIVATE_EMPLOYERS = _words("""company corporate corporation firm business private hospital clinic bank school church store
+    inc llc corp nonprofit charity union""")
+
+# Nouns that call a capitalised run a company ("Orrin Pask, the company, said", "his firm, Orrin Pask"), in the
+# order of their pattern's alternation; COMPANY_CUES, the gate of the patterns that use them, adds the words of
+# shares ("Orrin Pask's shares fell", "shares of Orrin Pask").
+COMPANY_NOUNS = ("company", "firm", "chain", "brand", "retailer", "business", "corporation", "maker", "manufacturer")
+COMPANY_NOUN = "(?:" + "|".join(COMPANY_NOUNS) + ")"
+COMPANY_CUES = frozenset(("shares", "stock", *COMPANY_NOUNS))
+# Legal suffixes that make the run before them a company ("Orrin Pask LLC"), for a pattern and its gate.
+LEGAL_SUFFIXES = ("Inc", "LLC", "Ltd", "Corp", "Co", "PLC", "LLP")
+
+# Head words that name the same kind of body ("the Sheriff's Office" / "the Sheriff's Department"): the form
+# compared.
+OFFICE_HEAD_FORMS = {"Department": "Office", "Dept": "Office", "Dept.": "Office"}

@@ -103,3 +103,7 @@ ADJECTIVE_ENDINGS = ("ish", "ful", "ous", "less")
 
 # Plural kin words that introduce two people sharing a surname: "his parents, Peter and Ilona Varga".
 COUPLE_WORDS = _words("parents couple grandparents brothers sisters siblings twins sons daughters")
+
+# Office words that name private posts as often as public ones ("chief financial officer", "school secretary").
+SHARED_OFFICES = _words("""officer officers secretary official officials agent inspector examiner captain commissioner
+    clerk deputy auditor comptroller minister investigator""")

@@ -31,3 +31,8 @@ INSTITUTION_ENDS = _words("Circuit Court Courts District County City State Super
 # name even when the first could begin a place's ("Judge Beverly Tamsin"). Not the words of offices and courts.
 PERSON_TITLES = TITLES - INSTITUTION_ENDS - _words(
     "Special Assistant General First Second Third Fourth Fifth Former Acting Interim Defense Defence Star")
+
+# Abbreviated titles as roles ("Det. Rachel Moss" gives the role "Det."): the role word each stands for.
+TITLE_ABBREVIATIONS = {"det": "detective", "sgt": "sergeant", "lt": "lieutenant", "capt": "captain", "gov": "governor",
+                       "sen": "senator", "rep": "representative", "atty": "attorney", "insp": "inspector",
+                       "supt": "superintendent", "cmdr": "commander", "cpl": "corporal", "ofc": "officer"}
