@@ -82,3 +82,20 @@ LEGAL_SUFFIXES = ("Inc", "LLC", "Ltd", "Corp", "Co", "PLC", "LLP")
 # Head words that name the same kind of body ("the Sheriff's Office" / "the Sheriff's Department"): the form
 # compared.
 OFFICE_HEAD_FORMS = {"Department": "Office", "Dept": "Office", "Dept.": "Office"}
+
+# Head words of a body's name ("Kessler County District Attorney's Office", "Alder Falls Police Department",
+# "Oregon Department of Justice"), in the order of their pattern's alternation. BODY_HEADS, the pattern's gate, adds
+# words a body's name holds elsewhere ("Prosecutor's Office", "Sheriff's Office", "Department of Justice").
+BODY_NAME_HEADS = ("Office", "Department", "Court", "Bureau", "Agency", "Police", "Ministry", "Commission", "Authority",
+                   "Constabulary", "Patrol", "Service")
+BODY_HEADS = (*BODY_NAME_HEADS, "Prosecut", "Sheriff", "Justice")
+# Group nouns and the words of the bodies they stand for ("prosecutors said" → "the Kessler County District
+# Attorney's Office", named nearby): a body's name holding one of these words.
+BODY_CUES: dict[str, tuple[str, ...]] = {
+    "prosecutors": ("Attorney", "Prosecut", "Justice"), "prosecution": ("Attorney", "Prosecut", "Justice"),
+    "police": ("Police", "Sheriff", "Constabulary", "Patrol"), "detectives": ("Police", "Sheriff", "Investigation"),
+    "investigators": ("Police", "Sheriff", "Investigation", "Attorney"), "court": ("Court",), "office": ("Office",),
+    "department": ("Department",), "agency": ("Agency",), "sheriff's office": ("Sheriff",), "sheriff’s office": ("Sheriff",),
+    "officials": ("Office", "Department", "Agency", "Police", "Sheriff", "Ministry", "Bureau", "Commission", "Authority"),
+}
+BODY_CUES["authorities"] = BODY_CUES["officials"]

@@ -107,3 +107,8 @@ COUPLE_WORDS = _words("parents couple grandparents brothers sisters siblings twi
 # Office words that name private posts as often as public ones ("chief financial officer", "school secretary").
 SHARED_OFFICES = _words("""officer officers secretary official officials agent inspector examiner captain commissioner
     clerk deputy auditor comptroller minister investigator""")
+
+# The offices of a judge ("the judge wrote", "a magistrate said"), in the order of their pattern's alternation:
+# the one person the article gave that role. HOLDER_HEADS, the set, is what attribution tests words against.
+HOLDER_TITLES = ("judge", "justice", "magistrate")
+HOLDER_HEADS = frozenset(HOLDER_TITLES)
