@@ -14,8 +14,10 @@ POSSESSIVES = _words("his her their its")
 # Determiners that may open a noun phrase a role noun ends ("the", "his", "your", "that" …): before a name they make
 # the word before it no part of the name.
 DETERMINERS = _words("the a an his her their its our my your this that")
-# Determiners dropped before the word a group phrase follows ("after his attorneys asked": "after"): "the" and the
-# third-person possessives only ("a", "this", "our" … stay, so "after a" reads as no subordinator).
+# Determiners skipped back from a group phrase to the word before it ("after his attorneys asked": "after", a
+# subordinator): "the" and the third-person possessives only. Not DETERMINERS: with "that" skipped, "Before that,
+# prosecutors said" would read as a subordinate clause and lose its speaker (rules/claims.txt holds the case); the
+# converter's guard output is the same either way.
 GROUP_DETERMINERS = frozenset({"the"}) | POSSESSIVES
 # Possessive determiners before an unnamed source ("his former colleague", "our neighbour"): "its" owns no person.
 PERSON_POSSESSIVES = _words("his her their our")
