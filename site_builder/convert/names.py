@@ -24,6 +24,7 @@ from .lexicon.name_particles import NAME_CONNECTORS as _CONNECTORS, PARTICLES as
 from .lexicon.organisations import COMPANY_HEADS as _COMPANY_HEADS, OFFICE_OWNERS as _OFFICE_OWNERS
 from .lexicon.roles import ADJECTIVE_ENDINGS as _ADJECTIVE_ENDINGS, COUPLE_WORDS as _COUPLE_WORDS
 from .lexicon.titles import INSTITUTION_ENDS as _INSTITUTION_ENDS, PERSON_TITLES as _PERSON_TITLES
+from .lexicon.verbs import APPOSITIVE_END as _APPOSITIVE_END
 from .lexicon.roles import CELEBRITY_HEADS, EPITHET_MODIFIERS, NOT_EPITHET_HEADS
 from .lexicon.works import THING_DETERMINERS as _THING_DETERMINERS, THING_MODIFIERS, THING_NOUNS, TITLE_CUES, WORK_CUES, WORK_FOLLOWERS
 from ..ruler import Ruler
@@ -101,7 +102,7 @@ _WORD_RUN = re.compile(r"\w+")
 _AGE = re.compile(r"^,\s*(\d{1,3}),")
 # The role ends at a comma, a full stop (not an honorific's: "a lawyer for Mr. Varga") or the verb.
 _APPOSITIVE = re.compile(r"^,\s*(?:\d{1,3},\s*)?(?:who is |who was )?(?P<det>a|an|the|his|her|their|its|[A-Z][\w’']+[’']s)\s+"
-                         r"(?P<role>[^,;:()—–]{3,70}?)(?=,|;|\.(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)|\s+(?:said|says|told|was|is|has|had)\b|$)")
+                         r"(?P<role>[^,;:()—–]{3,70}?)(?=,|;|\.(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)|\s+" + _APPOSITIVE_END + r"\b|$)")
 
 
 _ROLE_FOR = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,2}?(?:" + "|".join(sorted(ROLE_WORDS - {"source", "insider", "friend"}))
@@ -729,7 +730,7 @@ def _after(rest: str) -> tuple[int | None, str | None]:
     return age, role
 
 
-_BARE_APPOSITIVE = re.compile(r"^,\s*(?:\d{1,3},\s*)?(?P<role>[a-z][^,;:()—–]{2,70}?)(?=,|;|\.(?:\s|$)|\s+(?:said|says|told|was|is|has|had)\b|$)")
+_BARE_APPOSITIVE = re.compile(r"^,\s*(?:\d{1,3},\s*)?(?P<role>[a-z][^,;:()—–]{2,70}?)(?=,|;|\.(?:\s|$)|\s+" + _APPOSITIVE_END + r"\b|$)")
 
 
 def _bare_role(rest: str) -> str | None:
