@@ -21,7 +21,9 @@ never drift apart.
   statements, expectations, levels)
 - :mod:`.anonymous` — the words of unnamed sources ("an insider", "people familiar with")
 - :mod:`.tabloid` — the cues of a tabloid report and of an outlet naming itself
-- :mod:`site_builder.articles.datewords` (beside the date patterns, since reading an article needs them) — fixed-date holidays, bounds ("no later than"), periods counted from another date ("that summer"),
+- :mod:`site_builder.articles.datewords` (beside the date patterns, since reading an article needs them) — month and
+  weekday names, days counted from publication ("last week"), the words of relative spans ("three days later"),
+  fixed-date holidays, bounds ("no later than"), periods counted from another date ("that summer"),
   the words that make a date look ahead ("will resume on Monday", "told jurors to return Friday")
 - :mod:`.works` — the cues of a work's title ("the film …") and the nouns a product's name stands before ("… account")
 - :mod:`.documents` — documents that speak in a report ("the lawsuit alleges")
