@@ -31,21 +31,18 @@ days.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..ruler import Ruler
 from .datewords import FUTURE, FUTURE_GATE, INSTRUCTION
+from .datewords import (ANCHORED_UNIT, AUXILIARIES, EXACT_QUALIFIERS, MONTH, MONTH_GIVEN_NAMES, MONTH_MODIFIERS, MONTH_NUMBERS, MONTH_WORDS as MONTH_WORDS,
+                        NUMBER_WORDS, PAST_VERBS, RELATIVE_DAY, RELATIVE_DAY_GATE, SEASON_END, SKIP_BEFORE_DATE, SPAN_ARTICLES, SPAN_DIRECTION,
+                        SPAN_NUMBER, SPAN_UNIT, SPAN_UNIT_GATE, SPAN_UNITS, WEEKDAY_NAMES, WEEKDAY_NUMBERS, WEEKDAY_WORDS as WEEKDAY_WORDS)
 from .datewords import ANCHORED, ANCHORED_GATE, ANCHORED_UNIT_GATE, BOUND, BOUND_GATE, HOLIDAY, HOLIDAY_DATES, HOLIDAY_GATE
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
-_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_MONTHS, _MONTH_RE, _WEEKDAYS, _NUMBER_WORDS = MONTH_NUMBERS, MONTH, WEEKDAY_NUMBERS, NUMBER_WORDS  # datewords.py
 
 _MDY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b(?!:)")
 _DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RE})\.?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")
@@ -55,33 +52,26 @@ _YEAR = re.compile(r"(?:19|20)\d{2}(?![\w%/-]|[.,]\d)")  # and what precedes it 
 _MONTH_ALONE = re.compile(
     rf"\b(?P<pre>in|on|since|by|until|till|through|during|for|to|last|next|this|early|late|mid|the|of|from|before|after"
     rf"|In|On|Since|By|Until|Through|During|Early|Late|Last|This|Next|Before|After"
-    rf"|a|an|his|her|its|their)[\s-]+(?P<m>{_MONTH_RE})\b(?!\.?\s+\d)")
+    rf"|{'|'.join(MONTH_MODIFIERS)})[\s-]+(?P<m>{_MONTH_RE})\b(?!\.?\s+\d)")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")  # "for May Reynolds": a name, not a month
-_GIVEN_NAMES = frozenset(("May", "June", "April", "August"))  # "In May Ellison's view": a name
-_MODIFIER = frozenset("a an his her its their".split())  # "a March episode": the month dates the noun
+_GIVEN_NAMES = MONTH_GIVEN_NAMES  # "In May Ellison's view": a name
+_MODIFIER = frozenset(MONTH_MODIFIERS)  # "a March episode": the month dates the noun
 _NOUN_AFTER = re.compile(r"\s+(?!(?:for|of|to|on|in|at|by|and|or|was|is|morning|afternoon|evening|night|day|weekend)\b)[a-z][a-z-]+")  # "a March morning": a kind of day
 _KIND_OF_DAY = re.compile(r"\b(?:a|an|every|each|any|one)\s+$", re.IGNORECASE)  # "a Saturday": a kind of day, no date
 _MAY_DAY_PRE = re.compile(r"\b(?:on|by|since|until|till|for|to|through|before|after|from)\s+$")
-_WEEKDAY = re.compile(r"\b(?:(?P<pre>last|next|this|on|early|late)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_RELATIVE_DAY = re.compile(
-    r"\b(?P<w>yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|last (?:week|month|year)|earlier this (?:week|month|year)"
-    r"|this (?:week|month|year)|next (?:week|month|year)|(?:last|this) (?:summer|fall|autumn|spring|winter))\b", re.IGNORECASE)
-# "that summer", "the next month" (lexicon.dates.ANCHORED): the unit they count in
-_ANCHORED_UNIT = {"year": "year", "summer": "year", "fall": "year", "autumn": "year", "spring": "year", "month": "month"}  # the rest: "day"
-# the last month of each season: "last fall" is last year's while this year's has not ended
-_SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11}
+_WEEKDAY = re.compile(r"\b(?:(?P<pre>last|next|this|on|early|late)\s+)?(?P<w>" + "|".join(WEEKDAY_NAMES) + r")\b")
+_RELATIVE_DAY = RELATIVE_DAY  # "yesterday", "last week" (datewords.py, with its gate)
+_ANCHORED_UNIT = ANCHORED_UNIT  # "that summer", "the next month" (datewords.ANCHORED): the unit they count in
+_SEASON_END = SEASON_END  # "last fall" is last year's while this year's has not ended
 _RELATIVE_SPAN = re.compile(
-    r"\b(?:(?P<q>nearly|almost|about|around|more than|some|just|only)\s+)?(?P<n>\d+|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r"[\s-]+(?P<u>days?|weeks?|months?|years?)(?:[\s-]+(?P<dir>out\s+from|before|after|ahead\s+of|prior\s+to|into|since|later|earlier|ago))\b[^,.;:]{0,60}",
+    r"\b(?:(?P<q>nearly|almost|about|around|more than|some|just|only)\s+)?(?P<n>\d+|" + SPAN_NUMBER + r")"
+    r"[\s-]+(?P<u>" + SPAN_UNIT + r")(?:[\s-]+(?P<dir>out\s+from|before|after|ahead\s+of|prior\s+to|into|since|later|earlier|ago))\b[^,.;:]{0,60}",
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(r",\s+(?:a|an|the|his|her|its|their)\s[^,.;:“”\"]{1,80},\s+(?P<rest>[^,.;:“”\"]{3,120}?)\s*(?=[,.;:“”\"]|$)")
 _SPAN_TAIL = re.compile(r"[^,.;:]{0,60}")
 _ABOUT = re.compile(r"\s*(?P<a>[^,.;:“”\"]{3,120}?)\s*(?=[,.;:“”\"]|$)")
-# how a span moves from its anchor: +1 forward, -1 back; "into", "since", "out from" are not resolved
-_DIRECTION = {"later": 1, "after": 1, "earlier": -1, "before": -1, "prior to": -1, "ahead of": -1}
-_EXACT = frozenset({None, "just", "only"})  # "nearly six months" is not six months
-_UNITS = {"day": ("day", 1), "week": ("day", 7), "month": ("month", 1), "year": ("year", 1)}
+_DIRECTION, _EXACT, _UNITS = SPAN_DIRECTION, EXACT_QUALIFIERS, SPAN_UNITS  # a span's words (datewords.py)
 # "between 2016 and 2020", "from March 2011 until June 2013", "2011 through 2013"
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 # the words joining the two ends of a range
@@ -162,17 +152,12 @@ _INSTRUCTED_ANYWHERE = re.compile(_INSTRUCTION)
 # What ends the clause a date sits in, for deciding whether that clause looks ahead (a clock time's colon,
 # "at 9:30 a.m. Friday", does not).
 _CLAUSE_EDGE = re.compile(r"[,;()]|(?<!\d):(?!\d)|\s[–—-]\s|\b(?:that|and|but|who|which|while|when|after|before|because|although|where)\b")
-_SKIP_BEFORE = frozenset("on in by at last this early late".split())
-_PAST_VERBS = frozenset("said told wrote met began spoke went came made took gave held left sent won lost".split())
-_AUXILIARY = frozenset("be been being to will would".split())
+_SKIP_BEFORE, _PAST_VERBS, _AUXILIARY = SKIP_BEFORE_DATE, PAST_VERBS, AUXILIARIES  # datewords.py
 # Cheap gates: each pattern needs one of these words (as a whole run of letters) or a digit, so a
 # sentence is scanned only by the patterns that can match it.
 _LETTERS = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"\d")
-MONTH_WORDS = frozenset(_MONTH_RE[3:-1].split("|"))  # as written: "March", "Sept"
-WEEKDAY_WORDS = frozenset(calendar.day_name)  # "Monday" …
-_RELATIVE_DAY_WORDS = frozenset("yesterday today tonight night morning afternoon evening week month year summer fall autumn spring winter".split())
-_UNIT_WORDS = frozenset("day days week weeks month months year years".split())
+_RELATIVE_DAY_WORDS, _UNIT_WORDS = RELATIVE_DAY_GATE, SPAN_UNIT_GATE  # and MONTH_WORDS ("March", "Sept"), WEEKDAY_WORDS
 
 
 def find_dates(sentence: str, published: str | None) -> list[DateMention]:
@@ -449,7 +434,7 @@ def _put(found: list[DateMention], taken: list[tuple[int, int]], mention: DateMe
 def _count(n: str) -> int | None:
     if n.isdigit():
         return int(n)
-    return _NUMBER_WORDS.get(n, 1 if n in ("a", "an", "the") else None)
+    return _NUMBER_WORDS.get(n, 1 if n in SPAN_ARTICLES else None)
 
 
 def shift_date(value: str, step: tuple[int, str]) -> str | None:

@@ -14,7 +14,8 @@ import re
 from functools import lru_cache
 
 from .recognise import Entity, Recognised
-from .referents import BODY_CUES, named_body
+from .lexicon.organisations import BODY_CUES
+from .referents import named_body
 from .segment import Segmented
 
 ISSUED = frozenset({"statement", "release", "report", "letter"})  # issued rather than filed ("document" may be either): see issuer()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 
 from ..content.model import SHORT_TEXT_MAX as MAX_SHORT, UNKNOWN_DATE
 from .claims import extract_claims, extract_quotes
@@ -69,68 +70,129 @@ def understand(article: Article, case: CaseInfo, directory: Directory) -> tuple[
     return seg, recognise(seg, article.published, directory, case.topics)
 
 
+@dataclass(frozen=True)
+class _Masthead:
+    """What the article says of itself, settled before its items are drafted: the source's id, publisher (None:
+    unknown), file, title and kind (tabloid or not)."""
+
+    source_id: str
+    publisher: str | None
+    file: str
+    title: str
+    tabloid: bool
+
+
 def extract(article: Article, case: CaseInfo, directory: Directory, placement: Placement = Placement(),
             understood: tuple[Segmented, Recognised] | None = None) -> Extraction:
     """The draft items of one article, whose source stands in the content as ``placement`` says; ``understood``:
     the article already segmented and recognised."""
-    source_id, assign_id, file = placement.source_id, placement.assign, placement.file
     seg, rec = understood or understand(article, case, directory)
-    # the placeholder a source without a publisher is written with (below) is no publisher on a later run
-    publisher = (article.publisher if article.publisher != UNKNOWN_PUBLISHER else None) or publisher_from_text(article)
     notes = list(article.notes)
+    head = _masthead(article, case, seg, rec, placement, notes)
+    doc = ArticleDoc(article, case, seg, rec, head.source_id, _skipped(article, seg), notes=notes)
+    _draft(doc, _narrator(head.publisher, rec, directory), head.tabloid)
+    source = _draft_source(doc, head)
+    people = _people(seg, rec, head.source_id, _referenced(doc), case.loaded)
+    return Extraction(str(article.path), source, doc.events, doc.claims, doc.quotes, people, doc.flagged, rec.unresolved, doc.notes,
+                      rec.loose, doc.unattributed, doc.outlet_voice)
+
+
+def _masthead(article: Article, case: CaseInfo, seg: Segmented, rec: Recognised, placement: Placement, notes: list[str]) -> _Masthead:
+    """The article's source id, publisher, file, title and kind; what is missing or odd goes to ``notes``."""
+    publisher = _publisher(article, notes)
+    if article.published is None:
+        notes.append(_unknown_date_note(rec))
+    sid = placement.source_id or (placement.assign or (lambda x: x))(_source_id(article, publisher))
+    file = _source_file(article, case, placement.file, notes)
+    title = _title(article, seg, notes)
+    lower = article.text.lower()
+    tabloid = any(cue in lower for cue in TABLOID_GATE) and len(TABLOID_CUES.findall(article.text)) >= 2
+    return _Masthead(sid, publisher, file, title, tabloid)
+
+
+def _publisher(article: Article, notes: list[str]) -> str | None:
+    """The article's publisher, from its metadata or else its text; None (with a note) when unknown."""
+    # the placeholder a source without a publisher is written with (see _draft_source) is no publisher on a later run
+    publisher = (article.publisher if article.publisher != UNKNOWN_PUBLISHER else None) or publisher_from_text(article)
     if publisher is not None and len(publisher.strip()) > MAX_SHORT:  # no name is that long: page furniture, not a publisher
         notes.append(f"the publisher given is longer than {MAX_SHORT} characters; left out")
         publisher = None
     if publisher is None:
         notes.append("publisher unknown; add it to the source's front matter, a folder index or sources.yaml")
-    lower = article.text.lower()
-    tabloid = any(cue in lower for cue in TABLOID_GATE) and len(TABLOID_CUES.findall(article.text)) >= 2
-    published = article.published or UNKNOWN_DATE
-    if article.published is None:
-        notes.append(_unknown_date_note(rec))
-    sid = source_id or (assign_id or (lambda x: x))(_source_id(article, publisher))
+    return publisher
+
+
+def _source_file(article: Article, case: CaseInfo, file: str | None, notes: list[str]) -> str:
+    """The article's file relative to the content folder (``file`` when the content already gives it); a note when
+    it lies outside the project, where the build cannot check citations against it."""
     if file is None:
         file = os.path.relpath(article.path.resolve(), case.content_dir.resolve()).replace(os.sep, "/")
     if file.startswith("../../") or os.path.isabs(file):
         notes.append(f"the article lies outside the project folder ({file}); copy it into the project (e.g. seeds/) so the build can check its citations")
+    return file
+
+
+def _title(article: Article, seg: Segmented, notes: list[str]) -> str:
+    """The article's headline, else its first sentence (with a note); a note when it is too long to keep whole."""
     title = article.title
     if title and len(title) > MAX_TITLE:
         notes.append(f"the headline is longer than {MAX_TITLE} characters; shortened")
     if not title:
         title = clip(seg.sentences[0].text if seg.sentences else article.path.stem, 200)
         notes.append("no headline found; the title is the first sentence")
-    # the outlet speaks in its own voice only if listed; an article without a publisher has no outlet (never an
-    # "Unknown publisher" that claims would be attributed to: the note above asks the editor for the publisher)
+    return title
+
+
+def _skipped(article: Article, seg: Segmented) -> frozenset[int]:
+    """The sentences no stage drafts from: a stored excerpt's cut-off last sentence."""
+    return frozenset({len(seg.sentences) - 1} if article.truncated and seg.sentences else ())
+
+
+def _narrator(publisher: str | None, rec: Recognised, directory: Directory) -> str | None:
+    """The outlet's entity key when it may speak in its own voice: only if people.yaml lists it. An article without a
+    publisher has no outlet (never an "Unknown publisher" that claims would be attributed to: a note asks the editor
+    for the publisher)."""
     pub_key = _publisher_entity(publisher, rec.entities, directory) if publisher else None
-    narrator = pub_key if pub_key is not None and rec.entities[pub_key].known else None
-    skip = frozenset({len(seg.sentences) - 1} if article.truncated and seg.sentences else ())
-    doc = ArticleDoc(article, case, seg, rec, sid, skip, notes=notes)
+    return pub_key if pub_key is not None and rec.entities[pub_key].known else None
+
+
+def _draft(doc: ArticleDoc, narrator: str | None, tabloid: bool) -> None:
+    """The extraction stages, in order: events (those after publication marked planned), quotes, claims (a tabloid's
+    unattributed sentences are statements, not facts); a note when the article gives none of them."""
     extract_events(doc)
-    if article.published:
-        _mark_planned(doc.events, article.published)
+    if doc.article.published:
+        _mark_planned(doc.events, doc.article.published)
     extract_quotes(doc)
     extract_claims(doc, narrator, "statement" if tabloid else "fact")
-    events, quotes, claims, flagged = doc.events, doc.quotes, doc.claims, doc.flagged
-    if not (events or quotes or claims):  # every article gets drafts or a reason
-        count = len(seg.sentences)
+    if not (doc.events or doc.quotes or doc.claims):  # every article gets drafts or a reason
+        count = len(doc.seg.sentences)
         doc.notes.append(f"no event, claim or quote drafted: none of its {count} sentence{'s' if count != 1 else ''} "
                          "reports a dated event or an attributed statement, or holds a quotation")
-    anonymous = any(c.kind == "anonymous" for c in claims) or any(q.speaker == "anonymous" for q in quotes)
-    source = DraftSource(
-        id=sid, title=clip(title, MAX_TITLE), publisher=publisher or UNKNOWN_PUBLISHER, published=published,
-        kind="tabloid" if tabloid else "news", reliability=_reliability(tabloid, anonymous, article, flagged),
-        file=file, url=article.url, note=_source_note(article),
+
+
+def _draft_source(doc: ArticleDoc, head: _Masthead) -> DraftSource:
+    """The source record of the article, its reliability read from what extraction found."""
+    article = doc.article
+    anonymous = any(c.kind == "anonymous" for c in doc.claims) or any(q.speaker == "anonymous" for q in doc.quotes)
+    return DraftSource(
+        id=head.source_id, title=clip(head.title, MAX_TITLE), publisher=head.publisher or UNKNOWN_PUBLISHER,
+        published=article.published or UNKNOWN_DATE, kind="tabloid" if head.tabloid else "news",
+        reliability=_reliability(head.tabloid, anonymous, article, doc.flagged), file=head.file, url=article.url,
+        note=_source_note(article),
     )
+
+
+def _referenced(doc: ArticleDoc) -> set[str]:
+    """The entities the article's items name: the people of events and claims, who claims are attributed to, the
+    speakers of quotes."""
     referenced: set[str] = set()
-    for event in events:
+    for event in doc.events:
         referenced.update(event.people)
-    for claim in claims:
+    for claim in doc.claims:
         referenced.update(claim.people)
-    referenced.update(c.attributed_to for c in claims)
-    referenced.update(q.speaker for q in quotes)
-    people = _people(seg, rec, sid, referenced, case.loaded)
-    return Extraction(str(article.path), source, events, claims, quotes, people, flagged, rec.unresolved, doc.notes, rec.loose,
-                      doc.unattributed, doc.outlet_voice)
+    referenced.update(c.attributed_to for c in doc.claims)
+    referenced.update(q.speaker for q in doc.quotes)
+    return referenced
 
 
 def _source_id(article: Article, publisher: str | None) -> str:

@@ -19,8 +19,14 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .lexicon.function_words import CLAUSE_WORDS as _CLAUSE_WORDS, DETERMINERS as _DETERMINERS, PHRASE_STOPS as _PHRASE_STOPS, POSSESSIVES as _OWN
+from .lexicon.name_particles import NAME_CONNECTORS as _CONNECTORS, PARTICLES as _PARTICLES
+from .lexicon.organisations import COMPANY_HEADS as _COMPANY_HEADS, OFFICE_OWNERS as _OFFICE_OWNERS
+from .lexicon.roles import ADJECTIVE_ENDINGS as _ADJECTIVE_ENDINGS, COUPLE_WORDS as _COUPLE_WORDS
+from .lexicon.titles import INSTITUTION_ENDS as _INSTITUTION_ENDS, PERSON_TITLES as _PERSON_TITLES
+from .lexicon.verbs import APPOSITIVE_END as _APPOSITIVE_END
 from .lexicon.roles import CELEBRITY_HEADS, EPITHET_MODIFIERS, NOT_EPITHET_HEADS
-from .lexicon.works import THING_MODIFIERS, THING_NOUNS, TITLE_CUES, WORK_CUES, WORK_FOLLOWERS
+from .lexicon.works import THING_DETERMINERS as _THING_DETERMINERS, THING_MODIFIERS, THING_NOUNS, TITLE_CUES, WORK_CUES, WORK_FOLLOWERS
 from ..ruler import Ruler
 from .lexicon import (
     COMMON_CAPS,
@@ -41,29 +47,10 @@ from .lexicon import (
     TITLES,
 )
 
-# Last words that make a capitalised run a business ("Varnum Housewares", "Orla Foods"), beside the lexicon's
-# institutional heads. Kept here because the lexicon is shared; plural or trade words only, no common surname
-# ("Banks", "Mills", "Wells" are left out).
-_COMPANY_HEADS = frozenset("""Housewares Hospitality Foods Brands Industries Enterprises Ventures Capital Labs Laboratories
-    Systems Technologies Pharmaceuticals Pharma Therapeutics Biosciences Logistics Solutions Consulting Apparel Cosmetics
-    Beverages Insurance Realty Properties Construction Manufacturing Publishing Software Electronics Outfitters Brewing
-    Brewery Distillery Winery Vineyards Bakery Restaurants Hotels Resorts Cookware Appliances Furnishings Textiles
-    Telecom Communications Airlines Airways Aviation Shipping Freight Motors Automotive Stores Supermarkets Retail
-    Investments Advisors Advisers Associates Worldwide Incorporated Limited LLP PLC GmbH Research""".split())
-# Last words of a company's name whose first words alone are a short form of it ("Kestrel Point Capital" → "Kestrel
-# Point"); not the words of bodies often named after a person (Foundation, Institute, Center).
-COMPANY_ENDS = _COMPANY_HEADS | frozenset("Inc Inc. LLC Ltd Corp Corp. Co. Company Corporation Group Partners Holdings Studios".split())
 _ORG_HEADS = _LEXICON_ORG_HEADS | _COMPANY_HEADS  # for runs of two words or more ("Retail sales fell" is no company)
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]\.(?=\s)|[\w][\w'’&!-]*(?:\.(?=\s+[A-Z]))?")
-_PARTICLES = frozenset("de del della der di da du la le van von ten ter bin al el dos das".split())
 _SUFFIXES = GENERATIONAL_SUFFIXES
-# Title words that name a court or a jurisdiction, never the last word of a person's name.
-_INSTITUTION_ENDS = frozenset("Circuit Court Courts District County City State Superior Supreme Federal Judicial Appeals".split())
-# Titles that only ever stand before a person's name ("Judge", "Mr.", "Detective"): after one, the next words are a
-# name even when the first could begin a place's ("Judge Beverly Tamsin"). Not the words of offices and courts.
-_PERSON_TITLES = TITLES - _INSTITUTION_ENDS - frozenset(
-    "Special Assistant General First Second Third Fourth Fifth Former Acting Interim Defense Defence Star".split())
 
 
 _PARTS = re.compile(r"[-’']")
@@ -90,10 +77,6 @@ def is_name_token(word: str) -> bool:
     return True
 
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,5}|[A-Z]![A-Z]*)$")
-_CONNECTORS = {"of", "the", "&", "de", "del", "della", "der", "di", "da", "du", "la", "le", "van", "von", "ten", "ter", "bin", "al", "dos", "das"}
-
-
-_CLAUSE_WORDS = frozenset("it he she they we i you that which who whom as and but".split())
 
 
 def titled_quotation(before: str) -> bool:
@@ -119,7 +102,7 @@ _WORD_RUN = re.compile(r"\w+")
 _AGE = re.compile(r"^,\s*(\d{1,3}),")
 # The role ends at a comma, a full stop (not an honorific's: "a lawyer for Mr. Varga") or the verb.
 _APPOSITIVE = re.compile(r"^,\s*(?:\d{1,3},\s*)?(?:who is |who was )?(?P<det>a|an|the|his|her|their|its|[A-Z][\w’']+[’']s)\s+"
-                         r"(?P<role>[^,;:()—–]{3,70}?)(?=,|;|\.(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)|\s+(?:said|says|told|was|is|has|had)\b|$)")
+                         r"(?P<role>[^,;:()—–]{3,70}?)(?=,|;|\.(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)|\s+" + _APPOSITIVE_END + r"\b|$)")
 
 
 _ROLE_FOR = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,2}?(?:" + "|".join(sorted(ROLE_WORDS - {"source", "insider", "friend"}))
@@ -285,10 +268,6 @@ def _particle_surname(sentence: str, toks: list[_Tok], k: int) -> Mention | None
     return Mention(toks[i].start, toks[k].end, name, "single", name, possessive=toks[k].possessive, evidence=next_word in SPEECH_VERBS)
 
 
-# Plural kin words that introduce two people sharing a surname: "his parents, Peter and Ilona Varga".
-_COUPLE_WORDS = frozenset("parents couple grandparents brothers sisters siblings twins sons daughters".split())
-
-
 def _couples(sentence: str, mentions: list[Mention]) -> None:
     """"His parents, Peter and Ilona Varga": the first name alone shares the full name's surname and role."""
     for k in range(len(mentions) - 1):
@@ -298,11 +277,6 @@ def _couples(sentence: str, mentions: list[Mention]) -> None:
             first.kind, first.name = "person", f"{first.name} {second.name.split()[-1]}"
             first.evidence = True
             second.role, second.evidence = second.role or first.role, True
-
-
-# Bodies named for an office holder: "the District Attorney's Office", "the Sheriff's Department".
-_OFFICE_OWNERS = frozenset("Defender Defenders Examiner Coroner Marshal Marshals Controller Recorder Assessor Treasurer "
-                           "Auditor Clerk Children Women Veterans Workers People".split())
 
 
 def _office_of(sentence: str, owner: _Tok, head: _Tok) -> bool:
@@ -614,10 +588,7 @@ def _bare_initial(word: str) -> bool:
     return len(word) == 1 and word.isupper() and word != "I"
 
 
-
-
 _THING_WORDS = THING_NOUNS | THING_MODIFIERS
-_THING_DETERMINERS = frozenset(("a", "an", "its"))
 
 
 def _names_a_thing(next_word: str, after_next: _Tok | None) -> bool:
@@ -655,17 +626,6 @@ def _is_place(words: list[str]) -> bool:
         return True
     return len(words) >= 2 and words[0] in PLACE_PREFIXES and words[0] not in ("East", "West", "North", "South") or (
         len(words) == 2 and words[0] in ("East", "West", "North", "South") and words[1] not in ROLE_WORDS)
-
-
-# Words that end a noun phrase read backwards from a role noun: determiners, prepositions, conjunctions,
-# auxiliaries, pronouns, numbers. A role's own modifiers ("billing compliance", "patient-intake") are other words.
-_PHRASE_STOPS = frozenset("""the a an this that these those his her their its our my your of to in on at by for with
-    from into onto over under about against between among through during after before since until than as via per and
-    or but nor so yet is are was were be been being has have had do does did will would can could shall should may
-    might must he she it they we you who whom whose which what not also then there here when where while including
-    said says told according one two three four five six seven eight nine ten""".split())
-_DETERMINERS = frozenset("the a an his her their its our my your this that".split())
-_OWN = frozenset("his her their its".split())
 
 
 # The words of an age before a role noun: "his 22-year-old son", "her 9 year old daughter".
@@ -770,7 +730,7 @@ def _after(rest: str) -> tuple[int | None, str | None]:
     return age, role
 
 
-_BARE_APPOSITIVE = re.compile(r"^,\s*(?:\d{1,3},\s*)?(?P<role>[a-z][^,;:()—–]{2,70}?)(?=,|;|\.(?:\s|$)|\s+(?:said|says|told|was|is|has|had)\b|$)")
+_BARE_APPOSITIVE = re.compile(r"^,\s*(?:\d{1,3},\s*)?(?P<role>[a-z][^,;:()—–]{2,70}?)(?=,|;|\.(?:\s|$)|\s+" + _APPOSITIVE_END + r"\b|$)")
 
 
 def _bare_role(rest: str) -> str | None:
@@ -788,10 +748,6 @@ def _bare_role(rest: str) -> str | None:
         if not word.islower():
             return None
     return None
-
-
-# Endings of descriptive adjectives, which qualify an epithet without changing its role ("the youthful executive").
-_ADJECTIVE_ENDINGS = ("ish", "ful", "ous", "less")
 
 
 def _epithets(sentence: str, found: list[Mention]) -> list[Mention]:

@@ -27,7 +27,13 @@ from .directory import Directory, name_parts, norm_name
 from ..ruler import Ruler
 from .lexicon import FAMILY, FEMALE, LEGAL, MALE, MEDIA, OFFICIAL
 from .lexicon.roles import CELEBRITY_HEADS
-from .names import COMPANY_ENDS, Mention, find_mentions, titled_quotation
+from .lexicon.name_particles import ACRONYM_SKIP as _ACRONYM_SKIP, ORG_NAME_CONNECTOR as _ORG_NAME_CONNECTOR
+from .lexicon.organisations import (COMPANY_CUES as _COMPANY_CUES, COMPANY_ENDS, COMPANY_NOUN as _COMPANY_NOUN, LEGAL_SUFFIXES,
+                                    OFFICE_HEAD_FORMS as _OFFICE_HEADS, PRIVATE_EMPLOYERS as _PRIVATE)
+from .lexicon.places import COUNTRY_PREFIXES
+from .lexicon.roles import SHARED_OFFICES as _SHARED_OFFICES
+from .lexicon.titles import TITLE_ABBREVIATIONS as _TITLE_ABBREVIATIONS
+from .names import Mention, find_mentions, titled_quotation
 from .segment import MAX_SENTENCE, Segmented
 from .slug import slugify
 from ..articles.timex import DateMention, find_dates
@@ -60,15 +66,6 @@ class Entity:
 
 
 _PUBLIC_LAWYER = re.compile(r"\b(?:u\.?s\.?|united states|district|state['’]?s?|city|county|assistant|deputy)\s+attorney\b|\battorney[- ]general\b|\bprosecut", re.I)
-# Abbreviated titles as roles ("Det. Rachel Moss" gives the role "Det.").
-_TITLE_ABBREVIATIONS = {"det": "detective", "sgt": "sergeant", "lt": "lieutenant", "capt": "captain", "gov": "governor",
-                        "sen": "senator", "rep": "representative", "atty": "attorney", "insp": "inspector",
-                        "supt": "superintendent", "cmdr": "commander", "cpl": "corporal", "ofc": "officer"}
-# Office words that name private posts as often as public ones ("chief financial officer", "school secretary").
-_SHARED_OFFICES = frozenset("""officer officers secretary official officials agent inspector examiner captain commissioner
-    clerk deputy auditor comptroller minister investigator""".split())
-_PRIVATE = frozenset("""company corporate corporation firm business private hospital clinic bank school church store
-    inc llc corp nonprofit charity union""".split())
 _CORPORATE_OFFICER = re.compile(r"\bchief\s+(?:[a-z-]+\s+){1,2}officer\b|\bc[efoti]o\b")
 
 
@@ -416,13 +413,12 @@ PASSES: Ruler[Recognition] = Ruler("recognise", [
 # patterns, run once per article only when one of their words occurs; each captures the capitalised run, which
 # must end (or begin) with the name.
 _RUN = r"([A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){1,5})"
-_COMPANY_NOUN = r"(?:company|firm|chain|brand|retailer|business|corporation|maker|manufacturer)"
-_COMPANY_CUES = frozenset("shares stock company firm chain brand retailer business corporation maker manufacturer".split())
 _RUN_BEFORE_CUE = re.compile(_RUN + r"(?:['’]s?\s+(?:shares|stock|share\s+price)\s+(?:fell|rose|jumped|dropped|plunged|slid|slumped|sank|climbed|gained|"
                              r"soared|tumbled|surged|traded|closed|opened|ended)\b|,\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?"
                              + _COMPANY_NOUN + r"(?=\s*[,.;)]|\s+(?:that|which|based)\b))")
 _RUN_AFTER_CUE = re.compile(r"\b(?:shares\s+(?:of|in)|(?:his|her|their|its|the)\s+" + _COMPANY_NOUN + r",)\s+" + _RUN)
-_LEGAL_SUFFIX = re.compile(_RUN + r"\s+(?:Inc|LLC|Ltd|Corp|Co|PLC|LLP)\b")
+_LEGAL_SUFFIX = re.compile(_RUN + r"\s+(?:" + "|".join(LEGAL_SUFFIXES) + r")\b")
+_LEGAL_SUFFIX_GATE = tuple(" " + suffix for suffix in LEGAL_SUFFIXES)  # " LLC" …: its pattern's cheap test
 
 
 
@@ -518,13 +514,13 @@ def _transcript_speakers(seg: Segmented, found: _Found, resolved: list[list[tupl
         resolved[index].append((offset, offset + len(label.name), key))
 
 
-_DEFINED_ACRONYM = re.compile(r"(?P<full>[A-Z][\w&’'.-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w&’'.-]*)){1,8})\s+\((?P<short>[A-Z]{2,6})\)")
-_ACRONYM_SKIP = frozenset(("of", "and", "for", "the", "&", "The"))
+_DEFINED_ACRONYM = re.compile(r"(?P<full>[A-Z][\w&’'.-]*(?:\s+(?:" + _ORG_NAME_CONNECTOR + r"|[A-Z][\w&’'.-]*)){1,8})\s+\((?P<short>[A-Z]{2,6})\)")
 _BARE_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
-_WRITTEN_NAME = re.compile(r"(?<![\w.])(?P<full>(?:U\.S\.|U\.K\.|[A-Z][\w&’'-]*)(?:\s+(?:of|and|for|the|&|[A-Z][\w&’'.-]*)){1,8})")
-_COUNTRY_PREFIXES = frozenset(("U.S.", "U.K."))  # "the U.S. Securities and Exchange Commission" is the agency's full name
+# "the U.S. Securities and Exchange Commission" is the agency's full name: a country prefix may open one
+_WRITTEN_NAME = re.compile(r"(?<![\w.])(?P<full>(?:" + "|".join(map(re.escape, COUNTRY_PREFIXES)) + r"|[A-Z][\w&’'-]*)(?:\s+(?:"
+                           + _ORG_NAME_CONNECTOR + r"|[A-Z][\w&’'.-]*)){1,8})")
 
 
 def _full_form(full: str, short: str) -> str | None:
@@ -537,7 +533,7 @@ def _full_form(full: str, short: str) -> str | None:
         return None
     start = full.index(words[0])
     before = full[:start].split()
-    if before and before[-1] in _COUNTRY_PREFIXES:
+    if before and before[-1] in COUNTRY_PREFIXES:
         start = full.rindex(before[-1], 0, start)
     return full[start:]
 
@@ -616,7 +612,7 @@ def _companies_named_as_people(entities: dict[str, Entity], text: str, lower_wor
         return
     ends: list[str] = []  # capitalised runs a company cue follows
     starts: list[str] = []  # capitalised runs a company cue precedes ("his company, Orrin Pask")
-    if any(suffix in text for suffix in (" Inc", " LLC", " Ltd", " Corp", " Co", " PLC", " LLP")):
+    if any(suffix in text for suffix in _LEGAL_SUFFIX_GATE):
         ends.extend(m.group(1) for m in _LEGAL_SUFFIX.finditer(text))
     if not _COMPANY_CUES.isdisjoint(lower_words):
         ends.extend(m.group(1) for m in _RUN_BEFORE_CUE.finditer(text))
@@ -669,8 +665,6 @@ def _match_entity(entities: dict[str, Entity], name: str) -> str | None:
     return None
 
 
-# Head words that name the same kind of body ("the Sheriff's Office" / "the Sheriff's Department").
-_OFFICE_HEADS = {"Department": "Office", "Dept": "Office", "Dept.": "Office"}
 
 
 def _org_form(name: str) -> tuple[str, ...]:

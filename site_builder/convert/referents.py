@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass
 
 from .directory import name_parts
-from .lexicon.roles import JUDICIAL_WORDS, PERSONAL_ROLES, TENURE_WORDS, VAGUE_GROUPS
+from .lexicon.function_words import (FUNCTION_WORDS as _FUNCTION_WORDS, GROUP_DETERMINERS as _DETERMINERS, PERSON_POSSESSIVES as _POSSESSIVE_DETS,
+                                     PREPOSITIONS as _PREPOSITIONS, SUBORDINATORS as _SUBORDINATORS)
+from .lexicon.organisations import BODY_CUES, BODY_HEADS as _BODY_HEADS, BODY_NAME_HEADS
+from .lexicon.roles import HOLDER_HEADS as HOLDER_HEADS, HOLDER_TITLES, JUDICIAL_WORDS, PERSONAL_ROLES, TENURE_WORDS, VAGUE_GROUPS
 from .lexicon import GROUP_MODIFIERS, NOT_NAMES, ROLE_WORDS, UNNAMED_ROLES
 from .lexicon.anonymous import AGENT_GROUPS, UNNAMED_BODIES
 from .lexicon.furniture import CONNECTIVES
@@ -60,7 +63,6 @@ UNNAMED_FORMS = frozenset(UNNAMED_ROLES | {_plural(w) for w in UNNAMED_ROLES})
 _PLURAL_FORMS = UNNAMED_FORMS - UNNAMED_ROLES
 UNNAMED_PLURALS = frozenset(_PLURAL_FORMS)  # "jurors", "neighbours": the plural forms, for "they" (see attribution)
 _LOWER_LEADS = _LOWER_LEADS | UNNAMED_FORMS | GROUP_MODIFIERS | AGENT_GROUPS | UNNAMED_BODIES
-_POSSESSIVE_DETS = frozenset({"his", "her", "their", "our"})
 _NOUNS = "|".join(sorted(map(re.escape, UNNAMED_FORMS), key=len, reverse=True))
 _DET = r"(?:[Aa]n?|[Oo]ne(?:\s+of\s+(?:the|his|her|their|its|our))?|[Aa]nother|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)"
 # "close to the family", "at the plant"; then ", who asked not to be named,"
@@ -72,7 +74,6 @@ _UNNAMED_BARE = re.compile(  # "Former co-workers said"; not "The show's produce
 _UNNAMED_AFTER = re.compile(rf"\s*(?P<det>{_DET})\s+(?:[\w’'-]+\s+){{0,3}}?(?P<noun>{_NOUNS})\b")
 _WORD = re.compile(r"[\w’'-]+")
 _GATE = re.compile(r"[\w-]+")  # words for the cheap test: "patient's" holds "patient"
-_PREPOSITIONS = frozenset("for of to by with from at about than like".split())
 
 
 def _plausible(det: str | None, noun: str) -> bool:
@@ -146,23 +147,8 @@ def unnamed_after(plain: str, end: int, mentions: Mentions) -> str | None:
 
 
 # --- groups named by a common noun ("prosecutors said") and the bodies the article names for them
-_SUBORDINATORS = frozenset("after before when while because since until although though once if unless whereas".split())
-_DETERMINERS = frozenset("the his her their its".split())
-_FUNCTION_WORDS = frozenset("the a an and or but of to in on at for with by from as is was were be been has have had that this these those "
-                            "which who whom what very so such than then".split())
-BODY_CUES: dict[str, tuple[str, ...]] = {
-    "prosecutors": ("Attorney", "Prosecut", "Justice"), "prosecution": ("Attorney", "Prosecut", "Justice"),
-    "police": ("Police", "Sheriff", "Constabulary", "Patrol"), "detectives": ("Police", "Sheriff", "Investigation"),
-    "investigators": ("Police", "Sheriff", "Investigation", "Attorney"), "court": ("Court",), "office": ("Office",),
-    "department": ("Department",), "agency": ("Agency",), "sheriff's office": ("Sheriff",), "sheriff’s office": ("Sheriff",),
-    "officials": ("Office", "Department", "Agency", "Police", "Sheriff", "Ministry", "Bureau", "Commission", "Authority"),
-}
-BODY_CUES["authorities"] = BODY_CUES["officials"]
-_BODY_HEADS = ("Office", "Department", "Court", "Bureau", "Agency", "Police", "Ministry", "Commission", "Authority", "Prosecut",
-               "Sheriff", "Constabulary", "Patrol", "Service", "Justice")
 # "Kessler County District Attorney's Office", "Alder Falls Police Department", "Oregon Department of Justice"
-_BODY = re.compile(r"(?<![\w’'-])(?P<name>(?:[A-Z][\w.&-]*(?:['’]s)?\s+)+(?:Office|Department|Court|Bureau|Agency|Police|Ministry|Commission"
-                   r"|Authority|Constabulary|Patrol|Service)(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w.&-]*)+)?)\b")
+_BODY = re.compile(r"(?<![\w’'-])(?P<name>(?:[A-Z][\w.&-]*(?:['’]s)?\s+)+(?:" + "|".join(BODY_NAME_HEADS) + r")(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w.&-]*)+)?)\b")
 
 
 @dataclass(frozen=True)
@@ -384,8 +370,7 @@ def group_entity(phrase: str, rec: Recognised, groups: dict[str, Entity]) -> str
 
 # --- "the judge wrote": the nearest person the article gave that role
 _JUDICIAL = re.compile(r"\b(?:" + "|".join(JUDICIAL_WORDS) + r")\b", re.I)
-HOLDER_HEADS = frozenset({"judge", "justice", "magistrate"})
-_HOLDER = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa])\s+(?:[\w.’'-]+\s+){0,5}?(?P<head>judge|justice|magistrate)\s+"
+_HOLDER = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa])\s+(?:[\w.’'-]+\s+){0,5}?(?P<head>" + "|".join(HOLDER_TITLES) + r")\s+"
                      r"(?:(?:on|last|this|late|early)\s+\w+\s+)?(?:(?:also|then|later|further|again)\s+)?$")
 
 

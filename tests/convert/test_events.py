@@ -26,39 +26,17 @@ def dated(*paragraphs: str, published: str = PUBLISHED) -> list[tuple[str | None
 
 
 def test_a_speaker_s_today_or_weekday_does_not_date_an_event() -> None:
-    # a speaker's "today" or "Tuesday" counts from the day they spoke, which the publication date does not tell
-    assert dated("“We opened the new library branch today,” the mayor said at the ribbon cutting.") == []
-    assert dated("“The council did its job. Today the readers of this town got their library back,” the mayor said.") == []
-    assert dated("“The council approved our library budget on Tuesday,” the librarian said.") == []
+    # a speaker's "today" or "Tuesday" counts from the day they spoke (rules/events.txt);
     # a date with its year written means the same whoever says it (quoted documents, rulings)
     assert dated("“The council filed its budget appeal on Sept. 5, 2023,” the ruling reads.") == [
         ("2023-09-05", "The council filed its budget appeal on Sept. 5, 2023")]
     assert dated("The mayor said the library branch opened on Tuesday after a long wait.") == [("2024-03-05", "The mayor said the library branch opened on Tuesday after a long wait")]
 
 
-def test_a_negated_clause_is_not_an_event() -> None:
-    assert dated("The mayor did not answer messages left at the council office on Tuesday.") == []
-    assert dated("No charges were filed against the library board on Wednesday.") == []
-    # the negation belongs to another clause: the resignation happened
-    assert [d for d, _ in dated("The mayor, who has not been charged, resigned from the council on Tuesday.")] == ["2024-03-05"]
-    # a plea of not guilty is an event
-    assert [d for d, _ in dated("The council treasurer pleaded not guilty to the budget fraud counts on Tuesday.")] == ["2024-03-05"]
-    # undated: "has not been charged" is not something that happened
-    assert events("The mayor has not been charged in the council budget case.") == []
-
-
-def test_a_statistic_is_not_an_event() -> None:
-    assert dated("The library branch lent more than 48,000 books to readers last year.") == []
-    assert dated("The library branch lent 30 percent more books in 2023.") == []
-    # an event verb with a number is still an event
-    assert [d for d, _ in dated("The council was fined $12,000 over the library budget last year.")] == ["2023"]
-
-
 def test_a_range_is_a_period_not_two_events() -> None:
     found = events("Between 2016 and 2020 the council approved every library budget.")
     assert [e.date for e in found if e.date] == []
     assert [(e.not_after, e.when) for e in found] == [(PUBLISHED, "Between 2016 and 2020")]
-    assert dated("From 2011 to 2014, the mayor lived abroad before joining the council.") == []
 
 
 def test_a_relative_date_anchored_in_the_previous_sentence() -> None:
@@ -73,9 +51,7 @@ def test_a_relative_date_anchored_in_the_previous_sentence() -> None:
     # a speaker's "Tuesday" is no anchor either
     found = events("“We finished the library budget on Tuesday,” the mayor said.", "The council approved the budget three days later.")
     assert [(e.date, e.when) for e in found] == [(None, "three days later")]
-    # not the sentence before: too far to be certain
-    found = events("The council approved the library budget on May 3, 2022.", "Readers cheered.", "The mayor signed the budget three days later.")
-    assert found[-1].date is None
+    # not the sentence before: too far to be certain (rules/events.txt)
 
 
 def test_the_anchor_inside_a_relative_span_does_not_date_the_event() -> None:
@@ -112,25 +88,14 @@ def test_the_start_of_a_state_is_titled_from_its_own_clause_or_not_at_all() -> N
     found = dated("Teodor Marsh, who has chaired the council since 2015, resigned from the council in March 2023.")
     assert ("2015", "Teodor Marsh has chaired the council since 2015") in found
     assert all(not title.startswith("Teodor Marsh, who") for date, title in found if date == "2015")
-    # no clause of its own to title it: no event of that date
-    assert [d for d, _ in dated("Since 2015, the council has met in the library.")] == []
+    # no clause of its own to title it: no event of that date (rules/events.txt)
 
 
 def test_a_sentence_opening_month_and_relative_words() -> None:
     assert dated("In February, the council approved the library budget.", published="2024-05-20") == [
         ("2024-02", "The council approved the library budget")]
-    found = dated("The council approved the library budget in March 2021.", "The next month, the mayor signed the budget.")
-    assert [d for d, _ in found] == ["2021-03", "2021-04"]
-    found = dated("The council approved the library budget in 2021.", "The mayor resigned from the council that summer.")
-    assert [d for d, _ in found] == ["2021", "2021"]
-    # a speaker's "last night" counts from the day they spoke
-    assert dated("“The council approved the library budget last night,” the mayor said.") == []
+    # "the next month", "that summer", and a speaker's "last night": rules/events.txt
     assert dated("The council approved the library budget last night.") == [("2024-03-07", "The council approved the library budget last night")]
-
-
-def test_a_weekday_after_a_is_no_date() -> None:
-    found = dated("The council approved the library budget in May 2019, a Sunday with no quorum.")
-    assert [d for d, _ in found] == ["2019-05"]
 
 
 def test_the_start_of_a_state_behind_a_quoted_title() -> None:
@@ -150,48 +115,9 @@ def test_a_clause_without_its_own_subject_takes_the_sentence_s_opening_noun() ->
     assert ("2024-07", "The audit was postponed last month to March 2025") in found
 
 
-def test_that_night_needs_an_anchor_as_precise_as_itself() -> None:
-    found = dated("The mayor sued the council in January 2021.", "The council settled the lawsuit the same afternoon.")
-    assert [d for d, _ in found] == ["2021-01"]
-    found = dated("The mayor sued the council on Jan. 5, 2021.", "The council settled the lawsuit the same afternoon.")
-    assert [d for d, _ in found] == ["2021-01-05", "2021-01-05"]
-    # in the same sentence the anchor is certain; the date is no more precise than it
-    found = dated("The mayor sued the council in January 2021 and the council settled the lawsuit that night.")
-    assert "2021-01" in [d for d, _ in found]
-
-
 def test_a_sentence_may_date_three_events() -> None:
     found = dated("The audit, once planned for this November, was postponed last month to March 2025.", published="2024-08-20")
     assert sorted(d for d, _ in found if d) == ["2024-07", "2024-11", "2025-03"]
-
-
-
-def test_a_dated_statement_is_an_event() -> None:
-    # Saying something on a day belongs on the timeline (the statement's words become a claim or quote too):
-    # the development gold and the first two held-out sets count such statements as events.
-    assert [d for d, _ in dated("The council treasurer, a former banker, said at a news conference on Monday afternoon that "
-                                "the audit was finished.")] == ["2024-03-04"]
-    assert [d for d, _ in dated("A spokesperson for the council said Tuesday that the budget audit was finished.")] == ["2024-03-05"]
-    assert [d for d, _ in dated("On Tuesday, the council treasurer told reporters the library budget was safe.")] == ["2024-03-05"]
-    # the date belongs to the act the statement reports, or the act is a filing, a ruling, a firing
-    assert [d for d, _ in dated("The mayor said the council fired the library director on Tuesday.")] == ["2024-03-05"]
-    assert [d for d, _ in dated("The treasurer told reporters she had moved the library budget in the spring of 2021.")] == ["2021"]
-    assert [d for d, _ in dated("The council declined to renew the library lease on Monday.")] == ["2024-03-04"]
-    assert [d for d, _ in dated("On Monday, the council sued the library board.")] == ["2024-03-04"]
-
-
-def test_an_expectation_is_not_an_event() -> None:
-    assert dated("The council has not approved a budget, and a decision is expected this spring.") == []
-    assert dated("The council has no budget yet, though its auditors have said they hope to file one this spring.") == []
-    # what is scheduled is an event
-    assert [d for d, _ in dated("The council budget hearing is scheduled for April 2.")] == ["2024-04-02"]
-
-
-def test_a_price_or_level_is_not_an_event() -> None:
-    assert dated("By Thursday morning the council bonds were trading at about 41 cents, down from more than $2 a week earlier.") == []
-    assert dated("The library fund stood at $3 million in March, up from $2 million a year earlier.") == []
-    # a count in another clause does not make a statistic of the dated act
-    assert [d for d, _ in dated("The mayor moved the library budget in the spring of 2021, tempted by an interest rate of 8%.")] == ["2021"]
 
 
 def test_a_negation_in_an_earlier_coordinated_clause() -> None:
@@ -201,25 +127,9 @@ def test_a_negation_in_an_earlier_coordinated_clause() -> None:
     assert dated("The council did not meet and did not vote on Wednesday.", published="2021-12-14") == []
 
 
-def test_a_dated_statement_that_reports_an_act_is_an_event() -> None:
-    assert [d for d, _ in dated("The library board said Wednesday it had suspended payments to the council.")] == ["2024-03-06"]
-    assert [d for d, _ in dated("The mayor said on Tuesday that the council fired the library director.")] == ["2024-03-05"]
-    # "added a note" is an act, not a way of saying
-    assert [d for d, _ in dated("On Wednesday evening, the mayor added a note to the council budget.")] == ["2024-03-06"]
-
-
 def test_a_statement_in_a_filing_or_about_an_act_is_an_event() -> None:
+    # published another day than rules/events.txt's, where the other cases are
     assert [d for d, _ in dated("The treasurer said in a court filing last week that the library fund was empty.", published="2024-03-20")] == ["2024-03"]
-    assert [d for d, _ in dated("The treasurer has agreed to repay the library fund, the council said on Tuesday.")] == ["2024-03-05"]
-    # a level in another clause does not make a statistic of the date
-    assert [d for d, _ in dated("The council counts every claim as of the filing date, Nov. 15, 2021, when the library bonds traded near $64.")] == [
-        "2021-11-15"]
-
-
-def test_what_is_said_in_court_is_part_of_the_proceedings() -> None:
-    assert [d for d, _ in dated("The council's lawyer told jurors during closing arguments on Tuesday that the library budget was a sham.")] == [
-        "2024-03-05"]
-    assert [d for d, _ in dated("The treasurer said at a budget hearing on Tuesday that the library fund was empty.")] == ["2024-03-05"]
 
 
 def test_a_clause_opening_with_whose_is_titled_with_its_owner() -> None:
@@ -227,15 +137,9 @@ def test_a_clause_opening_with_whose_is_titled_with_its_owner() -> None:
     assert found == [("2024-01", "Dana Reyes’ library branch lost the council budget in January 2024")]
 
 
-def test_a_quoted_date_that_is_no_time_of_anything() -> None:
-    assert dated("“The council budget treats November 2021 like it is the end of history,” the librarian wrote.") == []
-    assert [d for d, _ in dated("“The council cut the library budget in November 2021,” the librarian wrote.")] == ["2021-11"]
-
-
 def test_an_act_named_again_after_when_keeps_its_date() -> None:
     found = dated("The library halted loans on Nov. 10 and filed for bankruptcy five days later.",
                   "Dana Reyes, a specialist who took over as the library's chief executive when it filed for bankruptcy, said in a court filing "
                   "last week that the council budget was short.", published="2021-12-14")
     assert ("2021-11-15", "Dana Reyes took over as the library's chief executive when it filed for bankruptcy") in found
-    # an act the article did not date, or dated twice, dates nothing
-    assert dated("Dana Reyes, who took over as the library's chief executive when it filed for bankruptcy, resigned.") == []
+    # an act the article did not date dates nothing (rules/events.txt)

@@ -3,8 +3,10 @@
 Each line is a case; a failure names the file, the line and the case, so a fixture file reads as the rules'
 specification. The format is described at the top of each file: quotes.txt (the speakers of the quotes kept, an unnamed
 one with how the article describes it in brackets), dates.txt (the dates found in a sentence),
-events.txt (the rule and date of each event drafted), names.txt (the kind, name and rule of each mention), claims.txt (who each claim is attributed to, its kind and
-rules), sentences.txt (where sentences end, by the rule that decides).
+events.txt (the rule and date of each event drafted), names.txt (the kind, name and rule of each mention), roles.txt (the
+role and age of each person named), groups.txt (the group a role puts a person in), recognise.txt (the entity each
+mention of an article resolves to), claims.txt (who each claim is attributed to, its kind and rules), sentences.txt
+(where sentences end, by the rule that decides).
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.convert.directory import Directory
 from site_builder.convert.events import extract_events
-from site_builder.convert.names import find_mentions
-from site_builder.convert.segment import _BOUNDARY, BREAKS, Boundary, split_sentences
+from site_builder.convert.names import Mention, find_mentions
+from site_builder.convert.recognise import group_for, recognise
+from site_builder.convert.segment import _BOUNDARY, BREAKS, Boundary, segment, split_sentences
 from site_builder.articles.timex import find_dates
 from tests.convert.conftest import article_doc
 from tests.convert.test_claims import run, speakers
 from tests.convert.test_events import PUBLISHED, TOPICS as EVENT_TOPICS
+from tests.convert.test_recognise import TOPICS as RECOGNISE_TOPICS
 
 RULES = Path(__file__).parent / "rules"
 
@@ -62,6 +67,36 @@ def test_event_rule(where: str, paragraphs: list[str], expected: list[str]) -> N
 def test_name_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
     got = [f"{m.kind} {m.name} ({m.rule})" for m in find_mentions(paragraphs[0])]
     assert got == expected, f"{where}: {paragraphs[0]}"
+
+
+def _role(m: Mention) -> str:
+    """"person Halyna Hutchins, role: Rust cinematographer, age: 42", without the parts the sentence does not give."""
+    return f"{m.kind} {m.name}" + (f", role: {m.role}" if m.role else "") + (f", age: {m.age}" if m.age is not None else "")
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("roles.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
+def test_role_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
+    got = [_role(m) for m in find_mentions(paragraphs[0]) if m.kind in ("person", "single")]
+    assert got == expected, f"{where}: {paragraphs[0]}"
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("groups.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
+def test_group_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
+    assert [group_for(paragraphs[0], "person")] == expected, f"{where}: {paragraphs[0]}"
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("recognise.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
+def test_recognise_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
+    seg = segment(paragraphs)
+    rec = recognise(seg, "2024-05-01", Directory(), RECOGNISE_TOPICS)
+    got, mentioned = [], set()
+    for sentence, facts in zip(seg.sentences, rec.sentences):
+        for start, end, key in facts.entities:
+            entity = rec.entities[key]
+            got.append(f"{sentence.text[start:end]} = {entity.kind} {entity.name}")
+            mentioned.add(key)
+    assert got == expected, f"{where}: {' ¶ '.join(paragraphs)}"
+    assert mentioned == set(rec.entities), f"{where}: entities no mention resolves to: {sorted(set(rec.entities) - mentioned)}"
 
 
 @pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("claims.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")

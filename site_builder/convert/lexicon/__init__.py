@@ -7,8 +7,11 @@ never drift apart.
 
 - :mod:`.roles` — role nouns and modifiers, the groups roles fall into, genders, unnamed-source roles, offices whose
   holders reports leave unnamed ("the jury foreperson"), the words of judges and courts
-- :mod:`.titles` — titles and honorifics before a name
-- :mod:`.organisations` — organisation heads, acronyms that name none, capitalised words of institutions
+- :mod:`.titles` — titles and honorifics before a name, abbreviated titles, the title words of courts
+- :mod:`.organisations` — organisation and company heads, acronyms that name none, capitalised words of
+  institutions, the words of bodies and of companies
+- :mod:`.name_particles` — the lower-case words inside a name ("de la Vega", "Bank of the West")
+- :mod:`.function_words` — determiners, prepositions, conjunctions and the other closed classes stages stop at
 - :mod:`.media` — the words of news outlets' names (three lists in use, side by side)
 - :mod:`.places` — place heads, prefixes and places
 - :mod:`.not_names` — capitalised words that are not names
@@ -18,7 +21,9 @@ never drift apart.
   statements, expectations, levels)
 - :mod:`.anonymous` — the words of unnamed sources ("an insider", "people familiar with")
 - :mod:`.tabloid` — the cues of a tabloid report and of an outlet naming itself
-- :mod:`site_builder.articles.datewords` (beside the date patterns, since reading an article needs them) — fixed-date holidays, bounds ("no later than"), periods counted from another date ("that summer"),
+- :mod:`site_builder.articles.datewords` (beside the date patterns, since reading an article needs them) — month and
+  weekday names, days counted from publication ("last week"), the words of relative spans ("three days later"),
+  fixed-date holidays, bounds ("no later than"), periods counted from another date ("that summer"),
   the words that make a date look ahead ("will resume on Monday", "told jurors to return Friday")
 - :mod:`.works` — the cues of a work's title ("the film …") and the nouns a product's name stands before ("… account")
 - :mod:`.documents` — documents that speak in a report ("the lawsuit alleges")

@@ -46,3 +46,56 @@ COMMON_CAPS = _words(
 # Court abbreviations of case captions ("State v. Doe, No. 22CR1 (Pell Cnty. Cir. Ct.)"): capitalised, they
 # neither end a sentence nor finish a person's name.
 COURT_ABBREVIATIONS = frozenset("Cnty Cty Ct Cts Cir Dist Twp Bd Dept Div Sup Super Mun Juv Prob Fam Crim Civ Bankr App".split())
+
+# Last words that make a capitalised run a business ("Varnum Housewares", "Orla Foods"), beside ORG_HEADS (for runs
+# of two words or more: "Retail sales fell" is no company). Plural or trade words only, no common surname ("Banks",
+# "Mills", "Wells" are left out).
+COMPANY_HEADS = _words(
+    """Housewares Hospitality Foods Brands Industries Enterprises Ventures Capital Labs Laboratories
+    Systems Technologies Pharmaceuticals Pharma Therapeutics Biosciences Logistics Solutions Consulting Apparel Cosmetics
+    Beverages Insurance Realty Properties Construction Manufacturing Publishing Software Electronics Outfitters Brewing
+    Brewery Distillery Winery Vineyards Bakery Restaurants Hotels Resorts Cookware Appliances Furnishings Textiles
+    Telecom Communications Airlines Airways Aviation Shipping Freight Motors Automotive Stores Supermarkets Retail
+    Investments Advisors Advisers Associates Worldwide Incorporated Limited LLP PLC GmbH Research""")
+# Last words of a company's name whose first words alone are a short form of it ("Kestrel Point Capital" → "Kestrel
+# Point"); not the words of bodies often named after a person (Foundation, Institute, Center).
+COMPANY_ENDS = COMPANY_HEADS | _words("Inc Inc. LLC Ltd Corp Corp. Co. Company Corporation Group Partners Holdings Studios")
+
+# Bodies named for an office holder: "the District Attorney's Office", "the Sheriff's Department" (beside titles
+# and role words, which own offices too).
+OFFICE_OWNERS = _words("Defender Defenders Examiner Coroner Marshal Marshals Controller Recorder Assessor Treasurer "
+                       "Auditor Clerk Children Women Veterans Workers People")
+# Words of a private employer in a role ("the company's secretary", "a hospital inspector"): with one of them, a
+# shared office word (roles.SHARED_OFFICES) names no public office.
+PRIVATE_EMPLOYERS = _words("""company corporate corporation firm business private hospital clinic bank school church store
+    inc llc corp nonprofit charity union""")
+
+# Nouns that call a capitalised run a company ("Orrin Pask, the company, said", "his firm, Orrin Pask"), in the
+# order of their pattern's alternation; COMPANY_CUES, the gate of the patterns that use them, adds the words of
+# shares ("Orrin Pask's shares fell", "shares of Orrin Pask").
+COMPANY_NOUNS = ("company", "firm", "chain", "brand", "retailer", "business", "corporation", "maker", "manufacturer")
+COMPANY_NOUN = "(?:" + "|".join(COMPANY_NOUNS) + ")"
+COMPANY_CUES = frozenset(("shares", "stock", *COMPANY_NOUNS))
+# Legal suffixes that make the run before them a company ("Orrin Pask LLC"), for a pattern and its gate.
+LEGAL_SUFFIXES = ("Inc", "LLC", "Ltd", "Corp", "Co", "PLC", "LLP")
+
+# Head words that name the same kind of body ("the Sheriff's Office" / "the Sheriff's Department"): the form
+# compared.
+OFFICE_HEAD_FORMS = {"Department": "Office", "Dept": "Office", "Dept.": "Office"}
+
+# Head words of a body's name ("Kessler County District Attorney's Office", "Alder Falls Police Department",
+# "Oregon Department of Justice"), in the order of their pattern's alternation. BODY_HEADS, the pattern's gate, adds
+# words a body's name holds elsewhere ("Prosecutor's Office", "Sheriff's Office", "Department of Justice").
+BODY_NAME_HEADS = ("Office", "Department", "Court", "Bureau", "Agency", "Police", "Ministry", "Commission", "Authority",
+                   "Constabulary", "Patrol", "Service")
+BODY_HEADS = (*BODY_NAME_HEADS, "Prosecut", "Sheriff", "Justice")
+# Group nouns and the words of the bodies they stand for ("prosecutors said" → "the Kessler County District
+# Attorney's Office", named nearby): a body's name holding one of these words.
+BODY_CUES: dict[str, tuple[str, ...]] = {
+    "prosecutors": ("Attorney", "Prosecut", "Justice"), "prosecution": ("Attorney", "Prosecut", "Justice"),
+    "police": ("Police", "Sheriff", "Constabulary", "Patrol"), "detectives": ("Police", "Sheriff", "Investigation"),
+    "investigators": ("Police", "Sheriff", "Investigation", "Attorney"), "court": ("Court",), "office": ("Office",),
+    "department": ("Department",), "agency": ("Agency",), "sheriff's office": ("Sheriff",), "sheriff’s office": ("Sheriff",),
+    "officials": ("Office", "Department", "Agency", "Police", "Sheriff", "Ministry", "Bureau", "Commission", "Authority"),
+}
+BODY_CUES["authorities"] = BODY_CUES["officials"]

@@ -35,3 +35,6 @@ PLACES = _words(
     Hamptons Malibu Brooklyn Harlem Oakland Tucson Reno Omaha Tulsa Albany Trenton Newark Springfield Columbus
     Cincinnati Indianapolis Milwaukee Charlotte Raleigh Richmond Orlando Tampa Jacksonville Honolulu Anchorage
     Westminster Whitehall Hampton Hamptons Amsterdam Brussels Rome Madrid Lisbon Vienna Geneva Zurich""")
+
+# Country prefixes that belong to an agency's full name ("the U.S. Securities and Exchange Commission").
+COUNTRY_PREFIXES = ("U.S.", "U.K.")

@@ -98,3 +98,17 @@ PERSONAL_ROLES = _words("""colleague co-worker coworker friend pal neighbour nei
 VAGUE_GROUPS = _words("officials authorities")
 # Words that say when one held an office, not which office ("the new CEO", "the former mayor").
 TENURE_WORDS = _words("new former then current late outgoing incoming")
+# Endings of descriptive adjectives, which qualify an epithet without changing its role ("the youthful executive").
+ADJECTIVE_ENDINGS = ("ish", "ful", "ous", "less")
+
+# Plural kin words that introduce two people sharing a surname: "his parents, Peter and Ilona Varga".
+COUPLE_WORDS = _words("parents couple grandparents brothers sisters siblings twins sons daughters")
+
+# Office words that name private posts as often as public ones ("chief financial officer", "school secretary").
+SHARED_OFFICES = _words("""officer officers secretary official officials agent inspector examiner captain commissioner
+    clerk deputy auditor comptroller minister investigator""")
+
+# The offices of a judge ("the judge wrote", "a magistrate said"), in the order of their pattern's alternation:
+# the one person the article gave that role. HOLDER_HEADS, the set, is what attribution tests words against.
+HOLDER_TITLES = ("judge", "justice", "magistrate")
+HOLDER_HEADS = frozenset(HOLDER_TITLES)

@@ -24,3 +24,15 @@ HONORIFICS = _words("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Rev Rev. Hon 
 # Generational suffixes that end a person's name ("Martin Luther King Jr.", "John J. Ray III"): part of the name,
 # but never its surname.
 GENERATIONAL_SUFFIXES = _words("Jr Jr. Sr Sr. II III IV")
+
+# Title words that name a court or a jurisdiction, never the last word of a person's name.
+INSTITUTION_ENDS = _words("Circuit Court Courts District County City State Superior Supreme Federal Judicial Appeals")
+# Titles that only ever stand before a person's name ("Judge", "Mr.", "Detective"): after one, the next words are a
+# name even when the first could begin a place's ("Judge Beverly Tamsin"). Not the words of offices and courts.
+PERSON_TITLES = TITLES - INSTITUTION_ENDS - _words(
+    "Special Assistant General First Second Third Fourth Fifth Former Acting Interim Defense Defence Star")
+
+# Abbreviated titles as roles ("Det. Rachel Moss" gives the role "Det."): the role word each stands for.
+TITLE_ABBREVIATIONS = {"det": "detective", "sgt": "sergeant", "lt": "lieutenant", "capt": "captain", "gov": "governor",
+                       "sen": "senator", "rep": "representative", "atty": "attorney", "insp": "inspector",
+                       "supt": "superintendent", "cmdr": "commander", "cpl": "corporal", "ofc": "officer"}

@@ -73,3 +73,8 @@ NEUTRAL_VERBS = {
 SPEECH_WORDS = frozenset(w.lower() for w in SPEECH_VERBS | {"according"})
 RULING_ONLY = frozenset(RULING_VERBS - SPEECH_WORDS)  # "dismissed", "granted": reporting verbs only for a judge or court
 REPORTING_WORDS = SPEECH_WORDS | RULING_ONLY | PARTICIPLE_VERBS | QUOTE_TAG_VERBS | LED_SPEECH_VERBS
+
+# Verbs that end a role written after a name ("Dana Pike, manager of the billing office, said"; "Pike, 43, of
+# Harborview, is accused"), in the order of the appositive patterns' alternation: the role stops before them.
+APPOSITIVE_END_VERBS = ("said", "says", "told", "was", "is", "has", "had")
+APPOSITIVE_END = "(?:" + "|".join(APPOSITIVE_END_VERBS) + ")"

@@ -25,3 +25,5 @@ THING_NOUNS = _words("""account accounts app apps card cards token tokens wallet
     subscription subscriptions""")
 # Lower-case words that may stand between such a name and its noun ("Vault Yield interest accounts").
 THING_MODIFIERS = _words("interest savings checking deposit trading loyalty rewards credit debit gift reality streaming mobile")
+# Determiners before a product's name ("a Range Rover", "its Vault Yield account"): a person's name takes none.
+THING_DETERMINERS = _words("a an its")
