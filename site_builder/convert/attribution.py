@@ -16,6 +16,7 @@ named before the quotation, or who opens the sentence before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -82,66 +83,151 @@ def _anonymous_in(window: str) -> list[re.Match[str]]:
 
 def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int | None = None,
               groups: dict[str, Entity] | None = None) -> Attribution | None:
-    """The speaker of sentence ``index``, looking for a reporting verb between offsets ``lo`` and ``hi``."""
-    sentence = seg.sentences[index]
-    text = sentence.text
+    """The speaker of sentence ``index``, looking for a reporting verb between offsets ``lo`` and ``hi``.
+
+    In: the segmented article, what recognition found, and the groups and bodies the article names (None: groups
+    are not resolved). Out: the attribution of the first verb whose rule (:data:`VERB_RULES`) names a speaker,
+    else of the first verb whose rule found a document or an unnamed speaker, else None. An unnamed speaker
+    of the whole sentence yields to a named one in an attribution that closes it (see :func:`_closing`)."""
+    text = seg.sentences[index].text
     hi = len(text) if hi is None else hi
-    plain = seg.plain(index)
-    # names inside the quoted words are not the speaker
-    mentions = [(s, e, k) for s, e, k in rec.sentences[index].entities if plain[s:e].strip()]
-    at = Speaking(seg, rec, index, plain, mentions, groups)
-    best: tuple[int, Attribution] | None = None
-    for start, end, word in seg.reporting_verbs(index):
-        if start < lo:
+    at = _speaking(seg, rec, index, groups)
+    fallback: Attribution | None = None
+    for start, end, word in _verbs_between(seg, index, lo, hi):
+        site = VerbSite(at, start, end, word)
+        name = VERB_RULES.run(site)
+        if name is None or site.found is None:
             continue
-        if end > hi:
-            break
-        if word[0].isupper() and word != "According":
-            continue
-        lower = word.lower()
-        if lower in QUOTE_TAG_VERBS and not _quotation_tag(text, start):
-            continue  # "a detailed report": a speech verb only as the tag of a quotation
-        if lower == "accused" and _ACCUSED_BY_OF.match(text, end):
-            how = "accused-by"  # "were accused by the agency of “fraud”": the accuser's words
-            found = _after(at, end + 3)
-        elif re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in INVERTIBLE_VERBS and not _demands(lower, plain, end):
-            continue  # "the councilwoman accused of …": a participle, not someone speaking
-        elif lower in PARTICIPLE_VERBS:
-            how = "participle"
-            found = _participle(plain, start, mentions) if not plain.startswith(" to ", end) else None  # "adding to the pressure"
-        elif lower in RULING_ONLY and not _COMMANDED.match(text, end):
-            how = "ruling"
-            found = _ruling(at, start, word)
-        elif lower == "according":
-            how = "according-to"
-            if not re.match(r"\s+to\b", plain[end:]):
-                continue
-            found = _after(at, end + 3)
-            if found and found[0] and _is_media(rec, found[0]):
-                continue  # "according to E! News": the outlet relays, it is not the speaker
-        else:
-            before = _before(at, start, word)
-            how, found = (f"before.{before.rule}", before.found) if before is not None else ("", None)
-            if found is None and (lower in INVERTIBLE_VERBS or _after_quotation(text, start)):
-                how = "speaker-after-verb"
-                found = _after(at, end, inverted=True, verb_at=start)
-        if found is None:
-            continue
-        speaker, document = found
-        if speaker == ANONYMOUS and lower != "according" and lo == 0 and hi == len(text):
+        speaker, document = site.found
+        if speaker == ANONYMOUS and site.lower != "according" and lo == 0 and hi == len(text):
             # "A neighbour called the police, the sheriff's office said.": the closing attribution governs the sentence
             closing = _closing(at, end, hi)
             if closing is not None:
                 return closing.via(f"attribution.closing-attribution ({closing.verb})")
         entity = rec.entities.get(speaker) if speaker and speaker != ANONYMOUS else None
         kind = "anonymous" if speaker == ANONYMOUS else kind_for(word, entity)
-        attribution = Attribution(speaker, lower, kind, document, rule=f"attribution.{how} ({lower})")
-        distance = 0 if speaker else 1000
-        if best is None or distance < best[0]:
-            best = (distance, attribution)
+        how = f"{name}.{site.detail}" if site.detail else name
+        attribution = Attribution(speaker, site.lower, kind, document, rule=f"{VERB_RULES.stage}.{how} ({site.lower})")
         if speaker:
-            break
-    return best[1] if best else None
+            return attribution
+        if fallback is None:
+            fallback = attribution  # a document or an unnamed speaker: kept unless a later verb names someone
+    return fallback
+
+
+def _speaking(seg: Segmented, rec: Recognised, index: int, groups: dict[str, Entity] | None) -> Speaking:
+    """Sentence ``index`` as the rules look at it: its text with quoted words blanked and the mentions outside them
+    (names inside the quoted words are not the speaker)."""
+    plain = seg.plain(index)
+    mentions = [(s, e, k) for s, e, k in rec.sentences[index].entities if plain[s:e].strip()]
+    return Speaking(seg, rec, index, plain, mentions, groups)
+
+
+def _verbs_between(seg: Segmented, index: int, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
+    """The reporting verbs of sentence ``index`` (start, end, word as written) from offset ``lo`` to ``hi``, but those
+    written with a capital (a name's word, "Said Marsh"), except "According"."""
+    for start, end, word in seg.reporting_verbs(index):
+        if start < lo:
+            continue
+        if end > hi:
+            return
+        if word[0].isupper() and word != "According":
+            continue
+        yield start, end, word
+
+
+@dataclass
+class VerbSite:
+    """The state of the rules of :data:`VERB_RULES`: one reporting verb of a sentence (``start``..``end``, ``word``
+    as written), and what the rule that handled it found — (speaker, document), or None for nobody — with the
+    name of the rule below it that found the speaker (``detail``: the rule of :data:`BEFORE_RULES`)."""
+
+    at: Speaking
+    start: int
+    end: int
+    word: str
+    found: tuple[str | None, str | None] | None = None
+    detail: str = ""
+
+    @property
+    def lower(self) -> str:
+        return self.word.lower()
+
+    @property
+    def text(self) -> str:
+        """The sentence as written (quotation marks and quoted words kept)."""
+        return self.at.seg.sentences[self.at.index].text
+
+    def give(self, found: tuple[str | None, str | None] | None, detail: str = "") -> bool:
+        """Record what was found (None: nobody) and handle the verb."""
+        self.found, self.detail = found, detail
+        return True
+
+
+def _tag_only(site: VerbSite) -> bool:
+    """"a detailed report": a verb that speaks only as the tag of a quotation ('"…," Dana Pike detailed'), found
+    elsewhere, gives nobody."""
+    return site.lower in QUOTE_TAG_VERBS and not _quotation_tag(site.text, site.start)
+
+
+def _accused_by(site: VerbSite) -> bool:
+    """"were accused by the agency of “fraud”": the quoted words are the accuser's, named after "by"."""
+    if site.lower != "accused" or not _ACCUSED_BY_OF.match(site.text, site.end):
+        return False
+    return site.give(_after(site.at, site.end + 3))
+
+
+def _participle_of(site: VerbSite) -> bool:
+    """"the councilwoman accused of …": a participle before its preposition, nobody speaking (not a verb that may
+    come before its speaker, nor "Dana Pike called for an end to …")."""
+    plain = site.at.plain
+    return bool(re.match(r"\s+(?:of|with|by|in|for)\b", plain[site.end:])) and site.lower not in INVERTIBLE_VERBS \
+        and not _demands(site.lower, plain, site.end)
+
+
+def _participle_rule(site: VerbSite) -> bool:
+    """"In a ruling Thursday, Judge Dana Pike cut the award, saying …": the subject that opens the sentence (not
+    "adding to the pressure")."""
+    if site.lower not in PARTICIPLE_VERBS:
+        return False
+    plain = site.at.plain
+    return site.give(_participle(plain, site.start, site.at.mentions) if not plain.startswith(" to ", site.end) else None)
+
+
+def _ruling_rule(site: VerbSite) -> bool:
+    """"Judge Lee dismissed the claim": a deciding verb is a judge's or a court's (not "ordered her to “…”", a command
+    quoted, whoever gave it)."""
+    if site.lower not in RULING_ONLY or _COMMANDED.match(site.text, site.end):
+        return False
+    return site.give(_ruling(site.at, site.start, site.word))
+
+
+def _according_to(site: VerbSite) -> bool:
+    """"according to Dana Pike": who is named after "to" (not "according to E! News": the outlet relays, it is not the
+    speaker)."""
+    if site.lower != "according":
+        return False
+    if not re.match(r"\s+to\b", site.at.plain[site.end:]):
+        return True
+    found = _after(site.at, site.end + 3)
+    if found and found[0] and _is_media(site.at.rec, found[0]):
+        return True
+    return site.give(found)
+
+
+def _before_rule(site: VerbSite) -> bool:
+    """"Dana Pike said", "the lawsuit alleges": the speaker told before the verb, found by a rule of
+    :data:`BEFORE_RULES` (recorded as ``detail``)."""
+    before = _before(site.at, site.start, site.word)
+    return before is not None and before.found is not None and site.give(before.found, before.rule)
+
+
+def _speaker_after_verb(site: VerbSite) -> bool:
+    """'"…," said Dana Pike', "said one longtime nurse": nobody before the verb, and the verb may come before its
+    speaker, or follows a closing quotation mark."""
+    if site.lower not in INVERTIBLE_VERBS and not _after_quotation(site.text, site.start):
+        return False
+    return site.give(_after(site.at, site.end, inverted=True, verb_at=site.start))
 
 
 # "accused by the agency on Monday of “fraud”": the quoted words are what the accuser charges
@@ -605,6 +691,18 @@ BEFORE_RULES: Ruler[BeforeSite] = Ruler("attribution.before", [
     ("holder", _holder),
     ("pronoun-near", _pronoun_near),
     ("document-subject", _document_subject),
+])
+
+
+VERB_RULES: Ruler[VerbSite] = Ruler("attribution", [
+    ("tag-only", _tag_only),
+    ("accused-by", _accused_by),
+    ("participle-of", _participle_of),
+    ("participle", _participle_rule),
+    ("ruling", _ruling_rule),
+    ("according-to", _according_to),
+    ("before", _before_rule),
+    ("speaker-after-verb", _speaker_after_verb),
 ])
 
 
