@@ -317,23 +317,36 @@ def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) ->
 
 
 def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
-    """Who "he" or "she" at ``offset`` is: the one person named just before (see Recognised.pronoun); else, when nobody is
-    named before it in its sentence, the one person named before the quotation it closes ('"… . … ," she said': the
-    sentences inside the quotation name nobody), or the person who opens the sentence before ("Dana Pike, 38, a nurse,
-    told the paper …" ¶ '"…," she said'); "anonymous" for someone described, not named ("Another reader, who asked
-    not to be named, …" ¶ '"…," he wrote'), or an office holder left unnamed ("the jury foreperson … he told")."""
+    """Who "he", "she" or "they" (``word``) at ``offset`` of sentence ``index`` is: someone the article describes
+    (:func:`_described_pronoun`); else the one person named just before (see Recognised.pronoun); else, when nobody
+    is named before it in its sentence, who the sentences before name (:func:`_pronoun_past_quotation`). Out: an
+    entity id, an :class:`Unnamed` speaker, or None."""
+    described = _described_pronoun(seg, rec, index, offset, word)
+    if described is not None:
+        return described
+    key = rec.pronoun(index, offset, word, seg)
+    if key is not None or any(s < offset for s, _, _ in rec.sentences[index].entities if seg.plain(index)[s:s + 1].strip()):
+        return key
+    return _pronoun_past_quotation(seg, rec, index, word)
+
+
+def _described_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
+    """The pronoun ``word`` at ``offset`` as someone the article describes rather than names: an office holder left
+    unnamed ("the jury foreperson … he told"), people counted ("other jurors …, they said"), or a judge described
+    earlier in the sentence; None if it is none of them."""
     office = _office_pronoun(seg, rec, index, offset) if word.lower() in ("he", "she") else None
     if office is not None:
         return office
     plural = _unnamed_plural_before(seg.plain(index)[:offset], rec.sentences[index].entities) if word.lower() == "they" else None
     if plural is not None:
         return plural
-    judge = _described_judge(seg, rec, index, offset, word)
-    if judge is not None:
-        return judge
-    key = rec.pronoun(index, offset, word, seg)
-    if key is not None or any(s < offset for s, _, _ in rec.sentences[index].entities if seg.plain(index)[s:s + 1].strip()):
-        return key
+    return _described_judge(seg, rec, index, offset, word)
+
+
+def _pronoun_past_quotation(seg: Segmented, rec: Recognised, index: int, word: str) -> str | None:
+    """Who the pronoun ``word`` of sentence ``index``, with nobody named before it there, is: the one person named
+    before the quotation it closes ('"… . … ," she said': the sentences inside the quotation name nobody), or who
+    opens the sentence before (:func:`_opener`); None past a paragraph break."""
     k = index - 1
     paragraph = seg.sentences[index].paragraph
     while k >= 0 and not seg.plain(k).strip(" \t\n,.;:!?—–-") and paragraph - seg.sentences[k].paragraph <= 1:
@@ -344,12 +357,20 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
         key = rec.pronoun(k + 1, 0, word, seg)
         if key is not None:
             return key
+    return _opener(seg, rec, k, word)
+
+
+def _opener(seg: Segmented, rec: Recognised, k: int, word: str) -> str | None:
+    """Who opens sentence ``k`` as the pronoun ``word`` after it: whoever its own opening "He" is ("He said the ruling
+    would stand." ¶ '"…," he said'), a person of that gender named first ("Dana Pike, 38, a nurse, told the paper …"
+    ¶ '"…," she said'), or someone described, not named ("Another reader, who asked not to be named, …" ¶ '"…," he
+    wrote': ``anonymous``); None otherwise."""
     plain = seg.plain(k)
     lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
     chained = _SAME_PRONOUN.match(plain, lead)
     if chained and chained.group("p").lower() == word.lower():
-        # "He said the ruling would stand." ¶ "…," he said: the same man, whoever that sentence's "He" is
-        # (only to someone named as an actor: a chain is too long a way to trust a mere possessor)
+        # the same man, whoever that sentence's "He" is (only to someone named as an actor: a chain is too long a
+        # way to trust a mere possessor)
         return rec.pronoun(k, chained.start("p"), word, seg, possessors=False)
     title = _HONORIFIC.match(plain, lead)
     lead = title.end() if title else lead
