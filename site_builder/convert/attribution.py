@@ -729,51 +729,79 @@ VERB_RULES: Ruler[VerbSite] = Ruler("attribution", [
 
 def _after(at: Speaking, end: int, inverted: bool = False, verb_at: int = 0) -> tuple[str | None, str | None] | None:
     """Who speaks with the reporting verb ending at ``end``, told after it ("according to Dana Pike", "said a source";
-    ``inverted``: the verb at ``verb_at`` comes before its speaker)."""
-    seg, rec, index, plain, mentions, groups = at.seg, at.rec, at.index, at.plain, at.mentions, at.groups
-    right = plain[end:]
-    window = right[:80]
-    anon = next(iter(_anonymous_in(window[:60])), None) if window.strip() else None
-    lone = re.match(r"\s*(?:an?|one|our)\s+(?:\w+\s+)?(?:insider|source)", window, re.I)
-    if anon and (not inverted or anon.start() <= 12) or lone:
-        start = anon.start() if anon and (not inverted or anon.start() <= 12) else len(window) - len(window.lstrip())
-        return Unnamed(description_at(window, start, _phrase_end(window, start))), None
-    text = seg.sentences[index].text
-    # "said one longtime nurse": inverted only after a quotation or a comma ("Smith told a former colleague" is no inversion)
-    if not inverted or _after_quotation(text, verb_at) or text[:verb_at].rstrip().endswith(","):
-        who = unnamed_after(plain, end, mentions)
-        if who:
-            return who, None
-    candidates = [(s, e, k) for s, e, k in mentions if s >= end and s - end <= (40 if inverted else 60)
+    ``inverted``: the verb at ``verb_at`` comes before its speaker). Out: (speaker, document) or None. Tried in
+    order: an unnamed source or someone described, the first name after the verb, a document, a group."""
+    unnamed = _unnamed_after_verb(at, end, inverted, verb_at)
+    if unnamed is not None:
+        return unnamed, None
+    plain, text = at.plain, at.seg.sentences[at.index].text
+    candidates = [(s, e, k) for s, e, k in at.mentions if s >= end and s - end <= (40 if inverted else 60)
                   and not (inverted and re.search(r"\bthat\b|[,.;:]", _ABBREVIATED.sub(" ", plain[end:s])))]
     if candidates and not _possessive(plain, candidates[0][1]):
         if inverted and text[candidates[0][1] : candidates[0][1] + 3].lstrip()[:1] in ('"', "“") and not _after_quotation(text, verb_at) \
                 and not text[:verb_at].rstrip().endswith(","):
             return None  # "the note says Dana Pike “never saw the trailer”": she is who the quoted words are about
         return candidates[0][2], None
-    doc = re.match(rf"\s*(?:the|a|an|his|her|their|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?P<doc>{DOCUMENTS})\b", window)
+    doc = _DOC_AFTER.match(plain[end : end + 80])
     if doc:
-        rest = plain[end + doc.end() : end + doc.end() + 60]
-        by = [(s, e, k) for s, e, k in mentions if end + doc.end() <= s <= end + doc.end() + 40]
-        if by and re.match(r"\s*(?:signed |filed |issued |released |written )?by\b", rest):
-            s, e, key = by[0]
-            team = re.match(r"['’]s?\s+(?P<np>(?:legal |defen[cs]e |campaign |press )?(?:team|lawyers|attorneys|family|office|representatives?|spokes(?:person|man|woman)))\b", plain[e:])
-            if team and groups is not None:
-                np = team.group("np")
-                return owned_group(f"{rec.entities[key].name}'s {np}", np, rec, groups), doc.group("doc")
-            return key, doc.group("doc")
-        possessor = re.match(r"\s*(?P<who>[A-Z]\w+)['’]s", window)
-        if possessor:
-            owner = [k for s, e, k in mentions if s >= end and s - end <= 6]
-            if owner:
-                return owner[0], doc.group("doc")
-        return _document(seg, rec, index, doc.group("doc"), groups), doc.group("doc")
-    if not inverted:
-        group = _GROUP_AFTER.match(window)
-        if group and groups is not None:
-            speaker = group_speaker(GroupPhrase(group.group("np"), group.group("head"), "", end + group.start("np")), rec, seg, index, groups)
-            if speaker:
-                return speaker, None
+        return _document_after(at, end, doc.end(), doc.group("doc"))
+    return _group_after(at, end) if not inverted else None
+
+
+def _unnamed_after_verb(at: Speaking, end: int, inverted: bool, verb_at: int) -> str | None:
+    """An unnamed speaker right after the verb ending at ``end`` ("said a source close to the couple", "an insider
+    told"), or someone described, not named ("said one longtime nurse": inverted only after a quotation or a comma,
+    for "Smith told a former colleague" is no inversion); None if there is none."""
+    window = at.plain[end : end + 80]
+    anon = next(iter(_anonymous_in(window[:60])), None) if window.strip() else None
+    lone = re.match(r"\s*(?:an?|one|our)\s+(?:\w+\s+)?(?:insider|source)", window, re.I)
+    if anon and (not inverted or anon.start() <= 12) or lone:
+        start = anon.start() if anon and (not inverted or anon.start() <= 12) else len(window) - len(window.lstrip())
+        return Unnamed(description_at(window, start, _phrase_end(window, start)))
+    text = at.seg.sentences[at.index].text
+    if not inverted or _after_quotation(text, verb_at) or text[:verb_at].rstrip().endswith(","):
+        who = unnamed_after(at.plain, end, at.mentions)
+        if who:
+            return who
+    return None
+
+
+# "said the lawsuit", "according to Dana Pike's statement": a document named after the verb
+_DOC_AFTER = re.compile(rf"\s*(?:the|a|an|his|her|their|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?P<doc>{DOCUMENTS})\b")
+_SIGNED_BY = re.compile(r"\s*(?:signed |filed |issued |released |written )?by\b")
+_TEAM = re.compile(r"['’]s?\s+(?P<np>(?:legal |defen[cs]e |campaign |press )?(?:team|lawyers|attorneys|family|office|representatives?|spokes(?:person|man|woman)))\b")
+
+
+def _document_after(at: Speaking, end: int, length: int, doc: str) -> tuple[str | None, str | None]:
+    """Who speaks in the document ``doc`` named in the ``length`` characters after the verb ending at ``end``, with
+    the document: who signed, filed or issued it "by" ("the statement released by Dana Pike's legal team": her team),
+    its owner ("according to Pike's lawsuit"), else whoever the article says issued it (see :func:`_document`)."""
+    plain, mentions = at.plain, at.mentions
+    after = end + length
+    by = [(s, e, k) for s, e, k in mentions if after <= s <= after + 40]
+    if by and _SIGNED_BY.match(plain[after : after + 60]):
+        s, e, key = by[0]
+        team = _TEAM.match(plain[e:])
+        if team and at.groups is not None:
+            np = team.group("np")
+            return owned_group(f"{at.rec.entities[key].name}'s {np}", np, at.rec, at.groups), doc
+        return key, doc
+    if re.match(r"\s*(?P<who>[A-Z]\w+)['’]s", plain[end : end + 80]):
+        owner = [k for s, e, k in mentions if s >= end and s - end <= 6]
+        if owner:
+            return owner[0], doc
+    return _document(at.seg, at.rec, at.index, doc, at.groups), doc
+
+
+def _group_after(at: Speaking, end: int) -> tuple[str | None, str | None] | None:
+    """"according to state prosecutors", "said the police": the group named after the verb ending at ``end``, or the
+    body the article names for it (see referents.group_speaker); None if none."""
+    group = _GROUP_AFTER.match(at.plain[end : end + 80])
+    if group and at.groups is not None:
+        speaker = group_speaker(GroupPhrase(group.group("np"), group.group("head"), "", end + group.start("np")), at.rec, at.seg, at.index,
+                                at.groups)
+        if speaker:
+            return speaker, None
     return None
 
 
