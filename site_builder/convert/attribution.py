@@ -16,6 +16,7 @@ named before the quotation, or who opens the sentence before it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -82,66 +83,151 @@ def _anonymous_in(window: str) -> list[re.Match[str]]:
 
 def attribute(seg: Segmented, rec: Recognised, index: int, lo: int = 0, hi: int | None = None,
               groups: dict[str, Entity] | None = None) -> Attribution | None:
-    """The speaker of sentence ``index``, looking for a reporting verb between offsets ``lo`` and ``hi``."""
-    sentence = seg.sentences[index]
-    text = sentence.text
+    """The speaker of sentence ``index``, looking for a reporting verb between offsets ``lo`` and ``hi``.
+
+    In: the segmented article, what recognition found, and the groups and bodies the article names (None: groups
+    are not resolved). Out: the attribution of the first verb whose rule (:data:`VERB_RULES`) names a speaker,
+    else of the first verb whose rule found a document or an unnamed speaker, else None. An unnamed speaker
+    of the whole sentence yields to a named one in an attribution that closes it (see :func:`_closing`)."""
+    text = seg.sentences[index].text
     hi = len(text) if hi is None else hi
-    plain = seg.plain(index)
-    # names inside the quoted words are not the speaker
-    mentions = [(s, e, k) for s, e, k in rec.sentences[index].entities if plain[s:e].strip()]
-    at = Speaking(seg, rec, index, plain, mentions, groups)
-    best: tuple[int, Attribution] | None = None
-    for start, end, word in seg.reporting_verbs(index):
-        if start < lo:
+    at = _speaking(seg, rec, index, groups)
+    fallback: Attribution | None = None
+    for start, end, word in _verbs_between(seg, index, lo, hi):
+        site = VerbSite(at, start, end, word)
+        name = VERB_RULES.run(site)
+        if name is None or site.found is None:
             continue
-        if end > hi:
-            break
-        if word[0].isupper() and word != "According":
-            continue
-        lower = word.lower()
-        if lower in QUOTE_TAG_VERBS and not _quotation_tag(text, start):
-            continue  # "a detailed report": a speech verb only as the tag of a quotation
-        if lower == "accused" and _ACCUSED_BY_OF.match(text, end):
-            how = "accused-by"  # "were accused by the agency of “fraud”": the accuser's words
-            found = _after(at, end + 3)
-        elif re.match(r"\s+(?:of|with|by|in|for)\b", plain[end:]) and lower not in INVERTIBLE_VERBS and not _demands(lower, plain, end):
-            continue  # "the councilwoman accused of …": a participle, not someone speaking
-        elif lower in PARTICIPLE_VERBS:
-            how = "participle"
-            found = _participle(plain, start, mentions) if not plain.startswith(" to ", end) else None  # "adding to the pressure"
-        elif lower in RULING_ONLY and not _COMMANDED.match(text, end):
-            how = "ruling"
-            found = _ruling(at, start, word)
-        elif lower == "according":
-            how = "according-to"
-            if not re.match(r"\s+to\b", plain[end:]):
-                continue
-            found = _after(at, end + 3)
-            if found and found[0] and _is_media(rec, found[0]):
-                continue  # "according to E! News": the outlet relays, it is not the speaker
-        else:
-            before = _before(at, start, word)
-            how, found = (f"before.{before.rule}", before.found) if before is not None else ("", None)
-            if found is None and (lower in INVERTIBLE_VERBS or _after_quotation(text, start)):
-                how = "speaker-after-verb"
-                found = _after(at, end, inverted=True, verb_at=start)
-        if found is None:
-            continue
-        speaker, document = found
-        if speaker == ANONYMOUS and lower != "according" and lo == 0 and hi == len(text):
+        speaker, document = site.found
+        if speaker == ANONYMOUS and site.lower != "according" and lo == 0 and hi == len(text):
             # "A neighbour called the police, the sheriff's office said.": the closing attribution governs the sentence
             closing = _closing(at, end, hi)
             if closing is not None:
                 return closing.via(f"attribution.closing-attribution ({closing.verb})")
         entity = rec.entities.get(speaker) if speaker and speaker != ANONYMOUS else None
         kind = "anonymous" if speaker == ANONYMOUS else kind_for(word, entity)
-        attribution = Attribution(speaker, lower, kind, document, rule=f"attribution.{how} ({lower})")
-        distance = 0 if speaker else 1000
-        if best is None or distance < best[0]:
-            best = (distance, attribution)
+        how = f"{name}.{site.detail}" if site.detail else name
+        attribution = Attribution(speaker, site.lower, kind, document, rule=f"{VERB_RULES.stage}.{how} ({site.lower})")
         if speaker:
-            break
-    return best[1] if best else None
+            return attribution
+        if fallback is None:
+            fallback = attribution  # a document or an unnamed speaker: kept unless a later verb names someone
+    return fallback
+
+
+def _speaking(seg: Segmented, rec: Recognised, index: int, groups: dict[str, Entity] | None) -> Speaking:
+    """Sentence ``index`` as the rules look at it: its text with quoted words blanked and the mentions outside them
+    (names inside the quoted words are not the speaker)."""
+    plain = seg.plain(index)
+    mentions = [(s, e, k) for s, e, k in rec.sentences[index].entities if plain[s:e].strip()]
+    return Speaking(seg, rec, index, plain, mentions, groups)
+
+
+def _verbs_between(seg: Segmented, index: int, lo: int, hi: int) -> Iterator[tuple[int, int, str]]:
+    """The reporting verbs of sentence ``index`` (start, end, word as written) from offset ``lo`` to ``hi``, but those
+    written with a capital (a name's word, "Said Marsh"), except "According"."""
+    for start, end, word in seg.reporting_verbs(index):
+        if start < lo:
+            continue
+        if end > hi:
+            return
+        if word[0].isupper() and word != "According":
+            continue
+        yield start, end, word
+
+
+@dataclass
+class VerbSite:
+    """The state of the rules of :data:`VERB_RULES`: one reporting verb of a sentence (``start``..``end``, ``word``
+    as written), and what the rule that handled it found — (speaker, document), or None for nobody — with the
+    name of the rule below it that found the speaker (``detail``: the rule of :data:`BEFORE_RULES`)."""
+
+    at: Speaking
+    start: int
+    end: int
+    word: str
+    found: tuple[str | None, str | None] | None = None
+    detail: str = ""
+
+    @property
+    def lower(self) -> str:
+        return self.word.lower()
+
+    @property
+    def text(self) -> str:
+        """The sentence as written (quotation marks and quoted words kept)."""
+        return self.at.seg.sentences[self.at.index].text
+
+    def give(self, found: tuple[str | None, str | None] | None, detail: str = "") -> bool:
+        """Record what was found (None: nobody) and handle the verb."""
+        self.found, self.detail = found, detail
+        return True
+
+
+def _tag_only(site: VerbSite) -> bool:
+    """"a detailed report": a verb that speaks only as the tag of a quotation ('"…," Dana Pike detailed'), found
+    elsewhere, gives nobody."""
+    return site.lower in QUOTE_TAG_VERBS and not _quotation_tag(site.text, site.start)
+
+
+def _accused_by(site: VerbSite) -> bool:
+    """"were accused by the agency of “fraud”": the quoted words are the accuser's, named after "by"."""
+    if site.lower != "accused" or not _ACCUSED_BY_OF.match(site.text, site.end):
+        return False
+    return site.give(_after(site.at, site.end + 3))
+
+
+def _participle_of(site: VerbSite) -> bool:
+    """"the councilwoman accused of …": a participle before its preposition, nobody speaking (not a verb that may
+    come before its speaker, nor "Dana Pike called for an end to …")."""
+    plain = site.at.plain
+    return bool(re.match(r"\s+(?:of|with|by|in|for)\b", plain[site.end:])) and site.lower not in INVERTIBLE_VERBS \
+        and not _demands(site.lower, plain, site.end)
+
+
+def _participle_rule(site: VerbSite) -> bool:
+    """"In a ruling Thursday, Judge Dana Pike cut the award, saying …": the subject that opens the sentence (not
+    "adding to the pressure")."""
+    if site.lower not in PARTICIPLE_VERBS:
+        return False
+    plain = site.at.plain
+    return site.give(_participle(plain, site.start, site.at.mentions) if not plain.startswith(" to ", site.end) else None)
+
+
+def _ruling_rule(site: VerbSite) -> bool:
+    """"Judge Lee dismissed the claim": a deciding verb is a judge's or a court's (not "ordered her to “…”", a command
+    quoted, whoever gave it)."""
+    if site.lower not in RULING_ONLY or _COMMANDED.match(site.text, site.end):
+        return False
+    return site.give(_ruling(site.at, site.start, site.word))
+
+
+def _according_to(site: VerbSite) -> bool:
+    """"according to Dana Pike": who is named after "to" (not "according to E! News": the outlet relays, it is not the
+    speaker)."""
+    if site.lower != "according":
+        return False
+    if not re.match(r"\s+to\b", site.at.plain[site.end:]):
+        return True
+    found = _after(site.at, site.end + 3)
+    if found and found[0] and _is_media(site.at.rec, found[0]):
+        return True
+    return site.give(found)
+
+
+def _before_rule(site: VerbSite) -> bool:
+    """"Dana Pike said", "the lawsuit alleges": the speaker told before the verb, found by a rule of
+    :data:`BEFORE_RULES` (recorded as ``detail``)."""
+    before = _before(site.at, site.start, site.word)
+    return before is not None and before.found is not None and site.give(before.found, before.rule)
+
+
+def _speaker_after_verb(site: VerbSite) -> bool:
+    """'"…," said Dana Pike', "said one longtime nurse": nobody before the verb, and the verb may come before its
+    speaker, or follows a closing quotation mark."""
+    if site.lower not in INVERTIBLE_VERBS and not _after_quotation(site.text, site.start):
+        return False
+    return site.give(_after(site.at, site.end, inverted=True, verb_at=site.start))
 
 
 # "accused by the agency on Monday of “fraud”": the quoted words are what the accuser charges
@@ -231,23 +317,36 @@ def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) ->
 
 
 def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
-    """Who "he" or "she" at ``offset`` is: the one person named just before (see Recognised.pronoun); else, when nobody is
-    named before it in its sentence, the one person named before the quotation it closes ('"… . … ," she said': the
-    sentences inside the quotation name nobody), or the person who opens the sentence before ("Dana Pike, 38, a nurse,
-    told the paper …" ¶ '"…," she said'); "anonymous" for someone described, not named ("Another reader, who asked
-    not to be named, …" ¶ '"…," he wrote'), or an office holder left unnamed ("the jury foreperson … he told")."""
+    """Who "he", "she" or "they" (``word``) at ``offset`` of sentence ``index`` is: someone the article describes
+    (:func:`_described_pronoun`); else the one person named just before (see Recognised.pronoun); else, when nobody
+    is named before it in its sentence, who the sentences before name (:func:`_pronoun_past_quotation`). Out: an
+    entity id, an :class:`Unnamed` speaker, or None."""
+    described = _described_pronoun(seg, rec, index, offset, word)
+    if described is not None:
+        return described
+    key = rec.pronoun(index, offset, word, seg)
+    if key is not None or any(s < offset for s, _, _ in rec.sentences[index].entities if seg.plain(index)[s:s + 1].strip()):
+        return key
+    return _pronoun_past_quotation(seg, rec, index, word)
+
+
+def _described_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:
+    """The pronoun ``word`` at ``offset`` as someone the article describes rather than names: an office holder left
+    unnamed ("the jury foreperson … he told"), people counted ("other jurors …, they said"), or a judge described
+    earlier in the sentence; None if it is none of them."""
     office = _office_pronoun(seg, rec, index, offset) if word.lower() in ("he", "she") else None
     if office is not None:
         return office
     plural = _unnamed_plural_before(seg.plain(index)[:offset], rec.sentences[index].entities) if word.lower() == "they" else None
     if plural is not None:
         return plural
-    judge = _described_judge(seg, rec, index, offset, word)
-    if judge is not None:
-        return judge
-    key = rec.pronoun(index, offset, word, seg)
-    if key is not None or any(s < offset for s, _, _ in rec.sentences[index].entities if seg.plain(index)[s:s + 1].strip()):
-        return key
+    return _described_judge(seg, rec, index, offset, word)
+
+
+def _pronoun_past_quotation(seg: Segmented, rec: Recognised, index: int, word: str) -> str | None:
+    """Who the pronoun ``word`` of sentence ``index``, with nobody named before it there, is: the one person named
+    before the quotation it closes ('"… . … ," she said': the sentences inside the quotation name nobody), or who
+    opens the sentence before (:func:`_opener`); None past a paragraph break."""
     k = index - 1
     paragraph = seg.sentences[index].paragraph
     while k >= 0 and not seg.plain(k).strip(" \t\n,.;:!?—–-") and paragraph - seg.sentences[k].paragraph <= 1:
@@ -258,12 +357,20 @@ def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str
         key = rec.pronoun(k + 1, 0, word, seg)
         if key is not None:
             return key
+    return _opener(seg, rec, k, word)
+
+
+def _opener(seg: Segmented, rec: Recognised, k: int, word: str) -> str | None:
+    """Who opens sentence ``k`` as the pronoun ``word`` after it: whoever its own opening "He" is ("He said the ruling
+    would stand." ¶ '"…," he said'), a person of that gender named first ("Dana Pike, 38, a nurse, told the paper …"
+    ¶ '"…," she said'), or someone described, not named ("Another reader, who asked not to be named, …" ¶ '"…," he
+    wrote': ``anonymous``); None otherwise."""
     plain = seg.plain(k)
     lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
     chained = _SAME_PRONOUN.match(plain, lead)
     if chained and chained.group("p").lower() == word.lower():
-        # "He said the ruling would stand." ¶ "…," he said: the same man, whoever that sentence's "He" is
-        # (only to someone named as an actor: a chain is too long a way to trust a mere possessor)
+        # the same man, whoever that sentence's "He" is (only to someone named as an actor: a chain is too long a
+        # way to trust a mere possessor)
         return rec.pronoun(k, chained.start("p"), word, seg, possessors=False)
     title = _HONORIFIC.match(plain, lead)
     lead = title.end() if title else lead
@@ -608,53 +715,93 @@ BEFORE_RULES: Ruler[BeforeSite] = Ruler("attribution.before", [
 ])
 
 
+VERB_RULES: Ruler[VerbSite] = Ruler("attribution", [
+    ("tag-only", _tag_only),
+    ("accused-by", _accused_by),
+    ("participle-of", _participle_of),
+    ("participle", _participle_rule),
+    ("ruling", _ruling_rule),
+    ("according-to", _according_to),
+    ("before", _before_rule),
+    ("speaker-after-verb", _speaker_after_verb),
+])
+
+
 def _after(at: Speaking, end: int, inverted: bool = False, verb_at: int = 0) -> tuple[str | None, str | None] | None:
     """Who speaks with the reporting verb ending at ``end``, told after it ("according to Dana Pike", "said a source";
-    ``inverted``: the verb at ``verb_at`` comes before its speaker)."""
-    seg, rec, index, plain, mentions, groups = at.seg, at.rec, at.index, at.plain, at.mentions, at.groups
-    right = plain[end:]
-    window = right[:80]
-    anon = next(iter(_anonymous_in(window[:60])), None) if window.strip() else None
-    lone = re.match(r"\s*(?:an?|one|our)\s+(?:\w+\s+)?(?:insider|source)", window, re.I)
-    if anon and (not inverted or anon.start() <= 12) or lone:
-        start = anon.start() if anon and (not inverted or anon.start() <= 12) else len(window) - len(window.lstrip())
-        return Unnamed(description_at(window, start, _phrase_end(window, start))), None
-    text = seg.sentences[index].text
-    # "said one longtime nurse": inverted only after a quotation or a comma ("Smith told a former colleague" is no inversion)
-    if not inverted or _after_quotation(text, verb_at) or text[:verb_at].rstrip().endswith(","):
-        who = unnamed_after(plain, end, mentions)
-        if who:
-            return who, None
-    candidates = [(s, e, k) for s, e, k in mentions if s >= end and s - end <= (40 if inverted else 60)
+    ``inverted``: the verb at ``verb_at`` comes before its speaker). Out: (speaker, document) or None. Tried in
+    order: an unnamed source or someone described, the first name after the verb, a document, a group."""
+    unnamed = _unnamed_after_verb(at, end, inverted, verb_at)
+    if unnamed is not None:
+        return unnamed, None
+    plain, text = at.plain, at.seg.sentences[at.index].text
+    candidates = [(s, e, k) for s, e, k in at.mentions if s >= end and s - end <= (40 if inverted else 60)
                   and not (inverted and re.search(r"\bthat\b|[,.;:]", _ABBREVIATED.sub(" ", plain[end:s])))]
     if candidates and not _possessive(plain, candidates[0][1]):
         if inverted and text[candidates[0][1] : candidates[0][1] + 3].lstrip()[:1] in ('"', "“") and not _after_quotation(text, verb_at) \
                 and not text[:verb_at].rstrip().endswith(","):
             return None  # "the note says Dana Pike “never saw the trailer”": she is who the quoted words are about
         return candidates[0][2], None
-    doc = re.match(rf"\s*(?:the|a|an|his|her|their|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?P<doc>{DOCUMENTS})\b", window)
+    doc = _DOC_AFTER.match(plain[end : end + 80])
     if doc:
-        rest = plain[end + doc.end() : end + doc.end() + 60]
-        by = [(s, e, k) for s, e, k in mentions if end + doc.end() <= s <= end + doc.end() + 40]
-        if by and re.match(r"\s*(?:signed |filed |issued |released |written )?by\b", rest):
-            s, e, key = by[0]
-            team = re.match(r"['’]s?\s+(?P<np>(?:legal |defen[cs]e |campaign |press )?(?:team|lawyers|attorneys|family|office|representatives?|spokes(?:person|man|woman)))\b", plain[e:])
-            if team and groups is not None:
-                np = team.group("np")
-                return owned_group(f"{rec.entities[key].name}'s {np}", np, rec, groups), doc.group("doc")
-            return key, doc.group("doc")
-        possessor = re.match(r"\s*(?P<who>[A-Z]\w+)['’]s", window)
-        if possessor:
-            owner = [k for s, e, k in mentions if s >= end and s - end <= 6]
-            if owner:
-                return owner[0], doc.group("doc")
-        return _document(seg, rec, index, doc.group("doc"), groups), doc.group("doc")
-    if not inverted:
-        group = _GROUP_AFTER.match(window)
-        if group and groups is not None:
-            speaker = group_speaker(GroupPhrase(group.group("np"), group.group("head"), "", end + group.start("np")), rec, seg, index, groups)
-            if speaker:
-                return speaker, None
+        return _document_after(at, end, doc.end(), doc.group("doc"))
+    return _group_after(at, end) if not inverted else None
+
+
+def _unnamed_after_verb(at: Speaking, end: int, inverted: bool, verb_at: int) -> str | None:
+    """An unnamed speaker right after the verb ending at ``end`` ("said a source close to the couple", "an insider
+    told"), or someone described, not named ("said one longtime nurse": inverted only after a quotation or a comma,
+    for "Smith told a former colleague" is no inversion); None if there is none."""
+    window = at.plain[end : end + 80]
+    anon = next(iter(_anonymous_in(window[:60])), None) if window.strip() else None
+    lone = re.match(r"\s*(?:an?|one|our)\s+(?:\w+\s+)?(?:insider|source)", window, re.I)
+    if anon and (not inverted or anon.start() <= 12) or lone:
+        start = anon.start() if anon and (not inverted or anon.start() <= 12) else len(window) - len(window.lstrip())
+        return Unnamed(description_at(window, start, _phrase_end(window, start)))
+    text = at.seg.sentences[at.index].text
+    if not inverted or _after_quotation(text, verb_at) or text[:verb_at].rstrip().endswith(","):
+        who = unnamed_after(at.plain, end, at.mentions)
+        if who:
+            return who
+    return None
+
+
+# "said the lawsuit", "according to Dana Pike's statement": a document named after the verb
+_DOC_AFTER = re.compile(rf"\s*(?:the|a|an|his|her|their|[A-Z]\w+['’]s)\s+(?:\w+\s+)?(?P<doc>{DOCUMENTS})\b")
+_SIGNED_BY = re.compile(r"\s*(?:signed |filed |issued |released |written )?by\b")
+_TEAM = re.compile(r"['’]s?\s+(?P<np>(?:legal |defen[cs]e |campaign |press )?(?:team|lawyers|attorneys|family|office|representatives?|spokes(?:person|man|woman)))\b")
+
+
+def _document_after(at: Speaking, end: int, length: int, doc: str) -> tuple[str | None, str | None]:
+    """Who speaks in the document ``doc`` named in the ``length`` characters after the verb ending at ``end``, with
+    the document: who signed, filed or issued it "by" ("the statement released by Dana Pike's legal team": her team),
+    its owner ("according to Pike's lawsuit"), else whoever the article says issued it (see :func:`_document`)."""
+    plain, mentions = at.plain, at.mentions
+    after = end + length
+    by = [(s, e, k) for s, e, k in mentions if after <= s <= after + 40]
+    if by and _SIGNED_BY.match(plain[after : after + 60]):
+        s, e, key = by[0]
+        team = _TEAM.match(plain[e:])
+        if team and at.groups is not None:
+            np = team.group("np")
+            return owned_group(f"{at.rec.entities[key].name}'s {np}", np, at.rec, at.groups), doc
+        return key, doc
+    if re.match(r"\s*(?P<who>[A-Z]\w+)['’]s", plain[end : end + 80]):
+        owner = [k for s, e, k in mentions if s >= end and s - end <= 6]
+        if owner:
+            return owner[0], doc
+    return _document(at.seg, at.rec, at.index, doc, at.groups), doc
+
+
+def _group_after(at: Speaking, end: int) -> tuple[str | None, str | None] | None:
+    """"according to state prosecutors", "said the police": the group named after the verb ending at ``end``, or the
+    body the article names for it (see referents.group_speaker); None if none."""
+    group = _GROUP_AFTER.match(at.plain[end : end + 80])
+    if group and at.groups is not None:
+        speaker = group_speaker(GroupPhrase(group.group("np"), group.group("head"), "", end + group.start("np")), at.rec, at.seg, at.index,
+                                at.groups)
+        if speaker:
+            return speaker, None
     return None
 
 

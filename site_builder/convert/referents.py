@@ -164,7 +164,8 @@ class GroupPhrase:
 
 
 def group_speaker(phrase: GroupPhrase, rec: Recognised, seg: Segmented, index: int, groups: dict[str, Entity]) -> str | None:
-    """The speaker for a group phrase (``phrase.np`` ending in ``phrase.head``) of sentence ``index``.
+    """The speaker for a group phrase (``phrase.np`` ending in ``phrase.head``) of sentence ``index``: an entity id,
+    an :class:`Unnamed` speaker, or None.
 
     Keeps only words that belong to the group's name ("state prosecutors", "Kessler County officials",
     "Baldwin's attorneys"), so "the revenue numbers prosecutors say" is "prosecutors". A group inside a
@@ -174,41 +175,63 @@ def group_speaker(phrase: GroupPhrase, rec: Recognised, seg: Segmented, index: i
     (:func:`named_body`); "prosecutors", "police" or "officials" with none, or with several, name nobody either.
     ``at_start``: the phrase opens the sentence, where a capital letter does not make a word a name.
     """
-    head, offset = phrase.head, phrase.offset
     kept, owner, dropped = _group_words(phrase)
-    preceding = [w.lower() for w in _WORD.findall(f"{phrase.before} {' '.join(dropped)}")]
-    while preceding and preceding[-1] in _DETERMINERS:
-        preceding.pop()
-    if preceding and preceding[-1] in _SUBORDINATORS:
+    if _subordinate(phrase.before, dropped):
         return None  # "was delayed after his attorneys asked": the group is not who says the sentence
-    lower_head = head.lower()
-    words = " ".join(kept + [head if kept else lower_head])
+    lower_head = phrase.head.lower()
+    words = " ".join(kept + [phrase.head if kept else lower_head])
     the = "the " if not dropped and re.search(r"\b[Tt]he\s+$", phrase.before) else ""  # "the defense said"
     if owner and owner.lower() in ("his", "her", "their"):
-        person = rec.pronoun(index, offset, owner, seg) if owner.lower() != "their" else None
+        person = rec.pronoun(index, phrase.offset, owner, seg) if owner.lower() != "their" else None
         if person:
             return owned_group(f"{rec.entities[person].name}'s {words}", lower_head, rec, groups)
         if lower_head in AGENT_GROUPS:
             return Unnamed(f"{owner.lower()} {words}")  # "their lawyers": whose, the sentence does not say
         owner = None
     if owner:
-        # "Dana Pike's representatives": named after the owner's full name when the sentence names them
-        surname = owner[:-2]
-        named = next((rec.entities[k].name for _, _, k in rec.sentences[index].entities
-                      if name_parts(rec.entities[k].name)[-1:] == (surname,) and rec.entities[k].kind == "person"), None)
+        named = _owner_named(owner[:-2], rec, index)
         return owned_group(f"{named}'s {words}" if named else f"{the}{owner} {words}", lower_head, rec, groups)
     if lower_head in AGENT_GROUPS:
         return Unnamed(f"{the}{words}")  # "the defense team said", "lawyers said"
     if kept:
-        if lower_head in UNNAMED_BODIES and all(w.lower() in GROUP_MODIFIERS for w in kept):
-            return Unnamed(f"{the}{words.lower()}")  # "state prosecutors", "law enforcement officials": no body named
-        return group_entity(" ".join(kept + [head]), rec, groups)
-    body = named_body(lower_head, rec, seg, index, groups)
+        return _modified_group(kept, phrase.head, the, rec, groups)
+    return _bare_group(lower_head, the, rec, seg, index, groups)
+
+
+def _subordinate(before: str, dropped: list[str]) -> bool:
+    """Whether a group whose phrase follows ``before`` and the words ``dropped`` from it stands in a subordinate
+    clause ("was delayed after his attorneys asked"), past any determiner."""
+    preceding = [w.lower() for w in _WORD.findall(f"{before} {' '.join(dropped)}")]
+    while preceding and preceding[-1] in _DETERMINERS:
+        preceding.pop()
+    return bool(preceding) and preceding[-1] in _SUBORDINATORS
+
+
+def _owner_named(surname: str, rec: Recognised, index: int) -> str | None:
+    """The full name of the person of sentence ``index`` whose surname the owner is ("Pike's representatives" after
+    "Dana Pike": "Dana Pike"), or None when the sentence names nobody so."""
+    return next((rec.entities[k].name for _, _, k in rec.sentences[index].entities
+                 if name_parts(rec.entities[k].name)[-1:] == (surname,) and rec.entities[k].kind == "person"), None)
+
+
+def _modified_group(kept: list[str], head: str, the: str, rec: Recognised, groups: dict[str, Entity]) -> str:
+    """A group noun ``head`` with the words ``kept`` of its name: "state prosecutors", "law enforcement officials"
+    (only common modifiers of a body left unnamed) are an unnamed source; "Kessler County officials" a group."""
+    words = " ".join(kept + [head])
+    if head.lower() in UNNAMED_BODIES and all(w.lower() in GROUP_MODIFIERS for w in kept):
+        return Unnamed(f"{the}{words.lower()}")  # no body named
+    return group_entity(words, rec, groups)
+
+
+def _bare_group(head: str, the: str, rec: Recognised, seg: Segmented, index: int, groups: dict[str, Entity]) -> str:
+    """A bare group noun ``head`` ("prosecutors said"): the one body of its kind the article names, else an unnamed
+    source for a body left unnamed ("police"), else a group of that name."""
+    body = named_body(head, rec, seg, index, groups)
     if body:
         return body
-    if lower_head in UNNAMED_BODIES:
-        return Unnamed(f"{the}{lower_head}")
-    return group_entity(lower_head, rec, groups)
+    if head in UNNAMED_BODIES:
+        return Unnamed(f"{the}{head}")
+    return group_entity(head, rec, groups)
 
 
 def owned_group(phrase: str, head: str, rec: Recognised, groups: dict[str, Entity]) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.convert.attribution import VERB_RULES, attribute
 from site_builder.convert.events import DATED, UNDATED, extract_events
 from site_builder.convert import convert
 from site_builder.convert.merge import FIND
@@ -155,3 +156,25 @@ def test_the_merge_matching_rules_know_a_draft_again(tmp_path: Path) -> None:
         assert convert([articles], content).withheld == 4  # its event, its two claims (the ruling, the lawyer's words), its quote
     finally:
         FIND.enable(FIND.names())
+
+
+def test_the_attribution_verb_rules_name_the_rule_that_found_the_speaker() -> None:
+    """Each reporting verb goes to the first of the attribution rules that handles it, and the trail names that rule
+    ("before" adding the rule of its own ruler); "according to E! News" is handled, giving nobody."""
+    assert VERB_RULES.names() == ["tag-only", "accused-by", "participle-of", "participle", "ruling", "according-to", "before",
+                                  "speaker-after-verb"]
+
+    def found(sentence: str) -> tuple[str | None, str] | None:
+        doc = article_doc([sentence], PUBLISHED, TOPICS)
+        attribution = attribute(doc.seg, doc.rec, 0)
+        return (attribution.speaker, attribution.rule) if attribution else None
+
+    assert found("The studio lied, according to Dana Pike.") == ("dana-pike", "attribution.according-to (according)")
+    assert found("The studio lied, according to E! News.") is None
+    assert found('"The studio lied," said Dana Pike.') == ("dana-pike", "attribution.speaker-after-verb (said)")
+    assert found("Dana Pike said the studio lied.") == ("dana-pike", "attribution.before.named-subject (said)")
+    VERB_RULES.disable(["before"])
+    try:
+        assert found("Dana Pike said the studio lied.") is None  # nobody after "said" either
+    finally:
+        VERB_RULES.enable(["before"])
