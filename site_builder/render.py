@@ -10,6 +10,7 @@ or make the browser fetch from another host.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -35,6 +36,7 @@ from .pages import Page
 from .paging import FILTER_PEOPLE
 from .quotemarks import for_quotation
 from .site import CLAIM_LABELS, Site
+from .statements import MACROS_SHA256, Statements
 
 @lru_cache(maxsize=4096)
 def display_date(text: str) -> str:
@@ -209,10 +211,15 @@ class Fragments:
         self.env = env
         self.store = store
         self.module: jinja2.environment.TemplateModule | None = None
+        self.python: dict[str, Callable[..., str]] | None = None  # the statement macros as Python, if they apply
         self.once: dict[str, str] = {}
         self.used: list[str] = []  # addresses in the cache on disk of the fragments of the page being rendered
 
     def _macro(self, name: str) -> Callable[..., str]:
+        if self.python is None:
+            self.python = python_statements(self.env)
+        if name in self.python:
+            return self.python[name]
         if self.module is None:
             self.module = self.env.get_template("_macros.html").make_module({"root": ROOT_MARK})
         macro: Callable[..., str] = getattr(self.module, name)  # a jinja2.runtime.Macro
@@ -246,6 +253,16 @@ class Fragments:
         if html is None:
             html = self.once[name] = str(self._macro(name)(*args))
         return Markup(html.replace(ROOT_MARK, root))
+
+
+def python_statements(env: jinja2.Environment) -> dict[str, Callable[..., str]]:
+    """The statement macros as plain Python functions (:mod:`statements`) when the ``_macros.html`` in effect is
+    the one they reproduce, else none (a project's own macros, or an edited theme, render through Jinja)."""
+    assert env.loader is not None
+    source = env.loader.get_source(env, "_macros.html")[0]
+    if hashlib.sha256(source.encode("utf-8")).hexdigest() != MACROS_SHA256:
+        return {}
+    return Statements(env, ROOT_MARK).renderers
 
 
 PARALLEL_MIN_PAGES = 400  # below this, starting worker processes costs more than it saves
