@@ -113,20 +113,25 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     previous = options.out if disk is not None and (options.out / MARKER).is_file() else None  # a build's own output
     store.start(disk, _scope(content, options, plan, fingerprint) if disk is not None else "", previous)
     jsonld = JsonLd(site, pages)
+    generated: dict[str, bytes] = {}
+
+    def export() -> None:
+        generated.update({
+            "case.json": exports.case_json(site),
+            "feed.xml": exports.feed_xml(site, plan),
+            "timeline.json": exports.timeline_json(site, plan),
+            **{feed_path(t.topic.id): exports.topic_feed_xml(site, t, plan) for t in site.topics},
+            "sitemap.xml": exports.sitemap_xml(site, pages),
+            "robots.txt": exports.robots_txt(site),
+            "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
+        })
+
     with contextlib.ExitStack() as stack:
-        # Pagefind indexes in its own process while the pages render (it needs only the records).
+        # Pagefind indexes in its own process while the pages render (it needs only the records);
+        # the exports are made meanwhile too, when the pages render in worker processes.
         indexing = stack.enter_context(Indexing(site, found)) if found else None
-        files = render_pages(site, pages, env, jsonld, options.workers, store)
+        files = render_pages(site, pages, env, jsonld, options.workers, store, meanwhile=export)
         bundle = indexing.files() if indexing else {}
-    generated = {
-        "case.json": exports.case_json(site),
-        "feed.xml": exports.feed_xml(site, plan),
-        "timeline.json": exports.timeline_json(site, plan),
-        **{feed_path(t.topic.id): exports.topic_feed_xml(site, t, plan) for t in site.topics},
-        "sitemap.xml": exports.sitemap_xml(site, pages),
-        "robots.txt": exports.robots_txt(site),
-        "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
-    }
     generated.update(static)
     generated.update(bundle)
     for path, data in generated.items():

@@ -275,20 +275,37 @@ def render_pages(
     jsonld: dict[str, str],
     workers: int = 1,
     store: FragmentStore | None = None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> dict[str, bytes]:
-    """Render every page; with ``workers`` > 1 and a big site, split the pages across forked processes."""
+    """Render every page; with ``workers`` > 1 and a big site, split the pages across forked processes.
+    ``meanwhile``: other work of the build, run in this process while the workers render (else after)."""
     if workers > 1 and len(pages) >= PARALLEL_MIN_PAGES and "fork" in mp.get_all_start_methods():
         # Forked workers inherit the site, environment and pages without pickling;
         # only the rendered bytes travel back. Slices interleave to balance the load.
+        _compile(env, pages)  # once, here, rather than once in every worker
         job = (site, pages, env, jsonld, store or FragmentStore())
         with mp.get_context("fork").Pool(workers, initializer=_set_job, initargs=(job,)) as pool:
-            parts = pool.starmap(_render_slice, [(i, workers) for i in range(workers)])
+            pending = pool.starmap_async(_render_slice, [(i, workers) for i in range(workers)])
+            meanwhile()
+            parts = pending.get()
         rendered = {path: data for part, _ in parts for path, data in part}
         if store is not None and store.disk is not None:  # what the workers used of the cache on disk, and added
             for _, found in parts:
                 store.disk.merge(found)
         return {page.path: rendered[page.path] for page in pages}
-    return _render(site, pages, env, jsonld, store or FragmentStore())
+    files = _render(site, pages, env, jsonld, store or FragmentStore())
+    meanwhile()
+    return files
+
+
+def _compile(env: jinja2.Environment, pages: list[Page]) -> None:
+    """Load (parse and compile) the templates the pages use, and those the default theme's pull in, into ``env``'s
+    cache. A template that cannot be loaded is left for the render, which reports it with the page it was for."""
+    for name in dict.fromkeys([*(page.template for page in pages), "base.html", "_macros.html"]):
+        try:
+            env.get_template(name)
+        except Exception:  # noqa: BLE001 - reported by _render, with its page
+            continue
 
 
 Job = tuple[Site, list[Page], jinja2.Environment, dict[str, str], FragmentStore]
