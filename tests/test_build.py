@@ -8,6 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from site_builder import pages
@@ -187,3 +188,13 @@ def test_quote_with_unidentified_speaker_is_a_labelled_draft(project: Path, run)
     caption = page.select_one("#quote-ortiz-nothing-wrong figcaption")
     assert "Speaker not yet identified" in caption.get_text()
     assert caption.select_one(".badge-draft") is not None
+
+
+@pytest.mark.parametrize("text", ["a&b<c>d", 'say "x"', "it's", "both \" and '", "lines\nand\r\ttabs", ""])
+def test_feed_escaping_is_the_standard_librarys(text: str) -> None:
+    """exports escapes XML itself (importing xml.sax.saxutils costs every build's start-up); same output."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    from site_builder import exports
+
+    assert (exports.escape(text), exports.quoteattr(text)) == (escape(text), quoteattr(text))
