@@ -8,6 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from site_builder.build import pages
@@ -218,3 +219,13 @@ def test_check_finds_loaded_words_in_an_unnamed_sources_description(project: Pat
     assert result.out.replace(f"{content}/", "").splitlines() == [
         "entries/charges.yaml:33: claims[1].described_as: loaded language 'disgraced' in the site's own voice; quote and attribute it, "
         "or reword", "1 problem found"]
+
+
+@pytest.mark.parametrize("text", ["a&b<c>d", 'say "x"', "it's", "both \" and '", "lines\nand\r\ttabs", ""])
+def test_feed_escaping_is_the_standard_librarys(text: str) -> None:
+    """exports escapes XML itself (importing xml.sax.saxutils costs every build's start-up); same output."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    from site_builder.build import exports
+
+    assert (exports.escape(text), exports.quoteattr(text)) == (escape(text), quoteattr(text))

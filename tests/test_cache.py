@@ -216,3 +216,18 @@ def test_forked_render_workers_fill_and_use_the_cache(tmp_path: Path) -> None:
     entry.write_text(entry.read_text("utf-8").replace("title: '", "title: 'Edited: ", 1), "utf-8")
     build(options)
     assert snapshot(project / "dist") == built(project, "fresh", use_cache=False)
+
+
+def test_an_error_in_one_file_gives_the_line_in_a_file_read_from_the_cache(example: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """The cache keeps no line numbers: an error that points into an unchanged file finds its line by parsing it again."""
+    built(example, "dist")
+    first = (example / "content" / "entries" / "charges.yaml").read_text("utf-8").split("\n")
+    line = first.index("  - id: charges-filing-decision") + 1
+    block = "\n".join(first[line - 1 : first.index("  - id: charges-nikas-responds")])  # the whole event, valid
+    shooting = example / "content" / "entries" / "shooting.yaml"
+    text = shooting.read_text("utf-8")
+    assert "\nevents:\n" in text
+    shooting.write_text(text.replace("\nevents:\n", f"\nevents:\n{block}\n", 1), "utf-8")  # its copy in another file
+    result = run("build", "--content", example / "content", "--out", example / "dist", "--no-search")
+    assert result.code != 0
+    assert f"duplicate id 'charges-filing-decision' (first defined at {example / 'content' / 'entries' / 'charges.yaml'}:{line})" in result.err

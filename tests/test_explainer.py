@@ -7,6 +7,9 @@ example (and tests/sites/minimal), not copied from the output.
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -432,3 +435,40 @@ def test_a_case_with_nothing_published_builds_without_search(tmp_path: Path, run
     assert run("init", tmp_path / "case").code == 0
     assert run("build", "--content", tmp_path / "case" / "content", "--out", tmp_path / "dist").code == 0
     assert not (tmp_path / "dist" / "search").exists() and not (tmp_path / "dist" / "pagefind").exists()
+
+
+def _fake_pagefind(tmp_path: Path, script: str) -> Path:
+    """A stand-in for the Pagefind executable: a shell script."""
+    binary = tmp_path / "fake-pagefind"
+    binary.write_text(f"#!/bin/sh\n{script}\n", "utf-8")
+    binary.chmod(0o755)
+    return binary
+
+
+def test_a_failing_pagefind_fails_the_build_with_its_last_word(tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Pagefind runs while the pages render; when it fails, the build says what it said last on stderr, and writes nothing."""
+    monkeypatch.setattr(search, "_binary", lambda: _fake_pagefind(tmp_path, "echo 'indexing' ; echo 'Error: first' >&2 ; echo 'Error: out of memory' >&2 ; exit 3"))
+    result = run("build", "--content", ROOT / "content", "--out", tmp_path / "dist")
+    assert (result.code, result.err) == (1, "error: search: Pagefind failed: Error: out of memory; build with --no-search to skip it\n")
+    assert not (tmp_path / "dist").exists()
+
+
+def test_a_render_error_stops_pagefind_and_removes_its_folder(tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Indexing starts before the pages render: a template error ends the build without leaving Pagefind running
+    or its records behind."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "seeds", project / "seeds")
+    (project / "templates").mkdir()
+    (project / "templates" / "about.html").write_text('{% extends "base.html" %}{% block main %}{{ site.nonexistent.field }}{% endblock %}')
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    pid = tmp_path / "pid"
+    monkeypatch.setattr(search, "_binary", lambda: _fake_pagefind(tmp_path, f"echo $$ > {pid}; exec sleep 60"))
+    result = run("build", "--content", project / "content", "--out", project / "dist")
+    assert result.code == 1 and "templates/about.html:1: UndefinedError" in result.err
+    assert list(scratch.iterdir()) == []
+    running = int(pid.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(running, 0)

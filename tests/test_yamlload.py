@@ -1,6 +1,6 @@
 import pytest
 
-from site_builder.content.yamlload import YamlError, load_yaml
+from site_builder.content.yamlload import Reparsed, YamlError, load_yaml
 
 
 def test_values_keep_their_lines_and_dates_stay_text() -> None:
@@ -51,3 +51,19 @@ def test_empty_file() -> None:
 
 def test_syntax_error_has_a_line() -> None:
     assert error(b"title: x\nevents: [a, b\n").startswith("f.yaml:3: invalid YAML:")
+
+
+def test_lines_are_found_only_when_asked_for() -> None:
+    """Loading keeps no line numbers (most builds never need one); the first question parses the text again."""
+    doc = load_yaml(b"title: A\nevents:\n  - id: a\n    date: 2021-10-01\n  - id: b\n", "x.yaml")
+    assert isinstance(doc.lines, Reparsed) and doc.lines._lines is None
+    assert doc.line_of(("events", 1, "id")) == 5
+    assert doc.line_of(("events", 0, "date")) == 4
+    assert doc.line_of(("title",)) == 1
+
+
+def test_scalars_keep_their_yaml_types() -> None:
+    """Tags resolve as PyYAML's safe loader resolves them: quoted and block text is text, plain values by their form."""
+    raw = b"a: 3\nb: '3'\nc: 3.5\nd: true\ne: ~\nf: 2021-10-01\ng: \"2021-10-01\"\nh: yes\ni: |\n  3\nj: null\nk: 0x1f\n"
+    assert load_yaml(raw, "x.yaml").data == {"a": 3, "b": "3", "c": 3.5, "d": True, "e": None, "f": "2021-10-01",
+                                             "g": "2021-10-01", "h": True, "i": "3\n", "j": None, "k": 31}

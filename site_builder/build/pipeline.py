@@ -7,6 +7,7 @@ validated and rendered in memory first; writing is the last step.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 from collections.abc import Mapping
@@ -25,7 +26,7 @@ from ..content.load import Content, FileCache, load_content
 from .pages import Page, Plan, feed_path, plan_pages
 from ..content.provenance import stale_update
 from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
-from .search import records, search_files, searchable
+from .search import Indexing, records, searchable
 from .site import Site, build_site
 from ..content.validate import ValidationCache, validate
 from .write import MARKER, clean_stale, write_site
@@ -112,19 +113,27 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     previous = options.out if disk is not None and (options.out / MARKER).is_file() else None  # a build's own output
     store.start(disk, _scope(content, options, plan, fingerprint) if disk is not None else "", previous)
     jsonld = JsonLd(site, pages)
-    files = render_pages(site, pages, env, jsonld, options.workers, store)
-    generated = {
-        "case.json": exports.case_json(site),
-        "feed.xml": exports.feed_xml(site, plan),
-        "timeline.json": exports.timeline_json(site, plan),
-        **{feed_path(t.topic.id): exports.topic_feed_xml(site, t, plan) for t in site.topics},
-        "sitemap.xml": exports.sitemap_xml(site, pages),
-        "robots.txt": exports.robots_txt(site),
-        "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
-    }
+    generated: dict[str, bytes] = {}
+
+    def export() -> None:
+        generated.update({
+            "case.json": exports.case_json(site),
+            "feed.xml": exports.feed_xml(site, plan),
+            "timeline.json": exports.timeline_json(site, plan),
+            **{feed_path(t.topic.id): exports.topic_feed_xml(site, t, plan) for t in site.topics},
+            "sitemap.xml": exports.sitemap_xml(site, pages),
+            "robots.txt": exports.robots_txt(site),
+            "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
+        })
+
+    with contextlib.ExitStack() as stack:
+        # Pagefind indexes in its own process while the pages render (it needs only the records);
+        # the exports are made meanwhile too, when the pages render in worker processes.
+        indexing = stack.enter_context(Indexing(site, found)) if found else None
+        files = render_pages(site, pages, env, jsonld, options.workers, store, meanwhile=export)
+        bundle = indexing.files() if indexing else {}
     generated.update(static)
-    if found:
-        generated.update(search_files(site, found))
+    generated.update(bundle)
     for path, data in generated.items():
         if path in files:
             raise OutputError(f"two outputs map to '{path}'")

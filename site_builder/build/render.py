@@ -10,6 +10,7 @@ or make the browser fetch from another host.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -25,8 +26,6 @@ from markupsafe import Markup
 
 from . import pages as routes
 from ..content.cache import DiskCache, digest
-from ..dates import PartialDate
-from ..content.model import UNKNOWN_DATE
 from ..errors import RenderError
 from ..files import Refused, read_file
 from .markup import markdown
@@ -35,13 +34,9 @@ from .pages import Page
 from .paging import FILTER_PEOPLE
 from ..content.quotemarks import for_quotation
 from .site import CLAIM_LABELS, Site
+from .statements import MACROS_SHA256, Statements, display_date
 
 @lru_cache(maxsize=4096)
-def display_date(text: str) -> str:
-    """'2021-10' -> 'October 2021': as precise as written; a source's ``unknown`` date -> 'date unknown'."""
-    return "date unknown" if text == UNKNOWN_DATE else PartialDate.parse(text).display()
-
-
 def default_templates() -> Path:
     """The theme shipped with the package (inside a wheel), or the repo's templates/ (source checkout)."""
     package = Path(__file__).parent.parent  # site_builder/
@@ -210,10 +205,15 @@ class Fragments:
         self.env = env
         self.store = store
         self.module: jinja2.environment.TemplateModule | None = None
+        self.python: dict[str, Callable[..., str]] | None = None  # the statement macros as Python, if they apply
         self.once: dict[str, str] = {}
         self.used: list[str] = []  # addresses in the cache on disk of the fragments of the page being rendered
 
     def _macro(self, name: str) -> Callable[..., str]:
+        if self.python is None:
+            self.python = python_statements(self.env)
+        if name in self.python:
+            return self.python[name]
         if self.module is None:
             self.module = self.env.get_template("_macros.html").make_module({"root": ROOT_MARK})
         macro: Callable[..., str] = getattr(self.module, name)  # a jinja2.runtime.Macro
@@ -249,6 +249,16 @@ class Fragments:
         return Markup(html.replace(ROOT_MARK, root))
 
 
+def python_statements(env: jinja2.Environment) -> dict[str, Callable[..., str]]:
+    """The statement macros as plain Python functions (:mod:`statements`) when the ``_macros.html`` in effect is
+    the one they reproduce, else none (a project's own macros, or an edited theme, render through Jinja)."""
+    assert env.loader is not None
+    source = env.loader.get_source(env, "_macros.html")[0]
+    if hashlib.sha256(source.encode("utf-8")).hexdigest() != MACROS_SHA256:
+        return {}
+    return Statements(env, ROOT_MARK).renderers
+
+
 PARALLEL_MIN_PAGES = 400  # below this, starting worker processes costs more than it saves
 
 
@@ -259,20 +269,37 @@ def render_pages(
     jsonld: dict[str, str],
     workers: int = 1,
     store: FragmentStore | None = None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> dict[str, bytes]:
-    """Render every page; with ``workers`` > 1 and a big site, split the pages across forked processes."""
+    """Render every page; with ``workers`` > 1 and a big site, split the pages across forked processes.
+    ``meanwhile``: other work of the build, run in this process while the workers render (else after)."""
     if workers > 1 and len(pages) >= PARALLEL_MIN_PAGES and "fork" in mp.get_all_start_methods():
         # Forked workers inherit the site, environment and pages without pickling;
         # only the rendered bytes travel back. Slices interleave to balance the load.
+        _compile(env, pages)  # once, here, rather than once in every worker
         job = (site, pages, env, jsonld, store or FragmentStore())
         with mp.get_context("fork").Pool(workers, initializer=_set_job, initargs=(job,)) as pool:
-            parts = pool.starmap(_render_slice, [(i, workers) for i in range(workers)])
+            pending = pool.starmap_async(_render_slice, [(i, workers) for i in range(workers)])
+            meanwhile()
+            parts = pending.get()
         rendered = {path: data for part, _ in parts for path, data in part}
         if store is not None and store.disk is not None:  # what the workers used of the cache on disk, and added
             for _, found in parts:
                 store.disk.merge(found)
         return {page.path: rendered[page.path] for page in pages}
-    return _render(site, pages, env, jsonld, store or FragmentStore())
+    files = _render(site, pages, env, jsonld, store or FragmentStore())
+    meanwhile()
+    return files
+
+
+def _compile(env: jinja2.Environment, pages: list[Page]) -> None:
+    """Load (parse and compile) the templates the pages use, and those the default theme's pull in, into ``env``'s
+    cache. A template that cannot be loaded is left for the render, which reports it with the page it was for."""
+    for name in dict.fromkeys([*(page.template for page in pages), "base.html", "_macros.html"]):
+        try:
+            env.get_template(name)
+        except Exception:  # noqa: BLE001 - reported by _render, with its page
+            continue
 
 
 Job = tuple[Site, list[Page], jinja2.Environment, dict[str, str], FragmentStore]

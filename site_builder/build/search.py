@@ -121,24 +121,67 @@ def search_files(site: Site, found: list[Record] | None = None) -> dict[str, byt
     found = records(site) if found is None else found
     if not found:
         return {}  # Pagefind refuses an empty folder; the build then makes no search page either
-    binary = _binary()
-    language = site.case.site.language
-    with tempfile.TemporaryDirectory(prefix="site-builder-search-") as tmp:
-        pages, out = Path(tmp) / "records", Path(tmp) / "bundle"
-        pages.mkdir()
-        for n, record in enumerate(found):
-            (pages / f"{n:06d}.html").write_text(record_page(record, language), "utf-8")
+    with Indexing(site, found) as job:
+        return job.files()
+
+
+class Indexing:
+    """Pagefind indexing ``found`` in the background: started on creation, so the build renders its pages
+    while Pagefind runs (a separate process: its time overlaps ours); :meth:`files` waits for the bundle.
+    Use as a context manager: leaving it stops Pagefind if it still runs and removes its folder.
+    OutputError if Pagefind cannot run or fails."""
+
+    def __init__(self, site: Site, found: list[Record]) -> None:
+        binary = _binary()
+        language = site.case.site.language
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._tmp = tempfile.TemporaryDirectory(prefix="site-builder-search-")
+        tmp = Path(self._tmp.name)
+        self.pages, self.out = tmp / "records", tmp / "bundle"
+        # What Pagefind says goes to files, not pipes: nobody reads a pipe while the pages render, and a full one would stall it.
+        self._said = [tmp / "stdout", tmp / "stderr"]
         try:
-            done = subprocess.run([str(binary), "--site", str(pages), "--output-path", str(out), "--quiet"],
-                                  capture_output=True, text=True, timeout=600)
-        except (OSError, subprocess.TimeoutExpired) as exc:
+            self.pages.mkdir()
+            for n, record in enumerate(found):
+                (self.pages / f"{n:06d}.html").write_text(record_page(record, language), "utf-8")
+            with open(self._said[0], "wb") as stdout, open(self._said[1], "wb") as stderr:
+                self._proc = subprocess.Popen([str(binary), "--site", str(self.pages), "--output-path", str(self.out), "--quiet"],
+                                              stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL)
+        except OSError as exc:
+            self.close()
             raise OutputError(f"search: Pagefind could not run: {exc}; build with --no-search to skip it") from None
-        if done.returncode != 0:
-            reason = (done.stderr or done.stdout).strip().splitlines()[-1:] or [f"exit status {done.returncode}"]
+        except BaseException:
+            self.close()
+            raise
+
+    def files(self) -> dict[str, bytes]:
+        """The bundle: output path (under ``pagefind/``) -> bytes, once Pagefind is done."""
+        assert self._proc is not None
+        try:
+            code = self._proc.wait(timeout=600)
+        except subprocess.TimeoutExpired as exc:
+            raise OutputError(f"search: Pagefind could not run: {exc}; build with --no-search to skip it") from None
+        if code != 0:
+            stdout, stderr = (path.read_text("utf-8", errors="replace") for path in self._said)
+            reason = (stderr or stdout).strip().splitlines()[-1:] or [f"exit status {code}"]
             raise OutputError(f"search: Pagefind failed: {reason[0]}; build with --no-search to skip it")
-        bundle = {path.relative_to(out).as_posix(): path.read_bytes()
-                  for path in sorted(out.rglob("*")) if path.is_file() and not path.name.startswith(_UNUSED)}
-    return {BUNDLE + name: data for name, data in sorted(canonical(bundle).items())}
+        bundle = {path.relative_to(self.out).as_posix(): path.read_bytes()
+                  for path in sorted(self.out.rglob("*")) if path.is_file() and not path.name.startswith(_UNUSED)}
+        return {BUNDLE + name: data for name, data in sorted(canonical(bundle).items())}
+
+    def close(self) -> None:
+        """Stop Pagefind if it still runs; remove the records and the bundle."""
+        proc, self._proc = self._proc, None
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        self._tmp.cleanup()
+
+    def __enter__(self) -> Indexing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _binary() -> Path:

@@ -25,12 +25,11 @@ import hmac
 import json
 import os
 import stat
-from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from .yamlload import Path_, YamlDoc
+from .yamlload import YamlDoc, lines_of
 
 DIR = ".site-builder-cache"
 FORMAT = "site-builder cache"
@@ -100,14 +99,13 @@ class DiskCache:
         """The document ``raw`` parsed to last time, named ``name`` (the path as this build names it)."""
         key = digest(raw)
         entry = self.loaded["parsed"].get(key)
-        if not (isinstance(entry, dict) and isinstance(entry.get("lines"), str) and "data" in entry):
+        if not (isinstance(entry, dict) and "data" in entry):
             return None
         self.used["parsed"][key] = entry
-        return YamlDoc(name, entry["data"], LazyLines(entry["lines"]))
+        return YamlDoc(name, entry["data"], lines_of(raw, name))  # lines: by parsing ``raw`` again, if an error needs one
 
     def remember_doc(self, raw: bytes, doc: YamlDoc) -> None:
-        lines = json.dumps([[list(path), line] for path, line in doc.lines.items()], separators=(",", ":"))
-        self.used["parsed"][digest(raw)] = {"data": doc.data, "lines": lines}
+        self.used["parsed"][digest(raw)] = {"data": doc.data}
 
     # Rendered fragments, by a digest of everything they show.
 
@@ -212,34 +210,6 @@ class DiskCache:
         with os.fdopen(fd, "wb") as out:
             out.write(_sign(self.key, body).encode() + b"\n" + body)
         os.replace(temp, self.folder / f"{kind}.json")
-
-
-class LazyLines(Mapping[Path_, int]):
-    """A document's line numbers, kept as JSON text until an error message needs one: most builds never do,
-    and turning ~100,000 paths back into tuples would cost more than the rest of reading the cache."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._lines: dict[Path_, int] | None = None
-
-    @property
-    def lines(self) -> dict[Path_, int]:
-        if self._lines is None:
-            try:
-                pairs = json.loads(self.text)
-                self._lines = {tuple(path): int(line) for path, line in pairs}
-            except (TypeError, ValueError):  # cannot happen for a signed file; an address without a line is still an address
-                self._lines = {}
-        return self._lines
-
-    def __getitem__(self, path: Path_) -> int:
-        return self.lines[path]
-
-    def __iter__(self) -> Iterator[Path_]:
-        return iter(self.lines)
-
-    def __len__(self) -> int:
-        return len(self.lines)
 
 
 def _sign(key: bytes, body: bytes) -> str:

@@ -12,8 +12,9 @@ tag can instantiate Python objects, and alias expansion is bounded
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
@@ -21,8 +22,28 @@ import yaml
 
 from ..errors import Problem
 
-_Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when built with it
+_BaseLoader: type[yaml.SafeLoader | yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when built with it
 _SCALARS = yaml.constructor.SafeConstructor()
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain_tag(value: str) -> str:
+    """The tag YAML gives a plain (unquoted) scalar: int, float, bool, null, timestamp or str, by its text."""
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return tag
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader with PyYAML's tag resolution made cheap: it runs once per scalar (most of composing a
+    big file), yet a quoted or block scalar is always text, and plain ones repeat (keys, ids, dates)."""
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            # As Resolver.resolve with no path resolvers (the safe loader has none): implicit[0] is "plain".
+            return _plain_tag(value) if implicit[0] else _STR
+        tag: str = super().resolve(kind, value, implicit)
+        return tag
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_VALUES = 1_000_000
@@ -54,7 +75,7 @@ class YamlDoc:
 
     name: str
     data: Value
-    lines: Mapping[Path_, int] = field(default_factory=dict)  # a cached document's are read when needed (cache.LazyLines)
+    lines: Mapping[Path_, int] = field(default_factory=dict)  # found when first needed (Reparsed)
 
     def line_of(self, path: Path_) -> int:
         """The line of ``path``, or of its nearest ancestor that has one."""
@@ -152,36 +173,77 @@ def load_yaml(raw: bytes, name: str) -> YamlDoc:
         raise YamlError(Problem(name, 0, "", f"invalid YAML: {' '.join(str(exc).split())}")) from None  # one line
     except RecursionError:
         raise YamlError(Problem(name, 0, "", "invalid YAML: nested too deeply")) from None
-    doc = YamlDoc(name, None)
     if node is None:
         raise YamlError(Problem(name, 1, "", "file is empty"))
-    builder = _Builder(doc)
-    doc.data = builder.build(node, (), 0)
-    return doc
+    data = _Builder(name).build(node, None, 0)
+    return YamlDoc(name, data, Reparsed(text, name))
+
+
+class Reparsed(Mapping[Path_, int]):
+    """A document's line numbers, found when first asked for by parsing its text again: only an error
+    message needs one, and keeping ~100,000 paths for every file of every build cost more than that."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text = text
+        self.name = name
+        self._lines: dict[Path_, int] | None = None
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        if self._lines is None:
+            builder = _Builder(self.name)
+            try:
+                node = yaml.compose(self.text, Loader=_Loader)
+                if node is not None:
+                    builder.build(node, (), 0)
+            except (yaml.YAMLError, YamlError, RecursionError):  # cannot happen: the text parsed once already
+                pass  # (an address without a line is still an address: line_of falls back to 1)
+            self._lines = builder.lines
+        return self._lines
+
+    def __getitem__(self, path: Path_) -> int:
+        return self.lines[path]
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+
+def lines_of(raw: bytes, name: str) -> Reparsed:
+    """The line numbers of a document that parsed without error (as :func:`load_yaml` read ``raw``), on demand."""
+    return Reparsed(raw.decode("utf-8-sig"), name)
 
 
 class _Builder:
-    def __init__(self, doc: YamlDoc) -> None:
-        self.doc = doc
+    """Plain values from a node graph, with the checks of the module docstring; with a ``path``, also the
+    line of every value (``lines``)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
         self.count = 0
         self.lines: dict[Path_, int] = {}
-        doc.lines = self.lines
 
     def fail(self, node: yaml.Node, message: str) -> YamlError:
-        return YamlError(Problem(self.doc.name, node.start_mark.line + 1, "", message))
+        return YamlError(Problem(self.name, node.start_mark.line + 1, "", message))
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Value:
+    def build(self, node: yaml.Node, path: Path_ | None, depth: int) -> Value:
+        """The value of ``node`` at ``path`` (None: keep no lines), ``depth`` levels down."""
         self.count += 1
         if self.count > MAX_VALUES:
             raise self.fail(node, f"document expands to more than {MAX_VALUES:,} values (recursive aliases?)")
         if depth > MAX_DEPTH:
             raise self.fail(node, f"nested more than {MAX_DEPTH} levels deep")
-        self.lines.setdefault(path, node.start_mark.line + 1)
+        if path is not None:
+            self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 raise self.fail(node, f"unsupported YAML tag '{node.tag}'")
+            if path is None:
+                return [self.build(item, None, depth + 1) for item in node.value]
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             if node.tag != _MAP:
@@ -195,6 +257,9 @@ class _Builder:
                 key = key_node.value
                 if key in result:
                     raise self.fail(key_node, f"duplicate key '{key}'")
+                if path is None:
+                    result[key] = self.build(value_node, None, depth + 1)
+                    continue
                 self.lines[path + (key,)] = key_node.start_mark.line + 1
                 result[key] = self.build(value_node, path + (key,), depth + 1)
             return result
