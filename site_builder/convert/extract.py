@@ -26,6 +26,7 @@ from .directory import Directory
 from .recognise import Entity, Recognised, group_for, recognise
 from .segment import Segmented, segment
 from .slug import slugify
+from .topics import article_strands, settle_strands
 
 MAX_TITLE = MAX_SHORT - 10  # a headline is clipped below the schema's limit: clip() may close a quotation and add "…"
 
@@ -61,6 +62,24 @@ def publisher_from_text(article: Article) -> str | None:
             votes[m.group("p")] = votes.get(m.group("p"), 0) + 1
     strong = {k: v for k, v in votes.items() if v >= 2}
     return max(strong, key=lambda k: (strong[k], -len(k))) if strong else None
+
+
+def settle(doc: ArticleDoc) -> None:
+    """The article's main strand as a prior: its events, claims and quotes drafted in another strand on one word's
+    evidence go to the main strand (:func:`.topics.settle_strands`)."""
+    seg, topics = doc.seg, doc.topics
+    strands = article_strands(topics, doc.article.title, [s.text for s in seg.sentences])
+    if strands is not None:
+        settle_strands(topics, strands, [*doc.events, *doc.claims, *doc.quotes], lambda quote: _paragraph_of(seg, quote))
+
+
+def _paragraph_of(seg: Segmented, quote: str) -> str:
+    """The text of the paragraph whose sentence a citation ``quote`` starts with ("" when none does)."""
+    for sentence in seg.sentences:
+        words = " ".join(sentence.text.split())
+        if words and quote.startswith(words[:60]):
+            return " ".join(s.text for s in seg.sentences if s.paragraph == sentence.paragraph)
+    return ""
 
 
 def understand(article: Article, case: CaseInfo, directory: Directory) -> tuple[Segmented, Recognised]:
@@ -110,6 +129,7 @@ def extract(article: Article, case: CaseInfo, directory: Directory, placement: P
         _mark_planned(doc.events, article.published)
     extract_quotes(doc)
     extract_claims(doc, narrator, "statement" if tabloid else "fact")
+    settle(doc)
     events, quotes, claims, flagged = doc.events, doc.quotes, doc.claims, doc.flagged
     if not (events or quotes or claims):  # every article gets drafts or a reason
         count = len(seg.sentences)
