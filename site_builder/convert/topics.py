@@ -73,13 +73,15 @@ class TopicMatcher:
             hits[topic] = hits.get(topic, 0) + 1
         return hits
 
-    def terms(self, sentence: str) -> list[tuple[int, str]]:
+    def terms(self, sentence: str, names_once: bool = False) -> list[tuple[int, str]]:
         """The vocabulary terms ``sentence`` uses, in order, as (term number, strand); the longest term starting at a
-        word wins, and its words are not matched again."""
+        word wins, and its words are not matched again. ``names_once``: a name whose parts are terms of one strand
+        ("Sunny" and "Balwani" in "Ramesh “Sunny” Balwani") is one term, the first."""
         words = _words(sentence)
         lower = [w.lower() for w in words]
         found: list[tuple[int, str]] = []
         cache = self._cache
+        name_end, name_topic = -1, ""  # where the last term written with capitals ended, and its strand
         i = 0
         while i < len(words):
             candidates = cache.get(words[i])
@@ -99,7 +101,10 @@ class TopicMatcher:
             if best is None:
                 i += 1
                 continue
-            found.append((best.number, best.topic))
+            if not (names_once and best.sensitive and name_end == i and name_topic == best.topic):
+                found.append((best.number, best.topic))
+            if best.sensitive:
+                name_end, name_topic = i + len(best.words), best.topic
             i += len(best.words)
         return found
 
@@ -189,7 +194,7 @@ def article_strands(matcher: TopicMatcher, headline: str | None, sentences: Sequ
     distinct: dict[str, set[int]] = {}
     for k, sentence in enumerate([headline or "", *sentences]):
         weight = 1 + LEDE_WEIGHT if k <= 1 else 1
-        for number, topic in dict(matcher.terms(sentence)).items():
+        for number, topic in dict(matcher.terms(sentence, names_once=True)).items():
             score[topic] = score.get(topic, 0) + weight
             if k:
                 distinct.setdefault(topic, set()).add(number)
@@ -272,6 +277,6 @@ def _evidence(matcher: TopicMatcher, texts: list[str]) -> dict[str, int]:
     """Per strand, how many distinct terms ``texts`` use (a term counted once per text)."""
     evidence: dict[str, int] = {}
     for text in texts:
-        for topic in dict(matcher.terms(text)).values():
+        for topic in dict(matcher.terms(text, names_once=True)).values():
             evidence[topic] = evidence.get(topic, 0) + 1
     return evidence

@@ -28,6 +28,7 @@ STRANDS = TopicMatcher([
     TopicDef("collapse", "The collapse", ("collapse", "collapsed", "withdrawals", "frozen", "exchange", "depositors", "bankruptcy")),
     TopicDef("trial", "The trial", ("trial", "jury", "jurors", "verdict", "testified", "prosecutors", "fraud", "witness")),
     TopicDef("sentencing", "The sentencing", ("sentence", "sentenced", "prison", "tears", "remorse", "victims", "negligence")),
+    TopicDef("vale", "Rowan Vale's case", ("Rowan", "Vale", "co-founder", "separate trial")),
 ])
 
 
