@@ -128,7 +128,7 @@ def extract(article: Article, case: CaseInfo, directory: Directory, placement: P
     if article.published:
         _mark_planned(doc.events, article.published)
     extract_quotes(doc)
-    extract_claims(doc, narrator, "statement" if tabloid else "fact")
+    extract_claims(doc, narrator, "statement" if tabloid else "fact", tabloid)
     settle(doc)
     events, quotes, claims, flagged = doc.events, doc.quotes, doc.claims, doc.flagged
     if not (events or quotes or claims):  # every article gets drafts or a reason

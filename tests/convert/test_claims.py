@@ -13,10 +13,10 @@ TOPICS = TopicMatcher([TopicDef("show", "Show", ("show", "trailer", "tears", "ca
 LOADED = ("blubbing", "slammed", "crocodile tears", "sneered", "massive", "backlash", "waterworks")
 
 
-def run(paragraphs: list[str]):  # type: ignore[no-untyped-def]
+def run(paragraphs: list[str], tabloid: bool = False):  # type: ignore[no-untyped-def]
     doc = article_doc(paragraphs, "2025-03-04", TOPICS, LOADED)
     extract_quotes(doc)
-    extract_claims(doc, "the-paper", "fact")
+    extract_claims(doc, "the-paper", "statement" if tabloid else "fact", tabloid)
     return doc.rec, doc.quotes, doc.claims, doc.flagged
 
 

@@ -69,7 +69,8 @@ def test_name_rule(where: str, paragraphs: list[str], expected: list[str]) -> No
 
 @pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("claims.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
 def test_claim_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
-    rec, _, claims, _ = run(paragraphs)
+    tabloid = paragraphs[0].startswith("[tabloid] ")
+    rec, _, claims, _ = run([paragraphs[0].removeprefix("[tabloid] "), *paragraphs[1:]], tabloid)
     names = {key: entity.name for key, entity in rec.entities.items()}
     got = [f"{names.get(c.attributed_to, c.attributed_to)} {c.kind} ({'; '.join(c.rules)})" for c in claims]
     assert got == expected, f"{where}: {' ¶ '.join(paragraphs)}"
