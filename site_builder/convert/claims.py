@@ -24,7 +24,7 @@ from .doc import ArticleDoc
 from .documents import ISSUED
 from .lexicon import RULING_VERBS
 from .items import Cite, DraftClaim, DraftQuote
-from .neutral import clip, neutralise
+from .neutral import clip, evaluative, neutralise
 from .recognise import Entity, Recognised
 from .ruler import Ruler
 from .segment import MAX_SENTENCE, QuoteSpan, Segmented, Sentence
@@ -437,6 +437,7 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str, tabl
             if outlet_voice is not None:
                 outlet_voice.append(" ".join(text.split()))
             continue
+        doc.evaluative.extend((w, text) for w in evaluative(neutral.text, loaded))  # for the editor: beyond loaded_words
         people = list(dict.fromkeys(k for _, _, k in facts.entities if k != speaker and rec.entities[k].kind == "person"))
         topic = topics.primary(facts.topics)
         assert topic is not None

@@ -150,7 +150,7 @@ def extract(article: Article, case: CaseInfo, directory: Directory, placement: P
     referenced.update(q.speaker for q in quotes)
     people = _people(seg, rec, sid, referenced, case.loaded)
     return Extraction(str(article.path), source, events, claims, quotes, people, flagged, rec.unresolved, doc.notes, rec.loose,
-                      doc.unattributed, doc.outlet_voice)
+                      doc.unattributed, doc.outlet_voice, doc.evaluative)
 
 
 def _source_id(article: Article, publisher: str | None) -> str:

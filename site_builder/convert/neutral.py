@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import NEUTRAL_VERBS
+from .lexicon.evaluative import EVALUATIVE
 from .lexicon.furniture import CONNECTIVES, KICKERS, WIRE_AGENCIES
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<!\w)'[^'\n]*'(?!\w)|‘[^’]*’(?!\w)")
@@ -111,6 +112,17 @@ def _replace(text: str, pattern: re.Pattern[str]) -> tuple[str, list[str], list[
         k += 1
     out.append(text[last:])
     return "".join(out), flagged, wrapped
+
+
+_EVALUATIVE_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def evaluative(text: str, loaded: tuple[str, ...]) -> list[str]:
+    """The general evaluative words (:data:`.lexicon.evaluative.EVALUATIVE`) ``text`` uses outside quotation marks,
+    lower case, in order, leaving out the case's ``loaded`` words (the neutraliser has dealt with those)."""
+    plain = _QUOTED.sub(" ", text)
+    skip = {w.lower() for w in loaded}
+    return [w for w in (m.group(0).lower() for m in _EVALUATIVE_WORD.finditer(plain)) if w in EVALUATIVE and w not in skip]
 
 
 def clip(text: str, limit: int = 200) -> str:
