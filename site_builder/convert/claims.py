@@ -24,7 +24,7 @@ from .doc import ArticleDoc
 from .documents import ISSUED
 from .lexicon import RULING_VERBS
 from .items import Cite, DraftClaim, DraftQuote
-from .neutral import clip, neutralise
+from .neutral import clip, evaluative, neutralise
 from .recognise import Entity, Recognised
 from ..ruler import Ruler
 from .segment import MAX_SENTENCE, QuoteSpan, Segmented, Sentence
@@ -414,7 +414,7 @@ def _topic(seg: Segmented, rec: Recognised, topics: TopicMatcher, first: int, la
     return None
 
 
-def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> None:
+def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str, tabloid: bool = False) -> None:
     """Add to ``doc.claims`` the claims of an article: each sentence with case words (and no event drawn from it,
     ``doc.used``), attributed to whoever the sentence says says it.
 
@@ -423,10 +423,14 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> N
     is in the outlet's own voice: a claim of ``publisher`` (the people.yaml id of the
     article's outlet), or, when the outlet is not listed there (``None``), left out and added to
     ``doc.outlet_voice``: an outlet is not proposed as a person or organisation merely because it publishes.
+    In a ``tabloid`` article, a sentence whose loaded words only quotation marks could keep ("Baldwin's waterworks")
+    is left out and counted in a note: the converter never puts the tabloid's own word in quotation marks as if
+    somebody had said it.
     """
     seg, rec, source, topics, loaded, flagged = doc.seg, doc.rec, doc.source, doc.topics, doc.loaded, doc.flagged
     skip, outlet_voice, claims = doc.used | doc.skip, doc.outlet_voice, doc.claims
     unfiled = 0
+    revoiced: list[tuple[str, ...]] = []  # per sentence left out: its loaded words only quotation marks could keep
     for i, sentence in enumerate(seg.sentences):
         facts = rec.sentences[i]
         text = sentence.text
@@ -451,18 +455,25 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str) -> N
             kind = "denial"
         neutral = neutralise(text, loaded)
         flagged.extend((w, text) for w in neutral.flagged)
+        if tabloid and neutral.wrapped:  # "Baldwin's waterworks": the tabloid's word, nobody's quotation; never re-voiced as one
+            revoiced.append(neutral.wrapped)
+            continue
         if len(neutral.text.split()) < 4:
             continue
         if speaker is None:
             if outlet_voice is not None:
                 outlet_voice.append(" ".join(text.split()))
             continue
+        doc.evaluative.extend((w, text) for w in evaluative(neutral.text, loaded))  # for the editor: beyond loaded_words
         people = list(dict.fromkeys(k for _, _, k in facts.entities if k != speaker and rec.entities[k].kind == "person"))
         topic = topics.primary(facts.topics)
         assert topic is not None
         description = _description(doc, who) if who is not None and speaker == ANONYMOUS else None
         claims.append(DraftClaim(topic, kind, speaker, neutral.text, [Cite(source, " ".join(text.split()))], people=people,
                                  described_as=description, rules=[rule]))
+    if revoiced:  # short: the report prints a note on one line
+        words = ", ".join(f"“{w}”" for w in dict.fromkeys(w.lower() for ws in revoiced for w in ws))
+        doc.notes.append(f"{len(revoiced)} claim sentence(s) left out: loaded words ({words}) not in the source's quotation marks")
     if unfiled:
         doc.notes.append(f"{unfiled} sentence(s) give a document's assertion (\"the lawsuit alleges …\") without saying who filed or "
                          "issued it: left out, not drafted as the outlet's own statement")

@@ -59,6 +59,7 @@ class ArticleDoc:
     # claims
     claims: list[DraftClaim] = field(default_factory=list)
     outlet_voice: list[str] = field(default_factory=list)  # sentences in an unlisted outlet's own voice, left out
+    evaluative: list[tuple[str, str]] = field(default_factory=list)  # (evaluative word, sentence) of the claims drafted
     # any stage
     flagged: list[tuple[str, str]] = field(default_factory=list)  # (loaded word, sentence)
     notes: list[str] = field(default_factory=list)  # for the report, about the article as a whole

@@ -27,6 +27,7 @@ from .directory import Directory
 from .recognise import Entity, Recognised, group_for, recognise
 from .segment import Segmented, segment
 from .slug import slugify
+from .topics import article_strands, settle_strands
 
 MAX_TITLE = MAX_SHORT - 10  # a headline is clipped below the schema's limit: clip() may close a quotation and add "…"
 
@@ -64,6 +65,24 @@ def publisher_from_text(article: Article) -> str | None:
     return max(strong, key=lambda k: (strong[k], -len(k))) if strong else None
 
 
+def settle(doc: ArticleDoc) -> None:
+    """The article's main strand as a prior: its events, claims and quotes drafted in another strand on one word's
+    evidence go to the main strand (:func:`.topics.settle_strands`)."""
+    seg, topics = doc.seg, doc.topics
+    strands = article_strands(topics, doc.article.title, [s.text for s in seg.sentences])
+    if strands is not None:
+        settle_strands(topics, strands, [*doc.events, *doc.claims, *doc.quotes], lambda quote: _paragraph_of(seg, quote))
+
+
+def _paragraph_of(seg: Segmented, quote: str) -> str:
+    """The text of the paragraph whose sentence a citation ``quote`` starts with ("" when none does)."""
+    for sentence in seg.sentences:
+        words = " ".join(sentence.text.split())
+        if words and quote.startswith(words[:60]):
+            return " ".join(s.text for s in seg.sentences if s.paragraph == sentence.paragraph)
+    return ""
+
+
 def understand(article: Article, case: CaseInfo, directory: Directory) -> tuple[Segmented, Recognised]:
     """Segment and recognise (the part worth redoing when other articles teach us full names)."""
     seg = segment(article.paragraphs)
@@ -94,7 +113,7 @@ def extract(article: Article, case: CaseInfo, directory: Directory, placement: P
     source = _draft_source(doc, head)
     people = _people(seg, rec, head.source_id, _referenced(doc), case.loaded)
     return Extraction(str(article.path), source, doc.events, doc.claims, doc.quotes, people, doc.flagged, rec.unresolved, doc.notes,
-                      rec.loose, doc.unattributed, doc.outlet_voice)
+                      rec.loose, doc.unattributed, doc.outlet_voice, doc.evaluative)
 
 
 def _masthead(article: Article, case: CaseInfo, seg: Segmented, rec: Recognised, placement: Placement, notes: list[str]) -> _Masthead:
@@ -163,7 +182,8 @@ def _draft(doc: ArticleDoc, narrator: str | None, tabloid: bool) -> None:
     if doc.article.published:
         _mark_planned(doc.events, doc.article.published)
     extract_quotes(doc)
-    extract_claims(doc, narrator, "statement" if tabloid else "fact")
+    extract_claims(doc, narrator, "statement" if tabloid else "fact", tabloid)
+    settle(doc)
     if not (doc.events or doc.quotes or doc.claims):  # every article gets drafts or a reason
         count = len(doc.seg.sentences)
         doc.notes.append(f"no event, claim or quote drafted: none of its {count} sentence{'s' if count != 1 else ''} "

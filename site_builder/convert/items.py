@@ -100,3 +100,4 @@ class Extraction:
     loose: list[str] = field(default_factory=list)  # single names nothing resolved
     unattributed: list[str] = field(default_factory=list)  # document quotes left out: the article names no issuer
     outlet_voice: list[str] = field(default_factory=list)  # sentences in the outlet's own voice left out: people.yaml lacks it
+    evaluative: list[tuple[str, str]] = field(default_factory=list)  # (evaluative word beyond loaded_words, sentence) in claims

@@ -5,7 +5,9 @@ reworded for the site's own text — loaded modifiers dropped ("Blubbing Alec
 Baldwin" → "Alec Baldwin"), loaded reporting verbs replaced by neutral ones
 ("slammed" → "criticised"), other loaded words kept only inside quotation
 marks (the source's words, attributed by the item) — and the list of loaded
-words found, for the report. Self-references ("RadarOnline.com can reveal")
+words found, for the report, with those that could only be kept by putting
+quotation marks around them (``wrapped``: a claim stage leaves such a
+sentence out rather than re-voice the outlet's word as somebody's quote). Self-references ("RadarOnline.com can reveal")
 and leading connectives ("But", "However,") are removed.
 """
 
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import NEUTRAL_VERBS
+from .lexicon.evaluative import EVALUATIVE
 from .lexicon.furniture import CONNECTIVES, KICKERS, WIRE_AGENCIES
 
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<!\w)'[^'\n]*'(?!\w)|‘[^’]*’(?!\w)")
@@ -31,6 +34,7 @@ _KICKER = re.compile(r"^(?:" + "|".join(KICKERS) + r")\s*[:\-–—]\s*", re.IGN
 class Neutral:
     text: str
     flagged: tuple[str, ...]
+    wrapped: tuple[str, ...] = ()  # loaded words kept only inside quotation marks the neutraliser added
 
 
 @lru_cache(maxsize=32)
@@ -57,24 +61,28 @@ def neutralise(sentence: str, loaded: tuple[str, ...]) -> Neutral:
     for _ in range(2):
         text = _CONNECTIVE.sub("", text)
     flagged: list[str] = []
+    wrapped: list[str] = []
     loaded_words = _pattern(loaded)
     lower = text.lower()
     if loaded_words is not None and any(piece in lower for piece in loaded_words[1]):
-        text, flagged = _replace(text, loaded_words[0])
+        text, flagged, wrapped = _replace(text, loaded_words[0])
     if not text.isascii() or any(mark in text for mark in _SPACING_MARKS):  # else: single spaces only, none before a mark
         text = _SPACE_BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", text))
     text = text.strip(" ,;–—-")
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
-    return Neutral(text, tuple(flagged))
+    return Neutral(text, tuple(flagged), tuple(wrapped))
 
 
-def _replace(text: str, pattern: re.Pattern[str]) -> tuple[str, list[str]]:
+def _replace(text: str, pattern: re.Pattern[str]) -> tuple[str, list[str], list[str]]:
+    """``text`` with its loaded words (outside quotation marks) replaced, dropped or put in quotation marks; the
+    words found; the words put in quotation marks."""
     matches = list(pattern.finditer(text))
     if not matches:
-        return text, []
+        return text, [], []
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     flagged: list[str] = []
+    wrapped: list[str] = []
     out: list[str] = []
     last = 0
     matches = [m for m in matches if not any(a <= m.start() < b for a, b in quoted)]
@@ -99,10 +107,22 @@ def _replace(text: str, pattern: re.Pattern[str]) -> tuple[str, list[str]]:
             pass  # a modifier of a name ("Blubbing Alec Baldwin"): drop it
         else:
             out.append(f"“{word}”")
+            wrapped.append(word)
         last = end
         k += 1
     out.append(text[last:])
-    return "".join(out), flagged
+    return "".join(out), flagged, wrapped
+
+
+_EVALUATIVE_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def evaluative(text: str, loaded: tuple[str, ...]) -> list[str]:
+    """The general evaluative words (:data:`.lexicon.evaluative.EVALUATIVE`) ``text`` uses outside quotation marks,
+    lower case, in order, leaving out the case's ``loaded`` words (the neutraliser has dealt with those)."""
+    plain = _QUOTED.sub(" ", text)
+    skip = {w.lower() for w in loaded}
+    return [w for w in (m.group(0).lower() for m in _EVALUATIVE_WORD.finditer(plain)) if w in EVALUATIVE and w not in skip]
 
 
 def clip(text: str, limit: int = 200) -> str:

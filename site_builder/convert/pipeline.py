@@ -242,6 +242,8 @@ def _summarise(report: Report, extractions: list[Extraction], merger: Merger) ->
             report.outlet_voice[Path(x.path).name] = len(x.outlet_voice)
         for word, _ in x.flagged:
             report.flagged[word.lower()] = report.flagged.get(word.lower(), 0) + 1
+        for word, _ in x.evaluative:
+            report.evaluative[word] = report.evaluative.get(word, 0) + 1
         report.date_conflicts.extend(f"{Path(x.path).name}: {n}" for n in x.notes if n.startswith("date conflict"))
     report.per_topic = merger.log.per_topic
     report.added = merger.log.added

@@ -97,6 +97,7 @@ class Report:
     unattributed: dict[str, list[str]] = field(default_factory=dict)  # file -> quotes kept with the speaker 'unknown'
     outlet_voice: dict[str, int] = field(default_factory=dict)  # file -> sentences in its outlet's voice left out (outlet not listed)
     flagged: dict[str, int] = field(default_factory=dict)  # loaded word -> count
+    evaluative: dict[str, int] = field(default_factory=dict)  # evaluative word in a drafted claim, not a loaded word -> count
     date_conflicts: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     dry_run: bool = False
@@ -169,6 +170,9 @@ class Report:
         if self.flagged:
             lines.append("flagged language (kept out of the site's own voice):")
             lines.append("  " + ", ".join(f"{w} ×{n}" for w, n in sorted(self.flagged.items(), key=lambda kv: (-kv[1], kv[0]))))
+        if self.evaluative:
+            lines.append("evaluative wording in drafted claims (not in loaded_words; reword, or add to case.yaml's loaded_words):")
+            lines.append("  " + ", ".join(f"{w} ×{n}" for w, n in sorted(self.evaluative.items(), key=lambda kv: (-kv[1], kv[0]))))
         if self.date_conflicts:
             lines.append("date conflicts:")
             lines.extend(f"  {c}" for c in self.date_conflicts)

@@ -7,13 +7,18 @@ match any case and simple inflections of their last word ("lawsuit" →
 "lawsuits", "charge" → "charged"). Hyphens and spaces are interchangeable
 ("on-set" = "on set"). Matching works on word tokens through an index, so it
 stays fast with large vocabularies.
+
+:func:`settle_strands` then gives the article's main strand its weight as a prior: an item drafted in another
+strand on the strength of one vocabulary word goes back to the main strand (see its docstring).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from .items import DraftClaim, DraftEvent, DraftQuote
 from ..ruler import Ruler
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
@@ -46,8 +51,10 @@ class TopicMatcher:
         self.order = {t.id: i for i, t in enumerate(topics)}
         self._index: dict[str, list[_Term]] = {}
         self._cache: dict[str, list[_Term]] = {}  # word -> candidate terms (words repeat; the vocabulary does not change)
+        self.defining: set[int] = set()  # the common words naming their strand's id ("appeal" of "appeals"; not a name)
         number = 0
         for topic in topics:
+            id_words = topic.id.replace("_", "-").split("-")
             for term in dict.fromkeys(topic.vocabulary):
                 words = _words(term)
                 if not words:
@@ -55,13 +62,26 @@ class TopicMatcher:
                 sensitive = term != term.lower()
                 key = words[0] if sensitive else words[0].lower()
                 self._index.setdefault(key, []).append(_Term(tuple(words if sensitive else [w.lower() for w in words]), topic.id, sensitive, number))
+                if len(words) == 1 and not sensitive and any(_same_word(w, words[0].lower(), False) or _same_word(words[0].lower(), w, False) for w in id_words):
+                    self.defining.add(number)
                 number += 1
 
     def match(self, sentence: str) -> dict[str, float]:
+        """Per strand, how many distinct vocabulary terms ``sentence`` uses."""
+        hits: dict[str, float] = {}
+        for topic in dict(self.terms(sentence)).values():
+            hits[topic] = hits.get(topic, 0) + 1
+        return hits
+
+    def terms(self, sentence: str, names_once: bool = False) -> list[tuple[int, str]]:
+        """The vocabulary terms ``sentence`` uses, in order, as (term number, strand); the longest term starting at a
+        word wins, and its words are not matched again. ``names_once``: a name whose parts are terms of one strand
+        ("Sunny" and "Balwani" in "Ramesh “Sunny” Balwani") is one term, the first."""
         words = _words(sentence)
         lower = [w.lower() for w in words]
-        found: dict[int, str] = {}
+        found: list[tuple[int, str]] = []
         cache = self._cache
+        name_end, name_topic = -1, ""  # where the last term written with capitals ended, and its strand
         i = 0
         while i < len(words):
             candidates = cache.get(words[i])
@@ -81,13 +101,12 @@ class TopicMatcher:
             if best is None:
                 i += 1
                 continue
-            # the longest term starting here wins, and its words are not matched again
-            found[best.number] = best.topic
+            if not (names_once and best.sensitive and name_end == i and name_topic == best.topic):
+                found.append((best.number, best.topic))
+            if best.sensitive:
+                name_end, name_topic = i + len(best.words), best.topic
             i += len(best.words)
-        hits: dict[str, float] = {}
-        for topic in found.values():
-            hits[topic] = hits.get(topic, 0) + 1
-        return hits
+        return found
 
     def _candidates(self, word: str, low: str) -> list[_Term]:
         found = self._lookup(word, low)
@@ -147,3 +166,117 @@ def _same_word(word: str, term: str, sensitive: bool) -> bool:
     if word == term:
         return True
     return not sensitive and any(word == term + suffix for suffix in _SUFFIXES)
+
+
+# The article's main strand as a prior (settle_strands)
+LEDE_WEIGHT = 3  # the headline and first sentence say what an article is about: their terms count four times
+MAIN_SHARE = 0.75  # a strand scoring at least this share of the top one is a main strand too (a two-strand article)
+REPORTED = 3  # distinct terms of a strand an article uses for it to be reported there, not only touched
+LEAD = 2  # distinct terms more than the main strand that a merely touched strand needs to take an item
+
+
+@dataclass(frozen=True)
+class ArticleStrands:
+    """What an article is about: ``main`` (the strand it is most about), ``major`` (strands scoring nearly as
+    much: the main strands), ``reported`` (strands the article uses at least :data:`REPORTED` distinct terms of)."""
+
+    main: str
+    major: frozenset[str]
+    reported: frozenset[str]
+
+
+def article_strands(matcher: TopicMatcher, headline: str | None, sentences: Sequence[str]) -> ArticleStrands | None:
+    """The strands of an article of ``sentences`` under ``headline``; None when it uses no vocabulary term.
+
+    A strand scores its terms over all sentences, those of the headline and the first sentence counting
+    :data:`LEDE_WEIGHT` more (an article about the appeal recounts the verdict at length, but leads with the appeal)."""
+    score: dict[str, float] = {}
+    distinct: dict[str, set[int]] = {}
+    for k, sentence in enumerate([headline or "", *sentences]):
+        weight = 1 + LEDE_WEIGHT if k <= 1 else 1
+        for number, topic in dict(matcher.terms(sentence, names_once=True)).items():
+            score[topic] = score.get(topic, 0) + weight
+            if k:
+                distinct.setdefault(topic, set()).add(number)
+    main = matcher.primary(score)
+    if main is None:
+        return None
+    major = frozenset(t for t in score if score[t] >= MAIN_SHARE * score[main])
+    return ArticleStrands(main, major, frozenset(t for t, terms in distinct.items() if len(terms) >= REPORTED))
+
+
+def settle_strands(matcher: TopicMatcher, strands: ArticleStrands, items: Sequence[DraftEvent | DraftClaim | DraftQuote],
+                   paragraph: Callable[[str], str] = lambda quote: "") -> None:
+    """Move to a main strand each item drafted in another strand on weak evidence: the rules of :data:`SETTLE` say
+    when an item keeps its strand; when none does, it goes to the main strand with the most evidence in its text
+    (the main strand itself on a tie), and notes the move in its rules ("topics.main-strand (a -> b)").
+
+    An item's evidence is how many distinct terms of each strand the text it cites uses (the sentence, or the
+    sentences a quotation spans); none at all: those of its paragraph (``paragraph`` gives the paragraph a cited
+    text starts in). One word ("tears", "negligence") does not take an item out of the article's main strand."""
+    for item in items:
+        if item.topic in strands.major:  # an item already in a main strand stays there
+            continue
+        evidence = _evidence(matcher, [cite.quote for cite in item.citations])
+        if not evidence:
+            evidence = _evidence(matcher, [paragraph(item.citations[0].quote)])
+        best = max(strands.major, key=lambda t: (evidence.get(t, 0), t == strands.main, matcher.order[t]))
+        if SETTLE.run(_Settle(matcher, strands, item, evidence, best)) is None:
+            item.rules.append(f"topics.main-strand ({item.topic} -> {best})")
+            item.topic = best
+
+
+@dataclass
+class _Settle:
+    """One item as :data:`SETTLE` judges it: its ``evidence`` (distinct terms per strand) and the main strand it
+    would go to (``best``)."""
+
+    matcher: TopicMatcher
+    strands: ArticleStrands
+    item: DraftEvent | DraftClaim | DraftQuote
+    evidence: dict[str, int]
+    best: str
+
+    @property
+    def own(self) -> int:
+        return self.evidence.get(self.item.topic, 0)
+
+    @property
+    def prior(self) -> int:
+        return self.evidence.get(self.best, 0)
+
+
+def _event_names_its_strand(st: _Settle) -> bool:
+    """"His exchange collapsed last November": an event whose own words use a common word naming its strand's id
+    ("collapse" of the strand collapse-bankruptcy) is that strand's, whatever else its sentence mentions."""
+    item = st.item
+    return isinstance(item, DraftEvent) and any(n in st.matcher.defining and t == item.topic for n, t in st.matcher.terms(item.title))
+
+
+def _reported_strand(st: _Settle) -> bool:
+    """A strand the article reports (several of its terms across the article) keeps an item whose text uses at
+    least one of its terms and no fewer than of the main strand's."""
+    return st.item.topic in st.strands.reported and st.own >= max(st.prior, 1)
+
+
+def _clear_lead(st: _Settle) -> bool:
+    """A strand the article only touches keeps an item whose text uses :data:`LEAD` more of its terms than of the
+    main strand's: several words, not one."""
+    return st.own >= st.prior + LEAD
+
+
+# The rules under which an item keeps its strand, tried in order (Ruler.run); when none does, it moves.
+SETTLE: Ruler[_Settle] = Ruler("strands", [
+    ("event-names-its-strand", _event_names_its_strand),
+    ("reported-strand", _reported_strand),
+    ("clear-lead", _clear_lead),
+])
+
+
+def _evidence(matcher: TopicMatcher, texts: list[str]) -> dict[str, int]:
+    """Per strand, how many distinct terms ``texts`` use (a term counted once per text)."""
+    evidence: dict[str, int] = {}
+    for text in texts:
+        for topic in dict(matcher.terms(text, names_once=True)).values():
+            evidence[topic] = evidence.get(topic, 0) + 1
+    return evidence

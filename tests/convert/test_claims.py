@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from site_builder.convert.claims import extract_claims, extract_quotes
-from site_builder.convert.neutral import neutralise
+from site_builder.convert.neutral import evaluative, neutralise
 from site_builder.convert.topics import TopicDef, TopicMatcher
 
 from .conftest import article_doc
@@ -13,10 +13,10 @@ TOPICS = TopicMatcher([TopicDef("show", "Show", ("show", "trailer", "tears", "ca
 LOADED = ("blubbing", "slammed", "crocodile tears", "sneered", "massive", "backlash", "waterworks")
 
 
-def run(paragraphs: list[str]):  # type: ignore[no-untyped-def]
+def run(paragraphs: list[str], tabloid: bool = False):  # type: ignore[no-untyped-def]
     doc = article_doc(paragraphs, "2025-03-04", TOPICS, LOADED)
     extract_quotes(doc)
-    extract_claims(doc, "the-paper", "fact")
+    extract_claims(doc, "the-paper", "statement" if tabloid else "fact", tabloid)
     return doc.rec, doc.quotes, doc.claims, doc.flagged
 
 
@@ -79,6 +79,12 @@ def test_neutral_voice_drops_modifiers_and_quotes_other_loaded_words() -> None:
     assert result.text == "Alec Baldwin criticised the show amid a “massive backlash”."
     assert set(result.flagged) == {"Blubbing", "slammed", "massive", "backlash"}
     assert neutralise("She wept 'crocodile tears' on camera.", LOADED).flagged == ()
+
+
+def test_evaluative_words_beyond_the_loaded_ones_are_found_outside_quotation_marks() -> None:
+    assert evaluative("The disgraced star gave a stunning interview about the “shocking” trailer.", LOADED) == ["disgraced", "stunning"]
+    # the case's loaded words are the neutraliser's, not listed again
+    assert evaluative("A massive and brutal backlash followed the trailer.", LOADED) == ["brutal"]
 
 
 def test_more_attribution_shapes() -> None:

@@ -29,6 +29,8 @@ def test_text_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert "dana-whitcombe: Dana Whitcombe" in out
     assert "date conflicts:" in out and "2024-06-30" in out
     assert "flagged language" in out and "bombshell" in out
+    # "the embattled councilwoman": a general evaluative word the case's loaded_words do not list, for the editor
+    assert "evaluative wording in drafted claims" in out and "embattled ×1" in out
     assert "wrote 7 files" in out and "convert-ledger.txt" in out  # the content files and the converter's ledger
     # per source, one wrapped line per section listing the ids taken (+ new, * citation added to an existing draft)
     assert ("      events: +federal-agents-searched-city-hall-office, +search-warrant-made-public,\n"

@@ -6,7 +6,8 @@ one with how the article describes it in brackets), dates.txt (the dates found i
 events.txt (the rule and date of each event drafted), names.txt (the kind, name and rule of each mention), roles.txt (the
 role and age of each person named), groups.txt (the group a role puts a person in), recognise.txt (the entity each
 mention of an article resolves to), claims.txt (who each claim is attributed to, its kind and rules), sentences.txt
-(where sentences end, by the rule that decides).
+(where sentences end, by the rule that decides), topics.txt (the strand of each item drafted, and whether the article's
+main strand took it).
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.convert.claims import extract_claims, extract_quotes
 from site_builder.convert.directory import Directory
 from site_builder.convert.events import extract_events
+from site_builder.convert.extract import settle
 from site_builder.convert.names import Mention, find_mentions
 from site_builder.convert.recognise import group_for, recognise
 from site_builder.convert.segment import _BOUNDARY, BREAKS, Boundary, segment, split_sentences
+from site_builder.convert.topics import TopicDef, TopicMatcher
 from site_builder.articles.timex import find_dates
 from tests.convert.conftest import article_doc
 from tests.convert.test_claims import run, speakers
@@ -27,6 +31,13 @@ from tests.convert.test_events import PUBLISHED, TOPICS as EVENT_TOPICS
 from tests.convert.test_recognise import TOPICS as RECOGNISE_TOPICS
 
 RULES = Path(__file__).parent / "rules"
+# The strands of rules/topics.txt, in the order a case would list them (a collapse, then a trial, then a sentencing)
+STRANDS = TopicMatcher([
+    TopicDef("collapse", "The collapse", ("collapse", "collapsed", "withdrawals", "frozen", "exchange", "depositors", "bankruptcy")),
+    TopicDef("trial", "The trial", ("trial", "jury", "jurors", "verdict", "testified", "prosecutors", "fraud", "witness")),
+    TopicDef("sentencing", "The sentencing", ("sentence", "sentenced", "prison", "tears", "remorse", "victims", "negligence")),
+    TopicDef("vale", "Rowan Vale's case", ("Rowan", "Vale", "co-founder", "separate trial")),
+])
 
 
 def _cases(name: str) -> list[tuple[str, list[str], list[str]]]:
@@ -101,7 +112,8 @@ def test_recognise_rule(where: str, paragraphs: list[str], expected: list[str]) 
 
 @pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("claims.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
 def test_claim_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
-    rec, _, claims, _ = run(paragraphs)
+    tabloid = paragraphs[0].startswith("[tabloid] ")
+    rec, _, claims, _ = run([paragraphs[0].removeprefix("[tabloid] "), *paragraphs[1:]], tabloid)
     names = {key: entity.name for key, entity in rec.entities.items()}
     got = [f"{_described(names.get(c.attributed_to, c.attributed_to), c.described_as)} {c.kind} ({'; '.join(c.rules)})" for c in claims]
     assert got == expected, f"{where}: {' ¶ '.join(paragraphs)}"
@@ -140,3 +152,18 @@ def test_sentence_break_rule(where: str, rule: str | None, text: str, expected: 
         if rest:  # the mark that ends the paragraph is no question
             deciders.add(BREAKS.run(Boundary(text, m.start(), m.group(0), rest)))
     assert (rule in deciders) if rule else (deciders == {None}), f"{where}: decided by {deciders}, not {rule}"
+
+
+@pytest.mark.parametrize(("where", "paragraphs", "expected"), _cases("topics.txt"), ids=lambda v: v if isinstance(v, str) and ":" in v else "")
+def test_strand_rule(where: str, paragraphs: list[str], expected: list[str]) -> None:
+    doc = article_doc(paragraphs, PUBLISHED, STRANDS)
+    extract_events(doc)
+    extract_quotes(doc)
+    extract_claims(doc, "the-paper", "fact")
+    settle(doc)
+    got = []
+    for kind, items in (("event", doc.events), ("claim", doc.claims), ("quote", doc.quotes)):
+        for item in items:
+            moved = [r.split("(")[1].split(" ->")[0] for r in item.rules if r.startswith("topics.main-strand")]
+            got.append(f"{kind} {item.topic}" + (f" (from {moved[0]})" if moved else ""))
+    assert got == expected, f"{where}: {' ¶ '.join(paragraphs)}"

@@ -49,7 +49,8 @@ ALLEGE_VERBS = _words("alleged alleges allege accused accuses accuse claimed cla
 DENY_VERBS = _words("denied denies deny insisted insists insist maintained maintains maintain rejected rejects reject disputed disputes dispute refuted refutes")
 
 # What a judge or court does when deciding: a ruling when the subject is a judge or a court (see attribution.kind_for).
-RULING_VERBS = _words("""ruled rules found finds concluded concludes determined determines ordered orders granted grants dismissed
+# "decided" but not "decides": "before Judge X decides whether …" is a decision still to come.
+RULING_VERBS = _words("""ruled rules decided found finds concluded concludes determined determines ordered orders granted grants dismissed
     dismisses sentenced sentences denied denies rejected rejects refused refuses upheld upholds overturned overturns vacated
     vacates reversed reverses affirmed affirms approved approves tossed tosses barred bars blocked blocks
     struck strikes suppressed suppresses excluded excludes allowed allows""")
