@@ -239,3 +239,10 @@ def test_an_act_named_again_after_when_keeps_its_date() -> None:
     assert ("2021-11-15", "Dana Reyes took over as the library's chief executive when it filed for bankruptcy") in found
     # an act the article did not date, or dated twice, dates nothing
     assert dated("Dana Reyes, who took over as the library's chief executive when it filed for bankruptcy, resigned.") == []
+
+
+def test_a_clause_opening_with_a_pronoun_keeps_it_as_its_subject() -> None:
+    # "… after he took the stand in 2023": the clause has its subject; the sentence's first name is someone else
+    found = dated("Auditor Ines Vale praised the library, a turnaround like the way Mayor Dana Reyes recovered after he took the council "
+                  "budget stand in March 2023.")
+    assert found == [("2023-03", "He took the council budget stand in March 2023")]
