@@ -38,7 +38,8 @@ from .doc import ArticleDoc
 from .items import Cite, DraftEvent
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, SPEECH_VERBS
 from .lexicon.events import (AUXILIARIES, CAPTION_CUE, CAPTION_VERB, DETERMINERS, EVENT_VERBS, EXPECT_VERBS, HEDGE, HEDGE_WORDS, HOPE_VERBS, LEVEL, LEVEL_GATE, MEDIUM,
-                             NEGATION, NEGATION_GATE, OTHER_VERBS, PRESS_CONTACT, STATEMENT_GATE, STATEMENT_VERBS, TIME_OF_DAY, TIME_PREPOSITIONS)
+                             NEGATION, NEGATION_GATE, OTHER_VERBS, PRESS_CONTACT, STATEMENT_GATE, STATEMENT_VERBS, SUBJECT_PRONOUNS, TIME_OF_DAY,
+                             TIME_PREPOSITIONS)
 from .neutral import DATELINE, clip, neutralise
 from .recognise import Recognised, SentenceFacts
 from .ruler import Ruler
@@ -159,7 +160,7 @@ def _site(doc: ArticleDoc, i: int) -> EventSite | None:
     facts = doc.rec.sentences[i]
     if i in doc.skip or text.rstrip().endswith("?") or len(text.split()) < 5:
         return None
-    dated = _dated(doc.seg, doc.rec, i) if facts.dates else facts.dates
+    dated = _dated(doc.seg, doc.rec, i, doc.article.published) if facts.dates else facts.dates
     if not dated and (not facts.topics or doc.article.published is None):
         return None  # no date, and no strand for an undated event: nothing can come of this sentence
     people = list(dict.fromkeys(k for _, _, k in facts.entities if doc.rec.entities[k].kind == "person"))
@@ -231,6 +232,23 @@ def _relative_to_an_act(site: EventSite) -> bool:
         return True
     site.add(DraftEvent(topic, title, site.cite, date=mention.value, people=site.people_in(at, mention.about)), "relative-to-an-act")
     return True
+
+
+def _named_again(site: EventSite) -> bool:
+    """"The jury found for him on the claims about the 2018 piece", after "a December 2018 op-ed" dated an earlier
+    event: a definite noun phrase of a word or two after a year or month that an earlier event of the article has
+    more precisely is that thing named again, not a happening of its own."""
+    mention = site.date()
+    value = mention.value or ""
+    if len(value) == 10 or not _DEFINITE.search(site.text, max(0, mention.start - 8), mention.start):
+        return False
+    phrase = _attributive(site.text, mention)
+    if phrase is None or not 1 <= len(phrase.split(mention.text, 1)[-1].split()) <= 2:
+        return False
+    return any(e.date and len(e.date) > len(value) and e.date.startswith(value) for e in site.doc.events)
+
+
+_DEFINITE = re.compile(r"\b(?:the|his|her|its|their)\s+$", re.IGNORECASE)
 
 
 def _dated_noun_phrase(site: EventSite) -> bool:
@@ -316,7 +334,7 @@ def _dated_title(site: EventSite) -> tuple[str | None, str] | None:
         topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(doc.rec, site.i, topics)
         clause = re.sub(r"^(?:according to|who|which)\s+", "", clause)
         first_word = clause.split()[0].lower()
-        if clause[:1].islower() and first_word not in DETERMINERS and first_word not in ("one", "some", "both"):
+        if clause[:1].islower() and first_word not in DETERMINERS and first_word not in ("one", "some", "both") and first_word not in SUBJECT_PRONOUNS:
             subject = _subject(doc.seg, doc.rec, site.i, text.find(clause), first_word in AUXILIARIES)
             if subject and first_word == "whose":  # "X, whose exchange froze …": "X's exchange froze …"
                 clause = f"{subject}{'’' if subject.endswith('s') else '’s'} {clause[6:]}"
@@ -337,6 +355,7 @@ DATED: Ruler[EventSite] = Ruler("events.dated", [
     ("since-a-period", _since_a_period),
     ("as-of", _as_of),
     ("relative-to-an-act", _relative_to_an_act),
+    ("named-again", _named_again),
     ("dated-noun-phrase", _dated_noun_phrase),
     ("press-contact", _press_contact),
     ("negated", _negated_date),
@@ -452,9 +471,10 @@ def _when_act(seg: Segmented, rec: Recognised, i: int, acts: dict[str, str | Non
     return value, clause
 
 
-def _dated(seg: Segmented, rec: Recognised, i: int) -> list[DateMention]:
+def _dated(seg: Segmented, rec: Recognised, i: int, published: str | None) -> list[DateMention]:
     """The sentence's dates that can date an event, and "three days later" anchored on the previous sentence
-    when that sentence has exactly one date (and this one none of its own).
+    when that sentence has exactly one date (and this one none of its own), a date that is not still to come after
+    ``published`` (a schedule counted from an announced date is no date of anything yet).
 
     Inside a quotation only a date with its year written counts: the speaker's "today", "Tuesday" or "in
     March" count from the day they spoke, which the publication date does not tell.
@@ -470,6 +490,8 @@ def _dated(seg: Segmented, rec: Recognised, i: int) -> list[DateMention]:
     if len(anchors) != 1:
         return out
     anchor = anchors.pop()
+    if published and anchor > published[: len(anchor)]:
+        return out  # "will debut on Feb. 23. New episodes will stream the next day": a plan counted from a plan
     if later.shift[0] == 0 and len(anchor) < _PRECISION[later.shift[1]]:
         return out  # "the same afternoon" after "in January 2021": that afternoon may belong to another sentence's date
     value = shift_date(anchor, later.shift)

@@ -11,7 +11,8 @@ that it will …" looks back). Relative spans ("six months later", "ten days
 before his May 19, 2022 arraignment") are resolved only against a certain
 anchor — the one date before them in the sentence, or the date inside them —
 and never more precisely than the anchor; the anchor inside a span is not a
-date of its own. "that summer", "the same afternoon", "the next month" count
+date of its own; "six months ago" has none (a round count back from the day
+the article appeared). "that summer", "the same afternoon", "the next month" count
 from the one date before them in the sentence (or, left unresolved with a
 ``shift``, from the previous sentence's). "last night", "this morning" are the
 day before / the publication day; a week is never a day ("last week" is the
@@ -329,7 +330,8 @@ def _relative_days(st: Dating) -> bool:
 
 
 def _relative_spans(st: Dating) -> bool:
-    """"two years ago", "ten days before his May 19, 2022 arraignment": a span counted from a date or the publication."""
+    """"ten days before his May 19, 2022 arraignment", "three days later": a span counted from a date; "two years ago"
+    (a round count back from the publication) is kept without a value."""
     for m in _RELATIVE_SPAN.finditer(st.sentence) if st.span else ():
         _add_span(st.sentence, m, st.pub, st.found, st.taken)
     return False
@@ -387,10 +389,9 @@ def _add_span(sentence: str, m: re.Match[str], pub: date | None, found: list[Dat
     if n == "the" and (way not in ("after", "before") or m["u"].lower().endswith("s")):
         return  # "the day after" counts one day; "the years before" counts nothing
     if way == "ago":
-        if pub is not None and m.group(0).rstrip().lower().endswith("ago"):
-            _put(found, taken, DateMention(m.start(), m.end(), m.group(0), _ago(n, unit, pub), True))
-        else:
-            _put(found, taken, DateMention(m.start(), m.end(), m.group(0), None, True))
+        # counted from the day the article appeared, which dates nothing itself: "six months ago" is said of five or
+        # seven, "two years ago" of one or three; and a day or a week back is no certain day. Kept as words, no value.
+        _put(found, taken, DateMention(m.start(), m.end(), m.group(0), None, True))
         return
     sign = _DIRECTION.get(way)
     count = _count(n)
@@ -566,20 +567,6 @@ def _relative_day(word: str, pub: date | None, possessive: bool = False) -> str 
         if (first.year, first.month) == (last.year, last.month):
             return f"{first.year:04d}-{first.month:02d}"
         return f"{first.year:04d}" if first.year == last.year else None
-    return None
-
-
-def _ago(n: str, unit: str, pub: date) -> str | None:
-    count = _count(n)
-    if count is None:
-        return None
-    if unit.startswith("year"):
-        return f"{pub.year - count:04d}"
-    if unit.startswith("month"):
-        month = pub.month - count
-        year = pub.year + (month - 1) // 12
-        month = (month - 1) % 12 + 1
-        return f"{year:04d}-{month:02d}"
     return None
 
 
