@@ -54,8 +54,8 @@ def convert(paths: list[Path], content: Path, dry_run: bool = False) -> Report:
 
 def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
     """The flow of DESIGN.md: read → segment & recognise → extract → merge (as a second run would) → write → report."""
-    topics, loaded = load_case(content)
-    info = CaseInfo(topics, loaded, content.resolve())
+    topics, loaded, principals = load_case(content)
+    info = CaseInfo(topics, loaded, content.resolve(), principals)
     files, errors = collect(paths)
     if not files and not errors:
         raise ConvertError(f"no article files (.txt, .md, .html) found in {', '.join(str(p) for p in paths)}")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .directory import Directory
+from .directory import Directory, name_parts
 from .doc import CaseInfo
 from .extract import understand
 from .read import Article
@@ -136,7 +136,7 @@ def _second_looks(readings: list[Reading], info: CaseInfo, directory: Directory,
                   stale: set[int] | None = None, own: dict[int, frozenset[str]] | None = None) -> list[int]:
     """Give a second look to the articles whose bare surnames the run's hints name, when it would differ
     from the one they had (always with ``force``); returns the indexes of those whose recognition changed."""
-    hints = _hints(readings)
+    hints = _hints(readings, info.principals)
     directory.hints = hints
     changed = []
     try:
@@ -156,10 +156,23 @@ def _second_looks(readings: list[Reading], info: CaseInfo, directory: Directory,
     return changed
 
 
-def _hints(readings: list[Reading]) -> dict[str, str]:
-    """Bare surnames (and first names) that exactly one full name of the run's articles goes by."""
-    full: dict[str, set[str]] = {}
+def _hints(readings: list[Reading], principals: tuple[str, ...] = ()) -> dict[str, str]:
+    """Bare surnames (and first names) that exactly one full name of the run's articles goes by, and the surnames of
+    the case's ``principals`` (the full names its summary gives): "Baldwin" is Alec Baldwin when no other full name
+    of the run or the summary is a Baldwin. A principal's first name alone hints at nobody: "Alec" may be anyone.
+    One person written two ways ("Elizabeth A. Holmes", "Elizabeth Holmes") is one full name, the article's form kept."""
+    full: dict[str, dict[tuple[str, str], str]] = {}  # token -> (first, last) -> the full name
     for reading in readings:
         for token, name in reading.full_names:
-            full.setdefault(token, set()).add(name)
-    return {token: next(iter(names)) for token, names in full.items() if len(names) == 1}
+            full.setdefault(token, {}).setdefault(_first_last(name), name)
+    for name in principals:
+        parts = name_parts(name)
+        if len(parts) >= 2:
+            full.setdefault(parts[-1], {}).setdefault(_first_last(name), name)
+    return {token: next(iter(names.values())) for token, names in full.items() if len(names) == 1}
+
+
+def _first_last(name: str) -> tuple[str, str]:
+    """A full name's first and last words, without middle initials or suffixes: who it is, however written."""
+    parts = name_parts(name)
+    return (parts[0], parts[-1]) if parts else ("", "")
