@@ -246,3 +246,10 @@ def test_a_clause_opening_with_a_pronoun_keeps_it_as_its_subject() -> None:
     found = dated("Auditor Ines Vale praised the library, a turnaround like the way Mayor Dana Reyes recovered after he took the council "
                   "budget stand in March 2023.")
     assert found == [("2023-03", "He took the council budget stand in March 2023")]
+
+
+def test_a_name_modifying_a_noun_is_not_the_subject_of_a_clause() -> None:
+    # "the highly-publicized Dana Reyes budget trial": Reyes names the trial; the clause after "after" is the clerk's
+    found = dated("The former council clerk who oversaw the highly-publicized Dana Reyes budget trial was sentenced on Monday after "
+                  "pleading guilty to charges from her arrest earlier this year.")
+    assert [(d, t) for d, t in found if d == "2024"] == [("2024", "Pleading guilty to charges from her arrest earlier this year")]
