@@ -667,13 +667,33 @@ def _around(text: str, mention: DateMention, words: int = 3) -> str:
 
 
 def _subject(seg: Segmented, rec: Recognised, i: int, before: int, lead_noun: bool = False) -> str | None:
-    """Who a clause without its own subject is about: the sentence's first named, unquoted entity before it."""
+    """Who a clause without its own subject is about: the sentence's first named, unquoted entity before it, unless
+    that name only modifies a noun ("the clerk who oversaw the Alex Murdaugh trial was sentenced … after pleading
+    guilty": the clerk pleaded, not Murdaugh); then the sentence's lead noun phrase, if it has one, or nobody."""
     sentence = seg.sentences[i]
-    for start, _, key in rec.sentences[i].entities:
+    for start, end, key in rec.sentences[i].entities:
         if start < before and not seg.inside_quote(sentence.start + start):
+            if _modifies_a_noun(sentence.text, start, end):
+                break
             return rec.entities[key].name
     lead = _LEAD_NOUN.match(sentence.text) if lead_noun else None  # "The audit, once planned for May, was postponed …"
     return lead.group(1) if lead and lead.end() <= before else None
+
+
+def _modifies_a_noun(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` stands between a determiner and its noun, as a modifier: "the
+    highly-publicized Alex Murdaugh double murder trial" (not "the late Dana Reyes left": a verb follows)."""
+    if _DETERMINED.search(text, max(0, start - 40), start) is None:
+        return False
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return not (word in OTHER_VERBS or word in EVENT_VERBS or word in STATEMENT_VERBS or word in AUXILIARIES or word.endswith("ed"))
+
+
+_DETERMINED = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+)?$")
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)\b")
 
 
 def _nearby(rec: Recognised, i: int, topics: TopicMatcher) -> str | None:

@@ -389,8 +389,14 @@ class Merger:
 
         mine_words = _words(event.title)
         told = (event.date, actions(event.title), event.people)
+        own_cites = _cite_keys(event.citations)
+
+        def told_apart(item: Any) -> bool:  # one sentence giving two dates tells two acts ("sentenced Monday after her arrest earlier this year")
+            return bool(event.date and item.get("date") and item.get("date") != event.date) and not own_cites.isdisjoint(_cites(item))
 
         def one_happening(item: Any, same_strand: bool = False) -> bool:  # across strands: the same act, date and participant
+            if told_apart(item):
+                return False
             date, title = item.get("date"), str(item.get("title", ""))
             people = [str(p) for p in item.get("people") or []]
             if not (event.people and people) and (_unnamed_participant(event.title) or _unnamed_participant(title)):
@@ -401,6 +407,8 @@ class Merger:
             return bool(event.date and date) and same_happening(told, (str(date), actions(title), people))
 
         def similar(item: Any) -> bool:
+            if told_apart(item):
+                return False
             if one_happening(item, same_strand=True):
                 return True
             acts = actions(str(item.get("title", "")))
