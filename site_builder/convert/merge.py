@@ -392,7 +392,7 @@ class Merger:
         own_cites = _cite_keys(event.citations)
 
         def told_apart(item: Any) -> bool:  # one sentence giving two dates tells two acts ("sentenced Monday after her arrest earlier this year")
-            return bool(event.date and item.get("date") and item.get("date") != event.date) and not own_cites.isdisjoint(_cites(item))
+            return bool(event.date and item.get("date") and item.get("date") != event.date) and not own_cites.isdisjoint(self._cited(item))
 
         def one_happening(item: Any, same_strand: bool = False) -> bool:  # across strands: the same act, date and participant
             if told_apart(item):
@@ -659,10 +659,16 @@ class Merger:
             seq.append(m)
         return seq
 
-    def _add_citations(self, item: Any, cites: list[Cite]) -> bool:
+    def _cited(self, item: Any) -> set[tuple[str, str]]:
+        """The (source, normalised quote) of each of ``item``'s citations (worked out once per item, then kept up to
+        date by :meth:`_add_citations`)."""
         have = self._have.get(id(item))
         if have is None:
             have = self._have[id(item)] = _cites(item)
+        return have
+
+    def _add_citations(self, item: Any, cites: list[Cite]) -> bool:
+        have = self._cited(item)
         added = False
         for c in cites:
             key = (c.source, _norm(c.quote))
