@@ -332,7 +332,7 @@ def _dated_title(site: EventSite) -> tuple[str | None, str] | None:
         clause = f"{state['s']} {state['c']}{mention.text}"
     if clause is not None:
         topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(doc.rec, site.i, topics)
-        clause = re.sub(r"^(?:according to|who|which)\s+", "", clause)
+        clause = re.sub(r"^(?:according to|who|which|but|and|yet)\s+", "", clause)  # "…, but a grand jury indicted her": its own subject
         first_word = clause.split()[0].lower()
         if clause[:1].islower() and first_word not in DETERMINERS and first_word not in ("one", "some", "both") and first_word not in SUBJECT_PRONOUNS:
             subject = _subject(doc.seg, doc.rec, site.i, text.find(clause), first_word in AUXILIARIES)

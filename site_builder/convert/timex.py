@@ -325,8 +325,27 @@ def _anchored(st: Dating) -> bool:
 def _relative_days(st: Dating) -> bool:
     """"yesterday", "today's hearing": a day counted from the publication day."""
     for m in _RELATIVE_DAY.finditer(st.sentence) if st.relative_day else ():
-        st.add(m, _relative_day(m["w"].lower(), st.pub, st.sentence.startswith(("'s", "’s"), m.end())), relative=True)
+        word = m["w"].lower()
+        if word == "this week" and _done(st.sentence, m.start(), m.end()):
+            word = "earlier this week"  # "a grand jury this week indicted her": a day of the week gone by
+        st.add(m, _relative_day(word, st.pub, st.sentence.startswith(("'s", "’s"), m.end())), relative=True)
     return False
+
+
+def _done(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause holding ``sentence[start:end]`` tells an act done: it does not look ahead and has a verb
+    in the past ("indicted", "was indicted", "began"; not "will be indicted", "is expected")."""
+    if _looks_ahead(sentence, start, end) is not False:
+        return False
+    lo = max((edge.end() for edge in _CLAUSE_EDGE.finditer(sentence, 0, start)), default=0)
+    stop = _CLAUSE_EDGE.search(sentence, end)
+    words = sentence[lo:stop.start() if stop else len(sentence)].lower().split()
+    return any((w in _PAST_ACTS or len(w) > 4 and w.endswith("ed")) and (k == 0 or words[k - 1] not in _NOT_PAST)
+               for k, w in enumerate(words))
+
+
+_NOT_PAST = _AUXILIARY | {"is", "are", "am"}  # "is expected", "will be indicted": no act done
+_PAST_ACTS = _PAST_VERBS - {"said", "told", "wrote", "spoke"}  # "said he had to go back this week": a saying dates no act
 
 
 def _relative_spans(st: Dating) -> bool:

@@ -253,3 +253,8 @@ def test_a_name_modifying_a_noun_is_not_the_subject_of_a_clause() -> None:
     found = dated("The former council clerk who oversaw the highly-publicized Dana Reyes budget trial was sentenced on Monday after "
                   "pleading guilty to charges from her arrest earlier this year.")
     assert [(d, t) for d, t in found if d == "2024"] == [("2024", "Pleading guilty to charges from her arrest earlier this year")]
+
+
+def test_a_clause_after_but_keeps_its_own_subject() -> None:
+    found = dated("The treasurer had first been questioned by the council, but a grand jury on Tuesday indicted her on the budget charge.")
+    assert found == [("2024-03-05", "A grand jury on Tuesday indicted her on the budget charge")]
