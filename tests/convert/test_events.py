@@ -258,3 +258,19 @@ def test_a_name_modifying_a_noun_is_not_the_subject_of_a_clause() -> None:
 def test_a_clause_after_but_keeps_its_own_subject() -> None:
     found = dated("The treasurer had first been questioned by the council, but a grand jury on Tuesday indicted her on the budget charge.")
     assert found == [("2024-03-05", "A grand jury on Tuesday indicted her on the budget charge")]
+
+
+def test_a_cut_off_last_sentence_dates_only_a_clause_complete_before_the_cut() -> None:
+    """A stored excerpt ending mid-sentence: its last sentence is no claim, but a dated clause that ends before the
+    cut is whole ("…, the treasurer said she learned in 2020 that the fund was empty, but she did not tell the co")."""
+    def cut(*paragraphs: str) -> list[tuple[str | None, str]]:
+        doc = article_doc(list(paragraphs), PUBLISHED, TOPICS)
+        doc.skip = frozenset({len(doc.seg.sentences) - 1})
+        extract_events(doc)
+        return [(e.date, e.title) for e in doc.events]
+
+    assert cut("At the budget hearing, treasurer Ana Cole said she learned in 2020 that the council fund was empty, but she did "
+               "not tell the co") == [("2020", "Ana Cole said she learned in 2020 that the council fund was empty")]
+    # the clause holding the date runs into the cut: nothing whole to date
+    assert cut("The council approved the budget on Monday. The mayor resigned from the council on March 1 after a long dispute ov") == [
+        ("2024-03-04", "The council approved the budget on Monday")]
