@@ -85,6 +85,7 @@ class EventSite:
     people: list[str]
     cite: list[Cite]
     dateline: re.Match[str] | None
+    cut: bool = False  # the stored excerpt's last sentence, cut off mid-way: only a clause whole before the cut is dated
     made: int = 0  # events drawn from the sentence so far
     seen: set[str] = field(default_factory=set)  # the dates they have
     mention: DateMention | None = None  # the date being tried (the dated rules)
@@ -158,13 +159,13 @@ def _site(doc: ArticleDoc, i: int) -> EventSite | None:
     no strand, or a sentence no stage drafts from)."""
     text = doc.seg.sentences[i].text
     facts = doc.rec.sentences[i]
-    if i in doc.skip or text.rstrip().endswith("?") or len(text.split()) < 5:
+    if i in doc.skip and not facts.dates or text.rstrip().endswith("?") or len(text.split()) < 5:
         return None
     dated = _dated(doc.seg, doc.rec, i, doc.article.published) if facts.dates else facts.dates
     if not dated and (not facts.topics or doc.article.published is None):
         return None  # no date, and no strand for an undated event: nothing can come of this sentence
     people = list(dict.fromkeys(k for _, _, k in facts.entities if doc.rec.entities[k].kind == "person"))
-    return EventSite(doc, i, dated, people, [Cite(doc.source, " ".join(text.split()))], DATELINE.match(text))
+    return EventSite(doc, i, dated, people, [Cite(doc.source, " ".join(text.split()))], DATELINE.match(text), cut=i in doc.skip)
 
 
 # --- the dated rules: one date of the sentence at a time -------------------------------------------------------
@@ -174,6 +175,17 @@ def _repeated(site: EventSite) -> bool:
     """A date already drawn, a fourth date, or the dateline's: "RALEIGH, N.C., March 3 (AP) — …" dates nothing."""
     mention = site.date()
     return mention.value in site.seen or site.made >= 3 or bool(site.dateline and mention.start < site.dateline.end())
+
+
+def _cut_off(site: EventSite) -> bool:
+    """"…, Bankman-Fried said she learned in 2020 that client funds were in Alameda's possession, but she did not
+    take action to pro": in a sentence the excerpt cuts off, only a date whose clause ends before the cut dates
+    anything (the clause is whole); a date opening the sentence, or in its last clause, dates nothing."""
+    if not site.cut:
+        return False
+    mention, text = site.date(), site.text
+    clause = _clause(text, mention, site.dateline.end() if site.dateline else 0)
+    return clause is None or text.find(clause) + len(clause) >= len(text.rstrip(" .…")) - 1
 
 
 def _photo_caption(site: EventSite) -> bool:
@@ -351,6 +363,7 @@ def _dated_title(site: EventSite) -> tuple[str | None, str] | None:
 
 DATED: Ruler[EventSite] = Ruler("events.dated", [
     ("repeated-date", _repeated),
+    ("cut-off", _cut_off),
     ("photo-caption", _photo_caption),
     ("since-a-period", _since_a_period),
     ("as-of", _as_of),
@@ -385,8 +398,9 @@ def _act_named_again(site: EventSite, acts: dict[str, str | None]) -> None:
 
 
 def _dated_already(site: EventSite) -> bool:
-    """A sentence that made a dated event, or has no strand, or an article without a date: no undated event."""
-    return bool(site.made or not site.facts.topics or site.doc.article.published is None)
+    """A sentence that made a dated event, or has no strand, or an article without a date, or the excerpt's cut-off
+    last sentence: no undated event."""
+    return bool(site.made or not site.facts.topics or site.doc.article.published is None or site.cut)
 
 
 def _hedged_or_quoted(site: EventSite) -> bool:
@@ -644,6 +658,10 @@ def _attributive(text: str, mention: DateMention) -> str | None:
     return " ".join([*lead, mention.text, phrase])
 
 
+_CLAUSE_STOP = re.compile(r",\s+(?!\w+ing\b)|;|[“”\"]|\.\s*$|,?\s+(?:according to|officials said|police said)\b")
+_QUOTE_CLOSE = re.compile(r"[^“”\".;]{1,60}?[”\"]")  # a short quotation's words and its closing mark
+
+
 def _clause(text: str, mention: DateMention, lo: int = 0) -> str | None:
     """The clause holding a date that sits inside a longer sentence, or None if the date opens the sentence."""
     starts = [m.end() for m in _BOUNDARY.finditer(text, lo, mention.start) if m.end() <= mention.start]
@@ -651,9 +669,16 @@ def _clause(text: str, mention: DateMention, lo: int = 0) -> str | None:
     if begin <= lo:
         return None
     rest = text[mention.end :]
-    stop = re.search(r",\s+(?!\w+ing\b)|;|[“”\"]|\.\s*$|,?\s+(?:according to|officials said|police said)\b", rest)
-    end = mention.end + (stop.start() if stop else len(rest))
-    clause = text[begin:end].strip(" ,;“”\"")
+    stop = _CLAUSE_STOP.search(rest)
+    close = None
+    if stop is not None and stop.group(0) in "“\"" and rest[: stop.start()].rstrip()[-1:].isalpha():
+        # "said Friday that the investigation “remains active and ongoing” and …": a short quotation the clause runs
+        # on into is part of it (a title ending "… that the investigation" would be cut off), and ends it
+        close = _QUOTE_CLOSE.match(rest, stop.end())
+    end = mention.end + (close.end() if close else stop.start() if stop else len(rest))
+    clause = text[begin:end].lstrip(" ,;“”\"").rstrip(" ,;")
+    if clause.count("“") != clause.count("”") or clause.count('"') % 2:
+        clause = clause.rstrip("“”\"")  # a mark left open or closed alone; a whole quotation keeps its marks
     if len(clause.split()) < 5 or not _has_verb(clause):
         return None
     return clause

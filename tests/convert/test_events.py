@@ -270,7 +270,14 @@ def test_a_cut_off_last_sentence_dates_only_a_clause_complete_before_the_cut() -
         return [(e.date, e.title) for e in doc.events]
 
     assert cut("At the budget hearing, treasurer Ana Cole said she learned in 2020 that the council fund was empty, but she did "
-               "not tell the co") == [("2020", "Ana Cole said she learned in 2020 that the council fund was empty")]
+               "not tell the co") == [("2020", "Treasurer Ana Cole said she learned in 2020 that the council fund was empty")]
     # the clause holding the date runs into the cut: nothing whole to date
     assert cut("The council approved the budget on Monday. The mayor resigned from the council on March 1 after a long dispute ov") == [
         ("2024-03-04", "The council approved the budget on Monday")]
+
+
+def test_a_short_quotation_inside_the_date_s_clause_stays_in_its_title() -> None:
+    # "said Friday that the audit “remains open and active” and that …": the title is no cut-off "… that the audit"
+    found = dated("Ana Cole, a spokesperson for the council, said on Tuesday that the budget audit “remains open and active” and that "
+                  "“auditors entered the library” last week.")
+    assert found[0] == ("2024-03-05", "Ana Cole said on Tuesday that the budget audit “remains open and active”")
