@@ -54,3 +54,10 @@ def test_a_surname_two_principals_share_names_neither(tmp_path: Path) -> None:
 def test_a_bare_first_name_is_not_joined_to_a_principal(tmp_path: Path) -> None:
     # "Dana" is someone's first name; a first name alone is never joined to the summary's full name
     assert "Dana Whitcombe" not in _people(tmp_path, "Dana testified at the trial on Tuesday. The jury heard from Dana for three hours.")
+
+
+def test_a_bare_first_name_is_the_principal_of_that_family_the_article_names(tmp_path: Path) -> None:
+    # the article names Ivo Marsh; "Lena" beside him is the summary's Lena Marsh (the one principal of that first
+    # name, of a family the article names)
+    assert _people(tmp_path, "The bodies of Ivo Marsh and Lena were found at the pier on Tuesday. The jury heard it at the trial.") == [
+        "Ivo Marsh", "Lena Marsh"]
