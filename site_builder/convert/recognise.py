@@ -301,7 +301,7 @@ def _single_name(st: Recognition, index: int, m: Mention) -> None:
     common = _common(m.name, st.lower_words)
     if key is None and shared:
         pass  # several people of the article share the name: neither a guess nor a new person
-    elif key is None and (hint := st.directory.hint(m.name)) and not common and not _company_use(m.name, st.seg.text):
+    elif key is None and not _kin(m) and (hint := st.directory.hint(m.name)) and not common and not _company_use(m.name, st.seg.text):
         key = st.add(hint, "person", m, index, False)
         st.entities[key].note("recognise.single-names > directory-hint")
     elif key is None and not common:
@@ -318,6 +318,12 @@ def _single_name(st: Recognition, index: int, m: Mention) -> None:
         st.unresolved.append(m.name)
     if key is not None:
         st.resolved[index].append((m.start, m.end, key))
+
+
+def _kin(m: Mention) -> bool:
+    """"his wife Maggie": a single name the article gives a family role is named from that role
+    (:func:`_single_with_role`), never from a hint."""
+    return bool(set((m.role or m.title or "").lower().split()) & FAMILY)
 
 
 def _single_with_role(st: Recognition, index: int, m: Mention) -> str:

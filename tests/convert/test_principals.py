@@ -61,3 +61,12 @@ def test_a_bare_first_name_is_the_principal_of_that_family_the_article_names(tmp
     # name, of a family the article names)
     assert _people(tmp_path, "The bodies of Ivo Marsh and Lena were found at the pier on Tuesday. The jury heard it at the trial.") == [
         "Ivo Marsh", "Lena Marsh"]
+
+
+def test_a_first_name_with_a_family_role_is_named_from_the_role(tmp_path: Path) -> None:
+    # "his sister Lena": named from her role, as the main figure's sister, with "Lena" kept as an alias
+    content = tmp_path / "content"
+    _people(tmp_path, "Ivo Marsh was convicted at the trial on Tuesday. His sister Lena testified at the trial on Monday.")
+    listed = yaml.safe_load((content / "people.yaml").read_text(encoding="utf-8"))["people"]
+    lena = next(p for p in listed if p["name"] == "Lena Marsh")
+    assert (lena.get("aliases"), lena["role"]) == (["Lena"], "Sister of Ivo Marsh")
