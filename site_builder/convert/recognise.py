@@ -320,6 +320,19 @@ def _single_name(st: Recognition, index: int, m: Mention) -> None:
         st.resolved[index].append((m.start, m.end, key))
 
 
+def _spouse_before(st: Recognition, index: int, m: Mention) -> Entity | None:
+    """The person named in full before ``m`` in its sentence, nearest first, if the article gives them a family role
+    ("Holmes' husband, Billy Evans"): the family a relative listed after them belongs to."""
+    before = [x for x in st.per_sentence[index] if x.kind == "person" and x.end <= m.start]
+    if not before:
+        return None
+    nearest = max(before, key=lambda x: x.start)
+    key = next((k for start, _, k in st.resolved[index] if start == nearest.start), None)
+    entity = st.entities[key] if key is not None else None
+    words = set((entity.role or "").lower().replace("'", " ").replace("’", " ").split()) if entity is not None else set()
+    return entity if entity is not None and entity.kind == "person" and words & FAMILY else None
+
+
 def _kin(m: Mention) -> bool:
     """"his wife Maggie": a single name the article gives a family role is named from that role
     (:func:`_single_with_role`), never from a hint."""
@@ -328,10 +341,11 @@ def _kin(m: Mention) -> bool:
 
 def _single_with_role(st: Recognition, index: int, m: Mention) -> str:
     """"his wife Hilaria said": a single name the article gives a role is a person; a relative of the main figure
-    takes the family name ("Hilaria Baldwin")."""
+    takes the family name ("Hilaria Baldwin"), or, after a relative named in full in the same sentence, that
+    relative's ("Holmes' husband, Billy Evans, and their two kids—William, 3, …": William Evans)."""
     name = m.name
     role = (m.role or m.title or "").lower()
-    main = st.entities[st.main] if st.main else None
+    main = _spouse_before(st, index, m) or (st.entities[st.main] if st.main else None)
     if set(role.split()) & FAMILY and main and main.kind == "person" and len(main.name.split()) > 1:
         name = f"{m.name} {name_parts(main.name)[-1]}"
         if not st.directory.lookup(name):

@@ -440,3 +440,12 @@ def test_a_verb_after_a_name_is_no_role() -> None:
     assert people("Pike, 43, of Harborview, is accused of stealing the funds, police said.") == [
         ("single", "Pike", None, 43), ("single", "Harborview", None, None)]
     assert people("Dana Pike, manager of the billing office, was fired.") == [("person", "Dana Pike", "manager of the billing office", None)]
+
+
+def test_children_listed_after_a_dash_take_the_family_name_of_the_relative_named_before() -> None:
+    """"Reyes' husband, Tom Okafor, and their two kids—Ada, 4, and Ben, 2—": Ada and Ben Okafor, their father's
+    family; a relative with no relative named before takes the main figure's ("his wife Lena": Lena Reyes)."""
+    rec = recognise(segment(["Dana Reyes was sentenced on Monday by the judge.",
+                             "Reyes' husband, Tom Okafor, and their two kids—Ada, 4, and Ben, 2—may visit on weekends."]),
+                    "2024-05-01", Directory(), TOPICS)
+    assert sorted(e.name for e in rec.entities.values() if e.kind == "person") == ["Ada Okafor", "Ben Okafor", "Dana Reyes", "Tom Okafor"]
