@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from .doc import ArticleDoc
 from .items import Cite, DraftEvent
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, SPEECH_VERBS
+from .merge import actions
 from .lexicon.events import (AUXILIARIES, CAPTION_CUE, CAPTION_VERB, DETERMINERS, EVENT_VERBS, EXPECT_VERBS, HEDGE, HEDGE_WORDS, HOPE_VERBS, LEVEL, LEVEL_GATE, MEDIUM,
                              NEGATION, NEGATION_GATE, OTHER_VERBS, PRESS_CONTACT, STATEMENT_GATE, STATEMENT_VERBS, SUBJECT_PRONOUNS, TIME_OF_DAY,
                              TIME_PREPOSITIONS)
@@ -152,6 +153,19 @@ def extract_events(doc: ArticleDoc) -> None:
         for mention in site.dated:
             _remember_act(site.text, mention, acts)
         UNDATED.run(site)
+    _drop_told_again(doc)
+
+
+def _drop_told_again(doc: ArticleDoc) -> None:
+    """"The girlfriend of a Boston police officer who died during a winter storm in January …" and, later, "O'Keefe
+    was found unresponsive … on Jan. 29": a month- or year-dated event naming nobody whose act (lexicon ACTIONS) an
+    event of the same article dates more precisely within that month or year is that event told again. (The merge
+    cannot join them: with no participant named, two acts of one month may be two people's.)"""
+    told = [(e.date, acts[0]) for e in doc.events if e.date and len(e.date) == 10 and (acts := actions(e.title))]
+    if not told:
+        return
+    doc.events = [e for e in doc.events if not (e.date and len(e.date) < 10 and not e.people and (acts := actions(e.title))
+                                                and any(d.startswith(e.date) and act == acts[0] for d, act in told))]
 
 
 def _site(doc: ArticleDoc, i: int) -> EventSite | None:

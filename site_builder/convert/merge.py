@@ -288,12 +288,13 @@ class Merger:
         self.log = MergeLog()
 
     # ── lookups ────────────────────────────────────────────────────────
-    def directory(self) -> Directory:
+    def directory(self, principals: tuple[str, ...] = ()) -> Directory:
+        """The people listed so far, and the case's ``principals`` (see :attr:`Directory.principals`)."""
         known = []
         for p in self.people.data["people"]:
             if isinstance(p, dict) and p.get("id") and p.get("name"):
                 known.append(KnownPerson(str(p["id"]), str(p["name"]), str(p.get("kind", "person")), [str(a) for a in p.get("aliases") or []]))
-        return Directory(known)
+        return Directory(known, principals=principals)
 
     def source_for(self, file: str, url: str | None) -> dict[str, Any] | None:
         """The first listed source with this file, or with this url."""

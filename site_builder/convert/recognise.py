@@ -228,10 +228,35 @@ def _mentions(st: Recognition) -> bool:
             short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end)
                      if q.words <= 6 or titled_quotation(sentence.text[: q.open - sentence.start])]
             st.per_sentence.append(find_mentions(sentence.text, short))
+        if st.directory.principals:
+            for sentence, mentions in zip(seg.sentences, st.per_sentence):
+                _principal_mentions(sentence.text, mentions, st.directory.principals, seg.lower_words)
     st.lower_words = seg.lower_words  # kept by the article: a second look needs it again
     st.found = _Found(seg, st.directory, st.per_sentence, st.entities)
     st.resolved = [[] for _ in seg.sentences]
     return False
+
+
+def _principal_mentions(text: str, mentions: list[Mention], principals: tuple[str, ...], lower_words: frozenset[str]) -> None:
+    """The case's principals where the name finder saw no name: "Becky Hill faced charges", "Hill said" (a place
+    word, "Hill", ends her name). Their full name, and their surname alone (a capitalised word standing alone that the
+    article never writes in lower case: not "Read the statement" where "read" is a word; and not a possessive), are
+    added to ``mentions``."""
+    for name in principals:
+        surname = name_parts(name)[-1]
+        for word, kind in ((name, "person"), (surname, "single")):
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", text):
+                if any(x.start < m.end() and m.start() < x.end for x in mentions) or kind == "single" and (
+                        _common(word, lower_words) or _NOT_ALONE.match(text, m.end()) or _CAPITAL_BEFORE.search(text, 0, m.start())):
+                    continue
+                mentions.append(Mention(m.start(), m.end(), word, kind, word, evidence=True, rule="names.principal"))
+    mentions.sort(key=lambda x: x.start)
+
+
+# "Hill Street": the surname is part of another name; "One of Weinstein's attorneys, X,": a possessive the name finder
+# read as a role's owner, not a mention of its own
+_NOT_ALONE = re.compile(r"\s+[A-Z]|['’]s?\b")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s+$")  # "Capitol Hill", "Becky Hill" (already the full name's)
 
 
 def _full_names(st: Recognition) -> bool:

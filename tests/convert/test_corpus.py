@@ -54,7 +54,10 @@ CORPUS = HERE / "corpus"
 # a first name with a family role is named from the role before any hint): people R 0.974 P 0.965.
 # After issue #11 item 2, round 4 (children listed after a dash take the family name of the relative named before
 # them): people R 0.987 P 0.966.
-FLOORS = {"people_r": 0.98, "people_p": 0.96, "events_r": 0.97, "events_p": 0.96, "quotes_found": 0.93,
+# After issue #11 items 2 and 3, round 5 (a principal whom the name finder missed - "Becky Hill", a place word ending
+# the name, "Hill said" - is found by name; an act told again less precisely naming nobody is no second event):
+# people R 0.993 P 0.966; dated events R 0.981 P 0.975; happenings 0.988, 1.095 per happening.
+FLOORS = {"people_r": 0.99, "people_p": 0.96, "events_r": 0.98, "events_p": 0.97, "quotes_found": 0.93,
           "speaker_acc": 0.85, "quotes_e2e": 0.79, "topics_f1": 0.84, "hap_r": 0.98}
 CEILINGS = {"dup": 1.11, "wrong_merge": 0.0, "fail": 0}
 

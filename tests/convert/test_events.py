@@ -281,3 +281,14 @@ def test_a_short_quotation_inside_the_date_s_clause_stays_in_its_title() -> None
     found = dated("Ana Cole, a spokesperson for the council, said on Tuesday that the budget audit “remains open and active” and that "
                   "“auditors entered the library” last week.")
     assert found[0] == ("2024-03-05", "Ana Cole said on Tuesday that the budget audit “remains open and active”")
+
+
+def test_an_act_told_again_less_precisely_naming_nobody_is_no_second_event() -> None:
+    # "a library clerk who died in January" names nobody; the article dates that death to the day: one event, not two
+    found = dated("The council honored a library clerk who died in January at the budget meeting on Tuesday.",
+                  "The library clerk Ana Cole died at the branch on Jan. 29.")
+    assert [d for d, _ in found] == ["2024-03-05", "2024-01-29"]
+    # naming someone, or another act, it stays
+    found = dated("The council honored a library clerk who was hired in January at the budget meeting on Tuesday.",
+                  "The library clerk Ana Cole died at the branch on Jan. 29.")
+    assert [d for d, _ in found] == ["2024-01", "2024-03-05", "2024-01-29"]

@@ -74,7 +74,7 @@ def test_a_first_name_with_a_family_role_is_named_from_the_role(tmp_path: Path) 
 
 def test_a_principal_whose_surname_is_a_place_word_is_still_a_person(tmp_path: Path) -> None:
     """"Nora Hill", a principal, is no hill: named in full or by her surname alone ("Hill said"), she is a person."""
-    case = CASE.replace("his sister, Lena Marsh,", "the clerk, Nora Hill,")
+    case = CASE.replace("his sister, Lena Marsh,", "court clerk Nora Hill")
     content = tmp_path / "content"
     content.mkdir()
     (content / "case.yaml").write_text(case, encoding="utf-8")
