@@ -244,6 +244,8 @@ def _principal_mentions(text: str, mentions: list[Mention], principals: tuple[st
     added to ``mentions``."""
     for name in principals:
         surname = name_parts(name)[-1]
+        if surname not in text:
+            continue  # most sentences name no principal: no pattern to run
         for word, kind in ((name, "person"), (surname, "single")):
             for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", text):
                 if any(x.start < m.end() and m.start() < x.end for x in mentions) or kind == "single" and (
