@@ -302,9 +302,9 @@ def _clean(article: Article, lines: list[str]) -> list[str]:
             continue  # subheadings, list items of a summary box, captions
         out.append(line)
     if out and not _END.search(out[-1]):
-        # Keep the unfinished sentence for names, but no item will cite it as a statement.
+        # Keep the unfinished sentence for names, but no item will cite it as a statement (events.cut-off: only a dated clause whole before the cut).
         article.truncated = True
-        article.notes.append("the text ends mid-sentence; the unfinished sentence was left out")
+        article.notes.append("the text ends mid-sentence; the unfinished sentence gives no claim or quote, and an event only from a dated clause it completes")
     return out
 
 

@@ -11,7 +11,8 @@ that it will …" looks back). Relative spans ("six months later", "ten days
 before his May 19, 2022 arraignment") are resolved only against a certain
 anchor — the one date before them in the sentence, or the date inside them —
 and never more precisely than the anchor; the anchor inside a span is not a
-date of its own. "that summer", "the same afternoon", "the next month" count
+date of its own; "six months ago" has none (a round count back from the day
+the article appeared). "that summer", "the same afternoon", "the next month" count
 from the one date before them in the sentence (or, left unresolved with a
 ``shift``, from the previous sentence's). "last night", "this morning" are the
 day before / the publication day; a week is never a day ("last week" is the
@@ -309,12 +310,32 @@ def _anchored(st: Dating) -> bool:
 def _relative_days(st: Dating) -> bool:
     """"yesterday", "today's hearing": a day counted from the publication day."""
     for m in _RELATIVE_DAY.finditer(st.sentence) if st.relative_day else ():
-        st.add(m, _relative_day(m["w"].lower(), st.pub, st.sentence.startswith(("'s", "’s"), m.end())), relative=True)
+        word = m["w"].lower()
+        if word == "this week" and _done(st.sentence, m.start(), m.end()):
+            word = "earlier this week"  # "a grand jury this week indicted her": a day of the week gone by
+        st.add(m, _relative_day(word, st.pub, st.sentence.startswith(("'s", "’s"), m.end())), relative=True)
     return False
 
 
+def _done(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause holding ``sentence[start:end]`` tells an act done: it does not look ahead and has a verb
+    in the past ("indicted", "was indicted", "began"; not "will be indicted", "is expected")."""
+    if _looks_ahead(sentence, start, end) is not False:
+        return False
+    lo = max((edge.end() for edge in _CLAUSE_EDGE.finditer(sentence, 0, start)), default=0)
+    stop = _CLAUSE_EDGE.search(sentence, end)
+    words = sentence[lo:stop.start() if stop else len(sentence)].lower().split()
+    return any((w in _PAST_ACTS or len(w) > 4 and w.endswith("ed")) and (k == 0 or words[k - 1] not in _NOT_PAST)
+               for k, w in enumerate(words))
+
+
+_NOT_PAST = _AUXILIARY | {"is", "are", "am"}  # "is expected", "will be indicted": no act done
+_PAST_ACTS = _PAST_VERBS - {"said", "told", "wrote", "spoke"}  # "said he had to go back this week": a saying dates no act
+
+
 def _relative_spans(st: Dating) -> bool:
-    """"two years ago", "ten days before his May 19, 2022 arraignment": a span counted from a date or the publication."""
+    """"ten days before his May 19, 2022 arraignment", "three days later": a span counted from a date; "two years ago"
+    (a round count back from the publication) is kept without a value."""
     for m in _RELATIVE_SPAN.finditer(st.sentence) if st.span else ():
         _add_span(st.sentence, m, st.pub, st.found, st.taken)
     return False
@@ -372,10 +393,9 @@ def _add_span(sentence: str, m: re.Match[str], pub: date | None, found: list[Dat
     if n == "the" and (way not in ("after", "before") or m["u"].lower().endswith("s")):
         return  # "the day after" counts one day; "the years before" counts nothing
     if way == "ago":
-        if pub is not None and m.group(0).rstrip().lower().endswith("ago"):
-            _put(found, taken, DateMention(m.start(), m.end(), m.group(0), _ago(n, unit, pub), True))
-        else:
-            _put(found, taken, DateMention(m.start(), m.end(), m.group(0), None, True))
+        # counted from the day the article appeared, which dates nothing itself: "six months ago" is said of five or
+        # seven, "two years ago" of one or three; and a day or a week back is no certain day. Kept as words, no value.
+        _put(found, taken, DateMention(m.start(), m.end(), m.group(0), None, True))
         return
     sign = _DIRECTION.get(way)
     count = _count(n)
@@ -551,20 +571,6 @@ def _relative_day(word: str, pub: date | None, possessive: bool = False) -> str 
         if (first.year, first.month) == (last.year, last.month):
             return f"{first.year:04d}-{first.month:02d}"
         return f"{first.year:04d}" if first.year == last.year else None
-    return None
-
-
-def _ago(n: str, unit: str, pub: date) -> str | None:
-    count = _count(n)
-    if count is None:
-        return None
-    if unit.startswith("year"):
-        return f"{pub.year - count:04d}"
-    if unit.startswith("month"):
-        month = pub.month - count
-        year = pub.year + (month - 1) // 12
-        month = (month - 1) % 12 + 1
-        return f"{year:04d}-{month:02d}"
     return None
 
 

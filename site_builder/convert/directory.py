@@ -31,6 +31,7 @@ class Directory:
 
     people: list[KnownPerson] = field(default_factory=list)
     hints: dict[str, str] = field(default_factory=dict)  # single name -> full name seen in another article
+    principals: tuple[str, ...] = ()  # the full names case.yaml's summary gives: people, whatever their words look like
     # When set, every question asked and the answer given ((kind, name) -> answer): convert asks them again
     # of the people its run added, to recognise an article as a second run would (see convert's passes).
     log: dict[tuple[str, str], object] | None = None

@@ -22,11 +22,12 @@ from .topics import TopicMatcher
 
 @dataclass(frozen=True)
 class CaseInfo:
-    """The case settings every article is read with: its strands, its loaded words, the content folder."""
+    """The case settings every article is read with: its strands, its loaded words, the content folder, its principal people."""
 
     topics: TopicMatcher
     loaded: tuple[str, ...]
     content_dir: Path  # resolved
+    principals: tuple[str, ...] = ()  # the full names case.yaml's summary gives (see caseinfo.principals)
 
 
 @dataclass(frozen=True)

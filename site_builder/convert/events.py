@@ -37,8 +37,10 @@ from dataclasses import dataclass, field, replace
 from .doc import ArticleDoc
 from .items import Cite, DraftEvent
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, SPEECH_VERBS
+from .merge import actions
 from .lexicon.events import (AUXILIARIES, CAPTION_CUE, CAPTION_VERB, DETERMINERS, EVENT_VERBS, EXPECT_VERBS, HEDGE, HEDGE_WORDS, HOPE_VERBS, LEVEL, LEVEL_GATE, MEDIUM,
-                             NEGATION, NEGATION_GATE, OTHER_VERBS, PRESS_CONTACT, STATEMENT_GATE, STATEMENT_VERBS, TIME_OF_DAY, TIME_PREPOSITIONS)
+                             NEGATION, NEGATION_GATE, OTHER_VERBS, PRESS_CONTACT, STATEMENT_GATE, STATEMENT_VERBS, SUBJECT_PRONOUNS, TIME_OF_DAY,
+                             TIME_PREPOSITIONS)
 from .neutral import DATELINE, clip, neutralise
 from .recognise import Recognised, SentenceFacts
 from ..ruler import Ruler
@@ -84,6 +86,7 @@ class EventSite:
     people: list[str]
     cite: list[Cite]
     dateline: re.Match[str] | None
+    cut: bool = False  # the stored excerpt's last sentence, cut off mid-way: only a clause whole before the cut is dated
     made: int = 0  # events drawn from the sentence so far
     seen: set[str] = field(default_factory=set)  # the dates they have
     mention: DateMention | None = None  # the date being tried (the dated rules)
@@ -150,6 +153,19 @@ def extract_events(doc: ArticleDoc) -> None:
         for mention in site.dated:
             _remember_act(site.text, mention, acts)
         UNDATED.run(site)
+    _drop_told_again(doc)
+
+
+def _drop_told_again(doc: ArticleDoc) -> None:
+    """"The girlfriend of a Boston police officer who died during a winter storm in January …" and, later, "O'Keefe
+    was found unresponsive … on Jan. 29": a month- or year-dated event naming nobody whose act (lexicon ACTIONS) an
+    event of the same article dates more precisely within that month or year is that event told again. (The merge
+    cannot join them: with no participant named, two acts of one month may be two people's.)"""
+    told = [(e.date, acts[0]) for e in doc.events if e.date and len(e.date) == 10 and (acts := actions(e.title))]
+    if not told:
+        return
+    doc.events = [e for e in doc.events if not (e.date and len(e.date) < 10 and not e.people and (acts := actions(e.title))
+                                                and any(d.startswith(e.date) and act == acts[0] for d, act in told))]
 
 
 def _site(doc: ArticleDoc, i: int) -> EventSite | None:
@@ -157,13 +173,13 @@ def _site(doc: ArticleDoc, i: int) -> EventSite | None:
     no strand, or a sentence no stage drafts from)."""
     text = doc.seg.sentences[i].text
     facts = doc.rec.sentences[i]
-    if i in doc.skip or text.rstrip().endswith("?") or len(text.split()) < 5:
+    if i in doc.skip and not facts.dates or text.rstrip().endswith("?") or len(text.split()) < 5:
         return None
-    dated = _dated(doc.seg, doc.rec, i) if facts.dates else facts.dates
+    dated = _dated(doc.seg, doc.rec, i, doc.article.published) if facts.dates else facts.dates
     if not dated and (not facts.topics or doc.article.published is None):
         return None  # no date, and no strand for an undated event: nothing can come of this sentence
     people = list(dict.fromkeys(k for _, _, k in facts.entities if doc.rec.entities[k].kind == "person"))
-    return EventSite(doc, i, dated, people, [Cite(doc.source, " ".join(text.split()))], DATELINE.match(text))
+    return EventSite(doc, i, dated, people, [Cite(doc.source, " ".join(text.split()))], DATELINE.match(text), cut=i in doc.skip)
 
 
 # --- the dated rules: one date of the sentence at a time -------------------------------------------------------
@@ -173,6 +189,17 @@ def _repeated(site: EventSite) -> bool:
     """A date already drawn, a fourth date, or the dateline's: "RALEIGH, N.C., March 3 (AP) — …" dates nothing."""
     mention = site.date()
     return mention.value in site.seen or site.made >= 3 or bool(site.dateline and mention.start < site.dateline.end())
+
+
+def _cut_off(site: EventSite) -> bool:
+    """"…, Bankman-Fried said she learned in 2020 that client funds were in Alameda's possession, but she did not
+    take action to pro": in a sentence the excerpt cuts off, only a date whose clause ends before the cut dates
+    anything (the clause is whole); a date opening the sentence, or in its last clause, dates nothing."""
+    if not site.cut:
+        return False
+    mention, text = site.date(), site.text
+    clause = _clause(text, mention, site.dateline.end() if site.dateline else 0)
+    return clause is None or text.find(clause) + len(clause) >= len(text.rstrip(" .…")) - 1
 
 
 def _photo_caption(site: EventSite) -> bool:
@@ -231,6 +258,23 @@ def _relative_to_an_act(site: EventSite) -> bool:
         return True
     site.add(DraftEvent(topic, title, site.cite, date=mention.value, people=site.people_in(at, mention.about)), "relative-to-an-act")
     return True
+
+
+def _named_again(site: EventSite) -> bool:
+    """"The jury found for him on the claims about the 2018 piece", after "a December 2018 op-ed" dated an earlier
+    event: a definite noun phrase of a word or two after a year or month that an earlier event of the article has
+    more precisely is that thing named again, not a happening of its own."""
+    mention = site.date()
+    value = mention.value or ""
+    if len(value) == 10 or not _DEFINITE.search(site.text, max(0, mention.start - 8), mention.start):
+        return False
+    phrase = _attributive(site.text, mention)
+    if phrase is None or not 1 <= len(phrase.split(mention.text, 1)[-1].split()) <= 2:
+        return False
+    return any(e.date and len(e.date) > len(value) and e.date.startswith(value) for e in site.doc.events)
+
+
+_DEFINITE = re.compile(r"\b(?:the|his|her|its|their)\s+$", re.IGNORECASE)
 
 
 def _dated_noun_phrase(site: EventSite) -> bool:
@@ -314,9 +358,9 @@ def _dated_title(site: EventSite) -> tuple[str | None, str] | None:
         clause = f"{state['s']} {state['c']}{mention.text}"
     if clause is not None:
         topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(doc.rec, site.i, topics)
-        clause = re.sub(r"^(?:according to|who|which)\s+", "", clause)
+        clause = re.sub(r"^(?:according to|who|which|but|and|yet)\s+", "", clause)  # "…, but a grand jury indicted her": its own subject
         first_word = clause.split()[0].lower()
-        if clause[:1].islower() and first_word not in DETERMINERS and first_word not in ("one", "some", "both"):
+        if clause[:1].islower() and first_word not in DETERMINERS and first_word not in ("one", "some", "both") and first_word not in SUBJECT_PRONOUNS:
             subject = _subject(doc.seg, doc.rec, site.i, text.find(clause), first_word in AUXILIARIES)
             if subject and first_word == "whose":  # "X, whose exchange froze …": "X's exchange froze …"
                 clause = f"{subject}{'’' if subject.endswith('s') else '’s'} {clause[6:]}"
@@ -333,10 +377,12 @@ def _dated_title(site: EventSite) -> tuple[str | None, str] | None:
 
 DATED: Ruler[EventSite] = Ruler("events.dated", [
     ("repeated-date", _repeated),
+    ("cut-off", _cut_off),
     ("photo-caption", _photo_caption),
     ("since-a-period", _since_a_period),
     ("as-of", _as_of),
     ("relative-to-an-act", _relative_to_an_act),
+    ("named-again", _named_again),
     ("dated-noun-phrase", _dated_noun_phrase),
     ("press-contact", _press_contact),
     ("negated", _negated_date),
@@ -366,8 +412,9 @@ def _act_named_again(site: EventSite, acts: dict[str, str | None]) -> None:
 
 
 def _dated_already(site: EventSite) -> bool:
-    """A sentence that made a dated event, or has no strand, or an article without a date: no undated event."""
-    return bool(site.made or not site.facts.topics or site.doc.article.published is None)
+    """A sentence that made a dated event, or has no strand, or an article without a date, or the excerpt's cut-off
+    last sentence: no undated event."""
+    return bool(site.made or not site.facts.topics or site.doc.article.published is None or site.cut)
 
 
 def _hedged_or_quoted(site: EventSite) -> bool:
@@ -452,9 +499,10 @@ def _when_act(seg: Segmented, rec: Recognised, i: int, acts: dict[str, str | Non
     return value, clause
 
 
-def _dated(seg: Segmented, rec: Recognised, i: int) -> list[DateMention]:
+def _dated(seg: Segmented, rec: Recognised, i: int, published: str | None) -> list[DateMention]:
     """The sentence's dates that can date an event, and "three days later" anchored on the previous sentence
-    when that sentence has exactly one date (and this one none of its own).
+    when that sentence has exactly one date (and this one none of its own), a date that is not still to come after
+    ``published`` (a schedule counted from an announced date is no date of anything yet).
 
     Inside a quotation only a date with its year written counts: the speaker's "today", "Tuesday" or "in
     March" count from the day they spoke, which the publication date does not tell.
@@ -470,6 +518,8 @@ def _dated(seg: Segmented, rec: Recognised, i: int) -> list[DateMention]:
     if len(anchors) != 1:
         return out
     anchor = anchors.pop()
+    if published and anchor > published[: len(anchor)]:
+        return out  # "will debut on Feb. 23. New episodes will stream the next day": a plan counted from a plan
     if later.shift[0] == 0 and len(anchor) < _PRECISION[later.shift[1]]:
         return out  # "the same afternoon" after "in January 2021": that afternoon may belong to another sentence's date
     value = shift_date(anchor, later.shift)
@@ -622,6 +672,10 @@ def _attributive(text: str, mention: DateMention) -> str | None:
     return " ".join([*lead, mention.text, phrase])
 
 
+_CLAUSE_STOP = re.compile(r",\s+(?!\w+ing\b)|;|[“”\"]|\.\s*$|,?\s+(?:according to|officials said|police said)\b")
+_QUOTE_CLOSE = re.compile(r"[^“”\".;]{1,60}?[”\"]")  # a short quotation's words and its closing mark
+
+
 def _clause(text: str, mention: DateMention, lo: int = 0) -> str | None:
     """The clause holding a date that sits inside a longer sentence, or None if the date opens the sentence."""
     starts = [m.end() for m in _BOUNDARY.finditer(text, lo, mention.start) if m.end() <= mention.start]
@@ -629,9 +683,16 @@ def _clause(text: str, mention: DateMention, lo: int = 0) -> str | None:
     if begin <= lo:
         return None
     rest = text[mention.end :]
-    stop = re.search(r",\s+(?!\w+ing\b)|;|[“”\"]|\.\s*$|,?\s+(?:according to|officials said|police said)\b", rest)
-    end = mention.end + (stop.start() if stop else len(rest))
-    clause = text[begin:end].strip(" ,;“”\"")
+    stop = _CLAUSE_STOP.search(rest)
+    close = None
+    if stop is not None and stop.group(0) in "“\"" and rest[: stop.start()].rstrip()[-1:].isalpha():
+        # "said Friday that the investigation “remains active and ongoing” and …": a short quotation the clause runs
+        # on into is part of it (a title ending "… that the investigation" would be cut off), and ends it
+        close = _QUOTE_CLOSE.match(rest, stop.end())
+    end = mention.end + (close.end() if close else stop.start() if stop else len(rest))
+    clause = text[begin:end].lstrip(" ,;“”\"").rstrip(" ,;")
+    if clause.count("“") != clause.count("”") or clause.count('"') % 2:
+        clause = clause.rstrip("“”\"")  # a mark left open or closed alone; a whole quotation keeps its marks
     if len(clause.split()) < 5 or not _has_verb(clause):
         return None
     return clause
@@ -645,13 +706,33 @@ def _around(text: str, mention: DateMention, words: int = 3) -> str:
 
 
 def _subject(seg: Segmented, rec: Recognised, i: int, before: int, lead_noun: bool = False) -> str | None:
-    """Who a clause without its own subject is about: the sentence's first named, unquoted entity before it."""
+    """Who a clause without its own subject is about: the sentence's first named, unquoted entity before it, unless
+    that name only modifies a noun ("the clerk who oversaw the Alex Murdaugh trial was sentenced … after pleading
+    guilty": the clerk pleaded, not Murdaugh); then the sentence's lead noun phrase, if it has one, or nobody."""
     sentence = seg.sentences[i]
-    for start, _, key in rec.sentences[i].entities:
+    for start, end, key in rec.sentences[i].entities:
         if start < before and not seg.inside_quote(sentence.start + start):
+            if _modifies_a_noun(sentence.text, start, end):
+                break
             return rec.entities[key].name
     lead = _LEAD_NOUN.match(sentence.text) if lead_noun else None  # "The audit, once planned for May, was postponed …"
     return lead.group(1) if lead and lead.end() <= before else None
+
+
+def _modifies_a_noun(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` stands between a determiner and its noun, as a modifier: "the
+    highly-publicized Alex Murdaugh double murder trial" (not "the late Dana Reyes left": a verb follows)."""
+    if _DETERMINED.search(text, max(0, start - 40), start) is None:
+        return False
+    after = _NEXT_WORD.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return not (word in OTHER_VERBS or word in EVENT_VERBS or word in STATEMENT_VERBS or word in AUXILIARIES or word.endswith("ed"))
+
+
+_DETERMINED = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+)?$")
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)\b")
 
 
 def _nearby(rec: Recognised, i: int, topics: TopicMatcher) -> str | None:

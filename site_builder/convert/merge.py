@@ -288,12 +288,13 @@ class Merger:
         self.log = MergeLog()
 
     # ── lookups ────────────────────────────────────────────────────────
-    def directory(self) -> Directory:
+    def directory(self, principals: tuple[str, ...] = ()) -> Directory:
+        """The people listed so far, and the case's ``principals`` (see :attr:`Directory.principals`)."""
         known = []
         for p in self.people.data["people"]:
             if isinstance(p, dict) and p.get("id") and p.get("name"):
                 known.append(KnownPerson(str(p["id"]), str(p["name"]), str(p.get("kind", "person")), [str(a) for a in p.get("aliases") or []]))
-        return Directory(known)
+        return Directory(known, principals=principals)
 
     def source_for(self, file: str, url: str | None) -> dict[str, Any] | None:
         """The first listed source with this file, or with this url."""
@@ -389,8 +390,14 @@ class Merger:
 
         mine_words = _words(event.title)
         told = (event.date, actions(event.title), event.people)
+        own_cites = _cite_keys(event.citations)
+
+        def told_apart(item: Any) -> bool:  # one sentence giving two dates tells two acts ("sentenced Monday after her arrest earlier this year")
+            return bool(event.date and item.get("date") and item.get("date") != event.date) and not own_cites.isdisjoint(self._cited(item))
 
         def one_happening(item: Any, same_strand: bool = False) -> bool:  # across strands: the same act, date and participant
+            if told_apart(item):
+                return False
             date, title = item.get("date"), str(item.get("title", ""))
             people = [str(p) for p in item.get("people") or []]
             if not (event.people and people) and (_unnamed_participant(event.title) or _unnamed_participant(title)):
@@ -401,6 +408,8 @@ class Merger:
             return bool(event.date and date) and same_happening(told, (str(date), actions(title), people))
 
         def similar(item: Any) -> bool:
+            if told_apart(item):
+                return False
             if one_happening(item, same_strand=True):
                 return True
             acts = actions(str(item.get("title", "")))
@@ -651,10 +660,16 @@ class Merger:
             seq.append(m)
         return seq
 
-    def _add_citations(self, item: Any, cites: list[Cite]) -> bool:
+    def _cited(self, item: Any) -> set[tuple[str, str]]:
+        """The (source, normalised quote) of each of ``item``'s citations (worked out once per item, then kept up to
+        date by :meth:`_add_citations`)."""
         have = self._have.get(id(item))
         if have is None:
             have = self._have[id(item)] = _cites(item)
+        return have
+
+    def _add_citations(self, item: Any, cites: list[Cite]) -> bool:
+        have = self._cited(item)
         added = False
         for c in cites:
             key = (c.source, _norm(c.quote))

@@ -31,6 +31,7 @@ from ..ruler import Ruler
 from .lexicon import (
     COMMON_CAPS,
     COURT_ABBREVIATIONS,
+    FAMILY,
     GENERATIONAL_SUFFIXES,
     HEADING_WORDS,
     HONORIFICS,
@@ -243,6 +244,7 @@ def _find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) -
         i = j
     if len(mentions) >= 2 and " and " in sentence:
         _couples(sentence, mentions)
+        _kin_lists(sentence, mentions)
     mentions.extend(_epithets(sentence, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -277,6 +279,18 @@ def _couples(sentence: str, mentions: list[Mention]) -> None:
             first.kind, first.name = "person", f"{first.name} {second.name.split()[-1]}"
             first.evidence = True
             second.role, second.evidence = second.role or first.role, True
+
+
+def _kin_lists(sentence: str, mentions: list[Mention]) -> None:
+    """"their two kids—William, 3, and Invicta, 2—": a first name listed after another that has a family role (with
+    its age between) has that role too."""
+    for first, second in zip(mentions, mentions[1:]):
+        if (first.kind == second.kind == "single" and first.role and first.role in FAMILY and second.role is None
+                and _LISTED.fullmatch(sentence, first.end, second.start)):
+            second.role, second.evidence = first.role, True
+
+
+_LISTED = re.compile(r"(?:,\s*\d{1,2})?,?\s+and\s+|(?:,\s*\d{1,2})?,\s+")
 
 
 def _office_of(sentence: str, owner: _Tok, head: _Tok) -> bool:
@@ -666,6 +680,9 @@ def _widen(sentence: str, toks: list[_Tok], first: int, k: int) -> int:
     return first
 
 
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten".split())
+
+
 def _role_before(sentence: str, toks: list[_Tok], i: int) -> str | None:
     """Role words right before the name: "prominent Los Angeles attorney Gloria Allred" → "Los Angeles attorney";
     "Baldwin's attorney, Luke Nikas" → "Baldwin's attorney"; "former patient-intake director Dana Okafor"."""
@@ -674,9 +691,18 @@ def _role_before(sentence: str, toks: list[_Tok], i: int) -> str | None:
     if lead:
         return lead.group(1)  # "A lawyer for Mr. Clark, Harry MacDougald,"
     k = i - 1
-    if k < 0 or toks[k].text.lower() not in ROLE_WORDS or toks[k].text.lower() in ("star", "insider", "source"):
+    if k < 0:
         return None
     gap = sentence[toks[k].end : toks[i].start]
+    kin_list = toks[k].text.lower() in FAMILY and gap.strip() in ("—", "–")  # "their two kids—William, 3, and Invicta, 2—"
+    if not kin_list and (toks[k].text.lower() not in ROLE_WORDS or toks[k].text.lower() in ("star", "insider", "source")):
+        return None
+    if kin_list:
+        first = k
+        while first >= 1 and (toks[first - 1].text.isdigit() or toks[first - 1].text.lower() in _COUNT_WORDS):
+            first -= 1  # "their two kids"
+        owned = first >= 1 and (toks[first - 1].text.lower() in _OWN or toks[first - 1].possessive)
+        return toks[k].text.lower() if owned else None
     if gap.strip() == ",":
         # "The developer's founder, Marcus Ellery," / "Baldwin's attorney, Luke Nikas," /
         # "the clinic's former patient intake manager, Dana Okafor,"

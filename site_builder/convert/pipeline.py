@@ -54,14 +54,14 @@ def convert(paths: list[Path], content: Path, dry_run: bool = False) -> Report:
 
 def _convert(paths: list[Path], content: Path, dry_run: bool) -> Report:
     """The flow of DESIGN.md: read → segment & recognise → extract → merge (as a second run would) → write → report."""
-    topics, loaded = load_case(content)
-    info = CaseInfo(topics, loaded, content.resolve())
+    topics, loaded, principals = load_case(content)
+    info = CaseInfo(topics, loaded, content.resolve(), principals)
     files, errors = collect(paths)
     if not files and not errors:
         raise ConvertError(f"no article files (.txt, .md, .html) found in {', '.join(str(p) for p in paths)}")
     merger = Merger(content, topics.topics)
     report = Report(errors=errors, dry_run=dry_run)
-    directory = merger.directory()
+    directory = merger.directory(info.principals)
     readings = read_all(_read(files, report), info, directory)
     assign = _id_assigner(merger)
     extracted = _extract_all(readings, (info, directory), merger, assign, report)
@@ -112,7 +112,7 @@ def _settle(readings: list[Reading], info: CaseInfo, merger: Merger, extracted: 
     ("Greta" is now a listed person): recognise, extract and merge those articles again, until nothing would change."""
     for _ in range(_PASSES):
         merger.next_pass()
-        directory = merger.directory()
+        directory = merger.directory(info.principals)
         own = {n: frozenset(p.id for p in merger.log.taken.get(x.path, []) if p.section == "people") for n, x in extracted.items()}
         again = [n for n in reread(readings, info, directory, own, listed_as) if n in extracted]
         if not again:

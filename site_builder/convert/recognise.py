@@ -225,10 +225,37 @@ def _mentions(st: Recognition) -> bool:
             short = [(q.open - sentence.start, q.close - sentence.start + 1) for q in seg.quotes_in(sentence.start, sentence.end)
                      if q.words <= 6 or titled_quotation(sentence.text[: q.open - sentence.start])]
             st.per_sentence.append(find_mentions(sentence.text, short))
+        if st.directory.principals:
+            for sentence, mentions in zip(seg.sentences, st.per_sentence):
+                _principal_mentions(sentence.text, mentions, st.directory.principals, seg.lower_words)
     st.lower_words = seg.lower_words  # kept by the article: a second look needs it again
     st.found = _Found(seg, st.directory, st.per_sentence, st.entities)
     st.resolved = [[] for _ in seg.sentences]
     return False
+
+
+def _principal_mentions(text: str, mentions: list[Mention], principals: tuple[str, ...], lower_words: frozenset[str]) -> None:
+    """The case's principals where the name finder saw no name: "Becky Hill faced charges", "Hill said" (a place
+    word, "Hill", ends her name). Their full name, and their surname alone (a capitalised word standing alone that the
+    article never writes in lower case: not "Read the statement" where "read" is a word; and not a possessive), are
+    added to ``mentions``."""
+    for name in principals:
+        surname = name_parts(name)[-1]
+        if surname not in text:
+            continue  # most sentences name no principal: no pattern to run
+        for word, kind in ((name, "person"), (surname, "single")):
+            for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w-])", text):
+                if any(x.start < m.end() and m.start() < x.end for x in mentions) or kind == "single" and (
+                        _common(word, lower_words) or _NOT_ALONE.match(text, m.end()) or _CAPITAL_BEFORE.search(text, 0, m.start())):
+                    continue
+                mentions.append(Mention(m.start(), m.end(), word, kind, word, evidence=True, rule="names.principal"))
+    mentions.sort(key=lambda x: x.start)
+
+
+# "Hill Street": the surname is part of another name; "One of Weinstein's attorneys, X,": a possessive the name finder
+# read as a role's owner, not a mention of its own
+_NOT_ALONE = re.compile(r"\s+[A-Z]|['’]s?\b")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w.’'-]*\s+$")  # "Capitol Hill", "Becky Hill" (already the full name's)
 
 
 def _full_names(st: Recognition) -> bool:
@@ -298,7 +325,7 @@ def _single_name(st: Recognition, index: int, m: Mention) -> None:
     common = _common(m.name, st.lower_words)
     if key is None and shared:
         pass  # several people of the article share the name: neither a guess nor a new person
-    elif key is None and (hint := st.directory.hint(m.name)) and not common and not _company_use(m.name, st.seg.text):
+    elif key is None and not _kin(m) and (hint := st.directory.hint(m.name)) and not common and not _company_use(m.name, st.seg.text):
         key = st.add(hint, "person", m, index, False)
         st.entities[key].note("recognise.single-names > directory-hint")
     elif key is None and not common:
@@ -317,12 +344,32 @@ def _single_name(st: Recognition, index: int, m: Mention) -> None:
         st.resolved[index].append((m.start, m.end, key))
 
 
+def _spouse_before(st: Recognition, index: int, m: Mention) -> Entity | None:
+    """The person named in full before ``m`` in its sentence, nearest first, if the article gives them a family role
+    ("Holmes' husband, Billy Evans"): the family a relative listed after them belongs to."""
+    before = [x for x in st.per_sentence[index] if x.kind == "person" and x.end <= m.start]
+    if not before:
+        return None
+    nearest = max(before, key=lambda x: x.start)
+    key = next((k for start, _, k in st.resolved[index] if start == nearest.start), None)
+    entity = st.entities[key] if key is not None else None
+    words = set((entity.role or "").lower().replace("'", " ").replace("’", " ").split()) if entity is not None else set()
+    return entity if entity is not None and entity.kind == "person" and words & FAMILY else None
+
+
+def _kin(m: Mention) -> bool:
+    """"his wife Maggie": a single name the article gives a family role is named from that role
+    (:func:`_single_with_role`), never from a hint."""
+    return bool(set((m.role or m.title or "").lower().split()) & FAMILY)
+
+
 def _single_with_role(st: Recognition, index: int, m: Mention) -> str:
     """"his wife Hilaria said": a single name the article gives a role is a person; a relative of the main figure
-    takes the family name ("Hilaria Baldwin")."""
+    takes the family name ("Hilaria Baldwin"), or, after a relative named in full in the same sentence, that
+    relative's ("Holmes' husband, Billy Evans, and their two kids—William, 3, …": William Evans)."""
     name = m.name
     role = (m.role or m.title or "").lower()
-    main = st.entities[st.main] if st.main else None
+    main = _spouse_before(st, index, m) or (st.entities[st.main] if st.main else None)
     if set(role.split()) & FAMILY and main and main.kind == "person" and len(main.name.split()) > 1:
         name = f"{m.name} {name_parts(main.name)[-1]}"
         if not st.directory.lookup(name):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .directory import Directory
+from .directory import Directory, name_parts
 from .doc import CaseInfo
 from .extract import understand
 from ..articles.read import Article
@@ -136,11 +136,11 @@ def _second_looks(readings: list[Reading], info: CaseInfo, directory: Directory,
                   stale: set[int] | None = None, own: dict[int, frozenset[str]] | None = None) -> list[int]:
     """Give a second look to the articles whose bare surnames the run's hints name, when it would differ
     from the one they had (always with ``force``); returns the indexes of those whose recognition changed."""
-    hints = _hints(readings)
-    directory.hints = hints
+    run_hints = _hints(readings, info.principals)
     changed = []
     try:
         for n, reading in enumerate(readings):
+            hints = directory.hints = {**_family_hints(reading, info.principals), **run_hints}
             look = bool(set(reading.first.loose) & set(hints))
             if not force and n not in (stale or set()) and look == reading.looked_again and (not look or _alike(
                     reading, directory, directory.changed_answers(reading.asked_again), (own or {}).get(n, frozenset()))):
@@ -156,10 +156,37 @@ def _second_looks(readings: list[Reading], info: CaseInfo, directory: Directory,
     return changed
 
 
-def _hints(readings: list[Reading]) -> dict[str, str]:
-    """Bare surnames (and first names) that exactly one full name of the run's articles goes by."""
-    full: dict[str, set[str]] = {}
+def _hints(readings: list[Reading], principals: tuple[str, ...] = ()) -> dict[str, str]:
+    """Bare surnames (and first names) that exactly one full name of the run's articles goes by, and the surnames of
+    the case's ``principals`` (the full names its summary gives): "Baldwin" is Alec Baldwin when no other full name
+    of the run or the summary is a Baldwin. A principal's first name alone hints at nobody: "Alec" may be anyone.
+    One person written two ways ("Elizabeth A. Holmes", "Elizabeth Holmes") is one full name, the article's form kept."""
+    full: dict[str, dict[tuple[str, str], str]] = {}  # token -> (first, last) -> the full name
     for reading in readings:
         for token, name in reading.full_names:
-            full.setdefault(token, set()).add(name)
-    return {token: next(iter(names)) for token, names in full.items() if len(names) == 1}
+            full.setdefault(token, {}).setdefault(_first_last(name), name)
+    for name in principals:
+        parts = name_parts(name)
+        if len(parts) >= 2:
+            full.setdefault(parts[-1], {}).setdefault(_first_last(name), name)
+    return {token: next(iter(names.values())) for token, names in full.items() if len(names) == 1}
+
+
+def _family_hints(reading: Reading, principals: tuple[str, ...]) -> dict[str, str]:
+    """First names that one principal goes by, when the article names someone of that principal's family: "the
+    bodies of Paul Murdaugh and Maggie" names Maggie Murdaugh. A first name two principals share hints at neither;
+    without the family named, a first name alone is anyone's."""
+    surnames = {name_parts(e.name)[-1] for e in reading.first.entities.values() if e.kind == "person" and len(name_parts(e.name)) >= 2}
+    by_first: dict[str, set[str]] = {}
+    for name in principals:
+        parts = name_parts(name)
+        if len(parts) >= 2:
+            by_first.setdefault(parts[0], set()).add(name)
+    return {first: next(iter(names)) for first, names in by_first.items()
+            if len(names) == 1 and name_parts(next(iter(names)))[-1] in surnames}
+
+
+def _first_last(name: str) -> tuple[str, str]:
+    """A full name's first and last words, without middle initials or suffixes: who it is, however written."""
+    parts = name_parts(name)
+    return (parts[0], parts[-1]) if parts else ("", "")

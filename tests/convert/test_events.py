@@ -143,3 +143,56 @@ def test_an_act_named_again_after_when_keeps_its_date() -> None:
                   "last week that the council budget was short.", published="2021-12-14")
     assert ("2021-11-15", "Dana Reyes took over as the library's chief executive when it filed for bankruptcy") in found
     # an act the article did not date dates nothing (rules/events.txt)
+
+
+def test_a_clause_opening_with_a_pronoun_keeps_it_as_its_subject() -> None:
+    # "… after he took the stand in 2023": the clause has its subject; the sentence's first name is someone else
+    found = dated("Auditor Ines Vale praised the library, a turnaround like the way Mayor Dana Reyes recovered after he took the council "
+                  "budget stand in March 2023.")
+    assert found == [("2023-03", "He took the council budget stand in March 2023")]
+
+
+def test_a_name_modifying_a_noun_is_not_the_subject_of_a_clause() -> None:
+    # "the highly-publicized Dana Reyes budget trial": Reyes names the trial; the clause after "after" is the clerk's
+    found = dated("The former council clerk who oversaw the highly-publicized Dana Reyes budget trial was sentenced on Monday after "
+                  "pleading guilty to charges from her arrest earlier this year.")
+    assert [(d, t) for d, t in found if d == "2024"] == [("2024", "Pleading guilty to charges from her arrest earlier this year")]
+
+
+def test_a_clause_after_but_keeps_its_own_subject() -> None:
+    found = dated("The treasurer had first been questioned by the council, but a grand jury on Tuesday indicted her on the budget charge.")
+    assert found == [("2024-03-05", "A grand jury on Tuesday indicted her on the budget charge")]
+
+
+def test_a_cut_off_last_sentence_dates_only_a_clause_complete_before_the_cut() -> None:
+    """A stored excerpt ending mid-sentence: its last sentence is no claim, but a dated clause that ends before the
+    cut is whole ("…, the treasurer said she learned in 2020 that the fund was empty, but she did not tell the co")."""
+    def cut(*paragraphs: str) -> list[tuple[str | None, str]]:
+        doc = article_doc(list(paragraphs), PUBLISHED, TOPICS)
+        doc.skip = frozenset({len(doc.seg.sentences) - 1})
+        extract_events(doc)
+        return [(e.date, e.title) for e in doc.events]
+
+    assert cut("At the budget hearing, treasurer Ana Cole said she learned in 2020 that the council fund was empty, but she did "
+               "not tell the co") == [("2020", "Treasurer Ana Cole said she learned in 2020 that the council fund was empty")]
+    # the clause holding the date runs into the cut: nothing whole to date
+    assert cut("The council approved the budget on Monday. The mayor resigned from the council on March 1 after a long dispute ov") == [
+        ("2024-03-04", "The council approved the budget on Monday")]
+
+
+def test_a_short_quotation_inside_the_date_s_clause_stays_in_its_title() -> None:
+    # "said Friday that the audit “remains open and active” and that …": the title is no cut-off "… that the audit"
+    found = dated("Ana Cole, a spokesperson for the council, said on Tuesday that the budget audit “remains open and active” and that "
+                  "“auditors entered the library” last week.")
+    assert found[0] == ("2024-03-05", "Ana Cole said on Tuesday that the budget audit “remains open and active”")
+
+
+def test_an_act_told_again_less_precisely_naming_nobody_is_no_second_event() -> None:
+    # "a library clerk who died in January" names nobody; the article dates that death to the day: one event, not two
+    found = dated("The council honored a library clerk who died in January at the budget meeting on Tuesday.",
+                  "The library clerk Ana Cole died at the branch on Jan. 29.")
+    assert [d for d, _ in found] == ["2024-03-05", "2024-01-29"]
+    # naming someone, or another act, it stays
+    found = dated("The council honored a library clerk who was hired in January at the budget meeting on Tuesday.",
+                  "The library clerk Ana Cole died at the branch on Jan. 29.")
+    assert [d for d, _ in found] == ["2024-01", "2024-03-05", "2024-01-29"]

@@ -405,3 +405,25 @@ def test_one_happening_despite_a_misspelt_name_a_standing_charge_or_an_announcem
     # without an announcement, a pronoun is still no participant in common
     assert merger.add_event(event("trial", "Nia Holt was sentenced to a year on July 9", "k", "2025-07-09", ["nia-holt"])).how == "new"
     assert merger.add_event(event("trial", "She was sentenced to probation on July 9, 2025", "l", "2025-07-09", [])).how == "new"
+
+
+def test_two_dates_of_one_sentence_are_two_events(tmp_path: Path) -> None:
+    """"… was sentenced Monday after pleading guilty to charges from her arrest earlier this year": the sentence
+    tells two acts at two dates; however many words their titles share, they are never merged into one."""
+    from site_builder.convert.items import Cite, DraftEvent
+    from site_builder.convert.merge import Merger
+    from site_builder.convert.topics import TopicDef
+
+    (tmp_path / "case.yaml").write_text("title: t\n", encoding="utf-8")
+    merger = Merger(tmp_path, [TopicDef("court", "Court", ("charges",))])
+    sentence = [Cite("a", "The former clerk Ana Roy was sentenced Monday after pleading guilty to charges from her arrest earlier this year.")]
+    sentenced = DraftEvent("court", "The former clerk Ana Roy was sentenced Monday after pleading guilty to charges from her arrest",
+                           sentence, date="2025-12-08", people=["ana-roy"])
+    arrested = DraftEvent("court", "Ana Roy pleading guilty to charges from her arrest earlier this year", sentence, date="2025",
+                          people=["ana-roy"])
+    assert merger.add_event(sentenced).how == "new"
+    assert merger.add_event(arrested).how == "new"
+    # the same act reported again in another sentence, less precisely, is still one event
+    again = DraftEvent("court", "Ana Roy was sentenced after pleading guilty to charges", [Cite("b", "Ana Roy was sentenced in December.")],
+                       date="2025-12", people=["ana-roy"])
+    assert merger.add_event(again).how == "cited"

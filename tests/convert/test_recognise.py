@@ -190,3 +190,10 @@ def test_short_and_long_forms_of_one_organisation_are_one() -> None:
         "Pell County Sheriff's Office", "Marrow County Sheriff's Office", "Sheriff's Office"]
 
 
+def test_children_listed_after_a_dash_take_the_family_name_of_the_relative_named_before() -> None:
+    """"Reyes' husband, Tom Okafor, and their two kids—Ada, 4, and Ben, 2—": Ada and Ben Okafor, their father's
+    family; a relative with no relative named before takes the main figure's ("his wife Lena": Lena Reyes)."""
+    rec = recognise(segment(["Dana Reyes was sentenced on Monday by the judge.",
+                             "Reyes' husband, Tom Okafor, and their two kids—Ada, 4, and Ben, 2—may visit on weekends."]),
+                    "2024-05-01", Directory(), TOPICS)
+    assert sorted(e.name for e in rec.entities.values() if e.kind == "person") == ["Ada Okafor", "Ben Okafor", "Dana Reyes", "Tom Okafor"]

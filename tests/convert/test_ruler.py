@@ -58,7 +58,7 @@ def test_an_unknown_or_repeated_name_is_an_error() -> None:
 
 
 def test_the_events_rules_are_named_in_the_order_they_are_tried() -> None:
-    assert DATED.names() == ["repeated-date", "photo-caption", "since-a-period", "as-of", "relative-to-an-act", "dated-noun-phrase", "press-contact", "negated", "statistic", "expectation",
+    assert DATED.names() == ["repeated-date", "cut-off", "photo-caption", "since-a-period", "as-of", "relative-to-an-act", "named-again", "dated-noun-phrase", "press-contact", "negated", "statistic", "expectation",
                              "price-or-level", "dated-act"]
     assert UNDATED.names() == ["dated-already", "hedged-or-quoted", "no-act-told", "negated-act", "undated-act"]
 

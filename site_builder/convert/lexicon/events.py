@@ -59,6 +59,7 @@ TIME_OF_DAY = words("morning afternoon evening night")
 # Words a title does not end on, and that do not open a clause's own subject.
 DETERMINERS = words("the a an of in on for over to with by his her their its this that these those from at into")
 AUXILIARIES = words("was were is are has have had")  # a clause opening with one lacks its subject
+SUBJECT_PRONOUNS = words("he she they it we i")  # a clause opening with one has its subject: "after he took the stand"
 TIME_PREPOSITIONS = words("in on since by until till through during from of at before after early late mid")
 
 # What a happening is, for telling whether two reports are of one happening: each kind of act and the word
