@@ -26,7 +26,7 @@ from .pages import Page, Plan, feed_path, plan_pages
 from .provenance import stale_update
 from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .search import records, search_files, searchable
-from .site import Site, build_site
+from .site import Memo, Site, build_site
 from .validate import ValidationCache, validate
 from .write import MARKER, clean_stale, write_site
 
@@ -50,6 +50,7 @@ class Session:
     files: FileCache = field(default_factory=FileCache)
     fragments: FragmentStore = field(default_factory=FragmentStore)
     validation: ValidationCache = field(default_factory=ValidationCache)
+    views: Memo = field(default_factory=Memo)  # statement views and their JSON, reused while their items are unchanged
     environment: tuple[Fingerprint, jinja2.Environment] | None = None  # (templates fingerprint, compiled environment)
 
     def env(self, dirs: list[Path], fingerprint: Fingerprint) -> jinja2.Environment:
@@ -94,7 +95,8 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     project = content.root.resolve().parent
     dirs = template_dirs(project)
     static = _static_files(dirs, project, content.root.parent)  # first: refuses links out of the project, FIFOs
-    site = build_site(content, drafts=options.drafts, base_url=options.base_url)
+    memo = session.views if session else None
+    site = build_site(content, drafts=options.drafts, base_url=options.base_url, memo=memo)
     site.search = options.search and searchable(site)  # nothing published yet: nothing to find, no search page
     plan = plan_pages(site)
     pages = plan.pages
@@ -114,9 +116,9 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     jsonld = JsonLd(site, pages)
     files = render_pages(site, pages, env, jsonld, options.workers, store)
     generated = {
-        "case.json": exports.case_json(site),
+        "case.json": exports.case_json(site, memo),
         "feed.xml": exports.feed_xml(site, plan),
-        "timeline.json": exports.timeline_json(site, plan),
+        "timeline.json": exports.timeline_json(site, plan, memo),
         **{feed_path(t.topic.id): exports.topic_feed_xml(site, t, plan) for t in site.topics},
         "sitemap.xml": exports.sitemap_xml(site, pages),
         "robots.txt": exports.robots_txt(site),
