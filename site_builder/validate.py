@@ -16,7 +16,7 @@ from .errors import Problem
 from .load import Content, Loaded
 from .model import ANONYMOUS, Citation, Entry, Item, Person, Quote, Schema, Topic
 from .provenance import SourceFacts, provenance_findings, shown, source_facts
-from .sourcetext import SourceFileError, normalize, read_source_bytes, resolve, source_text
+from .sourcetext import SourceFileError, SourcePaths, normalize, read_source_bytes, source_text
 from .voice import loaded_words_in
 from .yamlload import Path_
 
@@ -185,12 +185,13 @@ def _source_texts(content: Content, problems: list[Problem], cache: ValidationCa
     """Normalised text per source id; None where the source has no file (URL only)."""
     texts: dict[str, str | None] = {}
     sources = content.sources
+    paths = SourcePaths(content.root)
     for i, source in enumerate(sources.model.sources):
         if source.file is None:
             texts[source.id] = None
             continue
         try:
-            texts[source.id] = cache.text(resolve(content.root, source.file))
+            texts[source.id] = cache.text(paths.resolve(source.file))
         except SourceFileError as exc:
             problems.append(sources.problem(("sources", i, "file"), str(exc)))
             texts[source.id] = None
