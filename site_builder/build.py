@@ -79,7 +79,7 @@ def load_valid(content_dir: Path, session: Session | None = None, drafts: bool =
 def _load_valid(content_dir: Path, session: Session | None, drafts: bool,
                 overrides: Mapping[Path, bytes] | None = None) -> Content:
     content = load_content(content_dir, session.files if session else None, overrides)
-    problems = validate(content, session.validation if session else None, drafts)
+    problems = validate(content, session.validation if session else None, drafts, session.files.disk if session else None)
     if problems:
         raise ContentErrors(problems)
     return content

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .cache import DiskCache, digest
 from .errors import Problem
 from .load import Content, Loaded
 from .model import ANONYMOUS, Citation, Entry, Item, Person, Quote, Schema, Topic
@@ -37,6 +38,10 @@ class ValidationCache:
         self.texts: dict[Path, tuple[bytes, str]] = {}
         self.inputs: tuple[object, ...] = ()
         self.items: dict[int, tuple[Item, list[Finding]]] = {}
+        # Findings of earlier runs (`build`), by a digest of ``scope`` (what every item is checked against) and
+        # of the item; set per build.
+        self.disk: DiskCache | None = None
+        self.scope = ""
 
     def text(self, path: Path) -> str:
         """The normalised text of source file ``path``, or :class:`SourceFileError`."""
@@ -50,18 +55,40 @@ class ValidationCache:
         hit = self.items.get(id(item))
         if hit is not None and hit[0] is item:  # the stored item keeps its id from being reused
             return hit[1]
-        found = check(item)
+        found = self._on_disk(item, check) if self.disk is not None else check(item)
         self.items[id(item)] = (item, found)
         return found
 
-    def use(self, *inputs: object) -> None:
+    def _on_disk(self, item: Item, check: Callable[[Item], list[Finding]]) -> list[Finding]:
+        assert self.disk is not None
+        key = digest(f"{self.scope}\x00{type(item).__name__}\x00{self.disk.model_digest(item)}".encode("utf-8"))
+        found = self.disk.findings(key)
+        if found is None:
+            found = check(item)
+            self.disk.remember_findings(key, found)
+        return found
+
+    def use(self, *inputs: object, disk: DiskCache | None = None) -> None:
+        """Begin a validation against ``inputs`` (what an item's findings depend on besides the item), with the
+        findings of earlier runs in ``disk`` (None: none)."""
         if inputs != self.inputs:
             self.items.clear()
             self.inputs = inputs
+        self.disk = disk
+        self.scope = _scope(inputs) if disk is not None else ""
 
 
-def validate(content: Content, cache: ValidationCache | None = None, drafts: bool = False) -> list[Problem]:
-    """Every cross-file problem; ``drafts``: the build shows drafts too (which people may be named depends on it)."""
+def _scope(inputs: tuple[object, ...]) -> str:
+    """A digest of what validation checks every item against: ids, source texts, loaded words, source facts
+    (ValidationCache.use's inputs; sets sorted, so that the digest does not depend on their order)."""
+    parts = [repr(sorted(x)) if isinstance(x, (set, frozenset)) else repr(sorted(x.items())) if isinstance(x, dict) else repr(x)
+             for x in inputs]
+    return digest("\x00".join(parts).encode("utf-8"))
+
+
+def validate(content: Content, cache: ValidationCache | None = None, drafts: bool = False, disk: DiskCache | None = None) -> list[Problem]:
+    """Every cross-file problem; ``drafts``: the build shows drafts too (which people may be named depends on it);
+    ``disk``: the cache beside the content, whose findings of unchanged items are reused (the `build` command)."""
     cache = cache or ValidationCache()
     problems: list[Problem] = []
     case = content.case
@@ -73,7 +100,7 @@ def validate(content: Content, cache: ValidationCache | None = None, drafts: boo
     texts = _source_texts(content, problems, cache)
     words = tuple(case.model.loaded_words)
     facts = source_facts(content.sources.model.sources)
-    cache.use(frozenset(people_ids), frozenset(source_ids), texts, words, facts)
+    cache.use(frozenset(people_ids), frozenset(source_ids), texts, words, facts, disk=disk)
 
     for topic in topic_ids:
         if topic not in content.entries:
