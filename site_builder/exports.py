@@ -28,7 +28,6 @@ def citations(cites: list[Cite]) -> list[dict[str, str]]:
 
 def case_json(site: Site, memo: Memo | None = None) -> bytes:
     """The whole case as JSON; ``memo`` (the dev server's, see site.Memo): reuse each unchanged item's text."""
-    memo = memo or Memo()
     case = site.case
     head = {
         "format": "site-builder case export",
@@ -36,6 +35,10 @@ def case_json(site: Site, memo: Memo | None = None) -> bytes:
         "case": {"title": case.title, "summary": case.summary, "jurisdiction": case.jurisdiction, "updated": case.updated},
         "topics": [{"id": t.topic.id, "title": t.title, "status": t.status, "summary": t.summary} for t in site.topics],
     }
+    if memo is None:  # one build: one encoding of the whole is quickest
+        return _whole({**head, "people": [_person(p) for p in site.people], "sources": [_source(s) for s in site.sources],
+                       "events": [_event(e) for e in site.events], "claims": [_claim(c) for c in site.claims],
+                       "quotes": [_quote(q) for q in site.quotes]})
     # A person's text shows its model and citations, both the same while the model is (and sources.yaml: see Memo).
     lists = {
         "people": [memo.get("json", p.model, lambda: _json(_person(p))) for p in site.people],
@@ -47,15 +50,24 @@ def case_json(site: Site, memo: Memo | None = None) -> bytes:
     return (_object(head, lists) + "\n").encode("utf-8")
 
 
+# Compact separators keep the C encoder (indent= falls back to pure Python: 10x slower on big cases).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _whole(data: dict[str, Any]) -> bytes:
+    """case.json or timeline.json made in one go: ``data`` as compact JSON, and a newline."""
+    return (_json(data) + "\n").encode("utf-8")
+
+
 def _json(value: Any) -> str:
-    """``value`` as compact JSON text, as case.json and timeline.json write it. Compact separators keep the
-    C encoder (indent= falls back to pure Python: 10x slower on big cases)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    """``value`` as compact JSON text, as case.json and timeline.json write it (json.dumps with these options,
+    without making an encoder per call: thousands of calls a build)."""
+    return _ENCODER.encode(value)
 
 
 def _object(head: dict[str, Any], lists: dict[str, list[str]]) -> str:
-    """The JSON text of ``head`` followed by ``lists`` (key -> the JSON texts of its items): the very bytes
-    json.dumps(..., separators=(",", ":")) gives for the whole, but from texts made (or kept) item by item."""
+    """The JSON text of ``head`` followed by ``lists`` (key -> the JSON texts of its items): the very text
+    :func:`_json` gives for the whole, but from texts made (or kept) item by item."""
     parts = [f"{_json(key)}:{_json(value)}" for key, value in head.items()]
     parts += [f"{_json(key)}:[{','.join(items)}]" for key, items in lists.items()]
     return "{" + ",".join(parts) + "}"
@@ -154,8 +166,9 @@ def timeline_json(site: Site, plan: Plan, memo: Memo | None = None) -> bytes:
     placed at that day, and their ``display_date`` says what the date means. Each slide links back to the
     event on its strand's page, and names its sources. ``memo``: reuse each unchanged event's slide (see site.Memo).
     """
-    memo = memo or Memo()
     title = {"text": {"headline": escape(site.case.title), "text": str(markdown(site.case.summary))}}
+    if memo is None:
+        return _whole({"title": title, "events": [_slide(site, e, plan) for e in site.events]})
     # A slide links to the page of its strand that holds the event: that page is part of what it is kept under.
     slides = [memo.get("slide", e, lambda: _json(_slide(site, e, plan)), (site.base_url, plan.item_path(e.topic.id, f"event-{e.model.id}")))
               for e in site.events]

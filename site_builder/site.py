@@ -241,8 +241,9 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
     """The site's views of ``content``; ``memo`` (the dev server's): reuse the statement views of unchanged items."""
     case = content.case.model
     keep_anonymous = case.site.anonymous_sources == "label"
-    memo = memo or Memo()
-    memo.start(content.case.model, content.people.model, content.sources.model, drafts)  # what every view is resolved against
+    if memo is not None:
+        memo.start(content.case.model, content.people.model, content.sources.model, drafts)  # what every view is resolved against
+    view_of = memo.get if memo is not None else _make
 
     def shown(item: Event | Claim | Quote | Person | Source) -> bool:
         return is_shown(item.review, drafts)
@@ -262,13 +263,13 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
         view = TopicView(topic, entry, entry.title, entry.status, entry.summary, hue=hue)
         for event in entry.events:
             if shown(event):
-                view.events.append(memo.get("view", event, functools.partial(_event, event, topic, speaker, sources, hue), topic.id))
+                view.events.append(view_of("view", event, functools.partial(_event, event, topic, speaker, sources, hue), topic.id))
         for claim in entry.claims:
             if shown(claim) and (keep_anonymous or claim.attributed_to != ANONYMOUS):
-                view.claims.append(memo.get("view", claim, functools.partial(_claim, claim, topic, speaker, sources), topic.id))
+                view.claims.append(view_of("view", claim, functools.partial(_claim, claim, topic, speaker, sources), topic.id))
         for quote in entry.quotes:
             if shown(quote) and (keep_anonymous or quote.speaker != ANONYMOUS):
-                view.quotes.append(memo.get("view", quote, functools.partial(_quote, quote, topic, speaker, sources), topic.id))
+                view.quotes.append(view_of("view", quote, functools.partial(_quote, quote, topic, speaker, sources), topic.id))
         view.events.sort(key=_event_key)
         topics.append(view)
 
@@ -315,6 +316,11 @@ def _cross_reference(topics: list[TopicView], people: dict[str, PersonView], sou
 def _person(person: Person, sources: dict[str, SourceView]) -> PersonView:
     cites = _cites(person.citations, sources)
     return PersonView(person, cites, _count(cites))
+
+
+def _make(kind: str, obj: object, make: Callable[[], T], extra: object = None) -> T:
+    """Memo.get without a memo: make it."""
+    return make()
 
 
 def _event(event: Event, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, SourceView], hue: int) -> EventView:
