@@ -37,7 +37,7 @@ class ValidationCache:
     def __init__(self) -> None:
         self.texts: dict[Path, tuple[bytes, str]] = {}
         self.inputs: tuple[object, ...] = ()
-        self.items: dict[int, tuple[Item, list[Finding]]] = {}
+        self.items: dict[int, tuple[Item | Person, list[Finding]]] = {}
         # Findings of earlier runs (`build`), by a digest of ``scope`` (what every item is checked against) and
         # of the item; set per build.
         self.disk: DiskCache | None = None
@@ -51,7 +51,8 @@ class ValidationCache:
             hit = self.texts[path] = (raw, source_text(path, raw))
         return hit[1]
 
-    def findings(self, item: Item, check: Callable[[Item], list[Finding]]) -> list[Finding]:
+    def findings(self, item: Item | Person, check: Callable[[Item | Person], list[Finding]]) -> list[Finding]:
+        """What ``check`` finds in ``item`` (an event, claim, quote or person), remembered while it is unchanged."""
         hit = self.items.get(id(item))
         if hit is not None and hit[0] is item:  # the stored item keeps its id from being reused
             return hit[1]
@@ -59,7 +60,7 @@ class ValidationCache:
         self.items[id(item)] = (item, found)
         return found
 
-    def _on_disk(self, item: Item, check: Callable[[Item], list[Finding]]) -> list[Finding]:
+    def _on_disk(self, item: Item | Person, check: Callable[[Item | Person], list[Finding]]) -> list[Finding]:
         assert self.disk is not None
         key = digest(f"{self.scope}\x00{type(item).__name__}\x00{self.disk.model_digest(item)}".encode("utf-8"))
         found = self.disk.findings(key)
@@ -111,7 +112,8 @@ def validate(content: Content, cache: ValidationCache | None = None, drafts: boo
 
     speakers = people_ids | {ANONYMOUS}
 
-    def check(item: Item) -> list[Finding]:
+    def check(item: Item | Person) -> list[Finding]:
+        assert not isinstance(item, Person)
         return _item_findings(item, people_ids, speakers, source_ids, texts, words) + provenance_findings(item, facts)
 
     seen: Seen = {}
@@ -125,11 +127,15 @@ def validate(content: Content, cache: ValidationCache | None = None, drafts: boo
                 for where, message in cache.findings(item, check):
                     problems.append(entry.problem(at + where, message))
     problems += unpublished_references(content, drafts)
+
+    def check_person(person: Item | Person) -> list[Finding]:
+        assert isinstance(person, Person)
+        found = _citation_findings(person.citations, source_ids, texts) + provenance_findings(person, facts)
+        return found + [((key,), message) for key in ("role", "description") if (message := _voice(getattr(person, key), words))]
+
     for i, person in enumerate(content.people.model.people):
-        for where, message in _citation_findings(person.citations, source_ids, texts) + provenance_findings(person, facts):
+        for where, message in cache.findings(person, check_person):
             problems.append(content.people.problem(("people", i) + where, message))
-        for key in ("role", "description"):
-            _add(problems, content.people, ("people", i, key), _voice(getattr(person, key), words))
     for i, source in enumerate(content.sources.model.sources):
         _add(problems, content.sources, ("sources", i, "reliability"), _voice(source.reliability, words))  # the title is quoted
     for key in ("title", "summary", "jurisdiction"):

@@ -251,10 +251,13 @@ BREAKING = [
      "sentence not found in source 'ktbb-2025-01-27': \"On Monday, TLC released the first trailer for the documentary series about Alec"),
     ("content/case.yaml", "  - blowhard\n", "  - blowhard\n  - trailer\n", "loaded language 'trailer' in the site's own voice"),
     ("content/sources.yaml", "id: ktbb-2025-01-27", "id: ktbb-2025-01-28", "unknown source id 'ktbb-2025-01-27'"),
+    # a person's role: people's findings are kept too
+    ("content/case.yaml", "  - blowhard\n", "  - blowhard\n  - photography\n",
+     "people.yaml:48: people[1].role: loaded language 'photography' in the site's own voice"),
 ]
 
 
-@pytest.mark.parametrize("edit", BREAKING, ids=["a cited source's text", "the loaded words", "a source's id"])
+@pytest.mark.parametrize("edit", BREAKING, ids=["a cited source's text", "the loaded words", "a source's id", "a word in a person's role"])
 def test_an_edit_that_makes_unchanged_items_invalid_fails_as_without_the_cache(example: Path, run, edit: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
     assert run("build", "--content", example / "content", "--out", example / "dist").code == 0
     name, old, new, expected = edit
@@ -275,7 +278,7 @@ def test_damaged_findings_in_a_signed_cache_are_checked_again(example: Path, mon
     fresh = built(example, "fresh", use_cache=False)
     built(example, "dist")
     disk = DiskCache.open(example)
-    assert len(disk.loaded["findings"]) == 88  # every event, claim and quote of the example
+    assert len(disk.loaded["findings"]) == 88 + 28  # every event, claim and quote of the example, and every person
     seen = checks(monkeypatch)
     for value in ("", [["where"]], [[["a", None], "message"]], [[[True], "message"]], {"a": 1}):
         disk._write("findings", {key: value for key in disk.loaded["findings"]})
