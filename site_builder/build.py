@@ -106,7 +106,7 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     store = session.fragments if session else FragmentStore()
     # A statement's sourcing links to the page of the sources list that holds each source; that page
     # depends on how much is taken from every source, so stored fragments go when any source moves.
-    store.validate(content.case, content.people, content.sources, options.drafts, fingerprint, plan.sources)
+    store.validate(content.case, content.people, content.sources, options.drafts, options.base_url, fingerprint, plan.sources)
     # Where each item of a paginated set lives: fragments link to it, so set per build (the environment is reused).
     env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
     store.links = plan.links
