@@ -110,7 +110,9 @@ def main() -> None:
         for n in args.sizes:
             project = base / f"case{n}"
             generate(n, project)
-            ours = [sys.executable, "-m", "site_builder.cli", "build", "--content", str(project / "content")]
+            # Without the search index: Hugo's equivalent site has none. The index (Pagefind, a binary of its own
+            # that writes ~2 files per page) is timed once on its own below the table.
+            ours = [sys.executable, "-m", "site_builder.cli", "build", "--no-search", "--content", str(project / "content")]
             ours_t, ours_m, hugo_t, hugo_m, edit_t, edit_m = [], [], [], [], [], []
             for run in range(args.runs):
                 # Cold: no cache beside the content, a fresh output folder (the build writes the cache for next time).
@@ -134,7 +136,16 @@ def main() -> None:
                 edit_m.append(mb)
                 entry.write_text(text, "utf-8")
             shutil.rmtree(last)
+            searched = base / f"out-{n}-search"
+            with_search = [c for c in ours if c != "--no-search"] + ["--out", str(searched)]
+            shutil.rmtree(project / ".site-builder-cache", ignore_errors=True)
+            search_cold, _ = timed(with_search)
+            entry, text = edit_event(project, args.runs)
+            search_edit, _ = timed(with_search)
+            entry.write_text(text, "utf-8")
+            shutil.rmtree(searched)
             rows.append({
+                "search_cold": search_cold, "search_edit": search_edit,
                 "n": n, "ours": statistics.median(ours_t), "ours_mb": max(ours_m), "hugo": statistics.median(hugo_t),
                 "hugo_mb": max(hugo_m), "edit": statistics.median(edit_t), "edit_mb": max(edit_m),
                 "serve": serve_rebuild(project), "pages": pages[0][0], "largest": pages[0][1] / 1000,
@@ -170,6 +181,10 @@ def render_report(rows: list[dict[str, float]], runs: int) -> str:
             f"{r['hugo']:.2f} s | {r['ours'] / r['hugo']:.2f} | {r['ours_mb']:.0f} | {r['hugo_mb']:.0f} | {r['edit']:.2f} s | "
             f"{r['edit'] / r['hugo']:.0%} | {r['serve']:.2f} s | {r['serve'] / r['hugo']:.0%} |"
         )
+    lines.append("")
+    for r in rows:
+        lines.append(f"With the search index (Pagefind; not in Hugo's site), once, {r['n']:,} events: cold {r['search_cold']:.2f} s, "
+                     f"after a one-event edit {r['search_edit']:.2f} s.")
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         slope = (last["ours"] - first["ours"]) / (last["n"] - first["n"]) * 1000
