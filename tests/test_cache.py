@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.content import cache
-from site_builder.content import yamlload
+from site_builder.content import cache, validate, yamlload
 from site_builder.build.pipeline import BuildOptions, build
 from site_builder.content.cache import DIR, DiskCache, machine_key
+from site_builder.errors import ContentErrors
 
 from .conftest import ROOT
 
@@ -50,7 +50,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_second_build_reuses_the_cache_and_gives_the_same_bytes(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = built(example, "dist")
-    assert sorted(p.name for p in (example / DIR).iterdir()) == ["fragments.json", "pages.json", "parsed.json"]
+    assert sorted(p.name for p in (example / DIR).iterdir()) == ["findings.json", "fragments.json", "pages.json", "parsed.json"]
     seen = parses(monkeypatch)
     assert built(example, "dist") == first
     assert seen == []  # every file came from the cache
@@ -231,3 +231,72 @@ def test_an_error_in_one_file_gives_the_line_in_a_file_read_from_the_cache(examp
     result = run("build", "--content", example / "content", "--out", example / "dist", "--no-search")
     assert result.code != 0
     assert f"duplicate id 'charges-filing-decision' (first defined at {example / 'content' / 'entries' / 'charges.yaml'}:{line})" in result.err
+
+
+def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Ids of the items validation checks from now on (an item whose findings the cache answered is not checked)."""
+    seen: list[str] = []
+    real = validate._item_findings
+
+    def counting(item, *args):  # type: ignore[no-untyped-def]
+        seen.append(item.id)
+        return real(item, *args)
+
+    monkeypatch.setattr(validate, "_item_findings", counting)
+    return seen
+
+
+def test_validation_findings_are_reused_per_unchanged_item(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built(example, "dist")
+    seen = checks(monkeypatch)
+    built(example, "dist")
+    assert seen == []  # every item's findings came from the cache
+    path = example / "content" / "entries" / "reality-show.yaml"
+    path.write_text(path.read_text("utf-8").replace("title: TLC releases the first trailer for The Baldwins",
+                                                    "title: TLC releases the first trailer of The Baldwins"), "utf-8")
+    cached = built(example, "dist")
+    assert seen == ["show-trailer-released"]  # the edited event alone
+    assert cached == built(example, "fresh", use_cache=False)
+
+
+TRAILER = "On Monday, TLC released the first trailer for the documentary series"
+# Edits that make an unchanged item wrong: what it is checked against changed, not the item.
+BREAKING = [
+    ("seeds/17_ktbb-abc-audio-the-baldwins-trailer.txt", TRAILER, "On Monday, TLC showed the first trailer for the documentary series",
+     "sentence not found in source 'ktbb-2025-01-27': \"On Monday, TLC released the first trailer for the documentary series about Alec"),
+    ("content/case.yaml", "  - blowhard\n", "  - blowhard\n  - trailer\n", "loaded language 'trailer' in the site's own voice"),
+    ("content/sources.yaml", "id: ktbb-2025-01-27", "id: ktbb-2025-01-28", "unknown source id 'ktbb-2025-01-27'"),
+    # a person's role: people's findings are kept too
+    ("content/case.yaml", "  - blowhard\n", "  - blowhard\n  - photography\n",
+     "people.yaml:48: people[1].role: loaded language 'photography' in the site's own voice"),
+]
+
+
+@pytest.mark.parametrize("edit", BREAKING, ids=["a cited source's text", "the loaded words", "a source's id", "a word in a person's role"])
+def test_an_edit_that_makes_unchanged_items_invalid_fails_as_without_the_cache(example: Path, run, edit: tuple[str, str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert run("build", "--content", example / "content", "--out", example / "dist").code == 0
+    name, old, new, expected = edit
+    path = example / name
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    cached = run("build", "--content", example / "content", "--out", example / "dist")
+    fresh = run("build", "--content", example / "content", "--out", example / "fresh", "--no-cache")
+    assert cached.code == fresh.code == 1
+    assert cached.err == fresh.err and expected in cached.err, cached.err
+    assert not (example / "fresh").exists()
+
+
+def test_damaged_findings_in_a_signed_cache_are_checked_again(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Findings entries of the wrong shape (which a signed file can only hold through a bug) are not trusted:
+    every item is checked again."""
+    fresh = built(example, "fresh", use_cache=False)
+    built(example, "dist")
+    disk = DiskCache.open(example)
+    assert len(disk.loaded["findings"]) == 88 + 28  # every event, claim and quote of the example, and every person
+    seen = checks(monkeypatch)
+    for value in ("", [["where"]], [[["a", None], "message"]], [[[True], "message"]], {"a": 1}):
+        disk._write("findings", {key: value for key in disk.loaded["findings"]})
+        seen.clear()
+        assert built(example, "dist") == fresh
+        assert len(seen) == 88, value

@@ -381,3 +381,25 @@ def test_the_server_never_moves_past_the_last_port(project: Path) -> None:
     with pytest.raises(ServeError) as error:
         PreviewServer(ServeOptions(project / "content", port=70000)).start()
     assert str(error.value) == "port 70000 is out of range: use 0 to 65535"
+
+
+def test_what_a_build_did_not_write_is_found_however_it_hides(tmp_path: Path) -> None:
+    """A listed name is a build's only while it is a regular file: a link to a file or folder, a named pipe, or a
+    folder in its place is someone else's; files below a real folder are looked at, below a linked one not."""
+    from site_builder.build.write import MARKER, unlisted
+
+    out = tmp_path / "out"
+    (out / "a" / "b").mkdir(parents=True)
+    (out / "a" / "b" / "page.html").write_text("built")
+    (out / "a" / "b" / "extra.html").write_text("mine")
+    (out / MARKER).write_text("{}")
+    (out / "a" / MARKER).write_text("mine")  # the marker's name counts only at the top
+    (tmp_path / "target.html").write_text("elsewhere")
+    (out / "linked.html").symlink_to(tmp_path / "target.html")
+    (out / "linked-folder").symlink_to(tmp_path)
+    os.mkfifo(out / "pipe.html")
+    (out / "folder.html").mkdir()
+    (out / "folder.html" / "inside.txt").write_text("mine")
+    (out / "empty").mkdir()
+    listed = {"a/b/page.html", "linked.html", "pipe.html", "folder.html", "linked-folder", "a/b/gone.html"}
+    assert unlisted(out, listed) == [f"a/{MARKER}", "a/b/extra.html", "folder.html/inside.txt", "linked-folder", "linked.html", "pipe.html"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from site_builder.build.pipeline import BuildOptions, Session, load_valid, render_site
 from site_builder.errors import ContentErrors
+from site_builder.build.site import build_site
 
 from .conftest import edit_line
 
@@ -81,3 +82,37 @@ def test_warm_validation_finds_what_a_fresh_one_finds(project: Path) -> None:
     edit_line(content / "people.yaml", 10, "id: dana-ruiz", "id: dana-ruis")  # an id others refer to disappears
     warm_found, fresh_found = problems()
     assert warm_found == fresh_found and any("unknown person id 'dana-ruiz'" in p for p in warm_found)
+
+
+def test_warm_rebuilds_equal_fresh_ones_when_items_move_appear_and_options_change(project: Path) -> None:
+    """Kept views and their case.json / timeline.json text (site.Memo) must follow an event that moves in the
+    timeline, a draft that is published, and a session that builds with other options in turn."""
+    content = project / "content"
+    session = Session()
+    charges = content / "entries" / "charges.yaml"
+    steps = [
+        (charges, 6, "date: 2024-03", "date: 2024-05"),  # ortiz-charged now comes after the auditor's report
+        (content / "people.yaml", 17, "review: draft", "review: reviewed"),  # the auditor is published,
+        (charges, 20, "review: draft", "review: reviewed"),  # then her report
+        (charges, 7, "Sam Ortiz is charged with bribery", "Sam Ortiz is charged"),
+    ]
+    for path, line, old, new in [(None, 0, "", ""), *steps]:
+        if path is not None:
+            assert isinstance(path, Path)
+            edit_line(path, line, old, new)
+        for options in (BuildOptions(content, project / "dist"), BuildOptions(content, project / "dist", drafts=True),
+                        BuildOptions(content, project / "dist", base_url="https://mirror.example.org/case/")):
+            assert warm(options, session) == fresh(options), (old, new, options)
+
+
+def test_views_of_unchanged_items_are_kept_until_what_they_show_changes(project: Path) -> None:
+    content = project / "content"
+    session = Session()
+    first = build_site(load_valid(content, session), memo=session.views)
+    edit_line(content / "entries" / "charges.yaml", 7, "Sam Ortiz is charged with bribery", "Sam Ortiz is charged")
+    second = build_site(load_valid(content, session), memo=session.views)
+    assert second.claims[0] is first.claims[0] and second.quotes[0] is first.quotes[0]  # unchanged: the same views
+    assert second.events[0] is not first.events[0] and second.events[0].model.title == "Sam Ortiz is charged"
+    edit_line(content / "people.yaml", 3, "Sam Ortiz", "Samuel Ortiz")  # every view names people: none is kept
+    third = build_site(load_valid(content, session), memo=session.views)
+    assert third.claims[0] is not second.claims[0] and third.claims[0].by.name == "Samuel Ortiz"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
 from ..files import Refused, TooLarge, inside, read_file
@@ -43,6 +44,44 @@ def resolve(content_dir: Path, relative: str) -> Path:
         return inside(content_dir / relative, project)  # the same rule as for every file a build reads
     except Refused as exc:
         raise SourceFileError(f"'{relative}': {exc}") from None
+
+
+class SourcePaths:
+    """:func:`resolve` for the many ``file:`` entries of one build, each folder's links followed once.
+
+    ``resolve`` follows the links of every folder on a file's path, file by file: 0.1 s for the 400
+    sources of a big case, most of them in one folder. Here a folder is resolved once per build (never
+    kept across builds: a folder may become a link out of the project between two), and only a file
+    that is itself a link (or missing) goes the whole way through :func:`resolve`, so the answer and the
+    error are always :func:`resolve`'s.
+    """
+
+    def __init__(self, content_dir: Path) -> None:
+        self.content_dir = content_dir
+        self.content_real = content_dir.resolve()
+        self.project = self.content_real.parent
+        self.folders: dict[str, Path] = {}
+
+    def resolve(self, relative: str) -> Path:
+        """What ``resolve(content_dir, relative)`` returns, or the error it raises."""
+        head, name = os.path.split(os.path.join(self.content_dir, relative))  # no normpath: '..' after a link is the link's parent
+        if (Path(relative).is_absolute() or name in ("", ".", "..")
+                or not Path(os.path.normpath(os.path.join(self.content_real, relative))).is_relative_to(self.project)):
+            return resolve(self.content_dir, relative)  # refused (or unusual): resolve() says why
+        folder = self.folders.get(head)
+        if folder is None:
+            try:
+                folder = self.folders[head] = Path(head).resolve()
+            except (OSError, RuntimeError):  # a link loop
+                return resolve(self.content_dir, relative)
+        real = folder / name
+        try:
+            plain = stat.S_ISREG(os.lstat(real).st_mode)  # not a link, so its real path is its folder's plus its name
+        except OSError:
+            plain = False
+        if not plain or not real.is_relative_to(self.project):
+            return resolve(self.content_dir, relative)  # the whole way, for its answer or its error
+        return real
 
 
 def read_source(path: Path) -> str:

@@ -16,7 +16,7 @@ from ..dates import PartialDate, When
 from .markup import markdown
 from .pages import TIMELINE_PATH, Page, Plan, feed_path, topic_path
 from .render import json_script
-from .site import Cite, EventView, Site, TopicView
+from .site import Cite, ClaimView, EventView, Memo, PersonView, QuoteView, Site, SourceView, TopicView
 
 FEED_ENTRIES = 100
 
@@ -39,45 +39,81 @@ def citations(cites: list[Cite]) -> list[dict[str, str]]:
     return [{"source": c.source.id, "quote": c.quote} for c in cites]
 
 
-def case_json(site: Site) -> bytes:
+def case_json(site: Site, memo: Memo | None = None) -> bytes:
+    """The whole case as JSON; ``memo`` (the dev server's, see site.Memo): reuse each unchanged item's text."""
     case = site.case
-    data = {
+    head = {
         "format": "site-builder case export",
         "version": 1,
         "case": {"title": case.title, "summary": case.summary, "jurisdiction": case.jurisdiction, "updated": case.updated},
         "topics": [{"id": t.topic.id, "title": t.title, "status": t.status, "summary": t.summary} for t in site.topics],
-        "people": [
-            {"id": p.model.id, "name": p.model.name, "kind": p.model.kind, "aliases": p.model.aliases, "role": p.model.role,
-             "group": p.model.group, "description": p.model.description, "citations": citations(p.cites),
-             "corroboration": p.sourcing.as_json(), "review": p.model.review}
-            for p in site.people
-        ],
-        "sources": [
-            {"id": s.model.id, "title": s.model.title, "publisher": s.model.publisher, "published": s.model.published if s.model.date_known else None,
-             "url": s.model.url, "file": PurePosixPath(s.model.file).name if s.model.file else None, "kind": s.model.kind,
-             "reliability": s.model.reliability, "review": s.model.review}
-            for s in site.sources
-        ],
-        "events": [
-            {"id": e.model.id, "topic": e.topic.id, "date": e.model.date, "not_after": e.model.not_after, "when": e.model.when,
-             "planned": e.model.planned, "title": e.model.title, "summary": e.model.summary, "people": e.model.people,
-             "citations": citations(e.cites), "corroboration": e.sourcing.as_json(), "review": e.model.review}
-            for e in site.events
-        ],
-        "claims": [
-            {"id": c.model.id, "topic": c.topic.id, "kind": c.model.kind, "text": c.model.text, "attributed_to": c.model.attributed_to,
-             "described_as": c.model.described_as, "via": c.model.via, "date": c.model.date, "people": c.model.people, "citations": citations(c.cites),
-             "corroboration": c.sourcing.as_json(), "review": c.model.review}
-            for c in site.claims
-        ],
-        "quotes": [
-            {"id": q.model.id, "topic": q.topic.id, "speaker": q.model.speaker, "described_as": q.model.described_as, "text": q.model.text, "context": q.model.context,
-             "date": q.model.date, "citations": citations(q.cites), "corroboration": q.sourcing.as_json(), "review": q.model.review}
-            for q in site.quotes
-        ],
     }
-    # Compact separators keep the C encoder (indent= falls back to pure Python: 10x slower on big cases).
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    if memo is None:  # one build: one encoding of the whole is quickest
+        return _whole({**head, "people": [_person(p) for p in site.people], "sources": [_source(s) for s in site.sources],
+                       "events": [_event(e) for e in site.events], "claims": [_claim(c) for c in site.claims],
+                       "quotes": [_quote(q) for q in site.quotes]})
+    # A person's text shows its model and citations, both the same while the model is (and sources.yaml: see Memo).
+    lists = {
+        "people": [memo.get("json", p.model, lambda: _json(_person(p))) for p in site.people],
+        "sources": [_json(_source(s)) for s in site.sources],
+        "events": [memo.get("json", e, lambda: _json(_event(e))) for e in site.events],
+        "claims": [memo.get("json", c, lambda: _json(_claim(c))) for c in site.claims],
+        "quotes": [memo.get("json", q, lambda: _json(_quote(q))) for q in site.quotes],
+    }
+    return (_object(head, lists) + "\n").encode("utf-8")
+
+
+# Compact separators keep the C encoder (indent= falls back to pure Python: 10x slower on big cases).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def _whole(data: dict[str, Any]) -> bytes:
+    """case.json or timeline.json made in one go: ``data`` as compact JSON, and a newline."""
+    return (_json(data) + "\n").encode("utf-8")
+
+
+def _json(value: Any) -> str:
+    """``value`` as compact JSON text, as case.json and timeline.json write it (json.dumps with these options,
+    without making an encoder per call: thousands of calls a build)."""
+    return _ENCODER.encode(value)
+
+
+def _object(head: dict[str, Any], lists: dict[str, list[str]]) -> str:
+    """The JSON text of ``head`` followed by ``lists`` (key -> the JSON texts of its items): the very text
+    :func:`_json` gives for the whole, but from texts made (or kept) item by item."""
+    parts = [f"{_json(key)}:{_json(value)}" for key, value in head.items()]
+    parts += [f"{_json(key)}:[{','.join(items)}]" for key, items in lists.items()]
+    return "{" + ",".join(parts) + "}"
+
+
+def _person(p: PersonView) -> dict[str, Any]:
+    return {"id": p.model.id, "name": p.model.name, "kind": p.model.kind, "aliases": p.model.aliases, "role": p.model.role,
+            "group": p.model.group, "description": p.model.description, "citations": citations(p.cites),
+            "corroboration": p.sourcing.as_json(), "review": p.model.review}
+
+
+def _source(s: SourceView) -> dict[str, Any]:
+    return {"id": s.model.id, "title": s.model.title, "publisher": s.model.publisher,
+            "published": s.model.published if s.model.date_known else None, "url": s.model.url,
+            "file": PurePosixPath(s.model.file).name if s.model.file else None, "kind": s.model.kind,
+            "reliability": s.model.reliability, "review": s.model.review}
+
+
+def _event(e: EventView) -> dict[str, Any]:
+    return {"id": e.model.id, "topic": e.topic.id, "date": e.model.date, "not_after": e.model.not_after, "when": e.model.when,
+            "planned": e.model.planned, "title": e.model.title, "summary": e.model.summary, "people": e.model.people,
+            "citations": citations(e.cites), "corroboration": e.sourcing.as_json(), "review": e.model.review}
+
+
+def _claim(c: ClaimView) -> dict[str, Any]:
+    return {"id": c.model.id, "topic": c.topic.id, "kind": c.model.kind, "text": c.model.text, "attributed_to": c.model.attributed_to,
+            "described_as": c.model.described_as, "via": c.model.via, "date": c.model.date, "people": c.model.people, "citations": citations(c.cites),
+            "corroboration": c.sourcing.as_json(), "review": c.model.review}
+
+
+def _quote(q: QuoteView) -> dict[str, Any]:
+    return {"id": q.model.id, "topic": q.topic.id, "speaker": q.model.speaker, "described_as": q.model.described_as, "text": q.model.text, "context": q.model.context,
+            "date": q.model.date, "citations": citations(q.cites), "corroboration": q.sourcing.as_json(), "review": q.model.review}
 
 
 def _atom_day(text: str) -> str:
@@ -135,18 +171,21 @@ def _atom(site: Site, title: str, subtitle: str, self_path: str, alternate: str,
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def timeline_json(site: Site, plan: Plan) -> bytes:
+def timeline_json(site: Site, plan: Plan, memo: Memo | None = None) -> bytes:
     """The timeline in TimelineJS3's JSON format, for newsrooms that embed TimelineJS.
 
     Dates are only as precise as the source: ``start_date`` carries a month and a day only when they are
     known. An event known only to have happened by a day ("by 17 February 2025") and a scheduled event are
     placed at that day, and their ``display_date`` says what the date means. Each slide links back to the
-    event on its strand's page, and names its sources.
+    event on its strand's page, and names its sources. ``memo``: reuse each unchanged event's slide (see site.Memo).
     """
     title = {"text": {"headline": escape(site.case.title), "text": str(markdown(site.case.summary))}}
-    events = [_slide(site, e, plan) for e in site.events]
-    data = {"title": title, "events": events}
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    if memo is None:
+        return _whole({"title": title, "events": [_slide(site, e, plan) for e in site.events]})
+    # A slide links to the page of its strand that holds the event: that page is part of what it is kept under.
+    slides = [memo.get("slide", e, lambda: _json(_slide(site, e, plan)), (site.base_url, plan.item_path(e.topic.id, f"event-{e.model.id}")))
+              for e in site.events]
+    return (_object({"title": title}, {"events": slides}) + "\n").encode("utf-8")
 
 
 def _slide(site: Site, event: EventView, plan: Plan) -> dict[str, Any]:

@@ -130,8 +130,9 @@ def _titled(title: str, pager: Pager | None) -> str:
 
 def topic_pages(topic: TopicView, plan: Plan) -> list[Page]:
     """A strand's page: events, claims by kind, quotes, split into pages of PAGE_ITEMS statements."""
+    by_kind = topic.claims_by_kind()  # once: each page lists its claims in these groups
     statements: list[tuple[str, Any]] = [("event", e) for e in topic.events]
-    statements += [("claim", c) for _, _, group in topic.claims_by_kind() for c in group]
+    statements += [("claim", c) for _, _, group in by_kind for c in group]
     statements += [("quote", q) for q in topic.quotes]
     runs = chunks(statements, PAGE_ITEMS)
     parts = [Part(part_path(topic_path(topic.topic.id), i + 1), str(i + 1)) for i in range(len(runs))]
@@ -142,7 +143,7 @@ def topic_pages(topic: TopicView, plan: Plan) -> list[Page]:
         claims = [c for kind, c in run if kind == "claim"]
         context = {
             "topic": topic, "pager": pager, "events": [e for kind, e in run if kind == "event"],
-            "claims": [(k, label, [c for c in claims if c.model.kind == k]) for k, label, _ in topic.claims_by_kind()
+            "claims": [(k, label, [c for c in claims if c.model.kind == k]) for k, label, _ in by_kind
                        if any(c.model.kind == k for c in claims)],
             "quotes": [q for kind, q in run if kind == "quote"],
         }

@@ -27,7 +27,7 @@ from .pages import Page, Plan, feed_path, plan_pages
 from ..content.provenance import stale_update
 from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .search import Indexing, records, searchable
-from .site import Site, build_site
+from .site import Memo, Site, build_site
 from ..content.validate import ValidationCache, validate
 from .write import MARKER, clean_stale, write_site
 
@@ -51,6 +51,7 @@ class Session:
     files: FileCache = field(default_factory=FileCache)
     fragments: FragmentStore = field(default_factory=FragmentStore)
     validation: ValidationCache = field(default_factory=ValidationCache)
+    views: Memo = field(default_factory=Memo)  # statement views and their JSON, reused while their items are unchanged
     environment: tuple[Fingerprint, jinja2.Environment] | None = None  # (templates fingerprint, compiled environment)
 
     def env(self, dirs: list[Path], fingerprint: Fingerprint) -> jinja2.Environment:
@@ -79,7 +80,7 @@ def load_valid(content_dir: Path, session: Session | None = None, drafts: bool =
 def _load_valid(content_dir: Path, session: Session | None, drafts: bool,
                 overrides: Mapping[Path, bytes] | None = None) -> Content:
     content = load_content(content_dir, session.files if session else None, overrides)
-    problems = validate(content, session.validation if session else None, drafts)
+    problems = validate(content, session.validation if session else None, drafts, session.files.disk if session else None)
     if problems:
         raise ContentErrors(problems)
     return content
@@ -95,7 +96,8 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     project = content.root.resolve().parent
     dirs = template_dirs(project)
     static = _static_files(dirs, project, content.root.parent)  # first: refuses links out of the project, FIFOs
-    site = build_site(content, drafts=options.drafts, base_url=options.base_url)
+    memo = session.views if session else None
+    site = build_site(content, drafts=options.drafts, base_url=options.base_url, memo=memo)
     site.search = options.search and searchable(site)  # nothing published yet: nothing to find, no search page
     plan = plan_pages(site)
     pages = plan.pages
@@ -105,7 +107,7 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     store = session.fragments if session else FragmentStore()
     # A statement's sourcing links to the page of the sources list that holds each source; that page
     # depends on how much is taken from every source, so stored fragments go when any source moves.
-    store.validate(content.case, content.people, content.sources, options.drafts, fingerprint, plan.sources)
+    store.validate(content.case, content.people, content.sources, options.drafts, options.base_url, fingerprint, plan.sources)
     # Where each item of a paginated set lives: fragments link to it, so set per build (the environment is reused).
     env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
     store.links = plan.links
@@ -117,9 +119,9 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
 
     def export() -> None:
         generated.update({
-            "case.json": exports.case_json(site),
+            "case.json": exports.case_json(site, memo),
             "feed.xml": exports.feed_xml(site, plan),
-            "timeline.json": exports.timeline_json(site, plan),
+            "timeline.json": exports.timeline_json(site, plan, memo),
             **{feed_path(t.topic.id): exports.topic_feed_xml(site, t, plan) for t in site.topics},
             "sitemap.xml": exports.sitemap_xml(site, pages),
             "robots.txt": exports.robots_txt(site),

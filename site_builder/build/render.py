@@ -153,12 +153,11 @@ class FragmentStore:
         self.disk: DiskCache | None = None
         self.scope = ""
         self.previous: Path | None = None
-        self._digests: dict[int, tuple[Any, str]] = {}
 
     def start(self, disk: DiskCache | None, scope: str, previous: Path | None = None) -> None:
         """Begin a build that reads and adds to ``disk`` (None: no cache on disk); ``previous``: the last
         build's output, from which a page whose inputs are unchanged is read back instead of rendered."""
-        self.disk, self.scope, self.previous, self._digests = disk, scope, previous, {}
+        self.disk, self.scope, self.previous = disk, scope, previous
 
     def page_key(self, page: Page, jsonld: str) -> str:
         """The content address of a page that shows only ``page.deps`` besides what ``scope`` covers: its
@@ -174,10 +173,8 @@ class FragmentStore:
         return digest("\x00".join(parts).encode("utf-8"))
 
     def _digest(self, model: Any) -> str:
-        hit = self._digests.get(id(model))
-        if hit is None or hit[0] is not model:
-            hit = self._digests[id(model)] = (model, digest(model.model_dump_json().encode("utf-8")))
-        return hit[1]
+        assert self.disk is not None  # only a build with a cache on disk addresses its entries
+        return self.disk.model_digest(model)
 
     def validate(self, *inputs: object) -> None:
         same = len(inputs) == len(self.inputs) and all(a is b or a == b for a, b in zip(inputs, self.inputs))

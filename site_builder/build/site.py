@@ -10,10 +10,12 @@ is in display order. Templates and exports read only this.
 
 from __future__ import annotations
 
+import functools
+import typing
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from ..dates import PartialDate, When
 from .labels import Corroboration, Label, attribution, corroboration
@@ -21,6 +23,7 @@ from ..content.load import Content
 from ..content.model import ANONYMOUS, GROUP_LABELS, Case, Citation, Claim, Entry, Event, KeyPoint, Person, Quote, Schema, Source, Topic, UNKNOWN_SPEAKER
 from ..content.provenance import shown as is_shown
 
+T = TypeVar("T")
 CLAIM_ORDER = ["ruling", "fact", "allegation", "denial", "statement", "opinion", "anonymous"]
 LATEST_SHOWN = 5  # "Latest developments" on the home page
 STRAND_HUES = 6  # strands take the theme's colours in turn (their label always says which strand)
@@ -62,6 +65,10 @@ class EventView:
     cites: list[Cite]
     sourcing: Corroboration
     hue: int = 1  # the strand's colour, 1..STRAND_HUES, by its place in case.yaml
+    order: tuple[tuple[int, int], str] = field(init=False, repr=False, compare=False)  # its place in every list of events
+
+    def __post_init__(self) -> None:
+        self.order = (self.when.sort_key(), self.model.id)  # once: a list of events is sorted several times a build
 
     @property
     def planned(self) -> bool:
@@ -194,9 +201,49 @@ class Site:
         return [q for t in self.topics for q in t.quotes]
 
 
-def build_site(content: Content, drafts: bool = False, base_url: str | None = None, search: bool = False) -> Site:
+class Memo:
+    """Work derived from content models, kept between builds (the dev server's rebuilds): statement views
+    (:func:`build_site`) and their exported JSON (:mod:`exports`).
+
+    A value is kept under a model or view object and reused while that object is the same one (an
+    unchanged file keeps its item objects: load.FileCache) and equal ``extra`` (what else it depends on).
+    Everything is dropped when case.yaml, people.yaml, sources.yaml, key-points.yaml or the drafts option
+    changed (:meth:`start`: compared by identity), since every view resolves its item against them. A
+    value not used by a build is gone after it, so the memo never holds more than one build's worth.
+    """
+
+    def __init__(self) -> None:
+        self.inputs: tuple[object, ...] = ()
+        self.old: dict[tuple[str, int], tuple[object, object, object]] = {}  # the last build's: (kind, id) -> (object, extra, value)
+        self.new: dict[tuple[str, int], tuple[object, object, object]] = {}  # this build's
+
+    def start(self, *inputs: object) -> None:
+        """Begin a build resolved against ``inputs``: what the last build used is kept if they are the same."""
+        same = len(inputs) == len(self.inputs) and all(a is b for a, b in zip(inputs, self.inputs))
+        self.old = self.new if same else {}
+        self.new = {}
+        self.inputs = inputs
+
+    def get(self, kind: str, obj: object, make: Callable[[], T], extra: object = None) -> T:
+        """The value of ``kind`` for ``obj`` (and ``extra``), made by ``make`` unless kept from the last build."""
+        key = (kind, id(obj))
+        hit = self.new.get(key) or self.old.get(key)
+        if hit is not None and hit[0] is obj and hit[1] == extra:  # the kept object keeps its id from being reused
+            self.new[key] = hit
+            return typing.cast(T, hit[2])
+        value = make()
+        self.new[key] = (obj, extra, value)
+        return value
+
+
+def build_site(content: Content, drafts: bool = False, base_url: str | None = None, search: bool = False,
+               memo: Memo | None = None) -> Site:
+    """The site's views of ``content``; ``memo`` (the dev server's): reuse the statement views of unchanged items."""
     case = content.case.model
     keep_anonymous = case.site.anonymous_sources == "label"
+    if memo is not None:
+        memo.start(content.case.model, content.people.model, content.sources.model, drafts)  # what every view is resolved against
+    view_of = memo.get if memo is not None else _make
 
     def shown(item: Event | Claim | Quote | Person | Source) -> bool:
         return is_shown(item.review, drafts)
@@ -216,16 +263,13 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
         view = TopicView(topic, entry, entry.title, entry.status, entry.summary, hue=hue)
         for event in entry.events:
             if shown(event):
-                cites = _cites(event.citations, sources)
-                view.events.append(EventView(event, topic, event.timing, [speaker(p) for p in event.people], cites, _count(cites), hue))
+                view.events.append(view_of("view", event, functools.partial(_event, event, topic, speaker, sources, hue), topic.id))
         for claim in entry.claims:
             if shown(claim) and (keep_anonymous or claim.attributed_to != ANONYMOUS):
-                view.claims.append(_claim(claim, topic, speaker, _cites(claim.citations, sources)))
+                view.claims.append(view_of("view", claim, functools.partial(_claim, claim, topic, speaker, sources), topic.id))
         for quote in entry.quotes:
             if shown(quote) and (keep_anonymous or quote.speaker != ANONYMOUS):
-                by, cites = speaker(quote.speaker), _cites(quote.citations, sources)
-                label = attribution(by, context=quote.context, described_as=quote.described_as)
-                view.quotes.append(QuoteView(quote, topic, by, cites, _count(cites, by.anonymous), label))
+                view.quotes.append(view_of("view", quote, functools.partial(_quote, quote, topic, speaker, sources), topic.id))
         view.events.sort(key=_event_key)
         topics.append(view)
 
@@ -274,7 +318,23 @@ def _person(person: Person, sources: dict[str, SourceView]) -> PersonView:
     return PersonView(person, cites, _count(cites))
 
 
-def _claim(claim: Claim, topic: Topic, speaker: Callable[[str], Speaker], cites: list[Cite]) -> ClaimView:
+def _make(kind: str, obj: object, make: Callable[[], T], extra: object = None) -> T:
+    """Memo.get without a memo: make it."""
+    return make()
+
+
+def _event(event: Event, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, SourceView], hue: int) -> EventView:
+    cites = _cites(event.citations, sources)
+    return EventView(event, topic, event.timing, [speaker(p) for p in event.people], cites, _count(cites), hue)
+
+
+def _quote(quote: Quote, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, SourceView]) -> QuoteView:
+    by, cites = speaker(quote.speaker), _cites(quote.citations, sources)
+    return QuoteView(quote, topic, by, cites, _count(cites, by.anonymous), attribution(by, context=quote.context, described_as=quote.described_as))
+
+
+def _claim(claim: Claim, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, SourceView]) -> ClaimView:
+    cites = _cites(claim.citations, sources)
     by = speaker(claim.attributed_to)
     via = speaker(claim.via) if claim.via else None
     date = PartialDate.parse(claim.date).display() if claim.date else None
@@ -293,7 +353,7 @@ def _source_order(source: "SourceView") -> tuple[bool, str, str]:
 
 
 def _event_key(event: EventView) -> tuple[tuple[int, int], str]:
-    return (event.when.sort_key(), event.model.id)
+    return event.order
 
 
 def _cites(citations: list[Citation], sources: dict[str, SourceView]) -> list[Cite]:

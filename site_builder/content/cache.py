@@ -33,7 +33,7 @@ from .yamlload import YamlDoc, lines_of
 
 DIR = ".site-builder-cache"
 FORMAT = "site-builder cache"
-KINDS = ("parsed", "fragments", "pages")
+KINDS = ("parsed", "fragments", "pages", "findings")
 KEY_BYTES = 32
 
 
@@ -88,6 +88,7 @@ class DiskCache:
         self.code = code_fingerprint() if key else ""
         self.loaded: dict[str, dict[str, Any]] = {kind: self._read(kind) for kind in KINDS}
         self.used: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+        self._digests: dict[int, tuple[Any, str]] = {}
 
     @classmethod
     def open(cls, project: Path) -> DiskCache:
@@ -106,6 +107,27 @@ class DiskCache:
 
     def remember_doc(self, raw: bytes, doc: YamlDoc) -> None:
         self.used["parsed"][digest(raw)] = {"data": doc.data}
+
+    def model_digest(self, model: Any) -> str:
+        """The digest of a content model's JSON, made once per object in a build (validation and rendering
+        both key their entries by it)."""
+        hit = self._digests.get(id(model))
+        if hit is None or hit[0] is not model:  # the stored model keeps its id from being reused
+            hit = self._digests[id(model)] = (model, digest(model.model_dump_json().encode("utf-8")))
+        return hit[1]
+
+    # Validation findings of one item, by a digest of the item and of everything it was checked against.
+
+    def findings(self, key: str) -> list[tuple[tuple[int | str, ...], str]] | None:
+        """The findings (where in the item, what is wrong) recorded for ``key``; None when there are none to trust."""
+        entry = self.loaded["findings"].get(key)
+        if not (isinstance(entry, list) and all(_is_finding(f) for f in entry)):
+            return None
+        self.used["findings"][key] = entry
+        return [(tuple(where), message) for where, message in entry]
+
+    def remember_findings(self, key: str, found: list[tuple[tuple[int | str, ...], str]]) -> None:
+        self.used["findings"][key] = [[list(where), message] for where, message in found]
 
     # Rendered fragments, by a digest of everything they show.
 
@@ -210,6 +232,11 @@ class DiskCache:
         with os.fdopen(fd, "wb") as out:
             out.write(_sign(self.key, body).encode() + b"\n" + body)
         os.replace(temp, self.folder / f"{kind}.json")
+
+
+def _is_finding(value: Any) -> bool:
+    return (isinstance(value, list) and len(value) == 2 and isinstance(value[1], str) and isinstance(value[0], list)
+            and all(isinstance(part, (int, str)) and not isinstance(part, bool) for part in value[0]))
 
 
 def _sign(key: bytes, body: bytes) -> str:

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .cache import DiskCache, digest
 from ..errors import Problem
 from .load import Content, Loaded
 from .model import ANONYMOUS, Citation, Entry, Item, Person, Quote, Schema, Topic
 from .provenance import SourceFacts, provenance_findings, shown, source_facts
-from ..articles.sourcetext import SourceFileError, normalize, read_source_bytes, resolve, source_text
+from ..articles.sourcetext import SourceFileError, SourcePaths, normalize, read_source_bytes, source_text
 from .voice import loaded_words_in
 from .yamlload import Path_
 
@@ -36,7 +37,11 @@ class ValidationCache:
     def __init__(self) -> None:
         self.texts: dict[Path, tuple[bytes, str]] = {}
         self.inputs: tuple[object, ...] = ()
-        self.items: dict[int, tuple[Item, list[Finding]]] = {}
+        self.items: dict[int, tuple[Item | Person, list[Finding]]] = {}
+        # Findings of earlier runs (`build`), by a digest of ``scope`` (what every item is checked against) and
+        # of the item; set per build.
+        self.disk: DiskCache | None = None
+        self.scope = ""
 
     def text(self, path: Path) -> str:
         """The normalised text of source file ``path``, or :class:`SourceFileError`."""
@@ -46,22 +51,45 @@ class ValidationCache:
             hit = self.texts[path] = (raw, source_text(path, raw))
         return hit[1]
 
-    def findings(self, item: Item, check: Callable[[Item], list[Finding]]) -> list[Finding]:
+    def findings(self, item: Item | Person, check: Callable[[Item | Person], list[Finding]]) -> list[Finding]:
+        """What ``check`` finds in ``item`` (an event, claim, quote or person), remembered while it is unchanged."""
         hit = self.items.get(id(item))
         if hit is not None and hit[0] is item:  # the stored item keeps its id from being reused
             return hit[1]
-        found = check(item)
+        found = self._on_disk(item, check) if self.disk is not None else check(item)
         self.items[id(item)] = (item, found)
         return found
 
-    def use(self, *inputs: object) -> None:
+    def _on_disk(self, item: Item | Person, check: Callable[[Item | Person], list[Finding]]) -> list[Finding]:
+        assert self.disk is not None
+        key = digest(f"{self.scope}\x00{type(item).__name__}\x00{self.disk.model_digest(item)}".encode("utf-8"))
+        found = self.disk.findings(key)
+        if found is None:
+            found = check(item)
+            self.disk.remember_findings(key, found)
+        return found
+
+    def use(self, *inputs: object, disk: DiskCache | None = None) -> None:
+        """Begin a validation against ``inputs`` (what an item's findings depend on besides the item), with the
+        findings of earlier runs in ``disk`` (None: none)."""
         if inputs != self.inputs:
             self.items.clear()
             self.inputs = inputs
+        self.disk = disk
+        self.scope = _scope(inputs) if disk is not None else ""
 
 
-def validate(content: Content, cache: ValidationCache | None = None, drafts: bool = False) -> list[Problem]:
-    """Every cross-file problem; ``drafts``: the build shows drafts too (which people may be named depends on it)."""
+def _scope(inputs: tuple[object, ...]) -> str:
+    """A digest of what validation checks every item against: ids, source texts, loaded words, source facts
+    (ValidationCache.use's inputs; sets sorted, so that the digest does not depend on their order)."""
+    parts = [repr(sorted(x)) if isinstance(x, (set, frozenset)) else repr(sorted(x.items())) if isinstance(x, dict) else repr(x)
+             for x in inputs]
+    return digest("\x00".join(parts).encode("utf-8"))
+
+
+def validate(content: Content, cache: ValidationCache | None = None, drafts: bool = False, disk: DiskCache | None = None) -> list[Problem]:
+    """Every cross-file problem; ``drafts``: the build shows drafts too (which people may be named depends on it);
+    ``disk``: the cache beside the content, whose findings of unchanged items are reused (the `build` command)."""
     cache = cache or ValidationCache()
     problems: list[Problem] = []
     case = content.case
@@ -73,7 +101,7 @@ def validate(content: Content, cache: ValidationCache | None = None, drafts: boo
     texts = _source_texts(content, problems, cache)
     words = tuple(case.model.loaded_words)
     facts = source_facts(content.sources.model.sources)
-    cache.use(frozenset(people_ids), frozenset(source_ids), texts, words, facts)
+    cache.use(frozenset(people_ids), frozenset(source_ids), texts, words, facts, disk=disk)
 
     for topic in topic_ids:
         if topic not in content.entries:
@@ -84,7 +112,8 @@ def validate(content: Content, cache: ValidationCache | None = None, drafts: boo
 
     speakers = people_ids | {ANONYMOUS}
 
-    def check(item: Item) -> list[Finding]:
+    def check(item: Item | Person) -> list[Finding]:
+        assert not isinstance(item, Person)
         return _item_findings(item, people_ids, speakers, source_ids, texts, words) + provenance_findings(item, facts)
 
     seen: Seen = {}
@@ -98,11 +127,15 @@ def validate(content: Content, cache: ValidationCache | None = None, drafts: boo
                 for where, message in cache.findings(item, check):
                     problems.append(entry.problem(at + where, message))
     problems += unpublished_references(content, drafts)
+
+    def check_person(person: Item | Person) -> list[Finding]:
+        assert isinstance(person, Person)
+        found = _citation_findings(person.citations, source_ids, texts) + provenance_findings(person, facts)
+        return found + [((key,), message) for key in ("role", "description") if (message := _voice(getattr(person, key), words))]
+
     for i, person in enumerate(content.people.model.people):
-        for where, message in _citation_findings(person.citations, source_ids, texts) + provenance_findings(person, facts):
+        for where, message in cache.findings(person, check_person):
             problems.append(content.people.problem(("people", i) + where, message))
-        for key in ("role", "description"):
-            _add(problems, content.people, ("people", i, key), _voice(getattr(person, key), words))
     for i, source in enumerate(content.sources.model.sources):
         _add(problems, content.sources, ("sources", i, "reliability"), _voice(source.reliability, words))  # the title is quoted
     for key in ("title", "summary", "jurisdiction"):
@@ -185,12 +218,13 @@ def _source_texts(content: Content, problems: list[Problem], cache: ValidationCa
     """Normalised text per source id; None where the source has no file (URL only)."""
     texts: dict[str, str | None] = {}
     sources = content.sources
+    paths = SourcePaths(content.root)
     for i, source in enumerate(sources.model.sources):
         if source.file is None:
             texts[source.id] = None
             continue
         try:
-            texts[source.id] = cache.text(resolve(content.root, source.file))
+            texts[source.id] = cache.text(paths.resolve(source.file))
         except SourceFileError as exc:
             problems.append(sources.problem(("sources", i, "file"), str(exc)))
             texts[source.id] = None

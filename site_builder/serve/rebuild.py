@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..build.pipeline import BuildOptions, Session, load_valid, render_site
 from ..errors import ContentErrors, SiteBuilderError
+from ..articles.sourcetext import SourceFileError, SourcePaths
 from ..content.load import Content
 from ..build.render import default_templates
 from .watch import WatchSet, folders_of
@@ -64,7 +65,15 @@ def describe(exc: BaseException) -> str:
 
 def cited_files(content: Content) -> tuple[Path, ...]:
     """The source files the content cites (validation reads them, so they are inputs)."""
-    return tuple(sorted({(content.root / s.file).resolve() for s in content.sources.model.sources if s.file}))
+    paths = SourcePaths(content.root)  # each folder resolved once: 400 sources, one folder
+    return tuple(sorted({_real(paths, content.root, s.file) for s in content.sources.model.sources if s.file}))
+
+
+def _real(paths: SourcePaths, root: Path, file: str) -> Path:
+    try:
+        return paths.resolve(file)
+    except SourceFileError:  # (validation reports it) still watched where it leads
+        return (root / file).resolve()
 
 
 class Rebuilder:
