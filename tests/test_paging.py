@@ -102,7 +102,7 @@ def test_a_busy_year_of_the_timeline_spans_pages(big: dict[str, bytes]) -> None:
 
 def test_links_to_an_item_point_at_the_page_that_holds_it(big: dict[str, bytes]) -> None:
     """The sources list links each thing taken to its strand's page; the feed each event to its timeline page."""
-    holder = {anchor: path for path in big if path.startswith("topics/") for anchor in
+    holder = {anchor: path for path in big if path.startswith("topics/") and path.endswith(".html") for anchor in
               ids(big, path, "event") + ids(big, path, "claim") + ids(big, path, "quote")}
     linked = 0
     for path in [p for p in big if p.startswith("sources/")]:
@@ -114,7 +114,7 @@ def test_links_to_an_item_point_at_the_page_that_holds_it(big: dict[str, bytes])
     feed = big["feed.xml"].decode()
     links = re.findall(r'<link href="https://example\.org/synthetic/([^"#]*)#(event-[^"]+)"/>', feed)
     assert len(links) == 100
-    timeline_holder = {a: p for p in big if p.startswith("timeline/") and p != "timeline/index.html"
+    timeline_holder = {a: p for p in big if p.startswith("timeline/") and p.endswith(".html") and p != "timeline/index.html"
                        for a in ids(big, p)}
     assert all(path + "index.html" == timeline_holder[anchor] for path, anchor in links)
     assert links[0][0] == "timeline/2024/2/"  # the latest event: on the second page of the last year
