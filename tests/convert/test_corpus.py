@@ -77,13 +77,28 @@ def _scorer() -> ModuleType:
 
 
 @pytest.fixture(scope="module")
-def figures() -> dict[str, Any]:
+def scored() -> tuple[dict[str, Any], Any]:
+    """(tally per case, tally over all cases) of the in-repo copy of the corpus."""
     scorer = _scorer()
     cases = sorted(p for p in CORPUS.iterdir() if (p / "gold").is_dir())
     assert [c.name for c in cases] == ["depp-heard", "ftx-bankman-fried", "karen-read", "murdaugh", "rust",
                                        "theranos-holmes", "weinstein"]
-    _, total = scorer.score(cases)
-    return dict(total.figures())
+    per_case, total = scorer.score(cases)
+    return per_case, total
+
+
+@pytest.fixture(scope="module")
+def figures(scored: tuple[dict[str, Any], Any]) -> dict[str, Any]:
+    return dict(scored[1].figures())
+
+
+def test_the_readme_states_the_figures_per_case(scored: tuple[dict[str, Any], Any]) -> None:
+    """The README's table of the drafts' quality is the scorer's, case by case and over all 41 articles (a change to
+    the converter that moves a figure must say so in the README: `python bench/corpus_score.py --markdown`)."""
+    per_case, total = scored
+    expected = _scorer().table({**per_case, "all 41": total})
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert expected in readme, "README.md's quality table is stale; paste in:\n" + expected
 
 
 def test_the_copy_is_the_whole_development_corpus() -> None:
