@@ -234,45 +234,17 @@ _NOT_NAMES = frozenset(MONTH_WORDS | WEEKDAY_WORDS | {w.capitalize() for w in ("
 
 class Merger:
     def __init__(self, root: Path, topics: list[TopicDef]) -> None:
+        """Open the content folder ``root`` to merge drafts into: people.yaml, sources.yaml, one entry file per strand
+        of ``topics`` (a file not there yet starts empty) and the ledger, with what they hold indexed so that a
+        draft finds its item cheaply. Nothing is written here (see :meth:`docs`)."""
         self.root = root
         self.topics = topics
-        # New files are built from plain dicts and lists (faster); files read from disk keep ruamel's
-        # round-trip types, so that comments and layout survive (see _mapping).
-        self.people = load_doc(root / "people.yaml", {"people": []})
-        self.sources = load_doc(root / "sources.yaml", {"sources": []})
-        self.entries: dict[str, Doc] = {}
-        for topic in topics:
-            empty = {"title": topic.title, "status": "draft", "summary": "", "events": [], "claims": [], "quotes": []}
-            self.entries[topic.id] = load_doc(root / "entries" / f"{topic.id}.yaml", empty)
-        for doc, key in ((self.people, "people"), (self.sources, "sources")):
-            if not isinstance(doc.data.get(key), list):
-                doc.data[key] = _sequence(doc.data)
-        # sources by file and by url (with their place in the list: the first listed wins), and their ids
-        self._source_by: dict[tuple[str, Any], tuple[int, Any]] = {}
-        self.source_ids: set[str] = set()
-        for n, s in enumerate(self.sources.data["sources"]):
-            if isinstance(s, dict):
-                self._index_source(n, s)
-        self.ids: set[str] = set()
-        self._by_id: dict[tuple[str, str], Any] = {}  # (section, id) -> item
-        for doc in self.entries.values():
-            for section in SECTIONS:
-                if not isinstance(doc.data.get(section), list):
-                    doc.data[section] = _sequence(doc.data)
-                for i in doc.data[section]:
-                    if isinstance(i, dict):
-                        self.ids.add(str(i.get("id")))
-                        self._by_id.setdefault((section, str(i.get("id"))), i)
-        self.edited = EditedItems(((section, i) for (section, _), i in self._by_id.items()), _norm)
+        self._load_files()
+        self._index_sources()
+        self._index_entries()
         self.ledger = load_ledger(root / LEDGER_FILE)
         self.person_ids = {str(p.get("id")) for p in self.people.data["people"] if isinstance(p, dict)}
-        # (section, source, normalised sentence) -> items citing it: finding "the same item" stays cheap
-        self.cited: dict[tuple[str, str, str], list[Any]] = {}
-        for doc in self.entries.values():
-            for section in SECTIONS:
-                for item in doc.data[section]:
-                    if isinstance(item, dict):
-                        self._index(section, item)
+        self._index_citations()
         self._word_cache: dict[int, set[str]] = {}
         self._have: dict[int, set[tuple[str, str]]] = {}  # citation keys per item (by identity)
         self._blocks: dict[tuple[str, str], dict[str, list[Any]]] = {}  # (section, topic) -> who says them -> items
@@ -286,6 +258,55 @@ class Merger:
         self.created: set[str] = set()  # ids made in this run (may still be refined)
         self._claimed: set[int] = set()  # items a draft found citing its very sentence: no other draft is them
         self.log = MergeLog()
+
+    def _load_files(self) -> None:
+        """Read people.yaml, sources.yaml and each strand's entry file (an empty one where none is there yet), each
+        list the merge appends to made a list whatever the file held there."""
+        # New files are built from plain dicts and lists (faster); files read from disk keep ruamel's
+        # round-trip types, so that comments and layout survive (see _mapping).
+        self.people = load_doc(self.root / "people.yaml", {"people": []})
+        self.sources = load_doc(self.root / "sources.yaml", {"sources": []})
+        self.entries: dict[str, Doc] = {}
+        for topic in self.topics:
+            empty = {"title": topic.title, "status": "draft", "summary": "", "events": [], "claims": [], "quotes": []}
+            self.entries[topic.id] = load_doc(self.root / "entries" / f"{topic.id}.yaml", empty)
+        for doc, key in ((self.people, "people"), (self.sources, "sources")):
+            if not isinstance(doc.data.get(key), list):
+                doc.data[key] = _sequence(doc.data)
+        for doc in self.entries.values():
+            for section in SECTIONS:
+                if not isinstance(doc.data.get(section), list):
+                    doc.data[section] = _sequence(doc.data)
+
+    def _index_sources(self) -> None:
+        """The sources listed, by file and by url (with their place in the list: the first listed wins), and their ids."""
+        self._source_by: dict[tuple[str, Any], tuple[int, Any]] = {}
+        self.source_ids: set[str] = set()
+        for n, s in enumerate(self.sources.data["sources"]):
+            if isinstance(s, dict):
+                self._index_source(n, s)
+
+    def _index_entries(self) -> None:
+        """The ids of the entries' items (``ids``), each item by (section, id) (the first of an id wins), and the items
+        an editor may have changed since they were proposed (:class:`EditedItems`)."""
+        self.ids: set[str] = set()
+        self._by_id: dict[tuple[str, str], Any] = {}  # (section, id) -> item
+        for doc in self.entries.values():
+            for section in SECTIONS:
+                for i in doc.data[section]:
+                    if isinstance(i, dict):
+                        self.ids.add(str(i.get("id")))
+                        self._by_id.setdefault((section, str(i.get("id"))), i)
+        self.edited = EditedItems(((section, i) for (section, _), i in self._by_id.items()), _norm)
+
+    def _index_citations(self) -> None:
+        """The entries' items by (section, source, normalised sentence) they cite: finding "the same item" stays cheap."""
+        self.cited: dict[tuple[str, str, str], list[Any]] = {}
+        for doc in self.entries.values():
+            for section in SECTIONS:
+                for item in doc.data[section]:
+                    if isinstance(item, dict):
+                        self._index(section, item)
 
     # ── lookups ────────────────────────────────────────────────────────
     def directory(self, principals: tuple[str, ...] = ()) -> Directory:
