@@ -406,64 +406,16 @@ class Merger:
 
     # ── entries ────────────────────────────────────────────────────────
     def add_event(self, event: DraftEvent) -> Placed:
-        def same(item: Any) -> bool:  # already known to share a citation
-            return item.get("date") == event.date or item.get("not_after") == event.not_after and not event.date
-
-        mine_words = _words(event.title)
-        told = (event.date, actions(event.title), event.people)
-        own_cites = _cite_keys(event.citations)
-
-        def told_apart(item: Any) -> bool:  # one sentence giving two dates tells two acts ("sentenced Monday after her arrest earlier this year")
-            return bool(event.date and item.get("date") and item.get("date") != event.date) and not own_cites.isdisjoint(self._cited(item))
-
-        def one_happening(item: Any, same_strand: bool = False) -> bool:  # across strands: the same act, date and participant
-            if told_apart(item):
-                return False
-            date, title = item.get("date"), str(item.get("title", ""))
-            people = [str(p) for p in item.get("people") or []]
-            if not (event.people and people) and (_unnamed_participant(event.title) or _unnamed_participant(title)):
-                # "his" may be anyone's; but a session announced for the day, and the report of its act on
-                # that day in the same strand, are one happening ("scheduled for sentencing Friday", "He was sentenced")
-                if not (same_strand and bool(event.planned) != bool(item.get("planned"))):
-                    return False
-            return bool(event.date and date) and same_happening(told, (str(date), actions(title), people))
-
-        def similar(item: Any) -> bool:
-            if told_apart(item):
-                return False
-            if one_happening(item, same_strand=True):
-                return True
-            acts = actions(str(item.get("title", "")))
-            if told[1] and acts:
-                if set(told[1]).isdisjoint(acts):
-                    return False  # "Ortiz was convicted" and "Ortiz was sentenced": the same names, other acts
-                theirs_people = item.get("people") or []
-                if event.people and theirs_people and not _share_person(event.people, map(str, theirs_people)):
-                    return False  # "convicted Dana Ortiz" and "convicted Lee Park": the same act, other participants
-            b = self.words(item, "title")
-            shared = mine_words & b
-            if len(_undated(shared)) < 2:  # titles sharing fewer than two words, dates aside, are never the same event
-                return False
-            mine, theirs = event.date or event.not_after, str(item.get("date") or item.get("not_after") or "")
-            bounded = not event.date or not item.get("date")
-            dates_ok = _compatible(event.date, str(item.get("date") or "")) or bounded and bool(mine and theirs)
-            if bounded and dates_ok:
-                # a bound only says "by then": the dated event must not be later than the bound
-                dated, bound = (event.date, theirs) if event.date else (str(item.get("date") or ""), event.not_after or "")
-                dates_ok = not dated or not bound or dated[: len(bound)] <= bound
-            if not dates_ok:
-                return False
-            # two undated reports ("by 2025-02-17", "by 2024-10-25") may be of different events: ask for more overlap
-            share = 0.6 if not event.date and not item.get("date") and item.get("not_after") != event.not_after else 0.4
-            return len(shared) >= max(2, share * min(len(mine_words), len(b)))
-
+        """Place a draft event (see :meth:`_add`): known by its date among the items citing its sentence, or as an
+        event of its strand or another reported again (:class:`_EventMatch`). Out: where it went."""
+        match = _EventMatch(self, event)
         fields = {"date": event.date, "not_after": event.not_after, "when": event.when, "title": event.title,
                   "people": event.people or None, "planned": True if event.planned else None}
         base = slugify(_DATE_IN_TITLE.sub(" ", event.title), 50, drop_stopwords=True)  # no date: editors correct dates
         tells_apart = event.date or f"by {event.not_after}"  # two events drawn from one sentence differ by their dates
-        return self._add(Proposal("events", event.topic, event.citations, fields, base, tells_apart, same, similar, upgrade=event,
-                                  words=mine_words, elsewhere=one_happening, happening=_happening_key(event.date or "", event.title),
-                                  rules=event.rules))
+        return self._add(Proposal("events", event.topic, event.citations, fields, base, tells_apart, match.same, match.similar,
+                                  upgrade=event, words=match.words, elsewhere=match.one_happening,
+                                  happening=_happening_key(event.date or "", event.title), rules=event.rules))
 
     def add_claim(self, claim: DraftClaim) -> Placed:
         def same(item: Any) -> bool:  # already known to share a citation
@@ -712,6 +664,89 @@ class Merger:
         """Every file the run may write: the content files, then the ledger."""
         return [self.sources, self.people, *self.entries.values(), self.ledger]
 
+
+
+class _EventMatch:
+    """How a draft ``event`` knows an item of the content to be itself, for :meth:`Merger.add_event`: ``merger`` holds
+    the items' words and citations; the draft's title words (``words``), what it tells (``told``: date, kinds of act,
+    people) and the sentences it cites are worked out once."""
+
+    def __init__(self, merger: Merger, event: DraftEvent) -> None:
+        self.merger, self.event = merger, event
+        self.words = _words(event.title)
+        self.told = (event.date, actions(event.title), event.people)
+        self.own_cites = _cite_keys(event.citations)
+
+    def same(self, item: Any) -> bool:
+        """Whether ``item``, already known to share a citation with the draft, is it: the same date (or bound)."""
+        event = self.event
+        return item.get("date") == event.date or item.get("not_after") == event.not_after and not event.date
+
+    def told_apart(self, item: Any) -> bool:
+        """Whether one sentence the draft and ``item`` both cite gives them two dates: two acts ("sentenced Monday after
+        her arrest earlier this year")."""
+        event = self.event
+        return bool(event.date and item.get("date") and item.get("date") != event.date) \
+            and not self.own_cites.isdisjoint(self.merger._cited(item))
+
+    def one_happening(self, item: Any, same_strand: bool = False) -> bool:
+        """Whether ``item`` (of another strand, unless ``same_strand``) reports the draft's happening: the same act,
+        date and participant (:func:`same_happening`)."""
+        event = self.event
+        if self.told_apart(item):
+            return False
+        date, title = item.get("date"), str(item.get("title", ""))
+        people = [str(p) for p in item.get("people") or []]
+        if not (event.people and people) and (_unnamed_participant(event.title) or _unnamed_participant(title)):
+            # "his" may be anyone's; but a session announced for the day, and the report of its act on
+            # that day in the same strand, are one happening ("scheduled for sentencing Friday", "He was sentenced")
+            if not (same_strand and bool(event.planned) != bool(item.get("planned"))):
+                return False
+        return bool(event.date and date) and same_happening(self.told, (str(date), actions(title), people))
+
+    def similar(self, item: Any) -> bool:
+        """Whether ``item``, an event of another sentence of the draft's strand, is the draft reported again: one
+        happening, or no other act or participant told, titles sharing enough words and dates that agree."""
+        event = self.event
+        if self.told_apart(item):
+            return False
+        if self.one_happening(item, same_strand=True):
+            return True
+        if self._other_act(item):
+            return False
+        b = self.merger.words(item, "title")
+        shared = self.words & b
+        if len(_undated(shared)) < 2:  # titles sharing fewer than two words, dates aside, are never the same event
+            return False
+        if not self._dates_agree(item):
+            return False
+        # two undated reports ("by 2025-02-17", "by 2024-10-25") may be of different events: ask for more overlap
+        share = 0.6 if not event.date and not item.get("date") and item.get("not_after") != event.not_after else 0.4
+        return len(shared) >= max(2, share * min(len(self.words), len(b)))
+
+    def _other_act(self, item: Any) -> bool:
+        """Whether ``item``'s title tells another act than the draft's, or the same act of other participants."""
+        acts = actions(str(item.get("title", "")))
+        if self.told[1] and acts:
+            if set(self.told[1]).isdisjoint(acts):
+                return True  # "Ortiz was convicted" and "Ortiz was sentenced": the same names, other acts
+            theirs_people = item.get("people") or []
+            if self.event.people and theirs_people and not _share_person(self.event.people, map(str, theirs_people)):
+                return True  # "convicted Dana Ortiz" and "convicted Lee Park": the same act, other participants
+        return False
+
+    def _dates_agree(self, item: Any) -> bool:
+        """Whether the draft's date or bound ("by 2025-02-17") and ``item``'s may be one: compatible dates, or a
+        dated event no later than a bound."""
+        event = self.event
+        mine, theirs = event.date or event.not_after, str(item.get("date") or item.get("not_after") or "")
+        bounded = not event.date or not item.get("date")
+        dates_ok = _compatible(event.date, str(item.get("date") or "")) or bounded and bool(mine and theirs)
+        if bounded and dates_ok:
+            # a bound only says "by then": the dated event must not be later than the bound
+            dated, bound = (event.date, theirs) if event.date else (str(item.get("date") or ""), event.not_after or "")
+            dates_ok = not dated or not bound or dated[: len(bound)] <= bound
+        return dates_ok
 
 @dataclass
 class Finding:
