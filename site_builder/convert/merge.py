@@ -548,42 +548,62 @@ class Merger:
 
     def _add(self, p: Proposal) -> Placed:
         """Place one draft: the item it already is, withheld (an editor deleted it), a citation added to the item it
-        is reported again in, or a new item."""
-        section, topic, cites, fields = p.section, p.topic, p.cites, p.fields
+        is reported again in, or a new item. Out: where it went; its proposals are noted in the ledger."""
         base_id = slugify(p.base, 76)
-        keys: list[Key] = [(section, c.source, fingerprint(_norm(c.quote), p.tells_apart)) for c in cites]
+        keys: list[Key] = [(p.section, c.source, fingerprint(_norm(c.quote), p.tells_apart)) for c in p.cites]
         found = self._find(p, keys, base_id)
         if found is not None:
-            return self._placed(section, found, "known", keys)
+            return self._placed(p.section, found, "known", keys)
         earlier = next((i for i in map(self.ledger.proposed_before, keys) if i is not None), None)
         if earlier is not None:  # proposed by an earlier run and gone since: an editor deleted it
             self.log.withheld += 1
-            return Placed(section, earlier, "withheld")
+            return Placed(p.section, earlier, "withheld")
         for item_topic, item in self._candidates(p):
-            if item_topic == topic and p.similar(item) or item_topic != topic and p.elsewhere is not None and p.elsewhere(item):
-                if item.get("review") in SETTLED:
-                    self.log.reviewed_skipped += 1
-                    return self._placed(section, item, "known", keys)
-                how = "known"
-                if self._add_citations(item, cites):
-                    self.log.citations += 1
-                    self.entries[item_topic].dirty = True
-                    self._index(section, item, _cite_keys(cites))
-                    how = "cited"
-                if p.upgrade is not None and str(item.get("id")) in self.created:
-                    self._refine_date(item, p.upgrade)
-                    self.entries[item_topic].dirty = True
-                return self._placed(section, item, how, keys)
+            if item_topic == p.topic and p.similar(item) or item_topic != p.topic and p.elsewhere is not None and p.elsewhere(item):
+                return self._reported_again(p, item_topic, item, keys)
+        return self._new_item(p, base_id, keys)
+
+    def _reported_again(self, p: Proposal, item_topic: str, item: Any, keys: list[Key]) -> Placed:
+        """Place draft ``p`` in ``item`` (of strand ``item_topic``), which reports it again: an item an editor decided on
+        is left as it is; a draft gets the citations it lacks, and the draft event's date if it is finer and the item
+        was made in this run. Out: where the draft went (known, or cited)."""
+        if item.get("review") in SETTLED:
+            self.log.reviewed_skipped += 1
+            return self._placed(p.section, item, "known", keys)
+        how = "known"
+        if self._add_citations(item, p.cites):
+            self.log.citations += 1
+            self.entries[item_topic].dirty = True
+            self._index(p.section, item, _cite_keys(p.cites))
+            how = "cited"
+        if p.upgrade is not None and str(item.get("id")) in self.created:
+            self._refine_date(item, p.upgrade)
+            self.entries[item_topic].dirty = True
+        return self._placed(p.section, item, how, keys)
+
+    def _new_item(self, p: Proposal, base_id: str, keys: list[Key]) -> Placed:
+        """Append draft ``p`` to its strand's section as a new draft item, its id ``base_id`` made unique, and index
+        it for the drafts that follow. Out: where it went (new), the ledger keeping its rule trail."""
+        section, topic = p.section, p.topic
         item = _mapping(self.entries[topic].data[section])
         item["id"] = self._unique(base_id, self.ids)
-        for key, value in fields.items():
+        for key, value in p.fields.items():
             if value is not None:
                 item[key] = _sequence(item, value) if isinstance(value, list) else value
-        item["citations"] = self._cite_seq(cites, item)
+        item["citations"] = self._cite_seq(p.cites, item)
         item["review"] = "draft"
         self.entries[topic].data[section].append(item)
         self.entries[topic].dirty = True
-        who = fields.get("attributed_to") or fields.get("speaker")
+        self._index_new(p, item)
+        self.created.add(str(item["id"]))
+        self.log.count(section, topic)
+        return self._placed(section, item, "new", keys, p.rules)
+
+    def _index_new(self, p: Proposal, item: Any) -> None:
+        """Add ``item``, just made of draft ``p``, to the indexes built so far: its strand's groups by speaker and their
+        word indexes, its citations, its happening (an event), its id."""
+        section, topic = p.section, p.topic
+        who = p.fields.get("attributed_to") or p.fields.get("speaker")
         groups = self._blocks.get((section, topic))
         if groups is not None:
             self._order.setdefault(id(item), len(self._order))
@@ -593,13 +613,10 @@ class Merger:
                 if index is not None:
                     for word in self.words(item, _SIMILAR_WORDS[section][0]):
                         index.setdefault(word, []).append(item)
-        self._index(section, item, _cite_keys(cites))
+        self._index(section, item, _cite_keys(p.cites))
         if section == "events":
             self._index_happening(topic, item)
         self._by_id.setdefault((section, str(item["id"])), item)
-        self.created.add(str(item["id"]))
-        self.log.count(section, topic)
-        return self._placed(section, item, "new", keys, p.rules)
 
     def _find(self, p: Proposal, keys: list[Key], base_id: str) -> Any | None:
         """The item a draft already is, if any, however an editor has changed it since it was proposed, or the
