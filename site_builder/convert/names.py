@@ -192,7 +192,9 @@ def find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) ->
 
 
 def _find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) -> list[Mention]:
-    """Name mentions in ``sentence`` (see :func:`find_mentions`)."""
+    """Name mentions in ``sentence`` (see :func:`find_mentions`): a surname after a particle, or each run of
+    capitalised words made a mention (:func:`_run_mention`); then couples, kin lists and epithets. Out: the
+    mentions in the order of the sentence."""
     toks = tokens(sentence)
     mentions: list[Mention] = []
     i = 0
@@ -207,47 +209,72 @@ def _find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) -
                 mentions.append(found)
                 i += 1
                 continue
-        j = i + 1
-        while j < count:
-            if toks[j - 1].possessive:
-                if _office_of(sentence, toks[j - 1], toks[j]):
-                    j += 1  # "the Pell County District Attorney's Office": one institution
-                    continue
-                break
-            if not _adjacent(sentence, toks[j - 1], toks[j]):
-                break
-            if _capital(toks[j]):
-                j += 1
-            elif toks[j].text in _CONNECTORS:
-                k = j + 1
-                while k < len(toks) and toks[k].text in _PARTICLES and toks[j].text in _PARTICLES and k - j < 3 and _adjacent(sentence, toks[k - 1], toks[k]):
-                    k += 1  # "de la Cruz"; but "of" / "the" join only single capitals ("University of New Mexico")
-                if k < len(toks) and k > j and _capital(toks[k]) and _adjacent(sentence, toks[k - 1], toks[k]):
-                    j = k + 1
-                else:
-                    break
-            else:
-                break
-        run = toks[i:j]
-        mention = _classify(sentence, toks, i, j, run, quoted or [])
-        cut = next((k for k in range(i + 1, j) if toks[k].text == "of"), None) if j - i > 2 else None
-        if cut is not None and (mention is None or mention.kind not in ("person",)):
-            head = _classify(sentence, toks, i, cut, toks[i:cut], quoted or [])
-            if head is not None and head.kind == "person":
-                mention, j = head, cut  # "Detective Joel Cano of Santa Fe County"
-            elif mention is None:
-                mention = _titled_of(sentence, toks, i, cut, j, quoted or [])  # "Director of Finance Ruth Amberley"
-        if i >= 2 and toks[i - 1].text in ("in", "for") and (mention is None or mention.kind in ("person", "single")):
-            mention = _title_in_charge(sentence, toks, i, j, quoted or []) or mention  # "Special Agent in Charge Ana Ruiz"
+        mention, i = _run_mention(sentence, toks, i, quoted or [])
         if mention is not None:
             mentions.append(mention)
-        i = j
     if len(mentions) >= 2 and " and " in sentence:
         _couples(sentence, mentions)
         _kin_lists(sentence, mentions)
     mentions.extend(_epithets(sentence, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _run_mention(sentence: str, toks: list[_Tok], i: int, quoted: list[tuple[int, int]]) -> tuple[Mention | None, int]:
+    """The mention made of the run of capitalised words starting at ``toks[i]`` (:data:`RUN_RULES`), or only of its
+    head before "of" when that is a person ("Detective Joel Cano of Santa Fe County"), or a title around a name
+    ("Director of Finance Ruth Amberley", "Special Agent in Charge Ana Ruiz"). Out: the mention (None: no name)
+    and the index of the token after it."""
+    j = _run_end(sentence, toks, i)
+    run = toks[i:j]
+    mention = _classify(sentence, toks, i, j, run, quoted)
+    cut = next((k for k in range(i + 1, j) if toks[k].text == "of"), None) if j - i > 2 else None
+    if cut is not None and (mention is None or mention.kind not in ("person",)):
+        head = _classify(sentence, toks, i, cut, toks[i:cut], quoted)
+        if head is not None and head.kind == "person":
+            mention, j = head, cut  # "Detective Joel Cano of Santa Fe County"
+        elif mention is None:
+            mention = _titled_of(sentence, toks, i, cut, j, quoted)  # "Director of Finance Ruth Amberley"
+    if i >= 2 and toks[i - 1].text in ("in", "for") and (mention is None or mention.kind in ("person", "single")):
+        mention = _title_in_charge(sentence, toks, i, j, quoted) or mention  # "Special Agent in Charge Ana Ruiz"
+    return mention, j
+
+
+def _run_end(sentence: str, toks: list[_Tok], i: int) -> int:
+    """The index of the token after the run of capitalised words that starts at ``toks[i]``: adjacent capitals, an
+    office after a possessive ("the Pell County District Attorney's Office") and capitals joined by a connector
+    ("University of New Mexico", "Maria de la Cruz")."""
+    j = i + 1
+    count = len(toks)
+    while j < count:
+        if toks[j - 1].possessive:
+            if _office_of(sentence, toks[j - 1], toks[j]):
+                j += 1  # "the Pell County District Attorney's Office": one institution
+                continue
+            break
+        if not _adjacent(sentence, toks[j - 1], toks[j]):
+            break
+        if _capital(toks[j]):
+            j += 1
+        elif toks[j].text in _CONNECTORS:
+            joined = _joined_capital(sentence, toks, j)
+            if joined is None:
+                break
+            j = joined
+        else:
+            break
+    return j
+
+
+def _joined_capital(sentence: str, toks: list[_Tok], j: int) -> int | None:
+    """After the connector ``toks[j]``, the index of the token after the capital it joins to the run ("of New", "de la
+    Cruz"); None if no capital follows it."""
+    k = j + 1
+    while k < len(toks) and toks[k].text in _PARTICLES and toks[j].text in _PARTICLES and k - j < 3 and _adjacent(sentence, toks[k - 1], toks[k]):
+        k += 1  # "de la Cruz"; but "of" / "the" join only single capitals ("University of New Mexico")
+    if k < len(toks) and k > j and _capital(toks[k]) and _adjacent(sentence, toks[k - 1], toks[k]):
+        return k + 1
+    return None
 
 
 def _particle_surname(sentence: str, toks: list[_Tok], k: int) -> Mention | None:
