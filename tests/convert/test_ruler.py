@@ -11,7 +11,7 @@ from site_builder.convert.events import DATED, UNDATED, extract_events
 from site_builder.convert import convert
 from site_builder.convert.merge import FIND
 from site_builder.ruler import Ruler
-from site_builder.articles.timex import DATES, find_dates
+from site_builder.articles.timex import DATES, SPANS, find_dates
 from site_builder.convert.segment import BREAKS, QUOTATIONS, segment, split_sentences
 from site_builder.convert.topics import LOOKUP, TopicDef, TopicMatcher
 
@@ -143,6 +143,19 @@ def test_the_dates_rules_are_named_and_an_earlier_one_takes_its_words() -> None:
     finally:
         DATES.enable(["day-and-month"])
 
+
+
+def test_the_relative_span_rules_are_named_and_the_first_that_applies_places_the_span() -> None:
+    """"closed six months later": counted from the one date before it (March 2015) by the later-or-earlier rule;
+    without it, no rule that follows counts it from a date the span does not follow directly, and it has no value."""
+    sentence = "The store opened in March 2015 and closed six months later."
+    assert SPANS.names() == ["the-unit", "ago", "around-a-date", "uncounted", "later-or-earlier", "after-or-before-an-act"]
+    assert [(d.text, d.value) for d in find_dates(sentence, "2024-01-10")] == [("March 2015", "2015-03"), ("six months later", "2015-09")]
+    SPANS.disable(["later-or-earlier"])
+    try:
+        assert [(d.text, d.value) for d in find_dates(sentence, "2024-01-10")] == [("March 2015", "2015-03"), ("six months later", None)]
+    finally:
+        SPANS.enable(["later-or-earlier"])
 
 def test_the_merge_matching_rules_know_a_draft_again(tmp_path: Path) -> None:
     """The article converted again: each draft is found by the citation it shares with its item. Without the
