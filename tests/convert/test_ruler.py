@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.convert.attribution import VERB_RULES, attribute
+from site_builder.convert.claims import CLAIM_RULES, extract_claims
 from site_builder.convert.events import DATED, UNDATED, extract_events
 from site_builder.convert import convert
 from site_builder.convert.merge import FIND
@@ -191,3 +192,26 @@ def test_the_attribution_verb_rules_name_the_rule_that_found_the_speaker() -> No
         assert found("Dana Pike said the studio lied.") is None  # nobody after "said" either
     finally:
         VERB_RULES.enable(["before"])
+
+
+def test_the_claims_rules_name_whose_claim_a_sentence_is() -> None:
+    """A sentence a named person says is theirs (said-by); one nobody says is the outlet's (outlet-voice), and without
+    that rule it is no claim; a question is none whoever says it."""
+    assert CLAIM_RULES.names() == ["no-case-words", "short-or-question", "mostly-quoted", "drawn-as-event", "said-by",
+                                   "unfiled-document", "outlet-voice"]
+
+    def claims(*paragraphs: str) -> list[tuple[str | None, list[str]]]:
+        doc = article_doc(list(paragraphs), PUBLISHED, TOPICS)
+        extract_claims(doc, "the-paper", "fact")
+        return [(c.attributed_to, c.rules) for c in doc.claims]
+
+    said = claims("Dana Pike said the council budget hides a deficit of two million dollars.")
+    assert [(who, rules[0].split(" > ")[0]) for who, rules in said] == [("dana-pike", "claims.said-by")]
+    sentence = "The council budget remains a matter of fierce debate among residents."
+    assert claims(sentence) == [("the-paper", ["claims.outlet-voice"])]
+    assert claims("Did the council budget hide a deficit of two million dollars?") == []
+    CLAIM_RULES.disable(["outlet-voice"])
+    try:
+        assert claims(sentence) == []
+    finally:
+        CLAIM_RULES.enable(["outlet-voice"])
