@@ -711,8 +711,9 @@ _COUNT_WORDS = frozenset("two three four five six seven eight nine ten".split())
 
 
 def _role_before(sentence: str, toks: list[_Tok], i: int) -> str | None:
-    """Role words right before the name: "prominent Los Angeles attorney Gloria Allred" → "Los Angeles attorney";
-    "Baldwin's attorney, Luke Nikas" → "Baldwin's attorney"; "former patient-intake director Dana Okafor"."""
+    """Role words right before the name at ``toks[i]``: "prominent Los Angeles attorney Gloria Allred" → "Los Angeles
+    attorney"; "Baldwin's attorney, Luke Nikas" → "Baldwin's attorney"; "former patient-intake director Dana Okafor".
+    Out: the role as written, or None."""
     before = sentence[max(0, toks[i].start - 90) : toks[i].start] if i > 0 else ""
     lead = _ROLE_FOR.search(before) if before.rstrip().endswith(",") else None
     if lead:
@@ -721,34 +722,51 @@ def _role_before(sentence: str, toks: list[_Tok], i: int) -> str | None:
     if k < 0:
         return None
     gap = sentence[toks[k].end : toks[i].start]
-    kin_list = toks[k].text.lower() in FAMILY and gap.strip() in ("—", "–")  # "their two kids—William, 3, and Invicta, 2—"
-    if not kin_list and (toks[k].text.lower() not in ROLE_WORDS or toks[k].text.lower() in ("star", "insider", "source")):
+    if toks[k].text.lower() in FAMILY and gap.strip() in ("—", "–"):  # "their two kids—William, 3, and Invicta, 2—"
+        return _kin_role(toks, k)
+    if toks[k].text.lower() not in ROLE_WORDS or toks[k].text.lower() in ("star", "insider", "source"):
         return None
-    if kin_list:
-        first = k
-        while first >= 1 and (toks[first - 1].text.isdigit() or toks[first - 1].text.lower() in _COUNT_WORDS):
-            first -= 1  # "their two kids"
-        owned = first >= 1 and (toks[first - 1].text.lower() in _OWN or toks[first - 1].possessive)
-        return toks[k].text.lower() if owned else None
     if gap.strip() == ",":
-        # "The developer's founder, Marcus Ellery," / "Baldwin's attorney, Luke Nikas," /
-        # "the clinic's former patient intake manager, Dana Okafor,"
-        first = k
-        while first - 1 >= 0 and k - first < 4 and sentence[toks[first - 1].end : toks[first].start] in (" ", "-") \
-                and (_modifier(toks[first - 1]) or _AGE_WORD.fullmatch(toks[first - 1].text)):
-            first -= 1
-        while first < k and _verb_like(toks[first].text) and not (first >= 1 and toks[first - 1].possessive):
-            first += 1  # "The suit names clinic director, ...": the verb is not part of the role
-        if first >= 1 and toks[first - 1].text.lower() in _OWN:
-            while first < k and _AGE_WORD.fullmatch(toks[first].text):
-                first += 1  # "his 22-year-old son, Paul,": the age is no part of the role
-            return sentence[toks[first].start : toks[k].end]  # "Her lawyer, Priya Natarajan,"
-        owner = toks[first - 1] if first >= 1 and toks[first - 1].possessive else None
-        if owner is None:
-            return None
-        return f"{sentence[owner.start : toks[k].start].rstrip()} {toks[k].text}"
+        return _apposed_role(sentence, toks, k)
     if gap != " ":
         return None
+    return _adjacent_role(sentence, toks, k)
+
+
+def _kin_role(toks: list[_Tok], k: int) -> str | None:
+    """The kin word ``toks[k]`` before a list of names ("their two kids—William, 3, and Invicta, 2—" → "kids"), if
+    someone owns it ("their", a possessive); else None."""
+    first = k
+    while first >= 1 and (toks[first - 1].text.isdigit() or toks[first - 1].text.lower() in _COUNT_WORDS):
+        first -= 1  # "their two kids"
+    owned = first >= 1 and (toks[first - 1].text.lower() in _OWN or toks[first - 1].possessive)
+    return toks[k].text.lower() if owned else None
+
+
+def _apposed_role(sentence: str, toks: list[_Tok], k: int) -> str | None:
+    """The role ending with the role word ``toks[k]`` before a comma and the name, if someone owns it: "Her lawyer,
+    Priya Natarajan," → "Her lawyer"; "Baldwin's attorney, Luke Nikas," → "Baldwin's attorney"; else None."""
+    # "The developer's founder, Marcus Ellery," / "the clinic's former patient intake manager, Dana Okafor,"
+    first = k
+    while first - 1 >= 0 and k - first < 4 and sentence[toks[first - 1].end : toks[first].start] in (" ", "-") \
+            and (_modifier(toks[first - 1]) or _AGE_WORD.fullmatch(toks[first - 1].text)):
+        first -= 1
+    while first < k and _verb_like(toks[first].text) and not (first >= 1 and toks[first - 1].possessive):
+        first += 1  # "The suit names clinic director, ...": the verb is not part of the role
+    if first >= 1 and toks[first - 1].text.lower() in _OWN:
+        while first < k and _AGE_WORD.fullmatch(toks[first].text):
+            first += 1  # "his 22-year-old son, Paul,": the age is no part of the role
+        return sentence[toks[first].start : toks[k].end]  # "Her lawyer, Priya Natarajan,"
+    owner = toks[first - 1] if first >= 1 and toks[first - 1].possessive else None
+    if owner is None:
+        return None
+    return f"{sentence[owner.start : toks[k].start].rstrip()} {toks[k].text}"
+
+
+def _adjacent_role(sentence: str, toks: list[_Tok], k: int) -> str:
+    """The role ending with the role word ``toks[k]`` right before the name, with the modifiers, role words and
+    capitals before it (four words at most, then widened): "prominent Los Angeles attorney Gloria Allred" → "Los
+    Angeles attorney"; with its owner: "Gutierrez-Reed’s attorney Jason Bowles" → "Gutierrez-Reed’s attorney"."""
     first = k
     while first - 1 >= 0 and sentence[toks[first - 1].end : toks[first].start] == " " and (
             toks[first - 1].text.lower() in ROLE_MODIFIERS or toks[first - 1].text.lower() in ROLE_WORDS
