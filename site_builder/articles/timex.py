@@ -337,7 +337,7 @@ def _relative_spans(st: Dating) -> bool:
     """"ten days before his May 19, 2022 arraignment", "three days later": a span counted from a date; "two years ago"
     (a round count back from the publication) is kept without a value."""
     for m in _RELATIVE_SPAN.finditer(st.sentence) if st.span else ():
-        _add_span(st.sentence, m, st.pub, st.found, st.taken)
+        SPANS.run(Span(st, m))  # the first span rule that applies places it
     return False
 
 
@@ -386,51 +386,98 @@ def _looks_ahead(sentence: str, start: int, end: int) -> bool | None:
     return None if _ONCE_PLANNED.search(clause) else True
 
 
-def _add_span(sentence: str, m: re.Match[str], pub: date | None, found: list[DateMention], taken: list[tuple[int, int]]) -> None:
-    """A relative span ("three days later", "ten days before his May 19, 2022 arraignment"), resolved only against a certain anchor."""
-    way = " ".join(m["dir"].lower().split())
-    n, unit = m["n"].lower(), m["u"].lower().rstrip("s")
-    if n == "the" and (way not in ("after", "before") or m["u"].lower().endswith("s")):
-        return  # "the day after" counts one day; "the years before" counts nothing
-    if way == "ago":
-        # counted from the day the article appeared, which dates nothing itself: "six months ago" is said of five or
-        # seven, "two years ago" of one or three; and a day or a week back is no certain day. Kept as words, no value.
-        _put(found, taken, DateMention(m.start(), m.end(), m.group(0), None, True))
-        return
-    sign = _DIRECTION.get(way)
-    count = _count(n)
-    step = None if sign is None or count is None or m["q"] and m["q"].lower() not in _EXACT else (sign * count * _UNITS[unit][1], _UNITS[unit][0])
+@dataclass
+class Span:
+    """The state of the rules of :data:`SPANS`: one relative span ``m`` ("three days later") found in the sentence of
+    the dates stage's state ``st``, with its words read: its direction (``way``), its count as written (``n``), its
+    unit, and the step it moves its anchor by (None: it names no exact count, or a direction not resolved)."""
+
+    st: Dating
+    m: re.Match[str]
+
+    def __post_init__(self) -> None:
+        m = self.m
+        self.way = " ".join(m["dir"].lower().split())
+        self.n, self.unit = m["n"].lower(), m["u"].lower().rstrip("s")
+        self.sign = _DIRECTION.get(self.way)
+        count = _count(self.n)
+        self.step = None if self.sign is None or count is None or m["q"] and m["q"].lower() not in _EXACT \
+            else (self.sign * count * _UNITS[self.unit][1], _UNITS[self.unit][0])
+
+    @property
+    def text(self) -> str:
+        """The span's words, to the end of the match (trailing spaces left out)."""
+        return self.m.group(0).rstrip()
+
+    def put(self, value: str | None, shift: tuple[int, str] | None = None, about: str | None = None, span: bool = False) -> bool:
+        """Keep the span's words as a relative date of ``value`` (unless an earlier date took them; ``shift``, ``about``
+        and ``span`` as in :class:`DateMention`) and handle the span."""
+        start, text = self.m.start(), self.text
+        _put(self.st.found, self.st.taken, DateMention(start, start + len(text), text, value, True, shift=shift, about=about, span=span))
+        return True
+
+
+def _the_unit(span: Span) -> bool:
+    """"the years before": "the" counts one day, week … only after or before ("the day after"); else nothing."""
+    return span.n == "the" and (span.way not in ("after", "before") or span.m["u"].lower().endswith("s"))
+
+
+def _ago(span: Span) -> bool:
+    """"six months ago": counted from the day the article appeared, which dates nothing itself; kept as words, no value."""
+    if span.way != "ago":
+        return False
+    # "six months ago" is said of five or seven, "two years ago" of one or three; and a day or a week back is no
+    # certain day
+    m = span.m
+    _put(span.st.found, span.st.taken, DateMention(m.start(), m.end(), m.group(0), None, True))
+    return True
+
+
+def _around_a_date(span: Span) -> bool:
+    """"ten days before his May 19, 2022 arraignment": the date inside is the anchor, not the event's date; it still
+    dates the words it sits in. "three days later, on June 5" restates the date: the span gives way to it."""
+    m, found, taken, sentence = span.m, span.st.found, span.st.taken, span.st.sentence
     inside = [d for d in found if d.start < m.end() and m.start() < d.end]
-    if inside:
-        # "ten days before his May 19, 2022 arraignment": the date inside is the anchor, not the event's date
-        # ("three days later, on June 5" restates the date: the span gives way to it)
-        if sign is None or way in ("later", "earlier") or any(d.start < m.end("dir") or d.relative for d in inside):
-            return
-        anchor = min(inside, key=lambda d: d.start)
-        tail = _SPAN_TAIL.match(sentence, max(d.end for d in inside))
-        end = tail.end() if tail else m.end()
-        for d in [d for d in found if d.start < end and m.start() < d.end]:
-            found.remove(d)
-            taken.remove((d.start, d.end))
-        value = shift_date(anchor.value, step) if step and anchor.value else None
-        _put(found, taken, DateMention(m.start(), end, sentence[m.start():end].rstrip(), value, True, span=True))
-        words = sentence[m.end("dir"):end].strip()
-        if anchor.value and words:  # the anchor still dates the words it sits in: "his May 19, 2022 arraignment"
-            found.append(replace(anchor, about=words))
-        return
-    text = m.group(0).rstrip()
+    if not inside:
+        return False
+    if span.sign is None or span.way in ("later", "earlier") or any(d.start < m.end("dir") or d.relative for d in inside):
+        return True
+    anchor = min(inside, key=lambda d: d.start)
+    tail = _SPAN_TAIL.match(sentence, max(d.end for d in inside))
+    end = tail.end() if tail else m.end()
+    for d in [d for d in found if d.start < end and m.start() < d.end]:
+        found.remove(d)
+        taken.remove((d.start, d.end))
+    value = shift_date(anchor.value, span.step) if span.step and anchor.value else None
+    _put(found, taken, DateMention(m.start(), end, sentence[m.start():end].rstrip(), value, True, span=True))
+    words = sentence[m.end("dir"):end].strip()
+    if anchor.value and words:  # the anchor still dates the words it sits in: "his May 19, 2022 arraignment"
+        found.append(replace(anchor, about=words))
+    return True
+
+
+def _uncounted(span: Span) -> bool:
+    """"nearly six months later", "two weeks into the trial": no exact step; kept as words, no value."""
+    return span.step is None and span.put(None)
+
+
+def _later_or_earlier(span: Span) -> bool:
+    """"opened in March 2015 and closed six months later": the one date before it is the anchor; with none, the step
+    is kept for a neighbouring sentence's date to anchor."""
+    if span.way not in ("later", "earlier") or span.step is None:
+        return False
+    before = {d.value for d in span.st.found if d.end <= span.m.start() and d.value and not d.relative}
+    if len(before) == 1:
+        return span.put(shift_date(before.pop(), span.step), span=True)
+    return span.put(None, shift=span.step if not before else None, span=True)
+
+
+def _after_or_before_an_act(span: Span) -> bool:
+    """"closed in October 2015, a month after its owner died": the owner died a month before October 2015 (the date
+    right before the span, the words after it what that date dates)."""
+    m, found, sentence, step = span.m, span.st.found, span.st.sentence, span.step
     if step is None:
-        _put(found, taken, DateMention(m.start(), m.start() + len(text), text, None, True))
-        return
-    if way in ("later", "earlier"):
-        # "opened in March 2015 and closed six months later": the one date before it is the anchor
-        before = {d.value for d in found if d.end <= m.start() and d.value and not d.relative}
-        if len(before) == 1:
-            _put(found, taken, DateMention(m.start(), m.start() + len(text), text, shift_date(before.pop(), step), True, span=True))
-        else:
-            _put(found, taken, DateMention(m.start(), m.start() + len(text), text, None, True, shift=step if not before else None, span=True))
-        return
-    # "closed in October 2015, a month after its owner died": the owner died a month before October 2015
+        return False
     lead = next((d for d in found if d.value and not d.relative and d.end <= m.start() and not sentence[d.end:m.start()].strip(", ")), None)
     about = _ABOUT.match(sentence, m.end("dir"))
     value = shift_date(lead.value, (-step[0], step[1])) if lead and lead.value and about else None
@@ -438,7 +485,14 @@ def _add_span(sentence: str, m: re.Match[str], pub: date | None, found: list[Dat
     apposition = _APPOSITION.match(sentence, about.end()) if about and value else None
     if dated and apposition:  # "the day after Dana Alvarez, a former clerk, filed her complaint": skip the apposition
         dated = f"{dated} {apposition['rest']}"
-    _put(found, taken, DateMention(m.start(), m.start() + len(text), text, value, True, about=dated, span=True))
+    return span.put(value, about=dated, span=True)
+
+
+# The relative-span rules, tried in order on each span (Ruler.run): the first that applies places it.
+SPANS: Ruler[Span] = Ruler("dates.span", [
+    ("the-unit", _the_unit), ("ago", _ago), ("around-a-date", _around_a_date), ("uncounted", _uncounted),
+    ("later-or-earlier", _later_or_earlier), ("after-or-before-an-act", _after_or_before_an_act),
+])
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

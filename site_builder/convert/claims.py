@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..content.model import UNKNOWN_SPEAKER
 from .attribution import ANONYMOUS, Attribution, attribute, introduced
@@ -425,52 +426,146 @@ def extract_claims(doc: ArticleDoc, publisher: str | None, plain_kind: str, tabl
     ``doc.outlet_voice``: an outlet is not proposed as a person or organisation merely because it publishes.
     In a ``tabloid`` article, a sentence whose loaded words only quotation marks could keep ("Baldwin's waterworks")
     is left out and counted in a note: the converter never puts the tabloid's own word in quotation marks as if
-    somebody had said it.
+    somebody had said it. Each sentence goes to the first rule of :data:`CLAIM_RULES` that handles it.
     """
-    seg, rec, source, topics, loaded, flagged = doc.seg, doc.rec, doc.source, doc.topics, doc.loaded, doc.flagged
-    skip, outlet_voice, claims = doc.used | doc.skip, doc.outlet_voice, doc.claims
+    skip = doc.used | doc.skip
     unfiled = 0
     revoiced: list[tuple[str, ...]] = []  # per sentence left out: its loaded words only quotation marks could keep
-    for i, sentence in enumerate(seg.sentences):
-        facts = rec.sentences[i]
-        text = sentence.text
-        if not facts.topics or len(text.split()) < 6 or text.rstrip().endswith("?"):
-            continue
-        if _quoted_share(seg, sentence.start, sentence.end) > 0.6:
-            continue
-        who = attribute(seg, rec, i, 0, None, rec.entities)
-        if i in skip and (who is None or who.speaker is None or i == len(seg.sentences) - 1):
-            continue
-        speaker: str | None  # None: the outlet's own voice, and the outlet is not listed
-        if who is not None and who.speaker:
-            speaker, kind, rule = who.speaker, who.kind, who.via("claims.said-by").rule
-        elif who is not None and who.document:
-            unfiled += 1  # "The lawsuit alleges …" with no filer named: a document's assertion, not the outlet's fact
-            continue
-        else:
-            speaker, kind, rule = publisher, plain_kind, "claims.outlet-voice"
-        if speaker == ANONYMOUS:
-            kind = "anonymous"
-        elif kind in ("statement", "allegation") and who is not None and who.verb and _denies_own(text, who.verb, rec.entities.get(speaker or "")):
-            kind = "denial"
-        neutral = neutralise(text, loaded)
-        flagged.extend((w, text) for w in neutral.flagged)
-        if tabloid and neutral.wrapped:  # "Baldwin's waterworks": the tabloid's word, nobody's quotation; never re-voiced as one
-            revoiced.append(neutral.wrapped)
-            continue
-        if len(neutral.text.split()) < 4:
-            continue
-        if speaker is None:
-            if outlet_voice is not None:
-                outlet_voice.append(" ".join(text.split()))
-            continue
-        doc.evaluative.extend((w, text) for w in evaluative(neutral.text, loaded))  # for the editor: beyond loaded_words
-        people = list(dict.fromkeys(k for _, _, k in facts.entities if k != speaker and rec.entities[k].kind == "person"))
-        topic = topics.primary(facts.topics)
-        assert topic is not None
-        description = _description(doc, who) if who is not None and speaker == ANONYMOUS else None
-        claims.append(DraftClaim(topic, kind, speaker, neutral.text, [Cite(source, " ".join(text.split()))], people=people,
-                                 described_as=description, rules=[rule]))
+    for i in range(len(doc.seg.sentences)):
+        site = ClaimSite(doc, i, skip, publisher, plain_kind)
+        CLAIM_RULES.run(site)
+        unfiled += site.unfiled
+        if site.rule:
+            wrapped = _draft_claim(site, tabloid)
+            if wrapped:
+                revoiced.append(wrapped)
+    _note_left_out(doc, revoiced, unfiled)
+
+
+@dataclass
+class ClaimSite:
+    """The state of the rules of :data:`CLAIM_RULES`: sentence ``index`` of the document (``skip``: the sentences an
+    event was drawn from or that are left out), and what the rule that handled it decided — the speaker (None: the
+    outlet's own voice, the outlet not listed), the kind of claim and the rule trail (empty: no claim), or that
+    the sentence is a document's assertion nobody is named as filing (``unfiled``)."""
+
+    doc: ArticleDoc
+    index: int
+    skip: set[int]
+    publisher: str | None
+    plain_kind: str
+    speaker: str | None = None
+    kind: str = ""
+    rule: str = ""
+    unfiled: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.doc.seg.sentences[self.index].text
+
+    @cached_property
+    def who(self) -> Attribution | None:
+        """Whom the sentence is attributed to (worked out once, when a rule first asks)."""
+        return attribute(self.doc.seg, self.doc.rec, self.index, 0, None, self.doc.rec.entities)
+
+    def claim(self, speaker: str | None, kind: str, rule: str) -> bool:
+        """Make the sentence a claim of ``speaker`` (None: the outlet's voice), of ``kind``, found by ``rule``; handled."""
+        self.speaker, self.kind, self.rule = speaker, kind, rule
+        return True
+
+
+def _no_case_words(site: ClaimSite) -> bool:
+    """"The weather was fine all week in the town.": a sentence without the case's words is no claim of it."""
+    return not site.doc.rec.sentences[site.index].topics
+
+
+def _short_or_question(site: ClaimSite) -> bool:
+    """"Was the lawsuit filed too late?", "The judge agreed.": a question, or fewer than six words, is no claim."""
+    text = site.text
+    return len(text.split()) < 6 or text.rstrip().endswith("?")
+
+
+def _mostly_quoted(site: ClaimSite) -> bool:
+    """'"We will appeal this ruling," the lawyer said.': a sentence mostly quoted words is a quote, not a claim."""
+    sentence = site.doc.seg.sentences[site.index]
+    return _quoted_share(site.doc.seg, sentence.start, sentence.end) > 0.6
+
+
+def _drawn_as_event(site: ClaimSite) -> bool:
+    """"A judge dismissed the lawsuit on March 3.": a sentence an event was drawn from is no claim too, unless someone
+    named says it (and it is not the article's last sentence)."""
+    if site.index not in site.skip:
+        return False
+    who = site.who
+    return who is None or who.speaker is None or site.index == len(site.doc.seg.sentences) - 1
+
+
+def _said_by(site: ClaimSite) -> bool:
+    """"Dana Pike said the studio cut the trailer.": the claim of whoever the sentence says says it."""
+    who = site.who
+    if who is None or not who.speaker:
+        return False
+    return site.claim(who.speaker, who.kind, who.via("claims.said-by").rule)
+
+
+def _unfiled_document(site: ClaimSite) -> bool:
+    """"The lawsuit alleges the studio cut the trailer.": a document's assertion with no filer named is left out and
+    counted: nobody's claim we can attribute, and not the outlet's fact."""
+    who = site.who
+    if who is None or not who.document:
+        return False
+    site.unfiled = True
+    return True
+
+
+def _outlet_voice(site: ClaimSite) -> bool:
+    """"The studio cut the trailer in March.": a sentence nobody in it says is in the outlet's own voice."""
+    return site.claim(site.publisher, site.plain_kind, "claims.outlet-voice")
+
+
+# The claims rules, tried in order on each sentence (Ruler.run): the first that handles it decides whose claim it is,
+# or that it is none.
+CLAIM_RULES: Ruler[ClaimSite] = Ruler("claims", [
+    ("no-case-words", _no_case_words), ("short-or-question", _short_or_question), ("mostly-quoted", _mostly_quoted),
+    ("drawn-as-event", _drawn_as_event), ("said-by", _said_by), ("unfiled-document", _unfiled_document),
+    ("outlet-voice", _outlet_voice),
+])
+
+
+def _draft_claim(site: ClaimSite, tabloid: bool) -> tuple[str, ...] | None:
+    """Add to the document the claim a rule made of a sentence: its kind (anonymous, or a denial of the speaker's
+    own act), its words in the neutral voice, the people it names and its strand; an outlet not listed gets none
+    (the sentence goes to ``doc.outlet_voice``). Out: the loaded words of a ``tabloid`` sentence left out because
+    only quotation marks could keep them, else None."""
+    doc, text, who, speaker, kind = site.doc, site.text, site.who, site.speaker, site.kind
+    if speaker == ANONYMOUS:
+        kind = "anonymous"
+    elif kind in ("statement", "allegation") and who is not None and who.verb and _denies_own(text, who.verb, doc.rec.entities.get(speaker or "")):
+        kind = "denial"
+    neutral = neutralise(text, doc.loaded)
+    doc.flagged.extend((w, text) for w in neutral.flagged)
+    if tabloid and neutral.wrapped:  # "Baldwin's waterworks": the tabloid's word, nobody's quotation; never re-voiced as one
+        return neutral.wrapped
+    if len(neutral.text.split()) < 4:
+        return None
+    if speaker is None:
+        if doc.outlet_voice is not None:
+            doc.outlet_voice.append(" ".join(text.split()))
+        return None
+    doc.evaluative.extend((w, text) for w in evaluative(neutral.text, doc.loaded))  # for the editor: beyond loaded_words
+    facts = doc.rec.sentences[site.index]
+    people = list(dict.fromkeys(k for _, _, k in facts.entities if k != speaker and doc.rec.entities[k].kind == "person"))
+    topic = doc.topics.primary(facts.topics)
+    assert topic is not None
+    description = _description(doc, who) if who is not None and speaker == ANONYMOUS else None
+    doc.claims.append(DraftClaim(topic, kind, speaker, neutral.text, [Cite(doc.source, " ".join(text.split()))], people=people,
+                                 described_as=description, rules=[site.rule]))
+    return None
+
+
+def _note_left_out(doc: ArticleDoc, revoiced: list[tuple[str, ...]], unfiled: int) -> None:
+    """Note for the report the claim sentences left out: those whose loaded words only quotation marks could keep
+    (``revoiced``, their words), and the ``unfiled`` documents' assertions."""
     if revoiced:  # short: the report prints a note on one line
         words = ", ".join(f"“{w}”" for w in dict.fromkeys(w.lower() for ws in revoiced for w in ws))
         doc.notes.append(f"{len(revoiced)} claim sentence(s) left out: loaded words ({words}) not in the source's quotation marks")

@@ -234,45 +234,17 @@ _NOT_NAMES = frozenset(MONTH_WORDS | WEEKDAY_WORDS | {w.capitalize() for w in ("
 
 class Merger:
     def __init__(self, root: Path, topics: list[TopicDef]) -> None:
+        """Open the content folder ``root`` to merge drafts into: people.yaml, sources.yaml, one entry file per strand
+        of ``topics`` (a file not there yet starts empty) and the ledger, with what they hold indexed so that a
+        draft finds its item cheaply. Nothing is written here (see :meth:`docs`)."""
         self.root = root
         self.topics = topics
-        # New files are built from plain dicts and lists (faster); files read from disk keep ruamel's
-        # round-trip types, so that comments and layout survive (see _mapping).
-        self.people = load_doc(root / "people.yaml", {"people": []})
-        self.sources = load_doc(root / "sources.yaml", {"sources": []})
-        self.entries: dict[str, Doc] = {}
-        for topic in topics:
-            empty = {"title": topic.title, "status": "draft", "summary": "", "events": [], "claims": [], "quotes": []}
-            self.entries[topic.id] = load_doc(root / "entries" / f"{topic.id}.yaml", empty)
-        for doc, key in ((self.people, "people"), (self.sources, "sources")):
-            if not isinstance(doc.data.get(key), list):
-                doc.data[key] = _sequence(doc.data)
-        # sources by file and by url (with their place in the list: the first listed wins), and their ids
-        self._source_by: dict[tuple[str, Any], tuple[int, Any]] = {}
-        self.source_ids: set[str] = set()
-        for n, s in enumerate(self.sources.data["sources"]):
-            if isinstance(s, dict):
-                self._index_source(n, s)
-        self.ids: set[str] = set()
-        self._by_id: dict[tuple[str, str], Any] = {}  # (section, id) -> item
-        for doc in self.entries.values():
-            for section in SECTIONS:
-                if not isinstance(doc.data.get(section), list):
-                    doc.data[section] = _sequence(doc.data)
-                for i in doc.data[section]:
-                    if isinstance(i, dict):
-                        self.ids.add(str(i.get("id")))
-                        self._by_id.setdefault((section, str(i.get("id"))), i)
-        self.edited = EditedItems(((section, i) for (section, _), i in self._by_id.items()), _norm)
+        self._load_files()
+        self._index_sources()
+        self._index_entries()
         self.ledger = load_ledger(root / LEDGER_FILE)
         self.person_ids = {str(p.get("id")) for p in self.people.data["people"] if isinstance(p, dict)}
-        # (section, source, normalised sentence) -> items citing it: finding "the same item" stays cheap
-        self.cited: dict[tuple[str, str, str], list[Any]] = {}
-        for doc in self.entries.values():
-            for section in SECTIONS:
-                for item in doc.data[section]:
-                    if isinstance(item, dict):
-                        self._index(section, item)
+        self._index_citations()
         self._word_cache: dict[int, set[str]] = {}
         self._have: dict[int, set[tuple[str, str]]] = {}  # citation keys per item (by identity)
         self._blocks: dict[tuple[str, str], dict[str, list[Any]]] = {}  # (section, topic) -> who says them -> items
@@ -286,6 +258,55 @@ class Merger:
         self.created: set[str] = set()  # ids made in this run (may still be refined)
         self._claimed: set[int] = set()  # items a draft found citing its very sentence: no other draft is them
         self.log = MergeLog()
+
+    def _load_files(self) -> None:
+        """Read people.yaml, sources.yaml and each strand's entry file (an empty one where none is there yet), each
+        list the merge appends to made a list whatever the file held there."""
+        # New files are built from plain dicts and lists (faster); files read from disk keep ruamel's
+        # round-trip types, so that comments and layout survive (see _mapping).
+        self.people = load_doc(self.root / "people.yaml", {"people": []})
+        self.sources = load_doc(self.root / "sources.yaml", {"sources": []})
+        self.entries: dict[str, Doc] = {}
+        for topic in self.topics:
+            empty = {"title": topic.title, "status": "draft", "summary": "", "events": [], "claims": [], "quotes": []}
+            self.entries[topic.id] = load_doc(self.root / "entries" / f"{topic.id}.yaml", empty)
+        for doc, key in ((self.people, "people"), (self.sources, "sources")):
+            if not isinstance(doc.data.get(key), list):
+                doc.data[key] = _sequence(doc.data)
+        for doc in self.entries.values():
+            for section in SECTIONS:
+                if not isinstance(doc.data.get(section), list):
+                    doc.data[section] = _sequence(doc.data)
+
+    def _index_sources(self) -> None:
+        """The sources listed, by file and by url (with their place in the list: the first listed wins), and their ids."""
+        self._source_by: dict[tuple[str, Any], tuple[int, Any]] = {}
+        self.source_ids: set[str] = set()
+        for n, s in enumerate(self.sources.data["sources"]):
+            if isinstance(s, dict):
+                self._index_source(n, s)
+
+    def _index_entries(self) -> None:
+        """The ids of the entries' items (``ids``), each item by (section, id) (the first of an id wins), and the items
+        an editor may have changed since they were proposed (:class:`EditedItems`)."""
+        self.ids: set[str] = set()
+        self._by_id: dict[tuple[str, str], Any] = {}  # (section, id) -> item
+        for doc in self.entries.values():
+            for section in SECTIONS:
+                for i in doc.data[section]:
+                    if isinstance(i, dict):
+                        self.ids.add(str(i.get("id")))
+                        self._by_id.setdefault((section, str(i.get("id"))), i)
+        self.edited = EditedItems(((section, i) for (section, _), i in self._by_id.items()), _norm)
+
+    def _index_citations(self) -> None:
+        """The entries' items by (section, source, normalised sentence) they cite: finding "the same item" stays cheap."""
+        self.cited: dict[tuple[str, str, str], list[Any]] = {}
+        for doc in self.entries.values():
+            for section in SECTIONS:
+                for item in doc.data[section]:
+                    if isinstance(item, dict):
+                        self._index(section, item)
 
     # ── lookups ────────────────────────────────────────────────────────
     def directory(self, principals: tuple[str, ...] = ()) -> Directory:
@@ -385,64 +406,16 @@ class Merger:
 
     # ── entries ────────────────────────────────────────────────────────
     def add_event(self, event: DraftEvent) -> Placed:
-        def same(item: Any) -> bool:  # already known to share a citation
-            return item.get("date") == event.date or item.get("not_after") == event.not_after and not event.date
-
-        mine_words = _words(event.title)
-        told = (event.date, actions(event.title), event.people)
-        own_cites = _cite_keys(event.citations)
-
-        def told_apart(item: Any) -> bool:  # one sentence giving two dates tells two acts ("sentenced Monday after her arrest earlier this year")
-            return bool(event.date and item.get("date") and item.get("date") != event.date) and not own_cites.isdisjoint(self._cited(item))
-
-        def one_happening(item: Any, same_strand: bool = False) -> bool:  # across strands: the same act, date and participant
-            if told_apart(item):
-                return False
-            date, title = item.get("date"), str(item.get("title", ""))
-            people = [str(p) for p in item.get("people") or []]
-            if not (event.people and people) and (_unnamed_participant(event.title) or _unnamed_participant(title)):
-                # "his" may be anyone's; but a session announced for the day, and the report of its act on
-                # that day in the same strand, are one happening ("scheduled for sentencing Friday", "He was sentenced")
-                if not (same_strand and bool(event.planned) != bool(item.get("planned"))):
-                    return False
-            return bool(event.date and date) and same_happening(told, (str(date), actions(title), people))
-
-        def similar(item: Any) -> bool:
-            if told_apart(item):
-                return False
-            if one_happening(item, same_strand=True):
-                return True
-            acts = actions(str(item.get("title", "")))
-            if told[1] and acts:
-                if set(told[1]).isdisjoint(acts):
-                    return False  # "Ortiz was convicted" and "Ortiz was sentenced": the same names, other acts
-                theirs_people = item.get("people") or []
-                if event.people and theirs_people and not _share_person(event.people, map(str, theirs_people)):
-                    return False  # "convicted Dana Ortiz" and "convicted Lee Park": the same act, other participants
-            b = self.words(item, "title")
-            shared = mine_words & b
-            if len(_undated(shared)) < 2:  # titles sharing fewer than two words, dates aside, are never the same event
-                return False
-            mine, theirs = event.date or event.not_after, str(item.get("date") or item.get("not_after") or "")
-            bounded = not event.date or not item.get("date")
-            dates_ok = _compatible(event.date, str(item.get("date") or "")) or bounded and bool(mine and theirs)
-            if bounded and dates_ok:
-                # a bound only says "by then": the dated event must not be later than the bound
-                dated, bound = (event.date, theirs) if event.date else (str(item.get("date") or ""), event.not_after or "")
-                dates_ok = not dated or not bound or dated[: len(bound)] <= bound
-            if not dates_ok:
-                return False
-            # two undated reports ("by 2025-02-17", "by 2024-10-25") may be of different events: ask for more overlap
-            share = 0.6 if not event.date and not item.get("date") and item.get("not_after") != event.not_after else 0.4
-            return len(shared) >= max(2, share * min(len(mine_words), len(b)))
-
+        """Place a draft event (see :meth:`_add`): known by its date among the items citing its sentence, or as an
+        event of its strand or another reported again (:class:`_EventMatch`). Out: where it went."""
+        match = _EventMatch(self, event)
         fields = {"date": event.date, "not_after": event.not_after, "when": event.when, "title": event.title,
                   "people": event.people or None, "planned": True if event.planned else None}
         base = slugify(_DATE_IN_TITLE.sub(" ", event.title), 50, drop_stopwords=True)  # no date: editors correct dates
         tells_apart = event.date or f"by {event.not_after}"  # two events drawn from one sentence differ by their dates
-        return self._add(Proposal("events", event.topic, event.citations, fields, base, tells_apart, same, similar, upgrade=event,
-                                  words=mine_words, elsewhere=one_happening, happening=_happening_key(event.date or "", event.title),
-                                  rules=event.rules))
+        return self._add(Proposal("events", event.topic, event.citations, fields, base, tells_apart, match.same, match.similar,
+                                  upgrade=event, words=match.words, elsewhere=match.one_happening,
+                                  happening=_happening_key(event.date or "", event.title), rules=event.rules))
 
     def add_claim(self, claim: DraftClaim) -> Placed:
         def same(item: Any) -> bool:  # already known to share a citation
@@ -575,42 +548,62 @@ class Merger:
 
     def _add(self, p: Proposal) -> Placed:
         """Place one draft: the item it already is, withheld (an editor deleted it), a citation added to the item it
-        is reported again in, or a new item."""
-        section, topic, cites, fields = p.section, p.topic, p.cites, p.fields
+        is reported again in, or a new item. Out: where it went; its proposals are noted in the ledger."""
         base_id = slugify(p.base, 76)
-        keys: list[Key] = [(section, c.source, fingerprint(_norm(c.quote), p.tells_apart)) for c in cites]
+        keys: list[Key] = [(p.section, c.source, fingerprint(_norm(c.quote), p.tells_apart)) for c in p.cites]
         found = self._find(p, keys, base_id)
         if found is not None:
-            return self._placed(section, found, "known", keys)
+            return self._placed(p.section, found, "known", keys)
         earlier = next((i for i in map(self.ledger.proposed_before, keys) if i is not None), None)
         if earlier is not None:  # proposed by an earlier run and gone since: an editor deleted it
             self.log.withheld += 1
-            return Placed(section, earlier, "withheld")
+            return Placed(p.section, earlier, "withheld")
         for item_topic, item in self._candidates(p):
-            if item_topic == topic and p.similar(item) or item_topic != topic and p.elsewhere is not None and p.elsewhere(item):
-                if item.get("review") in SETTLED:
-                    self.log.reviewed_skipped += 1
-                    return self._placed(section, item, "known", keys)
-                how = "known"
-                if self._add_citations(item, cites):
-                    self.log.citations += 1
-                    self.entries[item_topic].dirty = True
-                    self._index(section, item, _cite_keys(cites))
-                    how = "cited"
-                if p.upgrade is not None and str(item.get("id")) in self.created:
-                    self._refine_date(item, p.upgrade)
-                    self.entries[item_topic].dirty = True
-                return self._placed(section, item, how, keys)
+            if item_topic == p.topic and p.similar(item) or item_topic != p.topic and p.elsewhere is not None and p.elsewhere(item):
+                return self._reported_again(p, item_topic, item, keys)
+        return self._new_item(p, base_id, keys)
+
+    def _reported_again(self, p: Proposal, item_topic: str, item: Any, keys: list[Key]) -> Placed:
+        """Place draft ``p`` in ``item`` (of strand ``item_topic``), which reports it again: an item an editor decided on
+        is left as it is; a draft gets the citations it lacks, and the draft event's date if it is finer and the item
+        was made in this run. Out: where the draft went (known, or cited)."""
+        if item.get("review") in SETTLED:
+            self.log.reviewed_skipped += 1
+            return self._placed(p.section, item, "known", keys)
+        how = "known"
+        if self._add_citations(item, p.cites):
+            self.log.citations += 1
+            self.entries[item_topic].dirty = True
+            self._index(p.section, item, _cite_keys(p.cites))
+            how = "cited"
+        if p.upgrade is not None and str(item.get("id")) in self.created:
+            self._refine_date(item, p.upgrade)
+            self.entries[item_topic].dirty = True
+        return self._placed(p.section, item, how, keys)
+
+    def _new_item(self, p: Proposal, base_id: str, keys: list[Key]) -> Placed:
+        """Append draft ``p`` to its strand's section as a new draft item, its id ``base_id`` made unique, and index
+        it for the drafts that follow. Out: where it went (new), the ledger keeping its rule trail."""
+        section, topic = p.section, p.topic
         item = _mapping(self.entries[topic].data[section])
         item["id"] = self._unique(base_id, self.ids)
-        for key, value in fields.items():
+        for key, value in p.fields.items():
             if value is not None:
                 item[key] = _sequence(item, value) if isinstance(value, list) else value
-        item["citations"] = self._cite_seq(cites, item)
+        item["citations"] = self._cite_seq(p.cites, item)
         item["review"] = "draft"
         self.entries[topic].data[section].append(item)
         self.entries[topic].dirty = True
-        who = fields.get("attributed_to") or fields.get("speaker")
+        self._index_new(p, item)
+        self.created.add(str(item["id"]))
+        self.log.count(section, topic)
+        return self._placed(section, item, "new", keys, p.rules)
+
+    def _index_new(self, p: Proposal, item: Any) -> None:
+        """Add ``item``, just made of draft ``p``, to the indexes built so far: its strand's groups by speaker and their
+        word indexes, its citations, its happening (an event), its id."""
+        section, topic = p.section, p.topic
+        who = p.fields.get("attributed_to") or p.fields.get("speaker")
         groups = self._blocks.get((section, topic))
         if groups is not None:
             self._order.setdefault(id(item), len(self._order))
@@ -620,13 +613,10 @@ class Merger:
                 if index is not None:
                     for word in self.words(item, _SIMILAR_WORDS[section][0]):
                         index.setdefault(word, []).append(item)
-        self._index(section, item, _cite_keys(cites))
+        self._index(section, item, _cite_keys(p.cites))
         if section == "events":
             self._index_happening(topic, item)
         self._by_id.setdefault((section, str(item["id"])), item)
-        self.created.add(str(item["id"]))
-        self.log.count(section, topic)
-        return self._placed(section, item, "new", keys, p.rules)
 
     def _find(self, p: Proposal, keys: list[Key], base_id: str) -> Any | None:
         """The item a draft already is, if any, however an editor has changed it since it was proposed, or the
@@ -691,6 +681,89 @@ class Merger:
         """Every file the run may write: the content files, then the ledger."""
         return [self.sources, self.people, *self.entries.values(), self.ledger]
 
+
+
+class _EventMatch:
+    """How a draft ``event`` knows an item of the content to be itself, for :meth:`Merger.add_event`: ``merger`` holds
+    the items' words and citations; the draft's title words (``words``), what it tells (``told``: date, kinds of act,
+    people) and the sentences it cites are worked out once."""
+
+    def __init__(self, merger: Merger, event: DraftEvent) -> None:
+        self.merger, self.event = merger, event
+        self.words = _words(event.title)
+        self.told = (event.date, actions(event.title), event.people)
+        self.own_cites = _cite_keys(event.citations)
+
+    def same(self, item: Any) -> bool:
+        """Whether ``item``, already known to share a citation with the draft, is it: the same date (or bound)."""
+        event = self.event
+        return item.get("date") == event.date or item.get("not_after") == event.not_after and not event.date
+
+    def told_apart(self, item: Any) -> bool:
+        """Whether one sentence the draft and ``item`` both cite gives them two dates: two acts ("sentenced Monday after
+        her arrest earlier this year")."""
+        event = self.event
+        return bool(event.date and item.get("date") and item.get("date") != event.date) \
+            and not self.own_cites.isdisjoint(self.merger._cited(item))
+
+    def one_happening(self, item: Any, same_strand: bool = False) -> bool:
+        """Whether ``item`` (of another strand, unless ``same_strand``) reports the draft's happening: the same act,
+        date and participant (:func:`same_happening`)."""
+        event = self.event
+        if self.told_apart(item):
+            return False
+        date, title = item.get("date"), str(item.get("title", ""))
+        people = [str(p) for p in item.get("people") or []]
+        if not (event.people and people) and (_unnamed_participant(event.title) or _unnamed_participant(title)):
+            # "his" may be anyone's; but a session announced for the day, and the report of its act on
+            # that day in the same strand, are one happening ("scheduled for sentencing Friday", "He was sentenced")
+            if not (same_strand and bool(event.planned) != bool(item.get("planned"))):
+                return False
+        return bool(event.date and date) and same_happening(self.told, (str(date), actions(title), people))
+
+    def similar(self, item: Any) -> bool:
+        """Whether ``item``, an event of another sentence of the draft's strand, is the draft reported again: one
+        happening, or no other act or participant told, titles sharing enough words and dates that agree."""
+        event = self.event
+        if self.told_apart(item):
+            return False
+        if self.one_happening(item, same_strand=True):
+            return True
+        if self._other_act(item):
+            return False
+        b = self.merger.words(item, "title")
+        shared = self.words & b
+        if len(_undated(shared)) < 2:  # titles sharing fewer than two words, dates aside, are never the same event
+            return False
+        if not self._dates_agree(item):
+            return False
+        # two undated reports ("by 2025-02-17", "by 2024-10-25") may be of different events: ask for more overlap
+        share = 0.6 if not event.date and not item.get("date") and item.get("not_after") != event.not_after else 0.4
+        return len(shared) >= max(2, share * min(len(self.words), len(b)))
+
+    def _other_act(self, item: Any) -> bool:
+        """Whether ``item``'s title tells another act than the draft's, or the same act of other participants."""
+        acts = actions(str(item.get("title", "")))
+        if self.told[1] and acts:
+            if set(self.told[1]).isdisjoint(acts):
+                return True  # "Ortiz was convicted" and "Ortiz was sentenced": the same names, other acts
+            theirs_people = item.get("people") or []
+            if self.event.people and theirs_people and not _share_person(self.event.people, map(str, theirs_people)):
+                return True  # "convicted Dana Ortiz" and "convicted Lee Park": the same act, other participants
+        return False
+
+    def _dates_agree(self, item: Any) -> bool:
+        """Whether the draft's date or bound ("by 2025-02-17") and ``item``'s may be one: compatible dates, or a
+        dated event no later than a bound."""
+        event = self.event
+        mine, theirs = event.date or event.not_after, str(item.get("date") or item.get("not_after") or "")
+        bounded = not event.date or not item.get("date")
+        dates_ok = _compatible(event.date, str(item.get("date") or "")) or bounded and bool(mine and theirs)
+        if bounded and dates_ok:
+            # a bound only says "by then": the dated event must not be later than the bound
+            dated, bound = (event.date, theirs) if event.date else (str(item.get("date") or ""), event.not_after or "")
+            dates_ok = not dated or not bound or dated[: len(bound)] <= bound
+        return dates_ok
 
 @dataclass
 class Finding:

@@ -192,7 +192,9 @@ def find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) ->
 
 
 def _find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) -> list[Mention]:
-    """Name mentions in ``sentence`` (see :func:`find_mentions`)."""
+    """Name mentions in ``sentence`` (see :func:`find_mentions`): a surname after a particle, or each run of
+    capitalised words made a mention (:func:`_run_mention`); then couples, kin lists and epithets. Out: the
+    mentions in the order of the sentence."""
     toks = tokens(sentence)
     mentions: list[Mention] = []
     i = 0
@@ -207,47 +209,72 @@ def _find_mentions(sentence: str, quoted: list[tuple[int, int]] | None = None) -
                 mentions.append(found)
                 i += 1
                 continue
-        j = i + 1
-        while j < count:
-            if toks[j - 1].possessive:
-                if _office_of(sentence, toks[j - 1], toks[j]):
-                    j += 1  # "the Pell County District Attorney's Office": one institution
-                    continue
-                break
-            if not _adjacent(sentence, toks[j - 1], toks[j]):
-                break
-            if _capital(toks[j]):
-                j += 1
-            elif toks[j].text in _CONNECTORS:
-                k = j + 1
-                while k < len(toks) and toks[k].text in _PARTICLES and toks[j].text in _PARTICLES and k - j < 3 and _adjacent(sentence, toks[k - 1], toks[k]):
-                    k += 1  # "de la Cruz"; but "of" / "the" join only single capitals ("University of New Mexico")
-                if k < len(toks) and k > j and _capital(toks[k]) and _adjacent(sentence, toks[k - 1], toks[k]):
-                    j = k + 1
-                else:
-                    break
-            else:
-                break
-        run = toks[i:j]
-        mention = _classify(sentence, toks, i, j, run, quoted or [])
-        cut = next((k for k in range(i + 1, j) if toks[k].text == "of"), None) if j - i > 2 else None
-        if cut is not None and (mention is None or mention.kind not in ("person",)):
-            head = _classify(sentence, toks, i, cut, toks[i:cut], quoted or [])
-            if head is not None and head.kind == "person":
-                mention, j = head, cut  # "Detective Joel Cano of Santa Fe County"
-            elif mention is None:
-                mention = _titled_of(sentence, toks, i, cut, j, quoted or [])  # "Director of Finance Ruth Amberley"
-        if i >= 2 and toks[i - 1].text in ("in", "for") and (mention is None or mention.kind in ("person", "single")):
-            mention = _title_in_charge(sentence, toks, i, j, quoted or []) or mention  # "Special Agent in Charge Ana Ruiz"
+        mention, i = _run_mention(sentence, toks, i, quoted or [])
         if mention is not None:
             mentions.append(mention)
-        i = j
     if len(mentions) >= 2 and " and " in sentence:
         _couples(sentence, mentions)
         _kin_lists(sentence, mentions)
     mentions.extend(_epithets(sentence, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _run_mention(sentence: str, toks: list[_Tok], i: int, quoted: list[tuple[int, int]]) -> tuple[Mention | None, int]:
+    """The mention made of the run of capitalised words starting at ``toks[i]`` (:data:`RUN_RULES`), or only of its
+    head before "of" when that is a person ("Detective Joel Cano of Santa Fe County"), or a title around a name
+    ("Director of Finance Ruth Amberley", "Special Agent in Charge Ana Ruiz"). Out: the mention (None: no name)
+    and the index of the token after it."""
+    j = _run_end(sentence, toks, i)
+    run = toks[i:j]
+    mention = _classify(sentence, toks, i, j, run, quoted)
+    cut = next((k for k in range(i + 1, j) if toks[k].text == "of"), None) if j - i > 2 else None
+    if cut is not None and (mention is None or mention.kind not in ("person",)):
+        head = _classify(sentence, toks, i, cut, toks[i:cut], quoted)
+        if head is not None and head.kind == "person":
+            mention, j = head, cut  # "Detective Joel Cano of Santa Fe County"
+        elif mention is None:
+            mention = _titled_of(sentence, toks, i, cut, j, quoted)  # "Director of Finance Ruth Amberley"
+    if i >= 2 and toks[i - 1].text in ("in", "for") and (mention is None or mention.kind in ("person", "single")):
+        mention = _title_in_charge(sentence, toks, i, j, quoted) or mention  # "Special Agent in Charge Ana Ruiz"
+    return mention, j
+
+
+def _run_end(sentence: str, toks: list[_Tok], i: int) -> int:
+    """The index of the token after the run of capitalised words that starts at ``toks[i]``: adjacent capitals, an
+    office after a possessive ("the Pell County District Attorney's Office") and capitals joined by a connector
+    ("University of New Mexico", "Maria de la Cruz")."""
+    j = i + 1
+    count = len(toks)
+    while j < count:
+        if toks[j - 1].possessive:
+            if _office_of(sentence, toks[j - 1], toks[j]):
+                j += 1  # "the Pell County District Attorney's Office": one institution
+                continue
+            break
+        if not _adjacent(sentence, toks[j - 1], toks[j]):
+            break
+        if _capital(toks[j]):
+            j += 1
+        elif toks[j].text in _CONNECTORS:
+            joined = _joined_capital(sentence, toks, j)
+            if joined is None:
+                break
+            j = joined
+        else:
+            break
+    return j
+
+
+def _joined_capital(sentence: str, toks: list[_Tok], j: int) -> int | None:
+    """After the connector ``toks[j]``, the index of the token after the capital it joins to the run ("of New", "de la
+    Cruz"); None if no capital follows it."""
+    k = j + 1
+    while k < len(toks) and toks[k].text in _PARTICLES and toks[j].text in _PARTICLES and k - j < 3 and _adjacent(sentence, toks[k - 1], toks[k]):
+        k += 1  # "de la Cruz"; but "of" / "the" join only single capitals ("University of New Mexico")
+    if k < len(toks) and k > j and _capital(toks[k]) and _adjacent(sentence, toks[k - 1], toks[k]):
+        return k + 1
+    return None
 
 
 def _particle_surname(sentence: str, toks: list[_Tok], k: int) -> Mention | None:
@@ -684,8 +711,9 @@ _COUNT_WORDS = frozenset("two three four five six seven eight nine ten".split())
 
 
 def _role_before(sentence: str, toks: list[_Tok], i: int) -> str | None:
-    """Role words right before the name: "prominent Los Angeles attorney Gloria Allred" → "Los Angeles attorney";
-    "Baldwin's attorney, Luke Nikas" → "Baldwin's attorney"; "former patient-intake director Dana Okafor"."""
+    """Role words right before the name at ``toks[i]``: "prominent Los Angeles attorney Gloria Allred" → "Los Angeles
+    attorney"; "Baldwin's attorney, Luke Nikas" → "Baldwin's attorney"; "former patient-intake director Dana Okafor".
+    Out: the role as written, or None."""
     before = sentence[max(0, toks[i].start - 90) : toks[i].start] if i > 0 else ""
     lead = _ROLE_FOR.search(before) if before.rstrip().endswith(",") else None
     if lead:
@@ -694,34 +722,51 @@ def _role_before(sentence: str, toks: list[_Tok], i: int) -> str | None:
     if k < 0:
         return None
     gap = sentence[toks[k].end : toks[i].start]
-    kin_list = toks[k].text.lower() in FAMILY and gap.strip() in ("—", "–")  # "their two kids—William, 3, and Invicta, 2—"
-    if not kin_list and (toks[k].text.lower() not in ROLE_WORDS or toks[k].text.lower() in ("star", "insider", "source")):
+    if toks[k].text.lower() in FAMILY and gap.strip() in ("—", "–"):  # "their two kids—William, 3, and Invicta, 2—"
+        return _kin_role(toks, k)
+    if toks[k].text.lower() not in ROLE_WORDS or toks[k].text.lower() in ("star", "insider", "source"):
         return None
-    if kin_list:
-        first = k
-        while first >= 1 and (toks[first - 1].text.isdigit() or toks[first - 1].text.lower() in _COUNT_WORDS):
-            first -= 1  # "their two kids"
-        owned = first >= 1 and (toks[first - 1].text.lower() in _OWN or toks[first - 1].possessive)
-        return toks[k].text.lower() if owned else None
     if gap.strip() == ",":
-        # "The developer's founder, Marcus Ellery," / "Baldwin's attorney, Luke Nikas," /
-        # "the clinic's former patient intake manager, Dana Okafor,"
-        first = k
-        while first - 1 >= 0 and k - first < 4 and sentence[toks[first - 1].end : toks[first].start] in (" ", "-") \
-                and (_modifier(toks[first - 1]) or _AGE_WORD.fullmatch(toks[first - 1].text)):
-            first -= 1
-        while first < k and _verb_like(toks[first].text) and not (first >= 1 and toks[first - 1].possessive):
-            first += 1  # "The suit names clinic director, ...": the verb is not part of the role
-        if first >= 1 and toks[first - 1].text.lower() in _OWN:
-            while first < k and _AGE_WORD.fullmatch(toks[first].text):
-                first += 1  # "his 22-year-old son, Paul,": the age is no part of the role
-            return sentence[toks[first].start : toks[k].end]  # "Her lawyer, Priya Natarajan,"
-        owner = toks[first - 1] if first >= 1 and toks[first - 1].possessive else None
-        if owner is None:
-            return None
-        return f"{sentence[owner.start : toks[k].start].rstrip()} {toks[k].text}"
+        return _apposed_role(sentence, toks, k)
     if gap != " ":
         return None
+    return _adjacent_role(sentence, toks, k)
+
+
+def _kin_role(toks: list[_Tok], k: int) -> str | None:
+    """The kin word ``toks[k]`` before a list of names ("their two kids—William, 3, and Invicta, 2—" → "kids"), if
+    someone owns it ("their", a possessive); else None."""
+    first = k
+    while first >= 1 and (toks[first - 1].text.isdigit() or toks[first - 1].text.lower() in _COUNT_WORDS):
+        first -= 1  # "their two kids"
+    owned = first >= 1 and (toks[first - 1].text.lower() in _OWN or toks[first - 1].possessive)
+    return toks[k].text.lower() if owned else None
+
+
+def _apposed_role(sentence: str, toks: list[_Tok], k: int) -> str | None:
+    """The role ending with the role word ``toks[k]`` before a comma and the name, if someone owns it: "Her lawyer,
+    Priya Natarajan," → "Her lawyer"; "Baldwin's attorney, Luke Nikas," → "Baldwin's attorney"; else None."""
+    # "The developer's founder, Marcus Ellery," / "the clinic's former patient intake manager, Dana Okafor,"
+    first = k
+    while first - 1 >= 0 and k - first < 4 and sentence[toks[first - 1].end : toks[first].start] in (" ", "-") \
+            and (_modifier(toks[first - 1]) or _AGE_WORD.fullmatch(toks[first - 1].text)):
+        first -= 1
+    while first < k and _verb_like(toks[first].text) and not (first >= 1 and toks[first - 1].possessive):
+        first += 1  # "The suit names clinic director, ...": the verb is not part of the role
+    if first >= 1 and toks[first - 1].text.lower() in _OWN:
+        while first < k and _AGE_WORD.fullmatch(toks[first].text):
+            first += 1  # "his 22-year-old son, Paul,": the age is no part of the role
+        return sentence[toks[first].start : toks[k].end]  # "Her lawyer, Priya Natarajan,"
+    owner = toks[first - 1] if first >= 1 and toks[first - 1].possessive else None
+    if owner is None:
+        return None
+    return f"{sentence[owner.start : toks[k].start].rstrip()} {toks[k].text}"
+
+
+def _adjacent_role(sentence: str, toks: list[_Tok], k: int) -> str:
+    """The role ending with the role word ``toks[k]`` right before the name, with the modifiers, role words and
+    capitals before it (four words at most, then widened): "prominent Los Angeles attorney Gloria Allred" → "Los
+    Angeles attorney"; with its owner: "Gutierrez-Reed’s attorney Jason Bowles" → "Gutierrez-Reed’s attorney"."""
     first = k
     while first - 1 >= 0 and sentence[toks[first - 1].end : toks[first].start] == " " and (
             toks[first - 1].text.lower() in ROLE_MODIFIERS or toks[first - 1].text.lower() in ROLE_WORDS

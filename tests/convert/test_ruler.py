@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from site_builder.convert.attribution import VERB_RULES, attribute
+from site_builder.convert.claims import CLAIM_RULES, extract_claims
 from site_builder.convert.events import DATED, UNDATED, extract_events
 from site_builder.convert import convert
 from site_builder.convert.merge import FIND
 from site_builder.ruler import Ruler
-from site_builder.articles.timex import DATES, find_dates
+from site_builder.articles.timex import DATES, SPANS, find_dates
 from site_builder.convert.segment import BREAKS, QUOTATIONS, segment, split_sentences
 from site_builder.convert.topics import LOOKUP, TopicDef, TopicMatcher
 
@@ -144,6 +145,19 @@ def test_the_dates_rules_are_named_and_an_earlier_one_takes_its_words() -> None:
         DATES.enable(["day-and-month"])
 
 
+
+def test_the_relative_span_rules_are_named_and_the_first_that_applies_places_the_span() -> None:
+    """"closed six months later": counted from the one date before it (March 2015) by the later-or-earlier rule;
+    without it, no rule that follows counts it from a date the span does not follow directly, and it has no value."""
+    sentence = "The store opened in March 2015 and closed six months later."
+    assert SPANS.names() == ["the-unit", "ago", "around-a-date", "uncounted", "later-or-earlier", "after-or-before-an-act"]
+    assert [(d.text, d.value) for d in find_dates(sentence, "2024-01-10")] == [("March 2015", "2015-03"), ("six months later", "2015-09")]
+    SPANS.disable(["later-or-earlier"])
+    try:
+        assert [(d.text, d.value) for d in find_dates(sentence, "2024-01-10")] == [("March 2015", "2015-03"), ("six months later", None)]
+    finally:
+        SPANS.enable(["later-or-earlier"])
+
 def test_the_merge_matching_rules_know_a_draft_again(tmp_path: Path) -> None:
     """The article converted again: each draft is found by the citation it shares with its item. Without the
     matching rules the merger cannot know them again, and the ledger's record of them reads as an editor's deletion."""
@@ -178,3 +192,26 @@ def test_the_attribution_verb_rules_name_the_rule_that_found_the_speaker() -> No
         assert found("Dana Pike said the studio lied.") is None  # nobody after "said" either
     finally:
         VERB_RULES.enable(["before"])
+
+
+def test_the_claims_rules_name_whose_claim_a_sentence_is() -> None:
+    """A sentence a named person says is theirs (said-by); one nobody says is the outlet's (outlet-voice), and without
+    that rule it is no claim; a question is none whoever says it."""
+    assert CLAIM_RULES.names() == ["no-case-words", "short-or-question", "mostly-quoted", "drawn-as-event", "said-by",
+                                   "unfiled-document", "outlet-voice"]
+
+    def claims(*paragraphs: str) -> list[tuple[str | None, list[str]]]:
+        doc = article_doc(list(paragraphs), PUBLISHED, TOPICS)
+        extract_claims(doc, "the-paper", "fact")
+        return [(c.attributed_to, c.rules) for c in doc.claims]
+
+    said = claims("Dana Pike said the council budget hides a deficit of two million dollars.")
+    assert [(who, rules[0].split(" > ")[0]) for who, rules in said] == [("dana-pike", "claims.said-by")]
+    sentence = "The council budget remains a matter of fierce debate among residents."
+    assert claims(sentence) == [("the-paper", ["claims.outlet-voice"])]
+    assert claims("Did the council budget hide a deficit of two million dollars?") == []
+    CLAIM_RULES.disable(["outlet-voice"])
+    try:
+        assert claims(sentence) == []
+    finally:
+        CLAIM_RULES.enable(["outlet-voice"])
