@@ -28,7 +28,7 @@ import pytest
 from tornado.websocket import websocket_connect
 
 from site_builder.cli import parser
-from site_builder.serve import PreviewServer, ServeOptions
+from site_builder.serve import Outcome, PreviewServer, ServeOptions
 from site_builder.serve.watch import is_ignored
 
 NOTHING_HAPPENS = 0.4  # well over poll + quiet: long enough for a rebuild to have started
@@ -261,6 +261,46 @@ def test_template_error_names_template_and_line(project: Path) -> None:
         error = server.rebuilder.preview.error  # type: ignore[union-attr]
         assert error is not None and "topic.html:3: UndefinedError" in error and "topics/charges/index.html" in error
         assert "topic.html:3: UndefinedError" in get(server, "")[1]
+
+
+def test_template_error_on_a_page_not_opened_after_an_edit_shows_the_overlay(project: Path) -> None:
+    """A rebuild renders the pages the browser asks for; the rest are made right after, and one that fails
+    is reported like a failed rebuild: in the terminal and as the overlay over the last complete site."""
+    outcomes: list[Outcome] = []
+    with serving(project) as server:
+        server.report = outcomes.append
+        before = generation(server)
+        templates = project / "templates"
+        templates.mkdir()
+        (templates / "person.html").write_text('{% extends "base.html" %}\n{% block main %}\n{{ no_such_value }}\n{% endblock %}\n', "utf-8")
+        next_build(server, before)
+        next_build(server, before + 1)  # the completer's: the person pages fail
+        error = server.rebuilder.preview.error  # type: ignore[union-attr]
+        assert error is not None and "person.html:3: UndefinedError" in error and "(rendering people/dana-ruiz/index.html)" in error
+        assert [o.error is None for o in outcomes] == [True, False] and outcomes[1].error == error
+        status, page = get(server, "topics/charges/")
+        assert status == 200 and 'id="site-builder-error"' in page and TITLE in page
+        (templates / "person.html").unlink()
+        next_build(server, before + 2)
+        time.sleep(NOTHING_HAPPENS + server.options.complete_after)  # completing the good rebuild publishes nothing
+        assert generation(server) == before + 3 and server.rebuilder.preview.error is None  # type: ignore[union-attr]
+        assert "site-builder-error" not in get(server, "people/sam-ortiz/")[1]
+
+
+def test_a_page_asked_for_while_its_rebuild_is_incomplete_is_the_built_page(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    with serving(project, complete_after=60) as server:  # nothing completed in the background during the test
+        before = generation(server)
+        retitle(project, "Sam Ortiz is charged")
+        next_build(server, before)
+        url, script = server.url, f'<script src="/livereload.js?port={server.port}&amp;snipver={before + 1}"></script>'
+        served = {path: get(server, path)[1] for path in ["topics/charges/", "people/sam-ortiz/", "timeline/", ""]}
+        case_json = get(server, "case.json")[1]
+        assert not server.rebuilder.preview.files.done  # type: ignore[union-attr]
+    out = project / "dist"
+    assert run("build", "--content", project / "content", "--out", out, "--drafts", "--base-url", url, "--no-search").code == 0
+    for address, page in served.items():
+        assert page == (out / address / "index.html").read_text("utf-8").replace("</head>", script + "</head>", 1), address
+    assert case_json == (out / "case.json").read_text("utf-8")
 
 
 # --- binding, ports, stopping --------------------------------------------
