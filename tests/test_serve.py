@@ -29,7 +29,7 @@ from tornado.websocket import websocket_connect
 
 from site_builder.cli import parser
 from site_builder.serve import Outcome, PreviewServer, ServeOptions
-from site_builder.serve.watch import is_ignored
+from site_builder.serve.watch import WatchSet, changed, is_ignored, scan
 
 NOTHING_HAPPENS = 0.4  # well over poll + quiet: long enough for a rebuild to have started
 TITLE = "Sam Ortiz is charged with bribery"  # events[0].title in the minimal project, on line 7
@@ -90,6 +90,30 @@ def test_editor_temp_files_are_ignored(name: str) -> None:
 @pytest.mark.parametrize("name", ["charges.yaml", "case.yaml", "wire.txt", "site.css", "timeline.js", "404.html", "static"])
 def test_site_files_are_watched(name: str) -> None:
     assert not is_ignored(name)
+
+
+def test_a_scan_lists_files_as_a_walk_of_the_folders_does(tmp_path: Path) -> None:
+    """Links to files count (their target's stamp), links to folders are not entered, droppings and dangling links
+    are left out, and a file saved over (renamed) changes its stamp."""
+    (tmp_path / "content" / "entries").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.txt").write_text("x", "utf-8")
+    (tmp_path / "content" / "case.yaml").write_text("a", "utf-8")
+    (tmp_path / "content" / "entries" / "charges.yaml").write_text("b", "utf-8")
+    (tmp_path / "content" / "entries" / ".charges.yaml.swp").write_text("c", "utf-8")
+    (tmp_path / "content" / "linked.txt").symlink_to(tmp_path / "elsewhere" / "x.txt")
+    (tmp_path / "content" / "folder-link").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "content" / "dangling").symlink_to(tmp_path / "nowhere")
+    watch = WatchSet((tmp_path / "content", tmp_path / "no-templates"), (tmp_path / "elsewhere" / "x.txt",))
+    first = scan(watch)
+    content = tmp_path / "content"
+    assert sorted(first) == sorted(str(p) for p in [content / "case.yaml", content / "entries" / "charges.yaml",
+                                                     content / "linked.txt", tmp_path / "elsewhere" / "x.txt"])
+    assert first[str(content / "linked.txt")] == first[str(tmp_path / "elsewhere" / "x.txt")]
+    assert changed(first, scan(watch)) == set()
+    (content / "entries" / "new.yaml").write_text("d", "utf-8")
+    os.replace(content / "entries" / "new.yaml", content / "entries" / "charges.yaml")
+    assert changed(first, scan(watch)) == {content / "entries" / "charges.yaml"}
 
 
 def test_saving_editor_temp_files_does_not_rebuild(project: Path) -> None:

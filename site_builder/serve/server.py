@@ -45,8 +45,8 @@ class ServeOptions:
     host: str = "127.0.0.1"
     port: int = 8000  # 0: any free port
     drafts: bool = True
-    poll: float = 0.025  # see watch.ChangeWatcher
-    quiet: float = 0.03
+    poll: float = 0.02  # see watch.ChangeWatcher
+    quiet: float = 0.02
     complete_after: float = 0.3  # seconds after a reload before the pages not asked for are made (the browser's turn)
 
 
