@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
+
+import pytest
 
 from site_builder.build.pipeline import BuildOptions, Session, load_valid, render_site
 from site_builder.errors import ContentErrors
@@ -197,3 +200,41 @@ def test_a_template_error_on_a_page_not_opened_is_published_by_completing(projec
     assert rebuilder.preview.error == failed.error and rebuilder.preview.generation == failed.generation
     assert dict(rebuilder.preview.files) == good  # the last complete site stays underneath the overlay
     assert rebuilder.complete(failed.generation) is None  # nothing left to complete on an error preview
+
+
+def test_a_source_file_is_read_again_only_when_its_stat_changed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rebuilds know an unchanged source text by its stat; any write gives the file a new change time, so a
+    same-size edit whose modification time was put back is still found."""
+    import site_builder.content.validate as validate_module
+
+    content = project / "content"
+    session = Session()
+    session.validation.SETTLED_NS = 0  # (the files were written just now: as if long ago)
+    load_valid(content, session)
+    reads: list[str] = []
+    real_read = validate_module.read_source_bytes
+    monkeypatch.setattr(validate_module, "read_source_bytes", lambda path: reads.append(path.name) or real_read(path))
+    load_valid(content, session)
+    assert reads == []
+    seed = project / "seeds" / "wire.txt"
+    before = seed.stat()
+    seed.write_text(seed.read_text().replace("filed a report", "filed a rebort"))  # the same size
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with pytest.raises(ContentErrors) as caught:
+        load_valid(content, session)
+    assert reads == ["wire.txt"] and any("sentence not found" in str(p) for p in caught.value.problems)
+
+
+def test_a_source_file_changed_just_before_it_was_read_is_read_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two writes within one tick of the clock can leave the same stat: a file that changed shortly before we read
+    it is read again on the next rebuild, until it has settled."""
+    import site_builder.content.validate as validate_module
+
+    content = project / "content"
+    session = Session()  # SETTLED_NS as shipped: the fixture's files were written a moment ago
+    load_valid(content, session)
+    reads: list[str] = []
+    real_read = validate_module.read_source_bytes
+    monkeypatch.setattr(validate_module, "read_source_bytes", lambda path: reads.append(path.name) or real_read(path))
+    load_valid(content, session)
+    assert "wire.txt" in reads

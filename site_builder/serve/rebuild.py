@@ -67,17 +67,12 @@ def describe(exc: BaseException) -> str:
     return "internal error (please report it):\n" + "".join(traceback.format_exception(exc)).rstrip()
 
 
-def cited_files(content: Content) -> tuple[Path, ...]:
-    """The source files the content cites (validation reads them, so they are inputs)."""
+def cited_files(content: Content, resolved: Mapping[str, Path] | None = None) -> tuple[Path, ...]:
+    """The source files the content cites (validation reads them, so they are inputs). ``resolved``: the
+    ``file:`` values validation resolved in this build (ValidationCache.files), not resolved a second time."""
     paths = SourcePaths(content.root)  # each folder resolved once: 400 sources, one folder
-    return tuple(sorted({_real(paths, content.root, s.file) for s in content.sources.model.sources if s.file}))
-
-
-def _real(paths: SourcePaths, root: Path, file: str) -> Path:
-    try:
-        return paths.resolve(file)
-    except SourceFileError:  # (validation reports it) still watched where it leads
-        return (root / file).resolve()
+    known = resolved or {}
+    return tuple(sorted({known.get(s.file) or _real(paths, content.root, s.file) for s in content.sources.model.sources if s.file}))
 
 
 class Rebuilder:
@@ -106,7 +101,7 @@ class Rebuilder:
         with self._lock:
             try:
                 content = load_valid(self.options.content, self.session, self.options.drafts)
-                self._cited = cited_files(content)
+                self._cited = cited_files(content, self.session.validation.files)
                 files = LazySite(content, self.options, self.session, self._lock)
                 if not lazy:
                     files.complete()
