@@ -22,7 +22,8 @@ from .cache import DiskCache
 from ..errors import ContentErrors, Problem
 from ..files import Refused, read_file
 from .model import Case, Entry, KeyPoint, KeyPointsFile, PeopleFile, Schema, SourcesFile
-from .yamlload import MAX_FILE_BYTES, Path_, YamlDoc, YamlError, load_yaml
+from .incremental import reparse
+from .yamlload import MAX_FILE_BYTES, Path_, Reparsed, YamlDoc, YamlError, load_yaml
 
 M = TypeVar("M", bound=Schema)
 # Loaded only hands its model out, so a Loaded[Entry] is also a Loaded[Schema] (for code taking any file).
@@ -85,6 +86,21 @@ class FileCache:
     def put(self, path: Path, raw: bytes, loaded: Loaded[Any]) -> None:
         self._files[path] = (raw, loaded)
 
+    def reparse(self, path: Path, raw: bytes, name: str) -> YamlDoc | None:
+        """The document of ``raw``, the new bytes of entry file ``path``, from its previous version and the
+        items that changed (:func:`~.incremental.reparse`), or None: parse it whole."""
+        hit = self._files.get(path)
+        if hit is None or len(raw) > MAX_FILE_BYTES or not isinstance(hit[1].doc.lines, Reparsed):
+            return None
+        try:
+            old_text, new_text = hit[0].decode("utf-8-sig"), raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
+        if "\x00" in new_text:
+            return None
+        data = reparse(old_text, hit[1].doc.data, new_text, name)
+        return None if data is None else YamlDoc(name, data, Reparsed(new_text, name))
+
 
 def load_content(root: Path, cache: FileCache | None = None, overrides: Mapping[Path, bytes] | None = None) -> Content:
     """Read and schema-check every content file under ``root``.
@@ -132,6 +148,8 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
         return hit
     disk = cache.disk if cache is not None else None
     doc = disk.doc(raw, name) if disk is not None else None
+    if doc is None and cache is not None and disk is None and schema is Entry:
+        doc = cache.reparse(path, raw, name)  # the dev server: only the items an edit touched are parsed again
     if doc is None:
         try:
             doc = load_yaml(raw, name)
