@@ -35,6 +35,7 @@ from ..build.render import _render, template_dirs, templates_fingerprint
 from ..build.site import build_site
 from ..content.load import Content
 from ..errors import OutputError
+from ..gcpause import gc_paused
 
 BATCH = 8  # pages rendered per turn of the lock while completing in the background: a request waits for at most these
 
@@ -83,7 +84,7 @@ class LazySite(Mapping[str, bytes]):
             return data
         if name not in self._pages and name not in self._exports:
             raise KeyError(name)
-        with self._lock:
+        with self._lock, gc_paused():
             if name not in self._made:
                 self._make([name])
             return self._made[name]
@@ -109,7 +110,7 @@ class LazySite(Mapping[str, bytes]):
         for at in range(0, len(missing), BATCH):
             if not go_on():
                 return False
-            with self._lock:
+            with self._lock, gc_paused():
                 self._make([name for name in missing[at:at + BATCH] if name not in self._made])
         return True
 

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..build.pipeline import BuildOptions, Session, load_valid
 from ..errors import ContentErrors, SiteBuilderError
+from ..gcpause import gc_paused
 from ..articles.sourcetext import SourceFileError, SourcePaths
 from ..content.load import Content
 from ..build.render import default_templates
@@ -98,7 +99,7 @@ class Rebuilder:
         start = time.perf_counter()
         files: LazySite | None = None
         error = None
-        with self._lock:
+        with self._lock, gc_paused():  # (as render_site: the collector re-scanning the caches' heap doubled a rebuild)
             try:
                 content = load_valid(self.options.content, self.session, self.options.drafts)
                 self._cited = cited_files(content, self.session.validation.files)
