@@ -14,6 +14,7 @@ wall-clock milliseconds after the save (the browser's clock is the same machine'
     reload     the reload message is handed to the websocket
     request    the server starts answering the page's request
     response   the server has the page's bytes ready
+    interactive the page's HTML is parsed (browser)
     dcl/load   the page's DOMContentLoaded / load event ends (browser)
     shown      first contentful paint of the reloaded page (browser), the figure serve_latency.py reports
 
@@ -49,7 +50,9 @@ NAV = """new Promise(done => requestAnimationFrame(() => setTimeout(() => {
   const paint = performance.getEntriesByName('first-contentful-paint')[0];
   const t = x => performance.timeOrigin + x;
   done({start: performance.timeOrigin, requestStart: t(nav.requestStart), responseEnd: t(nav.responseEnd),
-        dcl: t(nav.domContentLoadedEventEnd), load: t(nav.loadEventEnd), shown: t(paint ? paint.startTime : nav.domContentLoadedEventEnd)});
+        interactive: t(nav.domInteractive), dcl: t(nav.domContentLoadedEventEnd), load: t(nav.loadEventEnd),
+        shown: t(paint ? paint.startTime : nav.domContentLoadedEventEnd),
+        resources: performance.getEntriesByType('resource').map(r => [r.name.split('/').slice(3).join('/'), Math.round(r.startTime), Math.round(r.responseEnd), r.transferSize])});
 }, 0)))"""
 
 marks: dict[str, float] = {}
@@ -107,6 +110,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=4000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--resources", action="store_true", help="print each reload's subresources")
     args = parser.parse_args()
     instrument()
     scratch = "/dev/shm" if Path("/dev/shm").is_dir() else None
@@ -134,16 +138,19 @@ def main() -> None:
                 nav = page.evaluate(NAV)
                 row = {k: v - saved for k, v in marks.items()}
                 row.update({"navigation": nav["start"] - saved, "browser request": nav["requestStart"] - saved,
-                            "browser response": nav["responseEnd"] - saved, "dcl": nav["dcl"] - saved,
+                            "browser response": nav["responseEnd"] - saved, "dom interactive": nav["interactive"] - saved,
+                            "dcl": nav["dcl"] - saved,
                             "load": nav["load"] - saved, "shown": nav["shown"] - saved})
                 rows.append(row)
+                if args.resources:
+                    print("resources (name, start, end ms after navigation, bytes transferred):", nav["resources"])
                 connected(page)
                 time.sleep(0.3)
         finally:
             browser.close()
             server.stop()
     order = ["detected", "burst end", "rebuild start", "rebuilt", "reload", "navigation", "browser request", "request",
-             "response", "browser response", "dcl", "load", "shown"]
+             "response", "browser response", "dom interactive", "dcl", "load", "shown"]
     print(f"{args.events:,} events, ms after the save (median of {args.runs}; each run's figures in order):")
     previous = 0.0
     for name in order:

@@ -88,3 +88,15 @@ def test_an_edit_that_breaks_an_item_is_reported_as_a_whole_parse_reports_it(pro
     edit_line(charges, 7, "title: Sam Ortiz", "titel: Sam Ortiz")  # valid YAML, a schema error: parsed alone
     assert report(content, session) == report(content, None)
     assert f"{charges}:7: events[0].titel: unknown key" in report(content, session)
+
+
+def test_items_an_edit_did_not_touch_stay_the_same_objects_and_the_entry_equals_a_fresh_load(project: Path) -> None:
+    content = project / "content"
+    session = Session()
+    first = load_valid(content, session).entries["charges"].model
+    edit_line(content / "entries" / "charges.yaml", 7, "Sam Ortiz is charged with bribery", "Sam Ortiz is charged")
+    second = load_valid(content, session).entries["charges"].model
+    assert second == load_valid(content).entries["charges"].model  # what a build without a session loads
+    assert second.events[0].title == "Sam Ortiz is charged" and second.events[0] is not first.events[0]
+    assert all(a is b for a, b in zip(second.events[1:], first.events[1:])) and len(second.events) == len(first.events)
+    assert all(a is b for a, b in zip(second.claims, first.claims)) and all(a is b for a, b in zip(second.quotes, first.quotes))

@@ -181,7 +181,7 @@ def test_serves_pages_from_memory_with_reload_script(project: Path) -> None:
         status, page = get(server, "")
         assert status == 200 and "The Example Bribery Case" in page
         assert TITLE in get(server, "topics/charges/")[1]
-        assert f'<script src="/livereload.js?port={server.port}&amp;snipver=1"></script></head>' in page
+        assert f'<script async src="/livereload.js?port={server.port}&amp;snipver=1"></script></head>' in page
         assert get(server, "topics/charges/")[1] == get(server, "topics/charges/index.html")[1]
         with urllib.request.urlopen(server.url + "topics/charges", timeout=5) as response:  # follows the redirect
             assert response.url == server.url + "topics/charges/"
@@ -205,7 +205,7 @@ def test_drafts_shown_unless_no_drafts(project: Path) -> None:
 def test_build_output_has_no_reload_script(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     with serving(project) as server:
         served = {path: get(server, path)[1] for path in ["", "topics/charges/", "people/sam-ortiz/", "404.html"]}
-        url, script = server.url, f'<script src="/livereload.js?port={server.port}&amp;snipver=1"></script>'
+        url, script = server.url, f'<script async src="/livereload.js?port={server.port}&amp;snipver=1"></script>'
     out = project / "dist"
     # --no-search: the preview has no search page (build makes the index), so the pages match without it
     assert run("build", "--content", project / "content", "--out", out, "--drafts", "--base-url", url, "--no-search").code == 0
@@ -316,7 +316,7 @@ def test_a_page_asked_for_while_its_rebuild_is_incomplete_is_the_built_page(proj
         before = generation(server)
         retitle(project, "Sam Ortiz is charged")
         next_build(server, before)
-        url, script = server.url, f'<script src="/livereload.js?port={server.port}&amp;snipver={before + 1}"></script>'
+        url, script = server.url, f'<script async src="/livereload.js?port={server.port}&amp;snipver={before + 1}"></script>'
         served = {path: get(server, path)[1] for path in ["topics/charges/", "people/sam-ortiz/", "timeline/", ""]}
         case_json = get(server, "case.json")[1]
         assert not server.rebuilder.preview.files.done  # type: ignore[union-attr]
