@@ -238,3 +238,31 @@ def test_a_source_file_changed_just_before_it_was_read_is_read_again(project: Pa
     monkeypatch.setattr(validate_module, "read_source_bytes", lambda path: reads.append(path.name) or real_read(path))
     load_valid(content, session)
     assert "wire.txt" in reads
+
+
+def test_warm_checks_of_unpublished_names_follow_the_people_file_and_the_drafts_option(project: Path) -> None:
+    """What unpublished_references found in an unchanged entry file is kept only while people.yaml and the drafts
+    option are the same: a person unpublished in people.yaml alone is reported in the file that names her."""
+    content = project / "content"
+    session = Session()
+    charges, people = content / "entries" / "charges.yaml", content / "people.yaml"
+
+    def reports(drafts: bool) -> tuple[str, str]:
+        found = []
+        for s in (session, None):
+            try:
+                load_valid(content, s, drafts)
+                found.append("")
+            except ContentErrors as exc:
+                found.append(exc.report())
+        return found[0], found[1]
+
+    edit_line(charges, 20, "review: draft", "review: reviewed")  # her report is published, she is still a draft
+    warm_found, fresh_found = reports(False)
+    assert warm_found == fresh_found and "'dana-ruiz' is not published (review: draft in" in warm_found
+    assert reports(True) == ("", "")  # a drafts build shows her
+    edit_line(people, 17, "review: draft", "review: reviewed")  # only people.yaml changes
+    assert reports(False) == ("", "")
+    edit_line(people, 17, "review: reviewed", "review: rejected")
+    warm_found, fresh_found = reports(False)
+    assert warm_found == fresh_found and "'dana-ruiz' is not published (review: rejected in" in warm_found

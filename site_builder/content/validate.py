@@ -17,7 +17,7 @@ from pathlib import Path
 from .cache import DiskCache, digest
 from ..errors import Problem
 from .load import Content, Loaded
-from .model import ANONYMOUS, Citation, Entry, Item, Person, Quote, Schema, Topic
+from .model import ANONYMOUS, Citation, Entry, Item, PeopleFile, Person, Quote, Schema, Topic
 from .provenance import SourceFacts, provenance_findings, shown, source_facts
 from ..articles.sourcetext import SourceFileError, SourcePaths, normalize, read_source_bytes, source_text
 from .voice import loaded_words_in
@@ -42,6 +42,8 @@ class ValidationCache:
         # path -> (its stat when read, when we read it (ns), its bytes, its normalised text)
         self.texts: dict[Path, tuple[tuple[int, ...], int, bytes, str]] = {}
         self.files: dict[str, Path] = {}  # this build's source ``file:`` values, as resolved (what the server watches)
+        # entry stem -> (its Loaded, people's Loaded, drafts, its unpublished_references problems): kept while all are the same
+        self.unpublished: dict[str, tuple[object, object, bool, list[Problem]]] = {}
         self.inputs: tuple[object, ...] = ()
         self.items: dict[int, tuple[Item | Person, list[Finding]]] = {}
         # Findings of earlier runs (`build`), by a digest of ``scope`` (what every item is checked against) and
@@ -146,7 +148,7 @@ def validate(content: Content, cache: ValidationCache | None = None, drafts: boo
                 _check_duplicate(entry, at, item.id, seen, problems)
                 for where, message in cache.findings(item, check):
                     problems.append(entry.problem(at + where, message))
-    problems += unpublished_references(content, drafts)
+    problems += unpublished_references(content, drafts, cache)
 
     def check_person(person: Item | Person) -> list[Finding]:
         assert isinstance(person, Person)
@@ -188,7 +190,7 @@ def _key_point_problems(content: Content, source_ids: set[str], texts: dict[str,
     return problems
 
 
-def unpublished_references(content: Content, drafts: bool) -> list[Problem]:
+def unpublished_references(content: Content, drafts: bool, cache: ValidationCache | None = None) -> list[Problem]:
     """Shown items that name a person who is not shown: the name would be published unreviewed, or against
     the editor's rejection. Shown means reviewed, or a draft in a ``drafts`` build; a rejected person is
     therefore never named, and a draft person only in a ``drafts`` build. Items that are not shown may name anyone."""
@@ -198,19 +200,35 @@ def unpublished_references(content: Content, drafts: bool) -> list[Problem]:
     for i, person in enumerate(people.model.people):
         where_is[person.id] = -1 if person.id in where_is else i  # a duplicate id is reported as such, not here
     problems: list[Problem] = []
-    for entry in content.entries.values():
-        for group in ("events", "claims", "quotes"):
-            for i, item in enumerate(getattr(entry.model, group)):
-                if not shown(item.review, drafts):
+    kept = cache.unpublished if cache is not None else {}
+    for stem, entry in content.entries.items():
+        hit = kept.get(stem)
+        if hit is not None and hit[0] is entry and hit[1] is people and hit[2] == drafts:  # an unchanged file, the same people
+            problems += hit[3]
+            continue
+        found = _unpublished_in(entry, people, where_is, drafts)
+        kept[stem] = (entry, people, drafts, found)
+        problems += found
+    for stem in kept.keys() - content.entries.keys():
+        del kept[stem]
+    return problems
+
+
+def _unpublished_in(entry: Loaded[Entry], people: Loaded[PeopleFile], where_is: dict[str, int], drafts: bool) -> list[Problem]:
+    """unpublished_references in one entry file."""
+    problems: list[Problem] = []
+    for group in ("events", "claims", "quotes"):
+        for i, item in enumerate(getattr(entry.model, group)):
+            if not shown(item.review, drafts):
+                continue
+            for where, ref, _ in item.refs():
+                index = where_is.get(ref, -1)  # -1: anonymous, or an unknown or duplicate id (reported elsewhere)
+                if index < 0 or shown(people.model.people[index].review, drafts):
                     continue
-                for where, ref, _ in item.refs():
-                    index = where_is.get(ref, -1)  # -1: anonymous, or an unknown or duplicate id (reported elsewhere)
-                    if index < 0 or shown(people.model.people[index].review, drafts):
-                        continue
-                    person = people.model.people[index]
-                    address = f"{people.doc.name}:{people.doc.line_of(('people', index, 'review'))}"
-                    problems.append(entry.problem((group, i) + where, f"'{ref}' is not published (review: {person.review} in {address}); "
-                                                  "publish the person or remove the reference"))
+                person = people.model.people[index]
+                address = f"{people.doc.name}:{people.doc.line_of(('people', index, 'review'))}"
+                problems.append(entry.problem((group, i) + where, f"'{ref}' is not published (review: {person.review} in {address}); "
+                                              "publish the person or remove the reference"))
     return problems
 
 
