@@ -47,7 +47,7 @@ class ServeOptions:
     port: int = 8000  # 0: any free port
     drafts: bool = True
     poll: float = 0.02  # see watch.ChangeWatcher
-    quiet: float = 0.02
+    quiet: float = 0.01
     complete_after: float = 0.3  # seconds after a reload before the pages not asked for are made (the browser's turn)
 
 
@@ -188,8 +188,8 @@ class PreviewServer:
                 self._rebuilding = True
                 gc.disable()
             outcome = rebuilder.rebuild(changes, lazy=True)  # the open page is rendered when the browser asks for it
-            watcher.rewatch(rebuilder.watch_set())
             self._tell(outcome)
+            watcher.rewatch(rebuilder.watch_set())  # after the reload: 8 ms for 400 cited files (a change meanwhile is still seen)
             with self._completable:
                 self._to_complete = outcome.generation
                 self._rebuilding = False

@@ -13,7 +13,7 @@ files; ours polls every 20 ms.)
 
 A *burst* is what editors do on save: write a temp file, rename it over
 the original, delete a backup — all within a few milliseconds. We wait
-until nothing has changed for ``quiet`` seconds (20 ms) before reporting,
+until nothing has changed for ``quiet`` seconds (10 ms) before reporting,
 so one save is one rebuild and the rebuild does not read a half-written
 file. (If a slow writer pauses longer than that, the half-written state
 shows as an error and the next scan rebuilds again: it heals by itself.)
@@ -118,7 +118,7 @@ def changed(old: Snapshot, new: Snapshot) -> set[Path]:
 class ChangeWatcher:
     """Polls a :class:`WatchSet`; :meth:`wait` returns one burst of changes at a time."""
 
-    def __init__(self, watch: WatchSet, poll: float = 0.02, quiet: float = 0.02, longest: float = 2.0) -> None:
+    def __init__(self, watch: WatchSet, poll: float = 0.02, quiet: float = 0.01, longest: float = 2.0) -> None:
         self.poll = poll  # seconds between scans while idle
         self.quiet = quiet  # a burst is over after this long without a change
         self.longest = longest  # report anyway after this long (a file rewritten without pause)
