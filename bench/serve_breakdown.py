@@ -143,8 +143,16 @@ def main() -> None:
                 marks.clear()
                 saved = now()
                 save(path, text)
-                page.wait_for_function("t => !!document.querySelector('main')?.textContent.includes(t)", arg=title,
-                                       polling=20, timeout=30_000)
+                try:
+                    page.wait_for_function("t => !!document.querySelector('main')?.textContent.includes(t)", arg=title,
+                                           polling=20, timeout=30_000)
+                except Exception:
+                    preview = server.rebuilder.preview  # type: ignore[union-attr]
+                    served = preview.files.get("topics/trial/index.html", b"")
+                    print("TIMEOUT", run, marks, "generation", preview.generation, "error", preview.error,
+                          "served has title:", title.encode() in served,
+                          "page has title:", title in page.content(), "snipver in page:", page.evaluate("document.querySelector('script[src*=livereload]')?.src"))
+                    raise
                 nav = page.evaluate(NAV)
                 row = {k: v if k == "rebuild cpu" else v - saved for k, v in marks.items()}
                 row.update({"navigation": nav["start"] - saved, "browser request": nav["requestStart"] - saved,
