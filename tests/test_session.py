@@ -266,3 +266,21 @@ def test_warm_checks_of_unpublished_names_follow_the_people_file_and_the_drafts_
     edit_line(people, 17, "review: reviewed", "review: rejected")
     warm_found, fresh_found = reports(False)
     assert warm_found == fresh_found and "'dana-ruiz' is not published (review: rejected in" in warm_found
+
+
+def test_after_a_failed_rebuild_the_last_good_rebuilds_pages_are_still_its_own(project: Path) -> None:
+    """A rebuild that fails keeps the last good site under the overlay, even one whose pages were not rendered
+    yet: they render afterwards from that rebuild's content, not from the broken files."""
+    content = project / "content"
+    options = BuildOptions(content, Path("-"), drafts=True)
+    rebuilder = Rebuilder(options)
+    rebuilder.rebuild()
+    charges = content / "entries" / "charges.yaml"
+    edit_line(charges, 7, "Sam Ortiz is charged with bribery", "Sam Ortiz is charged")
+    good = lazy_preview(rebuilder)
+    expected = fresh(options)
+    edit_line(charges, 7, "Sam Ortiz is charged", "Sam Ortiz is charged: [")  # invalid YAML
+    outcome = rebuilder.rebuild(lazy=True)
+    assert outcome.error is not None and f"{charges}:7: invalid YAML" in outcome.error
+    assert rebuilder.preview.files is good and rebuilder.preview.error == outcome.error
+    assert dict(rebuilder.preview.files) == expected
