@@ -414,3 +414,14 @@ def assert_port_free(port: int) -> None:
     with socket.socket() as again:
         again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         again.bind(("127.0.0.1", port))
+
+
+def test_cited_files_are_the_same_resolved_again_or_taken_from_validation(project: Path) -> None:
+    from site_builder.build.pipeline import Session, load_valid
+    from site_builder.serve.rebuild import cited_files
+
+    session = Session()
+    content = load_valid(project / "content", session)
+    expected = ((project / "seeds" / "wire.txt").resolve(),)
+    assert cited_files(content) == expected  # resolved here
+    assert cited_files(content, session.validation.files) == expected  # as validation resolved them

@@ -24,6 +24,7 @@ a lock shared with the rebuilder makes one thing at a time use them.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from urllib.parse import urlsplit
@@ -67,7 +68,7 @@ class LazySite(Mapping[str, bytes]):
             "case.json": lambda: exports.case_json(site, memo),
             "feed.xml": lambda: exports.feed_xml(site, plan),
             "timeline.json": lambda: exports.timeline_json(site, plan, memo),
-            **{feed_path(t.topic.id): (lambda t=t: exports.topic_feed_xml(site, t, plan)) for t in site.topics},
+            **{feed_path(t.topic.id): functools.partial(exports.topic_feed_xml, site, t, plan) for t in site.topics},
             "sitemap.xml": lambda: exports.sitemap_xml(site, plan.pages),
             "robots.txt": lambda: exports.robots_txt(site),
             "_headers": lambda: headers.headers_file(urlsplit(site.base_url).path or "/"),

@@ -76,6 +76,13 @@ def cited_files(content: Content, resolved: Mapping[str, Path] | None = None) ->
     return tuple(sorted({known.get(s.file) or _real(paths, content.root, s.file) for s in content.sources.model.sources if s.file}))
 
 
+def _real(paths: SourcePaths, root: Path, file: str) -> Path:
+    try:
+        return paths.resolve(file)
+    except SourceFileError:  # (validation reports it) still watched where it leads
+        return (root / file).resolve()
+
+
 class Rebuilder:
     """Runs rebuilds one at a time and publishes each result as a new :class:`Preview`."""
 
