@@ -46,8 +46,7 @@ class LazySite(Mapping[str, bytes]):
 
     def __init__(self, content: Content, options: BuildOptions, session: Session, lock: threading.RLock) -> None:
         """Plans the site (the part of a build every page depends on); raises what render_site raises before rendering."""
-        if options.search:
-            raise ValueError("a lazy site has no search index: serve builds without search")
+        assert not options.search, "a lazy site has no search index: serve builds without search"
         project = content.root.resolve().parent
         dirs = template_dirs(project)
         static = _static_files(dirs, project, content.root.parent)  # first, as render_site: refuses links out of the project
