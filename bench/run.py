@@ -10,7 +10,7 @@ slower on this machine's disk), and the tools alternate run by run. Reported: th
 and the largest, median wall time of a cold build (no cache beside the content), peak memory (max RSS
 of the largest process), site-builder / Hugo ratio, the `site-builder build` command after editing
 one event (its cache and previous output in place), the rebuild `serve` runs after such an edit (in
-one process with a warm Session, in memory), the slope of build time and memory from the smallest to
+one process with a warm Session, in memory; lazy: load, validate, plan, and the open page rendered), the slope of build time and memory from the smallest to
 the largest N, and the save-to-reload latency of `serve` (bench/serve_latency.py, in Chromium).
 Results go to stdout and to bench/results.md, which the README quotes.
 """
@@ -36,7 +36,8 @@ sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402
 
-from site_builder.build.pipeline import BuildOptions, Session, load_valid, render_site  # noqa: E402
+from site_builder.build.pipeline import BuildOptions  # noqa: E402
+from site_builder.serve.rebuild import Rebuilder  # noqa: E402
 
 
 def hugo_binary() -> str:
@@ -72,16 +73,18 @@ def edit_event(project: Path, run: int) -> tuple[Path, str]:
 
 
 def serve_rebuild(project: Path) -> float:
-    """Seconds of the rebuild `serve` runs after a one-event edit: in one process with a warm Session, in memory."""
-    options = BuildOptions(project / "content", project / "unused", workers=1)
-    session = Session()
-    render_site(load_valid(options.content, session), options, session)
+    """Seconds of what `serve` does after a one-event edit before the open page can be shown: its lazy rebuild
+    (load, validate, plan; in one process with a warm Session, in memory) and rendering the edited strand's page."""
+    rebuilder = Rebuilder(BuildOptions(project / "content", Path("-"), drafts=True, base_url="http://127.0.0.1:8000/"))
+    rebuilder.rebuild()
     times = []
     for run in range(3):
         entry, text = edit_event(project, 100 + run)
         start = time.perf_counter()
-        render_site(load_valid(options.content, session), options, session)
+        rebuilder.rebuild(lazy=True)
+        rebuilder.preview.files["topics/trial/index.html"]
         times.append(time.perf_counter() - start)
+        rebuilder.complete(rebuilder.preview.generation)  # as the server does once the browser has reloaded
         entry.write_text(text, "utf-8")
     return statistics.median(times)
 

@@ -125,8 +125,12 @@ def measure(case: Case, page: Page, runs: int) -> tuple[list[float], list[float]
             saved = time.time() * 1000
             save(path, text)
             # (while the page reloads there is a moment with no <main> yet)
-            page.wait_for_function("t => !!document.querySelector('main')?.textContent.includes(t)", arg=title,
-                                   polling=20, timeout=30_000)
+            try:
+                page.wait_for_function("t => !!document.querySelector('main')?.textContent.includes(t)", arg=title,
+                                       polling=20, timeout=30_000)
+            except Exception:
+                print(f"{case.name}: save {run} not shown after 30 s; the server said:\n" + "".join(server.lines[-20:]), file=sys.stderr)
+                raise
             # Timed inside the browser (wall clock, same machine): when the reloaded page first
             # painted; Playwright's own polling would add its latency to the figure.
             shown = page.evaluate(SHOWN_AT)

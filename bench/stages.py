@@ -2,6 +2,7 @@
 
     python bench/stages.py --events 4000            # the rebuild `serve` runs (a warm Session, in memory)
     python bench/stages.py --events 4000 --cli      # `build` again, with its cache and previous output
+    python bench/stages.py --events 4000 --lazy     # serve's lazy rebuild + rendering the open page (the strand's)
 
 Each stage (parsing YAML, loading, source files, validation, views, planning, rendering, each export,
 writing) is wrapped in a timer of this process's CPU time; the figure per stage is its median over
@@ -32,6 +33,7 @@ from run import edit_event  # noqa: E402
 import site_builder.build.pipeline as build_module  # noqa: E402
 from site_builder.build import exports, pages, write  # noqa: E402
 from site_builder.content import cache, load, validate  # noqa: E402
+from site_builder.serve import lazy, rebuild  # noqa: E402
 
 STAGES: list[tuple[Any, str]] = [
     (load, "load_yaml"), (build_module, "load_content"), (validate, "_source_texts"), (validate, "unpublished_references"),
@@ -56,6 +58,10 @@ def instrument(times: dict[str, list[float]]) -> None:
 
     for module, name in STAGES:
         setattr(module, name, timed(name, getattr(module, name)))
+    for name in ("build_site", "plan_pages", "_render", "_static_files"):  # as the lazy site imports them
+        setattr(lazy, name, timed(name, getattr(lazy, name)))
+    rebuild.load_valid = timed("load_valid", rebuild.load_valid)
+    rebuild.cited_files = timed("cited_files", rebuild.cited_files)
     cache.DiskCache.__init__ = timed("read the cache", cache.DiskCache.__init__)  # type: ignore[method-assign]
     cache.DiskCache.save = timed("write the cache", cache.DiskCache.save)  # type: ignore[method-assign]
 
@@ -65,6 +71,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=4000)
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--cli", action="store_true", help="time `build` with its cache, not the serve rebuild")
+    parser.add_argument("--lazy", action="store_true", help="time serve's lazy rebuild and the open page's rendering")
     args = parser.parse_args()
     scratch = "/dev/shm" if Path("/dev/shm").is_dir() else None
     with tempfile.TemporaryDirectory(prefix="sb-stages-", dir=scratch) as tmp:
@@ -72,7 +79,12 @@ def main() -> None:
         generate(args.events, project)
         times: dict[str, list[float]] = defaultdict(list)
         instrument(times)
-        if args.cli:
+        rebuilder = None
+        if args.lazy:
+            options = build_module.BuildOptions(project / "content", Path("-"), drafts=True, base_url="http://127.0.0.1:8000/")
+            rebuilder = rebuild.Rebuilder(options)
+            rebuilder.rebuild()
+        elif args.cli:
             options = build_module.BuildOptions(project / "content", project / "dist", cache=True)
             session = None
             build_module.build(options)
@@ -85,13 +97,21 @@ def main() -> None:
         for run in range(args.edits):
             entry, text = edit_event(project, run)
             start = time.process_time()
-            if args.cli:
+            if rebuilder is not None:
+                rebuilder.rebuild(lazy=True)
+                rebuilder.preview.files["topics/trial/index.html"]
+            elif args.cli:
                 build_module.build(options)
             else:
                 build_module.render_site(build_module.load_valid(options.content, session), options, session)
             totals.append(time.process_time() - start)
             entry.write_text(text, "utf-8")
-    what = "`build` again" if args.cli else "serve rebuild"
+            if rebuilder is not None:  # as the server does after the reload; not part of the rebuild, so not counted
+                kept = {name: list(spent) for name, spent in times.items()}
+                rebuilder.complete(rebuilder.preview.generation)
+                times.clear()
+                times.update(kept)
+    what = "`build` again" if args.cli else "serve's lazy rebuild and the open page" if args.lazy else "serve rebuild"
     print(f"{args.events:,} events, {what} after a one-event edit, CPU ms (median of {args.edits} edits per stage):")
     for name, spent in times.items():
         print(f"  {name:<24} {statistics.median(spent) * len(spent) / args.edits * 1000:7.1f}")

@@ -28,8 +28,8 @@ import pytest
 from tornado.websocket import websocket_connect
 
 from site_builder.cli import parser
-from site_builder.serve import PreviewServer, ServeOptions
-from site_builder.serve.watch import is_ignored
+from site_builder.serve import Outcome, PreviewServer, ServeOptions
+from site_builder.serve.watch import WatchSet, changed, is_ignored, scan
 
 NOTHING_HAPPENS = 0.4  # well over poll + quiet: long enough for a rebuild to have started
 TITLE = "Sam Ortiz is charged with bribery"  # events[0].title in the minimal project, on line 7
@@ -90,6 +90,30 @@ def test_editor_temp_files_are_ignored(name: str) -> None:
 @pytest.mark.parametrize("name", ["charges.yaml", "case.yaml", "wire.txt", "site.css", "timeline.js", "404.html", "static"])
 def test_site_files_are_watched(name: str) -> None:
     assert not is_ignored(name)
+
+
+def test_a_scan_lists_files_as_a_walk_of_the_folders_does(tmp_path: Path) -> None:
+    """Links to files count (their target's stamp), links to folders are not entered, droppings and dangling links
+    are left out, and a file saved over (renamed) changes its stamp."""
+    (tmp_path / "content" / "entries").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "x.txt").write_text("x", "utf-8")
+    (tmp_path / "content" / "case.yaml").write_text("a", "utf-8")
+    (tmp_path / "content" / "entries" / "charges.yaml").write_text("b", "utf-8")
+    (tmp_path / "content" / "entries" / ".charges.yaml.swp").write_text("c", "utf-8")
+    (tmp_path / "content" / "linked.txt").symlink_to(tmp_path / "elsewhere" / "x.txt")
+    (tmp_path / "content" / "folder-link").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "content" / "dangling").symlink_to(tmp_path / "nowhere")
+    watch = WatchSet((tmp_path / "content", tmp_path / "no-templates"), (tmp_path / "elsewhere" / "x.txt",))
+    first = scan(watch)
+    content = tmp_path / "content"
+    assert sorted(first) == sorted(str(p) for p in [content / "case.yaml", content / "entries" / "charges.yaml",
+                                                     content / "linked.txt", tmp_path / "elsewhere" / "x.txt"])
+    assert first[str(content / "linked.txt")] == first[str(tmp_path / "elsewhere" / "x.txt")]
+    assert changed(first, scan(watch)) == set()
+    (content / "entries" / "new.yaml").write_text("d", "utf-8")
+    os.replace(content / "entries" / "new.yaml", content / "entries" / "charges.yaml")
+    assert changed(first, scan(watch)) == {content / "entries" / "charges.yaml"}
 
 
 def test_saving_editor_temp_files_does_not_rebuild(project: Path) -> None:
@@ -157,7 +181,7 @@ def test_serves_pages_from_memory_with_reload_script(project: Path) -> None:
         status, page = get(server, "")
         assert status == 200 and "The Example Bribery Case" in page
         assert TITLE in get(server, "topics/charges/")[1]
-        assert f'<script src="/livereload.js?port={server.port}&amp;snipver=1"></script></head>' in page
+        assert f'<script async src="/livereload.js?port={server.port}&amp;snipver=1"></script></head>' in page
         assert get(server, "topics/charges/")[1] == get(server, "topics/charges/index.html")[1]
         with urllib.request.urlopen(server.url + "topics/charges", timeout=5) as response:  # follows the redirect
             assert response.url == server.url + "topics/charges/"
@@ -181,7 +205,7 @@ def test_drafts_shown_unless_no_drafts(project: Path) -> None:
 def test_build_output_has_no_reload_script(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     with serving(project) as server:
         served = {path: get(server, path)[1] for path in ["", "topics/charges/", "people/sam-ortiz/", "404.html"]}
-        url, script = server.url, f'<script src="/livereload.js?port={server.port}&amp;snipver=1"></script>'
+        url, script = server.url, f'<script async src="/livereload.js?port={server.port}&amp;snipver=1"></script>'
     out = project / "dist"
     # --no-search: the preview has no search page (build makes the index), so the pages match without it
     assert run("build", "--content", project / "content", "--out", out, "--drafts", "--base-url", url, "--no-search").code == 0
@@ -261,6 +285,46 @@ def test_template_error_names_template_and_line(project: Path) -> None:
         error = server.rebuilder.preview.error  # type: ignore[union-attr]
         assert error is not None and "topic.html:3: UndefinedError" in error and "topics/charges/index.html" in error
         assert "topic.html:3: UndefinedError" in get(server, "")[1]
+
+
+def test_template_error_on_a_page_not_opened_after_an_edit_shows_the_overlay(project: Path) -> None:
+    """A rebuild renders the pages the browser asks for; the rest are made right after, and one that fails
+    is reported like a failed rebuild: in the terminal and as the overlay over the last complete site."""
+    outcomes: list[Outcome] = []
+    with serving(project) as server:
+        server.report = outcomes.append
+        before = generation(server)
+        templates = project / "templates"
+        templates.mkdir()
+        (templates / "person.html").write_text('{% extends "base.html" %}\n{% block main %}\n{{ no_such_value }}\n{% endblock %}\n', "utf-8")
+        next_build(server, before)
+        next_build(server, before + 1)  # the completer's: the person pages fail
+        error = server.rebuilder.preview.error  # type: ignore[union-attr]
+        assert error is not None and "person.html:3: UndefinedError" in error and "(rendering people/dana-ruiz/index.html)" in error
+        assert [o.error is None for o in outcomes] == [True, False] and outcomes[1].error == error
+        status, page = get(server, "topics/charges/")
+        assert status == 200 and 'id="site-builder-error"' in page and TITLE in page
+        (templates / "person.html").unlink()
+        next_build(server, before + 2)
+        time.sleep(NOTHING_HAPPENS + server.options.complete_after)  # completing the good rebuild publishes nothing
+        assert generation(server) == before + 3 and server.rebuilder.preview.error is None  # type: ignore[union-attr]
+        assert "site-builder-error" not in get(server, "people/sam-ortiz/")[1]
+
+
+def test_a_page_asked_for_while_its_rebuild_is_incomplete_is_the_built_page(project: Path, run) -> None:  # type: ignore[no-untyped-def]
+    with serving(project, complete_after=60) as server:  # nothing completed in the background during the test
+        before = generation(server)
+        retitle(project, "Sam Ortiz is charged")
+        next_build(server, before)
+        url, script = server.url, f'<script async src="/livereload.js?port={server.port}&amp;snipver={before + 1}"></script>'
+        served = {path: get(server, path)[1] for path in ["topics/charges/", "people/sam-ortiz/", "timeline/", ""]}
+        case_json = get(server, "case.json")[1]
+        assert not server.rebuilder.preview.files.done  # type: ignore[union-attr]
+    out = project / "dist"
+    assert run("build", "--content", project / "content", "--out", out, "--drafts", "--base-url", url, "--no-search").code == 0
+    for address, page in served.items():
+        assert page == (out / address / "index.html").read_text("utf-8").replace("</head>", script + "</head>", 1), address
+    assert case_json == (out / "case.json").read_text("utf-8")
 
 
 # --- binding, ports, stopping --------------------------------------------
@@ -350,3 +414,14 @@ def assert_port_free(port: int) -> None:
     with socket.socket() as again:
         again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         again.bind(("127.0.0.1", port))
+
+
+def test_cited_files_are_the_same_resolved_again_or_taken_from_validation(project: Path) -> None:
+    from site_builder.build.pipeline import Session, load_valid
+    from site_builder.serve.rebuild import cited_files
+
+    session = Session()
+    content = load_valid(project / "content", session)
+    expected = ((project / "seeds" / "wire.txt").resolve(),)
+    assert cited_files(content) == expected  # resolved here
+    assert cited_files(content, session.validation.files) == expected  # as validation resolved them

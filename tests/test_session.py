@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
+
+import pytest
 
 from site_builder.build.pipeline import BuildOptions, Session, load_valid, render_site
 from site_builder.errors import ContentErrors
 from site_builder.build.site import build_site
+from site_builder.serve.rebuild import Rebuilder
 
 from .conftest import edit_line
 
@@ -116,3 +121,166 @@ def test_views_of_unchanged_items_are_kept_until_what_they_show_changes(project:
     edit_line(content / "people.yaml", 3, "Sam Ortiz", "Samuel Ortiz")  # every view names people: none is kept
     third = build_site(load_valid(content, session), memo=session.views)
     assert third.claims[0] is not second.claims[0] and third.claims[0].by.name == "Samuel Ortiz"
+
+
+# --- the preview's lazy rebuilds (serve.Rebuilder with lazy=True) ---------------------------------------------
+
+
+def lazy_preview(rebuilder: Rebuilder) -> Mapping[str, bytes]:
+    outcome = rebuilder.rebuild(lazy=True)
+    assert outcome.error is None, outcome.error
+    return rebuilder.preview.files
+
+
+def test_every_page_asked_for_after_an_edit_equals_a_fresh_build(project: Path) -> None:
+    """serve renders a page when the browser asks for it: each one, asked for in any order, is `build`'s page."""
+    content = project / "content"
+    options = BuildOptions(content, Path("-"), drafts=True, base_url="http://127.0.0.1:8000/")
+    rebuilder = Rebuilder(options)
+    rebuilder.rebuild()  # the server's first build makes everything
+    edits = [
+        (content / "entries" / "charges.yaml", 7, "Sam Ortiz is charged with bribery", "Sam Ortiz is charged"),
+        (content / "people.yaml", 3, "Sam Ortiz", "Samuel Ortiz"),
+        (content / "sources.yaml", 4, "Example Wire", "Example Newswire"),
+        (content / "case.yaml", 9, "The charges", "The criminal charges"),
+        (content / "entries" / "charges.yaml", 6, "date: 2024-03", "date: 2024-05"),  # the event moves in the timeline
+    ]
+    shown = ["Sam Ortiz is charged<", "Samuel Ortiz", "Example Newswire", "The criminal charges", '"2024-05"']
+    for step, ((path, line, old, new), text) in enumerate(zip(edits, shown)):
+        edit_line(path, line, old, new)
+        files = lazy_preview(rebuilder)
+        expected = fresh(options)
+        assert list(files) == list(expected)  # every name known before anything is rendered, in build's order
+        names = list(expected)
+        order = names[::-1] if step % 2 else names[1::2] + names[::2]  # the open page first, never all in one go
+        for name in order:
+            assert files[name] == expected[name], (path.name, new, name)
+        assert any(text.encode() in files[name] for name in names), (path.name, new)
+
+
+def test_a_page_of_an_older_rebuild_asked_for_after_a_newer_one_is_wholly_the_older(project: Path) -> None:
+    """A request that took the old preview just before a rebuild published the next: its page, rendered
+    afterwards, must show the old content only, never a mix of old and new."""
+    content = project / "content"
+    options = BuildOptions(content, Path("-"), drafts=True)
+    rebuilder = Rebuilder(options)
+    rebuilder.rebuild()
+    edit_line(content / "entries" / "charges.yaml", 7, "Sam Ortiz is charged with bribery", "Sam Ortiz is charged")
+    older = lazy_preview(rebuilder)
+    expected_older = fresh(options)
+    older["topics/charges/index.html"]  # the open page, rendered
+    edit_line(content / "people.yaml", 3, "Sam Ortiz", "Samuel Ortiz")
+    newer = lazy_preview(rebuilder)
+    expected_newer = fresh(options)
+    assert newer["topics/charges/index.html"] == expected_newer["topics/charges/index.html"]
+    for name in expected_older:  # the older site's other pages, rendered only now
+        assert older[name] == expected_older[name], name
+    assert b"Samuel Ortiz" not in b"".join(older[name] for name in expected_older)
+    assert dict(newer) == expected_newer
+
+
+def test_a_template_error_on_a_page_not_opened_is_published_by_completing(project: Path) -> None:
+    """The rebuild renders no page; completing it finds the broken one and publishes the last complete site
+    with the error, as a failed rebuild does (the overlay)."""
+    content = project / "content"
+    options = BuildOptions(content, Path("-"), drafts=True)
+    rebuilder = Rebuilder(options)
+    rebuilder.rebuild()
+    good = dict(rebuilder.preview.files)
+    templates = project / "templates"
+    templates.mkdir()
+    (templates / "person.html").write_text('{% extends "base.html" %}\n{% block main %}\n{{ no_such_value }}\n{% endblock %}\n', "utf-8")
+    edit_line(content / "entries" / "charges.yaml", 7, "Sam Ortiz is charged with bribery", "Sam Ortiz is charged")
+    outcome = rebuilder.rebuild(lazy=True)
+    assert outcome.error is None  # nothing rendered yet
+    assert b"Sam Ortiz is charged<" in rebuilder.preview.files["topics/charges/index.html"]
+    failed = rebuilder.complete(outcome.generation)
+    assert failed is not None and failed.generation == outcome.generation + 1
+    assert failed.error is not None and "person.html:3: UndefinedError" in failed.error
+    assert rebuilder.preview.error == failed.error and rebuilder.preview.generation == failed.generation
+    assert dict(rebuilder.preview.files) == good  # the last complete site stays underneath the overlay
+    assert rebuilder.complete(failed.generation) is None  # nothing left to complete on an error preview
+
+
+def test_a_source_file_is_read_again_only_when_its_stat_changed(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rebuilds know an unchanged source text by its stat; any write gives the file a new change time, so a
+    same-size edit whose modification time was put back is still found."""
+    import site_builder.content.validate as validate_module
+
+    content = project / "content"
+    session = Session()
+    session.validation.SETTLED_NS = 0  # (the files were written just now: as if long ago)
+    load_valid(content, session)
+    reads: list[str] = []
+    real_read = validate_module.read_source_bytes
+    monkeypatch.setattr(validate_module, "read_source_bytes", lambda path: reads.append(path.name) or real_read(path))
+    load_valid(content, session)
+    assert reads == []
+    seed = project / "seeds" / "wire.txt"
+    before = seed.stat()
+    seed.write_text(seed.read_text().replace("filed a report", "filed a rebort"))  # the same size
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with pytest.raises(ContentErrors) as caught:
+        load_valid(content, session)
+    assert reads == ["wire.txt"] and any("sentence not found" in str(p) for p in caught.value.problems)
+
+
+def test_a_source_file_changed_just_before_it_was_read_is_read_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two writes within one tick of the clock can leave the same stat: a file that changed shortly before we read
+    it is read again on the next rebuild, until it has settled."""
+    import site_builder.content.validate as validate_module
+
+    content = project / "content"
+    session = Session()  # SETTLED_NS as shipped: the fixture's files were written a moment ago
+    load_valid(content, session)
+    reads: list[str] = []
+    real_read = validate_module.read_source_bytes
+    monkeypatch.setattr(validate_module, "read_source_bytes", lambda path: reads.append(path.name) or real_read(path))
+    load_valid(content, session)
+    assert "wire.txt" in reads
+
+
+def test_warm_checks_of_unpublished_names_follow_the_people_file_and_the_drafts_option(project: Path) -> None:
+    """What unpublished_references found in an unchanged entry file is kept only while people.yaml and the drafts
+    option are the same: a person unpublished in people.yaml alone is reported in the file that names her."""
+    content = project / "content"
+    session = Session()
+    charges, people = content / "entries" / "charges.yaml", content / "people.yaml"
+
+    def reports(drafts: bool) -> tuple[str, str]:
+        found = []
+        for s in (session, None):
+            try:
+                load_valid(content, s, drafts)
+                found.append("")
+            except ContentErrors as exc:
+                found.append(exc.report())
+        return found[0], found[1]
+
+    edit_line(charges, 20, "review: draft", "review: reviewed")  # her report is published, she is still a draft
+    warm_found, fresh_found = reports(False)
+    assert warm_found == fresh_found and "'dana-ruiz' is not published (review: draft in" in warm_found
+    assert reports(True) == ("", "")  # a drafts build shows her
+    edit_line(people, 17, "review: draft", "review: reviewed")  # only people.yaml changes
+    assert reports(False) == ("", "")
+    edit_line(people, 17, "review: reviewed", "review: rejected")
+    warm_found, fresh_found = reports(False)
+    assert warm_found == fresh_found and "'dana-ruiz' is not published (review: rejected in" in warm_found
+
+
+def test_after_a_failed_rebuild_the_last_good_rebuilds_pages_are_still_its_own(project: Path) -> None:
+    """A rebuild that fails keeps the last good site under the overlay, even one whose pages were not rendered
+    yet: they render afterwards from that rebuild's content, not from the broken files."""
+    content = project / "content"
+    options = BuildOptions(content, Path("-"), drafts=True)
+    rebuilder = Rebuilder(options)
+    rebuilder.rebuild()
+    charges = content / "entries" / "charges.yaml"
+    edit_line(charges, 7, "Sam Ortiz is charged with bribery", "Sam Ortiz is charged")
+    good = lazy_preview(rebuilder)
+    expected = fresh(options)
+    edit_line(charges, 7, "Sam Ortiz is charged", "Sam Ortiz is charged: [")  # invalid YAML
+    outcome = rebuilder.rebuild(lazy=True)
+    assert outcome.error is not None and f"{charges}:7: invalid YAML" in outcome.error
+    assert rebuilder.preview.files is good and rebuilder.preview.error == outcome.error
+    assert dict(rebuilder.preview.files) == expected

@@ -72,6 +72,8 @@ class Plan:
     topic_items: dict[str, str]  # 'event-x', 'claim-x', 'quote-x' -> the page of its strand that shows it
     timeline: dict[str, str]  # event id -> the timeline page that holds it (not the main page, which moves)
     sources: dict[str, str]  # source id -> the sources page that lists it
+    # links() per view, asked for once the strands are planned (each statement is on several person pages): id -> (view, links)
+    _links: dict[int, tuple[Any, tuple[str, ...]]] = field(default_factory=dict, compare=False, repr=False)
 
     def source_path(self, source_id: str) -> str:
         return self.sources.get(source_id, SOURCES_PATH)
@@ -87,6 +89,14 @@ class Plan:
         permalink, and a source's block, which links each thing taken from it, go to the page of its
         strand that holds it. Part of the
         key of a stored fragment: an item moves to another page without changing."""
+        hit = self._links.get(id(view))
+        if hit is not None and hit[0] is view:
+            return hit[1]
+        found = self._find_links(view)
+        self._links[id(view)] = (view, found)
+        return found
+
+    def _find_links(self, view: Any) -> tuple[str, ...]:
         if isinstance(view, EventView):  # its permalink: the page of its strand that holds it
             return (self.topic_items.get(f"event-{view.model.id}", ""),)
         if not isinstance(view, SourceView):

@@ -22,7 +22,8 @@ from .cache import DiskCache
 from ..errors import ContentErrors, Problem
 from ..files import Refused, read_file
 from .model import Case, Entry, KeyPoint, KeyPointsFile, PeopleFile, Schema, SourcesFile
-from .yamlload import MAX_FILE_BYTES, Path_, YamlDoc, YamlError, load_yaml
+from .incremental import reparse
+from .yamlload import MAX_FILE_BYTES, Path_, Reparsed, YamlDoc, YamlError, load_yaml
 
 M = TypeVar("M", bound=Schema)
 # Loaded only hands its model out, so a Loaded[Entry] is also a Loaded[Schema] (for code taking any file).
@@ -85,6 +86,36 @@ class FileCache:
     def put(self, path: Path, raw: bytes, loaded: Loaded[Any]) -> None:
         self._files[path] = (raw, loaded)
 
+    def reparse(self, path: Path, raw: bytes, name: str) -> YamlDoc | None:
+        """The document of ``raw``, the new bytes of entry file ``path``, from its previous version and the
+        items that changed (:func:`~.incremental.reparse`), or None: parse it whole."""
+        hit = self._files.get(path)
+        if hit is None or len(raw) > MAX_FILE_BYTES or not isinstance(hit[1].doc.lines, Reparsed):
+            return None
+        try:
+            old_text, new_text = hit[0].decode("utf-8-sig"), raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
+        if "\x00" in new_text:
+            return None
+        data = reparse(old_text, hit[1].doc.data, new_text, name)
+        return None if data is None else YamlDoc(name, data, Reparsed(new_text, name))
+
+    def with_kept_items(self, path: Path, doc: YamlDoc) -> dict[str, Any]:
+        """``doc.data`` (from :meth:`reparse`) for the schema, each item it kept from the previous version
+        (the very same data) replaced by that version's validated model, which pydantic takes as it is: only
+        the items parsed again are validated again, and the others stay the same objects."""
+        old = self._files[path][1]
+        assert isinstance(doc.data, dict) and isinstance(old.doc.data, dict)
+        data = dict(doc.data)
+        for group in ("events", "claims", "quotes"):
+            before, models, now = old.doc.data.get(group), getattr(old.model, group, None), data.get(group)
+            if not (isinstance(before, list) and isinstance(models, list) and isinstance(now, list)) or len(before) != len(models):
+                continue
+            kept = {id(raw): (raw, model) for raw, model in zip(before, models)}
+            data[group] = [hit[1] if (hit := kept.get(id(raw))) is not None and hit[0] is raw else raw for raw in now]
+        return data
+
 
 def load_content(root: Path, cache: FileCache | None = None, overrides: Mapping[Path, bytes] | None = None) -> Content:
     """Read and schema-check every content file under ``root``.
@@ -132,6 +163,10 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
         return hit
     disk = cache.disk if cache is not None else None
     doc = disk.doc(raw, name) if disk is not None else None
+    data: Any = None  # what the schema validates, when it is not doc.data
+    if doc is None and cache is not None and disk is None and schema is Entry:
+        doc = cache.reparse(path, raw, name)  # the dev server: only the items an edit touched are parsed again
+        data = cache.with_kept_items(path, doc) if doc is not None else None
     if doc is None:
         try:
             doc = load_yaml(raw, name)
@@ -144,7 +179,7 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
         problems.append(Problem(name, 1, "", f"expected a mapping of keys at the top level, found {_kind(doc.data)}"))
         return None
     try:
-        loaded = Loaded(schema.model_validate(doc.data), doc)
+        loaded = Loaded(schema.model_validate(doc.data if data is None else data), doc)
     except ValidationError as exc:
         problems.extend(_problems(exc, doc, schema))
         return None
@@ -165,7 +200,7 @@ def _keep_unchanged_items(old: Schema, new: M) -> M:
     updates = {}
     for group in ("events", "claims", "quotes"):
         previous = {item.id: item for item in getattr(old, group)}
-        updates[group] = [previous[i.id] if previous.get(i.id) == i else i for i in getattr(new, group)]
+        updates[group] = [p if (p := previous.get(i.id)) is not None and (p is i or p == i) else i for i in getattr(new, group)]
     return new.model_copy(update=updates)
 
 

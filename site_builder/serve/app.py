@@ -30,7 +30,7 @@ from tornado import web, websocket
 
 from .inject import OVERLAY_CSS, OVERLAY_CSS_PATH, error_page, inject, reload_script
 from .local import LocalOnly
-from .rebuild import Preview
+from .rebuild import Preview, describe
 
 PROTOCOL = "http://livereload.com/protocols/official-7"
 CLIENT = Path(livereload.__file__).parent / "vendors" / "livereload.js"  # the browser client the package ships
@@ -116,7 +116,12 @@ class SiteHandler(LocalOnly):
         if name not in preview.files:
             self.set_status(404)
             name = "404.html"
-        data = preview.files.get(name, b"Not found")
+        try:
+            data = preview.files.get(name, b"Not found")  # a page of a lazy rebuild is rendered here
+        except Exception as exc:  # noqa: BLE001 - a template error on this page: shown, and the server stays up
+            self.set_status(500)
+            self._write(".html", error_page(script, describe(exc)), body)
+            return
         if name.endswith(".html"):
             data = inject(data, script, preview.error)
         self._write(name, data, body)

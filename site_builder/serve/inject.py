@@ -44,7 +44,7 @@ _BODY_OPEN = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
 def reload_script(port: int, generation: int) -> bytes:
     """The livereload client tag. livereload.js reads host and port from its own URL; it sends
     ``snipver`` in its hello, which tells the server which build the page came from."""
-    return f'<script src="/livereload.js?port={port}&amp;snipver={generation}"></script>'.encode()
+    return f'<script async src="/livereload.js?port={port}&amp;snipver={generation}"></script>'.encode()
 
 
 def overlay(error: str, have_site: bool) -> bytes:

@@ -1,19 +1,22 @@
 """Rebuild the site in memory through the normal build, and keep the last good one.
 
 In: :class:`~site_builder.build.pipeline.BuildOptions`. Out: a :class:`Preview` — the
-whole site as bytes (from ``render_site``, exactly what ``build`` writes) plus,
-when the latest rebuild failed, the error text the terminal shows.
+whole site as a mapping of path to bytes (a :class:`~.lazy.LazySite`, equal to what
+``render_site`` returns, exactly what ``build`` writes) plus, when the latest
+rebuild failed, the error text the terminal shows.
 
-A rebuild reads and renders everything before the new site replaces the old
-one in a single assignment, so a request sees either the previous finished
+A rebuild loads, validates and plans everything before the new site replaces
+the old one in a single assignment, so a request sees either the previous
 site or the next, never a mixture; nothing is written to disk. Every
 rebuild is a whole build — every page lists or counts items from all content
 files (timeline, people, sources, the feed) — but through one build
 :class:`~site_builder.build.pipeline.Session`, which skips re-parsing unchanged files
 and reuses rendered statements whose inputs did not change (tested equal to
-fresh builds in test_session.py). Rendering stays in this process
-(``workers=1``): forking worker processes from a process that runs server
-threads is not safe.
+fresh builds in test_session.py). The server's rebuilds are lazy: a page is
+rendered when the browser asks for it, the rest by :meth:`Rebuilder.complete`
+once the browser has reloaded; a page of a rebuild is always rendered from
+that rebuild's own content. Rendering stays in this process (``workers=1``):
+forking worker processes from a process that runs server threads is not safe.
 """
 
 from __future__ import annotations
@@ -21,15 +24,17 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..build.pipeline import BuildOptions, Session, load_valid, render_site
+from ..build.pipeline import BuildOptions, Session, load_valid
 from ..errors import ContentErrors, SiteBuilderError
+from ..gcpause import gc_paused
 from ..articles.sourcetext import SourceFileError, SourcePaths
 from ..content.load import Content
 from ..build.render import default_templates
+from .lazy import LazySite
 from .watch import WatchSet, folders_of
 
 
@@ -63,10 +68,12 @@ def describe(exc: BaseException) -> str:
     return "internal error (please report it):\n" + "".join(traceback.format_exception(exc)).rstrip()
 
 
-def cited_files(content: Content) -> tuple[Path, ...]:
-    """The source files the content cites (validation reads them, so they are inputs)."""
+def cited_files(content: Content, resolved: Mapping[str, Path] | None = None) -> tuple[Path, ...]:
+    """The source files the content cites (validation reads them, so they are inputs). ``resolved``: the
+    ``file:`` values validation resolved in this build (ValidationCache.files), not resolved a second time."""
     paths = SourcePaths(content.root)  # each folder resolved once: 400 sources, one folder
-    return tuple(sorted({_real(paths, content.root, s.file) for s in content.sources.model.sources if s.file}))
+    known = resolved or {}
+    return tuple(sorted({known.get(s.file) or _real(paths, content.root, s.file) for s in content.sources.model.sources if s.file}))
 
 
 def _real(paths: SourcePaths, root: Path, file: str) -> Path:
@@ -83,30 +90,65 @@ class Rebuilder:
         self.options = options
         self.session = Session()
         self._preview = Preview({}, None, 0)
+        self._good: Mapping[str, bytes] = {}  # the last site whose every file was made without an error
         self._cited: tuple[Path, ...] = ()
         self._published = threading.Condition()
+        # Held while a rebuild runs and while a page is made: both use the Session's caches and Jinja environment.
+        self._lock = threading.RLock()
 
     @property
     def preview(self) -> Preview:
         return self._preview
 
-    def rebuild(self, changed: Iterable[Path] = ()) -> Outcome:
+    def rebuild(self, changed: Iterable[Path] = (), lazy: bool = False) -> Outcome:
+        """Load, validate and plan the site, and publish it. ``lazy``: pages and exports are made when first
+        requested (or by :meth:`complete`); else all are made before publishing, as `build` would."""
         start = time.perf_counter()
-        files: Mapping[str, bytes] | None = None
+        files: LazySite | None = None
         error = None
-        try:
-            content = load_valid(self.options.content, self.session, self.options.drafts)
-            self._cited = cited_files(content)
-            files = render_site(content, self.options, self.session)
-        except Exception as exc:  # noqa: BLE001 - a dev server reports every failure and stays up
-            error = describe(exc)
-        seconds = time.perf_counter() - start
-        with self._published:
-            old = self._preview
-            self._preview = Preview(old.files if files is None else files, error, old.generation + 1)
-            self._published.notify_all()
+        with self._lock, gc_paused():  # (as render_site: the collector re-scanning the caches' heap doubled a rebuild)
+            try:
+                content = load_valid(self.options.content, self.session, self.options.drafts)
+                self._cited = cited_files(content, self.session.validation.files)
+                files = LazySite(content, self.options, self.session, self._lock)
+                if not lazy:
+                    files.complete()
+            except Exception as exc:  # noqa: BLE001 - a dev server reports every failure and stays up
+                error = describe(exc)
+                files = None
+            seconds = time.perf_counter() - start
+            with self._published:
+                old = self._preview
+                self._preview = Preview(old.files if files is None else files, error, old.generation + 1)
+                if files is not None and files.done:
+                    self._good = files
+                self._published.notify_all()
         pages = sum(1 for name in self._preview.files if name.endswith(".html"))
         return Outcome(self._preview.generation, error, seconds, pages, tuple(sorted(changed)))
+
+    def complete(self, generation: int, go_on: Callable[[], bool] = lambda: True) -> Outcome | None:
+        """Make the files of rebuild ``generation`` nobody has asked for yet, while it is the current one and
+        ``go_on()``. If one fails (a template error on a page not opened), publish the last complete site with
+        the error, as a failed rebuild would, and return that outcome; else None."""
+        preview = self._preview
+        if preview.generation != generation or preview.error is not None or not isinstance(preview.files, LazySite):
+            return None
+        start = time.perf_counter()
+        try:
+            finished = preview.files.complete(lambda: go_on() and self._preview.generation == generation)
+        except Exception as exc:  # noqa: BLE001 - as rebuild: reported, the server stays up
+            with self._published:
+                if self._preview.generation != generation:
+                    return None  # a newer rebuild is out already: it says what is wrong, if anything
+                self._preview = Preview(self._good, describe(exc), generation + 1)
+                self._published.notify_all()
+            pages = sum(1 for name in self._good if name.endswith(".html"))
+            return Outcome(generation + 1, self._preview.error, time.perf_counter() - start, pages)
+        if finished:
+            with self._published:
+                if self._preview.generation == generation:
+                    self._good = preview.files
+        return None
 
     def wait_for(self, generation: int, timeout: float) -> Preview:
         """The preview once rebuild number ``generation`` is published (TimeoutError after ``timeout`` s)."""

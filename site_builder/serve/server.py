@@ -1,13 +1,16 @@
 """Run the preview: bind the port, build, serve, and rebuild on every burst of saves.
 
 In: :class:`ServeOptions`. Out: a running :class:`PreviewServer` (``start``
-… ``stop``, or a ``with`` block). Three threads share the work:
+… ``stop``, or a ``with`` block). Four threads share the work:
 
 - the caller's thread starts and stops everything (the CLI waits for Ctrl-C);
 - the event-loop thread answers HTTP and websocket requests, from whatever
   :class:`~.rebuild.Preview` is current;
-- the watcher thread waits for a burst of changes, rebuilds, publishes the
-  new preview and then asks the event loop to reload the browsers.
+- the watcher thread waits for a burst of changes, rebuilds (loads, validates,
+  plans), publishes the new preview and then asks the event loop to reload the
+  browsers, whose requests render the pages they show;
+- the completer thread then makes the pages nobody asked for, and reports a
+  page that fails to render as a failed rebuild.
 
 Status goes to the ``report`` callback; this module never prints.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import gc
 import socket
 import threading
 from collections.abc import Callable
@@ -42,8 +46,9 @@ class ServeOptions:
     host: str = "127.0.0.1"
     port: int = 8000  # 0: any free port
     drafts: bool = True
-    poll: float = 0.025  # see watch.ChangeWatcher
-    quiet: float = 0.03
+    poll: float = 0.02  # see watch.ChangeWatcher
+    quiet: float = 0.01
+    complete_after: float = 0.3  # seconds after a reload before the pages not asked for are made (the browser's turn)
 
 
 class PreviewServer:
@@ -59,6 +64,9 @@ class PreviewServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._browsers: Browsers | None = None
         self._loop_stopping = asyncio.Event()  # set on the loop's thread, by stop()
+        self._to_complete = 0  # the rebuild whose remaining files the completer makes next
+        self._rebuilding = False  # (both guarded by _completable)
+        self._completable = threading.Condition()
 
     @property
     def url(self) -> str:
@@ -86,6 +94,7 @@ class PreviewServer:
             self._threads = [
                 threading.Thread(target=self._serve, args=(ready,), name="site-builder-http", daemon=True),
                 threading.Thread(target=self._watch, args=(watcher,), name="site-builder-watch", daemon=True),
+                threading.Thread(target=self._complete, name="site-builder-complete", daemon=True),
             ]
             for thread in self._threads:
                 thread.start()
@@ -98,6 +107,8 @@ class PreviewServer:
     def stop(self) -> None:
         """Stop watching and serving, close every connection and free the port. Safe to call twice."""
         self._stop.set()
+        with self._completable:
+            self._completable.notify_all()
         self._call_in_loop(self._loop_stopping.set)  # (a loop not yet running sees _stop instead)
         for thread in self._threads:
             if thread is not threading.current_thread():
@@ -171,14 +182,46 @@ class PreviewServer:
     def _watch(self, watcher: ChangeWatcher) -> None:
         rebuilder = self._current()
         while (changes := watcher.wait(self._stop)) is not None:
-            outcome = rebuilder.rebuild(changes)
-            watcher.rewatch(rebuilder.watch_set())
-            try:
-                self.report(outcome)
-            except OSError:  # the terminal went away (a closed pipe): keep serving the browsers
-                pass
-            if not self._stop.is_set():
-                self._call_in_loop(self._reload_browsers)
+            # The cyclic collector stays off until the completer has run: its first pass after a rebuild
+            # scans the caches' whole heap (≈0.1 s at 4,000 events), which belongs after the browser's reload.
+            with self._completable:
+                self._rebuilding = True
+                gc.disable()
+            outcome = rebuilder.rebuild(changes, lazy=True)  # the open page is rendered when the browser asks for it
+            self._tell(outcome)
+            watcher.rewatch(rebuilder.watch_set())  # after the reload: 8 ms for 400 cited files (a change meanwhile is still seen)
+            with self._completable:
+                self._to_complete = outcome.generation
+                self._rebuilding = False
+                self._completable.notify_all()
+
+    def _complete(self) -> None:
+        """Make the pages nobody asked for, once the browsers have had their turn; report a page that fails."""
+        rebuilder = self._current()
+        done = 0
+        while not self._stop.is_set():
+            with self._completable:
+                self._completable.wait_for(lambda: self._to_complete != done or self._stop.is_set())
+                generation = done = self._to_complete
+            # The browser reloads now: leave the CPU to it (and the page's request the lock) before rendering the rest.
+            if self._stop.wait(self.options.complete_after):
+                break
+            failed = rebuilder.complete(generation, go_on=lambda: not self._stop.is_set())
+            if failed is not None:
+                self._tell(failed)
+            with self._completable:
+                if self._to_complete == done and not self._rebuilding:  # none newer: collect now, before the next save
+                    gc.enable()
+        gc.enable()
+
+    def _tell(self, outcome: Outcome) -> None:
+        """Report an outcome and reload the browsers."""
+        try:
+            self.report(outcome)
+        except OSError:  # the terminal went away (a closed pipe): keep serving the browsers
+            pass
+        if not self._stop.is_set():
+            self._call_in_loop(self._reload_browsers)
 
     def _reload_browsers(self) -> None:
         if self._browsers is not None:

@@ -4,16 +4,16 @@ In: the folders and single files a build reads (:class:`WatchSet`). Out:
 :meth:`ChangeWatcher.wait` blocks until a burst of changes is over and
 returns the paths that changed.
 
-We poll ``os.stat`` instead of using inotify: a project is a few dozen files,
-a scan costs well under a millisecond, polling works the same on every
+We poll ``os.stat`` instead of using inotify: a project is a few dozen files
+(a 4,000-event case with its 400 source texts: 425 files, one scan 1.6 ms of CPU), polling works the same on every
 platform and filesystem (network mounts, containers, editors that replace a
 file by renaming a new one over it), and it needs no extra dependency.
 (livereload's own watcher polls every 800 ms and ignores only ``.swp``
-files; ours polls every 25 ms.)
+files; ours polls every 20 ms.)
 
 A *burst* is what editors do on save: write a temp file, rename it over
 the original, delete a backup — all within a few milliseconds. We wait
-until nothing has changed for ``quiet`` seconds (30 ms) before reporting,
+until nothing has changed for ``quiet`` seconds (10 ms) before reporting,
 so one save is one rebuild and the rebuild does not read a half-written
 file. (If a slow writer pauses longer than that, the half-written state
 shows as an error and the next scan rebuilds again: it heals by itself.)
@@ -21,6 +21,7 @@ shows as an error and the next scan rebuilds again: it heals by itself.)
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import threading
@@ -49,9 +50,10 @@ _IGNORED = re.compile(
 )
 
 Stamp = tuple[int, int, int]  # mtime_ns, size, inode: a rename over a file changes the inode
-Snapshot = dict[Path, Stamp]
+Snapshot = dict[str, Stamp]  # by path as text: making a Path per file would cost more than the scan's stat calls
 
 
+@functools.lru_cache(maxsize=4096)
 def is_ignored(name: str) -> bool:
     """True for editor temp, swap and backup files (``name`` is a file or folder name)."""
     return bool(_IGNORED.match(name))
@@ -66,23 +68,41 @@ class WatchSet:
 
 
 def scan(watch: WatchSet) -> Snapshot:
-    """The stamp of every watched, non-ignored file that exists right now."""
+    """The stamp of every watched, non-ignored file that exists right now (as os.walk would list them:
+    links to files are followed, links to folders are not entered)."""
     found: Snapshot = {}
     for folder in watch.folders:
-        for dirpath, dirnames, filenames in os.walk(folder):
-            dirnames[:] = [d for d in dirnames if not is_ignored(d)]
-            for name in filenames:
-                if not is_ignored(name):
-                    _stamp(Path(dirpath, name), found)
+        _walk(str(folder), found)
     for path in watch.files:
         if not is_ignored(path.name):
-            _stamp(path, found)
+            _stamp(str(path), found)
     return found
 
 
-def _stamp(path: Path, into: Snapshot) -> None:
+def _walk(folder: str, into: Snapshot) -> None:
     try:
-        st = path.stat()
+        listing = os.scandir(folder)
+    except OSError:  # absent (templates/, seeds/ may not exist) or vanished
+        return
+    with listing:
+        for entry in listing:
+            if is_ignored(entry.name):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    _walk(entry.path, into)
+                    continue
+                if entry.is_dir():  # a link to a folder: os.walk (the build's rglob too) does not enter it
+                    continue
+                st = entry.stat()
+            except OSError:  # vanished between listing and stat, or a dangling link: it is simply not there
+                continue
+            into[entry.path] = (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+def _stamp(path: str, into: Snapshot) -> None:
+    try:
+        st = os.stat(path)
     except OSError:  # vanished between listing and stat: it is simply not there
         return
     into[path] = (st.st_mtime_ns, st.st_size, st.st_ino)
@@ -90,13 +110,15 @@ def _stamp(path: Path, into: Snapshot) -> None:
 
 def changed(old: Snapshot, new: Snapshot) -> set[Path]:
     """Paths added, removed or modified between two snapshots."""
-    return {p for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
+    if old == new:  # the common case, while nothing is saved: one comparison in C
+        return set()
+    return {Path(p) for p in old.keys() | new.keys() if old.get(p) != new.get(p)}
 
 
 class ChangeWatcher:
     """Polls a :class:`WatchSet`; :meth:`wait` returns one burst of changes at a time."""
 
-    def __init__(self, watch: WatchSet, poll: float = 0.025, quiet: float = 0.03, longest: float = 2.0) -> None:
+    def __init__(self, watch: WatchSet, poll: float = 0.02, quiet: float = 0.01, longest: float = 2.0) -> None:
         self.poll = poll  # seconds between scans while idle
         self.quiet = quiet  # a burst is over after this long without a change
         self.longest = longest  # report anyway after this long (a file rewritten without pause)
