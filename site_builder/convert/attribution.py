@@ -23,7 +23,7 @@ from functools import lru_cache
 from .lexicon.media import OUTLET_RELAY_WORDS, outlet_pattern
 from .lexicon.documents import DOCUMENTS
 from .lexicon.roles import JUDICIAL_WORDS
-from .lexicon.verbs import CATENATIVE, PASSIVE, PASSIVE_AGENT, RULING_ONLY
+from .lexicon.verbs import CATENATIVE, OBJECT_VERBS, PASSIVE, PASSIVE_AGENT, RULING_ONLY
 from .lexicon.anonymous import AGENT_GROUPS, ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GATE
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, UNNAMED_OFFICES
 from .recognise import Entity, Recognised
@@ -236,7 +236,16 @@ def _speaker_after_verb(site: VerbSite) -> bool:
     speaker, or follows a closing quotation mark."""
     if site.lower not in INVERTIBLE_VERBS and not _after_quotation(site.text, site.start):
         return False
+    if site.lower in OBJECT_VERBS and not _after_quotation(site.text, site.start) and _has_subject(site.at.plain, site.start):
+        return True  # "Before the jury told Judge Pike that …", "asked to speak to the judge": who follows is told or asked
     return site.give(_after(site.at, site.end, inverted=True, verb_at=site.start))
+
+
+def _has_subject(plain: str, verb_at: int) -> bool:
+    """Whether words of the verb's own clause stand before it ("the jury told …"), not a comma or the sentence's start
+    ("…, told Dana Pike", the verb before its speaker)."""
+    left = plain[:verb_at].rstrip(" \"'“”‘’")
+    return bool(left) and not left.endswith((",", ":", "—", "–"))
 
 
 # "accused by the agency on Monday of “fraud”": the quoted words are what the accuser charges

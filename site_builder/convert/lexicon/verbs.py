@@ -59,6 +59,10 @@ PARTICIPLE_VERBS = _words("saying adding writing")
 # Reporting verbs that may come before their speaker in any sentence ("…, said Smith", "according to").
 INVERTIBLE_VERBS = _words("said says added adds wrote writes asked asks explained explains continued continues told tells read reads noted notes")
 
+# Invertible verbs whose object is who hears the words ("the jury told Judge Pike", "asked to speak to the judge"):
+# they come before their speaker only after a quotation or a comma ('"Why?" asked Dana Pike').
+OBJECT_VERBS = _words("told tells asked asks")
+
 ALLEGE_VERBS = _words("alleged alleges allege accused accuses accuse claimed claims claim contended contends contend argued argues argue charged charges sued sues suggests suggested")
 
 DENY_VERBS = _words("denied denies deny insisted insists insist maintained maintains maintain rejected rejects reject disputed disputes dispute refuted refutes")
