@@ -32,6 +32,7 @@ only break a tie.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .doc import ArticleDoc
@@ -179,7 +180,28 @@ def _site(doc: ArticleDoc, i: int) -> EventSite | None:
     if not dated and (not facts.topics or doc.article.published is None):
         return None  # no date, and no strand for an undated event: nothing can come of this sentence
     people = list(dict.fromkeys(k for _, _, k in facts.entities if doc.rec.entities[k].kind == "person"))
+    described = _DEFENDANT.search(text)
+    if described and not any(s < described.start() for s, _, k in facts.entities if doc.rec.entities[k].kind == "person"):
+        # "Jurors convicted the 70-year-old defendant …, identified by her lawyer as Dana Pike": the act's participant
+        # is who the description stands for, named before any person the sentence goes on to name
+        people = list(dict.fromkeys([*_the_defendant(doc, i), *people]))
     return EventSite(doc, i, dated, people, [Cite(doc.source, " ".join(text.split()))], DATELINE.match(text), cut=i in doc.skip)
+
+
+# "the defendant", "the 70-year-old defendant": the person the article is about, named only by a description
+_DEFENDANT = re.compile(r"\bthe\s+(?:\d{1,3}-year-old\s+)?(?:former\s+)?(?:defendant|accused)\b", re.IGNORECASE)
+
+
+def _the_defendant(doc: ArticleDoc, i: int) -> list[str]:
+    """The participant "the defendant" of sentence ``i`` stands for: of the people named before it who are no official,
+    lawyer or journalist (by the role the article gives them), the one named most often, on a tie the first named."""
+    entities = doc.rec.entities
+    # officials, lawyers and the press are never "the defendant"; a tie goes to the one named first (Counter keeps
+    # the order of first mention), whom the article leads with
+    counts = Counter(k for k in range(i) for _, _, k in doc.rec.sentences[k].entities
+                     if entities[k].kind == "person" and entities[k].group not in ("officials", "legal", "media"))
+    named = counts.most_common(1)
+    return [named[0][0]] if named else []
 
 
 # --- the dated rules: one date of the sentence at a time -------------------------------------------------------
