@@ -21,7 +21,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .lexicon.media import OUTLET_RELAY_WORDS, outlet_pattern
-from .lexicon.documents import DOCUMENTS
+from .lexicon.documents import DOCUMENT_NOUNS, DOCUMENTS
+from .lexicon.works import TITLE_CUES
 from .lexicon.roles import JUDICIAL_WORDS
 from .lexicon.verbs import CATENATIVE, OBJECT_VERBS, PASSIVE, PASSIVE_AGENT, RULING_ONLY
 from .lexicon.anonymous import AGENT_GROUPS, ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GATE
@@ -654,8 +655,25 @@ def _pronoun_right_before(site: BeforeSite, reach: int = 16) -> bool:
     near = _PRONOUN.search(left, max(0, len(left) - reach))  # searched in place: a window cut mid-word ("t|he sentence") finds no "he"
     if not near:
         return False
+    work = _WORK_BEFORE.search(left, max(0, near.start() - 60), near.start())
+    if work is not None and not re.search(r"\b[Ii]n\s*$", left[: work.start()]) and not _quotation_follows(site):
+        return site.give(None)  # "over an op-ed she wrote": the clause tells who wrote the work, nobody speaks
     key = _pronoun(site.at.seg, site.at.rec, site.at.index, near.start(), near.group("p"))
     return bool(key) and site.give(key)
+
+
+def _quotation_follows(site: BeforeSite) -> bool:
+    """Whether quoted words follow the verb in its sentence ("an op-ed she wrote describing herself as “…”"): they are
+    the words of whoever the verb's subject is."""
+    text = site.at.seg.sentences[site.at.index].text
+    return any(ch in text[site.verb_at + len(site.verb):] for ch in "\"“")
+
+
+# A work or a document right before the pronoun of a reporting verb ("sued her over an op-ed she wrote", "the letter
+# he read"): a relative clause naming who wrote or said the work; not "In a statement she said", the medium.
+_WORK_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+                          + "|".join(sorted({*TITLE_CUES, *(n for n in DOCUMENT_NOUNS if " " not in n), "post", "tweet", "email", "note"}))
+                          + r")\s+(?:that\s+|which\s+)?$")
 
 
 _AUXILIARY_END = re.compile(r"(?:\s+(?:have|has|had|also|previously|repeatedly|long|already))+$")
