@@ -382,7 +382,10 @@ def _dated_title(site: EventSite) -> tuple[str | None, str] | None:
         topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(doc.rec, site.i, topics)
         clause = re.sub(r"^(?:according to|who|which|but|and|yet)\s+", "", clause)  # "…, but a grand jury indicted her": its own subject
         first_word = clause.split()[0].lower()
-        if clause[:1].islower() and first_word not in DETERMINERS and first_word not in ("one", "some", "both") and first_word not in SUBJECT_PRONOUNS:
+        # not before a participle opening the clause (", clearing the way for her retrial beginning April 1"): it tells
+        # what the whole act before it led to, not an act of the sentence's subject
+        if clause[:1].islower() and first_word not in DETERMINERS and first_word not in ("one", "some", "both") and first_word not in SUBJECT_PRONOUNS \
+                and not first_word.endswith("ing"):
             subject = _subject(doc.seg, doc.rec, site.i, text.find(clause), first_word in AUXILIARIES)
             if subject and first_word == "whose":  # "X, whose exchange froze …": "X's exchange froze …"
                 clause = f"{subject}{'’' if subject.endswith('s') else '’s'} {clause[6:]}"
@@ -774,7 +777,10 @@ def _nearby(rec: Recognised, i: int, topics: TopicMatcher) -> str | None:
 
 
 def _has_verb(text: str) -> bool:
-    return bool(re.search(r"\b(?:\w+ed|was|were|is|are|has|have|had|will|began|went|came|made|took|gave|held|lost|won|left|met|told|said|says|finds|begins|arrives|arrived|\w+s)\b", text))
+    """Whether ``text`` holds a verb: a finite one, or a participle saying when something starts or ends ("her retrial
+    beginning April 1"), which tells its own act."""
+    return bool(re.search(r"\b(?:\w+ed|was|were|is|are|has|have|had|will|began|went|came|made|took|gave|held|lost|won|left|met|told|said|says|finds|begins|arrives|arrived|\w+s"
+                          r"|beginning|starting|opening|ending)\b", text))
 
 
 def _event_verb(text: str) -> str | None:

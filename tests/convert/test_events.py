@@ -210,3 +210,13 @@ def test_the_defendant_named_only_by_a_description_is_the_person_the_article_is_
     found = events("Deputy District Attorney Lee Marsh spoke about the council budget.",
                    "Jurors convicted the 58-year-old defendant in January 2024 of taking council funds.")
     assert [e.people for e in found if e.date == "2024-01"] == [[]]
+
+
+def test_a_date_in_a_participle_clause_is_titled_by_its_clause_not_the_sentence() -> None:
+    # "…, clearing the way for the council's new budget vote beginning April 1": April 1 is the vote's date; the
+    # sentence's act (the court's denial) is Tuesday's, and the vote is no act of the court's
+    assert dated("The court on Tuesday denied the council's appeal of the library budget ruling, clearing the way for the council's "
+                 "new budget vote beginning April 1.") == [
+        ("2024-03-05", "The court on Tuesday denied the council's appeal of the library budget ruling, clearing the way for the "
+                       "council's new budget vote beginning April 1"),
+        ("2024-04-01", "Clearing the way for the council's new budget vote beginning April 1")]
