@@ -198,7 +198,7 @@ def _the_defendant(doc: ArticleDoc, i: int) -> list[str]:
     entities = doc.rec.entities
     # officials, lawyers and the press are never "the defendant"; a tie goes to the one named first (Counter keeps
     # the order of first mention), whom the article leads with
-    counts = Counter(k for k in range(i) for _, _, k in doc.rec.sentences[k].entities
+    counts = Counter(k for j in range(i) for _, _, k in doc.rec.sentences[j].entities
                      if entities[k].kind == "person" and entities[k].group not in ("officials", "legal", "media"))
     named = counts.most_common(1)
     return [named[0][0]] if named else []
