@@ -380,7 +380,9 @@ def _dated_title(site: EventSite) -> tuple[str | None, str] | None:
         clause = f"{state['s']} {state['c']}{mention.text}"
     if clause is not None:
         topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(doc.rec, site.i, topics)
-        clause = re.sub(r"^(?:according to|who|which|but|and|yet)\s+", "", clause)  # "…, but a grand jury indicted her": its own subject
+        # "…, but a grand jury indicted her": its own subject; '… “could not tell” until an autopsy scheduled for
+        # Thursday': the subordinator a quotation mark hid from the clause boundaries is no word of the act
+        clause = re.sub(r"^(?:according to|who|which|but|and|yet|until|after|before|when|because)\s+", "", clause)
         first_word = clause.split()[0].lower()
         # not before a participle opening the clause (", clearing the way for her retrial beginning April 1"): it tells
         # what the whole act before it led to, not an act of the sentence's subject

@@ -220,3 +220,9 @@ def test_a_date_in_a_participle_clause_is_titled_by_its_clause_not_the_sentence(
         ("2024-03-05", "The court on Tuesday denied the council's appeal of the library budget ruling, clearing the way for the "
                        "council's new budget vote beginning April 1"),
         ("2024-04-01", "Clearing the way for the council's new budget vote beginning April 1")]
+
+
+def test_a_subordinator_after_a_quotation_opens_no_title() -> None:
+    # the quotation mark ends the clause before "until": the act dated is the audit, nobody's act of "until"
+    assert dated('The mayor said the council "could not say how much" until an audit of the budget scheduled for Thursday.') == [
+        ("2024-03-14", "An audit of the budget scheduled for Thursday")]
