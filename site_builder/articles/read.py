@@ -62,7 +62,7 @@ _FURNITURE = re.compile(
     r"^(?:your (?:news )?tips?\b.*|(?:got|have) a (?:news |story )?tip\b.*|tip us|scroll down.*|advertisement|story continues below.*|read more.*|related:?.*|"
     r"share this (?:article|story).*|sign up.*|subscribe.*|click here.*|watch:.*|photo:.*|credit:.*|"
     r"image (?:credit|source):.*|getty images.*|copyright\b.*|©.*|all rights reserved.*|key points|"
-    r"(?:by|written by)\s+[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&))*\s*(?:,.*)?|"
+    r"(?:by|written by)\s+(?-i:[A-Z][\w.'-]+(?:\s+(?:[A-Z][\w.'-]+|and|&))*)\s*(?:,.*)?|"  # names in capitals: not "By Tuesday night …"
     r"\(?(?:AP|Reuters|AFP)\)?\s*(?:photo)?|trending|more from .*|recommended.*|listen to (?:this )?article.*)$",
     re.IGNORECASE,
 )
@@ -84,6 +84,8 @@ _STAFF_BYLINE = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]
 # A wire credit closing the last paragraph: "... she said. (Reporting by Ana Ruiz; Editing by Tom Hale)".
 _TRAILING_CREDIT = re.compile(r"(?<=[.!?\"”’])\s+[(\[](?:additional\s+)?(?:reporting|writing|editing)\s+by\s+[A-Z][^()\[\]]{2,200}[)\]]$",
                               re.IGNORECASE)
+# A byline run into the text after it, the space lost between two boxes of the page ("By Jay TurnerThe court …").
+_GLUED_BYLINE = re.compile(r"^By\s+[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}?(?<=[a-z])(?=[A-Z][a-z])")
 _KICKER = re.compile(r"^(?:EXCLUSIVE|BREAKING|UPDATE|UPDATED|WATCH|LIVE|OPINION|ANALYSIS|REVEALED)\s*[:\-–—]\s*", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"(?:copyright\s*)?©\s*(?:\d{4}\s*,?\s*)?(?P<who>[A-Z][\w .&!'-]{1,40}?)(?:\.|,|\s+all rights|$)", re.IGNORECASE)
 # A short blurb about the publication that signs it inside a sentence of its own ("... a weekly newsletter.
@@ -284,6 +286,7 @@ def _clean(article: Article, lines: list[str]) -> list[str]:
         if copyright_:
             article.publisher = article.publisher or copyright_.group("who").strip(" ,.")
             continue
+        line = _GLUED_BYLINE.sub("", line)
         if _FURNITURE.match(line) or len(line) < 240 and (_CREDIT.match(line) or _bracketed_credit(line)):
             continue
         if len(line) < 120 and (_PICTURE_CREDIT.match(line) or _STAFF_BYLINE.match(line)):

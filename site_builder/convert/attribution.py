@@ -21,10 +21,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .lexicon.media import OUTLET_RELAY_WORDS, outlet_pattern
-from .lexicon.documents import DOCUMENTS
+from .lexicon.documents import DOCUMENT_NOUNS, DOCUMENTS
+from .lexicon.works import TITLE_CUES
 from .lexicon.roles import JUDICIAL_WORDS
-from .lexicon.verbs import CATENATIVE, RULING_ONLY
-from .lexicon.anonymous import ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GATE
+from .lexicon.verbs import CATENATIVE, OBJECT_VERBS, PASSIVE, PASSIVE_AGENT, RULING_ONLY
+from .lexicon.anonymous import AGENT_GROUPS, ANONYMOUS_GATE, ANONYMOUS_SOURCE, GROUP, GROUP_GATE
 from .lexicon import ALLEGE_VERBS, DENY_VERBS, INVERTIBLE_VERBS, OPINION_VERBS, PARTICIPLE_VERBS, QUOTE_TAG_VERBS, RULING_VERBS, UNNAMED_OFFICES
 from .recognise import Entity, Recognised
 from .documents import ISSUED, document_author
@@ -177,6 +178,15 @@ def _accused_by(site: VerbSite) -> bool:
     return site.give(_after(site.at, site.end + 3))
 
 
+def _passive_agent(site: VerbSite) -> bool:
+    """"Dana Pike was told by the studio's lawyers that …": a reporting verb in the passive speaks for its agent, named
+    after "by", never for its subject (the segmenter keeps a passive reporting verb only when its agent follows)."""
+    if site.lower in RULING_ONLY or PASSIVE.search(site.at.plain, max(0, site.start - 60), site.start) is None:
+        return False  # "must be approved by the judge": a decision to come, left to the ruling rule
+    agent = PASSIVE_AGENT.match(site.at.plain, site.end)
+    return site.give(_after(site.at, agent.end()) if agent else None)
+
+
 def _participle_of(site: VerbSite) -> bool:
     """"the councilwoman accused of …": a participle before its preposition, nobody speaking (not a verb that may
     come before its speaker, nor "Dana Pike called for an end to …")."""
@@ -227,7 +237,16 @@ def _speaker_after_verb(site: VerbSite) -> bool:
     speaker, or follows a closing quotation mark."""
     if site.lower not in INVERTIBLE_VERBS and not _after_quotation(site.text, site.start):
         return False
+    if site.lower in OBJECT_VERBS and not _after_quotation(site.text, site.start) and _has_subject(site.at.plain, site.start):
+        return True  # "Before the jury told Judge Pike that …", "asked to speak to the judge": who follows is told or asked
     return site.give(_after(site.at, site.end, inverted=True, verb_at=site.start))
+
+
+def _has_subject(plain: str, verb_at: int) -> bool:
+    """Whether words of the verb's own clause stand before it ("the jury told …"), not a comma or the sentence's start
+    ("…, told Dana Pike", the verb before its speaker)."""
+    left = plain[:verb_at].rstrip(" \"'“”‘’")
+    return bool(left) and not left.endswith((",", ":", "—", "–"))
 
 
 # "accused by the agency on Monday of “fraud”": the quoted words are what the accuser charges
@@ -451,20 +470,24 @@ def _closing(at: Speaking, after: int, hi: int) -> Attribution | None:
 # "a critic who reviewed the show and called it": an indefinite person described, not named, speaking in the relative clause
 _CLAUSE_OPENER = re.compile(r"\b(?:after|before|when|while|because|since|until|although|though|once|unless|where)\s")
 _SOMEONE_WHO = re.compile(r"(?<![\w’'-])(?:[Aa]n?|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?[\w-]+\s+who\s+(?:[^,;:.\"“”]{0,80}?\s+)?$")
+# ", before gesturing at him and saying …": a participle joined by "and" to one its clause opens with (after a comma)
+_PARTICIPLE_CLAUSE = re.compile(r",\s+(?:\w+\s+)?\w+ing\b[^,;:]*\band$")
 _SUBJECT_LEAD = re.compile(r"(?:[^,]*,\s+)?(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,5}")
 
 
 def _participle(plain: str, verb_at: int, mentions: list[tuple[int, int, str]]) -> tuple[str | None, str | None] | None:
     """", saying …": the subject that opens the sentence ("In a ruling Thursday, Judge Dana Pike cut the award, saying …")."""
-    if not plain[:verb_at].rstrip().endswith(","):
+    left = plain[:verb_at].rstrip()
+    if not left.endswith(",") and not (left.endswith(" and") and _PARTICIPLE_CLAUSE.search(left)):
         return None
-    before = [(s, e, k) for s, e, k in mentions if e <= verb_at]
-    if not before:
-        return None
-    s, e, key = before[0]
-    if _SUBJECT_LEAD.fullmatch(plain, 0, s) is None or _possessive(plain, e):
-        return None
-    return key, None
+    # the first mention that can open the main clause: past an opening clause that names someone else ("When she was
+    # asked to identify Tom Reed, Dana Pike pointed at him, saying …")
+    for s, e, key in mentions:
+        if e > verb_at:
+            break
+        if _SUBJECT_LEAD.fullmatch(plain, 0, s) is not None and not _possessive(plain, e):
+            return key, None
+    return None
 
 
 _TAG = re.compile(r"[”\"’'],?\s+(?:[\w.’'-]+\s+){0,4}$")
@@ -609,8 +632,21 @@ def _someone_who(site: BeforeSite) -> bool:
     offset = len(left) - len(window)
     if who is not None and _CLAUSE_OPENER.search(window, who.start()):
         return False  # "a police officer who died after authorities say": the verb is another clause's, not the officer's
+    if who is not None and _relative_speaker_only(site, offset + who.start(), window.endswith(" who ")):
+        return site.give(None)
     return who is not None and not any(s < offset + who.end() and e > offset + who.start() for s, e, _ in site.at.mentions) \
         and not appositive_to_name(left, offset + who.start(), site.at.mentions) and site.give(Unnamed(description_at(window, who.start())))
+
+
+def _relative_speaker_only(site: BeforeSite, start: int, verb_after_who: bool) -> bool:
+    """"Tom Reed was convicted of assaulting a model who said he followed her": the verb is the relative clause's own
+    ("who said"), about a person who is no subject of the sentence (the phrase at ``start`` does not open it), and
+    opens no quotation: that person says the clause, not the sentence, so nobody speaks for the sentence."""
+    if not verb_after_who or not site.left[:start].strip(" \"'“”‘’—–-,"):
+        return False
+    text = site.at.seg.sentences[site.at.index].text
+    return _OPENS_QUOTATION.match(text, site.verb_at + len(site.verb)) is None and \
+        not re.match(r"\s+(?:that\s+)?[^,;:]{0,60}[\"“]", text[site.verb_at + len(site.verb):])
 
 
 def _pronoun_right_before(site: BeforeSite, reach: int = 16) -> bool:
@@ -619,8 +655,25 @@ def _pronoun_right_before(site: BeforeSite, reach: int = 16) -> bool:
     near = _PRONOUN.search(left, max(0, len(left) - reach))  # searched in place: a window cut mid-word ("t|he sentence") finds no "he"
     if not near:
         return False
+    work = _WORK_BEFORE.search(left, max(0, near.start() - 60), near.start())
+    if work is not None and not re.search(r"\b[Ii]n\s*$", left[: work.start()]) and not _quotation_follows(site):
+        return site.give(None)  # "over an op-ed she wrote": the clause tells who wrote the work, nobody speaks
     key = _pronoun(site.at.seg, site.at.rec, site.at.index, near.start(), near.group("p"))
     return bool(key) and site.give(key)
+
+
+def _quotation_follows(site: BeforeSite) -> bool:
+    """Whether quoted words follow the verb in its sentence ("an op-ed she wrote describing herself as “…”"): they are
+    the words of whoever the verb's subject is."""
+    text = site.at.seg.sentences[site.at.index].text
+    return any(ch in text[site.verb_at + len(site.verb):] for ch in "\"“")
+
+
+# A work or a document right before the pronoun of a reporting verb ("sued her over an op-ed she wrote", "the letter
+# he read"): a relative clause naming who wrote or said the work; not "In a statement she said", the medium.
+_WORK_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:"
+                          + "|".join(sorted({*TITLE_CUES, *(n for n in DOCUMENT_NOUNS if " " not in n), "post", "tweet", "email", "note"}))
+                          + r")\s+(?:that\s+|which\s+)?$")
 
 
 _AUXILIARY_END = re.compile(r"(?:\s+(?:have|has|had|also|previously|repeatedly|long|already))+$")
@@ -643,6 +696,10 @@ def _group(site: BeforeSite) -> bool:
     return bool(key) and site.give(key)
 
 
+# "… and her lawyers": the people who act for the person just named, speaking with her (lexicon AGENT_GROUPS)
+_WITH_AGENTS = re.compile(r"^\s+and\s+(?:her|his|their)\s+(?:" + "|".join(sorted(AGENT_GROUPS, key=len, reverse=True)) + r")\s*$")
+
+
 def _named_subject(site: BeforeSite) -> bool:
     """"Dana Pike, the studio's lawyer, said": the name nearest before the verb, past an appositive; not an agent
     ("obtained by The Times"), an owner ("Pike's lawyer"), a relaying outlet, or a name in another clause."""
@@ -657,8 +714,9 @@ def _named_subject(site: BeforeSite) -> bool:
         s, e, key = _appositive_head(plain, candidates)
     # "rules", "claims", "notes" are nouns as often as verbs: then the speaker must stand right before
     limit = 1 if site.verb.lower() in _NOUN_LIKE else 6
-    # "Dana Pike tried to argue", "went on to say": a catenative verb keeps the subject of the verb it leads to
-    between = CATENATIVE.sub(" ", _strip_appositive(plain[e:verb_at]))
+    # "Dana Pike tried to argue", "went on to say": a catenative verb keeps the subject of the verb it leads to;
+    # "Dana Pike and her lawyers say": the person speaks, with those who act for her
+    between = _WITH_AGENTS.sub(" ", CATENATIVE.sub(" ", _strip_appositive(plain[e:verb_at])))
     if len(between.split()) > limit:
         # "Dana Pike, the chief prosecutor for the northern half of the county, said": a long appositive after the name
         head = next((c for c in candidates if plain[c[1] : c[1] + 1] == "," and not _strip_appositive(plain[c[1] : verb_at]).strip(" ,")), None)
@@ -718,6 +776,7 @@ BEFORE_RULES: Ruler[BeforeSite] = Ruler("attribution.before", [
 VERB_RULES: Ruler[VerbSite] = Ruler("attribution", [
     ("tag-only", _tag_only),
     ("accused-by", _accused_by),
+    ("passive-agent", _passive_agent),
     ("participle-of", _participle_of),
     ("participle", _participle_rule),
     ("ruling", _ruling_rule),

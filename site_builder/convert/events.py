@@ -32,6 +32,7 @@ only break a tie.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from .doc import ArticleDoc
@@ -179,7 +180,28 @@ def _site(doc: ArticleDoc, i: int) -> EventSite | None:
     if not dated and (not facts.topics or doc.article.published is None):
         return None  # no date, and no strand for an undated event: nothing can come of this sentence
     people = list(dict.fromkeys(k for _, _, k in facts.entities if doc.rec.entities[k].kind == "person"))
+    described = _DEFENDANT.search(text)
+    if described and not any(s < described.start() for s, _, k in facts.entities if doc.rec.entities[k].kind == "person"):
+        # "Jurors convicted the 70-year-old defendant …, identified by her lawyer as Dana Pike": the act's participant
+        # is who the description stands for, named before any person the sentence goes on to name
+        people = list(dict.fromkeys([*_the_defendant(doc, i), *people]))
     return EventSite(doc, i, dated, people, [Cite(doc.source, " ".join(text.split()))], DATELINE.match(text), cut=i in doc.skip)
+
+
+# "the defendant", "the 70-year-old defendant": the person the article is about, named only by a description
+_DEFENDANT = re.compile(r"\bthe\s+(?:\d{1,3}-year-old\s+)?(?:former\s+)?(?:defendant|accused)\b", re.IGNORECASE)
+
+
+def _the_defendant(doc: ArticleDoc, i: int) -> list[str]:
+    """The participant "the defendant" of sentence ``i`` stands for: of the people named before it who are no official,
+    lawyer or journalist (by the role the article gives them), the one named most often, on a tie the first named."""
+    entities = doc.rec.entities
+    # officials, lawyers and the press are never "the defendant"; a tie goes to the one named first (Counter keeps
+    # the order of first mention), whom the article leads with
+    counts = Counter(k for j in range(i) for _, _, k in doc.rec.sentences[j].entities
+                     if entities[k].kind == "person" and entities[k].group not in ("officials", "legal", "media"))
+    named = counts.most_common(1)
+    return [named[0][0]] if named else []
 
 
 # --- the dated rules: one date of the sentence at a time -------------------------------------------------------
@@ -358,9 +380,14 @@ def _dated_title(site: EventSite) -> tuple[str | None, str] | None:
         clause = f"{state['s']} {state['c']}{mention.text}"
     if clause is not None:
         topic = topics.primary(topics.match(clause)) or topics.primary(facts.topics) or _nearby(doc.rec, site.i, topics)
-        clause = re.sub(r"^(?:according to|who|which|but|and|yet)\s+", "", clause)  # "…, but a grand jury indicted her": its own subject
+        # "…, but a grand jury indicted her": its own subject; '… “could not tell” until an autopsy scheduled for
+        # Thursday': the subordinator a quotation mark hid from the clause boundaries is no word of the act
+        clause = re.sub(r"^(?:according to|who|which|but|and|yet|until|after|before|when|because)\s+", "", clause)
         first_word = clause.split()[0].lower()
-        if clause[:1].islower() and first_word not in DETERMINERS and first_word not in ("one", "some", "both") and first_word not in SUBJECT_PRONOUNS:
+        # not before a participle opening the clause (", clearing the way for her retrial beginning April 1"): it tells
+        # what the whole act before it led to, not an act of the sentence's subject
+        if clause[:1].islower() and first_word not in DETERMINERS and first_word not in ("one", "some", "both") and first_word not in SUBJECT_PRONOUNS \
+                and not first_word.endswith("ing"):
             subject = _subject(doc.seg, doc.rec, site.i, text.find(clause), first_word in AUXILIARIES)
             if subject and first_word == "whose":  # "X, whose exchange froze …": "X's exchange froze …"
                 clause = f"{subject}{'’' if subject.endswith('s') else '’s'} {clause[6:]}"
@@ -752,7 +779,10 @@ def _nearby(rec: Recognised, i: int, topics: TopicMatcher) -> str | None:
 
 
 def _has_verb(text: str) -> bool:
-    return bool(re.search(r"\b(?:\w+ed|was|were|is|are|has|have|had|will|began|went|came|made|took|gave|held|lost|won|left|met|told|said|says|finds|begins|arrives|arrived|\w+s)\b", text))
+    """Whether ``text`` holds a verb: a finite one, or a participle saying when something starts or ends ("her retrial
+    beginning April 1"), which tells its own act."""
+    return bool(re.search(r"\b(?:\w+ed|was|were|is|are|has|have|had|will|began|went|came|made|took|gave|held|lost|won|left|met|told|said|says|finds|begins|arrives|arrived|\w+s"
+                          r"|beginning|starting|opening|ending)\b", text))
 
 
 def _event_verb(text: str) -> str | None:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..articles.datewords import MONTH_WORDS, WEEKDAY_WORDS
 from .lexicon import NEUTRAL_VERBS
 from .lexicon.evaluative import EVALUATIVE
 from .lexicon.furniture import CONNECTIVES, KICKERS, WIRE_AGENCIES
@@ -103,7 +104,13 @@ def _replace(text: str, pattern: re.Pattern[str]) -> tuple[str, list[str], list[
         replacement = NEUTRAL_VERBS.get(word.lower())
         if replacement:
             out.append(replacement)
-        elif following[:1].isupper() or re.match(r"(?:over|about|for)\b", following) and word.lower().endswith("ing"):
+        elif _before_name(following) and any(_PARTICLE_END.search(w) for w in words[:-1]):
+            # "decisively shot down convicted killer Dana Pike's bid": a verb with its particle before the name's
+            # modifier: the modifier (the last word) is dropped, the words before it, the sentence's act, are quoted
+            head = text[start : matches[k].start()].rstrip()
+            out.append(f"“{head}” ")
+            wrapped.append(head)
+        elif _before_name(following) and not _PARTICLE_END.search(word) or re.match(r"(?:over|about|for)\b", following) and word.lower().endswith("ing"):
             pass  # a modifier of a name ("Blubbing Alec Baldwin"): drop it
         else:
             out.append(f"“{word}”")
@@ -112,6 +119,17 @@ def _replace(text: str, pattern: re.Pattern[str]) -> tuple[str, list[str], list[
         k += 1
     out.append(text[last:])
     return "".join(out), flagged, wrapped
+
+
+# A verb's particle ending a loaded phrase ("shot down", "hit back"): a verb, never a name's modifier.
+_PARTICLE_END = re.compile(r"\s(?:down|up|out|off|back|away)$", re.IGNORECASE)
+
+
+def _before_name(following: str) -> bool:
+    """Whether ``following`` (the text after a loaded word) opens with a name's word: capitalised, and not a weekday's
+    or a month's ("took a star turn Tuesday")."""
+    word = re.match(r"[A-Z][\w’'.-]*", following)
+    return word is not None and word.group(0).rstrip(".") not in WEEKDAY_WORDS | MONTH_WORDS
 
 
 _EVALUATIVE_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")

@@ -397,6 +397,10 @@ _HOLDER = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa])\s+(?:[\w.’'-]+\s+){0
                      r"(?:(?:on|last|this|late|early)\s+\w+\s+)?(?:(?:also|then|later|further|again)\s+)?$")
 
 
+# A condition or a general case opening the clause of "a judge" ("if a judge finds", "unless a judge orders")
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|whenever|should)\b", re.I)
+
+
 def judicial(entity: Entity | None) -> bool:
     return entity is not None and bool(_JUDICIAL.search(f"{entity.role or ''} {entity.name}"))
 
@@ -458,6 +462,8 @@ def holder(left: str, rec: Recognised, index: int, seg: Segmented | None = None)
         return office_holder(left, rec, index, seg)
     at = len(left) - len(window) + m.start()
     head = m.group("head").lower()
+    if m.group("det").lower() == "a" and _HYPOTHETICAL.search(re.split(r"[,;:]", left[:at])[-1]):
+        return None  # "a mistrial is declared if a jury cannot agree or a judge finds …": any judge, nobody named
 
     def holds(key: str) -> bool:
         entity = rec.entities[key]

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 
 from .lexicon import COURT_ABBREVIATIONS, INVERTIBLE_VERBS, LED_SPEECH_VERBS
-from .lexicon.verbs import CATENATIVE, REPORTING_WORDS
+from .lexicon.verbs import CATENATIVE, FINDING_VERBS, PASSIVE, PASSIVE_AGENT, REPORTING_WORDS, RULING_ONLY
 from ..ruler import Ruler
 from .transcript import Label, labels
 
@@ -150,7 +150,21 @@ def _reporting_verbs(plain: str) -> list[tuple[int, int, str]]:
         found = sorted((i, i + len(w), plain[i : i + len(w)]) for w in hits for i in _whole_word(lower, w))
     if found and not LED_SPEECH_VERBS.isdisjoint(hits):
         found = [v for v in found if v[2].lower() not in LED_SPEECH_VERBS or CATENATIVE.search(plain, 0, v[0])]
-    return found
+    return [v for v in found if not _passive(plain, v[0], v[1], v[2])]
+
+
+def _passive(plain: str, start: int, end: int, word: str) -> bool:
+    """Whether the reporting verb ``word`` at ``start``..``end`` is a passive that reports nobody's speech ("Lee Marsh
+    was found guilty", "were told to leave", "is said to have"): its subject did not speak. Not one whose agent
+    follows ("was told by police that …": attribution's passive-agent rule gives it to the agent) unless the verb
+    only finds ("was found by deputies"); a verb that reports only a judge's deciding ("the motion was dismissed")
+    is left to the ruling rule, and a participle in -ing ("was saying") is no passive."""
+    lower = word.lower()
+    if lower in RULING_ONLY or lower.endswith("ing"):
+        return False
+    if PASSIVE.search(plain, max(0, start - 60), start) is None:
+        return False
+    return lower in FINDING_VERBS or PASSIVE_AGENT.match(plain, end) is None
 
 
 def _whole_word(text: str, word: str) -> list[int]:

@@ -148,3 +148,19 @@ def test_an_unnamed_speakers_description_is_in_the_sites_voice() -> None:
     assert [q.described_as for q in quotes] == ["a “blubbing” insider"]
     assert [c.described_as for c in claims] == ["a “blubbing” insider"]
     assert flagged == [("blubbing", '"The star is faking it on camera," a blubbing insider told the paper.')]
+
+
+def test_a_loaded_word_before_a_weekday_or_a_phrasal_verb_is_quoted_not_dropped() -> None:
+    # only a modifier of a name is dropped: before "Tuesday" the words are no name's, and a verb with its particle
+    # ("shot down") is no modifier; dropping either would leave a title without its act
+    loaded = ("star turn", "shot down", "convicted killer", "decisively")
+    assert neutralise("The trial took a star turn Tuesday as Dana Pike testified.", loaded).text == \
+        "The trial took a “star turn” Tuesday as Dana Pike testified."
+    assert neutralise("Judge Lee Marsh shot down Dana Pike's bid for a new trial.", loaded).text == \
+        "Judge Lee Marsh “shot down” Dana Pike's bid for a new trial."
+    # a run of loaded words before a name: the last is the name's modifier (dropped), the rest is quoted
+    assert neutralise("Judge Lee Marsh decisively shot down convicted killer Dana Pike's bid on Monday.", loaded).text == \
+        "Judge Lee Marsh “decisively shot down” Dana Pike's bid on Monday."
+    # modifiers only, however many: all dropped
+    assert neutralise("Convicted killer Dana Pike lost her bid on Monday.", ("convicted killer", "disgraced")).text == "Dana Pike lost her bid on Monday."
+    assert neutralise("Disgraced convicted killer Dana Pike lost her bid on Monday.", ("convicted killer", "disgraced")).text == "Dana Pike lost her bid on Monday."

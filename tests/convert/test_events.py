@@ -196,3 +196,33 @@ def test_an_act_told_again_less_precisely_naming_nobody_is_no_second_event() -> 
     found = dated("The council honored a library clerk who was hired in January at the budget meeting on Tuesday.",
                   "The library clerk Ana Cole died at the branch on Jan. 29.")
     assert [d for d, _ in found] == ["2024-01", "2024-03-05", "2024-01-29"]
+
+
+def test_the_defendant_named_only_by_a_description_is_the_person_the_article_is_about() -> None:
+    # "the 58-year-old defendant": the participant is the person named before (not the prosecutor, named as often,
+    # nor the auditor the sentence names after the description), so that two reports of one act can be joined
+    found = events("Prosecutors will not retry builder Dana Pike over the council budget, Deputy District Attorney Lee Marsh said.",
+                   "Marsh said the council audit was a hard case, and Pike's lawyer welcomed the decision.",
+                   "Jurors convicted the 58-year-old defendant in January 2024 of taking council funds, a case first raised by auditor Tom Reed.")
+    convicted = [e for e in found if e.date == "2024-01"]
+    assert [e.people for e in convicted] == [["dana-pike", "tom-reed"]]
+    # with nobody but officials named before, the description stands for nobody
+    found = events("Deputy District Attorney Lee Marsh spoke about the council budget.",
+                   "Jurors convicted the 58-year-old defendant in January 2024 of taking council funds.")
+    assert [e.people for e in found if e.date == "2024-01"] == [[]]
+
+
+def test_a_date_in_a_participle_clause_is_titled_by_its_clause_not_the_sentence() -> None:
+    # "…, clearing the way for the council's new budget vote beginning April 1": April 1 is the vote's date; the
+    # sentence's act (the court's denial) is Tuesday's, and the vote is no act of the court's
+    assert dated("The court on Tuesday denied the council's appeal of the library budget ruling, clearing the way for the council's "
+                 "new budget vote beginning April 1.") == [
+        ("2024-03-05", "The court on Tuesday denied the council's appeal of the library budget ruling, clearing the way for the "
+                       "council's new budget vote beginning April 1"),
+        ("2024-04-01", "Clearing the way for the council's new budget vote beginning April 1")]
+
+
+def test_a_subordinator_after_a_quotation_opens_no_title() -> None:
+    # the quotation mark ends the clause before "until": the act dated is the audit, nobody's act of "until"
+    assert dated('The mayor said the council "could not say how much" until an audit of the budget scheduled for Thursday.') == [
+        ("2024-03-14", "An audit of the budget scheduled for Thursday")]

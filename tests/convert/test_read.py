@@ -195,3 +195,17 @@ def test_markdown_line_introducing_a_block_quote_is_kept_and_a_newsletter_blurb_
     assert article.paragraphs == ["The estate filed its plan on Monday.",
                                   "Dana Ostrow, the estate's chief executive, defended the plan in a blog post on Tuesday:",
                                   "We did the best we could with what was left."]
+
+
+def test_a_byline_run_into_the_first_sentence_is_cut_off(tmp_path: Path) -> None:
+    # copied from a page where the byline and the text stood in two boxes: "By Ana RuizThe council voted …"
+    path = write(tmp_path, "d.txt", " date 2024-07-30 Council votes on budget\n"
+                 "By Ana RuizThe council voted on Tuesday to cut the library budget.\n\n"
+                 "By Tuesday night the vote was final.\n")
+    article = read_article(path)
+    assert article.paragraphs == ["The council voted on Tuesday to cut the library budget.", "By Tuesday night the vote was final."]
+    # a byline on its own line, a hyphenated name and its outlet: still page furniture, no glued text to keep
+    path = write(tmp_path, "e.txt", " date 2024-07-30 Council votes on budget\n"
+                 "By Ana Ruiz-Vela, Harbor Courier\n\n"
+                 "The council voted on Tuesday to cut the library budget.\n")
+    assert read_article(path).paragraphs == ["The council voted on Tuesday to cut the library budget."]

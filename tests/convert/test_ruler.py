@@ -175,7 +175,7 @@ def test_the_merge_matching_rules_know_a_draft_again(tmp_path: Path) -> None:
 def test_the_attribution_verb_rules_name_the_rule_that_found_the_speaker() -> None:
     """Each reporting verb goes to the first of the attribution rules that handles it, and the trail names that rule
     ("before" adding the rule of its own ruler); "according to E! News" is handled, giving nobody."""
-    assert VERB_RULES.names() == ["tag-only", "accused-by", "participle-of", "participle", "ruling", "according-to", "before",
+    assert VERB_RULES.names() == ["tag-only", "accused-by", "passive-agent", "participle-of", "participle", "ruling", "according-to", "before",
                                   "speaker-after-verb"]
 
     def found(sentence: str) -> tuple[str | None, str] | None:

@@ -98,7 +98,8 @@ PRESS_CONTACT = re.compile(r"\breached out to\b|\bheard back\b|\brequests? for c
 # ("In this 2014 file photo", "In this courtroom sketch", "Pictured:", "is seen here", "(Photo by …)"), and the present-tense verbs of a
 # caption right after the person pictured ("Holmes, center, walks into court on Nov. 22, 2021").
 CAPTION_CUE = re.compile(r"\bfile photo\b|^\W*in this (?:courtroom )?(?:sketch|image|photo|picture|still)\b"
-                         r"|\bpictured\s*:|\bseen here\b|^\W*FILE\s+[-–—]|\(photo\b|\bphoto (?:by|credit|courtesy)\b",
+                         r"|\bpictured\s*:|\bseen here\b|^\W*FILE\s+[-–—]|\(photo\b|\bphoto (?:by|credit|courtesy)\b"
+                         r"|^\W*(?:court(?:room)?\s+)?sketch\b",
                          re.IGNORECASE)
 CAPTION_VERBS = words("""walks arrives leaves speaks poses attends departs exits enters listens looks stands sits smiles
     waves gestures talks""")

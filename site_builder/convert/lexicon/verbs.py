@@ -34,6 +34,21 @@ CATENATIVE_VERBS = ("tried", "tries", "sought", "seeks", "wanted", "wants", "wen
 # "tried to", "went on to" right before a reporting verb (the text is cut where the verb starts)
 CATENATIVE = re.compile(r"\b(?:" + "|".join(CATENATIVE_VERBS) + r")\s+to\s*$")
 
+# A be-auxiliary right before a reporting verb makes it a passive ("was found guilty", "were told to leave", "is said to
+# have", "had been asked"): its subject is who was found, told or talked about, never the speaker. Adverbs may stand
+# between ("was only found", "wasn't told", "were later asked"). The text is cut where the verb starts.
+PASSIVE_AUXILIARIES = ("am", "is", "are", "was", "were", "be", "been", "being", "isn’t", "aren’t", "wasn’t", "weren’t",
+                       "isn't", "aren't", "wasn't", "weren't")
+_PASSIVE_ADVERBS = ("not", "never", "also", "only", "just", "later", "then", "first", "still", "already", "all", "both",
+                    "each", "since", "ever", "once", "again", "widely", "repeatedly", "reportedly", "allegedly", "previously",
+                    "initially", "eventually", "ultimately", "subsequently", "unanimously", "formally", "publicly", "never")
+# Reporting verbs whose passive never reports speech, even with its agent named ("was found by deputies near the barn").
+FINDING_VERBS = _words("found finds")
+# The agent of a passive, right after the verb ("were accused by the agency of …", "was told by police that …").
+PASSIVE_AGENT = re.compile(r"\s+by\b")
+PASSIVE = re.compile(r"\b(?:" + "|".join(PASSIVE_AUXILIARIES) + r")(?:\s+(?:" + "|".join(sorted(set(_PASSIVE_ADVERBS)))
+                     + r"))*\s+$", re.IGNORECASE)
+
 # Verbs that report speech only as the tag right after a quotation ('"…," McCabe detailed.'); elsewhere they mean
 # something else ("a detailed report", "the crowd shouted down the motion").
 QUOTE_TAG_VERBS = _words("detailed details yelled yells shouted shouts screamed screams exclaimed exclaims pleaded begged sobbed")
@@ -43,6 +58,10 @@ PARTICIPLE_VERBS = _words("saying adding writing")
 
 # Reporting verbs that may come before their speaker in any sentence ("…, said Smith", "according to").
 INVERTIBLE_VERBS = _words("said says added adds wrote writes asked asks explained explains continued continues told tells read reads noted notes")
+
+# Invertible verbs whose object is who hears the words ("the jury told Judge Pike", "asked to speak to the judge"):
+# they come before their speaker only after a quotation or a comma ('"Why?" asked Dana Pike').
+OBJECT_VERBS = _words("told tells asked asks")
 
 ALLEGE_VERBS = _words("alleged alleges allege accused accuses accuse claimed claims claim contended contends contend argued argues argue charged charges sued sues suggests suggested")
 
