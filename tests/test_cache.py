@@ -50,7 +50,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_second_build_reuses_the_cache_and_gives_the_same_bytes(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = built(example, "dist")
-    assert sorted(p.name for p in (example / DIR).iterdir()) == ["findings.json", "fragments.json", "pages.json", "parsed.json"]
+    assert sorted(p.name for p in (example / DIR).iterdir()) == ["findings", "fragments", "pages", "parsed"]
     seen = parses(monkeypatch)
     assert built(example, "dist") == first
     assert seen == []  # every file came from the cache
@@ -102,13 +102,13 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(example: Path, tmp_p
     assert key is not None
     if damage == "truncated":
         built(example, "dist")
-        for kind in cache.KINDS:
-            path = example / DIR / f"{kind}.json"
+        for path in (example / DIR).rglob("*.json"):
             path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     elif damage == "random bytes":
-        (example / DIR).mkdir()
         for kind in cache.KINDS:
-            (example / DIR / f"{kind}.json").write_bytes(os.urandom(4096))
+            (example / DIR / kind).mkdir(parents=True)
+            for shard in ("00", "3f", "ff"):
+                (example / DIR / kind / f"{shard}.json").write_bytes(os.urandom(4096))
     elif damage == "another key":
         _forge(example, b"k" * 32)
     elif damage == "another version":
@@ -124,7 +124,8 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(example: Path, tmp_p
         (example / DIR).symlink_to(elsewhere / DIR)
     assert built(example, "dist") == fresh
     if damage == "a link":
-        assert sorted(p.name for p in (elsewhere / DIR).iterdir()) == ["parsed.json"]  # nothing written there
+        assert sorted(p.name for p in (elsewhere / DIR).iterdir()) == ["parsed"]  # nothing written there
+        assert len(list((elsewhere / DIR / "parsed").iterdir())) == 1
         return
     # The next build finds the cache this one wrote, whole and its own: the 9 content files (case, people, sources,
     # key points, 5 entries) parsed, and the fragments and pages.
@@ -308,3 +309,30 @@ def test_damaged_findings_in_a_signed_cache_are_checked_again(example: Path, mon
         seen.clear()
         assert built(example, "dist") == fresh
         assert len(seen) == 88, value
+
+
+def test_a_one_event_edit_rewrites_only_the_cache_shards_it_changed(example: Path) -> None:
+    """Each kind of entry is a folder of shards (by the first two hex digits of the key): an edit rewrites the
+    shards holding entries it added or dropped, and the build from that cache still equals a fresh one."""
+    built(example, "dist")
+    files = sorted((example / DIR).rglob("*.json"))
+    for path in files:
+        os.utime(path, (OLD, OLD))
+    path = example / "content" / "entries" / "reality-show.yaml"
+    path.write_text(path.read_text("utf-8").replace("title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC"), "utf-8")
+    assert built(example, "dist") == built(example, "fresh", use_cache=False)
+    rewritten = {p.relative_to(example / DIR).as_posix() for p in (example / DIR).rglob("*.json") if p.stat().st_mtime != OLD}
+    kinds = {name.split("/")[0] for name in rewritten}
+    assert kinds == {"parsed", "fragments", "pages", "findings"}  # the edited file, the event's fragments and pages, its findings
+    assert sum(name.startswith("parsed/") for name in rewritten) <= 2  # the new document's shard (and the old one's, removed or rewritten)
+    assert sum(name.startswith("findings/") for name in rewritten) <= 2  # the event's new findings, its old ones dropped
+    assert len(rewritten) < len(files) / 4
+
+
+def test_a_shard_under_another_shards_name_is_not_read(example: Path) -> None:
+    """A signed shard names its kind and shard in its header: copied or renamed to another shard, it is ignored."""
+    _forge(example, machine_key())
+    (shard,) = (example / DIR / "parsed").iterdir()
+    other = "00" if shard.name != "00.json" else "01"
+    shard.rename(shard.with_name(f"{other}.json"))
+    assert b"FORGED" not in built(example, "dist")["index.html"]

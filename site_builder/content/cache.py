@@ -2,13 +2,14 @@
 
 In: the project folder. Out: :class:`DiskCache`, which answers "what did these
 file bytes parse to?" and "what did this fragment render to?" from
-``.site-builder-cache/`` and, after a build, writes back what that build used.
+``.site-builder-cache/`` and, after a build, writes back what that build used
+(each kind in shards by key, so that a small edit rewrites a few small files).
 
 A cache file is project data anyone who can write the project can write, so
 nothing in it is trusted: it is JSON (never executed, unlike a pickle), it is
 signed with HMAC-SHA256 under a key kept outside the project (in the user's
 cache folder, created on first use), and it names its format, the package's
-version and code, and the project folder. A file that is unsigned, signed
+version and code, the project folder, its kind and its shard. A file that is unsigned, signed
 with another key, damaged, truncated, of another version or code, or copied
 from another project is ignored, and the next save replaces it. Entries are
 content-addressed: a parsed file by the digest of its bytes, a fragment by a
@@ -24,6 +25,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,10 @@ DIR = ".site-builder-cache"
 FORMAT = "site-builder cache"
 KINDS = ("parsed", "fragments", "pages", "findings")
 KEY_BYTES = 32
+# Each kind is a folder of shards, by the first two hex digits of the entries' keys (every key is a SHA-256
+# digest): a build that changes a few entries rewrites the few shards that hold them, not megabytes of JSON.
+SHARD = 2
+_SHARD_FILE = re.compile(r"[0-9a-f]{%d}\.json" % SHARD)
 
 
 def key_file() -> Path:
@@ -86,6 +92,7 @@ class DiskCache:
         self.folder = self.project / DIR
         self.key = key
         self.code = code_fingerprint() if key else ""
+        self.shards: dict[str, dict[str, set[str]]] = {kind: {} for kind in KINDS}  # the keys each shard file held
         self.loaded: dict[str, dict[str, Any]] = {kind: self._read(kind) for kind in KINDS}
         self.used: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
         self._digests: dict[int, tuple[Any, str]] = {}
@@ -183,25 +190,45 @@ class DiskCache:
     # Files.
 
     def save(self) -> None:
-        """Write what this build used (only the kinds that changed); a failure leaves the build as it was."""
+        """Write what this build used: only the shards whose keys changed (an entry's value never changes under
+        its key), removing those that hold nothing now. A failure leaves the build as it was."""
         if self.key is None:
             return
-        for kind in KINDS:
-            if self.used[kind].keys() == self.loaded[kind].keys():  # new entries are only ever added for new keys
-                continue
-            try:
-                self._write(kind, self.used[kind])
-            except (OSError, TypeError, ValueError):  # a read-only project, or a value JSON cannot hold
-                return
+        try:
+            for kind in KINDS:
+                by_shard = _by_shard(self.used[kind])
+                for shard in sorted(by_shard.keys() | self.shards[kind].keys()):
+                    entries = by_shard.get(shard, {})
+                    if entries.keys() != self.shards[kind].get(shard, set()):
+                        self._write_shard(kind, shard, entries)
+                old = self.folder / f"{kind}.json"  # the whole-kind file of versions before shards: never read now
+                if _real_folder(self.folder) and old.is_file() and not old.is_symlink():
+                    old.unlink()
+        except (OSError, TypeError, ValueError):  # a read-only project, or a value JSON cannot hold
+            return
 
-    def _header(self, kind: str) -> dict[str, str]:
-        return {"format": FORMAT, "kind": kind, "code": self.code, "project": str(self.project)}
+    def _header(self, kind: str, shard: str) -> dict[str, str]:
+        return {"format": FORMAT, "kind": kind, "shard": shard, "code": self.code, "project": str(self.project)}
 
     def _read(self, kind: str) -> dict[str, Any]:
-        """The entries of one cache file, or none when it is missing or not one to trust."""
-        path = self.folder / f"{kind}.json"
-        if self.key is None or not _real_folder(self.folder):
+        """The entries of one kind, from every shard that is there and one to trust (the others count as empty)."""
+        folder = self.folder / kind
+        if self.key is None or not _real_folder(self.folder) or not _real_folder(folder):
             return {}
+        entries: dict[str, Any] = {}
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder) if _SHARD_FILE.fullmatch(entry.name))
+        except OSError:
+            return {}
+        for name in names:
+            shard = name[:SHARD]
+            found = self._read_shard(folder / name, kind, shard)
+            self.shards[kind][shard] = set(found)
+            entries.update(found)
+        return entries
+
+    def _read_shard(self, path: Path, kind: str, shard: str) -> dict[str, Any]:
+        assert self.key is not None
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
             with os.fdopen(fd, "rb") as handle:
@@ -215,23 +242,46 @@ class DiskCache:
             data = json.loads(body)
         except ValueError:
             return {}
-        entries = data.get("entries") if isinstance(data, dict) and data.get("header") == self._header(kind) else None
-        return entries if isinstance(entries, dict) else {}
+        entries = data.get("entries") if isinstance(data, dict) and data.get("header") == self._header(kind, shard) else None
+        if not isinstance(entries, dict):
+            return {}
+        return {k: v for k, v in entries.items() if k[:SHARD] == shard}  # an entry elsewhere than its shard: a bug's, not read
 
     def _write(self, kind: str, entries: dict[str, Any]) -> None:
-        if self.folder.is_symlink():
-            return  # never write through a link out of the project
-        self.folder.mkdir(exist_ok=True)
-        if not _real_folder(self.folder):
+        """Replace every shard of ``kind`` by ``entries``."""
+        by_shard = _by_shard(entries)
+        for shard in sorted(by_shard.keys() | self.shards[kind].keys()):
+            self._write_shard(kind, shard, by_shard.get(shard, {}))
+
+    def _write_shard(self, kind: str, shard: str, entries: dict[str, Any]) -> None:
+        """Write one shard file (remove it when ``entries`` is empty), never through a link out of the project."""
+        folder = self.folder / kind
+        for each in (self.folder, folder):
+            if each.is_symlink():
+                return
+            each.mkdir(exist_ok=True)
+            if not _real_folder(each):
+                return
+        path = folder / f"{shard}.json"
+        if not entries:
+            path.unlink(missing_ok=True)
             return
-        body = json.dumps({"header": self._header(kind), "entries": entries}, ensure_ascii=False, separators=(",", ":"),
-                          allow_nan=True).encode("utf-8")
+        body = json.dumps({"header": self._header(kind, shard), "entries": entries}, ensure_ascii=False,
+                          separators=(",", ":"), allow_nan=True).encode("utf-8")
         assert self.key is not None
-        temp = self.folder / f".{kind}.{os.getpid()}.tmp"
+        temp = folder / f".{shard}.{os.getpid()}.tmp"
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as out:
             out.write(_sign(self.key, body).encode() + b"\n" + body)
-        os.replace(temp, self.folder / f"{kind}.json")
+        os.replace(temp, path)
+
+
+def _by_shard(entries: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """``entries`` grouped by the shard of their key."""
+    grouped: dict[str, dict[str, Any]] = {}
+    for key, value in entries.items():
+        grouped.setdefault(key[:SHARD], {})[key] = value
+    return grouped
 
 
 def _is_finding(value: Any) -> bool:
