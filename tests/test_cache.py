@@ -50,7 +50,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_second_build_reuses_the_cache_and_gives_the_same_bytes(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = built(example, "dist")
-    assert sorted(p.name for p in (example / DIR).iterdir()) == ["findings", "fragments", "pages", "parsed"]
+    assert sorted(p.name for p in (example / DIR).iterdir()) == ["findings", "fragments", "pages", "parsed", "texts"]
     seen = parses(monkeypatch)
     assert built(example, "dist") == first
     assert seen == []  # every file came from the cache
@@ -323,7 +323,7 @@ def test_a_one_event_edit_rewrites_only_the_cache_shards_it_changed(example: Pat
     assert built(example, "dist") == built(example, "fresh", use_cache=False)
     rewritten = {p.relative_to(example / DIR).as_posix() for p in (example / DIR).rglob("*.json") if p.stat().st_mtime != OLD}
     kinds = {name.split("/")[0] for name in rewritten}
-    assert kinds == {"parsed", "fragments", "pages", "findings"}  # the edited file, the event's fragments and pages, its findings
+    assert kinds == {"parsed", "fragments", "pages", "findings", "texts"}  # the edited file; the event's fragments, pages, findings, texts
     assert sum(name.startswith("parsed/") for name in rewritten) <= 2  # the new document's shard (and the old one's, removed or rewritten)
     assert sum(name.startswith("findings/") for name in rewritten) <= 2  # the event's new findings, its old ones dropped
     assert len(rewritten) < len(files) / 4
@@ -336,3 +336,49 @@ def test_a_shard_under_another_shards_name_is_not_read(example: Path) -> None:
     other = "00" if shard.name != "00.json" else "01"
     shard.rename(shard.with_name(f"{other}.json"))
     assert b"FORGED" not in built(example, "dist")["index.html"]
+
+
+def exported(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Ids of the events whose case.json entry or timeline.json slide is made from now on (not taken from the cache)."""
+    from site_builder.build import exports
+
+    seen: list[str] = []
+    for name in ("_event", "_slide"):
+        real = getattr(exports, name)
+
+        def counting(*args, real=real, name=name):  # type: ignore[no-untyped-def]
+            seen.append(f"{name}:{args[-1].model.id if name == '_event' else args[1].model.id}")
+            return real(*args)
+
+        monkeypatch.setattr(exports, name, counting)
+    return seen
+
+
+def test_export_texts_of_unchanged_items_come_from_the_cache(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """case.json and timeline.json are joined from each item's text; `build` keeps those texts in the cache."""
+    built(example, "dist")
+    seen = exported(monkeypatch)
+    path = example / "content" / "entries" / "reality-show.yaml"
+    path.write_text(path.read_text("utf-8").replace("title: TLC releases the first trailer for The Baldwins",
+                                                    "title: TLC releases the first trailer of The Baldwins"), "utf-8")
+    cached = built(example, "dist")
+    assert seen == ["_event:show-trailer-released", "_slide:show-trailer-released"]  # the edited event alone
+    monkeypatch.undo()
+    assert cached == built(example, "fresh", use_cache=False)
+    assert b"first trailer of The Baldwins" in cached["case.json"] and b"first trailer of The Baldwins" in cached["timeline.json"]
+
+
+def test_an_unchanged_event_moved_to_another_strand_is_exported_under_it(example: Path) -> None:
+    """The same event (same model, same digest) in another strand's file: its texts name the new strand."""
+    built(example, "dist")
+    source, target = (example / "content" / "entries" / f"{name}.yaml" for name in ("reality-show", "shooting"))
+    lines = source.read_text("utf-8").split("\n")
+    start = lines.index("  - id: show-trailer-released")
+    end = next(n for n in range(start + 1, len(lines)) if lines[n].startswith("  - id: ") or not lines[n].startswith(" "))
+    block = lines[start:end]
+    source.write_text("\n".join(lines[:start] + lines[end:]), "utf-8")
+    text = target.read_text("utf-8")
+    target.write_text(text.replace("\nevents:\n", "\nevents:\n" + "\n".join(block) + "\n", 1), "utf-8")
+    cached = built(example, "dist")
+    assert cached == built(example, "fresh", use_cache=False)
+    assert b'"id":"show-trailer-released","topic":"shooting"' in cached["case.json"]

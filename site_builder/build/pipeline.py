@@ -10,9 +10,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar, cast
 from urllib.parse import urlsplit
 
 import jinja2
@@ -30,6 +31,9 @@ from .search import Indexing, records, searchable
 from .site import Memo, Site, build_site
 from ..content.validate import ValidationCache, validate
 from .write import MARKER, clean_stale, write_site
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -113,15 +117,17 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     store.links = plan.links
     disk = session.files.disk if session else None
     previous = options.out if disk is not None and (options.out / MARKER).is_file() else None  # a build's own output
-    store.start(disk, _scope(content, options, plan, fingerprint) if disk is not None else "", previous)
+    scope = _scope(content, options, plan, fingerprint) if disk is not None else ""
+    store.start(disk, scope, previous)
     jsonld = JsonLd(site, pages)
     generated: dict[str, bytes] = {}
+    texts = ItemTexts(memo, disk, scope) if memo is not None and disk is not None else memo
 
     def export() -> None:
         generated.update({
-            "case.json": exports.case_json(site, memo),
+            "case.json": exports.case_json(site, texts),
             "feed.xml": exports.feed_xml(site, plan),
-            "timeline.json": exports.timeline_json(site, plan, memo),
+            "timeline.json": exports.timeline_json(site, plan, texts),
             **{feed_path(t.topic.id): exports.topic_feed_xml(site, t, plan) for t in site.topics},
             "sitemap.xml": exports.sitemap_xml(site, pages),
             "robots.txt": exports.robots_txt(site),
@@ -141,6 +147,32 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
             raise OutputError(f"two outputs map to '{path}'")
         files[path] = data
     return files
+
+
+class ItemTexts(Memo):
+    """Each item's text in case.json and timeline.json (:mod:`exports`), kept in ``memo`` and, between two runs
+    of `build`, in the cache on disk: there under a digest of ``scope`` (everything besides the item that the
+    text may show: see :func:`_scope`), the kind of text, the item's strand, ``extra`` and the item's model."""
+
+    def __init__(self, memo: Memo, disk: DiskCache, scope: str) -> None:
+        super().__init__()
+        self.memo, self.disk, self.scope = memo, disk, scope
+
+    def get(self, kind: str, obj: object, make: Callable[[], T], extra: object = None) -> T:
+        def from_disk() -> T:
+            model = getattr(obj, "model", obj)
+            topic = getattr(obj, "topic", None)  # an item moved to another strand's file shows that strand
+            parts = [self.scope, kind, topic.id if topic is not None else "", repr(extra), self.disk.model_digest(model)]
+            key = digest("\x00".join(parts).encode("utf-8"))
+            found = self.disk.text(key)
+            if found is not None:
+                return cast(T, found)
+            value = make()
+            if isinstance(value, str):
+                self.disk.remember_text(key, value)
+            return value
+
+        return self.memo.get(kind, obj, from_disk, extra)
 
 
 class JsonLd(dict[str, str]):

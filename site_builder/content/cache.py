@@ -35,7 +35,7 @@ from .yamlload import YamlDoc, lines_of
 
 DIR = ".site-builder-cache"
 FORMAT = "site-builder cache"
-KINDS = ("parsed", "fragments", "pages", "findings")
+KINDS = ("parsed", "fragments", "pages", "findings", "texts")
 KEY_BYTES = 32
 # Each kind is a folder of shards, by the first two hex digits of the entries' keys (every key is a SHA-256
 # digest): a build that changes a few entries rewrites the few shards that hold them, not megabytes of JSON.
@@ -147,6 +147,18 @@ class DiskCache:
 
     def remember_fragment(self, key: str, html: str) -> None:
         self.used["fragments"][key] = html
+
+    # Texts of one item in case.json or timeline.json, by a digest of everything they show.
+
+    def text(self, key: str) -> str | None:
+        text = self.loaded["texts"].get(key)
+        if not isinstance(text, str):
+            return None
+        self.used["texts"][key] = text
+        return text
+
+    def remember_text(self, key: str, text: str) -> None:
+        self.used["texts"][key] = text
 
     # Whole pages: the digest of the bytes a page rendered to, read back from the previous output.
 
