@@ -382,3 +382,54 @@ def test_an_unchanged_event_moved_to_another_strand_is_exported_under_it(example
     cached = built(example, "dist")
     assert cached == built(example, "fresh", use_cache=False)
     assert b'"id":"show-trailer-released","topic":"shooting"' in cached["case.json"]
+
+
+def test_the_search_index_is_kept_from_the_last_output_while_its_records_are_the_same(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind runs again only when the records changed: otherwise the last output's bundle is taken, each file
+    checked against the digest the cache holds (a bundle file edited in the output is not trusted)."""
+    from site_builder.build import pipeline
+
+    def searched(out: str, use_cache: bool = True) -> dict[str, bytes]:
+        build(BuildOptions(example / "content", example / out, cache=use_cache, search=True))
+        return snapshot(example / out)
+
+    runs: list[int] = []
+    real = pipeline.Indexing
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        runs.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(pipeline, "Indexing", counting)
+    searched("dist")
+    assert len(runs) == 1
+    sources = example / "content" / "sources.yaml"
+    sources.write_text(sources.read_text("utf-8").replace("publisher: RadarOnline", "publisher: Radar Online"), "utf-8")  # in no record
+    kept = searched("dist")
+    assert len(runs) == 1 and any(name.startswith("pagefind/") for name in kept)
+    assert b"Radar Online" in kept["sources/index.html"]
+    assert kept == searched("fresh", use_cache=False)
+    shutil.rmtree(example / "fresh")
+    runs.clear()
+    meta = next(p for p in (example / "dist" / "pagefind").iterdir() if p.name.endswith(".pf_meta"))
+    meta.write_bytes(meta.read_bytes() + b"x")  # the output is anyone's to edit
+    assert searched("dist") == kept and len(runs) == 1
+    path = example / "content" / "entries" / "reality-show.yaml"  # an event's title: in its record
+    path.write_text(path.read_text("utf-8").replace("title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC"), "utf-8")
+    runs.clear()
+    again = searched("dist")
+    assert len(runs) == 1 and again == searched("fresh", use_cache=False)
+
+
+@pytest.mark.parametrize("name", ["pagefind/../outside.txt", "elsewhere/file", "pagefind//x", "pagefind/link"])
+def test_a_search_entry_naming_a_file_outside_the_bundle_or_a_link_is_not_read(tmp_path: Path, name: str) -> None:
+    """A signed entry can only hold such paths through a bug; even so, nothing outside the bundle's folder is read."""
+    out = tmp_path / "dist"
+    (out / "pagefind").mkdir(parents=True)
+    (tmp_path / "outside.txt").write_bytes(b"secret")
+    (out / "elsewhere").mkdir()
+    (out / "elsewhere" / "file").write_bytes(b"secret")
+    (out / "pagefind" / "link").symlink_to(tmp_path / "outside.txt")
+    disk = DiskCache(tmp_path, b"k" * 32)
+    disk.loaded["search"]["a" * 64] = {name: cache.digest(b"secret")}
+    assert disk.bundle("a" * 64, out, "pagefind/") is None

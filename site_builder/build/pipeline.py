@@ -27,7 +27,7 @@ from ..content.load import Content, FileCache, load_content
 from .pages import Page, Plan, feed_path, plan_pages
 from ..content.provenance import stale_update
 from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
-from .search import Indexing, records, searchable
+from .search import BUNDLE, Indexing, index_key, records, searchable
 from .site import Memo, Site, build_site
 from ..content.validate import ValidationCache, validate
 from .write import MARKER, clean_stale, write_site
@@ -134,12 +134,17 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
             "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
         })
 
+    # The last build's search bundle, when its records were the same (the cache on disk vouches for its files).
+    bundle_key = index_key(site, found) if found and disk is not None else ""
+    kept = disk.bundle(bundle_key, previous, BUNDLE) if bundle_key and disk is not None and previous is not None else None
     with contextlib.ExitStack() as stack:
         # Pagefind indexes in its own process while the pages render (it needs only the records);
         # the exports are made meanwhile too, when the pages render in worker processes.
-        indexing = stack.enter_context(Indexing(site, found)) if found else None
+        indexing = stack.enter_context(Indexing(site, found)) if found and kept is None else None
         files = render_pages(site, pages, env, jsonld, options.workers, store, meanwhile=export)
-        bundle = indexing.files() if indexing else {}
+        bundle = kept if kept is not None else indexing.files() if indexing else {}
+    if bundle_key and kept is None and disk is not None:
+        disk.remember_bundle(bundle_key, bundle)
     generated.update(static)
     generated.update(bundle)
     for path, data in generated.items():

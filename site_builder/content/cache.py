@@ -35,7 +35,7 @@ from .yamlload import YamlDoc, lines_of
 
 DIR = ".site-builder-cache"
 FORMAT = "site-builder cache"
-KINDS = ("parsed", "fragments", "pages", "findings", "texts")
+KINDS = ("parsed", "fragments", "pages", "findings", "texts", "search")
 KEY_BYTES = 32
 # Each kind is a folder of shards, by the first two hex digits of the entries' keys (every key is a SHA-256
 # digest): a build that changes a few entries rewrites the few shards that hold them, not megabytes of JSON.
@@ -170,15 +170,8 @@ class DiskCache:
         if not (isinstance(entry, dict) and isinstance(entry.get("sha256"), str) and isinstance(entry.get("fragments"), list)):
             return None
         expected = entry["sha256"]
-        try:
-            fd = os.open(previous, os.O_RDONLY | os.O_NOFOLLOW)
-            with os.fdopen(fd, "rb") as handle:
-                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                    return None
-                data = handle.read()
-        except OSError:
-            return None
-        if digest(data) != expected:
+        data = _read_regular(previous)
+        if data is None or digest(data) != expected:
             return None
         self.used["pages"][key] = entry
         loaded, used = self.loaded["fragments"], self.used["fragments"]
@@ -187,6 +180,30 @@ class DiskCache:
 
     def remember_page(self, key: str, data: bytes, fragments: list[str]) -> None:
         self.used["pages"][key] = {"sha256": digest(data), "fragments": fragments}
+
+    # A search bundle: the digest of each of its files, read back from the previous output.
+
+    def bundle(self, key: str, previous: Path, prefix: str) -> dict[str, bytes] | None:
+        """The files of the search bundle recorded for ``key`` (the digest of its records, search.index_key), read
+        from ``previous`` (the last build's output): only if every one is there with the bytes recorded, each a
+        regular file under ``prefix`` (the bundle's folder); None otherwise."""
+        entry = self.loaded["search"].get(key)
+        if not (isinstance(entry, dict) and entry and all(isinstance(v, str) for v in entry.values())):
+            return None
+        files: dict[str, bytes] = {}
+        for name, expected in entry.items():
+            parts = name.split("/")
+            if not name.startswith(prefix) or any(part in ("", ".", "..") for part in parts):
+                return None
+            data = _read_regular(previous.joinpath(*parts))
+            if data is None or digest(data) != expected:
+                return None
+            files[name] = data
+        self.used["search"][key] = entry
+        return files
+
+    def remember_bundle(self, key: str, files: dict[str, bytes]) -> None:
+        self.used["search"][key] = {name: digest(data) for name, data in files.items()}
 
     def merge(self, found: dict[str, tuple[dict[str, Any], list[str]]]) -> None:
         """Add what a forked render worker used (``kind: (new entries, keys of loaded ones)``)."""
@@ -294,6 +311,18 @@ def _by_shard(entries: dict[str, Any]) -> dict[str, dict[str, Any]]:
     for key, value in entries.items():
         grouped.setdefault(key[:SHARD], {})[key] = value
     return grouped
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file (a link is not followed), else None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            return handle.read()
+    except OSError:
+        return None
 
 
 def _is_finding(value: Any) -> bool:
