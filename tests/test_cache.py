@@ -433,3 +433,30 @@ def test_a_search_entry_naming_a_file_outside_the_bundle_or_a_link_is_not_read(t
     disk = DiskCache(tmp_path, b"k" * 32)
     disk.loaded["search"]["a" * 64] = {name: cache.digest(b"secret")}
     assert disk.bundle("a" * 64, out, "pagefind/") is None
+
+
+def test_statements_are_rendered_once_before_the_render_workers_fork(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every event, claim and quote is on pages of both workers: the build's own process renders them before
+    forking, so that no worker renders one again; the output is the same as rendered in one process."""
+    from site_builder.build import render
+
+    from .test_paging import _generate
+
+    project = tmp_path / "big"
+    _generate()(1500, project)  # type: ignore[operator]
+    log = tmp_path / "rendered.log"
+    real = render.Fragments._macro
+
+    def logged(self, name):  # type: ignore[no-untyped-def]
+        with open(log, "a", encoding="utf-8") as out:  # from any process: forked workers inherit this patch
+            out.write(f"{os.getpid()} {name}\n")
+        return real(self, name)
+
+    monkeypatch.setattr(render.Fragments, "_macro", logged)
+    build(BuildOptions(project / "content", project / "dist", workers=2, cache=True))
+    monkeypatch.undo()
+    lines = [line.split() for line in log.read_text("utf-8").splitlines()]
+    statements = [(pid, name) for pid, name in lines if name in ("event", "claim", "quote")]
+    assert len(statements) > 1500 and {pid for pid, _ in statements} == {str(os.getpid())}
+    assert any(pid != str(os.getpid()) for pid, _ in lines)  # the workers rendered the rest (sources)
+    assert snapshot(project / "dist") == built(project, "fresh", use_cache=False)

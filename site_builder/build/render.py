@@ -216,6 +216,12 @@ class Fragments:
         macro: Callable[..., str] = getattr(self.module, name)  # a jinja2.runtime.Macro
         return macro
 
+    def statements(self) -> bool:
+        """Whether the statements render through the default theme's Python renderers (python_statements)."""
+        if self.python is None:
+            self.python = python_statements(self.env)
+        return bool(self.python)
+
     def __call__(self, name: str, item: Any, *args: Any, root: str) -> Markup:
         """The macro ``name`` for a view with a ``.model`` (and, optionally, ``.deps``: other models it shows)."""
         model = item.model
@@ -277,6 +283,9 @@ def render_pages(
         # Forked workers inherit the site, environment and pages without pickling;
         # only the rendered bytes travel back. Slices interleave to balance the load.
         _compile(env, [page for page, _ in todo])  # once, here, rather than once in every worker
+        _statements(site, env, store)  # once, here: nearly every statement is on pages of every worker
+        if store.disk is not None:
+            store.disk.fork()
         job = (site, todo, env, jsonld, store)
         with mp.get_context("fork").Pool(workers, initializer=_set_job, initargs=(job,)) as pool:
             pending = pool.starmap_async(_render_slice, [(i, workers) for i in range(workers)])
@@ -314,6 +323,23 @@ def _reuse(pages: list[Page], jsonld: dict[str, str], store: FragmentStore) -> t
         else:
             todo.append((page, address))
     return reused, todo
+
+
+def _statements(site: Site, env: jinja2.Environment, store: FragmentStore) -> None:
+    """Render into ``store`` the fragment of every event, claim and quote, as the default theme's lists ask for
+    them (an event at heading level 3): each is shown on its strand's page, the timeline and its people's pages,
+    which the workers' slices spread over all workers. Only for the default theme's statements (python_statements):
+    a project's own macros may ask for other fragments, and any that this guessed wrong are rendered where used."""
+    fragments = Fragments(env, store)
+    if not fragments.statements():
+        return
+    calls = [("event", e, (3,)) for e in site.events]
+    calls += [(name, item, ()) for t in site.topics for name, items in (("claim", t.claims), ("quote", t.quotes)) for item in items]
+    for name, item, args in calls:
+        try:
+            fragments(name, item, *args, root=ROOT_MARK)
+        except Exception:  # noqa: BLE001 - a fragment that cannot render fails the page that shows it, with its page
+            continue
 
 
 def _address(page: Page, jsonld: dict[str, str], store: FragmentStore) -> str:

@@ -211,10 +211,19 @@ class DiskCache:
             self.used[kind].update(added)
             self.used[kind].update((key, self.loaded[kind][key]) for key in hits)
 
+    def fork(self) -> None:
+        """Mark what this process used before its render workers fork: :meth:`found` leaves it out."""
+        self._before_fork = {kind: set(self.used[kind]) for kind in ("fragments", "pages")}
+
     def found(self) -> dict[str, tuple[dict[str, Any], list[str]]]:
-        """What a forked render worker sends back for :meth:`merge`: new entries whole, loaded ones by key."""
-        return {kind: ({k: v for k, v in self.used[kind].items() if k not in self.loaded[kind]},
-                       [k for k in self.used[kind] if k in self.loaded[kind]]) for kind in ("fragments", "pages")}
+        """What a forked render worker sends back for :meth:`merge`: new entries whole, loaded ones by key
+        (none that the build's own process had used before the fork: it has them)."""
+        before = getattr(self, "_before_fork", {})
+        found = {}
+        for kind in ("fragments", "pages"):
+            mine = [k for k in self.used[kind] if k not in before.get(kind, ())]
+            found[kind] = ({k: self.used[kind][k] for k in mine if k not in self.loaded[kind]}, [k for k in mine if k in self.loaded[kind]])
+        return found
 
     # Files.
 
