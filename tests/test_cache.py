@@ -107,7 +107,7 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(example: Path, tmp_p
     elif damage == "random bytes":
         for kind in cache.KINDS:
             (example / DIR / kind).mkdir(parents=True)
-            for shard in ("00", "3f", "ff"):
+            for shard in ("s", "s3", "s3f"):
                 (example / DIR / kind / f"{shard}.json").write_bytes(os.urandom(4096))
     elif damage == "another key":
         _forge(example, b"k" * 32)
@@ -311,10 +311,19 @@ def test_damaged_findings_in_a_signed_cache_are_checked_again(example: Path, mon
         assert len(seen) == 88, value
 
 
-def test_a_one_event_edit_rewrites_only_the_cache_shards_it_changed(example: Path) -> None:
-    """Each kind of entry is a folder of shards (by the first two hex digits of the key): an edit rewrites the
-    shards holding entries it added or dropped, and the build from that cache still equals a fresh one."""
+def test_a_small_site_keeps_one_cache_file_per_kind_and_one_per_parsed_file(example: Path) -> None:
     built(example, "dist")
+    counts = {kind.name: len(list(kind.iterdir())) for kind in (example / DIR).iterdir()}
+    assert counts == {"parsed": 9, "fragments": 1, "pages": 1, "findings": 1, "texts": 1}
+
+
+def test_a_one_event_edit_rewrites_only_the_cache_shards_it_changed(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each kind of entry is a folder of shards (by the first hex digits of the key; two digits for a case this
+    big, when a shard holds at most 1 entry): an edit rewrites the shards holding entries it added or dropped,
+    and the build from that cache still equals a fresh one."""
+    monkeypatch.setattr(cache, "SHARD_ENTRIES", 1)
+    built(example, "dist")
+    assert len(list((example / DIR / "fragments").iterdir())) > 50
     files = sorted((example / DIR).rglob("*.json"))
     for path in files:
         os.utime(path, (OLD, OLD))
@@ -333,7 +342,7 @@ def test_a_shard_under_another_shards_name_is_not_read(example: Path) -> None:
     """A signed shard names its kind and shard in its header: copied or renamed to another shard, it is ignored."""
     _forge(example, machine_key())
     (shard,) = (example / DIR / "parsed").iterdir()
-    other = "00" if shard.name != "00.json" else "01"
+    other = "s00" if shard.name != "s00.json" else "s01"
     shard.rename(shard.with_name(f"{other}.json"))
     assert b"FORGED" not in built(example, "dist")["index.html"]
 

@@ -37,10 +37,19 @@ DIR = ".site-builder-cache"
 FORMAT = "site-builder cache"
 KINDS = ("parsed", "fragments", "pages", "findings", "texts", "search")
 KEY_BYTES = 32
-# Each kind is a folder of shards, by the first two hex digits of the entries' keys (every key is a SHA-256
-# digest): a build that changes a few entries rewrites the few shards that hold them, not megabytes of JSON.
-SHARD = 2
-_SHARD_FILE = re.compile(r"[0-9a-f]{%d}\.json" % SHARD)
+# Each kind is a folder of shards, by the first hex digits of the entries' keys (every key is a SHA-256 digest):
+# a build that changes a few entries rewrites the few shards that hold them, not megabytes of JSON. How many
+# digits grows with the number of entries (a small site keeps a file or a few per kind, not hundreds); a parsed
+# file is large, so each has a shard of its own.
+SHARD_ENTRIES = 256  # about how many entries a shard holds at most before the shards split by one more digit
+_SHARD_FILE = re.compile(r"s([0-9a-f]{0,2})\.json")
+
+
+def shard_width(kind: str, entries: int) -> int:
+    """How many hex digits of a key name its shard, for ``entries`` entries of ``kind``."""
+    if kind == "parsed":
+        return 2
+    return 0 if entries <= SHARD_ENTRIES else 1 if entries <= SHARD_ENTRIES * 16 else 2
 
 
 def key_file() -> Path:
@@ -234,7 +243,7 @@ class DiskCache:
             return
         try:
             for kind in KINDS:
-                by_shard = _by_shard(self.used[kind])
+                by_shard = _by_shard(self.used[kind], shard_width(kind, len(self.used[kind])))
                 for shard in sorted(by_shard.keys() | self.shards[kind].keys()):
                     entries = by_shard.get(shard, {})
                     if entries.keys() != self.shards[kind].get(shard, set()):
@@ -259,7 +268,7 @@ class DiskCache:
         except OSError:
             return {}
         for name in names:
-            shard = name[:SHARD]
+            shard = name[1:-len(".json")]
             found = self._read_shard(folder / name, kind, shard)
             self.shards[kind][shard] = set(found)
             entries.update(found)
@@ -283,11 +292,11 @@ class DiskCache:
         entries = data.get("entries") if isinstance(data, dict) and data.get("header") == self._header(kind, shard) else None
         if not isinstance(entries, dict):
             return {}
-        return {k: v for k, v in entries.items() if k[:SHARD] == shard}  # an entry elsewhere than its shard: a bug's, not read
+        return {k: v for k, v in entries.items() if k.startswith(shard)}  # an entry elsewhere than its shard: a bug's, not read
 
     def _write(self, kind: str, entries: dict[str, Any]) -> None:
         """Replace every shard of ``kind`` by ``entries``."""
-        by_shard = _by_shard(entries)
+        by_shard = _by_shard(entries, shard_width(kind, len(entries)))
         for shard in sorted(by_shard.keys() | self.shards[kind].keys()):
             self._write_shard(kind, shard, by_shard.get(shard, {}))
 
@@ -300,25 +309,25 @@ class DiskCache:
             each.mkdir(exist_ok=True)
             if not _real_folder(each):
                 return
-        path = folder / f"{shard}.json"
+        path = folder / f"s{shard}.json"
         if not entries:
             path.unlink(missing_ok=True)
             return
         body = json.dumps({"header": self._header(kind, shard), "entries": entries}, ensure_ascii=False,
                           separators=(",", ":"), allow_nan=True).encode("utf-8")
         assert self.key is not None
-        temp = folder / f".{shard}.{os.getpid()}.tmp"
+        temp = folder / f".s{shard}.{os.getpid()}.tmp"
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as out:
             out.write(_sign(self.key, body).encode() + b"\n" + body)
         os.replace(temp, path)
 
 
-def _by_shard(entries: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """``entries`` grouped by the shard of their key."""
+def _by_shard(entries: dict[str, Any], width: int) -> dict[str, dict[str, Any]]:
+    """``entries`` grouped by the shard of their key: its first ``width`` hex digits."""
     grouped: dict[str, dict[str, Any]] = {}
     for key, value in entries.items():
-        grouped.setdefault(key[:SHARD], {})[key] = value
+        grouped.setdefault(key[:width], {})[key] = value
     return grouped
 
 
