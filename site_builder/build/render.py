@@ -333,7 +333,7 @@ def _statements(site: Site, env: jinja2.Environment, store: FragmentStore) -> No
     fragments = Fragments(env, store)
     if not fragments.statements():
         return
-    calls = [("event", e, (3,)) for e in site.events]
+    calls: list[tuple[str, Any, tuple[Any, ...]]] = [("event", e, (3,)) for e in site.events]
     calls += [(name, item, ()) for t in site.topics for name, items in (("claim", t.claims), ("quote", t.quotes)) for item in items]
     for name, item, args in calls:
         try:
