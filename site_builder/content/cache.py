@@ -105,6 +105,7 @@ class DiskCache:
         self.loaded: dict[str, dict[str, Any]] = {kind: self._read(kind) for kind in KINDS}
         self.used: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
         self._digests: dict[int, tuple[Any, str]] = {}
+        self._before_fork: dict[str, set[str]] = {}  # what this process had used when its render workers forked
 
     @classmethod
     def open(cls, project: Path) -> DiskCache:
@@ -227,10 +228,10 @@ class DiskCache:
     def found(self) -> dict[str, tuple[dict[str, Any], list[str]]]:
         """What a forked render worker sends back for :meth:`merge`: new entries whole, loaded ones by key
         (none that the build's own process had used before the fork: it has them)."""
-        before = getattr(self, "_before_fork", {})
         found = {}
         for kind in ("fragments", "pages"):
-            mine = [k for k in self.used[kind] if k not in before.get(kind, ())]
+            before = self._before_fork.get(kind, set())
+            mine = [k for k in self.used[kind] if k not in before]
             found[kind] = ({k: self.used[kind][k] for k in mine if k not in self.loaded[kind]}, [k for k in mine if k in self.loaded[kind]])
         return found
 
