@@ -130,6 +130,7 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(example: Path, tmp_p
     # The next build finds the cache this one wrote, whole and its own: the 9 content files (case, people, sources,
     # key points, 5 entries) parsed, and the fragments and pages.
     reopened = DiskCache.open(example)
+    assert all(held for shards in reopened.shards.values() for held in shards.values())  # no file left that is not to trust
     assert len(reopened.loaded["parsed"]) == 9 and len(reopened.loaded["fragments"]) > 50 and len(reopened.loaded["pages"]) > 30
     assert built(example, "dist") == fresh
 

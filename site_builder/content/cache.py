@@ -101,7 +101,8 @@ class DiskCache:
         self.folder = self.project / DIR
         self.key = key
         self.code = code_fingerprint() if key else ""
-        self.shards: dict[str, dict[str, set[str]]] = {kind: {} for kind in KINDS}  # the keys each shard file held
+        # The keys each shard file held; None for a file there but not to trust, which the next save replaces or removes.
+        self.shards: dict[str, dict[str, set[str] | None]] = {kind: {} for kind in KINDS}
         self.loaded: dict[str, dict[str, Any]] = {kind: self._read(kind) for kind in KINDS}
         self.used: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
         self._digests: dict[int, tuple[Any, str]] = {}
@@ -247,7 +248,8 @@ class DiskCache:
                 by_shard = _by_shard(self.used[kind], shard_width(kind, len(self.used[kind])))
                 for shard in sorted(by_shard.keys() | self.shards[kind].keys()):
                     entries = by_shard.get(shard, {})
-                    if entries.keys() != self.shards[kind].get(shard, set()):
+                    held = self.shards[kind].get(shard, set())
+                    if held is None or entries.keys() != held:
                         self._write_shard(kind, shard, entries)
                 old = self.folder / f"{kind}.json"  # the whole-kind file of versions before shards: never read now
                 if _real_folder(self.folder) and old.is_file() and not old.is_symlink():
@@ -271,7 +273,7 @@ class DiskCache:
         for name in names:
             shard = name[1:-len(".json")]
             found = self._read_shard(folder / name, kind, shard)
-            self.shards[kind][shard] = set(found)
+            self.shards[kind][shard] = set(found) if found else None  # a shard is never written empty
             entries.update(found)
         return entries
 
