@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import zipfile
@@ -134,6 +135,16 @@ def test_cli_errors_never_show_a_traceback(project: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "site_builder.cli", "build", "--content", "nowhere"], cwd=project,
                           capture_output=True, text=True)
     assert (proc.returncode, proc.stderr) == (1, "nowhere: content folder not found\n1 problem in content\n")
+
+
+def test_the_build_command_ends_with_its_report_flushed(project: Path) -> None:
+    """`build` ends the process at once after its output is flushed (cli.script): the report and the exit status
+    arrive through pipes as from a normal exit (the failing case: test_cli_errors_never_show_a_traceback)."""
+    proc = subprocess.run([sys.executable, "-m", "site_builder.cli", "build", "--content", "content", "--no-search"],
+                          cwd=project, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert re.fullmatch(r"built \d+ pages \(\d+ files\) into dist\n", proc.stdout)
+    assert (project / "dist" / "index.html").is_file()
 
 
 def test_wheel_ships_the_default_theme(tmp_path: Path) -> None:

@@ -50,7 +50,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_second_build_reuses_the_cache_and_gives_the_same_bytes(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = built(example, "dist")
-    assert sorted(p.name for p in (example / DIR).iterdir()) == ["findings.json", "fragments.json", "pages.json", "parsed.json"]
+    assert sorted(p.name for p in (example / DIR).iterdir()) == ["findings", "fragments", "pages", "parsed", "texts"]
     seen = parses(monkeypatch)
     assert built(example, "dist") == first
     assert seen == []  # every file came from the cache
@@ -102,13 +102,13 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(example: Path, tmp_p
     assert key is not None
     if damage == "truncated":
         built(example, "dist")
-        for kind in cache.KINDS:
-            path = example / DIR / f"{kind}.json"
+        for path in (example / DIR).rglob("*.json"):
             path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
     elif damage == "random bytes":
-        (example / DIR).mkdir()
         for kind in cache.KINDS:
-            (example / DIR / f"{kind}.json").write_bytes(os.urandom(4096))
+            (example / DIR / kind).mkdir(parents=True)
+            for shard in ("s", "s3", "s3f"):
+                (example / DIR / kind / f"{shard}.json").write_bytes(os.urandom(4096))
     elif damage == "another key":
         _forge(example, b"k" * 32)
     elif damage == "another version":
@@ -124,11 +124,13 @@ def test_a_damaged_or_foreign_cache_is_ignored_and_replaced(example: Path, tmp_p
         (example / DIR).symlink_to(elsewhere / DIR)
     assert built(example, "dist") == fresh
     if damage == "a link":
-        assert sorted(p.name for p in (elsewhere / DIR).iterdir()) == ["parsed.json"]  # nothing written there
+        assert sorted(p.name for p in (elsewhere / DIR).iterdir()) == ["parsed"]  # nothing written there
+        assert len(list((elsewhere / DIR / "parsed").iterdir())) == 1
         return
     # The next build finds the cache this one wrote, whole and its own: the 9 content files (case, people, sources,
     # key points, 5 entries) parsed, and the fragments and pages.
     reopened = DiskCache.open(example)
+    assert all(held for shards in reopened.shards.values() for held in shards.values())  # no file left that is not to trust
     assert len(reopened.loaded["parsed"]) == 9 and len(reopened.loaded["fragments"]) > 50 and len(reopened.loaded["pages"]) > 30
     assert built(example, "dist") == fresh
 
@@ -202,8 +204,10 @@ def test_a_run_of_edits_across_files_stays_equal_to_fresh_builds(example: Path) 
         assert built(example, "dist") == built(example, "fresh", use_cache=False), name
 
 
-def test_forked_render_workers_fill_and_use_the_cache(tmp_path: Path) -> None:
-    """A site of over 400 pages renders on forked workers, which send back what they used of the cache."""
+def test_forked_render_workers_fill_and_use_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site of over 400 pages renders on forked workers, which send back what they used of the cache; after a
+    one-event edit the few pages to render are rendered in the build's own process (the unchanged ones, read back
+    from the last output, never travel through a worker)."""
     from .test_paging import _generate
 
     project = tmp_path / "big"
@@ -214,7 +218,13 @@ def test_forked_render_workers_fill_and_use_the_cache(tmp_path: Path) -> None:
     assert len(used["pages"]) > 400 and len(used["fragments"]) > 2000
     entry = project / "content" / "entries" / "trial.yaml"
     entry.write_text(entry.read_text("utf-8").replace("title: '", "title: 'Edited: ", 1), "utf-8")
-    build(options)
+
+    def no_workers(method: str) -> None:
+        raise AssertionError(f"render workers started ({method})")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("site_builder.build.render.mp.get_context", no_workers)
+        build(options)
     assert snapshot(project / "dist") == built(project, "fresh", use_cache=False)
 
 
@@ -300,3 +310,163 @@ def test_damaged_findings_in_a_signed_cache_are_checked_again(example: Path, mon
         seen.clear()
         assert built(example, "dist") == fresh
         assert len(seen) == 88, value
+
+
+def test_a_small_site_keeps_one_cache_file_per_kind_and_one_per_parsed_file(example: Path) -> None:
+    built(example, "dist")
+    counts = {kind.name: len(list(kind.iterdir())) for kind in (example / DIR).iterdir()}
+    assert counts == {"parsed": 9, "fragments": 1, "pages": 1, "findings": 1, "texts": 1}
+
+
+def test_a_one_event_edit_rewrites_only_the_cache_shards_it_changed(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each kind of entry is a folder of shards (by the first hex digits of the key; two digits for a case this
+    big, when a shard holds at most 1 entry): an edit rewrites the shards holding entries it added or dropped,
+    and the build from that cache still equals a fresh one."""
+    monkeypatch.setattr(cache, "SHARD_ENTRIES", 1)
+    built(example, "dist")
+    assert len(list((example / DIR / "fragments").iterdir())) > 50
+    files = sorted((example / DIR).rglob("*.json"))
+    for path in files:
+        os.utime(path, (OLD, OLD))
+    path = example / "content" / "entries" / "reality-show.yaml"
+    path.write_text(path.read_text("utf-8").replace("title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC"), "utf-8")
+    assert built(example, "dist") == built(example, "fresh", use_cache=False)
+    rewritten = {p.relative_to(example / DIR).as_posix() for p in (example / DIR).rglob("*.json") if p.stat().st_mtime != OLD}
+    kinds = {name.split("/")[0] for name in rewritten}
+    assert kinds == {"parsed", "fragments", "pages", "findings", "texts"}  # the edited file; the event's fragments, pages, findings, texts
+    assert sum(name.startswith("parsed/") for name in rewritten) <= 2  # the new document's shard (and the old one's, removed or rewritten)
+    assert sum(name.startswith("findings/") for name in rewritten) <= 2  # the event's new findings, its old ones dropped
+    assert len(rewritten) < len(files) / 4
+
+
+def test_a_shard_under_another_shards_name_is_not_read(example: Path) -> None:
+    """A signed shard names its kind and shard in its header: copied or renamed to another shard, it is ignored."""
+    _forge(example, machine_key())
+    (shard,) = (example / DIR / "parsed").iterdir()
+    other = "s00" if shard.name != "s00.json" else "s01"
+    shard.rename(shard.with_name(f"{other}.json"))
+    assert b"FORGED" not in built(example, "dist")["index.html"]
+
+
+def exported(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Ids of the events whose case.json entry or timeline.json slide is made from now on (not taken from the cache)."""
+    from site_builder.build import exports
+
+    seen: list[str] = []
+    for name in ("_event", "_slide"):
+        real = getattr(exports, name)
+
+        def counting(*args, real=real, name=name):  # type: ignore[no-untyped-def]
+            seen.append(f"{name}:{args[-1].model.id if name == '_event' else args[1].model.id}")
+            return real(*args)
+
+        monkeypatch.setattr(exports, name, counting)
+    return seen
+
+
+def test_export_texts_of_unchanged_items_come_from_the_cache(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """case.json and timeline.json are joined from each item's text; `build` keeps those texts in the cache."""
+    built(example, "dist")
+    seen = exported(monkeypatch)
+    path = example / "content" / "entries" / "reality-show.yaml"
+    path.write_text(path.read_text("utf-8").replace("title: TLC releases the first trailer for The Baldwins",
+                                                    "title: TLC releases the first trailer of The Baldwins"), "utf-8")
+    cached = built(example, "dist")
+    assert seen == ["_event:show-trailer-released", "_slide:show-trailer-released"]  # the edited event alone
+    monkeypatch.undo()
+    assert cached == built(example, "fresh", use_cache=False)
+    assert b"first trailer of The Baldwins" in cached["case.json"] and b"first trailer of The Baldwins" in cached["timeline.json"]
+
+
+def test_an_unchanged_event_moved_to_another_strand_is_exported_under_it(example: Path) -> None:
+    """The same event (same model, same digest) in another strand's file: its texts name the new strand."""
+    built(example, "dist")
+    source, target = (example / "content" / "entries" / f"{name}.yaml" for name in ("reality-show", "shooting"))
+    lines = source.read_text("utf-8").split("\n")
+    start = lines.index("  - id: show-trailer-released")
+    end = next(n for n in range(start + 1, len(lines)) if lines[n].startswith("  - id: ") or not lines[n].startswith(" "))
+    block = lines[start:end]
+    source.write_text("\n".join(lines[:start] + lines[end:]), "utf-8")
+    text = target.read_text("utf-8")
+    target.write_text(text.replace("\nevents:\n", "\nevents:\n" + "\n".join(block) + "\n", 1), "utf-8")
+    cached = built(example, "dist")
+    assert cached == built(example, "fresh", use_cache=False)
+    assert b'"id":"show-trailer-released","topic":"shooting"' in cached["case.json"]
+
+
+def test_the_search_index_is_kept_from_the_last_output_while_its_records_are_the_same(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind runs again only when the records changed: otherwise the last output's bundle is taken, each file
+    checked against the digest the cache holds (a bundle file edited in the output is not trusted)."""
+    from site_builder.build import pipeline
+
+    def searched(out: str, use_cache: bool = True) -> dict[str, bytes]:
+        build(BuildOptions(example / "content", example / out, cache=use_cache, search=True))
+        return snapshot(example / out)
+
+    runs: list[int] = []
+    real = pipeline.Indexing
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        runs.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(pipeline, "Indexing", counting)
+    searched("dist")
+    assert len(runs) == 1
+    sources = example / "content" / "sources.yaml"
+    sources.write_text(sources.read_text("utf-8").replace("publisher: RadarOnline", "publisher: Radar Online"), "utf-8")  # in no record
+    kept = searched("dist")
+    assert len(runs) == 1 and any(name.startswith("pagefind/") for name in kept)
+    assert b"Radar Online" in kept["sources/index.html"]
+    assert kept == searched("fresh", use_cache=False)
+    shutil.rmtree(example / "fresh")
+    runs.clear()
+    meta = next(p for p in (example / "dist" / "pagefind").iterdir() if p.name.endswith(".pf_meta"))
+    meta.write_bytes(meta.read_bytes() + b"x")  # the output is anyone's to edit
+    assert searched("dist") == kept and len(runs) == 1
+    path = example / "content" / "entries" / "reality-show.yaml"  # an event's title: in its record
+    path.write_text(path.read_text("utf-8").replace("title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC"), "utf-8")
+    runs.clear()
+    again = searched("dist")
+    assert len(runs) == 1 and again == searched("fresh", use_cache=False)
+
+
+@pytest.mark.parametrize("name", ["pagefind/../outside.txt", "elsewhere/file", "pagefind//x", "pagefind/link"])
+def test_a_search_entry_naming_a_file_outside_the_bundle_or_a_link_is_not_read(tmp_path: Path, name: str) -> None:
+    """A signed entry can only hold such paths through a bug; even so, nothing outside the bundle's folder is read."""
+    out = tmp_path / "dist"
+    (out / "pagefind").mkdir(parents=True)
+    (tmp_path / "outside.txt").write_bytes(b"secret")
+    (out / "elsewhere").mkdir()
+    (out / "elsewhere" / "file").write_bytes(b"secret")
+    (out / "pagefind" / "link").symlink_to(tmp_path / "outside.txt")
+    disk = DiskCache(tmp_path, b"k" * 32)
+    disk.loaded["search"]["a" * 64] = {name: cache.digest(b"secret")}
+    assert disk.bundle("a" * 64, out, "pagefind/") is None
+
+
+def test_statements_are_rendered_once_before_the_render_workers_fork(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every event, claim and quote is on pages of both workers: the build's own process renders them before
+    forking, so that no worker renders one again; the output is the same as rendered in one process."""
+    from site_builder.build import render
+
+    from .test_paging import _generate
+
+    project = tmp_path / "big"
+    _generate()(1500, project)  # type: ignore[operator]
+    log = tmp_path / "rendered.log"
+    real = render.Fragments._macro
+
+    def logged(self, name):  # type: ignore[no-untyped-def]
+        with open(log, "a", encoding="utf-8") as out:  # from any process: forked workers inherit this patch
+            out.write(f"{os.getpid()} {name}\n")
+        return real(self, name)
+
+    monkeypatch.setattr(render.Fragments, "_macro", logged)
+    build(BuildOptions(project / "content", project / "dist", workers=2, cache=True))
+    monkeypatch.undo()
+    lines = [line.split() for line in log.read_text("utf-8").splitlines()]
+    statements = [(pid, name) for pid, name in lines if name in ("event", "claim", "quote")]
+    assert len(statements) > 1500 and {pid for pid, _ in statements} == {str(os.getpid())}
+    assert any(pid != str(os.getpid()) for pid, _ in lines)  # the workers rendered the rest (sources)
+    assert snapshot(project / "dist") == built(project, "fresh", use_cache=False)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar, cast
 from urllib.parse import urlsplit
 
 import jinja2
@@ -26,10 +27,13 @@ from ..content.load import Content, FileCache, load_content
 from .pages import Page, Plan, feed_path, plan_pages
 from ..content.provenance import stale_update
 from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
-from .search import Indexing, records, searchable
+from .search import BUNDLE, Indexing, index_key, records, searchable
 from .site import Memo, Site, build_site
 from ..content.validate import ValidationCache, validate
 from .write import MARKER, clean_stale, write_site
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -113,27 +117,34 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     store.links = plan.links
     disk = session.files.disk if session else None
     previous = options.out if disk is not None and (options.out / MARKER).is_file() else None  # a build's own output
-    store.start(disk, _scope(content, options, plan, fingerprint) if disk is not None else "", previous)
+    scope = _scope(content, options, plan, fingerprint) if disk is not None else ""
+    store.start(disk, scope, previous)
     jsonld = JsonLd(site, pages)
     generated: dict[str, bytes] = {}
+    texts = ItemTexts(memo, disk, scope) if memo is not None and disk is not None else memo
 
     def export() -> None:
         generated.update({
-            "case.json": exports.case_json(site, memo),
+            "case.json": exports.case_json(site, texts),
             "feed.xml": exports.feed_xml(site, plan),
-            "timeline.json": exports.timeline_json(site, plan, memo),
+            "timeline.json": exports.timeline_json(site, plan, texts),
             **{feed_path(t.topic.id): exports.topic_feed_xml(site, t, plan) for t in site.topics},
             "sitemap.xml": exports.sitemap_xml(site, pages),
             "robots.txt": exports.robots_txt(site),
             "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
         })
 
+    # The last build's search bundle, when its records were the same (the cache on disk vouches for its files).
+    bundle_key = index_key(site, found) if found and disk is not None else ""
+    kept = disk.bundle(bundle_key, previous, BUNDLE) if bundle_key and disk is not None and previous is not None else None
     with contextlib.ExitStack() as stack:
         # Pagefind indexes in its own process while the pages render (it needs only the records);
         # the exports are made meanwhile too, when the pages render in worker processes.
-        indexing = stack.enter_context(Indexing(site, found)) if found else None
+        indexing = stack.enter_context(Indexing(site, found)) if found and kept is None else None
         files = render_pages(site, pages, env, jsonld, options.workers, store, meanwhile=export)
-        bundle = indexing.files() if indexing else {}
+        bundle = kept if kept is not None else indexing.files() if indexing else {}
+    if bundle_key and kept is None and disk is not None:
+        disk.remember_bundle(bundle_key, bundle)
     generated.update(static)
     generated.update(bundle)
     for path, data in generated.items():
@@ -141,6 +152,32 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
             raise OutputError(f"two outputs map to '{path}'")
         files[path] = data
     return files
+
+
+class ItemTexts(Memo):
+    """Each item's text in case.json and timeline.json (:mod:`exports`), kept in ``memo`` and, between two runs
+    of `build`, in the cache on disk: there under a digest of ``scope`` (everything besides the item that the
+    text may show: see :func:`_scope`), the kind of text, the item's strand, ``extra`` and the item's model."""
+
+    def __init__(self, memo: Memo, disk: DiskCache, scope: str) -> None:
+        super().__init__()
+        self.memo, self.disk, self.scope = memo, disk, scope
+
+    def get(self, kind: str, obj: object, make: Callable[[], T], extra: object = None) -> T:
+        def from_disk() -> T:
+            model = getattr(obj, "model", obj)
+            topic = getattr(obj, "topic", None)  # an item moved to another strand's file shows that strand
+            parts = [self.scope, kind, topic.id if topic is not None else "", repr(extra), self.disk.model_digest(model)]
+            key = digest("\x00".join(parts).encode("utf-8"))
+            found = self.disk.text(key)
+            if found is not None:
+                return cast(T, found)
+            value = make()
+            if isinstance(value, str):
+                self.disk.remember_text(key, value)
+            return value
+
+        return self.memo.get(kind, obj, from_disk, extra)
 
 
 class JsonLd(dict[str, str]):
@@ -222,13 +259,15 @@ def _static_files(dirs: list[Path], project: Path, shown: Path) -> dict[str, byt
 def build(options: BuildOptions) -> BuildResult:
     clean_stale(options.out)  # first, so a previous output a killed build moved aside is back even if this build fails
     project = options.content.resolve().parent
-    disk = DiskCache.open(project) if options.cache and options.content.is_dir() else None
+    with gc_paused():  # hundreds of thousands of small objects, none in a cycle
+        disk = DiskCache.open(project) if options.cache and options.content.is_dir() else None
     session = Session(files=FileCache(disk)) if disk is not None else None
     content = load_valid(options.content, session, drafts=options.drafts)
     files = render_site(content, options, session)
     write_site(files, options.out, protect=[options.content, project, Path.cwd()])
     if disk is not None:
-        disk.save()  # last: a failed build leaves the cache as it was
+        with gc_paused():
+            disk.save()  # last: a failed build leaves the cache as it was
     pages = sum(1 for name in files if name.endswith(".html"))
     return BuildResult(pages, len(files), options.out, tuple(warnings(content, options.drafts)))
 

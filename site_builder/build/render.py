@@ -216,6 +216,12 @@ class Fragments:
         macro: Callable[..., str] = getattr(self.module, name)  # a jinja2.runtime.Macro
         return macro
 
+    def statements(self) -> bool:
+        """Whether the statements render through the default theme's Python renderers (python_statements)."""
+        if self.python is None:
+            self.python = python_statements(self.env)
+        return bool(self.python)
+
     def __call__(self, name: str, item: Any, *args: Any, root: str) -> Markup:
         """The macro ``name`` for a view with a ``.model`` (and, optionally, ``.deps``: other models it shows)."""
         model = item.model
@@ -256,7 +262,7 @@ def python_statements(env: jinja2.Environment) -> dict[str, Callable[..., str]]:
     return Statements(env, ROOT_MARK).renderers
 
 
-PARALLEL_MIN_PAGES = 400  # below this, starting worker processes costs more than it saves
+PARALLEL_MIN_PAGES = 400  # below this many pages to render, starting worker processes costs more than it saves
 
 
 def render_pages(
@@ -268,25 +274,77 @@ def render_pages(
     store: FragmentStore | None = None,
     meanwhile: Callable[[], None] = lambda: None,
 ) -> dict[str, bytes]:
-    """Render every page; with ``workers`` > 1 and a big site, split the pages across forked processes.
-    ``meanwhile``: other work of the build, run in this process while the workers render (else after)."""
-    if workers > 1 and len(pages) >= PARALLEL_MIN_PAGES and "fork" in mp.get_all_start_methods():
+    """Every page's bytes: reused (kept in ``store``, or read back from the last output when the cache on disk
+    vouches for them) or rendered; with ``workers`` > 1 and many pages to render, those split across forked
+    processes. ``meanwhile``: other work of the build, run in this process while the workers render (else after)."""
+    store = store or FragmentStore()
+    reused, todo = _reuse(pages, jsonld, store)  # here, once: a worker would only send the bytes back through a pipe
+    if workers > 1 and len(todo) >= PARALLEL_MIN_PAGES and "fork" in mp.get_all_start_methods():
         # Forked workers inherit the site, environment and pages without pickling;
         # only the rendered bytes travel back. Slices interleave to balance the load.
-        _compile(env, pages)  # once, here, rather than once in every worker
-        job = (site, pages, env, jsonld, store or FragmentStore())
+        _compile(env, [page for page, _ in todo])  # once, here, rather than once in every worker
+        _statements(site, env, store)  # once, here: nearly every statement is on pages of every worker
+        if store.disk is not None:
+            store.disk.fork()
+        job = (site, todo, env, jsonld, store)
         with mp.get_context("fork").Pool(workers, initializer=_set_job, initargs=(job,)) as pool:
             pending = pool.starmap_async(_render_slice, [(i, workers) for i in range(workers)])
             meanwhile()
             parts = pending.get()
         rendered = {path: data for part, _ in parts for path, data in part}
-        if store is not None and store.disk is not None:  # what the workers used of the cache on disk, and added
+        if store.disk is not None:  # what the workers used of the cache on disk, and added
             for _, found in parts:
                 store.disk.merge(found)
-        return {page.path: rendered[page.path] for page in pages}
-    files = _render(site, pages, env, jsonld, store or FragmentStore())
-    meanwhile()
-    return files
+    else:
+        rendered = _render(site, todo, env, jsonld, store)
+        meanwhile()
+    return {page.path: reused[page.path] if page.path in reused else rendered[page.path] for page in pages}
+
+
+# Pages to render, each with its address in the cache on disk ("" when none; None: not made yet, which
+# a cold build leaves to the render workers, who share that work instead of waiting for this process).
+Todo = list[tuple[Page, str | None]]
+
+
+def _reuse(pages: list[Page], jsonld: dict[str, str], store: FragmentStore) -> tuple[dict[str, bytes], Todo]:
+    """The pages whose bytes need no rendering (path -> bytes), and the others with their addresses."""
+    reused: dict[str, bytes] = {}
+    todo: Todo = []
+    for page in pages:
+        hit = store.page(page)
+        address: str | None = None
+        if hit is None and store.previous is not None:
+            address = _address(page, jsonld, store)
+            if address:
+                assert store.disk is not None
+                hit = store.disk.page(address, store.previous / page.path)
+        if hit is not None:
+            reused[page.path] = hit
+        else:
+            todo.append((page, address))
+    return reused, todo
+
+
+def _statements(site: Site, env: jinja2.Environment, store: FragmentStore) -> None:
+    """Render into ``store`` the fragment of every event, claim and quote, as the default theme's lists ask for
+    them (an event at heading level 3): each is shown on its strand's page, the timeline and its people's pages,
+    which the workers' slices spread over all workers. Only for the default theme's statements (python_statements):
+    a project's own macros may ask for other fragments, and any that this guessed wrong are rendered where used."""
+    fragments = Fragments(env, store)
+    if not fragments.statements():
+        return
+    calls: list[tuple[str, Any, tuple[Any, ...]]] = [("event", e, (3,)) for e in site.events]
+    calls += [(name, item, ()) for t in site.topics for name, items in (("claim", t.claims), ("quote", t.quotes)) for item in items]
+    for name, item, args in calls:
+        try:
+            fragments(name, item, *args, root=ROOT_MARK)
+        except Exception:  # noqa: BLE001 - a fragment that cannot render fails the page that shows it, with its page
+            continue
+
+
+def _address(page: Page, jsonld: dict[str, str], store: FragmentStore) -> str:
+    """Where the cache on disk records ``page`` ("" when there is no cache, or the page shows more than its deps)."""
+    return store.page_key(page, jsonld[page.path]) if store.disk is not None and page.deps is not None else ""
 
 
 def _compile(env: jinja2.Environment, pages: list[Page]) -> None:
@@ -299,7 +357,7 @@ def _compile(env: jinja2.Environment, pages: list[Page]) -> None:
             continue
 
 
-Job = tuple[Site, list[Page], jinja2.Environment, dict[str, str], FragmentStore]
+Job = tuple[Site, Todo, jinja2.Environment, dict[str, str], FragmentStore]
 _job: Job | None = None  # set only inside worker processes
 
 
@@ -311,26 +369,20 @@ def _set_job(job: Job) -> None:
 def _render_slice(index: int, step: int) -> tuple[list[tuple[str, bytes]], dict[str, tuple[dict[str, Any], list[str]]]]:
     """One worker's pages, and what it used of the cache on disk (DiskCache.found)."""
     assert _job is not None
-    site, pages, env, jsonld, store = _job
-    rendered = list(_render(site, pages[index::step], env, jsonld, store).items())
+    site, todo, env, jsonld, store = _job
+    rendered = list(_render(site, todo[index::step], env, jsonld, store).items())
     return rendered, (store.disk.found() if store.disk is not None else {})
 
 
-def _render(site: Site, pages: list[Page], env: jinja2.Environment, jsonld: dict[str, str], store: FragmentStore) -> dict[str, bytes]:
+def _render(site: Site, todo: Todo, env: jinja2.Environment, jsonld: dict[str, str], store: FragmentStore) -> dict[str, bytes]:
+    """Render ``todo``'s pages (see :func:`_reuse`), recording each in ``store`` and, at its address, in the cache on disk."""
     root_404 = site.base_url.split("://", 1)[-1].partition("/")[2]
     fragments = Fragments(env, store)
     env.globals["fragment"] = fragments
     env.globals["shared"] = fragments.shared
     out: dict[str, bytes] = {}
-    for page in pages:
-        reused = store.page(page)
-        address = store.page_key(page, jsonld[page.path]) if store.disk is not None and page.deps is not None else ""
-        if reused is None and address and store.previous is not None:
-            assert store.disk is not None
-            reused = store.disk.page(address, store.previous / page.path)
-        if reused is not None:
-            out[page.path] = reused
-            continue
+    for page, known in todo:
+        address = _address(page, jsonld, store) if known is None else known
         root = "/" + root_404 if page.path == "404.html" else "../" * page.depth
         fragments.used = []
         try:

@@ -16,6 +16,7 @@ headers.py for the one exception its policy needs.
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import tempfile
 from html import escape
@@ -123,6 +124,15 @@ def search_files(site: Site, found: list[Record] | None = None) -> dict[str, byt
         return {}  # Pagefind refuses an empty folder; the build then makes no search page either
     with Indexing(site, found) as job:
         return job.files()
+
+
+def index_key(site: Site, found: list[Record]) -> str:
+    """A digest of everything a bundle is made from: the records, the site's language and the Pagefind binary
+    (its path, size and time). OutputError, as :class:`Indexing` raises it, when there is no Pagefind."""
+    binary = _binary()
+    st = binary.stat()
+    head = f"{binary}\x00{st.st_size}\x00{st.st_mtime_ns}\x00{site.case.site.language}"
+    return hashlib.sha256("\x00".join([head, *map(repr, found)]).encode("utf-8")).hexdigest()
 
 
 class Indexing:

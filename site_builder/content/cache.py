@@ -2,13 +2,14 @@
 
 In: the project folder. Out: :class:`DiskCache`, which answers "what did these
 file bytes parse to?" and "what did this fragment render to?" from
-``.site-builder-cache/`` and, after a build, writes back what that build used.
+``.site-builder-cache/`` and, after a build, writes back what that build used
+(each kind in shards by key, so that a small edit rewrites a few small files).
 
 A cache file is project data anyone who can write the project can write, so
 nothing in it is trusted: it is JSON (never executed, unlike a pickle), it is
 signed with HMAC-SHA256 under a key kept outside the project (in the user's
 cache folder, created on first use), and it names its format, the package's
-version and code, and the project folder. A file that is unsigned, signed
+version and code, the project folder, its kind and its shard. A file that is unsigned, signed
 with another key, damaged, truncated, of another version or code, or copied
 from another project is ignored, and the next save replaces it. Entries are
 content-addressed: a parsed file by the digest of its bytes, a fragment by a
@@ -24,6 +25,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -33,8 +35,21 @@ from .yamlload import YamlDoc, lines_of
 
 DIR = ".site-builder-cache"
 FORMAT = "site-builder cache"
-KINDS = ("parsed", "fragments", "pages", "findings")
+KINDS = ("parsed", "fragments", "pages", "findings", "texts", "search")
 KEY_BYTES = 32
+# Each kind is a folder of shards, by the first hex digits of the entries' keys (every key is a SHA-256 digest):
+# a build that changes a few entries rewrites the few shards that hold them, not megabytes of JSON. How many
+# digits grows with the number of entries (a small site keeps a file or a few per kind, not hundreds); a parsed
+# file is large, so each has a shard of its own.
+SHARD_ENTRIES = 256  # about how many entries a shard holds at most before the shards split by one more digit
+_SHARD_FILE = re.compile(r"s([0-9a-f]{0,2})\.json")
+
+
+def shard_width(kind: str, entries: int) -> int:
+    """How many hex digits of a key name its shard, for ``entries`` entries of ``kind``."""
+    if kind == "parsed":
+        return 2
+    return 0 if entries <= SHARD_ENTRIES else 1 if entries <= SHARD_ENTRIES * 16 else 2
 
 
 def key_file() -> Path:
@@ -86,9 +101,12 @@ class DiskCache:
         self.folder = self.project / DIR
         self.key = key
         self.code = code_fingerprint() if key else ""
+        # The keys each shard file held; None for a file there but not to trust, which the next save replaces or removes.
+        self.shards: dict[str, dict[str, set[str] | None]] = {kind: {} for kind in KINDS}
         self.loaded: dict[str, dict[str, Any]] = {kind: self._read(kind) for kind in KINDS}
         self.used: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
         self._digests: dict[int, tuple[Any, str]] = {}
+        self._before_fork: dict[str, set[str]] = {}  # what this process had used when its render workers forked
 
     @classmethod
     def open(cls, project: Path) -> DiskCache:
@@ -141,6 +159,18 @@ class DiskCache:
     def remember_fragment(self, key: str, html: str) -> None:
         self.used["fragments"][key] = html
 
+    # Texts of one item in case.json or timeline.json, by a digest of everything they show.
+
+    def text(self, key: str) -> str | None:
+        text = self.loaded["texts"].get(key)
+        if not isinstance(text, str):
+            return None
+        self.used["texts"][key] = text
+        return text
+
+    def remember_text(self, key: str, text: str) -> None:
+        self.used["texts"][key] = text
+
     # Whole pages: the digest of the bytes a page rendered to, read back from the previous output.
 
     def page(self, key: str, previous: Path) -> bytes | None:
@@ -151,15 +181,8 @@ class DiskCache:
         if not (isinstance(entry, dict) and isinstance(entry.get("sha256"), str) and isinstance(entry.get("fragments"), list)):
             return None
         expected = entry["sha256"]
-        try:
-            fd = os.open(previous, os.O_RDONLY | os.O_NOFOLLOW)
-            with os.fdopen(fd, "rb") as handle:
-                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                    return None
-                data = handle.read()
-        except OSError:
-            return None
-        if digest(data) != expected:
+        data = _read_regular(previous)
+        if data is None or digest(data) != expected:
             return None
         self.used["pages"][key] = entry
         loaded, used = self.loaded["fragments"], self.used["fragments"]
@@ -169,39 +192,93 @@ class DiskCache:
     def remember_page(self, key: str, data: bytes, fragments: list[str]) -> None:
         self.used["pages"][key] = {"sha256": digest(data), "fragments": fragments}
 
+    # A search bundle: the digest of each of its files, read back from the previous output.
+
+    def bundle(self, key: str, previous: Path, prefix: str) -> dict[str, bytes] | None:
+        """The files of the search bundle recorded for ``key`` (the digest of its records, search.index_key), read
+        from ``previous`` (the last build's output): only if every one is there with the bytes recorded, each a
+        regular file under ``prefix`` (the bundle's folder); None otherwise."""
+        entry = self.loaded["search"].get(key)
+        if not (isinstance(entry, dict) and entry and all(isinstance(v, str) for v in entry.values())):
+            return None
+        files: dict[str, bytes] = {}
+        for name, expected in entry.items():
+            parts = name.split("/")
+            if not name.startswith(prefix) or any(part in ("", ".", "..") for part in parts):
+                return None
+            data = _read_regular(previous.joinpath(*parts))
+            if data is None or digest(data) != expected:
+                return None
+            files[name] = data
+        self.used["search"][key] = entry
+        return files
+
+    def remember_bundle(self, key: str, files: dict[str, bytes]) -> None:
+        self.used["search"][key] = {name: digest(data) for name, data in files.items()}
+
     def merge(self, found: dict[str, tuple[dict[str, Any], list[str]]]) -> None:
         """Add what a forked render worker used (``kind: (new entries, keys of loaded ones)``)."""
         for kind, (added, hits) in found.items():
             self.used[kind].update(added)
             self.used[kind].update((key, self.loaded[kind][key]) for key in hits)
 
+    def fork(self) -> None:
+        """Mark what this process used before its render workers fork: :meth:`found` leaves it out."""
+        self._before_fork = {kind: set(self.used[kind]) for kind in ("fragments", "pages")}
+
     def found(self) -> dict[str, tuple[dict[str, Any], list[str]]]:
-        """What a forked render worker sends back for :meth:`merge`: new entries whole, loaded ones by key."""
-        return {kind: ({k: v for k, v in self.used[kind].items() if k not in self.loaded[kind]},
-                       [k for k in self.used[kind] if k in self.loaded[kind]]) for kind in ("fragments", "pages")}
+        """What a forked render worker sends back for :meth:`merge`: new entries whole, loaded ones by key
+        (none that the build's own process had used before the fork: it has them)."""
+        found = {}
+        for kind in ("fragments", "pages"):
+            before = self._before_fork.get(kind, set())
+            mine = [k for k in self.used[kind] if k not in before]
+            found[kind] = ({k: self.used[kind][k] for k in mine if k not in self.loaded[kind]}, [k for k in mine if k in self.loaded[kind]])
+        return found
 
     # Files.
 
     def save(self) -> None:
-        """Write what this build used (only the kinds that changed); a failure leaves the build as it was."""
+        """Write what this build used: only the shards whose keys changed (an entry's value never changes under
+        its key), removing those that hold nothing now. A failure leaves the build as it was."""
         if self.key is None:
             return
-        for kind in KINDS:
-            if self.used[kind].keys() == self.loaded[kind].keys():  # new entries are only ever added for new keys
-                continue
-            try:
-                self._write(kind, self.used[kind])
-            except (OSError, TypeError, ValueError):  # a read-only project, or a value JSON cannot hold
-                return
+        try:
+            for kind in KINDS:
+                by_shard = _by_shard(self.used[kind], shard_width(kind, len(self.used[kind])))
+                for shard in sorted(by_shard.keys() | self.shards[kind].keys()):
+                    entries = by_shard.get(shard, {})
+                    held = self.shards[kind].get(shard, set())
+                    if held is None or entries.keys() != held:
+                        self._write_shard(kind, shard, entries)
+                old = self.folder / f"{kind}.json"  # the whole-kind file of versions before shards: never read now
+                if _real_folder(self.folder) and old.is_file() and not old.is_symlink():
+                    old.unlink()
+        except (OSError, TypeError, ValueError):  # a read-only project, or a value JSON cannot hold
+            return
 
-    def _header(self, kind: str) -> dict[str, str]:
-        return {"format": FORMAT, "kind": kind, "code": self.code, "project": str(self.project)}
+    def _header(self, kind: str, shard: str) -> dict[str, str]:
+        return {"format": FORMAT, "kind": kind, "shard": shard, "code": self.code, "project": str(self.project)}
 
     def _read(self, kind: str) -> dict[str, Any]:
-        """The entries of one cache file, or none when it is missing or not one to trust."""
-        path = self.folder / f"{kind}.json"
-        if self.key is None or not _real_folder(self.folder):
+        """The entries of one kind, from every shard that is there and one to trust (the others count as empty)."""
+        folder = self.folder / kind
+        if self.key is None or not _real_folder(self.folder) or not _real_folder(folder):
             return {}
+        entries: dict[str, Any] = {}
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder) if _SHARD_FILE.fullmatch(entry.name))
+        except OSError:
+            return {}
+        for name in names:
+            shard = name[1:-len(".json")]
+            found = self._read_shard(folder / name, kind, shard)
+            self.shards[kind][shard] = set(found) if found else None  # a shard is never written empty
+            entries.update(found)
+        return entries
+
+    def _read_shard(self, path: Path, kind: str, shard: str) -> dict[str, Any]:
+        assert self.key is not None
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
             with os.fdopen(fd, "rb") as handle:
@@ -215,23 +292,58 @@ class DiskCache:
             data = json.loads(body)
         except ValueError:
             return {}
-        entries = data.get("entries") if isinstance(data, dict) and data.get("header") == self._header(kind) else None
-        return entries if isinstance(entries, dict) else {}
+        entries = data.get("entries") if isinstance(data, dict) and data.get("header") == self._header(kind, shard) else None
+        if not isinstance(entries, dict):
+            return {}
+        return {k: v for k, v in entries.items() if k.startswith(shard)}  # an entry elsewhere than its shard: a bug's, not read
 
     def _write(self, kind: str, entries: dict[str, Any]) -> None:
-        if self.folder.is_symlink():
-            return  # never write through a link out of the project
-        self.folder.mkdir(exist_ok=True)
-        if not _real_folder(self.folder):
+        """Replace every shard of ``kind`` by ``entries``."""
+        by_shard = _by_shard(entries, shard_width(kind, len(entries)))
+        for shard in sorted(by_shard.keys() | self.shards[kind].keys()):
+            self._write_shard(kind, shard, by_shard.get(shard, {}))
+
+    def _write_shard(self, kind: str, shard: str, entries: dict[str, Any]) -> None:
+        """Write one shard file (remove it when ``entries`` is empty), never through a link out of the project."""
+        folder = self.folder / kind
+        for each in (self.folder, folder):
+            if each.is_symlink():
+                return
+            each.mkdir(exist_ok=True)
+            if not _real_folder(each):
+                return
+        path = folder / f"s{shard}.json"
+        if not entries:
+            path.unlink(missing_ok=True)
             return
-        body = json.dumps({"header": self._header(kind), "entries": entries}, ensure_ascii=False, separators=(",", ":"),
-                          allow_nan=True).encode("utf-8")
+        body = json.dumps({"header": self._header(kind, shard), "entries": entries}, ensure_ascii=False,
+                          separators=(",", ":"), allow_nan=True).encode("utf-8")
         assert self.key is not None
-        temp = self.folder / f".{kind}.{os.getpid()}.tmp"
+        temp = folder / f".s{shard}.{os.getpid()}.tmp"
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as out:
             out.write(_sign(self.key, body).encode() + b"\n" + body)
-        os.replace(temp, self.folder / f"{kind}.json")
+        os.replace(temp, path)
+
+
+def _by_shard(entries: dict[str, Any], width: int) -> dict[str, dict[str, Any]]:
+    """``entries`` grouped by the shard of their key: its first ``width`` hex digits."""
+    grouped: dict[str, dict[str, Any]] = {}
+    for key, value in entries.items():
+        grouped.setdefault(key[:width], {})[key] = value
+    return grouped
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file (a link is not followed), else None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            return handle.read()
+    except OSError:
+        return None
 
 
 def _is_finding(value: Any) -> bool:

@@ -128,4 +128,4 @@ class LazySite(Mapping[str, bytes]):
         env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
         store.links = plan.links
         store.start(None, "")
-        self._made.update(_render(self._site, pages, env, self._jsonld, store))
+        self._made.update(_render(self._site, [(page, "") for page in pages], env, self._jsonld, store))  # "": no cache on disk in serve
