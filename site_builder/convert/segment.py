@@ -33,7 +33,8 @@ STATES = frozenset("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky 
 # After a dotted abbreviation ("U.S.", "a.m.") a new sentence starts only with a word like these.
 _STARTERS = frozenset(
     """the a an he she it they we i you his her their its this that these those there but and so yet
-    in on at after before when while if as however meanwhile officials police prosecutors""".split()
+    in on at after before when while if as however meanwhile officials police prosecutors
+    jurors investigators deputies detectives witnesses""".split()
 )
 MAX_SENTENCE = 1500  # characters; a longer "sentence" is unpunctuated text, not something to cite
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
@@ -357,9 +358,12 @@ def _dotted_abbreviation(st: Boundary) -> bool:
 
 def _abbreviation(st: Boundary) -> bool:
     """"Dr. Ruiz testified.", "PORTLAND, Ore. (AP) — A judge ruled.", "The Tessel Cnty. Sheriff's Office said so.": an
-    abbreviation, an AP-style state or a court's abbreviation (lexicon) does not end the sentence."""
+    abbreviation, an AP-style state or a court's abbreviation (lexicon) does not end the sentence; a state ending a
+    place before a typical opener does ("… in Salem, Ore. Investigators found …": a caption, then the next)."""
     token = st.token
-    return (token.lower() in ABBREVIATIONS or token in STATES or token in COURT_ABBREVIATIONS) and st.decide(False)
+    if token in STATES:
+        return st.decide(st.following in _STARTERS)
+    return (token.lower() in ABBREVIATIONS or token in COURT_ABBREVIATIONS) and st.decide(False)
 
 
 # Whether a mark ends a sentence: the first rule that decides wins (Ruler.run); a full stop no rule stops ends it.
