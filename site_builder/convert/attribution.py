@@ -270,6 +270,9 @@ _UNNAMED_SUBJECT = re.compile(r"(?:[Aa]nother|[Aa]n?|[Oo]ne)\s[^.;:]{0,80}?\bwho
 
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Dr|Mx|Miss)\.?\s+")
 _SAME_PRONOUN = re.compile(r"(?:(?:But|And|Then|Later|Still|Yet)\s*,?\s+)?(?P<p>He|She)\b")
+# "When asked whether he would return, he said …": an opening clause, then the pronoun that is the sentence's subject,
+# standing as an opening "He" does
+_AFTER_OPENING = re.compile(r"(?:(?:When|While|After|Before|Once|As|Though|Although)\b|Asked\b)[^,;:“”\"]{0,150},\s+(?P<p>he|she)\b")
 # "other jurors", "two neighbours", "several former employees": people described, counted, not named
 _UNNAMED_PLURAL = re.compile(r"(?<![\w’'-])(?:other|several|some|many|two|three|four|five|six|a few|fellow)\s+(?:[\w-]+\s+)?(?:"
                              + "|".join(sorted(UNNAMED_PLURALS, key=len, reverse=True)) + r")\b")
@@ -314,14 +317,15 @@ def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) ->
     it is not one), described as the article does ("the jury foreperson"): the
     subject of its own sentence before it ("the jury foreperson sent a note to Judge Pike, after which he told Pike"),
     or, when the same pronoun opens its sentence (and nobody is named between), of the sentence before in the same or
-    the previous paragraph ("the foreperson sent a note." ¶ "He later told the court, …"). A named person elsewhere in the sentence is no rival:
-    the subject holds the pronoun's reference."""
+    the previous paragraph ("the foreperson sent a note." ¶ "He later told the court, …"), through sentences opening
+    with the same pronoun ("He said the others pressed him."), as after an opening clause ("When asked …, he said").
+    A named person elsewhere in the sentence is no rival: the subject holds the pronoun's reference."""
     subject = _OFFICE_SUBJECT.match(seg.plain(index))
     if subject is not None:
         return Unnamed(subject.group("who")) if subject.end() <= offset else None
     plain = seg.plain(index)
     lead = len(plain) - len(plain.lstrip(" \"'“”‘’"))
-    opens = _SAME_PRONOUN.match(plain, lead)
+    opens = _SAME_PRONOUN.match(plain, lead) or _AFTER_OPENING.match(plain, lead)
     k = index - 1
     while k >= 0 and not seg.plain(k).strip(" \t\n,.;:!?—–-"):
         k -= 1  # sentences wholly inside a quotation ("… told Pike, “I can’t. I won’t.”")
@@ -332,7 +336,14 @@ def _office_pronoun(seg: Segmented, rec: Recognised, index: int, offset: int) ->
                                        or any(opens.end() <= s < offset for s, _, _ in rec.sentences[index].entities)):
         return None
     before = _OFFICE_SUBJECT.match(seg.plain(k))
-    return Unnamed(before.group("who")) if before is not None else None
+    if before is not None:
+        return Unnamed(before.group("who"))
+    # "He said the others pressed him." before: the same pronoun, whoever that sentence's own "He" is
+    previous = seg.plain(k)
+    chained = _SAME_PRONOUN.match(previous, len(previous) - len(previous.lstrip(" \"'“”‘’")))
+    if chained is not None and chained.group("p").lower() == opens.group("p").lower():
+        return _office_pronoun(seg, rec, k, chained.start("p"))
+    return None
 
 
 def _pronoun(seg: Segmented, rec: Recognised, index: int, offset: int, word: str) -> str | None:

@@ -20,7 +20,7 @@ puts only holders of public office in ``officials``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from .directory import Directory, name_parts, norm_name
@@ -153,8 +153,21 @@ class Recognised:
             actors, owners, subject = people(k, offset if k == sentence else None)
             fallback = fallback or owners
             if actors:
+                if k == sentence and len(actors) == 1 and self._rival_before(k, actors[0], gender, seg, people):
+                    return None
                 return actors[0] if len(actors) == 1 else subject
         return fallback[0] if len(fallback) == 1 and possessors else None
+
+    def _rival_before(self, index: int, actor: str, gender: str, seg: Segmented,
+                      people: Callable[[int, int | None], tuple[list[str], list[str], str | None]]) -> bool:
+        """Whether the one person ``actor`` named before a pronoun in its sentence ``index``, of no known gender, has a
+        rival the paragraph is about: the subject of the sentence before in the same paragraph, known to be of the
+        pronoun's ``gender`` ("Dana Pike rose to fame. Governor Lee Marsh praised her calm after she told the court
+        …": "she" may be either; unknown is better than a guess)."""
+        if self.entities[actor].gender is not None or index == 0 or seg.sentences[index - 1].paragraph != seg.sentences[index].paragraph:
+            return False
+        _, _, subject = people(index - 1, None)
+        return subject is not None and subject != actor and self.entities[subject].gender == gender
 
 
 # What may stand before a main clause's subject: nothing, title words ("US District Judge"), or an opening phrase
@@ -337,7 +350,7 @@ def _single_name(st: Recognition, index: int, m: Mention) -> None:
         entity.mentions += 1
         if m.role and not entity.role and not entity.known:
             entity.role = _clean_role(m.role)
-        entity.gender = entity.gender or _gender(m, st.seg.sentences[index].text, len(st.per_sentence[index]) == 1)
+        entity.gender = entity.gender or _gender(m, st.seg.sentences[index].text, _alone(st.seg, st.per_sentence, index))
     elif (m.role or m.title or m.age) and not common:
         st.unresolved.append(m.name)
     if key is not None:
@@ -540,7 +553,7 @@ class _Found:
                 nick = f"{mention.nickname} {name_parts(name)[-1]}"
                 if nick not in entity.aliases:
                     entity.aliases.append(nick)
-            entity.gender = entity.gender or _gender(mention, self.seg.sentences[index].text, len(self.per_sentence[index]) == 1)
+            entity.gender = entity.gender or _gender(mention, self.seg.sentences[index].text, _alone(self.seg, self.per_sentence, index))
         return key
 
 
@@ -890,15 +903,33 @@ def _own_role(role: str | None) -> str:
     return role[: owner.start()] if owner else role
 
 
-def _gender(m: Mention, sentence: str, alone: bool) -> str | None:
+def _alone(seg: Segmented, per_sentence: list[list[Mention]], index: int) -> str | None:
+    """Whether sentence ``index`` names one person only (a pronoun after the name may then tell its gender): "alone";
+    "after someone" when the sentence before it in its paragraph names someone too (see :func:`_gender`); None when
+    the sentence names several."""
+    if len(per_sentence[index]) != 1:
+        return None
+    if index and seg.sentences[index - 1].paragraph == seg.sentences[index].paragraph and per_sentence[index - 1]:
+        return "after someone"
+    return "alone"
+
+
+# The name's own verb, then a pronoun as its object ("Lee Marsh praised her calm"): after a sentence naming someone,
+# the pronoun may well be that person, so it tells nothing of the name's gender
+_OBJECT_PRONOUN = re.compile(r"\s+[a-z]+\s+(?:her|him)\b")
+
+
+def _gender(m: Mention, sentence: str, alone: str | None) -> str | None:
     words = set(_own_role(m.role).split()) | {(m.title or "").lower()}
     if words & FEMALE:
         return "f"
     if words & MALE:
         return "m"
     after = sentence[m.end :]
-    if not alone:
+    if alone is None:
         return None  # with several people named, a later pronoun may be anyone's
+    if alone == "after someone" and _OBJECT_PRONOUN.match(after):
+        return None  # "Dana Pike rose to fame. Lee Marsh praised her calm": "her" is likely Pike
     if re.match(r"[^.;]{0,80}?\b(?:she|her)\b", after) and not re.search(r"\b(?:he|his|him)\b", after[:80]):
         return "f"
     if re.match(r"[^.;]{0,80}?\b(?:he|his|him)\b", after) and not re.search(r"\b(?:she|her)\b", after[:80]):

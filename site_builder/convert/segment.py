@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 
 from .lexicon import COURT_ABBREVIATIONS, INVERTIBLE_VERBS, LED_SPEECH_VERBS
-from .lexicon.verbs import CATENATIVE, FINDING_VERBS, PASSIVE, PASSIVE_AGENT, REPORTING_WORDS, RULING_ONLY
+from .lexicon.verbs import CATENATIVE, FINDING_VERBS, PASSIVE, PASSIVE_AGENT, READING_VERBS, REPORTING_WORDS, RULING_ONLY
 from ..ruler import Ruler
 from .transcript import Label, labels
 
@@ -33,7 +33,8 @@ STATES = frozenset("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky 
 # After a dotted abbreviation ("U.S.", "a.m.") a new sentence starts only with a word like these.
 _STARTERS = frozenset(
     """the a an he she it they we i you his her their its this that these those there but and so yet
-    in on at after before when while if as however meanwhile officials police prosecutors""".split()
+    in on at after before when while if as however meanwhile officials police prosecutors
+    jurors investigators deputies detectives witnesses""".split()
 )
 MAX_SENTENCE = 1500  # characters; a longer "sentence" is unpunctuated text, not something to cite
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
@@ -107,7 +108,7 @@ class Segmented:
         quote, claim and speaker asks). "Pike tried to argue that …" has "argue"; "is expected to argue" has none."""
         cached = self._verbs.get(index)
         if cached is None:
-            cached = self._verbs[index] = _reporting_verbs(self.plain(index))
+            cached = self._verbs[index] = _reporting_verbs(self.plain(index), self.sentences[index].text)
         return cached
 
     @cached_property
@@ -137,9 +138,10 @@ class Segmented:
 _RUN = re.compile(r"[\w’']+")  # a reporting verb is a whole run of these characters
 
 
-def _reporting_verbs(plain: str) -> list[tuple[int, int, str]]:
-    """The reporting verbs (lexicon REPORTING_WORDS) of ``plain`` as whole runs: (start, end, word); a base form only
-    after a verb that leads to it (LED_SPEECH_VERBS after CATENATIVE)."""
+def _reporting_verbs(plain: str, text: str) -> list[tuple[int, int, str]]:
+    """The reporting verbs (lexicon REPORTING_WORDS) of ``plain`` (the sentence ``text`` with its quoted passages
+    blanked) as whole runs: (start, end, word); a base form only after a verb that leads to it (LED_SPEECH_VERBS
+    after CATENATIVE); a verb of reading only with quoted words in its sentence (:func:`_reading`)."""
     lower = plain.lower()
     hits = REPORTING_WORDS.intersection(_RUN.findall(lower))
     if not hits:
@@ -150,7 +152,14 @@ def _reporting_verbs(plain: str) -> list[tuple[int, int, str]]:
         found = sorted((i, i + len(w), plain[i : i + len(w)]) for w in hits for i in _whole_word(lower, w))
     if found and not LED_SPEECH_VERBS.isdisjoint(hits):
         found = [v for v in found if v[2].lower() not in LED_SPEECH_VERBS or CATENATIVE.search(plain, 0, v[0])]
-    return [v for v in found if not _passive(plain, v[0], v[1], v[2])]
+    return [v for v in found if not _passive(plain, v[0], v[1], v[2]) and not _reading(text, v[2])]
+
+
+def _reading(text: str, word: str) -> bool:
+    """Whether the reporting verb ``word`` of the sentence ``text`` only tells someone reading a text aloud ("after
+    she read the jury's verdict"): a verb of READING_VERBS in a sentence quoting nothing, whose reader says nothing of
+    their own; with quoted words ('read from a statement: "…"'; '"…," the note read') it reports them."""
+    return word.lower() in READING_VERBS and not any(mark in text for mark in "\"“”")
 
 
 def _passive(plain: str, start: int, end: int, word: str) -> bool:
@@ -349,9 +358,12 @@ def _dotted_abbreviation(st: Boundary) -> bool:
 
 def _abbreviation(st: Boundary) -> bool:
     """"Dr. Ruiz testified.", "PORTLAND, Ore. (AP) — A judge ruled.", "The Tessel Cnty. Sheriff's Office said so.": an
-    abbreviation, an AP-style state or a court's abbreviation (lexicon) does not end the sentence."""
+    abbreviation, an AP-style state or a court's abbreviation (lexicon) does not end the sentence; a state ending a
+    place before a typical opener does ("… in Salem, Ore. Investigators found …": a caption, then the next)."""
     token = st.token
-    return (token.lower() in ABBREVIATIONS or token in STATES or token in COURT_ABBREVIATIONS) and st.decide(False)
+    if token in STATES:
+        return st.decide(st.following in _STARTERS)
+    return (token.lower() in ABBREVIATIONS or token in COURT_ABBREVIATIONS) and st.decide(False)
 
 
 # Whether a mark ends a sentence: the first rule that decides wins (Ruler.run); a full stop no rule stops ends it.

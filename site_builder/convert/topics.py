@@ -19,10 +19,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .items import DraftClaim, DraftEvent, DraftQuote
+from .lexicon.function_words import OPENERS
 from ..ruler import Ruler
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _SUFFIXES = ("s", "es", "ed", "d", "ing")
+# An opening clause ("After a jury convicted her, ") up to its comma; not a comma inside a number ("$10,000")
+_OPENING = re.compile(r"^\W*(?P<w>[A-Za-z]+)\b[^,]{3,200}?,\s+(?=\S)")
+# Who a sentence relays its facts from ("…, according to the state police"): the source, not what it tells
+# Who a sentence relays its facts from ("…, according to the state police"; '“…,” said Police Chief Ann Ray': the
+# speaker after the quotation, not "said The Sun had lied", whose name is what is said): the source, not what it tells
+_ACCORDING = re.compile(r",?\s+according to\s+[^,;:.“”\"]+|(?<=[,”\"])\s*(?:said|says|added|wrote)(?:\s+[A-Z][\w.’'-]*)+")
 
 
 @dataclass(frozen=True)
@@ -194,7 +201,7 @@ def article_strands(matcher: TopicMatcher, headline: str | None, sentences: Sequ
     distinct: dict[str, set[int]] = {}
     for k, sentence in enumerate([headline or "", *sentences]):
         weight = 1 + LEDE_WEIGHT if k <= 1 else 1
-        for number, topic in dict(matcher.terms(sentence, names_once=True)).items():
+        for number, topic in dict(matcher.terms(_ACCORDING.sub("", sentence), names_once=True)).items():
             score[topic] = score.get(topic, 0) + weight
             if k:
                 distinct.setdefault(topic, set()).add(number)
@@ -215,7 +222,8 @@ def settle_strands(matcher: TopicMatcher, strands: ArticleStrands, items: Sequen
     sentences a quotation spans); none at all: those of its paragraph (``paragraph`` gives the paragraph a cited
     text starts in). One word ("tears", "negligence") does not take an item out of the article's main strand."""
     for item in items:
-        if item.topic in strands.major:  # an item already in a main strand stays there
+        if item.topic in strands.major:  # an item already in a main strand stays there, unless another's words lead
+            _between_main_strands(matcher, strands, item)
             continue
         evidence = _evidence(matcher, [cite.quote for cite in item.citations])
         if not evidence:
@@ -224,6 +232,20 @@ def settle_strands(matcher: TopicMatcher, strands: ArticleStrands, items: Sequen
         if SETTLE.run(_Settle(matcher, strands, item, evidence, best)) is None:
             item.rules.append(f"topics.main-strand ({item.topic} -> {best})")
             item.topic = best
+
+
+def _between_main_strands(matcher: TopicMatcher, strands: ArticleStrands, item: DraftEvent | DraftClaim | DraftQuote) -> None:
+    """An item drafted in one main strand of a two-strand article goes to the other when the text it cites uses
+    :data:`LEAD` more of the other's terms ("Weeks before the verdict in March, the exchange collapsed into
+    bankruptcy …": drafted in the trial's strand by the words around its date, told in the collapse's words), as an
+    item of a merely touched strand would; a lead of one word is no reason to move it."""
+    if len(strands.major) < 2:
+        return
+    evidence = _evidence(matcher, [cite.quote for cite in item.citations])
+    other = max(strands.major - {item.topic}, key=lambda t: (evidence.get(t, 0), t == strands.main, matcher.order[t]))
+    if evidence.get(other, 0) >= evidence.get(item.topic, 0) + LEAD:
+        item.rules.append(f"topics.main-strand ({item.topic} -> {other})")
+        item.topic = other
 
 
 @dataclass
@@ -248,9 +270,10 @@ class _Settle:
 
 def _event_names_its_strand(st: _Settle) -> bool:
     """"His exchange collapsed last November": an event whose own words use a common word naming its strand's id
-    ("collapse" of the strand collapse-bankruptcy) is that strand's, whatever else its sentence mentions."""
+    ("collapse" of the strand collapse-bankruptcy) is that strand's, whatever else its sentence mentions; not a word
+    of a clause opening the title ("Following the trial, …"), which recalls what came before."""
     item = st.item
-    return isinstance(item, DraftEvent) and any(n in st.matcher.defining and t == item.topic for n, t in st.matcher.terms(item.title))
+    return isinstance(item, DraftEvent) and any(n in st.matcher.defining and t == item.topic for n, t in main_terms(st.matcher, item.title))
 
 
 def _reported_strand(st: _Settle) -> bool:
@@ -274,9 +297,25 @@ SETTLE: Ruler[_Settle] = Ruler("strands", [
 
 
 def _evidence(matcher: TopicMatcher, texts: list[str]) -> dict[str, int]:
-    """Per strand, how many distinct terms ``texts`` use (a term counted once per text)."""
+    """Per strand, how many distinct terms ``texts`` use (a term counted once per text); a text opening with a
+    clause that sets the scene counts its main clause's terms only, when its main clause uses any (:func:`main_terms`)."""
     evidence: dict[str, int] = {}
     for text in texts:
-        for topic in dict(matcher.terms(text, names_once=True)).values():
+        for topic in dict(main_terms(matcher, text)).values():
             evidence[topic] = evidence.get(topic, 0) + 1
     return evidence
+
+
+def main_terms(matcher: TopicMatcher, text: str) -> list[tuple[int, str]]:
+    """The vocabulary terms of ``text`` (as :meth:`TopicMatcher.terms` with ``names_once``) that tell its act: after
+    an opening clause ("After a jury awarded her damages in the countersuit, he filed an appeal"), those of the main
+    clause alone when it uses any: the opening clause recalls what came before, often another strand's words, while
+    the main clause tells what the sentence reports. Else all of them. The source an "according to" names is no term
+    of what the text tells ("He was arrested, according to the agency investigating the killings")."""
+    text = _ACCORDING.sub("", text)
+    opening = _OPENING.match(text)
+    if opening is not None and opening["w"].lower() in OPENERS:
+        main = matcher.terms(text[opening.end():], names_once=True)
+        if main:
+            return main
+    return matcher.terms(text, names_once=True)

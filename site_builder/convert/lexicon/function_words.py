@@ -42,3 +42,7 @@ PREPOSITIONS = _words("for of to by with from at about than like")
 # Conjunctions that open a subordinate clause ("after his attorneys asked"): a group inside one does not speak for the
 # sentence.
 SUBORDINATORS = _words("after before when while because since until although though once if unless whereas")
+# The words that open a sentence with a clause or phrase setting the scene before its main clause tells the act
+# ("After the jury convicted him, he filed an appeal"; "Following the trial, ..."): the subordinators and the
+# prepositions used the same way.
+OPENERS = SUBORDINATORS | _words("following despite amid")

@@ -56,6 +56,11 @@ QUOTE_TAG_VERBS = _words("detailed details yelled yells shouted shouts screamed 
 # Participles that report the speech of the clause's subject ("The judge cut the award, saying it was too high").
 PARTICIPLE_VERBS = _words("saying adding writing")
 
+# Reporting verbs that are also ordinary verbs of reading: "she read the jury's verdict", "he read the charges aloud"
+# tell an act, not words of the reader's; they report speech only before quoted words ("read from a statement: “…”")
+# or as the tag after them ('"…," the note read').
+READING_VERBS = _words("read reads")
+
 # Reporting verbs that may come before their speaker in any sentence ("…, said Smith", "according to").
 INVERTIBLE_VERBS = _words("said says added adds wrote writes asked asks explained explains continued continues told tells read reads noted notes")
 
