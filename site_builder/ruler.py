@@ -53,7 +53,9 @@ class Ruler(Generic[State]):
         self.disabled.difference_update(names)
 
     def active(self) -> list[tuple[str, Rule[State]]]:
-        """The rules switched on, in order."""
+        """The rules switched on, in order (the list itself when none is off: a stage runs its rules per sentence)."""
+        if not self.disabled:
+            return self.rules
         return [(name, rule) for name, rule in self.rules if name not in self.disabled]
 
     def run(self, state: State) -> str | None:

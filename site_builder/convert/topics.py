@@ -58,6 +58,7 @@ class TopicMatcher:
         self.order = {t.id: i for i, t in enumerate(topics)}
         self._index: dict[str, list[_Term]] = {}
         self._cache: dict[str, list[_Term]] = {}  # word -> candidate terms (words repeat; the vocabulary does not change)
+        self._found: dict[tuple[str, bool], tuple[tuple[int, str], ...]] = {}  # a text's terms: the stages ask again
         self.defining: set[int] = set()  # the common words naming their strand's id ("appeal" of "appeals"; not a name)
         number = 0
         for topic in topics:
@@ -80,10 +81,21 @@ class TopicMatcher:
             hits[topic] = hits.get(topic, 0) + 1
         return hits
 
-    def terms(self, sentence: str, names_once: bool = False) -> list[tuple[int, str]]:
+    def terms(self, sentence: str, names_once: bool = False) -> tuple[tuple[int, str], ...]:
         """The vocabulary terms ``sentence`` uses, in order, as (term number, strand); the longest term starting at a
         word wins, and its words are not matched again. ``names_once``: a name whose parts are terms of one strand
-        ("Sunny" and "Balwani" in "Ramesh “Sunny” Balwani") is one term, the first."""
+        ("Sunny" and "Balwani" in "Ramesh “Sunny” Balwani") is one term, the first. Remembered per text: recognition,
+        events, claims and the strand settling ask about the same sentences again."""
+        key = (sentence, names_once)
+        known = self._found.get(key)
+        if known is None:
+            known = tuple(self._terms(sentence, names_once))
+            if len(self._found) < 200_000:  # bounded, as the word cache
+                self._found[key] = known
+        return known
+
+    def _terms(self, sentence: str, names_once: bool) -> list[tuple[int, str]]:
+        """:meth:`terms`, worked out."""
         words = _words(sentence)
         lower = [w.lower() for w in words]
         found: list[tuple[int, str]] = []
@@ -306,7 +318,7 @@ def _evidence(matcher: TopicMatcher, texts: list[str]) -> dict[str, int]:
     return evidence
 
 
-def main_terms(matcher: TopicMatcher, text: str) -> list[tuple[int, str]]:
+def main_terms(matcher: TopicMatcher, text: str) -> tuple[tuple[int, str], ...]:
     """The vocabulary terms of ``text`` (as :meth:`TopicMatcher.terms` with ``names_once``) that tell its act: after
     an opening clause ("After a jury awarded her damages in the countersuit, he filed an appeal"), those of the main
     clause alone when it uses any: the opening clause recalls what came before, often another strand's words, while
