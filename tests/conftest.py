@@ -123,3 +123,11 @@ def edit_line(path: Path, line: int, old: str, new: str) -> None:
     assert old in lines[line - 1], f"{path.name}:{line} does not contain {old!r}: {lines[line - 1]!r}"
     lines[line - 1] = lines[line - 1].replace(old, new, 1)
     path.write_text("\n".join(lines), "utf-8")
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A writable copy of the example case (content/ + seeds/), big enough for every kind of fragment."""
+    shutil.copytree(ROOT / "content", tmp_path / "case" / "content")
+    shutil.copytree(ROOT / "seeds", tmp_path / "case" / "seeds")
+    return tmp_path / "case"

@@ -18,14 +18,6 @@ from .conftest import ROOT
 OLD = 1_000_000_000  # 2001: a time no build writes
 
 
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    """A writable copy of the example case (content/ + seeds/), big enough for every kind of fragment."""
-    shutil.copytree(ROOT / "content", tmp_path / "case" / "content")
-    shutil.copytree(ROOT / "seeds", tmp_path / "case" / "seeds")
-    return tmp_path / "case"
-
-
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 

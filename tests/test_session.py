@@ -158,6 +158,34 @@ def test_every_page_asked_for_after_an_edit_equals_a_fresh_build(project: Path) 
         assert any(text.encode() in files[name] for name in names), (path.name, new)
 
 
+def test_completing_a_lazy_rebuild_renders_again_only_the_pages_an_edit_changed(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pages nobody asked for are made in the background after each save; those whose items did not change
+    are the ones kept from the rebuild before (rendering them all again kept the CPU from the next save's watcher)."""
+    from site_builder.serve import lazy
+
+    content = example / "content"
+    options = BuildOptions(content, Path("-"))
+    rebuilder = Rebuilder(options)
+    rebuilder.rebuild()
+    rendered: list[str] = []
+    real = lazy._render
+
+    def counting(site, todo, *args):  # type: ignore[no-untyped-def]
+        rendered.extend(page.path for page, _ in todo)
+        return real(site, todo, *args)
+
+    monkeypatch.setattr(lazy, "_render", counting)
+    path = content / "entries" / "reality-show.yaml"
+    path.write_text(path.read_text("utf-8").replace("title: TLC releases the first trailer for The Baldwins",
+                                                    "title: TLC releases the first trailer of The Baldwins"), "utf-8")
+    outcome = rebuilder.rebuild(lazy=True)
+    assert rebuilder.complete(outcome.generation) is None
+    assert dict(rebuilder.preview.files) == fresh(options)
+    pages = [name for name in fresh(options) if name.endswith(".html")]
+    assert "topics/reality-show/index.html" in rendered  # the edited event's strand
+    assert "topics/charges/index.html" not in rendered and len(rendered) < len(pages) / 2, rendered
+
+
 def test_a_page_of_an_older_rebuild_asked_for_after_a_newer_one_is_wholly_the_older(project: Path) -> None:
     """A request that took the old preview just before a rebuild published the next: its page, rendered
     afterwards, must show the old content only, never a mix of old and new."""

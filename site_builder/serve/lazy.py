@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from ..build import exports, headers
 from ..build.pages import feed_path, plan_pages
 from ..build.pipeline import BuildOptions, JsonLd, Session, _static_files
-from ..build.render import _render, template_dirs, templates_fingerprint
+from ..build.render import _render, _reuse, template_dirs, templates_fingerprint
 from ..build.site import build_site
 from ..content.load import Content
 from ..errors import OutputError
@@ -128,4 +128,6 @@ class LazySite(Mapping[str, bytes]):
         env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
         store.links = plan.links
         store.start(None, "")
-        self._made.update(_render(self._site, [(page, "") for page in pages], env, self._jsonld, store))  # "": no cache on disk in serve
+        reused, todo = _reuse(pages, self._jsonld, store)  # pages whose items are unchanged since an earlier rebuild
+        self._made.update(reused)
+        self._made.update(_render(self._site, todo, env, self._jsonld, store))
