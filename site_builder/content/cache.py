@@ -150,11 +150,7 @@ class DiskCache:
     # Rendered fragments, by a digest of everything they show.
 
     def fragment(self, key: str) -> str | None:
-        html = self.loaded["fragments"].get(key)
-        if not isinstance(html, str):
-            return None
-        self.used["fragments"][key] = html
-        return html
+        return self._string("fragments", key)
 
     def remember_fragment(self, key: str, html: str) -> None:
         self.used["fragments"][key] = html
@@ -162,14 +158,18 @@ class DiskCache:
     # Texts of one item in case.json or timeline.json, by a digest of everything they show.
 
     def text(self, key: str) -> str | None:
-        text = self.loaded["texts"].get(key)
-        if not isinstance(text, str):
-            return None
-        self.used["texts"][key] = text
-        return text
+        return self._string("texts", key)
 
     def remember_text(self, key: str, text: str) -> None:
         self.used["texts"][key] = text
+
+    def _string(self, kind: str, key: str) -> str | None:
+        """The text kept under ``key`` in ``kind`` (kept for the next save), or None: absent, or not a text."""
+        value = self.loaded[kind].get(key)
+        if not isinstance(value, str):
+            return None
+        self.used[kind][key] = value
+        return value
 
     # Whole pages: the digest of the bytes a page rendered to, read back from the previous output.
 
