@@ -172,7 +172,6 @@ def test_pages_the_last_build_wrote_and_this_one_does_not_are_removed(project: P
 KILLED_AT_SWAP = """
 import os, signal, sys
 from site_builder.build import write
-from site_builder.content.cache import DIR as CACHE  # the build cache beside the content (a CLI build writes it)
 write._put_in_place = lambda staging, out: os.kill(os.getpid(), signal.SIGKILL)
 from site_builder.cli import main
 main(sys.argv[1:])
@@ -181,7 +180,6 @@ main(sys.argv[1:])
 KILLED_BETWEEN_RENAMES = """
 import os, signal, sys
 from site_builder.build import write
-from site_builder.content.cache import DIR as CACHE  # the build cache beside the content (a CLI build writes it)
 write._exchange = lambda a, b: False  # a system without renameat2: the two-rename fallback
 renames = []
 real_rename = os.rename
