@@ -24,13 +24,9 @@ from site_builder.content.cache import DIR as CACHE  # the build cache beside th
 from site_builder.cli import main
 from site_builder.serve import PreviewServer, ServeError, ServeOptions
 
-from .conftest import edit_line
+from .conftest import edit_line, snapshot
 
 MARKER = ".site-builder-build.json"
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def build(run, project: Path, out: Path, *more: str):  # type: ignore[no-untyped-def]
