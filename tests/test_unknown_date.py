@@ -7,6 +7,7 @@ import json
 import xml.dom.minidom
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from site_builder.build.pipeline import BuildOptions, build, load_valid
@@ -64,9 +65,8 @@ def test_a_published_value_that_is_neither_a_date_nor_unknown_is_an_addressed_er
     content = _with_memo(project)
     sources = content / "sources.yaml"
     sources.write_text(sources.read_text(encoding="utf-8").replace("published: unknown", "published: someday"), encoding="utf-8")
-    try:
+    with pytest.raises(ContentErrors) as caught:
         load_valid(content)
-    except ContentErrors as exc:
-        got = [str(p).replace(str(content), "content") for p in exc.problems]
+    got = [str(p).replace(str(content), "content") for p in caught.value.problems]
     assert got == ["content/sources.yaml:13: sources[1].published: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, "
                    "found 'someday'; or 'unknown' when the source gives no date"]
