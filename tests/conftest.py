@@ -125,6 +125,11 @@ def edit_line(path: Path, line: int, old: str, new: str) -> None:
     path.write_text("\n".join(lines), "utf-8")
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (path relative to it, with /) and its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 @pytest.fixture
 def example(tmp_path: Path) -> Path:
     """A writable copy of the example case (content/ + seeds/), big enough for every kind of fragment."""

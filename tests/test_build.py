@@ -17,13 +17,9 @@ from site_builder.build.pipeline import BuildOptions, load_valid, render_site
 from site_builder.content.cache import DIR as CACHE  # the build cache beside the content (a CLI build writes it)
 from site_builder.build.linkcheck import check_pages
 
-from .conftest import ROOT, edit_line
+from .conftest import ROOT, edit_line, snapshot
 
 CHARGES = "entries/charges.yaml"
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def test_reviewed_only_by_default_and_drafts_on_request(project: Path, run) -> None:  # type: ignore[no-untyped-def]

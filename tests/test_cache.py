@@ -13,13 +13,9 @@ from site_builder.build.pipeline import BuildOptions, build
 from site_builder.content.cache import DIR, DiskCache, machine_key
 from site_builder.errors import ContentErrors
 
-from .conftest import ROOT
+from .conftest import ROOT, snapshot
 
 OLD = 1_000_000_000  # 2001: a time no build writes
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def built(project: Path, out: str, use_cache: bool = True) -> dict[str, bytes]:

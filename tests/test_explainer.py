@@ -8,7 +8,6 @@ example (and tests/sites/minimal), not copied from the output.
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -86,11 +85,7 @@ def test_each_strand_card_says_status_latest_and_next_in_one_line_each(example_d
     ]
 
 
-def test_a_scheduled_event_is_next_never_latest(tmp_path: Path, run) -> None:  # type: ignore[no-untyped-def]
-    project = tmp_path / "p"
-    import shutil
-
-    shutil.copytree(Path(__file__).parent / "sites" / "minimal", project)
+def test_a_scheduled_event_is_next_never_latest(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     entry = project / "content" / "entries" / "charges.yaml"
     entry.write_text(entry.read_text("utf-8").replace("events:\n", (
         "events:\n"
@@ -453,12 +448,10 @@ def test_a_failing_pagefind_fails_the_build_with_its_last_word(tmp_path: Path, r
     assert not (tmp_path / "dist").exists()
 
 
-def test_a_render_error_stops_pagefind_and_removes_its_folder(tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_render_error_stops_pagefind_and_removes_its_folder(example: Path, tmp_path: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     """Indexing starts before the pages render: a template error ends the build without leaving Pagefind running
     or its records behind."""
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copytree(ROOT / "seeds", project / "seeds")
+    project = example
     (project / "templates").mkdir()
     (project / "templates" / "about.html").write_text('{% extends "base.html" %}{% block main %}{{ site.nonexistent.field }}{% endblock %}')
     scratch = tmp_path / "tmp"

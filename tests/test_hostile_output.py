@@ -24,13 +24,9 @@ from site_builder.content.cache import DIR as CACHE  # the build cache beside th
 from site_builder.cli import main
 from site_builder.serve import PreviewServer, ServeError, ServeOptions
 
-from .conftest import edit_line
+from .conftest import edit_line, snapshot
 
 MARKER = ".site-builder-build.json"
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
 def build(run, project: Path, out: Path, *more: str):  # type: ignore[no-untyped-def]
@@ -172,7 +168,6 @@ def test_pages_the_last_build_wrote_and_this_one_does_not_are_removed(project: P
 KILLED_AT_SWAP = """
 import os, signal, sys
 from site_builder.build import write
-from site_builder.content.cache import DIR as CACHE  # the build cache beside the content (a CLI build writes it)
 write._put_in_place = lambda staging, out: os.kill(os.getpid(), signal.SIGKILL)
 from site_builder.cli import main
 main(sys.argv[1:])
@@ -181,7 +176,6 @@ main(sys.argv[1:])
 KILLED_BETWEEN_RENAMES = """
 import os, signal, sys
 from site_builder.build import write
-from site_builder.content.cache import DIR as CACHE  # the build cache beside the content (a CLI build writes it)
 write._exchange = lambda a, b: False  # a system without renameat2: the two-rename fallback
 renames = []
 real_rename = os.rename

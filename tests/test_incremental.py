@@ -12,10 +12,10 @@ from site_builder.content.incremental import reparse
 from site_builder.content.yamlload import YamlError, load_yaml
 from site_builder.errors import ContentErrors
 
-from .conftest import edit_line
+from .conftest import ROOT, SITES, edit_line
 
-ROOT = Path(__file__).resolve().parent.parent
-ENTRY_FILES = sorted((ROOT / "content" / "entries").glob("*.yaml")) + sorted((ROOT / "tests" / "sites").glob("*/content/entries/*.yaml"))
+ENTRY_FILES = sorted((ROOT / "content" / "entries").glob("*.yaml")) + sorted(SITES.glob("*/content/entries/*.yaml"))
+MINIMAL_CHARGES = SITES / "minimal" / "content" / "entries" / "charges.yaml"
 ROUNDS = 400
 PIECES = ["x", " ", "\n", ":", ": ", "- ", "  - ", "    ", "'", '"', "#", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "|",
           ">", "\t", "id: dup", "\n  - id: new-item\n    date: 2024-01-01\n    title: New\n", "\nevents:\n", "\n---\n", "é", "\r"]
@@ -50,7 +50,7 @@ def test_random_edits_give_the_whole_parse_or_none(path: Path) -> None:
 
 
 def test_an_edit_within_one_item_is_parsed_alone() -> None:
-    text = (ROOT / "tests" / "sites" / "minimal" / "content" / "entries" / "charges.yaml").read_text("utf-8")
+    text = MINIMAL_CHARGES.read_text("utf-8")
     data = load_yaml(text.encode("utf-8"), "f.yaml").data
     new = text.replace("Sam Ortiz is charged with bribery", "Sam Ortiz is charged", 1)
     got = reparse(text, data, new, "f.yaml")
@@ -60,7 +60,7 @@ def test_an_edit_within_one_item_is_parsed_alone() -> None:
 
 
 def test_edits_outside_the_items_are_parsed_whole() -> None:
-    text = (ROOT / "tests" / "sites" / "minimal" / "content" / "entries" / "charges.yaml").read_text("utf-8")
+    text = MINIMAL_CHARGES.read_text("utf-8")
     data = load_yaml(text.encode("utf-8"), "f.yaml").data
     assert reparse(text, data, text.replace("title: The charges", "title: The criminal charges", 1), "f.yaml") is None
     assert reparse(text, data, text.replace("review: reviewed", "review: reviewed\n    note: &x 1", 1), "f.yaml") is None  # an anchor

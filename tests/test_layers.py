@@ -151,14 +151,9 @@ def test_the_checker_sees_lazy_imports() -> None:
     assert "site_builder.articles.read" in sourcetext  # inside source_text(), only for Markdown and HTML files
 
 
-def _minimal_site_with_article_sources(tmp_path: Path) -> Path:
-    """tests/sites/minimal with its one source given as a Markdown and as an HTML article (read by ``articles``)."""
-    project = tmp_path / "site"
-    for path in (ROOT / "tests/sites/minimal").rglob("*"):
-        if path.is_file():
-            target = project / path.relative_to(ROOT / "tests/sites/minimal")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(path.read_bytes())
+def _give_article_sources(project: Path) -> None:
+    """The copy of tests/sites/minimal at ``project``, its one source given as a Markdown and as an HTML article
+    instead (read by ``articles``)."""
     body = (project / "seeds/wire.txt").read_text(encoding="utf-8").splitlines()[1:]
     (project / "seeds/wire.md").write_text("---\ntitle: Council member charged over contract\ndate: 2024-05-02\n---\n\n"
                                            + "\n\n".join(body) + "\n", encoding="utf-8")
@@ -170,11 +165,10 @@ def _minimal_site_with_article_sources(tmp_path: Path) -> Path:
     assert "file: ../seeds/wire.txt" in text
     second = text.split("sources:\n", 1)[1].replace("id: wire-2024-05-02", "id: wire-page").replace("wire.txt", "wire.html")
     sources.write_text(text.replace("wire.txt", "wire.md") + second, encoding="utf-8")
-    return project
 
 
-def test_a_build_whose_sources_are_articles_never_loads_the_converter(tmp_path: Path) -> None:
-    project = _minimal_site_with_article_sources(tmp_path)
+def test_a_build_whose_sources_are_articles_never_loads_the_converter(project: Path) -> None:
+    _give_article_sources(project)
     script = ("import sys\nfrom site_builder.cli import main\n"
               "code = main(['build', '--content', 'content', '--out', 'dist'])\n"
               "print(code, 'site_builder.articles.read' in sys.modules,"

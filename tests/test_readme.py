@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT
+
 MANUALS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
 

@@ -4,16 +4,14 @@ says "date unknown", it is listed after the dated sources, and the exports hold 
 from __future__ import annotations
 
 import json
-import shutil
 import xml.dom.minidom
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from site_builder.build.pipeline import BuildOptions, build, load_valid
 from site_builder.errors import ContentErrors
-
-MINIMAL = Path(__file__).parent / "sites" / "minimal"
 
 MEMO_SOURCE = """  - id: memo
     title: A memo on the contract
@@ -35,9 +33,8 @@ MEMO_EVENT = """  - id: contract-signed
 """
 
 
-def _project(tmp_path: Path) -> Path:
-    project = tmp_path / "site"
-    shutil.copytree(MINIMAL, project)
+def _with_memo(project: Path) -> Path:
+    """The copy of tests/sites/minimal at ``project`` with the undated memo and an event citing it; its content/."""
     content = project / "content"
     (project / "seeds" / "memo.txt").write_text("A memo on the contract\nThe contract was signed on June 3, 2024.\n", encoding="utf-8")
     sources = content / "sources.yaml"
@@ -47,9 +44,9 @@ def _project(tmp_path: Path) -> Path:
     return content
 
 
-def test_a_source_of_unknown_date_builds_and_says_so(tmp_path: Path) -> None:
-    content = _project(tmp_path)
-    out = tmp_path / "dist"
+def test_a_source_of_unknown_date_builds_and_says_so(project: Path) -> None:
+    content = _with_memo(project)
+    out = project / "dist"
     result = build(BuildOptions(content=content, out=out))
     assert result.warnings == ()
     page = BeautifulSoup((out / "sources" / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -64,13 +61,12 @@ def test_a_source_of_unknown_date_builds_and_says_so(tmp_path: Path) -> None:
     assert "(Sources: City Hall Watch, date unknown)" in entry.getElementsByTagName("summary")[0].firstChild.data
 
 
-def test_a_published_value_that_is_neither_a_date_nor_unknown_is_an_addressed_error(tmp_path: Path) -> None:
-    content = _project(tmp_path)
+def test_a_published_value_that_is_neither_a_date_nor_unknown_is_an_addressed_error(project: Path) -> None:
+    content = _with_memo(project)
     sources = content / "sources.yaml"
     sources.write_text(sources.read_text(encoding="utf-8").replace("published: unknown", "published: someday"), encoding="utf-8")
-    try:
+    with pytest.raises(ContentErrors) as caught:
         load_valid(content)
-    except ContentErrors as exc:
-        got = [str(p).replace(str(content), "content") for p in exc.problems]
+    got = [str(p).replace(str(content), "content") for p in caught.value.problems]
     assert got == ["content/sources.yaml:13: sources[1].published: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, "
                    "found 'someday'; or 'unknown' when the source gives no date"]

@@ -26,11 +26,11 @@ topics:
 """
 
 
-def _people(tmp: Path, article: str) -> list[str]:
-    """The names of the people converting ``article`` (published 2024-03-08) lists, with CASE as case.yaml."""
+def _people(tmp: Path, article: str, case: str = CASE) -> list[str]:
+    """The names of the people converting ``article`` (published 2024-03-08) lists, with ``case`` as case.yaml."""
     content = tmp / "content"
     content.mkdir()
-    (content / "case.yaml").write_text(CASE, encoding="utf-8")
+    (content / "case.yaml").write_text(case, encoding="utf-8")
     seeds = tmp / "seeds"
     seeds.mkdir()
     (seeds / "story.txt").write_text(f" date 2024-03-08 {article}\n", encoding="utf-8")
@@ -75,16 +75,7 @@ def test_a_first_name_with_a_family_role_is_named_from_the_role(tmp_path: Path) 
 def test_a_principal_whose_surname_is_a_place_word_is_still_a_person(tmp_path: Path) -> None:
     """"Nora Hill", a principal, is no hill: named in full or by her surname alone ("Hill said"), she is a person."""
     case = CASE.replace("his sister, Lena Marsh,", "court clerk Nora Hill")
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "case.yaml").write_text(case, encoding="utf-8")
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "story.txt").write_text(" date 2024-03-08 Nora Hill faced charges at the trial on Tuesday.\n\n"
-                                     "“I am sorry,” Hill said to the jury.\n", encoding="utf-8")
-    with redirect_stdout(io.StringIO()):
-        convert([seeds], content)
-    listed = yaml.safe_load((content / "people.yaml").read_text(encoding="utf-8"))["people"]
-    assert [p["name"] for p in listed if p["kind"] == "person"] == ["Nora Hill"]
-    quotes = yaml.safe_load((content / "entries" / "trial.yaml").read_text(encoding="utf-8"))["quotes"]
+    article = "Nora Hill faced charges at the trial on Tuesday.\n\n“I am sorry,” Hill said to the jury."
+    assert _people(tmp_path, article, case) == ["Nora Hill"]
+    quotes = yaml.safe_load((tmp_path / "content" / "entries" / "trial.yaml").read_text(encoding="utf-8"))["quotes"]
     assert [q["speaker"] for q in quotes] == ["nora-hill"]
