@@ -124,15 +124,7 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     texts = ItemTexts(memo, disk, scope) if memo is not None and disk is not None else memo
 
     def export() -> None:
-        generated.update({
-            "case.json": exports.case_json(site, texts),
-            "feed.xml": exports.feed_xml(site, plan),
-            "timeline.json": exports.timeline_json(site, plan, texts),
-            **{feed_path(t.topic.id): exports.topic_feed_xml(site, t, plan) for t in site.topics},
-            "sitemap.xml": exports.sitemap_xml(site, pages),
-            "robots.txt": exports.robots_txt(site),
-            "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
-        })
+        generated.update({path: make() for path, make in export_makers(site, plan, texts).items()})
 
     # The last build's search bundle, when its records were the same (the cache on disk vouches for its files).
     bundle_key = index_key(site, found) if found and disk is not None else ""
@@ -152,6 +144,20 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
             raise OutputError(f"two outputs map to '{path}'")
         files[path] = data
     return files
+
+
+def export_makers(site: Site, plan: Plan, texts: Memo | None) -> dict[str, Callable[[], bytes]]:
+    """Each file of the site besides its pages, static files and search bundle (path -> what makes its bytes),
+    in the order the site lists them; ``texts``: where the items' texts in case.json and timeline.json are kept."""
+    return {
+        "case.json": lambda: exports.case_json(site, texts),
+        "feed.xml": lambda: exports.feed_xml(site, plan),
+        "timeline.json": lambda: exports.timeline_json(site, plan, texts),
+        **{feed_path(t.topic.id): functools.partial(exports.topic_feed_xml, site, t, plan) for t in site.topics},
+        "sitemap.xml": lambda: exports.sitemap_xml(site, plan.pages),
+        "robots.txt": lambda: exports.robots_txt(site),
+        "_headers": lambda: headers.headers_file(urlsplit(site.base_url).path or "/"),
+    }
 
 
 class ItemTexts(Memo):

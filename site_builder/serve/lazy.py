@@ -24,14 +24,11 @@ a lock shared with the rebuilder makes one thing at a time use them.
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from urllib.parse import urlsplit
 
-from ..build import exports, headers
-from ..build.pages import feed_path, plan_pages
-from ..build.pipeline import BuildOptions, JsonLd, Session, _static_files
+from ..build.pages import plan_pages
+from ..build.pipeline import BuildOptions, JsonLd, Session, _static_files, export_makers
 from ..build.render import _render, _reuse, template_dirs, templates_fingerprint
 from ..build.site import build_site
 from ..content.load import Content
@@ -63,15 +60,7 @@ class LazySite(Mapping[str, bytes]):
         self._inputs = (content.case, content.people, content.sources, options.drafts, options.base_url, fingerprint, plan.sources)
         self._jsonld = JsonLd(site, plan.pages)
         self._pages = {page.path: page for page in plan.pages}
-        self._exports: dict[str, Callable[[], bytes]] = {
-            "case.json": lambda: exports.case_json(site, memo),
-            "feed.xml": lambda: exports.feed_xml(site, plan),
-            "timeline.json": lambda: exports.timeline_json(site, plan, memo),
-            **{feed_path(t.topic.id): functools.partial(exports.topic_feed_xml, site, t, plan) for t in site.topics},
-            "sitemap.xml": lambda: exports.sitemap_xml(site, plan.pages),
-            "robots.txt": lambda: exports.robots_txt(site),
-            "_headers": lambda: headers.headers_file(urlsplit(site.base_url).path or "/"),
-        }
+        self._exports = export_makers(site, plan, memo)
         for path in [*self._exports, *static]:  # as render_site: one name, one output
             if path in self._pages or (path in static and path in self._exports):
                 raise OutputError(f"two outputs map to '{path}'")
