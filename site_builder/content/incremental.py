@@ -31,7 +31,7 @@ from typing import Any
 from .yamlload import YamlError, load_yaml
 
 LISTS = ("events", "claims", "quotes")
-_SECTION = re.compile(r"^(events|claims|quotes):[ \t]*(#.*)?$")
+_SECTION = re.compile(rf"^({'|'.join(LISTS)}):[ \t]*(#.*)?$")
 _TOP = re.compile(r"^[^\s#]", re.MULTILINE)  # a line at the left margin: a top-level key (or a list item at margin 0)
 _NODE_PROPERTY = re.compile(r"(?:^|[\s\[\]{},])[&*!]")  # an anchor, alias or tag (also '*' of Markdown after a space: whole parse)
 _OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # YAML line breaks besides '\n'
