@@ -28,7 +28,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 
 from ..build.pages import plan_pages
-from ..build.pipeline import BuildOptions, JsonLd, Session, _static_files, export_makers
+from ..build.pipeline import BuildOptions, JsonLd, Session, _static_files, export_makers, set_up
 from ..build.render import _render, _reuse, template_dirs, templates_fingerprint
 from ..build.site import build_site
 from ..content.load import Content
@@ -56,8 +56,7 @@ class LazySite(Mapping[str, bytes]):
         fingerprint = templates_fingerprint(dirs)
         self._site, self._plan = site, plan
         self._env = session.env(dirs, fingerprint)
-        # What FragmentStore.validate compares (as render_site passes it): a rendered fragment is kept while these are unchanged.
-        self._inputs = (content.case, content.people, content.sources, options.drafts, options.base_url, fingerprint, plan.sources)
+        self._content, self._options, self._fingerprint = content, options, fingerprint  # for set_up, as render_site's
         self._jsonld = JsonLd(site, plan.pages)
         self._pages = {page.path: page for page in plan.pages}
         self._exports = export_makers(site, plan, memo)
@@ -111,11 +110,9 @@ class LazySite(Mapping[str, bytes]):
         pages = [self._pages[name] for name in names if name in self._pages]
         if not pages:
             return
-        store, env, plan = self._session.fragments, self._env, self._plan
+        store, env = self._session.fragments, self._env
         # The store and environment are the Session's, shared with other rebuilds: set them to this one's, as render_site does.
-        store.validate(*self._inputs)
-        env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
-        store.links = plan.links
+        set_up(store, env, self._content, self._options, self._fingerprint, self._plan)
         store.start(None, "")
         reused, todo = _reuse(pages, self._jsonld, store)  # pages whose items are unchanged since an earlier rebuild
         self._made.update(reused)
