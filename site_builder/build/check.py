@@ -25,7 +25,7 @@ from .pipeline import BuildOptions, load_valid, render_site
 from ..errors import ContentErrors, OutputError, Problem
 from .linkcheck import PageProblem, page_problems, read_site
 from ..content.load import Content, Loaded
-from ..content.model import ANONYMOUS, Entry, Item, Person, Schema, Source
+from ..content.model import ANONYMOUS, ITEM_LISTS, Entry, Item, Person, Schema, Source
 from ..content.voice import loaded_words_in
 from .write import MARKER
 from ..content.yamlload import Path_
@@ -69,7 +69,7 @@ def origins(content: Content) -> dict[str, Origin]:
     found: dict[str, Origin] = {}
     for topic, entry in content.entries.items():
         found.setdefault(f"topics/{topic}/index.html", Origin(entry, (), "strand", topic, entry.model))
-        for group in ("events", "claims", "quotes"):
+        for group in ITEM_LISTS:
             for i, item in enumerate(getattr(entry.model, group)):
                 kind = group[:-1]
                 found.setdefault(f"{kind}-{item.id}", Origin(entry, (group, i), kind, item.id, item))

@@ -109,12 +109,7 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     fingerprint = templates_fingerprint(dirs)
     env = session.env(dirs, fingerprint) if session else make_environment(dirs)
     store = session.fragments if session else FragmentStore()
-    # A statement's sourcing links to the page of the sources list that holds each source; that page
-    # depends on how much is taken from every source, so stored fragments go when any source moves.
-    store.validate(content.case, content.people, content.sources, options.drafts, options.base_url, fingerprint, plan.sources)
-    # Where each item of a paginated set lives: fragments link to it, so set per build (the environment is reused).
-    env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
-    store.links = plan.links
+    set_up(store, env, content, options, fingerprint, plan)
     disk = session.files.disk if session else None
     previous = options.out if disk is not None and (options.out / MARKER).is_file() else None  # a build's own output
     scope = _scope(content, options, plan, fingerprint) if disk is not None else ""
@@ -124,15 +119,7 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     texts = ItemTexts(memo, disk, scope) if memo is not None and disk is not None else memo
 
     def export() -> None:
-        generated.update({
-            "case.json": exports.case_json(site, texts),
-            "feed.xml": exports.feed_xml(site, plan),
-            "timeline.json": exports.timeline_json(site, plan, texts),
-            **{feed_path(t.topic.id): exports.topic_feed_xml(site, t, plan) for t in site.topics},
-            "sitemap.xml": exports.sitemap_xml(site, pages),
-            "robots.txt": exports.robots_txt(site),
-            "_headers": headers.headers_file(urlsplit(site.base_url).path or "/"),
-        })
+        generated.update({path: make() for path, make in export_makers(site, plan, texts).items()})
 
     # The last build's search bundle, when its records were the same (the cache on disk vouches for its files).
     bundle_key = index_key(site, found) if found and disk is not None else ""
@@ -152,6 +139,32 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
             raise OutputError(f"two outputs map to '{path}'")
         files[path] = data
     return files
+
+
+def set_up(store: FragmentStore, env: jinja2.Environment, content: Content, options: BuildOptions,
+           fingerprint: Fingerprint, plan: Plan) -> None:
+    """Point ``store`` and ``env`` (a Session's, shared by its builds) at this build: the store empties when
+    anything a fragment shows besides its own items changed; links go where this build's plan puts each item."""
+    # A statement's sourcing links to the page of the sources list that holds each source; that page
+    # depends on how much is taken from every source, so stored fragments go when any source moves.
+    store.validate(content.case, content.people, content.sources, options.drafts, options.base_url, fingerprint, plan.sources)
+    # Where each item of a paginated set lives: fragments link to it, so set per build (the environment is reused).
+    env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
+    store.links = plan.links
+
+
+def export_makers(site: Site, plan: Plan, texts: Memo | None) -> dict[str, Callable[[], bytes]]:
+    """Each file of the site besides its pages, static files and search bundle (path -> what makes its bytes),
+    in the order the site lists them; ``texts``: where the items' texts in case.json and timeline.json are kept."""
+    return {
+        "case.json": lambda: exports.case_json(site, texts),
+        "feed.xml": lambda: exports.feed_xml(site, plan),
+        "timeline.json": lambda: exports.timeline_json(site, plan, texts),
+        **{feed_path(t.topic.id): functools.partial(exports.topic_feed_xml, site, t, plan) for t in site.topics},
+        "sitemap.xml": lambda: exports.sitemap_xml(site, plan.pages),
+        "robots.txt": lambda: exports.robots_txt(site),
+        "_headers": lambda: headers.headers_file(urlsplit(site.base_url).path or "/"),
+    }
 
 
 class ItemTexts(Memo):

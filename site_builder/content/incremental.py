@@ -28,10 +28,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .model import ITEM_LISTS
 from .yamlload import YamlError, load_yaml
 
-LISTS = ("events", "claims", "quotes")
-_SECTION = re.compile(r"^(events|claims|quotes):[ \t]*(#.*)?$")
+_SECTION = re.compile(rf"^({'|'.join(ITEM_LISTS)}):[ \t]*(#.*)?$")
 _TOP = re.compile(r"^[^\s#]", re.MULTILINE)  # a line at the left margin: a top-level key (or a list item at margin 0)
 _NODE_PROPERTY = re.compile(r"(?:^|[\s\[\]{},])[&*!]")  # an anchor, alias or tag (also '*' of Markdown after a space: whole parse)
 _OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # YAML line breaks besides '\n'
@@ -101,7 +101,7 @@ def _items(chunk: str, name: str) -> list[Any] | None:
 
 def _section_of(text: str, at: int) -> tuple[str, int, int] | None:
     """The list ``at`` lies in: its key, where its items begin and their indentation; None if ``at`` is not
-    inside a block list of items indented under one of LISTS."""
+    inside a block list of items indented under one of ITEM_LISTS."""
     top = None
     for m in _TOP.finditer(text, 0, at):
         top = m

@@ -21,7 +21,7 @@ from pydantic_core import ErrorDetails
 from .cache import DiskCache
 from ..errors import ContentErrors, Problem
 from ..files import Refused, read_file
-from .model import Case, Entry, KeyPoint, KeyPointsFile, PeopleFile, Schema, SourcesFile
+from .model import ITEM_LISTS, Case, Entry, KeyPoint, KeyPointsFile, PeopleFile, Schema, SourcesFile
 from .incremental import reparse
 from .yamlload import MAX_FILE_BYTES, Path_, Reparsed, YamlDoc, YamlError, load_yaml
 
@@ -108,7 +108,7 @@ class FileCache:
         old = self._files[path][1]
         assert isinstance(doc.data, dict) and isinstance(old.doc.data, dict)
         data = dict(doc.data)
-        for group in ("events", "claims", "quotes"):
+        for group in ITEM_LISTS:
             before, models, now = old.doc.data.get(group), getattr(old.model, group, None), data.get(group)
             if not (isinstance(before, list) and isinstance(models, list) and isinstance(now, list)) or len(before) != len(models):
                 continue
@@ -198,7 +198,7 @@ def _keep_unchanged_items(old: Schema, new: M) -> M:
     if not (isinstance(old, Entry) and isinstance(new, Entry)):
         return new
     updates = {}
-    for group in ("events", "claims", "quotes"):
+    for group in ITEM_LISTS:
         previous = {item.id: item for item in getattr(old, group)}
         updates[group] = [p if (p := previous.get(i.id)) is not None and (p is i or p == i) else i for i in getattr(new, group)]
     return new.model_copy(update=updates)

@@ -283,6 +283,9 @@ class Entry(Schema):
     note: Note = None
 
 
+ITEM_LISTS = ("events", "claims", "quotes")  # an Entry's lists of items, in the order of its fields
+
+
 class Group(str, Enum):
     central = "central"
     family = "family"

@@ -17,7 +17,7 @@ from pathlib import Path
 from .cache import DiskCache, digest
 from ..errors import Problem
 from .load import Content, Loaded
-from .model import ANONYMOUS, Citation, Entry, Item, PeopleFile, Person, Quote, Schema, Topic
+from .model import ANONYMOUS, ITEM_LISTS, Citation, Entry, Item, PeopleFile, Person, Quote, Schema, Topic
 from .provenance import SourceFacts, provenance_findings, shown, source_facts
 from ..articles.sourcetext import SourceFileError, SourcePaths, normalize, read_source_bytes, source_text
 from .voice import loaded_words_in
@@ -142,7 +142,7 @@ def validate(content: Content, cache: ValidationCache | None = None, drafts: boo
     for entry in content.entries.values():
         for key in ("title", "status", "summary"):
             _add(problems, entry, (key,), _voice(getattr(entry.model, key), words))
-        for group in ("events", "claims", "quotes"):
+        for group in ITEM_LISTS:
             for i, item in enumerate(getattr(entry.model, group)):
                 at: Path_ = (group, i)
                 _check_duplicate(entry, at, item.id, seen, problems)
@@ -217,7 +217,7 @@ def unpublished_references(content: Content, drafts: bool, cache: ValidationCach
 def _unpublished_in(entry: Loaded[Entry], people: Loaded[PeopleFile], where_is: dict[str, int], drafts: bool) -> list[Problem]:
     """unpublished_references in one entry file."""
     problems: list[Problem] = []
-    for group in ("events", "claims", "quotes"):
+    for group in ITEM_LISTS:
         for i, item in enumerate(getattr(entry.model, group)):
             if not shown(item.review, drafts):
                 continue

@@ -24,14 +24,11 @@ a lock shared with the rebuilder makes one thing at a time use them.
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections.abc import Callable, Iterator, Mapping
-from urllib.parse import urlsplit
 
-from ..build import exports, headers
-from ..build.pages import feed_path, plan_pages
-from ..build.pipeline import BuildOptions, JsonLd, Session, _static_files
+from ..build.pages import plan_pages
+from ..build.pipeline import BuildOptions, JsonLd, Session, _static_files, export_makers, set_up
 from ..build.render import _render, _reuse, template_dirs, templates_fingerprint
 from ..build.site import build_site
 from ..content.load import Content
@@ -59,19 +56,10 @@ class LazySite(Mapping[str, bytes]):
         fingerprint = templates_fingerprint(dirs)
         self._site, self._plan = site, plan
         self._env = session.env(dirs, fingerprint)
-        # What FragmentStore.validate compares (as render_site passes it): a rendered fragment is kept while these are unchanged.
-        self._inputs = (content.case, content.people, content.sources, options.drafts, options.base_url, fingerprint, plan.sources)
+        self._content, self._options, self._fingerprint = content, options, fingerprint  # for set_up, as render_site's
         self._jsonld = JsonLd(site, plan.pages)
         self._pages = {page.path: page for page in plan.pages}
-        self._exports: dict[str, Callable[[], bytes]] = {
-            "case.json": lambda: exports.case_json(site, memo),
-            "feed.xml": lambda: exports.feed_xml(site, plan),
-            "timeline.json": lambda: exports.timeline_json(site, plan, memo),
-            **{feed_path(t.topic.id): functools.partial(exports.topic_feed_xml, site, t, plan) for t in site.topics},
-            "sitemap.xml": lambda: exports.sitemap_xml(site, plan.pages),
-            "robots.txt": lambda: exports.robots_txt(site),
-            "_headers": lambda: headers.headers_file(urlsplit(site.base_url).path or "/"),
-        }
+        self._exports = export_makers(site, plan, memo)
         for path in [*self._exports, *static]:  # as render_site: one name, one output
             if path in self._pages or (path in static and path in self._exports):
                 raise OutputError(f"two outputs map to '{path}'")
@@ -122,11 +110,9 @@ class LazySite(Mapping[str, bytes]):
         pages = [self._pages[name] for name in names if name in self._pages]
         if not pages:
             return
-        store, env, plan = self._session.fragments, self._env, self._plan
+        store, env = self._session.fragments, self._env
         # The store and environment are the Session's, shared with other rebuilds: set them to this one's, as render_site does.
-        store.validate(*self._inputs)
-        env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
-        store.links = plan.links
+        set_up(store, env, self._content, self._options, self._fingerprint, self._plan)
         store.start(None, "")
         reused, todo = _reuse(pages, self._jsonld, store)  # pages whose items are unchanged since an earlier rebuild
         self._made.update(reused)

@@ -17,11 +17,11 @@ from pathlib import Path
 from ...dates import PartialDate
 from ...files import Refused, read_file
 from ...content.load import Content
-from ...content.model import ANONYMOUS, UNKNOWN_DATE, Claim, Event, Person, Quote, Source
+from ...content.model import ANONYMOUS, ITEM_LISTS, UNKNOWN_DATE, Claim, Event, Person, Quote, Source
 from ...build.pages import person_path, topic_path
 from ...content.yamlload import MAX_FILE_BYTES
 from .passages import Passage, find_passage
-from .yamledit import DATE_FIELDS, ENTRY_GROUPS, PERSON_FIELDS, Target, choices, editable, is_flag
+from .yamledit import DATE_FIELDS, PERSON_FIELDS, Target, choices, editable, is_flag
 
 SINGULAR = {"events": "event", "claims": "claim", "quotes": "quote", "people": "person", "sources": "source"}
 Reviewable = Event | Claim | Quote | Person | Source  # what carries a review state
@@ -121,7 +121,7 @@ def _cards(content: Content, names: dict[str, str]) -> Iterator[Card]:
     sources = {s.id: s for s in content.sources.model.sources}
     topics = {t.id: t.title for t in content.case.model.topics}
     for topic, loaded in content.entries.items():
-        for group in ENTRY_GROUPS:
+        for group in ITEM_LISTS:
             for item in getattr(loaded.model, group):
                 yield _card(content, Target(f"entries/{topic}.yaml", group, item.id), item, topic, names, sources, topics)
     for person in content.people.model.people:

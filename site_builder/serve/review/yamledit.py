@@ -26,10 +26,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ...convert.docs import Doc
 from ...errors import SiteBuilderError
-from ...content.model import ANONYMOUS, Claim, Event, Person, Quote, Source
+from ...content.model import ANONYMOUS, ITEM_LISTS, Claim, Event, Person, Quote, Source
 
 GROUP_MODELS: dict[str, type[BaseModel]] = {"events": Event, "claims": Claim, "quotes": Quote, "people": Person, "sources": Source}
-ENTRY_GROUPS = ("events", "claims", "quotes")
 STATES = ("draft", "reviewed", "rejected")
 
 # The fields an editor fixes most, per group, in the order the edit form shows them.
@@ -168,7 +167,7 @@ def _insert(item: CommentedMap, name: str, value: Any) -> None:
 
 def move(source: Doc, target: Target, destination: Doc) -> None:
     """Move an event, claim or quote to another strand's entry file (appended to the same list)."""
-    if target.group not in ENTRY_GROUPS:
+    if target.group not in ITEM_LISTS:
         raise ReviewRequestError(f"only events, claims and quotes belong to a strand, not {target.group}")
     if destination.path == source.path:
         raise ReviewRequestError("the item is already in that strand")
