@@ -38,7 +38,7 @@ from datetime import date, timedelta
 
 from ..ruler import Ruler
 from .datewords import FUTURE, FUTURE_GATE, INSTRUCTION
-from .datewords import (ANCHORED_UNIT, AUXILIARIES, EXACT_QUALIFIERS, MONTH, MONTH_GIVEN_NAMES, MONTH_MODIFIERS, MONTH_NUMBERS, MONTH_WORDS,
+from .datewords import (ANCHORED_UNIT, AUXILIARIES, DAY_PARTS, EXACT_QUALIFIERS, MONTH, MONTH_GIVEN_NAMES, MONTH_MODIFIERS, MONTH_NUMBERS, MONTH_WORDS,
                         NUMBER_WORDS, PAST_VERBS, RELATIVE_DAY, RELATIVE_DAY_GATE, SEASON_END, SKIP_BEFORE_DATE, SPAN_ARTICLES, SPAN_DIRECTION,
                         SPAN_NUMBER, SPAN_UNIT, SPAN_UNIT_GATE, SPAN_UNITS, WEEKDAY_NAMES, WEEKDAY_NUMBERS, WEEKDAY_WORDS)
 from .datewords import ANCHORED, ANCHORED_GATE, ANCHORED_UNIT_GATE, BOUND, BOUND_GATE, HOLIDAY, HOLIDAY_DATES, HOLIDAY_GATE
@@ -585,7 +585,7 @@ def _relative_day(word: str, pub: date | None, possessive: bool = False) -> str 
         return None
     if word == "yesterday":
         return (pub - timedelta(days=1)).isoformat()
-    if word in ("today", "tonight") or word.startswith("this ") and word.endswith(("morning", "afternoon", "evening")):
+    if word in ("today", "tonight") or word.startswith("this ") and word.endswith(DAY_PARTS):
         return pub.isoformat()
     if word == "last night":
         return (pub - timedelta(days=1)).isoformat()
