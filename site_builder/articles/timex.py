@@ -38,32 +38,27 @@ from datetime import date, timedelta
 
 from ..ruler import Ruler
 from .datewords import FUTURE, FUTURE_GATE, INSTRUCTION
-from .datewords import (ANCHORED_UNIT, AUXILIARIES, EXACT_QUALIFIERS, MONTH, MONTH_GIVEN_NAMES, MONTH_MODIFIERS, MONTH_NUMBERS, MONTH_WORDS as MONTH_WORDS,
+from .datewords import (ANCHORED_UNIT, AUXILIARIES, DAY_PARTS, EXACT_QUALIFIERS, MONTH, MONTH_GIVEN_NAMES, MONTH_MODIFIERS, MONTH_NUMBERS, MONTH_WORDS,
                         NUMBER_WORDS, PAST_VERBS, RELATIVE_DAY, RELATIVE_DAY_GATE, SEASON_END, SKIP_BEFORE_DATE, SPAN_ARTICLES, SPAN_DIRECTION,
-                        SPAN_NUMBER, SPAN_UNIT, SPAN_UNIT_GATE, SPAN_UNITS, WEEKDAY_NAMES, WEEKDAY_NUMBERS, WEEKDAY_WORDS as WEEKDAY_WORDS)
+                        SPAN_NUMBER, SPAN_UNIT, SPAN_UNIT_GATE, SPAN_UNITS, WEEKDAY_NAMES, WEEKDAY_NUMBERS, WEEKDAY_WORDS)
 from .datewords import ANCHORED, ANCHORED_GATE, ANCHORED_UNIT_GATE, BOUND, BOUND_GATE, HOLIDAY, HOLIDAY_DATES, HOLIDAY_GATE
 
-_MONTHS, _MONTH_RE, _WEEKDAYS, _NUMBER_WORDS = MONTH_NUMBERS, MONTH, WEEKDAY_NUMBERS, NUMBER_WORDS  # datewords.py
 
-_MDY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b(?!:)")
-_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RE})\.?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")
-_MY = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b")
+_MDY = re.compile(rf"\b(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b(?!:)")
+_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})\.?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b")
+_MY = re.compile(rf"\b(?P<m>{MONTH})\.?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d{{2}})\b")
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?![\w%/-]|[.,]\d)")  # and what precedes it passes _year_starts (a lookbehind made it slow)
 _MONTH_ALONE = re.compile(
     rf"\b(?P<pre>in|on|since|by|until|till|through|during|for|to|last|next|this|early|late|mid|the|of|from|before|after"
     rf"|In|On|Since|By|Until|Through|During|Early|Late|Last|This|Next|Before|After"
-    rf"|{'|'.join(MONTH_MODIFIERS)})[\s-]+(?P<m>{_MONTH_RE})\b(?!\.?\s+\d)")
+    rf"|{'|'.join(MONTH_MODIFIERS)})[\s-]+(?P<m>{MONTH})\b(?!\.?\s+\d)")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")  # "for May Reynolds": a name, not a month
-_GIVEN_NAMES = MONTH_GIVEN_NAMES  # "In May Ellison's view": a name
 _MODIFIER = frozenset(MONTH_MODIFIERS)  # "a March episode": the month dates the noun
 _NOUN_AFTER = re.compile(r"\s+(?!(?:for|of|to|on|in|at|by|and|or|was|is|morning|afternoon|evening|night|day|weekend)\b)[a-z][a-z-]+")  # "a March morning": a kind of day
 _KIND_OF_DAY = re.compile(r"\b(?:a|an|every|each|any|one)\s+$", re.IGNORECASE)  # "a Saturday": a kind of day, no date
 _MAY_DAY_PRE = re.compile(r"\b(?:on|by|since|until|till|for|to|through|before|after|from)\s+$")
 _WEEKDAY = re.compile(r"\b(?:(?P<pre>last|next|this|on|early|late)\s+)?(?P<w>" + "|".join(WEEKDAY_NAMES) + r")\b")
-_RELATIVE_DAY = RELATIVE_DAY  # "yesterday", "last week" (datewords.py, with its gate)
-_ANCHORED_UNIT = ANCHORED_UNIT  # "that summer", "the next month" (datewords.ANCHORED): the unit they count in
-_SEASON_END = SEASON_END  # "last fall" is last year's while this year's has not ended
 _RELATIVE_SPAN = re.compile(
     r"\b(?:(?P<q>nearly|almost|about|around|more than|some|just|only)\s+)?(?P<n>\d+|" + SPAN_NUMBER + r")"
     r"[\s-]+(?P<u>" + SPAN_UNIT + r")(?:[\s-]+(?P<dir>out\s+from|before|after|ahead\s+of|prior\s+to|into|since|later|earlier|ago))\b[^,.;:]{0,60}",
@@ -72,7 +67,6 @@ _RELATIVE_SPAN = re.compile(
 _APPOSITION = re.compile(r",\s+(?:a|an|the|his|her|its|their)\s[^,.;:“”\"]{1,80},\s+(?P<rest>[^,.;:“”\"]{3,120}?)\s*(?=[,.;:“”\"]|$)")
 _SPAN_TAIL = re.compile(r"[^,.;:]{0,60}")
 _ABOUT = re.compile(r"\s*(?P<a>[^,.;:“”\"]{3,120}?)\s*(?=[,.;:“”\"]|$)")
-_DIRECTION, _EXACT, _UNITS = SPAN_DIRECTION, EXACT_QUALIFIERS, SPAN_UNITS  # a span's words (datewords.py)
 # "between 2016 and 2020", "from March 2011 until June 2013", "2011 through 2013"
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 # the words joining the two ends of a range
@@ -144,21 +138,17 @@ def _nearest_year(month: int, day: int | None, pub: date | None, future: bool) -
     return best.year if best else None
 
 
-_FUTURE, _FUTURE_WORDS = FUTURE, FUTURE_GATE  # datewords.py: the pattern and its gate, from one table
 # A plan made in the past ("originally scheduled for March") does not look ahead.
 _ONCE_PLANNED = re.compile(r"\b(?:originally|initially|previously|once|had been|(?:was|were) supposed)\b", re.IGNORECASE)
-_INSTRUCTION = INSTRUCTION  # "told jurors to return at 9 a.m. Friday" (datewords.py)
-_INSTRUCTED = re.compile(_INSTRUCTION + r"[^,;:]{0,25}$")
-_INSTRUCTED_ANYWHERE = re.compile(_INSTRUCTION)
+_INSTRUCTED = re.compile(INSTRUCTION + r"[^,;:]{0,25}$")
+_INSTRUCTED_ANYWHERE = re.compile(INSTRUCTION)
 # What ends the clause a date sits in, for deciding whether that clause looks ahead (a clock time's colon,
 # "at 9:30 a.m. Friday", does not).
 _CLAUSE_EDGE = re.compile(r"[,;()]|(?<!\d):(?!\d)|\s[–—-]\s|\b(?:that|and|but|who|which|while|when|after|before|because|although|where)\b")
-_SKIP_BEFORE, _PAST_VERBS, _AUXILIARY = SKIP_BEFORE_DATE, PAST_VERBS, AUXILIARIES  # datewords.py
 # Cheap gates: each pattern needs one of these words (as a whole run of letters) or a digit, so a
 # sentence is scanned only by the patterns that can match it.
 _LETTERS = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"\d")
-_RELATIVE_DAY_WORDS, _UNIT_WORDS = RELATIVE_DAY_GATE, SPAN_UNIT_GATE  # and MONTH_WORDS ("March", "Sept"), WEEKDAY_WORDS
 
 
 def find_dates(sentence: str, published: str | None) -> list[DateMention]:
@@ -171,8 +161,8 @@ def find_dates(sentence: str, published: str | None) -> list[DateMention]:
     if not (st.digit or st.month or st.weekday or st.relative_day or st.span or st.holiday):
         return []
     # only year-less dates and weekdays look ahead
-    st.future = bool((st.month or st.weekday or st.holiday) and not _FUTURE_WORDS.isdisjoint(st.lower)
-                     and (_FUTURE.search(sentence) or _INSTRUCTED_ANYWHERE.search(sentence)))
+    st.future = bool((st.month or st.weekday or st.holiday) and not FUTURE_GATE.isdisjoint(st.lower)
+                     and (FUTURE.search(sentence) or _INSTRUCTED_ANYWHERE.search(sentence)))
     DATES.run_all(st)
     found = st.found
     found.sort(key=lambda d: d.start)
@@ -198,8 +188,8 @@ class Dating:
     def __post_init__(self) -> None:
         self.month = not MONTH_WORDS.isdisjoint(self.words)
         self.weekday = not WEEKDAY_WORDS.isdisjoint(self.words)
-        self.relative_day = not _RELATIVE_DAY_WORDS.isdisjoint(self.lower)
-        self.span = not _UNIT_WORDS.isdisjoint(self.lower)
+        self.relative_day = not RELATIVE_DAY_GATE.isdisjoint(self.lower)
+        self.span = not SPAN_UNIT_GATE.isdisjoint(self.lower)
         self.holiday = not HOLIDAY_GATE.isdisjoint(self.words)
 
     def ahead(self, start: int, end: int) -> bool | None:
@@ -227,7 +217,7 @@ def _day_and_month(st: Dating) -> bool:
     not "May 5" without a year unless "on", "by" … stands before it."""
     for pattern in (_MDY, _DMY) if st.digit and st.month else ():
         for m in pattern.finditer(st.sentence):
-            number, day = _MONTHS[m["m"].lower()], int(m["d"])
+            number, day = MONTH_NUMBERS[m["m"].lower()], int(m["d"])
             if m["m"] == "May" and not m["y"] and not _MAY_DAY_PRE.search(st.sentence, max(0, m.start() - 12), m.start()):
                 continue
             later = None if m["y"] else st.ahead(m.start(), m.end())
@@ -249,7 +239,7 @@ def _holidays(st: Dating) -> bool:
 def _month_and_year(st: Dating) -> bool:
     """"in March 2025": a month of a year."""
     for m in _MY.finditer(st.sentence) if st.digit and st.month else ():
-        st.add(m, _iso(int(m["y"]), _MONTHS[m["m"].lower()]))
+        st.add(m, _iso(int(m["y"]), MONTH_NUMBERS[m["m"].lower()]))
     return False
 
 
@@ -259,11 +249,11 @@ def _month_alone(st: Dating) -> bool:
     sentence = st.sentence
     for m in _MONTH_ALONE.finditer(sentence) if st.month else ():
         pre = m["pre"].lower()
-        if m["m"] in ("May", "March") and pre in ("the", "of") or (pre in ("for", "to") or m["m"] in _GIVEN_NAMES) and _NAME_AFTER.match(sentence, m.end()):
+        if m["m"] in ("May", "March") and pre in ("the", "of") or (pre in ("for", "to") or m["m"] in MONTH_GIVEN_NAMES) and _NAME_AFTER.match(sentence, m.end()):
             continue
         if pre in _MODIFIER and (m["pre"] == "a" and m["m"] == "May" or not _NOUN_AFTER.match(sentence, m.end())):
             continue  # "a March for …", "her May to …": not a month modifying a noun
-        number = _MONTHS[m["m"].lower()]
+        number = MONTH_NUMBERS[m["m"].lower()]
         if pre in ("this", "next"):
             year = _named_month(number, pre, st.pub)
         else:
@@ -300,7 +290,7 @@ def _anchored(st: Dating) -> bool:
     lower = st.lower
     for m in ANCHORED.finditer(st.sentence) if not ANCHORED_GATE.isdisjoint(lower) and not ANCHORED_UNIT_GATE.isdisjoint(lower) else ():
         unit = (m["that"] or m["next"]).lower()
-        step = (0 if m["that"] else 1, _ANCHORED_UNIT.get(unit, "day"))
+        step = (0 if m["that"] else 1, ANCHORED_UNIT.get(unit, "day"))
         before = {d.value for d in st.found if d.end <= m.start() and d.value and not d.relative}
         value = shift_date(before.pop(), step) if len(before) == 1 else None
         _put(st.found, st.taken, DateMention(m.start(), m.end(), m.group(0), value, True, shift=step if value is None and not before else None, span=True))
@@ -309,7 +299,7 @@ def _anchored(st: Dating) -> bool:
 
 def _relative_days(st: Dating) -> bool:
     """"yesterday", "today's hearing": a day counted from the publication day."""
-    for m in _RELATIVE_DAY.finditer(st.sentence) if st.relative_day else ():
+    for m in RELATIVE_DAY.finditer(st.sentence) if st.relative_day else ():
         word = m["w"].lower()
         if word == "this week" and _done(st.sentence, m.start(), m.end()):
             word = "earlier this week"  # "a grand jury this week indicted her": a day of the week gone by
@@ -329,8 +319,8 @@ def _done(sentence: str, start: int, end: int) -> bool:
                for k, w in enumerate(words))
 
 
-_NOT_PAST = _AUXILIARY | {"is", "are", "am"}  # "is expected", "will be indicted": no act done
-_PAST_ACTS = _PAST_VERBS - {"said", "told", "wrote", "spoke"}  # "said he had to go back this week": a saying dates no act
+_NOT_PAST = AUXILIARIES | {"is", "are", "am"}  # "is expected", "will be indicted": no act done
+_PAST_ACTS = PAST_VERBS - {"said", "told", "wrote", "spoke"}  # "said he had to go back this week": a saying dates no act
 
 
 def _relative_spans(st: Dating) -> bool:
@@ -371,17 +361,17 @@ def _looks_ahead(sentence: str, start: int, end: int) -> bool | None:
     if _INSTRUCTED.search(sentence, lo, start):
         return None  # "told jurors to return Friday" looks ahead, "asked residents to stay indoors Sunday" may not
     before = sentence[lo:start].split()
-    while before and before[-1].lower() in _SKIP_BEFORE:
+    while before and before[-1].lower() in SKIP_BEFORE_DATE:
         before.pop()
     if before:
         verb = before[-1].lower()
         helper = before[-2].lower() if len(before) > 1 else ""
-        if _FUTURE.fullmatch(verb):
+        if FUTURE.fullmatch(verb):
             return True
-        if (verb in _PAST_VERBS or verb.endswith("ed")) and helper not in _AUXILIARY:
+        if (verb in PAST_VERBS or verb.endswith("ed")) and helper not in AUXILIARIES:
             return False
     clause = sentence[lo:hi]
-    if not _FUTURE.search(clause):
+    if not FUTURE.search(clause):
         return False
     return None if _ONCE_PLANNED.search(clause) else True
 
@@ -399,10 +389,10 @@ class Span:
         m = self.m
         self.way = " ".join(m["dir"].lower().split())
         self.n, self.unit = m["n"].lower(), m["u"].lower().rstrip("s")
-        self.sign = _DIRECTION.get(self.way)
+        self.sign = SPAN_DIRECTION.get(self.way)
         count = _count(self.n)
-        self.step = None if self.sign is None or count is None or m["q"] and m["q"].lower() not in _EXACT \
-            else (self.sign * count * _UNITS[self.unit][1], _UNITS[self.unit][0])
+        self.step = None if self.sign is None or count is None or m["q"] and m["q"].lower() not in EXACT_QUALIFIERS \
+            else (self.sign * count * SPAN_UNITS[self.unit][1], SPAN_UNITS[self.unit][0])
 
     @property
     def text(self) -> str:
@@ -508,7 +498,7 @@ def _put(found: list[DateMention], taken: list[tuple[int, int]], mention: DateMe
 def _count(n: str) -> int | None:
     if n.isdigit():
         return int(n)
-    return _NUMBER_WORDS.get(n, 1 if n in SPAN_ARTICLES else None)
+    return NUMBER_WORDS.get(n, 1 if n in SPAN_ARTICLES else None)
 
 
 def shift_date(value: str, step: tuple[int, str]) -> str | None:
@@ -580,7 +570,7 @@ def _word_char(char: str) -> bool:
 def _weekday(name: str, pre: str, pub: date | None, future: bool) -> str | None:
     if pub is None:
         return None
-    target = _WEEKDAYS[name.lower()]
+    target = WEEKDAY_NUMBERS[name.lower()]
     if future or pre == "next":
         delta = (target - pub.weekday()) % 7 or (7 if pre == "next" else 0)
         return (pub + timedelta(days=delta)).isoformat()
@@ -595,15 +585,15 @@ def _relative_day(word: str, pub: date | None, possessive: bool = False) -> str 
         return None
     if word == "yesterday":
         return (pub - timedelta(days=1)).isoformat()
-    if word in ("today", "tonight") or word.startswith("this ") and word.endswith(("morning", "afternoon", "evening")):
+    if word in ("today", "tonight") or word.startswith("this ") and word.endswith(DAY_PARTS):
         return pub.isoformat()
     if word == "last night":
         return (pub - timedelta(days=1)).isoformat()
     season = word.split()[-1]
-    if season in _SEASON_END:
+    if season in SEASON_END:
         if word.startswith("this"):
             return f"{pub.year:04d}"
-        return f"{pub.year - 1:04d}" if pub.month <= _SEASON_END[season] else None
+        return f"{pub.year - 1:04d}" if pub.month <= SEASON_END[season] else None
     if word.endswith("month"):
         if word.startswith("last"):
             first = pub.replace(day=1) - timedelta(days=1)

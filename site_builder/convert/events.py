@@ -46,7 +46,8 @@ from .neutral import DATELINE, clip, neutralise
 from .recognise import Recognised, SentenceFacts
 from ..ruler import Ruler
 from .segment import Segmented, Sentence
-from ..articles.timex import WEEKDAY_WORDS, DateMention, shift_date
+from ..articles.datewords import WEEKDAY_WORDS
+from ..articles.timex import DateMention, shift_date
 from .topics import TopicMatcher
 
 _REPORTING = SPEECH_VERBS | ALLEGE_VERBS | DENY_VERBS

@@ -39,7 +39,7 @@ from .ledger import FILE as LEDGER_FILE
 from .ledger import Key, fingerprint, load_ledger
 from ..ruler import Ruler
 from .slug import slugify
-from ..articles.timex import MONTH_WORDS, WEEKDAY_WORDS
+from ..articles.datewords import MONTH_WORDS, WEEKDAY_WORDS
 from .topics import TopicDef
 from .write import Output
 
