@@ -27,10 +27,10 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.model import ITEM_LISTS
 from .docs import MergeError
 
 FILE = "convert-ledger.txt"
-SECTIONS = ("events", "claims", "quotes")
 HEADER = (
     "# site-builder convert: every draft it has proposed, so that a draft deleted from entries/ is not proposed again.\n"
     "# One line per proposal: source id, section, the item's id when proposed, fingerprint of the cited sentence.\n"
@@ -117,7 +117,7 @@ def parse_ledger(path: Path, text: str) -> Ledger:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         parts = line.split(maxsplit=4)
-        if len(parts) < 4 or parts[1] not in SECTIONS:
+        if len(parts) < 4 or parts[1] not in ITEM_LISTS:
             raise MergeError(f"{path}:{n}: expected '<source id> <events|claims|quotes> <item id> <fingerprint> [<why>]', found {line.strip()!r} "
                              "(delete the line, or the file, to start afresh)")
         source, section, item_id, fp = parts[:4]

@@ -30,6 +30,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .docs import Doc, load_doc
+from ..content.model import ITEM_LISTS
 from .items import Cite, DraftClaim, DraftEvent, DraftPerson, DraftQuote, DraftSource
 from .directory import Directory, KnownPerson
 from .identity import SETTLED, EditedItems, Fits
@@ -43,7 +44,7 @@ from ..articles.datewords import MONTH_WORDS, WEEKDAY_WORDS
 from .topics import TopicDef
 from .write import Output
 
-SECTIONS = ("events", "claims", "quotes")
+SECTIONS = ITEM_LISTS  # the entry lists a draft goes into
 # The field whose words similar() compares, and how many words it needs in common at the least.
 _SIMILAR_WORDS = {"events": ("title", 2), "claims": ("text", 1)}
 

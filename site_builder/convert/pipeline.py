@@ -24,7 +24,7 @@ from typing import Callable
 
 from ..errors import SiteBuilderError
 from ..gcpause import gc_paused
-from ..content.model import UNKNOWN_DATE
+from ..content.model import ITEM_LISTS, UNKNOWN_DATE
 from ..articles.sourcetext import SourceFileError, resolve
 from .caseinfo import load_case
 from .doc import CaseInfo, Placement
@@ -257,7 +257,7 @@ def _summarise(report: Report, extractions: list[Extraction], merger: Merger) ->
 
 def _list_ids(source: SourceReport, placed: list[Placed]) -> None:
     """Per section, the ids an article's drafts went into (each once, in order), and how."""
-    items = ("events", "claims", "quotes")
+    items = ITEM_LISTS
     source.ids, source.new = {s: [] for s in (*items, "people")}, {s: [] for s in (*items, "people")}
     source.cited, source.withheld = {s: [] for s in items}, {s: [] for s in items}
     for p in placed:

@@ -17,7 +17,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-ITEMS = ("events", "claims", "quotes")
+from ..content.model import ITEM_LISTS
+
 WIDTH = 120
 MARKS = {"new": "+", "cited": "*"}  # how an id is marked in the text report; unmarked: already in the content
 
@@ -43,10 +44,10 @@ class SourceReport:
     def lines(self) -> list[str]:
         """One wrapped line per section listing the ids, marked + new or * cited; then the withheld ones."""
         out = []
-        for section in (*ITEMS, "people"):
+        for section in (*ITEM_LISTS, "people"):
             marked = [MARKS.get(self._how(section, i), "") + i for i in self.ids.get(section, [])]
             out.extend(_wrap(f"      {section}: ", marked))
-        withheld = [i for section in ITEMS for i in self.withheld.get(section, [])]
+        withheld = [i for section in ITEM_LISTS for i in self.withheld.get(section, [])]
         out.extend(_wrap("      not proposed again (deleted since proposed): ", withheld))
         return out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..content.model import ITEM_LISTS
 from ..dates import PartialDate
 from .merge import Merger
 
@@ -22,7 +23,7 @@ def fill_summaries(merger: Merger) -> None:
             continue
         events = [e for e in doc.data.get("events") or [] if isinstance(e, dict)]
         dated = sorted((str(e.get("date") or e.get("not_after")), str(e.get("title")), not e.get("date")) for e in events)
-        counts = {k: len(doc.data.get(k) or []) for k in ("events", "claims", "quotes")}
+        counts = {k: len(doc.data.get(k) or []) for k in ITEM_LISTS}
         # What the converter says to editors goes in a note, which no page shows; the summary says only what the events do.
         note = (f"Summary drafted by the converter from {counts['events']} events, {counts['claims']} claims and "
                 f"{counts['quotes']} quotes; an editor should write it.")
