@@ -90,13 +90,16 @@ def _load_valid(content_dir: Path, session: Session | None, drafts: bool,
     return content
 
 
-def render_site(content: Content, options: BuildOptions, session: Session | None = None) -> dict[str, bytes]:
-    """Every output file of the site as bytes, keyed by its path in the output folder."""
+def render_site(content: Content, options: BuildOptions, session: Session | None = None,
+                keep: list[object] | None = None) -> dict[str, bytes]:
+    """Every output file of the site as bytes, keyed by its path in the output folder. ``keep``: a list to hold
+    the build's intermediate objects (views, plan) instead of freeing them (see :func:`build`)."""
     with gc_paused():
-        return _render_site(content, options, session)
+        return _render_site(content, options, session, keep)
 
 
-def _render_site(content: Content, options: BuildOptions, session: Session | None) -> dict[str, bytes]:
+def _render_site(content: Content, options: BuildOptions, session: Session | None,
+                 keep: list[object] | None = None) -> dict[str, bytes]:
     project = content.root.resolve().parent
     dirs = template_dirs(project)
     static = _static_files(dirs, project, content.root.parent)  # first: refuses links out of the project, FIFOs
@@ -138,6 +141,8 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
         if path in files:
             raise OutputError(f"two outputs map to '{path}'")
         files[path] = data
+    if keep is not None:
+        keep += [site, plan, jsonld, store, env, generated]
     return files
 
 
@@ -269,19 +274,30 @@ def _static_files(dirs: list[Path], project: Path, shown: Path) -> dict[str, byt
     return files
 
 
-def build(options: BuildOptions) -> BuildResult:
+def build(options: BuildOptions, keep: list[object] | None = None) -> BuildResult:
+    """Build the site into ``options.out``. ``keep``: a list to hold the build's big objects (content, views, plan,
+    output bytes) instead of freeing them on return, for a caller that ends the process right after (cli.script):
+    Python frees a big build's heap object by object (≈ 0.1 s at 4,000 events), the operating system in one go."""
     clean_stale(options.out)  # first, so a previous output a killed build moved aside is back even if this build fails
+    # The collector paused for the whole build (hundreds of thousands of small objects, none in a cycle): paused
+    # stage by stage, it scanned every object the last stage had made as soon as the next one began (0.1 s at 4,000
+    # events after a one-event edit).
+    with gc_paused():
+        return _build(options, keep)
+
+
+def _build(options: BuildOptions, keep: list[object] | None) -> BuildResult:
     project = options.content.resolve().parent
-    with gc_paused():  # hundreds of thousands of small objects, none in a cycle
-        disk = DiskCache.open(project) if options.cache and options.content.is_dir() else None
+    disk = DiskCache.open(project) if options.cache and options.content.is_dir() else None
     session = Session(files=FileCache(disk)) if disk is not None else None
     content = load_valid(options.content, session, drafts=options.drafts)
-    files = render_site(content, options, session)
+    files = render_site(content, options, session, keep)
     write_site(files, options.out, protect=[options.content, project, Path.cwd()])
     if disk is not None:
-        with gc_paused():
-            disk.save()  # last: a failed build leaves the cache as it was
+        disk.save()  # last: a failed build leaves the cache as it was
     pages = sum(1 for name in files if name.endswith(".html"))
+    if keep is not None:
+        keep += [content, session, disk, files]
     return BuildResult(pages, len(files), options.out, tuple(warnings(content, options.drafts)))
 
 

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
 
     workers = args.jobs or os.cpu_count() or 1
     result = build(BuildOptions(args.content, args.out, drafts=args.drafts, base_url=args.base_url, workers=workers,
-                                cache=not args.no_cache, search=args.search))
+                                cache=not args.no_cache, search=args.search), keep=getattr(args, "keep", None))
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"built {result.pages} pages ({result.files} files) into {result.out}")
