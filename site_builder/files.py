@@ -101,3 +101,16 @@ def read_file(path: Path, folder: Path | None = None, limit: int | None = None) 
     if limit is not None and len(data) > limit:  # it grew after the fstat
         raise TooLarge(len(data), limit)
     return data
+
+
+# A file's identity as the file system tells it: device, inode, size, and the times of its last modification
+# and of its last change of any kind. A program can set the modification time back, never the change time
+# (every write, rename, link or chmod sets it to now): equal identities mean the bytes were not touched between
+# two looks, but for a write within the same tick of the clock as the earlier look.
+FileId = tuple[int, int, int, int, int]
+NO_FILE: FileId = (-1, -1, -1, -1, -1)  # the identity of no file
+
+
+def file_id(status: os.stat_result) -> FileId:
+    """The identity of the file ``status`` describes (an ``os.stat``/``os.lstat``/``os.fstat`` result)."""
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.build import write
 from site_builder.content import cache, validate, yamlload
 from site_builder.build.pipeline import BuildOptions, build
 from site_builder.content.cache import DIR, DiskCache, machine_key
 from site_builder.errors import ContentErrors
+from site_builder.files import file_id
 
 from .conftest import ROOT, snapshot
 
@@ -177,6 +179,38 @@ def test_a_page_edited_in_the_output_is_rendered_again_not_trusted(example: Path
     text = page.read_bytes()
     page.write_bytes(text.replace(b"Alec Baldwin", b"Alec Baldwyn"))  # same size, other bytes
     assert built(example, "dist") == first
+
+
+def test_pages_read_back_from_the_last_output_are_linked_without_reading_them_again(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer compares an unchanged file with the last output's before linking it; a page the build read back
+    from there (and found unchanged since, by its identity: inode, size, times) is not read a second time."""
+    built(example, "dist")
+    opened: list[str] = []
+    real_open, out = os.open, (example / "dist").resolve()
+
+    def spying(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path).is_relative_to(out):
+            opened.append(Path(path).relative_to(out).as_posix())
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(write.os, "open", spying)  # (os itself: the cache's reads are seen too)
+    again = built(example, "dist")
+    pages = {name for name in again if name.endswith(".html")}
+    assert pages and all(opened.count(name) == 1 for name in pages)  # once: read back (cache.DiskCache.page)
+    assert {"case.json", "feed.xml", "sitemap.xml"} <= set(opened)  # made anew each build: compared by their bytes
+
+
+def test_a_file_changed_after_the_build_read_it_is_compared_by_its_bytes(tmp_path: Path) -> None:
+    """Given an identity a file no longer has, the writer reads it before carrying it over: a page edited in the
+    output after the build read it back is written anew, not linked."""
+    out = tmp_path / "dist"
+    write.write_site({"a.html": b"old page", "b.html": b"same"}, out, protect=[])
+    identity = {name: file_id(os.stat(out / name)) for name in ("a.html", "b.html")}
+    (out / "a.html").write_bytes(b"new page")  # same size, other bytes: a new change time
+    inode_b = os.stat(out / "b.html").st_ino
+    write.write_site({"a.html": b"old page", "b.html": b"same"}, out, protect=[], read_back=identity)
+    assert (out / "a.html").read_bytes() == b"old page"
+    assert os.stat(out / "b.html").st_ino == inode_b  # unchanged since read: carried over (a hard link)
 
 
 def test_a_run_of_edits_across_files_stays_equal_to_fresh_builds(example: Path) -> None:

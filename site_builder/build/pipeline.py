@@ -292,7 +292,9 @@ def _build(options: BuildOptions, keep: list[object] | None) -> BuildResult:
     session = Session(files=FileCache(disk)) if disk is not None else None
     content = load_valid(options.content, session, drafts=options.drafts)
     files = render_site(content, options, session, keep)
-    write_site(files, options.out, protect=[options.content, project, Path.cwd()])
+    # The files read back from the last output, named as in ``files`` (the writer need not read them again).
+    read_back = {path.relative_to(options.out).as_posix(): ident for path, ident in disk.read_back.items()} if disk else None
+    write_site(files, options.out, protect=[options.content, project, Path.cwd()], read_back=read_back)
     if disk is not None:
         disk.save()  # last: a failed build leaves the cache as it was
     pages = sum(1 for name in files if name.endswith(".html"))

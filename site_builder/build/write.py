@@ -34,10 +34,11 @@ import re
 import shutil
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 
 from ..errors import OutputError
+from ..files import FileId, file_id
 
 MARKER = ".site-builder-build.json"  # only a build writes it: the signature of a folder we may replace
 TOOL = "site-builder"
@@ -123,8 +124,10 @@ def check_replaceable(out: Path) -> None:
                           f"{', '.join(extra[:SHOWN])}{more}; move them elsewhere, then build again")
 
 
-def write_site(files: dict[str, bytes], out: Path, protect: list[Path]) -> None:
-    """Replace ``out`` with exactly ``files`` (and the marker); never touch ``protect`` folders (content, project)."""
+def write_site(files: dict[str, bytes], out: Path, protect: list[Path], read_back: Mapping[str, FileId] | None = None) -> None:
+    """Replace ``out`` with exactly ``files`` (and the marker); never touch ``protect`` folders (content, project).
+    ``read_back``: files of ``out`` the build took its bytes from (name -> identity when read): one still of that
+    identity is carried over without being read again."""
     check_paths(files)
     if MARKER in files:
         raise OutputError(f"two outputs map to '{MARKER}'")
@@ -141,7 +144,7 @@ def write_site(files: dict[str, bytes], out: Path, protect: list[Path]) -> None:
         for name, data in sorted(files.items()):
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            if previous is None or not _keep(previous / name, target, data):
+            if previous is None or not _keep(previous / name, target, data, (read_back or {}).get(name)):
                 target.write_bytes(data)
         (staging / MARKER).write_bytes(manifest(files))  # last: a staging folder with a marker is complete
         _put_in_place(staging, out)
@@ -152,18 +155,20 @@ def write_site(files: dict[str, bytes], out: Path, protect: list[Path]) -> None:
         _remove_build(staging, partial=True)
 
 
-def _keep(old: Path, target: Path, data: bytes) -> bool:
+def _keep(old: Path, target: Path, data: bytes, known: FileId | None = None) -> bool:
     """Put the previous build's ``old`` at ``target`` when its bytes are ``data``, keeping its time of last
     change (rsync and CDN deploys then send only what changed): a hard link, else a copy with its times.
-    False when there is no such file, it differs, or it cannot be linked or copied (then write it anew)."""
+    False when there is no such file, it differs, or it cannot be linked or copied (then write it anew).
+    ``known``: the identity ``old`` had when ``data`` was read from it; if it still has it, it is not read again."""
     try:
         st = os.lstat(old)
         if not stat.S_ISREG(st.st_mode) or st.st_size != len(data):
             return False
-        fd = os.open(old, os.O_RDONLY | os.O_NOFOLLOW)
-        with os.fdopen(fd, "rb") as handle:
-            if handle.read(len(data) + 1) != data:
-                return False
+        if known is None or file_id(st) != known:
+            fd = os.open(old, os.O_RDONLY | os.O_NOFOLLOW)
+            with os.fdopen(fd, "rb") as handle:
+                if handle.read(len(data) + 1) != data:
+                    return False
         try:
             os.link(old, target, follow_symlinks=False)
         except OSError:  # a file system without hard links

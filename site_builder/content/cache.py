@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..files import NO_FILE, FileId, file_id
 from .yamlload import YamlDoc, lines_of
 
 DIR = ".site-builder-cache"
@@ -106,6 +107,9 @@ class DiskCache:
         self.loaded: dict[str, dict[str, Any]] = {kind: self._read(kind) for kind in KINDS}
         self.used: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
         self._digests: dict[int, tuple[Any, str]] = {}
+        # Each file of the last output this build took bytes from (a page, a search bundle's file): its identity
+        # when read (files.FileId), so that the writer can carry it over without reading it again.
+        self.read_back: dict[Path, FileId] = {}
         self._before_fork: dict[str, set[str]] = {}  # what this process had used when its render workers forked
 
     @classmethod
@@ -181,9 +185,10 @@ class DiskCache:
         if not (isinstance(entry, dict) and isinstance(entry.get("sha256"), str) and isinstance(entry.get("fragments"), list)):
             return None
         expected = entry["sha256"]
-        data = _read_regular(previous)
+        data, identity = _read_regular(previous)
         if data is None or digest(data) != expected:
             return None
+        self.read_back[previous] = identity
         self.used["pages"][key] = entry
         loaded, used = self.loaded["fragments"], self.used["fragments"]
         used.update((k, loaded[k]) for k in entry["fragments"] if isinstance(k, str) and k in loaded)
@@ -202,14 +207,17 @@ class DiskCache:
         if not (isinstance(entry, dict) and entry and all(isinstance(v, str) for v in entry.values())):
             return None
         files: dict[str, bytes] = {}
+        identities: dict[Path, FileId] = {}
         for name, expected in entry.items():
             parts = name.split("/")
             if not name.startswith(prefix) or any(part in ("", ".", "..") for part in parts):
                 return None
-            data = _read_regular(previous.joinpath(*parts))
+            path = previous.joinpath(*parts)
+            data, identities[path] = _read_regular(path)
             if data is None or digest(data) != expected:
                 return None
             files[name] = data
+        self.read_back.update(identities)
         self.used["search"][key] = entry
         return files
 
@@ -334,16 +342,20 @@ def _by_shard(entries: dict[str, Any], width: int) -> dict[str, dict[str, Any]]:
     return grouped
 
 
-def _read_regular(path: Path) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file (a link is not followed), else None."""
+def _read_regular(path: Path) -> tuple[bytes | None, FileId]:
+    """The bytes of ``path`` if it is a regular file (a link is not followed), else None; and the file's identity
+    (files.FileId), taken before reading, so that any change after it shows (an identity of nothing when the
+    file was not read whole)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
         with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return None
-            return handle.read()
+            st = os.fstat(handle.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                return None, NO_FILE
+            data = handle.read()
     except OSError:
-        return None
+        return None, NO_FILE
+    return data, file_id(st) if len(data) == st.st_size else NO_FILE
 
 
 def _is_finding(value: Any) -> bool:
