@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from site_builder.build import write
 from site_builder.content import cache, validate, yamlload
@@ -211,6 +212,30 @@ def test_a_file_changed_after_the_build_read_it_is_compared_by_its_bytes(tmp_pat
     write.write_site({"a.html": b"old page", "b.html": b"same"}, out, protect=[], read_back=identity)
     assert (out / "a.html").read_bytes() == b"old page"
     assert os.stat(out / "b.html").st_ino == inode_b  # unchanged since read: carried over (a hard link)
+
+
+def test_the_digests_of_an_unchanged_files_items_come_from_the_cache(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every entry of the cache is addressed by digests of the models it shows; an unchanged file's items (events,
+    claims, quotes, people, sources, strands) have the digests recorded for the file's bytes, not made again from
+    each model's JSON. An edited file's items are digested anew."""
+    built(example, "dist")
+    dumped: list[str] = []
+    real = BaseModel.model_dump_json
+
+    def counting(self: BaseModel, *args: object, **kwargs: object) -> str:
+        dumped.append(type(self).__name__)
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(BaseModel, "model_dump_json", counting)
+    first = built(example, "dist")
+    assert not {"Event", "Claim", "Quote", "Person", "Source", "Topic"} & set(dumped)
+    path = example / "content" / "entries" / "reality-show.yaml"
+    path.write_text(path.read_text("utf-8").replace("title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC"), "utf-8")
+    dumped.clear()
+    assert built(example, "dist") != first
+    items = [type_ for type_ in dumped if type_ in ("Event", "Claim", "Quote", "Person", "Source", "Topic")]
+    assert len(items) == 25 and set(items) == {"Event", "Claim", "Quote"}  # the 25 items of reality-show.yaml, once each
+    assert snapshot(example / "dist") == built(example, "fresh", use_cache=False)
 
 
 def test_a_run_of_edits_across_files_stays_equal_to_fresh_builds(example: Path) -> None:

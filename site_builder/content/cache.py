@@ -30,6 +30,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
+import pydantic
+
 from .. import __version__
 from ..files import NO_FILE, FileId, file_id
 from .yamlload import YamlDoc, lines_of
@@ -94,6 +96,20 @@ def digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
+def dump_digest(model: pydantic.BaseModel) -> str:
+    """The digest of a content model's JSON."""
+    return digest(model.model_dump_json().encode("utf-8"))
+
+
+def _model_lists(model: Any) -> dict[str, list[Any]]:
+    """Each field of ``model`` that holds a non-empty list of models, by name."""
+    found = {}
+    for name, value in vars(model).items():
+        if isinstance(value, list) and value and all(isinstance(v, pydantic.BaseModel) for v in value):
+            found[name] = value
+    return found
+
+
 class DiskCache:
     """The cache of one project: entries read at the start of a build, the ones it used written at the end."""
 
@@ -107,6 +123,8 @@ class DiskCache:
         self.loaded: dict[str, dict[str, Any]] = {kind: self._read(kind) for kind in KINDS}
         self.used: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
         self._digests: dict[int, tuple[Any, str]] = {}
+        self._raw: tuple[bytes, str] | None = None  # the file bytes last digested, and their digest
+        self._record: dict[str, tuple[str, dict[str, list[Any]]]] = {}  # parsed file -> its model's lists, for save
         # Each file of the last output this build took bytes from (a page, a search bundle's file): its identity
         # when read (files.FileId), so that the writer can carry it over without reading it again.
         self.read_back: dict[Path, FileId] = {}
@@ -120,7 +138,7 @@ class DiskCache:
 
     def doc(self, raw: bytes, name: str) -> YamlDoc | None:
         """The document ``raw`` parsed to last time, named ``name`` (the path as this build names it)."""
-        key = digest(raw)
+        key = self._raw_key(raw)
         entry = self.loaded["parsed"].get(key)
         if not (isinstance(entry, dict) and "data" in entry):
             return None
@@ -128,15 +146,48 @@ class DiskCache:
         return YamlDoc(name, entry["data"], lines_of(raw, name))  # lines: by parsing ``raw`` again, if an error needs one
 
     def remember_doc(self, raw: bytes, doc: YamlDoc) -> None:
-        self.used["parsed"][digest(raw)] = {"data": doc.data}
+        self.used["parsed"][self._raw_key(raw)] = {"data": doc.data}
+
+    def _raw_key(self, raw: bytes) -> str:
+        """The digest of a file's bytes, made once per build (doc, remember_doc and known_models all ask)."""
+        if self._raw is None or self._raw[0] is not raw:
+            self._raw = (raw, digest(raw))
+        return self._raw[1]
 
     def model_digest(self, model: Any) -> str:
         """The digest of a content model's JSON, made once per object in a build (validation and rendering
-        both key their entries by it)."""
+        both key their entries by it), or known from the file it came from (:meth:`known_models`)."""
         hit = self._digests.get(id(model))
         if hit is None or hit[0] is not model:  # the stored model keeps its id from being reused
-            hit = self._digests[id(model)] = (model, digest(model.model_dump_json().encode("utf-8")))
+            hit = self._digests[id(model)] = (model, dump_digest(model))
         return hit[1]
+
+    def known_models(self, raw: bytes, model: Any) -> None:
+        """Take the digests of the items ``model`` lists (each element of its lists of models: the events, claims
+        and quotes of an entry file, the people, the sources, the strands), the model that the file ``raw``
+        validated to, from what the cache recorded for the same bytes (a model is made from its file's bytes
+        by the same code and the same pydantic); when it has none, they are recorded at :meth:`save`."""
+        key = self._raw_key(raw)
+        entry = self.used["parsed"].get(key)
+        if not isinstance(entry, dict):
+            return
+        lists = _model_lists(model)
+        items = entry.get("items")
+        made_by = f"{type(model).__name__} {pydantic.VERSION}"  # the same bytes as another kind of file: other models
+        if key in self.loaded["parsed"] and isinstance(items, dict) and items.get("by") == made_by:
+            for field, models in lists.items():
+                digests = items.get(field)
+                if isinstance(digests, list) and len(digests) == len(models) and all(isinstance(d, str) for d in digests):
+                    self._digests.update((id(m), (m, d)) for m, d in zip(models, digests))
+        elif key not in self.loaded["parsed"]:
+            self._record[key] = (made_by, lists)
+
+    def _record_items(self) -> None:
+        """Record in each parsed file new to this build the digests of the items its model lists (known_models)."""
+        for key, (made_by, lists) in self._record.items():
+            entry = self.used["parsed"].get(key)
+            if isinstance(entry, dict):
+                entry["items"] = {"by": made_by, **{f: [self.model_digest(m) for m in ms] for f, ms in lists.items()}}
 
     # Validation findings of one item, by a digest of the item and of everything it was checked against.
 
@@ -251,6 +302,7 @@ class DiskCache:
         its key), removing those that hold nothing now. A failure leaves the build as it was."""
         if self.key is None:
             return
+        self._record_items()
         try:
             for kind in KINDS:
                 by_shard = _by_shard(self.used[kind], shard_width(kind, len(self.used[kind])))

@@ -183,6 +183,8 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
     except ValidationError as exc:
         problems.extend(_problems(exc, doc, schema))
         return None
+    if disk is not None:
+        disk.known_models(raw, loaded.model)
     if cache is not None:
         old = cache.previous(path)
         if old is not None:
