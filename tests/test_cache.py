@@ -10,13 +10,13 @@ import pytest
 from pydantic import BaseModel
 
 from site_builder.build import write
-from site_builder.content import cache, validate, yamlload
+from site_builder.content import cache, incremental, validate, yamlload
 from site_builder.build.pipeline import BuildOptions, build
 from site_builder.content.cache import DIR, DiskCache, machine_key
 from site_builder.errors import ContentErrors
 from site_builder.files import file_id
 
-from .conftest import ROOT, snapshot
+from .conftest import ROOT, edit_line, snapshot
 
 OLD = 1_000_000_000  # 2001: a time no build writes
 
@@ -41,7 +41,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_second_build_reuses_the_cache_and_gives_the_same_bytes(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = built(example, "dist")
-    assert sorted(p.name for p in (example / DIR).iterdir()) == ["findings", "fragments", "pages", "parsed", "texts"]
+    assert sorted(p.name for p in (example / DIR).iterdir()) == ["files", "findings", "fragments", "pages", "parsed", "texts"]
     seen = parses(monkeypatch)
     assert built(example, "dist") == first
     assert seen == []  # every file came from the cache
@@ -290,6 +290,37 @@ def test_an_error_in_one_file_gives_the_line_in_a_file_read_from_the_cache(examp
     assert f"duplicate id 'charges-filing-decision' (first defined at {example / 'content' / 'entries' / 'charges.yaml'}:{line})" in result.err
 
 
+def test_an_edited_entry_file_is_parsed_only_where_it_changed(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache keeps an entry file's text with its document: after an edit inside one item, `build` parses that
+    item again (content.incremental, as the dev server does), not the whole file, and builds what a fresh build does."""
+    built(example, "dist")
+    whole = parses(monkeypatch)
+    pieces: list[str] = []
+    monkeypatch.setattr(incremental, "load_yaml", lambda raw, name: (pieces.append(raw.decode("utf-8")), yamlload.load_yaml(raw, name))[1])
+    path = example / "content" / "entries" / "reality-show.yaml"
+    path.write_text(path.read_text("utf-8").replace("title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC"), "utf-8")
+    after = built(example, "dist")
+    assert whole == []
+    assert after == built(example, "fresh", use_cache=False)
+    assert len(pieces) == 2 and all(piece.startswith("  - id: ") for piece in pieces)  # the event, before and after
+    assert "The Baldwins premieres on TLC" in pieces[0] and "The Baldwins premiere on TLC" in pieces[1]
+
+
+def test_an_error_in_an_item_parsed_alone_is_reported_as_by_a_whole_parse(example: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """An edit that breaks the item it touches fails with the same report, file, line and field, with the cache as without."""
+    built(example, "dist")
+    path = example / "content" / "entries" / "reality-show.yaml"
+    lines = path.read_text("utf-8").split("\n")
+    line = lines.index("    title: The Baldwins premieres on TLC") + 1
+    edit_line(path, line, "title: The Baldwins premieres on TLC", "titel: The Baldwins premieres on TLC")
+    cached = run("build", "--content", example / "content", "--out", example / "dist", "--no-search")
+    fresh = run("build", "--content", example / "content", "--out", example / "fresh", "--no-search", "--no-cache")
+    assert cached.code == fresh.code == 1
+    assert cached.err == fresh.err == (  # the third event, show-premiere, begins on line 66
+        f"{path}:66: events[2].title: required field is missing\n"
+        f"{path}:{line}: events[2].titel: unknown key 'titel' (did you mean 'title'?)\n2 problems in content\n")
+
+
 def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Ids of the items validation checks from now on (an item whose findings the cache answered is not checked)."""
     seen: list[str] = []
@@ -362,7 +393,7 @@ def test_damaged_findings_in_a_signed_cache_are_checked_again(example: Path, mon
 def test_a_small_site_keeps_one_cache_file_per_kind_and_one_per_parsed_file(example: Path) -> None:
     built(example, "dist")
     counts = {kind.name: len(list(kind.iterdir())) for kind in (example / DIR).iterdir()}
-    assert counts == {"parsed": 9, "fragments": 1, "pages": 1, "findings": 1, "texts": 1}
+    assert counts == {"parsed": 9, "fragments": 1, "pages": 1, "findings": 1, "texts": 1, "files": 1}
 
 
 def test_a_one_event_edit_rewrites_only_the_cache_shards_it_changed(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -380,7 +411,8 @@ def test_a_one_event_edit_rewrites_only_the_cache_shards_it_changed(example: Pat
     assert built(example, "dist") == built(example, "fresh", use_cache=False)
     rewritten = {p.relative_to(example / DIR).as_posix() for p in (example / DIR).rglob("*.json") if p.stat().st_mtime != OLD}
     kinds = {name.split("/")[0] for name in rewritten}
-    assert kinds == {"parsed", "fragments", "pages", "findings", "texts"}  # the edited file; the event's fragments, pages, findings, texts
+    # the edited file (its document, and which document it is now); the event's fragments, pages, findings, texts
+    assert kinds == {"parsed", "files", "fragments", "pages", "findings", "texts"}
     assert sum(name.startswith("parsed/") for name in rewritten) <= 2  # the new document's shard (and the old one's, removed or rewritten)
     assert sum(name.startswith("findings/") for name in rewritten) <= 2  # the event's new findings, its old ones dropped
     assert len(rewritten) < len(files) / 4

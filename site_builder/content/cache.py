@@ -38,7 +38,7 @@ from .yamlload import YamlDoc, lines_of
 
 DIR = ".site-builder-cache"
 FORMAT = "site-builder cache"
-KINDS = ("parsed", "fragments", "pages", "findings", "texts", "search")
+KINDS = ("parsed", "fragments", "pages", "findings", "texts", "search", "files")
 KEY_BYTES = 32
 # Each kind is a folder of shards, by the first hex digits of the entries' keys (every key is a SHA-256 digest):
 # a build that changes a few entries rewrites the few shards that hold them, not megabytes of JSON. How many
@@ -145,8 +145,28 @@ class DiskCache:
         self.used["parsed"][key] = entry
         return YamlDoc(name, entry["data"], lines_of(raw, name))  # lines: by parsing ``raw`` again, if an error needs one
 
-    def remember_doc(self, raw: bytes, doc: YamlDoc) -> None:
-        self.used["parsed"][self._raw_key(raw)] = {"data": doc.data}
+    def remember_doc(self, raw: bytes, doc: YamlDoc, text: str | None = None) -> None:
+        """Record what ``raw`` parsed to; ``text``: its text too (an entry file's, which the next version of the
+        file is parsed against: see :meth:`previous`)."""
+        self.used["parsed"][self._raw_key(raw)] = {"data": doc.data} if text is None else {"data": doc.data, "text": text}
+
+    # The last version of each file: an edited entry file is parsed again only where it changed (content.incremental).
+
+    def previous(self, label: str) -> tuple[str, Any] | None:
+        """The text and data of the version of the file ``label`` names (see :meth:`remember_file`) that the last
+        build read, when the cache holds both; else None."""
+        for record in self.loaded["files"].values():
+            if isinstance(record, dict) and record.get("label") == label and isinstance(record.get("raw"), str):
+                entry = self.loaded["parsed"].get(record["raw"])
+                if isinstance(entry, dict) and isinstance(entry.get("text"), str) and "data" in entry:
+                    return entry["text"], entry["data"]
+        return None
+
+    def remember_file(self, label: str, raw: bytes) -> None:
+        """Record that the file ``label`` names (the same for every build of the project) holds ``raw`` now
+        (under a key made of both: an entry never changes under its key)."""
+        raw_key = self._raw_key(raw)
+        self.used["files"][digest(f"{label}\x00{raw_key}".encode("utf-8"))] = {"label": label, "raw": raw_key}
 
     def _raw_key(self, raw: bytes) -> str:
         """The digest of a file's bytes, made once per build (doc, remember_doc and known_models all ask)."""

@@ -167,6 +167,13 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
     if doc is None and cache is not None and disk is None and schema is Entry:
         doc = cache.reparse(path, raw, name)  # the dev server: only the items an edit touched are parsed again
         data = cache.with_kept_items(path, doc) if doc is not None else None
+    if disk is not None:
+        disk.remember_file(_label(path, schema), raw)
+    if doc is None and disk is not None and schema is Entry:
+        text = _text(raw)  # kept in the cache: the file's next version is parsed against it
+        doc = _reparsed(disk, path, text, name) if text is not None else None
+        if doc is not None:
+            disk.remember_doc(raw, doc, text)
     if doc is None:
         try:
             doc = load_yaml(raw, name)
@@ -174,7 +181,7 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
             problems.append(exc.problem)
             return None
         if disk is not None:
-            disk.remember_doc(raw, doc)
+            disk.remember_doc(raw, doc, _text(raw) if schema is Entry else None)
     if not isinstance(doc.data, dict):
         problems.append(Problem(name, 1, "", f"expected a mapping of keys at the top level, found {_kind(doc.data)}"))
         return None
@@ -191,6 +198,33 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
             loaded = Loaded(_keep_unchanged_items(old.model, loaded.model), doc)
         cache.put(path, raw, loaded)
     return loaded
+
+
+def _label(path: Path, schema: type[Schema]) -> str:
+    """What names a content file in the cache beside the content, however the build was asked to read it."""
+    return f"{schema.__name__}:{path.name}"
+
+
+def _text(raw: bytes) -> str | None:
+    """The text of an entry file's bytes, if incremental parsing can use it (see FileCache.reparse)."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
+
+
+def _reparsed(disk: DiskCache, path: Path, text: str, name: str) -> YamlDoc | None:
+    """The document of entry file ``path`` (whose text is now ``text``), parsed only where it differs from the
+    version the last build read (`build`: :func:`~.incremental.reparse` against the cache beside the content),
+    or None: parse it whole."""
+    previous = disk.previous(_label(path, Entry))
+    if previous is None:
+        return None
+    data = reparse(previous[0], previous[1], text, name)
+    return None if data is None else YamlDoc(name, data, Reparsed(text, name))
 
 
 def _keep_unchanged_items(old: Schema, new: M) -> M:
