@@ -321,6 +321,22 @@ def test_an_error_in_an_item_parsed_alone_is_reported_as_by_a_whole_parse(exampl
         f"{path}:{line}: events[2].titel: unknown key 'titel' (did you mean 'title'?)\n2 problems in content\n")
 
 
+def test_after_an_edit_only_the_sources_an_item_checked_again_cites_are_normalised(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every other item's findings come from the cache: of the example's 7 source files, only the two that the
+    edited event (show-premiere) cites are normalised, not all 7. (Key points, checked on every build, would add
+    those they cite: without key-points.yaml here.)"""
+    (example / "content" / "key-points.yaml").unlink()
+    built(example, "dist")
+    sources = {(example / "seeds" / p.name).read_text("utf-8-sig") : p.name for p in (example / "seeds").glob("*.txt")}
+    normalised: list[str] = []
+    real = validate.normalize
+    monkeypatch.setattr(validate, "normalize", lambda text: (normalised.append(sources.get(text, "")), real(text))[1])
+    path = example / "content" / "entries" / "reality-show.yaml"
+    path.write_text(path.read_text("utf-8").replace("title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC"), "utf-8")
+    built(example, "dist")
+    assert sorted(name for name in normalised if name) == ["001_3629451b70e018e5.txt", "17_ktbb-abc-audio-the-baldwins-trailer.txt"]
+
+
 def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Ids of the items validation checks from now on (an item whose findings the cache answered is not checked)."""
     seen: list[str] = []

@@ -103,13 +103,23 @@ def read_source_bytes(path: Path) -> bytes:
         raise SourceFileError(f"cannot read '{path.name}': {exc.strerror}") from None
 
 
-def source_text(path: Path, raw: bytes) -> str:
-    """The normalised text of source file ``path`` whose bytes are ``raw``, or :class:`SourceFileError`."""
+def decoded_text(path: Path, raw: bytes) -> str:
+    """The text of source file ``path`` whose bytes are ``raw``, not yet normalised, or :class:`SourceFileError`."""
     try:
-        text = normalize(raw.decode("utf-8-sig"))
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SourceFileError(f"'{path.name}' is not UTF-8 text") from None
-    if path.suffix.lower() in _MARKUP:
+
+
+def is_markup(path: Path) -> bool:
+    """Whether source file ``path`` is a page (HTML, XML) whose text :func:`source_text` adds to its own."""
+    return path.suffix.lower() in _MARKUP
+
+
+def source_text(path: Path, raw: bytes) -> str:
+    """The normalised text of source file ``path`` whose bytes are ``raw``, or :class:`SourceFileError`."""
+    text = normalize(decoded_text(path, raw))
+    if is_markup(path):
         from .read import ReadError, read_article  # only for these files: a plain build never loads the converter
 
         try:
