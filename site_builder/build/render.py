@@ -162,9 +162,9 @@ class FragmentStore:
     def page_key(self, page: Page, jsonld: str) -> str:
         """The content address of a page that shows only ``page.deps`` besides what ``scope`` covers: its
         path, template, pager and JSON-LD (title, description, address) and a digest of each model it shows."""
-        assert page.deps is not None
+        assert page.deps is not None and self.disk is not None
         pager = page.context.get("pager")
-        parts = [self.scope, page.path, page.template, jsonld, repr(pager), repr(page.summary), *(self._digest(m) for m in page.deps)]
+        parts = [self.scope, page.path, page.template, jsonld, repr(pager), repr(page.summary), *map(self.disk.model_digest, page.deps)]
         return digest("\x00".join(parts).encode("utf-8"))
 
     def disk_key(self, name: str, models: tuple[Any, ...], args: tuple[Any, ...], links: tuple[str, ...]) -> str:

@@ -178,8 +178,9 @@ class DiskCache:
         """The digest of a content model's JSON, made once per object in a build (validation and rendering
         both key their entries by it), or known from the file it came from (:meth:`known_models`)."""
         hit = self._digests.get(id(model))
-        if hit is None or hit[0] is not model:  # the stored model keeps its id from being reused
-            hit = self._digests[id(model)] = (model, dump_digest(model))
+        if hit is not None and hit[0] is model:  # the stored model keeps its id from being reused
+            return hit[1]
+        hit = self._digests[id(model)] = (model, dump_digest(model))
         return hit[1]
 
     def known_models(self, raw: bytes, model: Any) -> None:
