@@ -1,9 +1,12 @@
 """A cache beside the content that lets one `build` reuse the work of the last: parsed files, rendered fragments.
 
 In: the project folder. Out: :class:`DiskCache`, which answers "what did these
-file bytes parse to?" and "what did this fragment render to?" from
-``.site-builder-cache/`` and, after a build, writes back what that build used
-(each kind in shards by key, so that a small edit rewrites a few small files).
+file bytes parse to?" (with the digests of the models they made, and an entry
+file's text, against which its next version is parsed where it changed), "which
+version of this file did the last build read?" and "what did this fragment
+render to?" from ``.site-builder-cache/`` and, after a build, writes back what
+that build used (each kind in shards by key, so that a small edit rewrites a
+few small files).
 
 A cache file is project data anyone who can write the project can write, so
 nothing in it is trusted: it is JSON (never executed, unlike a pickle), it is
@@ -13,7 +16,8 @@ version and code, the project folder, its kind and its shard. A file that is uns
 with another key, damaged, truncated, of another version or code, or copied
 from another project is ignored, and the next save replaces it. Entries are
 content-addressed: a parsed file by the digest of its bytes, a fragment by a
-digest of everything it shows (see render.FragmentStore). When the cache
+digest of everything it shows (see render.FragmentStore); an entry never
+changes under its key. When the cache
 cannot be read or written (no key, a read-only folder), builds simply do
 without it.
 """
