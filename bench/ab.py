@@ -33,7 +33,9 @@ def timed(tree: Path, project: Path, extra: list[str]) -> tuple[float, float]:
     cmd = [sys.executable, "-m", "site_builder.cli", "build", "--no-search",
            "--content", str(project / "content"), "--out", str(project / "dist"), *extra]
     before, start = os.times(), time.perf_counter()
-    subprocess.run(cmd, env={**os.environ, "PYTHONPATH": str(tree)}, stdout=subprocess.DEVNULL, check=True)
+    # Run from the project's folder: `python -m` puts the working folder first on sys.path, before PYTHONPATH, so
+    # from a checkout both trees would run the checkout's package.
+    subprocess.run(cmd, env={**os.environ, "PYTHONPATH": str(tree)}, stdout=subprocess.DEVNULL, check=True, cwd=project)
     wall, after = time.perf_counter() - start, os.times()
     return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system)
 
