@@ -14,6 +14,7 @@ Stages nest (load_content holds load_yaml; validate holds _source_texts; plan_pa
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import tempfile
@@ -87,6 +88,7 @@ def main() -> None:
         elif args.cli:
             options = build_module.BuildOptions(project / "content", project / "dist", cache=True)
             session = None
+            gc.disable()  # as the `build` command runs (cli.script): the collector never runs
             build_module.build(options)
         else:
             options = build_module.BuildOptions(project / "content", project / "unused")
