@@ -396,8 +396,8 @@ def test_every_page_served_after_each_kind_of_edit_equals_a_fresh_build_with_kep
 
 def test_a_one_event_edit_keeps_the_views_and_pages_of_everyone_it_does_not_name(example: Path) -> None:
     """A rebuild after a one-event edit makes new views and pages only for the event, its strand, the people it
-    names and the sources it cites (and the lists that hold them); every other person's and source's view, and
-    each other person's pages, are the very objects of the rebuild before."""
+    names, the sources it cites and the sources that list those people; every other person's and source's view,
+    and each other person's pages, are the very objects of the rebuild before."""
     from site_builder.build.pages import plan_pages
 
     content = example / "content"
@@ -410,7 +410,9 @@ def test_a_one_event_edit_keeps_the_views_and_pages_of_everyone_it_does_not_name
     first, first_plan = build()
     _replace(content / "entries" / "reality-show.yaml", "title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC")
     second, second_plan = build()
-    named, cited = {"tlc", "max", "alec-baldwin", "hilaria-baldwin"}, {"ktbb-2025-01-27", "radar-2025-03-04"}
+    named = {"tlc", "max", "alec-baldwin", "hilaria-baldwin"}  # the event's people
+    # The sources the event cites, and those that list one of its people (people.yaml: Baldwin's citations).
+    cited = {"ktbb-2025-01-27", "radar-2025-03-04", "deccan-herald-2021-10-23", "newkerala-2025-01-11", "radar-2025-02-17"}
     before = {p.model.id: p for p in first.people}
     for person in second.people:
         assert (person is before[person.model.id]) == (person.model.id not in named), person.model.id

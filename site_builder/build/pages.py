@@ -9,12 +9,14 @@ never build paths themselves.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import OutputError
 from .markup import plain
 from .paging import PAGE_ITEMS, PEOPLE_PER_PAGE, SOURCE_LINES, SOURCE_WEIGHT, Pager, Part, chunks, pagers, part_path, weighted_chunks
+from ..content.model import Schema
 from .site import EventView, PersonView, Site, SourceView, TopicView
 
 
@@ -89,32 +91,51 @@ class Plan:
         permalink, and a source's block, which links each thing taken from it, go to the page of its
         strand that holds it. Part of the
         key of a stored fragment: an item moves to another page without changing."""
+        if isinstance(view, EventView):  # its permalink: the page of its strand that holds it
+            return (self.topic_items.get(view.anchor, ""),)
+        if not isinstance(view, SourceView):
+            return ()
         hit = self._links.get(id(view))
         if hit is not None and hit[0] is view:
             return hit[1]
-        found = self._find_links(view)
-        self._links[id(view)] = (view, found)
+        found = tuple(self.topic_items.get(f"{kind}-{item.model.id}", "") for kind, group in
+                      (("event", view.events), ("claim", view.claims), ("quote", view.quotes)) for item in group)
+        self.remember(view, found)
         return found
 
-    def _find_links(self, view: Any) -> tuple[str, ...]:
-        if isinstance(view, EventView):  # its permalink: the page of its strand that holds it
-            return (self.topic_items.get(f"event-{view.model.id}", ""),)
-        if not isinstance(view, SourceView):
-            return ()
-        return tuple(self.topic_items.get(f"{kind}-{item.model.id}", "") for kind, group in
-                     (("event", view.events), ("claim", view.claims), ("quote", view.quotes)) for item in group)
+    def remember(self, view: SourceView, links: tuple[str, ...]) -> None:
+        """Record ``links`` as what :meth:`links` gives for ``view`` (known from the last build's plan)."""
+        self._links[id(view)] = (view, links)
 
 
-def plan_pages(site: Site) -> Plan:
-    """The site's pages; OutputError if two would be written to the same path."""
+class PlanMemo:
+    """The pages the last build planned, kept for the next (the dev server's rebuilds): a strand's pages while
+    its view is the same object, a person's while their view is and none of their events moved to another page
+    of its strand, a source's block (what it lists and where each item is) likewise. Views are kept by
+    site.Memo while nothing they show changed, so a kept page shows what a fresh one would."""
+
+    def __init__(self) -> None:
+        self.strands: dict[str, tuple[TopicView, list[Page], dict[str, str]]] = {}  # id -> (view, pages, its Plan.topic_items)
+        self.people: dict[str, tuple[PersonView, list[Page]]] = {}
+        self.sources: dict[str, tuple[SourceView, tuple[Schema, ...], tuple[str, ...]]] = {}  # id -> (view, deps, links)
+
+
+def plan_pages(site: Site, memo: PlanMemo | None = None) -> Plan:
+    """The site's pages; OutputError if two would be written to the same path. ``memo`` (the dev server's):
+    keep the pages of strands, people and sources whose views did not change since the last build."""
     case = site.case
     plan = Plan([], {}, {}, {})
-    strands = [page for topic in site.topics for page in topic_pages(topic, plan)]  # first: the sources pages link into them
+    kept = memo if memo is not None else PlanMemo()
+    strands, moved = _strands(site, plan, kept)  # first: the sources pages link into them
+    # An item that moved to another page of its strand moves the links to it on its people's and sources' pages.
+    events = [view for view in moved if isinstance(view, EventView)]
+    stale_people = {ref.id for view in events for ref in view.people}
+    stale_sources = {cite.source.id for view in moved for cite in view.cites}
     plan.pages.extend([
         Page("index.html", "index.html", case.title, _first_sentence(case.summary), kind="WebSite"),
         *timeline_pages(site, plan),
         *people_index_pages(site),
-        *sources_pages(site, plan),
+        *sources_pages(site, plan, kept, stale_sources),
         Page("about/index.html", "about.html", "About this site", "How this site is made: method, attribution and corrections."),
         Page("404.html", "404.html", "Page not found", "This page does not exist."),
         Page(EMBED_PATH, "embed.html", "Timeline", f"The timeline of {case.title}, for embedding in other pages.",
@@ -123,14 +144,42 @@ def plan_pages(site: Site) -> Plan:
     ])
     if site.search:
         plan.pages.append(Page(SEARCH_PATH, "search.html", "Search", f"Search the events, claims, quotes and people of {case.title}."))
+    people: dict[str, tuple[PersonView, list[Page]]] = {}
     for person in site.people:
-        plan.pages.extend(person_pages(person, plan))
+        hit = kept.people.get(person.model.id)
+        if hit is None or hit[0] is not person or person.model.id in stale_people:
+            hit = (person, person_pages(person, plan))
+        people[person.model.id] = hit
+        plan.pages.extend(hit[1])
+    kept.people = people
     seen: set[str] = set()
     for page in plan.pages:
         if page.path in seen:
             raise OutputError(f"two outputs map to '{page.path}'")
         seen.add(page.path)
     return plan
+
+
+def _strands(site: Site, plan: Plan, kept: PlanMemo) -> tuple[list[Page], list[Any]]:
+    """Every strand's pages, each kept while its view is the same object (its items' places into ``plan``),
+    and the views of the items now on another page of their strand than in the last build."""
+    pages: list[Page] = []
+    moved: list[Any] = []
+    strands: dict[str, tuple[TopicView, list[Page], dict[str, str]]] = {}
+    for topic in site.topics:
+        hit = kept.strands.get(topic.topic.id)
+        if hit is None or hit[0] is not topic:
+            own = Plan([], {}, {}, {})
+            new = (topic, topic_pages(topic, own), own.topic_items)
+            before = hit[2] if hit is not None else {}
+            moved += [item for kind, group in (("event", topic.events), ("claim", topic.claims), ("quote", topic.quotes))
+                      for item in group if before.get(f"{kind}-{item.model.id}") != new[2][f"{kind}-{item.model.id}"]]
+            hit = new
+        strands[topic.topic.id] = hit
+        pages += hit[1]
+        plan.topic_items.update(hit[2])
+    kept.strands = strands
+    return pages, moved
 
 
 def _titled(title: str, pager: Pager | None) -> str:
@@ -180,9 +229,20 @@ def person_pages(person: PersonView, plan: Plan) -> list[Page]:
     ]
 
 
-def sources_pages(site: Site, plan: Plan) -> list[Page]:
+def sources_pages(site: Site, plan: Plan, memo: PlanMemo | None = None, stale: Collection[str] = ()) -> list[Page]:
     """The sources in the order of publication, split into pages of about SOURCE_LINES lines (a source
-    and each thing taken from it: a page's size follows the lines, not the number of sources)."""
+    and each thing taken from it: a page's size follows the lines, not the number of sources). ``memo``:
+    keep what each source's block lists and links to while its view is the same and its id not in ``stale``."""
+    kept = memo if memo is not None else PlanMemo()
+    blocks: dict[str, tuple[SourceView, tuple[Schema, ...], tuple[str, ...]]] = {}
+    for source in site.sources:
+        hit = kept.sources.get(source.model.id)
+        if hit is None or hit[0] is not source or source.model.id in stale:
+            hit = (source, source.deps, plan.links(source))
+        else:
+            plan.remember(source, hit[2])
+        blocks[source.model.id] = hit
+    kept.sources = blocks
     runs = weighted_chunks(site.sources, [SOURCE_WEIGHT + s.taken for s in site.sources], SOURCE_LINES)
     parts = [Part(part_path(SOURCES_PATH, i + 1), str(i + 1)) for i in range(len(runs))]
     pages = []
@@ -190,8 +250,9 @@ def sources_pages(site: Site, plan: Plan) -> list[Page]:
         for source in run:
             plan.sources[source.model.id] = part.path
         # A sources page shows its sources and what was taken from each (their deps), linked to where it is.
-        deps = tuple(m for s in run for m in (s.model, *s.deps))
-        summary = (repr(pager), tuple(len(s.deps) for s in run), tuple(plan.links(s) for s in run))
+        held = [blocks[s.model.id] for s in run]
+        deps = tuple(m for source, taken, _ in held for m in (source.model, *taken))
+        summary = (repr(pager), tuple(len(taken) for _, taken, _ in held), tuple(links for _, _, links in held))
         pages.append(Page(part.path, "sources.html", _titled("Sources", pager),
                           "Every source the site uses, and what it took from each.", {"sources": run, "pager": pager},
                           deps=deps, summary=summary))

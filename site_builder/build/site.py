@@ -15,7 +15,7 @@ import typing
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from ..dates import PartialDate, When
 from .labels import Corroboration, Label, attribution, corroboration
@@ -66,9 +66,11 @@ class EventView:
     sourcing: Corroboration
     hue: int = 1  # the strand's colour, 1..STRAND_HUES, by its place in case.yaml
     order: tuple[tuple[int, int], str] = field(init=False, repr=False, compare=False)  # its place in every list of events
+    anchor: str = field(init=False, repr=False, compare=False)  # its id in the page of its strand: 'event-<id>'
 
     def __post_init__(self) -> None:
         self.order = (self.when.sort_key(), self.model.id)  # once: a list of events is sorted several times a build
+        self.anchor = f"event-{self.model.id}"  # once: every page that lists the event links to it
 
     @property
     def planned(self) -> bool:
@@ -202,20 +204,27 @@ class Site:
 
 
 class Memo:
-    """Work derived from content models, kept between builds (the dev server's rebuilds): statement views
-    (:func:`build_site`) and their exported JSON (:mod:`exports`).
+    """Work derived from content models, kept between builds (the dev server's rebuilds): each strand's views
+    and what they add to each person's and source's lists, the person and source views (:func:`build_site`),
+    and the items' exported JSON (:mod:`exports`).
 
-    A value is kept under a model or view object and reused while that object is the same one (an
-    unchanged file keeps its item objects: load.FileCache) and equal ``extra`` (what else it depends on).
-    Everything is dropped when case.yaml, people.yaml, sources.yaml, key-points.yaml or the drafts option
-    changed (:meth:`start`: compared by identity), since every view resolves its item against them. A
-    value not used by a build is gone after it, so the memo never holds more than one build's worth.
+    A strand is kept while its entry file's model is the same object (an unchanged file keeps its model, an
+    edited one the item objects outside the edit: load.FileCache); an edited strand keeps the views of its
+    unchanged items. A person's or a source's view is kept while its model and everything each strand adds to
+    it are the same objects. Other values are kept under a model or view object and reused while that
+    object is the same one and ``extra`` (what else it depends on) is equal. Everything is dropped when
+    case.yaml, people.yaml, sources.yaml or the drafts option changed (:meth:`start`: compared by identity),
+    since every view resolves its items against them. What a build did not use is gone after it, so the
+    memo never holds more than one build's worth.
     """
 
     def __init__(self) -> None:
         self.inputs: tuple[object, ...] = ()
         self.old: dict[tuple[str, int], tuple[object, object, object]] = {}  # the last build's: (kind, id) -> (object, extra, value)
         self.new: dict[tuple[str, int], tuple[object, object, object]] = {}  # this build's
+        self.strands: dict[str, Strand] = {}  # the last build's, by topic id
+        self.people: dict[str, tuple[tuple[PersonRefs, ...], PersonView]] = {}  # id -> (what each strand adds, view)
+        self.sources: dict[str, tuple[tuple[SourceRefs, ...], tuple[PersonView, ...], SourceView]] = {}  # ... and who cites it
 
     def start(self, *inputs: object) -> None:
         """Begin a build resolved against ``inputs``: what the last build used is kept if they are the same."""
@@ -223,6 +232,8 @@ class Memo:
         self.old = self.new if same else {}
         self.new = {}
         self.inputs = inputs
+        if not same:
+            self.strands, self.people, self.sources = {}, {}, {}
 
     def get(self, kind: str, obj: object, make: Callable[[], T], extra: object = None) -> T:
         """The value of ``kind`` for ``obj`` (and ``extra``), made by ``make`` unless kept from the last build."""
@@ -236,104 +247,209 @@ class Memo:
         return value
 
 
+# What one strand's shown items add to a person's lists (events, claims by, claims about, quotes) and to a
+# source's (events, claims, quotes): tuples, compared item by item by identity with the last build's.
+PersonRefs = tuple[tuple[EventView, ...], tuple[ClaimView, ...], tuple[ClaimView, ...], tuple[QuoteView, ...]]
+SourceRefs = tuple[tuple[EventView, ...], tuple[ClaimView, ...], tuple[QuoteView, ...]]
+NO_PERSON_REFS: PersonRefs = ((), (), (), ())
+NO_SOURCE_REFS: SourceRefs = ((), (), ())
+
+
+@dataclass
+class Strand:
+    """One strand's view, its items' views and what they add to each person's and each source's lists."""
+
+    entry: Entry  # the model it was made from: the strand is kept while the entry file's model is this object
+    view: TopicView
+    items: dict[int, tuple[Schema, object]]  # id(item model) -> (model, its view): kept for an edit of this file
+    people: dict[str, PersonRefs]
+    sources: dict[str, SourceRefs]
+
+
+@dataclass(frozen=True)
+class Resolver:
+    """What every view of one build is resolved against (the same while the Memo keeps views)."""
+
+    case: Case
+    drafts: bool
+    sources: dict[str, Source]  # every source by id; validation made sure shown items cite only shown sources
+    people: dict[str, Person]  # the people shown, by id, in people.yaml's order
+    speaker: Callable[[str], Speaker]
+
+    def shown(self, item: Event | Claim | Quote | Person | Source) -> bool:
+        return is_shown(item.review, self.drafts)
+
+    def listed(self, by: str) -> bool:
+        """Whether a shown claim or quote by ``by`` is on the site: the case may exclude unnamed sources."""
+        return self.case.site.anonymous_sources == "label" or by != ANONYMOUS
+
+
 def build_site(content: Content, drafts: bool = False, base_url: str | None = None, search: bool = False,
                memo: Memo | None = None) -> Site:
-    """The site's views of ``content``; ``memo`` (the dev server's): reuse the statement views of unchanged items."""
+    """The site's views of ``content``; ``memo`` (the dev server's): keep the views an edit did not touch."""
     case = content.case.model
-    keep_anonymous = case.site.anonymous_sources == "label"
-    if memo is not None:
-        memo.start(content.case.model, content.people.model, content.sources.model, drafts)  # what every view is resolved against
-    view_of = memo.get if memo is not None else _make
-
-    def shown(item: Event | Claim | Quote | Person | Source) -> bool:
-        return is_shown(item.review, drafts)
-
-    # Every source is looked up by id; validation made sure that shown items cite only shown sources.
-    sources = {s.id: SourceView(s) for s in content.sources.model.sources}
-    people = {p.id: _person(p, sources) for p in content.people.model.people if shown(p)}
-    speakers = {p.id: Speaker(p.id, p.name, p.id in people) for p in content.people.model.people}
+    kept = memo if memo is not None else Memo()
+    kept.start(case, content.people.model, content.sources.model, drafts)  # what every view is resolved against
+    shown_people = {p.id: p for p in content.people.model.people if is_shown(p.review, drafts)}
+    speakers = {p.id: Speaker(p.id, p.name, p.id in shown_people) for p in content.people.model.people}
     speakers[ANONYMOUS] = Speaker(ANONYMOUS, "Unnamed source", False)
     speakers[UNKNOWN_SPEAKER] = Speaker(UNKNOWN_SPEAKER, "Speaker not yet identified", False)  # drafts only (the model refuses it reviewed)
-    speaker = speakers.__getitem__
+    sources = {s.id: s for s in content.sources.model.sources}
+    resolve = Resolver(case, drafts, sources, shown_people, speakers.__getitem__)
 
-    topics: list[TopicView] = []
+    strands = []
     for index, topic in enumerate(case.topics):
         entry = content.entries[topic.id].model
-        hue = index % STRAND_HUES + 1
-        view = TopicView(topic, entry, entry.title, entry.status, entry.summary, hue=hue)
-        for event in entry.events:
-            if shown(event):
-                view.events.append(view_of("view", event, functools.partial(_event, event, topic, speaker, sources, hue), topic.id))
-        for claim in entry.claims:
-            if shown(claim) and (keep_anonymous or claim.attributed_to != ANONYMOUS):
-                view.claims.append(view_of("view", claim, functools.partial(_claim, claim, topic, speaker, sources), topic.id))
-        for quote in entry.quotes:
-            if shown(quote) and (keep_anonymous or quote.speaker != ANONYMOUS):
-                view.quotes.append(view_of("view", quote, functools.partial(_quote, quote, topic, speaker, sources), topic.id))
-        view.events.sort(key=_event_key)
-        topics.append(view)
-
-    _cross_reference(topics, people, sources)
-    timeline = sorted((e for t in topics for e in t.events), key=_event_key)
+        previous = kept.strands.get(topic.id)
+        if previous is None or previous.entry is not entry or previous.view.topic is not topic:
+            previous = _strand(entry, topic, index % STRAND_HUES + 1, resolve, previous)
+        strands.append(previous)
+    kept.strands = {s.view.topic.id: s for s in strands}
+    people = _people(strands, resolve, kept)
     return Site(
         case=case,
         drafts=drafts,
-        topics=topics,
-        people=sorted(people.values(), key=lambda p: p.model.name),
-        sources=sorted((s for s in sources.values() if shown(s.model)), key=_source_order),
-        events=timeline,
+        topics=[s.view for s in strands],
+        people=sorted(people, key=lambda p: p.model.name),
+        sources=sorted(_sources(strands, people, resolve, kept), key=_source_order),
+        events=sorted((e for s in strands for e in s.view.events), key=_event_key),
         base_url=(base_url or case.site.base_url).rstrip("/") + "/",
         key_points=[KeyPointView(k, cites := _cites(k.citations, sources), _count(cites)) for k in content.key_point_list()],
         search=search,
     )
 
 
-def _cross_reference(topics: list[TopicView], people: dict[str, PersonView], sources: dict[str, SourceView]) -> None:
-    """Fill in each person's and each source's lists (the reverse of references and provenance)."""
-    for view in topics:
-        for ev in view.events:
-            for ref in ev.people:
-                if ref.linked:
-                    people[ref.id].events.append(ev)
-            _taken(ev.cites, sources, "events", ev)
-        for cv in view.claims:
-            makers = {cv.by.id, cv.via.id if cv.via else ""}
-            for pid in makers & people.keys():
-                people[pid].claims.append(cv)
-            # A claim is listed once per person page: "by" (made or relayed it) wins over "about".
-            for pid in dict.fromkeys(p.id for p in cv.people if p.linked and p.id not in makers):
-                people[pid].about.append(cv)
-            _taken(cv.cites, sources, "claims", cv)
-        for qv in view.quotes:
-            if qv.by.linked:
-                people[qv.by.id].quotes.append(qv)
-            _taken(qv.cites, sources, "quotes", qv)
-    for person in people.values():
-        person.events.sort(key=_event_key)
-        _taken(person.cites, sources, "people", person)
+def _strand(entry: Entry, topic: Topic, hue: int, resolve: Resolver, previous: Strand | None) -> Strand:
+    """The views of ``entry``'s shown items (an item unchanged since ``previous``, the last build's version of
+    this strand, keeps its view) and what they add to people's and sources' lists."""
+    old = previous.items if previous is not None else {}
+    items: dict[int, tuple[Schema, object]] = {}
+
+    def view_of(item: Schema, make: Callable[[], T]) -> T:
+        hit = old.get(id(item))
+        view = hit[1] if hit is not None and hit[0] is item else make()
+        items[id(item)] = (item, view)
+        return typing.cast(T, view)
+
+    sources, speaker = resolve.sources, resolve.speaker
+    view = TopicView(topic, entry, entry.title, entry.status, entry.summary, hue=hue)
+    view.events = [view_of(e, functools.partial(_event, e, topic, speaker, sources, hue)) for e in entry.events if resolve.shown(e)]
+    view.claims = [view_of(c, functools.partial(_claim, c, topic, speaker, sources)) for c in entry.claims
+                   if resolve.shown(c) and resolve.listed(c.attributed_to)]
+    view.quotes = [view_of(q, functools.partial(_quote, q, topic, speaker, sources)) for q in entry.quotes
+                   if resolve.shown(q) and resolve.listed(q.speaker)]
+    view.events.sort(key=_event_key)
+    people, taken = _refs(view)
+    if previous is not None:  # what did not change stays the very tuple it was: people and sources compare by identity
+        for pid, refs in people.items():
+            known = previous.people.get(pid)
+            if known is not None and _same(known, refs):
+                people[pid] = known
+        for sid, found in taken.items():
+            known_taken = previous.sources.get(sid)
+            if known_taken is not None and _same(known_taken, found):
+                taken[sid] = known_taken
+    return Strand(entry, view, items, people, taken)
 
 
-def _person(person: Person, sources: dict[str, SourceView]) -> PersonView:
-    cites = _cites(person.citations, sources)
-    return PersonView(person, cites, _count(cites))
+def _refs(view: TopicView) -> tuple[dict[str, PersonRefs], dict[str, SourceRefs]]:
+    """What a strand's items add to each person's lists and each source's (the reverse of references and provenance)."""
+    people: dict[str, tuple[list[Any], list[Any], list[Any], list[Any]]] = {}
+    sources: dict[str, tuple[list[Any], list[Any], list[Any]]] = {}
+
+    def person(pid: str) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+        found = people.get(pid)
+        if found is None:
+            found = people[pid] = ([], [], [], [])
+        return found
+
+    def taken(cites: list[Cite], group: int, item: object) -> None:
+        for source_id in dict.fromkeys(c.source.id for c in cites):
+            found = sources.get(source_id)
+            if found is None:
+                found = sources[source_id] = ([], [], [])
+            found[group].append(item)
+
+    for ev in view.events:
+        for ref in ev.people:
+            if ref.linked:
+                person(ref.id)[0].append(ev)
+        taken(ev.cites, 0, ev)
+    for cv in view.claims:
+        makers = [cv.by] if cv.via is None or cv.via.id == cv.by.id else [cv.by, cv.via]
+        for maker in makers:
+            if maker.linked:
+                person(maker.id)[1].append(cv)
+        # A claim is listed once per person page: "by" (made or relayed it) wins over "about".
+        made = {m.id for m in makers}
+        for pid in dict.fromkeys(p.id for p in cv.people if p.linked and p.id not in made):
+            person(pid)[2].append(cv)
+        taken(cv.cites, 1, cv)
+    for qv in view.quotes:
+        if qv.by.linked:
+            person(qv.by.id)[3].append(qv)
+        taken(qv.cites, 2, qv)
+    return ({pid: (tuple(a), tuple(b), tuple(c), tuple(d)) for pid, (a, b, c, d) in people.items()},
+            {sid: (tuple(a), tuple(b), tuple(c)) for sid, (a, b, c) in sources.items()})
 
 
-def _make(kind: str, obj: object, make: Callable[[], T], extra: object = None) -> T:
-    """Memo.get without a memo: make it."""
-    return make()
+def _same(a: tuple[tuple[object, ...], ...], b: tuple[tuple[object, ...], ...]) -> bool:
+    """Whether two lists of lists hold the very same objects in the same order."""
+    return all(len(x) == len(y) and all(p is q for p, q in zip(x, y)) for x, y in zip(a, b))
 
 
-def _event(event: Event, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, SourceView], hue: int) -> EventView:
+def _people(strands: list[Strand], resolve: Resolver, kept: Memo) -> list[PersonView]:
+    """Each shown person's view, in people.yaml's order: kept while the strands add the same items to it."""
+    views: dict[str, tuple[tuple[PersonRefs, ...], PersonView]] = {}
+    for pid, model in resolve.people.items():
+        refs = tuple(s.people.get(pid, NO_PERSON_REFS) for s in strands)
+        hit = kept.people.get(pid)
+        if hit is not None and hit[1].model is model and len(hit[0]) == len(refs) and all(a is b for a, b in zip(hit[0], refs)):
+            views[pid] = hit
+            continue
+        cites = _cites(model.citations, resolve.sources)
+        view = PersonView(model, cites, _count(cites), sorted((e for r in refs for e in r[0]), key=_event_key),
+                          [c for r in refs for c in r[1]], [c for r in refs for c in r[2]], [q for r in refs for q in r[3]])
+        views[pid] = (refs, view)
+    kept.people = views
+    return [view for _, view in views.values()]
+
+
+def _sources(strands: list[Strand], people: list[PersonView], resolve: Resolver, kept: Memo) -> list[SourceView]:
+    """Each shown source's view, in sources.yaml's order: kept while the strands add the same items to it and the
+    same person views cite it."""
+    citing: dict[str, list[PersonView]] = {}
+    for person in people:
+        for source_id in dict.fromkeys(c.source.id for c in person.cites):
+            citing.setdefault(source_id, []).append(person)
+    views: dict[str, tuple[tuple[SourceRefs, ...], tuple[PersonView, ...], SourceView]] = {}
+    for sid, model in resolve.sources.items():
+        if not resolve.shown(model):
+            continue
+        refs = tuple(s.sources.get(sid, NO_SOURCE_REFS) for s in strands)
+        who = tuple(citing.get(sid, ()))
+        hit = kept.sources.get(sid)
+        if (hit is not None and hit[2].model is model and len(hit[0]) == len(refs) and all(a is b for a, b in zip(hit[0], refs))
+                and _same((hit[1],), (who,))):
+            views[sid] = hit
+            continue
+        view = SourceView(model, [e for r in refs for e in r[0]], [c for r in refs for c in r[1]], [q for r in refs for q in r[2]], list(who))
+        views[sid] = (refs, who, view)
+    kept.sources = views
+    return [view for _, _, view in views.values()]
+
+
+def _event(event: Event, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, Source], hue: int) -> EventView:
     cites = _cites(event.citations, sources)
     return EventView(event, topic, event.timing, [speaker(p) for p in event.people], cites, _count(cites), hue)
 
 
-def _quote(quote: Quote, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, SourceView]) -> QuoteView:
+def _quote(quote: Quote, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, Source]) -> QuoteView:
     by, cites = speaker(quote.speaker), _cites(quote.citations, sources)
     return QuoteView(quote, topic, by, cites, _count(cites, by.anonymous), attribution(by, context=quote.context, described_as=quote.described_as))
 
 
-def _claim(claim: Claim, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, SourceView]) -> ClaimView:
+def _claim(claim: Claim, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, Source]) -> ClaimView:
     cites = _cites(claim.citations, sources)
     by = speaker(claim.attributed_to)
     via = speaker(claim.via) if claim.via else None
@@ -356,10 +472,5 @@ def _event_key(event: EventView) -> tuple[tuple[int, int], str]:
     return event.order
 
 
-def _cites(citations: list[Citation], sources: dict[str, SourceView]) -> list[Cite]:
-    return [Cite(sources[c.source].model, c.quote) for c in citations]
-
-
-def _taken(cites: list[Cite], sources: dict[str, SourceView], group: str, item: object) -> None:
-    for source_id in dict.fromkeys(c.source.id for c in cites):
-        getattr(sources[source_id], group).append(item)
+def _cites(citations: list[Citation], sources: dict[str, Source]) -> list[Cite]:
+    return [Cite(sources[c.source], c.quote) for c in citations]
