@@ -11,6 +11,7 @@ is in display order. Templates and exports read only this.
 from __future__ import annotations
 
 import functools
+import operator
 import typing
 from collections import defaultdict
 from collections.abc import Callable
@@ -223,8 +224,9 @@ class Memo:
         self.old: dict[tuple[str, int], tuple[object, object, object]] = {}  # the last build's: (kind, id) -> (object, extra, value)
         self.new: dict[tuple[str, int], tuple[object, object, object]] = {}  # this build's
         self.strands: dict[str, Strand] = {}  # the last build's, by topic id
-        self.people: dict[str, tuple[tuple[PersonRefs, ...], PersonView]] = {}  # id -> (what each strand adds, view)
-        self.sources: dict[str, tuple[tuple[SourceRefs, ...], tuple[PersonView, ...], SourceView]] = {}  # ... and who cites it
+        self.people: dict[str, PersonView] = {}  # the last build's, by id
+        self.sources: dict[str, SourceView] = {}
+        self.citers: dict[str, list[str]] = {}  # source id -> the ids of the shown people who cite it, in people.yaml's order
 
     def start(self, *inputs: object) -> None:
         """Begin a build resolved against ``inputs``: what the last build used is kept if they are the same."""
@@ -233,7 +235,7 @@ class Memo:
         self.new = {}
         self.inputs = inputs
         if not same:
-            self.strands, self.people, self.sources = {}, {}, {}
+            self.strands, self.people, self.sources, self.citers = {}, {}, {}, {}
 
     def get(self, kind: str, obj: object, make: Callable[[], T], extra: object = None) -> T:
         """The value of ``kind`` for ``obj`` (and ``extra``), made by ``make`` unless kept from the last build."""
@@ -298,20 +300,25 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
     resolve = Resolver(case, drafts, sources, shown_people, speakers.__getitem__)
 
     strands = []
+    touched_people: set[str] = set()  # whose lists a new version of a strand changes
+    touched_sources: set[str] = set()
     for index, topic in enumerate(case.topics):
         entry = content.entries[topic.id].model
-        previous = kept.strands.get(topic.id)
+        strand = previous = kept.strands.get(topic.id)
         if previous is None or previous.entry is not entry or previous.view.topic is not topic:
-            previous = _strand(entry, topic, index % STRAND_HUES + 1, resolve, previous)
-        strands.append(previous)
-    kept.strands = {s.view.topic.id: s for s in strands}
-    people = _people(strands, resolve, kept)
+            strand = _strand(entry, topic, index % STRAND_HUES + 1, resolve, previous)
+            _touched(previous, strand, touched_people, touched_sources)
+        strands.append(strand)
+    people = _people(strands, resolve, kept, touched_people)
+    shown_sources = _sources(strands, people, resolve, kept, touched_sources)
+    # Kept together, last: what is kept always describes one build (a failure above keeps the last one whole).
+    kept.strands, kept.people, kept.sources = {s.view.topic.id: s for s in strands}, people, shown_sources
     return Site(
         case=case,
         drafts=drafts,
         topics=[s.view for s in strands],
-        people=sorted(people, key=lambda p: p.model.name),
-        sources=sorted(_sources(strands, people, resolve, kept), key=_source_order),
+        people=sorted(people.values(), key=lambda p: p.model.name),
+        sources=sorted(shown_sources.values(), key=_source_order),
         events=sorted((e for s in strands for e in s.view.events), key=_event_key),
         base_url=(base_url or case.site.base_url).rstrip("/") + "/",
         key_points=[KeyPointView(k, cites := _cites(k.citations, sources), _count(cites)) for k in content.key_point_list()],
@@ -398,45 +405,47 @@ def _same(a: tuple[tuple[object, ...], ...], b: tuple[tuple[object, ...], ...]) 
     return all(len(x) == len(y) and all(p is q for p, q in zip(x, y)) for x, y in zip(a, b))
 
 
-def _people(strands: list[Strand], resolve: Resolver, kept: Memo) -> list[PersonView]:
-    """Each shown person's view, in people.yaml's order: kept while the strands add the same items to it."""
-    views: dict[str, tuple[tuple[PersonRefs, ...], PersonView]] = {}
+def _touched(previous: Strand | None, strand: Strand, people: set[str], sources: set[str]) -> None:
+    """Add to ``people`` and ``sources`` the ids whose lists ``strand`` changes from ``previous`` (its last version)."""
+    before_people = previous.people if previous is not None else {}
+    before_sources = previous.sources if previous is not None else {}
+    people.update(pid for pid in before_people.keys() | strand.people.keys() if before_people.get(pid) is not strand.people.get(pid))
+    sources.update(sid for sid in before_sources.keys() | strand.sources.keys() if before_sources.get(sid) is not strand.sources.get(sid))
+
+
+def _people(strands: list[Strand], resolve: Resolver, kept: Memo, touched: set[str]) -> dict[str, PersonView]:
+    """Each shown person's view, in people.yaml's order: kept unless a strand changed what it adds to them (``touched``)."""
+    views: dict[str, PersonView] = {}
     for pid, model in resolve.people.items():
-        refs = tuple(s.people.get(pid, NO_PERSON_REFS) for s in strands)
-        hit = kept.people.get(pid)
-        if hit is not None and hit[1].model is model and len(hit[0]) == len(refs) and all(a is b for a, b in zip(hit[0], refs)):
-            views[pid] = hit
-            continue
-        cites = _cites(model.citations, resolve.sources)
-        view = PersonView(model, cites, _count(cites), sorted((e for r in refs for e in r[0]), key=_event_key),
-                          [c for r in refs for c in r[1]], [c for r in refs for c in r[2]], [q for r in refs for q in r[3]])
-        views[pid] = (refs, view)
-    kept.people = views
-    return [view for _, view in views.values()]
+        view = kept.people.get(pid)
+        if view is None or view.model is not model or pid in touched:
+            refs = [s.people.get(pid, NO_PERSON_REFS) for s in strands]
+            cites = _cites(model.citations, resolve.sources)
+            view = PersonView(model, cites, _count(cites), sorted((e for r in refs for e in r[0]), key=_event_key),
+                              [c for r in refs for c in r[1]], [c for r in refs for c in r[2]], [q for r in refs for q in r[3]])
+        views[pid] = view
+    return views
 
 
-def _sources(strands: list[Strand], people: list[PersonView], resolve: Resolver, kept: Memo) -> list[SourceView]:
-    """Each shown source's view, in sources.yaml's order: kept while the strands add the same items to it and the
-    same person views cite it."""
-    citing: dict[str, list[PersonView]] = {}
-    for person in people:
-        for source_id in dict.fromkeys(c.source.id for c in person.cites):
-            citing.setdefault(source_id, []).append(person)
-    views: dict[str, tuple[tuple[SourceRefs, ...], tuple[PersonView, ...], SourceView]] = {}
+def _sources(strands: list[Strand], people: dict[str, PersonView], resolve: Resolver, kept: Memo, touched: set[str]) -> dict[str, SourceView]:
+    """Each shown source's view, in sources.yaml's order: kept unless a strand changed what it adds to it (``touched``)
+    or a person who cites it has a new view (a source lists the people it is cited for)."""
+    if not kept.citers:  # which people cite each source: the same while people.yaml and the drafts option are
+        for pid, person in resolve.people.items():
+            for source_id in dict.fromkeys(c.source for c in person.citations):
+                kept.citers.setdefault(source_id, []).append(pid)
+    touched = touched | {c.source.id for pid, view in people.items() if kept.people.get(pid) is not view for c in view.cites}
+    views: dict[str, SourceView] = {}
     for sid, model in resolve.sources.items():
         if not resolve.shown(model):
             continue
-        refs = tuple(s.sources.get(sid, NO_SOURCE_REFS) for s in strands)
-        who = tuple(citing.get(sid, ()))
-        hit = kept.sources.get(sid)
-        if (hit is not None and hit[2].model is model and len(hit[0]) == len(refs) and all(a is b for a, b in zip(hit[0], refs))
-                and _same((hit[1],), (who,))):
-            views[sid] = hit
-            continue
-        view = SourceView(model, [e for r in refs for e in r[0]], [c for r in refs for c in r[1]], [q for r in refs for q in r[2]], list(who))
-        views[sid] = (refs, who, view)
-    kept.sources = views
-    return [view for _, _, view in views.values()]
+        view = kept.sources.get(sid)
+        if view is None or view.model is not model or sid in touched:
+            refs = [s.sources.get(sid, NO_SOURCE_REFS) for s in strands]
+            view = SourceView(model, [e for r in refs for e in r[0]], [c for r in refs for c in r[1]], [q for r in refs for q in r[2]],
+                              [people[pid] for pid in kept.citers.get(sid, ())])
+        views[sid] = view
+    return views
 
 
 def _event(event: Event, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, Source], hue: int) -> EventView:
@@ -468,8 +477,7 @@ def _source_order(source: "SourceView") -> tuple[bool, str, str]:
     return (not source.model.date_known, source.model.published, source.model.id)
 
 
-def _event_key(event: EventView) -> tuple[tuple[int, int], str]:
-    return event.order
+_event_key = operator.attrgetter("order")  # an event's place in every list of events (EventView.order)
 
 
 def _cites(citations: list[Citation], sources: dict[str, Source]) -> list[Cite]:
