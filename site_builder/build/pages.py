@@ -118,6 +118,7 @@ class PlanMemo:
         self.strands: dict[str, tuple[TopicView, list[Page], dict[str, str]]] = {}  # id -> (view, pages, its Plan.topic_items)
         self.people: dict[str, tuple[PersonView, list[Page]]] = {}
         self.sources: dict[str, tuple[SourceView, tuple[Schema, ...], tuple[str, ...]]] = {}  # id -> (view, deps, links)
+        self.timeline: dict[str, tuple[list[Any], Pager | None, str, Page]] = {}  # path -> (its events, pager, counts, page)
 
 
 def plan_pages(site: Site, memo: PlanMemo | None = None) -> Plan:
@@ -133,7 +134,7 @@ def plan_pages(site: Site, memo: PlanMemo | None = None) -> Plan:
     stale_sources = {cite.source.id for view in moved for cite in view.cites}
     plan.pages.extend([
         Page("index.html", "index.html", case.title, _first_sentence(case.summary), kind="WebSite"),
-        *timeline_pages(site, plan),
+        *timeline_pages(site, plan, kept, {view.anchor for view in events}),
         *people_index_pages(site),
         *sources_pages(site, plan, kept, stale_sources),
         Page("about/index.html", "about.html", "About this site", "How this site is made: method, attribution and corrections."),
@@ -285,9 +286,11 @@ def year_path(year: int) -> str:
     return f"timeline/{year}/index.html"
 
 
-def timeline_pages(site: Site, plan: Plan) -> list[Page]:
+def timeline_pages(site: Site, plan: Plan, memo: PlanMemo | None = None, moved: Collection[str] = ()) -> list[Page]:
     """The timeline: one page, or for a long case one page per year, a busy year split into pages of
-    PAGE_ITEMS events; the main page shows the latest of them."""
+    PAGE_ITEMS events; the main page shows the latest of them. ``memo``: keep a page whose events are the same
+    views, none of them in ``moved`` (anchors of events now on another page of their strand), and whose
+    navigation and counts are equal."""
     description = f"Every event in {site.case.title}, in order, with its sources."
     if len(site.events) <= TIMELINE_SPLIT:
         return [Page(TIMELINE_PATH, "timeline.html", "Timeline", description,
@@ -311,17 +314,26 @@ def timeline_pages(site: Site, plan: Plan) -> list[Page]:
     # (as a digest: compared, and written into cache keys, once per page; the tuple is as long as the people list)
     counts = hashlib.sha256(repr((years, [len(t.events) for t in site.topics], [(p.model.id, len(p.events)) for p in site.people]))
                             .encode("utf-8")).hexdigest()
+    kept = memo.timeline if memo is not None else {}
+    held: dict[str, tuple[list[Any], Pager | None, str, Page]] = {}
+
+    def page(path: str, title: str, summary: str, year: int, run: list[Any], pager: Pager | None) -> Page:
+        hit = kept.get(path)
+        if (hit is None or hit[2] != counts or hit[1] != pager or len(hit[0]) != len(run)
+                or not all(a is b for a, b in zip(hit[0], run)) or any(e.anchor in moved for e in run)):
+            hit = (run, pager, counts, Page(path, "timeline.html", title, summary, {"events": run, "years": years, "year": year, "pager": pager},
+                                            deps=tuple(e.model for e in run), summary=(repr(pager), counts, tuple(plan.links(e) for e in run))))
+        held[path] = hit
+        return hit[3]
+
     pages = []
     for (year, run), part, pager in zip(runs, parts, navs):
-        for event in run:
-            plan.timeline[event.model.id] = part.path
-        pages.append(Page(part.path, "timeline.html", f"Timeline: {part.label}", f"Events of {year} in {site.case.title}.",
-                          {"events": run, "years": years, "year": year, "pager": pager},
-                          deps=tuple(e.model for e in run), summary=(repr(pager), counts, tuple(plan.links(e) for e in run))))
+        plan.timeline.update(dict.fromkeys([e.model.id for e in run], part.path))
+        pages.append(page(part.path, f"Timeline: {part.label}", f"Events of {year} in {site.case.title}.", year, run, pager))
     latest_year, latest = runs[-1]
-    main = Page(TIMELINE_PATH, "timeline.html", "Timeline", description,
-                {"events": latest, "years": years, "year": latest_year, "pager": navs[-1]},
-                deps=tuple(e.model for e in latest), summary=(repr(navs[-1]), counts, tuple(plan.links(e) for e in latest)))
+    main = page(TIMELINE_PATH, "Timeline", description, latest_year, latest, navs[-1])
+    if memo is not None:
+        memo.timeline = held
     return [main, *pages]
 
 
