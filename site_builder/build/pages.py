@@ -9,6 +9,7 @@ never build paths themselves.
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
@@ -118,7 +119,7 @@ class PlanMemo:
         self.strands: dict[str, tuple[TopicView, list[Page], dict[str, str]]] = {}  # id -> (view, pages, its Plan.topic_items)
         self.people: dict[str, tuple[PersonView, list[Page]]] = {}
         self.sources: dict[str, tuple[SourceView, tuple[Schema, ...], tuple[str, ...]]] = {}  # id -> (view, deps, links)
-        self.timeline: dict[str, tuple[list[Any], Pager | None, str, Page]] = {}  # path -> (its events, pager, counts, page)
+        self.timeline: dict[str, tuple[list[Any], Pager | None, str, Page, tuple[str, ...]]] = {}  # path -> (events, pager, counts, page, ids)
 
 
 def plan_pages(site: Site, memo: PlanMemo | None = None) -> Plan:
@@ -297,7 +298,7 @@ def timeline_pages(site: Site, plan: Plan, memo: PlanMemo | None = None, moved: 
                      {"events": site.events, "years": None, "year": None, "pager": None})]
     by_year: dict[int, list[EventView]] = {}
     for event in site.events:
-        by_year.setdefault(event.when.year or 0, []).append(event)
+        by_year.setdefault(event.year, []).append(event)
     years = [(year, len(events), year_path(year)) for year, events in by_year.items()]
     runs: list[tuple[int, list[Any]]] = []
     parts: list[Part] = []
@@ -315,20 +316,23 @@ def timeline_pages(site: Site, plan: Plan, memo: PlanMemo | None = None, moved: 
     counts = hashlib.sha256(repr((years, [len(t.events) for t in site.topics], [(p.model.id, len(p.events)) for p in site.people]))
                             .encode("utf-8")).hexdigest()
     kept = memo.timeline if memo is not None else {}
-    held: dict[str, tuple[list[Any], Pager | None, str, Page]] = {}
+    held: dict[str, tuple[list[Any], Pager | None, str, Page, tuple[str, ...]]] = {}
 
     def page(path: str, title: str, summary: str, year: int, run: list[Any], pager: Pager | None) -> Page:
+        """The page at ``path``, and its events' ids into plan.timeline (kept with it: 4,000 ids read again cost 2 ms)."""
         hit = kept.get(path)
         if (hit is None or hit[2] != counts or hit[1] != pager or len(hit[0]) != len(run)
-                or not all(a is b for a, b in zip(hit[0], run)) or any(e.anchor in moved for e in run)):
+                or not all(map(operator.is_, hit[0], run)) or (moved and any(e.anchor in moved for e in run))):
             hit = (run, pager, counts, Page(path, "timeline.html", title, summary, {"events": run, "years": years, "year": year, "pager": pager},
-                                            deps=tuple(e.model for e in run), summary=(repr(pager), counts, tuple(plan.links(e) for e in run))))
+                                            deps=tuple(e.model for e in run), summary=(repr(pager), counts, tuple(plan.links(e) for e in run))),
+                   tuple(e.model.id for e in run))
         held[path] = hit
+        if path != TIMELINE_PATH:  # the main page is a copy of the latest: its events' place is the latter
+            plan.timeline.update(dict.fromkeys(hit[4], path))
         return hit[3]
 
     pages = []
     for (year, run), part, pager in zip(runs, parts, navs):
-        plan.timeline.update(dict.fromkeys([e.model.id for e in run], part.path))
         pages.append(page(part.path, f"Timeline: {part.label}", f"Events of {year} in {site.case.title}.", year, run, pager))
     latest_year, latest = runs[-1]
     main = page(TIMELINE_PATH, "Timeline", description, latest_year, latest, navs[-1])

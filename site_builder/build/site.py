@@ -68,10 +68,12 @@ class EventView:
     hue: int = 1  # the strand's colour, 1..STRAND_HUES, by its place in case.yaml
     order: tuple[tuple[int, int], str] = field(init=False, repr=False, compare=False)  # its place in every list of events
     anchor: str = field(init=False, repr=False, compare=False)  # its id in the page of its strand: 'event-<id>'
+    year: int = field(init=False, repr=False, compare=False)  # the timeline page of its year (0: no year known)
 
     def __post_init__(self) -> None:
         self.order = (self.when.sort_key(), self.model.id)  # once: a list of events is sorted several times a build
         self.anchor = f"event-{self.model.id}"  # once: every page that lists the event links to it
+        self.year = self.when.year or 0
 
     @property
     def planned(self) -> bool:
@@ -402,7 +404,7 @@ def _refs(view: TopicView) -> tuple[dict[str, PersonRefs], dict[str, SourceRefs]
 
 def _same(a: tuple[tuple[object, ...], ...], b: tuple[tuple[object, ...], ...]) -> bool:
     """Whether two lists of lists hold the very same objects in the same order."""
-    return all(len(x) == len(y) and all(p is q for p, q in zip(x, y)) for x, y in zip(a, b))
+    return all(len(x) == len(y) and all(map(operator.is_, x, y)) for x, y in zip(a, b))
 
 
 def _touched(previous: Strand | None, strand: Strand, people: set[str], sources: set[str]) -> None:
