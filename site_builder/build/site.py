@@ -229,6 +229,7 @@ class Memo:
         self.people: dict[str, PersonView] = {}  # the last build's, by id
         self.sources: dict[str, SourceView] = {}
         self.citers: dict[str, list[str]] = {}  # source id -> the ids of the shown people who cite it, in people.yaml's order
+        self.orders: dict[str, list[str]] = {}  # the ids of the people (by name) and the sources (by date) in the site's order
 
     def start(self, *inputs: object) -> None:
         """Begin a build resolved against ``inputs``: what the last build used is kept if they are the same."""
@@ -237,7 +238,15 @@ class Memo:
         self.new = {}
         self.inputs = inputs
         if not same:
-            self.strands, self.people, self.sources, self.citers = {}, {}, {}, {}
+            self.strands, self.people, self.sources, self.citers, self.orders = {}, {}, {}, {}, {}
+
+    def order(self, kind: str, make: Callable[[], list[str]]) -> list[str]:
+        """The ids of ``kind``'s views in the site's order, made by ``make`` once: names and dates are the same while
+        people.yaml and sources.yaml are (and which are shown, while the drafts option is)."""
+        found = self.orders.get(kind)
+        if found is None:
+            found = self.orders[kind] = make()
+        return found
 
     def get(self, kind: str, obj: object, make: Callable[[], T], extra: object = None) -> T:
         """The value of ``kind`` for ``obj`` (and ``extra``), made by ``make`` unless kept from the last build."""
@@ -301,15 +310,17 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
     sources = {s.id: s for s in content.sources.model.sources}
     resolve = Resolver(case, drafts, sources, shown_people, speakers.__getitem__)
 
-    strands = []
+    strands: list[Strand] = []
     touched_people: set[str] = set()  # whose lists a new version of a strand changes
     touched_sources: set[str] = set()
     for index, topic in enumerate(case.topics):
         entry = content.entries[topic.id].model
-        strand = previous = kept.strands.get(topic.id)
-        if previous is None or previous.entry is not entry or previous.view.topic is not topic:
-            strand = _strand(entry, topic, index % STRAND_HUES + 1, resolve, previous)
-            _touched(previous, strand, touched_people, touched_sources)
+        previous = kept.strands.get(topic.id)
+        if previous is not None and previous.entry is entry and previous.view.topic is topic:
+            strands.append(previous)
+            continue
+        strand = _strand(entry, topic, index % STRAND_HUES + 1, resolve, previous)
+        _touched(previous, strand, touched_people, touched_sources)
         strands.append(strand)
     people = _people(strands, resolve, kept, touched_people)
     shown_sources = _sources(strands, people, resolve, kept, touched_sources)
@@ -319,8 +330,8 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
         case=case,
         drafts=drafts,
         topics=[s.view for s in strands],
-        people=sorted(people.values(), key=lambda p: p.model.name),
-        sources=sorted(shown_sources.values(), key=_source_order),
+        people=[people[pid] for pid in kept.order("people", lambda: sorted(people, key=lambda pid: people[pid].model.name))],
+        sources=[shown_sources[sid] for sid in kept.order("sources", lambda: sorted(shown_sources, key=lambda sid: _source_order(shown_sources[sid])))],
         events=sorted((e for s in strands for e in s.view.events), key=_event_key),
         base_url=(base_url or case.site.base_url).rstrip("/") + "/",
         key_points=[KeyPointView(k, cites := _cites(k.citations, sources), _count(cites)) for k in content.key_point_list()],
@@ -404,7 +415,10 @@ def _refs(view: TopicView) -> tuple[dict[str, PersonRefs], dict[str, SourceRefs]
 
 def _same(a: tuple[tuple[object, ...], ...], b: tuple[tuple[object, ...], ...]) -> bool:
     """Whether two lists of lists hold the very same objects in the same order."""
-    return all(len(x) == len(y) and all(map(operator.is_, x, y)) for x, y in zip(a, b))
+    for x, y in zip(a, b):
+        if len(x) != len(y) or not all(map(operator.is_, x, y)):
+            return False
+    return True
 
 
 def _touched(previous: Strand | None, strand: Strand, people: set[str], sources: set[str]) -> None:
