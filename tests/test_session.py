@@ -426,3 +426,33 @@ def test_a_one_event_edit_keeps_the_views_and_pages_of_everyone_it_does_not_name
     for page in second_plan.pages:
         if page.template == "person.html":
             assert (page is pages_before[page.path]) == (page.path.split("/")[1] not in named), page.path
+
+
+def test_a_rebuild_that_fails_while_planning_leaves_the_kept_pages_of_the_last_good_one(
+        example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pages kept between rebuilds describe one whole plan: a rebuild that fails midway (here the people's
+    pages, after the strands were planned again with an item moved) keeps none of its half, so the next good
+    rebuild still sees which items moved and plans their people's pages again."""
+    from site_builder.build import pages
+
+    _paged(monkeypatch)
+    content = example / "content"
+    show = content / "entries" / "reality-show.yaml"
+    options = BuildOptions(content, Path("-"), drafts=True, base_url="http://127.0.0.1:8000/")
+    rebuilder = Rebuilder(options)
+    rebuilder.rebuild()
+    real = pages.person_pages
+
+    def failing(person, plan):  # type: ignore[no-untyped-def]
+        raise RuntimeError("planning failed")
+
+    monkeypatch.setattr(pages, "person_pages", failing)
+    # The strand's first event leaves: the events after it move up a page, and people's pages link to where they are.
+    _replace(show, _block(show, "  - id: show-first-episode-filmed", "  - id: show-trailer-released"), "")
+    outcome = rebuilder.rebuild(lazy=True)
+    assert outcome.error is not None and "RuntimeError: planning failed" in outcome.error
+    monkeypatch.setattr(pages, "person_pages", real)
+    _replace(content / "entries" / "charges.yaml", "status: concluded\n", "status: closed\n")  # another strand: nothing moves here now
+    files = lazy_preview(rebuilder)
+    expected = fresh(options)
+    assert {name: files[name] for name in expected} == expected
