@@ -125,9 +125,22 @@ class PlanMemo:
 def plan_pages(site: Site, memo: PlanMemo | None = None) -> Plan:
     """The site's pages; OutputError if two would be written to the same path. ``memo`` (the dev server's):
     keep the pages of strands, people and sources whose views did not change since the last build."""
+    if memo is None:
+        return _plan(site, PlanMemo())
+    last = memo.strands, memo.people, memo.sources, memo.timeline  # each part is replaced whole, never changed in place
+    try:
+        return _plan(site, memo)
+    except BaseException:
+        # What is kept must describe one whole plan: a strand's new layout kept beside people's older pages
+        # would hide which of their items moved.
+        memo.strands, memo.people, memo.sources, memo.timeline = last
+        raise
+
+
+def _plan(site: Site, kept: PlanMemo) -> Plan:
+    """plan_pages, with the pages kept in ``kept`` (and this build's put there)."""
     case = site.case
     plan = Plan([], {}, {}, {})
-    kept = memo if memo is not None else PlanMemo()
     strands, moved = _strands(site, plan, kept)  # first: the sources pages link into them
     # An item that moved to another page of its strand moves the links to it on its people's and sources' pages.
     events = [view for view in moved if isinstance(view, EventView)]
