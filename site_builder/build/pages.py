@@ -119,6 +119,7 @@ class PlanMemo:
         self.strands: dict[str, tuple[TopicView, list[Page], dict[str, str]]] = {}  # id -> (view, pages, its Plan.topic_items)
         self.people: dict[str, tuple[PersonView, list[Page]]] = {}
         self.sources: dict[str, tuple[SourceView, tuple[Schema, ...], tuple[str, ...]]] = {}  # id -> (view, deps, links)
+        self.sources_pages: dict[str, tuple[tuple[Any, ...], Pager | None, Page]] = {}  # path -> (its sources' blocks, pager, page)
         self.timeline: dict[str, tuple[list[Any], Pager | None, str, Page, tuple[str, ...]]] = {}  # path -> (events, pager, counts, page, ids)
 
 
@@ -127,13 +128,13 @@ def plan_pages(site: Site, memo: PlanMemo | None = None) -> Plan:
     keep the pages of strands, people and sources whose views did not change since the last build."""
     if memo is None:
         return _plan(site, PlanMemo())
-    last = memo.strands, memo.people, memo.sources, memo.timeline  # each part is replaced whole, never changed in place
+    last = memo.strands, memo.people, memo.sources, memo.sources_pages, memo.timeline  # each replaced whole, never changed in place
     try:
         return _plan(site, memo)
     except BaseException:
         # What is kept must describe one whole plan: a strand's new layout kept beside people's older pages
         # would hide which of their items moved.
-        memo.strands, memo.people, memo.sources, memo.timeline = last
+        memo.strands, memo.people, memo.sources, memo.sources_pages, memo.timeline = last
         raise
 
 
@@ -261,16 +262,22 @@ def sources_pages(site: Site, plan: Plan, memo: PlanMemo | None = None, stale: C
     runs = weighted_chunks(site.sources, [SOURCE_WEIGHT + s.taken for s in site.sources], SOURCE_LINES)
     parts = [Part(part_path(SOURCES_PATH, i + 1), str(i + 1)) for i in range(len(runs))]
     pages = []
+    made: dict[str, tuple[tuple[Any, ...], Pager | None, Page]] = {}
     for run, part, pager in zip(runs, parts, pagers(parts)):
         for source in run:
             plan.sources[source.model.id] = part.path
-        # A sources page shows its sources and what was taken from each (their deps), linked to where it is.
-        held = [blocks[s.model.id] for s in run]
-        deps = tuple(m for source, taken, _ in held for m in (source.model, *taken))
-        summary = (repr(pager), tuple(len(taken) for _, taken, _ in held), tuple(links for _, _, links in held))
-        pages.append(Page(part.path, "sources.html", _titled("Sources", pager),
-                          "Every source the site uses, and what it took from each.", {"sources": run, "pager": pager},
-                          deps=deps, summary=summary))
+        held = tuple(blocks[s.model.id] for s in run)
+        page = kept.sources_pages.get(part.path)  # kept while it holds the very same blocks, with the same navigation
+        if page is None or len(page[0]) != len(held) or not all(map(operator.is_, page[0], held)) or page[1] != pager:
+            # A sources page shows its sources and what was taken from each (their deps), linked to where it is.
+            deps = tuple(m for source, taken, _ in held for m in (source.model, *taken))
+            summary = (repr(pager), tuple(len(taken) for _, taken, _ in held), tuple(links for _, _, links in held))
+            page = (held, pager, Page(part.path, "sources.html", _titled("Sources", pager),
+                                      "Every source the site uses, and what it took from each.", {"sources": run, "pager": pager},
+                                      deps=deps, summary=summary))
+        made[part.path] = page
+        pages.append(page[2])
+    kept.sources_pages = made
     return pages
 
 
