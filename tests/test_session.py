@@ -333,6 +333,14 @@ def _replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), "utf-8")
 
 
+def _rename(content: Path, old: str, new: str) -> None:
+    """``old`` replaced by ``new`` in every content file (an id renamed, with every reference to it)."""
+    for path in content.rglob("*.yaml"):
+        text = path.read_text("utf-8")
+        if old in text:
+            path.write_text(text.replace(old, new), "utf-8")
+
+
 def _block(path: Path, first: str, next_: str) -> str:
     """The text of ``path`` from the line holding ``first`` up to (not including) the one holding ``next_``."""
     text = path.read_text("utf-8")
@@ -346,8 +354,8 @@ def test_every_page_served_after_each_kind_of_edit_equals_a_fresh_build_with_kep
         example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Person and source views, and the pages planned from them, are kept between rebuilds and remade only for
     what an edit touched: after every kind of edit (an item moving between strands and between pages, a person
-    or citation dropped, people, sources, case, key points and templates changed), each page serve shows, asked
-    for in changing orders, is the page a fresh build makes."""
+    or citation dropped, a person removed, people's and sources' ids renamed, people, sources, case, key points
+    and templates changed), each page serve shows, asked for in changing orders, is the page a fresh build makes."""
     _paged(monkeypatch)
     content = example / "content"
     entries = content / "entries"
@@ -366,6 +374,8 @@ def test_every_page_served_after_each_kind_of_edit_equals_a_fresh_build_with_kep
         ("an event moves to another year", lambda: _replace(show, "date: 2025-02-23", "date: 2024-12-01")),
         ("a person leaves an event", lambda: _replace(show, "people: [tlc, max, alec-baldwin, hilaria-baldwin]",
                                                       "people: [tlc, alec-baldwin, hilaria-baldwin]")),
+        ("a person no item names is removed", lambda: _replace(content / "people.yaml", _block(content / "people.yaml", "  - id: max\n",
+                                                                                                "  # ── Others"), "")),
         ("a citation is dropped", lambda: _replace(show, premiere[premiere.index("      - source: radar-2025-03-04"):premiere.index("    review:")], "")),
         ("an event moves to another strand", lambda: (_replace(show, filmed, ""),
                                                       _replace(shooting, "events:\n", "events:\n" + filmed))),
@@ -376,6 +386,8 @@ def test_every_page_served_after_each_kind_of_edit_equals_a_fresh_build_with_kep
         ("a publisher", lambda: _replace(content / "sources.yaml", "publisher: Deccan Herald\n", "publisher: The Deccan Herald\n")),
         ("a strand's title", lambda: _replace(content / "case.yaml", "title: The shooting on the Rust set\n", "title: The Rust shooting\n")),
         ("a key point", lambda: _replace(content / "key-points.yaml", "with involuntary manslaughter.\n", "with involuntary manslaughter, a felony.\n")),
+        ("a source's id, everywhere", lambda: _rename(content, "thewrap-2024-10-25", "the-wrap-2024-10-25")),
+        ("a person's id, everywhere", lambda: _rename(content, "hilaria-baldwin", "hilaria-thomas-baldwin")),
         ("a template", add_template),
     ]
     options = BuildOptions(content, Path("-"), drafts=True, base_url="http://127.0.0.1:8000/")
