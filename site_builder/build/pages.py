@@ -112,8 +112,10 @@ class Plan:
 class PlanMemo:
     """The pages the last build planned, kept for the next (the dev server's rebuilds): a strand's pages while
     its view is the same object, a person's while their view is and none of their events moved to another page
-    of its strand, a source's block (what it lists and where each item is) likewise. Views are kept by
-    site.Memo while nothing they show changed, so a kept page shows what a fresh one would."""
+    of its strand, a source's block (what it lists and where each item is) likewise, a page of the sources list
+    while it holds the same blocks and navigation, a timeline page while its events are the same views, none
+    moved, and its navigation and counts are equal. Views are kept by site.Memo while nothing they show
+    changed, so a kept page is the page a fresh plan makes (tests/test_session.py, tests/test_paging.py)."""
 
     def __init__(self) -> None:
         self.strands: dict[str, tuple[TopicView, list[Page], dict[str, str]]] = {}  # id -> (view, pages, its Plan.topic_items)
