@@ -88,7 +88,10 @@ class Server:
         assert self.proc.stdout is not None
         for line in self.proc.stdout:
             self.lines.append(line)
-            if " at http://" in line:
+            # "serving content at <url>", not "review drafts at <url>_review/", printed just before it: taking the
+            # first address printed sent the browser to a 404 page under /_review/ whenever this thread read the
+            # review line before the main thread read self.url (a busy machine), which then waited 30 s in vain.
+            if line.startswith("serving content at http://"):
                 self.url = line.split(" at ")[1].split(" ")[0]
                 ready.set()
 

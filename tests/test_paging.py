@@ -227,3 +227,22 @@ def test_warm_rebuilds_of_paginated_lists_equal_fresh_ones(tmp_path: Path, monke
         assert old in text, old
         path.write_text(text.replace(old, new, 1), "utf-8")
         assert render_site(load_valid(options.content, session), options, session) == render_site(load_valid(options.content), options), name
+
+
+
+def test_a_kept_sources_page_follows_the_number_of_sources_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page of the sources list is kept between plans (pages.PlanMemo) while it lists the very same blocks: when
+    the pages after it go, its navigation ("page 1 of 4" → "of 3") must still change, as a plan made afresh has it."""
+    import dataclasses
+
+    from site_builder.build.site import build_site
+
+    monkeypatch.setattr(pages, "SOURCE_LINES", 45)  # 4 pages; RadarOnline of 4 March alone on the last
+    site = build_site(load_valid(ROOT / "content"))
+    memo = pages.PlanMemo()
+    first = pages.plan_pages(site, memo)
+    assert [p.path for p in first.pages if p.template == "sources.html"][-1] == "sources/4/index.html"
+    fewer = dataclasses.replace(site, sources=site.sources[:-1])  # the same views, the last source's page gone
+    kept = pages.plan_pages(fewer, memo)
+    assert [p.path for p in kept.pages if p.template == "sources.html"][-1] == "sources/3/index.html"
+    assert kept.pages == pages.plan_pages(fewer).pages

@@ -70,6 +70,14 @@ def next_build(server: PreviewServer, after: int, timeout: float = 5) -> None:
     server.rebuilder.wait_for(after + 1, timeout)
 
 
+def script(server: PreviewServer, build: int) -> str:
+    """What serve adds to a page of rebuild ``build``: livereload's options (port and the build, which livereload.js
+    reads from the first script naming it, here one the browser neither fetches nor runs), then the client at a
+    fixed address, which the browser keeps in its cache from one reload to the next."""
+    return (f'<script type="text/plain" src="/livereload.js?port={server.port}&amp;snipver={build}"></script>'
+            '<script async src="/livereload.js"></script>')
+
+
 def retitle(project: Path, new: str, old: str = TITLE) -> None:
     path = project / "content" / "entries" / "charges.yaml"
     path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
@@ -181,7 +189,7 @@ def test_serves_pages_from_memory_with_reload_script(project: Path) -> None:
         status, page = get(server, "")
         assert status == 200 and "The Example Bribery Case" in page
         assert TITLE in get(server, "topics/charges/")[1]
-        assert f'<script async src="/livereload.js?port={server.port}&amp;snipver=1"></script></head>' in page
+        assert script(server, 1) + "</head>" in page
         assert get(server, "topics/charges/")[1] == get(server, "topics/charges/index.html")[1]
         with urllib.request.urlopen(server.url + "topics/charges", timeout=5) as response:  # follows the redirect
             assert response.url == server.url + "topics/charges/"
@@ -191,6 +199,36 @@ def test_serves_pages_from_memory_with_reload_script(project: Path) -> None:
         assert status == 200 and data.startswith("{") and "livereload" not in data
         assert get(server, "livereload.js")[0] == 200
     assert not (project / "dist").exists()  # serve never writes the site to disk
+
+
+def request(server: PreviewServer, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+    try:
+        conn.request("GET", "/" + path, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    finally:
+        conn.close()
+
+
+def test_a_reload_revalidates_the_stylesheet_and_keeps_livereload_js(project: Path) -> None:
+    """A reload after a save asks again only for what may have changed: the stylesheet is answered 304 while its
+    bytes are the same (and anew once a template changes it); livereload.js has one address for every build, cached;
+    pages are never stored (each carries its build's number)."""
+    with serving(project) as server:
+        status, headers, css = request(server, "static/site.css")
+        assert status == 200 and headers["cache-control"] == "no-cache" and headers["etag"].startswith('"')
+        status, again, body = request(server, "static/site.css", {"If-None-Match": headers["etag"]})
+        assert (status, body, again["etag"]) == (304, b"", headers["etag"])
+        status, headers, _ = request(server, "livereload.js")
+        assert status == 200 and headers["cache-control"] == "max-age=3600"
+        assert request(server, "topics/charges/")[1]["cache-control"] == "no-store"
+        before = generation(server)
+        (project / "templates" / "static").mkdir(parents=True)
+        (project / "templates" / "static" / "site.css").write_bytes(css + b"\nmain { color: #111; }\n")
+        next_build(server, before)
+        status, changed_headers, body = request(server, "static/site.css", {"If-None-Match": headers["etag"]})
+        assert status == 200 and body.endswith(b"main { color: #111; }\n") and changed_headers["etag"] != headers["etag"]
 
 
 def test_drafts_shown_unless_no_drafts(project: Path) -> None:
@@ -205,7 +243,7 @@ def test_drafts_shown_unless_no_drafts(project: Path) -> None:
 def test_build_output_has_no_reload_script(project: Path, run) -> None:  # type: ignore[no-untyped-def]
     with serving(project) as server:
         served = {path: get(server, path)[1] for path in ["", "topics/charges/", "people/sam-ortiz/", "404.html"]}
-        url, script = server.url, f'<script async src="/livereload.js?port={server.port}&amp;snipver=1"></script>'
+        url, tags = server.url, script(server, 1)
     out = project / "dist"
     # --no-search: the preview has no search page (build makes the index), so the pages match without it
     assert run("build", "--content", project / "content", "--out", out, "--drafts", "--base-url", url, "--no-search").code == 0
@@ -215,7 +253,7 @@ def test_build_output_has_no_reload_script(project: Path, run) -> None:  # type:
     # What the server sends is exactly the built page plus the one script tag.
     for address, page in served.items():
         built = (out / (address + "index.html" if address == "" or address.endswith("/") else address)).read_text("utf-8")
-        assert page == built.replace("</head>", script + "</head>", 1)
+        assert page == built.replace("</head>", tags + "</head>", 1)
 
 
 def test_a_page_from_an_older_build_reloads_as_soon_as_it_connects(project: Path) -> None:
@@ -316,14 +354,14 @@ def test_a_page_asked_for_while_its_rebuild_is_incomplete_is_the_built_page(proj
         before = generation(server)
         retitle(project, "Sam Ortiz is charged")
         next_build(server, before)
-        url, script = server.url, f'<script async src="/livereload.js?port={server.port}&amp;snipver={before + 1}"></script>'
+        url, tags = server.url, script(server, before + 1)
         served = {path: get(server, path)[1] for path in ["topics/charges/", "people/sam-ortiz/", "timeline/", ""]}
         case_json = get(server, "case.json")[1]
         assert not server.rebuilder.preview.files.done  # type: ignore[union-attr]
     out = project / "dist"
     assert run("build", "--content", project / "content", "--out", out, "--drafts", "--base-url", url, "--no-search").code == 0
     for address, page in served.items():
-        assert page == (out / address / "index.html").read_text("utf-8").replace("</head>", script + "</head>", 1), address
+        assert page == (out / address / "index.html").read_text("utf-8").replace("</head>", tags + "</head>", 1), address
     assert case_json == (out / "case.json").read_text("utf-8")
 
 

@@ -44,6 +44,13 @@ def test_saved_change_appears_without_manual_reload(project: Path, page: Page) -
         retitle(project, "Sam Ortiz is indicted on a bribery count")
         expect(page.locator("main")).to_contain_text("Sam Ortiz is indicted on a bribery count", timeout=TIMEOUT)
         assert page.evaluate("window.__notReloaded") is None  # the server reloaded it
+        # The reloaded page told the server its build (read from the options script), and took livereload.js
+        # from the browser's cache: one address for every build.
+        page.wait_for_function("() => window.LiveReload && window.LiveReload.connector && window.LiveReload.connector.protocol > 0")
+        assert page.evaluate("() => window.LiveReload.options.snipver") == server.rebuilder.preview.generation  # type: ignore[union-attr]
+        client = page.evaluate("() => performance.getEntriesByType('resource').filter(e => e.name.endsWith('/livereload.js'))"
+                               ".map(e => e.transferSize)")
+        assert client == [0]
 
 
 def test_broken_yaml_shows_overlay_with_file_and_line_then_fix_clears_it(project: Path, page: Page) -> None:

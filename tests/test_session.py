@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
 
 from site_builder.build.pipeline import BuildOptions, Session, load_valid, render_site
 from site_builder.errors import ContentErrors
-from site_builder.build.site import build_site
+from site_builder.build.pages import Plan
+from site_builder.build.site import Site, build_site
 from site_builder.serve.rebuild import Rebuilder
 
 from .conftest import edit_line
@@ -313,3 +314,157 @@ def test_after_a_failed_rebuild_the_last_good_rebuilds_pages_are_still_its_own(p
     assert outcome.error is not None and f"{charges}:7: invalid YAML" in outcome.error
     assert rebuilder.preview.files is good and rebuilder.preview.error == outcome.error
     assert dict(rebuilder.preview.files) == expected
+
+
+# --- views and pages kept between rebuilds (site.Memo, pages.PlanMemo) ---------------------------------------
+
+
+def _paged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of a few items, so that the example's edits move items, sources and people between pages."""
+    from site_builder.build import pages
+
+    for name, value in [("TIMELINE_SPLIT", 5), ("PAGE_ITEMS", 3), ("SOURCE_LINES", 30), ("PEOPLE_PER_PAGE", 5)]:
+        monkeypatch.setattr(pages, name, value)
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1, f"{path.name}: {old!r} found {text.count(old)} times"
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+def _rename(content: Path, old: str, new: str) -> None:
+    """``old`` replaced by ``new`` in every content file (an id renamed, with every reference to it)."""
+    for path in content.rglob("*.yaml"):
+        text = path.read_text("utf-8")
+        if old in text:
+            path.write_text(text.replace(old, new), "utf-8")
+
+
+def _block(path: Path, first: str, next_: str) -> str:
+    """The text of ``path`` from the line holding ``first`` up to (not including) the one holding ``next_``."""
+    text = path.read_text("utf-8")
+    start = text.index(first)
+    start = text.rindex("\n", 0, start) + 1
+    end = text.rindex("\n", 0, text.index(next_)) + 1
+    return text[start:end]
+
+
+def test_every_page_served_after_each_kind_of_edit_equals_a_fresh_build_with_kept_views(
+        example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Person and source views, and the pages planned from them, are kept between rebuilds and remade only for
+    what an edit touched: after every kind of edit (an item moving between strands and between pages, a person
+    or citation dropped, a person removed, people's and sources' ids renamed, people, sources, case, key points
+    and templates changed), each page serve shows, asked for in changing orders, is the page a fresh build makes."""
+    _paged(monkeypatch)
+    content = example / "content"
+    entries = content / "entries"
+    show, shooting = entries / "reality-show.yaml", entries / "shooting.yaml"
+    filmed = _block(show, "  - id: show-first-episode-filmed", "  - id: show-trailer-released")
+    premiere = _block(show, "  - id: show-premiere", "  - id: show-allred-criticises-series")
+    templates = example / "templates"
+    person_html = (Path(__file__).resolve().parent.parent / "templates" / "person.html").read_text("utf-8")
+
+    def add_template() -> None:
+        templates.mkdir()
+        (templates / "person.html").write_text(person_html.replace("{% block main %}", "{% block main %}<p>Edited.</p>", 1), "utf-8")
+
+    edits: list[tuple[str, Callable[[], None]]] = [
+        ("an event's title", lambda: _replace(show, "title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC")),
+        ("an event moves to another year", lambda: _replace(show, "date: 2025-02-23", "date: 2024-12-01")),
+        ("a person leaves an event", lambda: _replace(show, "people: [tlc, max, alec-baldwin, hilaria-baldwin]",
+                                                      "people: [tlc, alec-baldwin, hilaria-baldwin]")),
+        ("a person no item names is removed", lambda: _replace(content / "people.yaml", _block(content / "people.yaml", "  - id: max\n",
+                                                                                                "  # ── Others"), "")),
+        ("a citation is dropped", lambda: _replace(show, premiere[premiere.index("      - source: radar-2025-03-04"):premiere.index("    review:")], "")),
+        ("an event moves to another strand", lambda: (_replace(show, filmed, ""),
+                                                      _replace(shooting, "events:\n", "events:\n" + filmed))),
+        ("a new event", lambda: _replace(shooting, "events:\n", "events:\n" + filmed.replace("show-first-episode-filmed", "show-filmed-again")
+                                         .replace("title: First episode", "title: Again, the first episode"))),
+        ("an event is removed", lambda: _replace(show, _block(show, "  - id: show-premiere", "  - id: show-allred-criticises-series"), "")),
+        ("a person's name", lambda: _replace(content / "people.yaml", "name: Alec Baldwin\n", "name: Alexander Baldwin\n")),
+        ("a publisher", lambda: _replace(content / "sources.yaml", "publisher: Deccan Herald\n", "publisher: The Deccan Herald\n")),
+        ("a strand's title", lambda: _replace(content / "case.yaml", "title: The shooting on the Rust set\n", "title: The Rust shooting\n")),
+        ("a key point", lambda: _replace(content / "key-points.yaml", "with involuntary manslaughter.\n", "with involuntary manslaughter, a felony.\n")),
+        ("a source's id, everywhere", lambda: _rename(content, "thewrap-2024-10-25", "the-wrap-2024-10-25")),
+        ("a person's id, everywhere", lambda: _rename(content, "hilaria-baldwin", "hilaria-thomas-baldwin")),
+        ("a template", add_template),
+    ]
+    options = BuildOptions(content, Path("-"), drafts=True, base_url="http://127.0.0.1:8000/")
+    rebuilder = Rebuilder(options)
+    rebuilder.rebuild()
+    for step, (what, edit) in enumerate(edits):
+        edit()
+        files = lazy_preview(rebuilder)
+        expected = fresh(options)
+        assert list(files) == list(expected), what
+        names = list(expected)
+        order = names[::-1] if step % 2 else names[1::2] + names[::2]
+        for name in order:
+            assert files[name] == expected[name], (what, name)
+        assert rebuilder.complete(rebuilder.preview.generation) is None
+    assert b"Edited." in rebuilder.preview.files["people/alec-baldwin/index.html"]
+
+
+def test_a_one_event_edit_keeps_the_views_and_pages_of_everyone_it_does_not_name(example: Path) -> None:
+    """A rebuild after a one-event edit makes new views and pages only for the event, its strand, the people it
+    names, the sources it cites and the sources that list those people; every other person's and source's view,
+    and each other person's pages, are the very objects of the rebuild before."""
+    from site_builder.build.pages import plan_pages
+
+    content = example / "content"
+    session = Session()
+
+    def build() -> tuple[Site, Plan]:
+        site = build_site(load_valid(content, session, drafts=True), drafts=True, memo=session.views)
+        return site, plan_pages(site, session.plans)
+
+    first, first_plan = build()
+    _replace(content / "entries" / "reality-show.yaml", "title: The Baldwins premieres on TLC", "title: The Baldwins premiere on TLC")
+    second, second_plan = build()
+    named = {"tlc", "max", "alec-baldwin", "hilaria-baldwin"}  # the event's people
+    # The sources the event cites, and those that list one of its people (people.yaml: Baldwin's citations).
+    cited = {"ktbb-2025-01-27", "radar-2025-03-04", "deccan-herald-2021-10-23", "newkerala-2025-01-11", "radar-2025-02-17"}
+    before = {p.model.id: p for p in first.people}
+    for person in second.people:
+        assert (person is before[person.model.id]) == (person.model.id not in named), person.model.id
+    assert any(e.model.title == "The Baldwins premiere on TLC" for e in next(p for p in second.people if p.model.id == "max").events)
+    sources_before = {s.model.id: s for s in first.sources}
+    for source in second.sources:
+        assert (source is sources_before[source.model.id]) == (source.model.id not in cited), source.model.id
+    unchanged = [t.topic.id for t, u in zip(first.topics, second.topics) if t is u]
+    assert unchanged == ["shooting", "charges", "dismissal", "civil-suits"]
+    pages_before = {p.path: p for p in first_plan.pages}
+    for page in second_plan.pages:
+        if page.template == "person.html":
+            assert (page is pages_before[page.path]) == (page.path.split("/")[1] not in named), page.path
+
+
+def test_a_rebuild_that_fails_while_planning_leaves_the_kept_pages_of_the_last_good_one(
+        example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pages kept between rebuilds describe one whole plan: a rebuild that fails midway (here the people's
+    pages, after the strands were planned again with an item moved) keeps none of its half, so the next good
+    rebuild still sees which items moved and plans their people's pages again."""
+    from site_builder.build import pages
+
+    _paged(monkeypatch)
+    content = example / "content"
+    show = content / "entries" / "reality-show.yaml"
+    options = BuildOptions(content, Path("-"), drafts=True, base_url="http://127.0.0.1:8000/")
+    rebuilder = Rebuilder(options)
+    rebuilder.rebuild()
+    real = pages.person_pages
+
+    def failing(person, plan):  # type: ignore[no-untyped-def]
+        raise RuntimeError("planning failed")
+
+    monkeypatch.setattr(pages, "person_pages", failing)
+    # The strand's first event leaves: the events after it move up a page, and people's pages link to where they are.
+    _replace(show, _block(show, "  - id: show-first-episode-filmed", "  - id: show-trailer-released"), "")
+    outcome = rebuilder.rebuild(lazy=True)
+    assert outcome.error is not None and "RuntimeError: planning failed" in outcome.error
+    monkeypatch.setattr(pages, "person_pages", real)
+    _replace(content / "entries" / "charges.yaml", "status: concluded\n", "status: closed\n")  # another strand: nothing moves here now
+    files = lazy_preview(rebuilder)
+    expected = fresh(options)
+    assert {name: files[name] for name in expected} == expected

@@ -9,12 +9,15 @@ never build paths themselves.
 from __future__ import annotations
 
 import hashlib
+import operator
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import OutputError
 from .markup import plain
 from .paging import PAGE_ITEMS, PEOPLE_PER_PAGE, SOURCE_LINES, SOURCE_WEIGHT, Pager, Part, chunks, pagers, part_path, weighted_chunks
+from ..content.model import Schema
 from .site import EventView, PersonView, Site, SourceView, TopicView
 
 
@@ -89,32 +92,68 @@ class Plan:
         permalink, and a source's block, which links each thing taken from it, go to the page of its
         strand that holds it. Part of the
         key of a stored fragment: an item moves to another page without changing."""
+        if isinstance(view, EventView):  # its permalink: the page of its strand that holds it
+            return (self.topic_items.get(view.anchor, ""),)
+        if not isinstance(view, SourceView):
+            return ()
         hit = self._links.get(id(view))
         if hit is not None and hit[0] is view:
             return hit[1]
-        found = self._find_links(view)
-        self._links[id(view)] = (view, found)
+        found = tuple(self.topic_items.get(f"{kind}-{item.model.id}", "") for kind, group in
+                      (("event", view.events), ("claim", view.claims), ("quote", view.quotes)) for item in group)
+        self.remember(view, found)
         return found
 
-    def _find_links(self, view: Any) -> tuple[str, ...]:
-        if isinstance(view, EventView):  # its permalink: the page of its strand that holds it
-            return (self.topic_items.get(f"event-{view.model.id}", ""),)
-        if not isinstance(view, SourceView):
-            return ()
-        return tuple(self.topic_items.get(f"{kind}-{item.model.id}", "") for kind, group in
-                     (("event", view.events), ("claim", view.claims), ("quote", view.quotes)) for item in group)
+    def remember(self, view: SourceView, links: tuple[str, ...]) -> None:
+        """Record ``links`` as what :meth:`links` gives for ``view`` (known from the last build's plan)."""
+        self._links[id(view)] = (view, links)
 
 
-def plan_pages(site: Site) -> Plan:
-    """The site's pages; OutputError if two would be written to the same path."""
+class PlanMemo:
+    """The pages the last build planned, kept for the next (the dev server's rebuilds): a strand's pages while
+    its view is the same object, a person's while their view is and none of their events moved to another page
+    of its strand, a source's block (what it lists and where each item is) likewise, a page of the sources list
+    while it holds the same blocks and navigation, a timeline page while its events are the same views, none
+    moved, and its navigation and counts are equal. Views are kept by site.Memo while nothing they show
+    changed, so a kept page is the page a fresh plan makes (tests/test_session.py, tests/test_paging.py)."""
+
+    def __init__(self) -> None:
+        self.strands: dict[str, tuple[TopicView, list[Page], dict[str, str]]] = {}  # id -> (view, pages, its Plan.topic_items)
+        self.people: dict[str, tuple[PersonView, list[Page]]] = {}
+        self.sources: dict[str, tuple[SourceView, tuple[Schema, ...], tuple[str, ...]]] = {}  # id -> (view, deps, links)
+        self.sources_pages: dict[str, tuple[tuple[Any, ...], Pager | None, Page]] = {}  # path -> (its sources' blocks, pager, page)
+        self.timeline: dict[str, tuple[list[Any], Pager | None, str, Page, tuple[str, ...]]] = {}  # path -> (events, pager, counts, page, ids)
+
+
+def plan_pages(site: Site, memo: PlanMemo | None = None) -> Plan:
+    """The site's pages; OutputError if two would be written to the same path. ``memo`` (the dev server's):
+    keep the pages of strands, people and sources whose views did not change since the last build."""
+    if memo is None:
+        return _plan(site, PlanMemo())
+    last = memo.strands, memo.people, memo.sources, memo.sources_pages, memo.timeline  # each replaced whole, never changed in place
+    try:
+        return _plan(site, memo)
+    except BaseException:
+        # What is kept must describe one whole plan: a strand's new layout kept beside people's older pages
+        # would hide which of their items moved.
+        memo.strands, memo.people, memo.sources, memo.sources_pages, memo.timeline = last
+        raise
+
+
+def _plan(site: Site, kept: PlanMemo) -> Plan:
+    """plan_pages, with the pages kept in ``kept`` (and this build's put there)."""
     case = site.case
     plan = Plan([], {}, {}, {})
-    strands = [page for topic in site.topics for page in topic_pages(topic, plan)]  # first: the sources pages link into them
+    strands, moved = _strands(site, plan, kept)  # first: the sources pages link into them
+    # An item that moved to another page of its strand moves the links to it on its people's and sources' pages.
+    events = [view for view in moved if isinstance(view, EventView)]
+    stale_people = {ref.id for view in events for ref in view.people}
+    stale_sources = {cite.source.id for view in moved for cite in view.cites}
     plan.pages.extend([
         Page("index.html", "index.html", case.title, _first_sentence(case.summary), kind="WebSite"),
-        *timeline_pages(site, plan),
+        *timeline_pages(site, plan, kept, {view.anchor for view in events}),
         *people_index_pages(site),
-        *sources_pages(site, plan),
+        *sources_pages(site, plan, kept, stale_sources),
         Page("about/index.html", "about.html", "About this site", "How this site is made: method, attribution and corrections."),
         Page("404.html", "404.html", "Page not found", "This page does not exist."),
         Page(EMBED_PATH, "embed.html", "Timeline", f"The timeline of {case.title}, for embedding in other pages.",
@@ -123,14 +162,42 @@ def plan_pages(site: Site) -> Plan:
     ])
     if site.search:
         plan.pages.append(Page(SEARCH_PATH, "search.html", "Search", f"Search the events, claims, quotes and people of {case.title}."))
+    people: dict[str, tuple[PersonView, list[Page]]] = {}
     for person in site.people:
-        plan.pages.extend(person_pages(person, plan))
+        hit = kept.people.get(person.model.id)
+        if hit is None or hit[0] is not person or person.model.id in stale_people:
+            hit = (person, person_pages(person, plan))
+        people[person.model.id] = hit
+        plan.pages.extend(hit[1])
+    kept.people = people
     seen: set[str] = set()
     for page in plan.pages:
         if page.path in seen:
             raise OutputError(f"two outputs map to '{page.path}'")
         seen.add(page.path)
     return plan
+
+
+def _strands(site: Site, plan: Plan, kept: PlanMemo) -> tuple[list[Page], list[Any]]:
+    """Every strand's pages, each kept while its view is the same object (its items' places into ``plan``),
+    and the views of the items now on another page of their strand than in the last build."""
+    pages: list[Page] = []
+    moved: list[Any] = []
+    strands: dict[str, tuple[TopicView, list[Page], dict[str, str]]] = {}
+    for topic in site.topics:
+        hit = kept.strands.get(topic.topic.id)
+        if hit is None or hit[0] is not topic:
+            own = Plan([], {}, {}, {})
+            new = (topic, topic_pages(topic, own), own.topic_items)
+            before = hit[2] if hit is not None else {}
+            moved += [item for kind, group in (("event", topic.events), ("claim", topic.claims), ("quote", topic.quotes))
+                      for item in group if before.get(f"{kind}-{item.model.id}") != new[2][f"{kind}-{item.model.id}"]]
+            hit = new
+        strands[topic.topic.id] = hit
+        pages += hit[1]
+        plan.topic_items.update(hit[2])
+    kept.strands = strands
+    return pages, moved
 
 
 def _titled(title: str, pager: Pager | None) -> str:
@@ -180,21 +247,39 @@ def person_pages(person: PersonView, plan: Plan) -> list[Page]:
     ]
 
 
-def sources_pages(site: Site, plan: Plan) -> list[Page]:
+def sources_pages(site: Site, plan: Plan, memo: PlanMemo | None = None, stale: Collection[str] = ()) -> list[Page]:
     """The sources in the order of publication, split into pages of about SOURCE_LINES lines (a source
-    and each thing taken from it: a page's size follows the lines, not the number of sources)."""
+    and each thing taken from it: a page's size follows the lines, not the number of sources). ``memo``:
+    keep what each source's block lists and links to while its view is the same and its id not in ``stale``."""
+    kept = memo if memo is not None else PlanMemo()
+    blocks: dict[str, tuple[SourceView, tuple[Schema, ...], tuple[str, ...]]] = {}
+    for source in site.sources:
+        hit = kept.sources.get(source.model.id)
+        if hit is None or hit[0] is not source or source.model.id in stale:
+            hit = (source, source.deps, plan.links(source))
+        else:
+            plan.remember(source, hit[2])
+        blocks[source.model.id] = hit
+    kept.sources = blocks
     runs = weighted_chunks(site.sources, [SOURCE_WEIGHT + s.taken for s in site.sources], SOURCE_LINES)
     parts = [Part(part_path(SOURCES_PATH, i + 1), str(i + 1)) for i in range(len(runs))]
     pages = []
+    made: dict[str, tuple[tuple[Any, ...], Pager | None, Page]] = {}
     for run, part, pager in zip(runs, parts, pagers(parts)):
         for source in run:
             plan.sources[source.model.id] = part.path
-        # A sources page shows its sources and what was taken from each (their deps), linked to where it is.
-        deps = tuple(m for s in run for m in (s.model, *s.deps))
-        summary = (repr(pager), tuple(len(s.deps) for s in run), tuple(plan.links(s) for s in run))
-        pages.append(Page(part.path, "sources.html", _titled("Sources", pager),
-                          "Every source the site uses, and what it took from each.", {"sources": run, "pager": pager},
-                          deps=deps, summary=summary))
+        held = tuple(blocks[s.model.id] for s in run)
+        page = kept.sources_pages.get(part.path)  # kept while it holds the very same blocks, with the same navigation
+        if page is None or len(page[0]) != len(held) or not all(map(operator.is_, page[0], held)) or page[1] != pager:
+            # A sources page shows its sources and what was taken from each (their deps), linked to where it is.
+            deps = tuple(m for source, taken, _ in held for m in (source.model, *taken))
+            summary = (repr(pager), tuple(len(taken) for _, taken, _ in held), tuple(links for _, _, links in held))
+            page = (held, pager, Page(part.path, "sources.html", _titled("Sources", pager),
+                                      "Every source the site uses, and what it took from each.", {"sources": run, "pager": pager},
+                                      deps=deps, summary=summary))
+        made[part.path] = page
+        pages.append(page[2])
+    kept.sources_pages = made
     return pages
 
 
@@ -224,16 +309,18 @@ def year_path(year: int) -> str:
     return f"timeline/{year}/index.html"
 
 
-def timeline_pages(site: Site, plan: Plan) -> list[Page]:
+def timeline_pages(site: Site, plan: Plan, memo: PlanMemo | None = None, moved: Collection[str] = ()) -> list[Page]:
     """The timeline: one page, or for a long case one page per year, a busy year split into pages of
-    PAGE_ITEMS events; the main page shows the latest of them."""
+    PAGE_ITEMS events; the main page shows the latest of them. ``memo``: keep a page whose events are the same
+    views, none of them in ``moved`` (anchors of events now on another page of their strand), and whose
+    navigation and counts are equal."""
     description = f"Every event in {site.case.title}, in order, with its sources."
     if len(site.events) <= TIMELINE_SPLIT:
         return [Page(TIMELINE_PATH, "timeline.html", "Timeline", description,
                      {"events": site.events, "years": None, "year": None, "pager": None})]
     by_year: dict[int, list[EventView]] = {}
     for event in site.events:
-        by_year.setdefault(event.when.year or 0, []).append(event)
+        by_year.setdefault(event.year, []).append(event)
     years = [(year, len(events), year_path(year)) for year, events in by_year.items()]
     runs: list[tuple[int, list[Any]]] = []
     parts: list[Part] = []
@@ -250,17 +337,29 @@ def timeline_pages(site: Site, plan: Plan) -> list[Page]:
     # (as a digest: compared, and written into cache keys, once per page; the tuple is as long as the people list)
     counts = hashlib.sha256(repr((years, [len(t.events) for t in site.topics], [(p.model.id, len(p.events)) for p in site.people]))
                             .encode("utf-8")).hexdigest()
+    kept = memo.timeline if memo is not None else {}
+    held: dict[str, tuple[list[Any], Pager | None, str, Page, tuple[str, ...]]] = {}
+
+    def page(path: str, title: str, summary: str, year: int, run: list[Any], pager: Pager | None) -> Page:
+        """The page at ``path``, and its events' ids into plan.timeline (kept with it: 4,000 ids read again cost 2 ms)."""
+        hit = kept.get(path)
+        if (hit is None or hit[2] != counts or hit[1] != pager or len(hit[0]) != len(run)
+                or not all(map(operator.is_, hit[0], run)) or (moved and any(e.anchor in moved for e in run))):
+            hit = (run, pager, counts, Page(path, "timeline.html", title, summary, {"events": run, "years": years, "year": year, "pager": pager},
+                                            deps=tuple(e.model for e in run), summary=(repr(pager), counts, tuple(plan.links(e) for e in run))),
+                   tuple(e.model.id for e in run))
+        held[path] = hit
+        if path != TIMELINE_PATH:  # the main page is a copy of the latest: its events' place is the latter
+            plan.timeline.update(dict.fromkeys(hit[4], path))
+        return hit[3]
+
     pages = []
     for (year, run), part, pager in zip(runs, parts, navs):
-        for event in run:
-            plan.timeline[event.model.id] = part.path
-        pages.append(Page(part.path, "timeline.html", f"Timeline: {part.label}", f"Events of {year} in {site.case.title}.",
-                          {"events": run, "years": years, "year": year, "pager": pager},
-                          deps=tuple(e.model for e in run), summary=(repr(pager), counts, tuple(plan.links(e) for e in run))))
+        pages.append(page(part.path, f"Timeline: {part.label}", f"Events of {year} in {site.case.title}.", year, run, pager))
     latest_year, latest = runs[-1]
-    main = Page(TIMELINE_PATH, "timeline.html", "Timeline", description,
-                {"events": latest, "years": years, "year": latest_year, "pager": navs[-1]},
-                deps=tuple(e.model for e in latest), summary=(repr(navs[-1]), counts, tuple(plan.links(e) for e in latest)))
+    main = page(TIMELINE_PATH, "Timeline", description, latest_year, latest, navs[-1])
+    if memo is not None:
+        memo.timeline = held
     return [main, *pages]
 
 

@@ -29,6 +29,7 @@ from ..content.provenance import stale_update
 from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .search import BUNDLE, Indexing, index_key, records, searchable
 from .site import Memo, Site, build_site
+from .pages import PlanMemo
 from ..content.validate import ValidationCache, validate
 from .write import MARKER, clean_stale, write_site
 
@@ -56,6 +57,7 @@ class Session:
     fragments: FragmentStore = field(default_factory=FragmentStore)
     validation: ValidationCache = field(default_factory=ValidationCache)
     views: Memo = field(default_factory=Memo)  # statement views and their JSON, reused while their items are unchanged
+    plans: PlanMemo = field(default_factory=PlanMemo)  # pages planned from those views, kept while the views are
     environment: tuple[Fingerprint, jinja2.Environment] | None = None  # (templates fingerprint, compiled environment)
 
     def env(self, dirs: list[Path], fingerprint: Fingerprint) -> jinja2.Environment:
@@ -106,7 +108,7 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     memo = session.views if session else None
     site = build_site(content, drafts=options.drafts, base_url=options.base_url, memo=memo)
     site.search = options.search and searchable(site)  # nothing published yet: nothing to find, no search page
-    plan = plan_pages(site)
+    plan = plan_pages(site, session.plans if session else None)
     pages = plan.pages
     found = records(site, plan.item_path) if site.search else []
     fingerprint = templates_fingerprint(dirs)

@@ -1,221 +1,59 @@
 """The published view of the case: what the site shows, resolved and sorted.
 
 In: validated :class:`~site_builder.content.load.Content` and the build options
-(drafts or not). Out: :class:`Site`, in which drafts are dropped (or kept and
-flagged), draft sources likewise, unnamed-source items follow the case's
-policy, references are resolved to objects, every statement carries its
-attribution label and corroboration count (:mod:`labels`), and every list
-is in display order. Templates and exports read only this.
+(drafts or not). Out: :class:`Site` (:mod:`views`), in which drafts are dropped
+(or kept and flagged), draft sources likewise, unnamed-source items follow the
+case's policy, references are resolved to objects, every statement carries its
+attribution label and corroboration count (:mod:`labels`), and every list is in
+display order. Templates and exports read only this. The dev server keeps the
+views an edit did not touch between rebuilds (:class:`Memo`).
 """
 
 from __future__ import annotations
 
 import functools
+import operator
 import typing
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import NamedTuple, TypeVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from ..dates import PartialDate, When
-from .labels import Corroboration, Label, attribution, corroboration
+from ..dates import PartialDate
+from .labels import Corroboration, attribution, corroboration
 from ..content.load import Content
-from ..content.model import ANONYMOUS, GROUP_LABELS, Case, Citation, Claim, Entry, Event, KeyPoint, Person, Quote, Schema, Source, Topic, UNKNOWN_SPEAKER
+from ..content.model import ANONYMOUS, Case, Citation, Claim, Entry, Event, Person, Quote, Schema, Source, Topic, UNKNOWN_SPEAKER
 from ..content.provenance import shown as is_shown
+from .views import (CLAIM_LABELS, CLAIM_ORDER, LATEST_SHOWN, STRAND_HUES, Cite, ClaimView, EventView, KeyPointView, PersonView,
+                    QuoteView, Site, SourceView, Speaker, TopicView)
+
+__all__ = ["CLAIM_LABELS", "CLAIM_ORDER", "LATEST_SHOWN", "STRAND_HUES", "Cite", "ClaimView", "EventView", "KeyPointView", "Memo",
+           "PersonView", "QuoteView", "Site", "SourceView", "Speaker", "TopicView", "build_site"]  # the views too: they were defined here
 
 T = TypeVar("T")
-CLAIM_ORDER = ["ruling", "fact", "allegation", "denial", "statement", "opinion", "anonymous"]
-LATEST_SHOWN = 5  # "Latest developments" on the home page
-STRAND_HUES = 6  # strands take the theme's colours in turn (their label always says which strand)
-CLAIM_LABELS = {
-    "ruling": "Rulings",
-    "fact": "Established facts",
-    "allegation": "Allegations",
-    "denial": "Denials",
-    "statement": "Statements",
-    "opinion": "Opinions",
-    "anonymous": "Claims from unnamed sources",
-}
-
-
-class Cite(NamedTuple):  # a tuple: built 8,000 times for a big case, so cheap to make
-    source: Source
-    quote: str
-
-
-@dataclass
-class Speaker:
-    """Who said or claimed something: a published person, an unpublished name, or an unnamed source."""
-
-    id: str
-    name: str
-    linked: bool  # False for unnamed sources and people not published
-
-    @property
-    def anonymous(self) -> bool:
-        return self.id == ANONYMOUS
-
-
-@dataclass
-class EventView:
-    model: Event
-    topic: Topic
-    when: When
-    people: list[Speaker]
-    cites: list[Cite]
-    sourcing: Corroboration
-    hue: int = 1  # the strand's colour, 1..STRAND_HUES, by its place in case.yaml
-    order: tuple[tuple[int, int], str] = field(init=False, repr=False, compare=False)  # its place in every list of events
-
-    def __post_init__(self) -> None:
-        self.order = (self.when.sort_key(), self.model.id)  # once: a list of events is sorted several times a build
-
-    @property
-    def planned(self) -> bool:
-        return self.model.planned
-
-
-@dataclass
-class ClaimView:
-    model: Claim
-    topic: Topic
-    by: Speaker
-    via: Speaker | None
-    people: list[Speaker]
-    cites: list[Cite]
-    sourcing: Corroboration
-    label: Label
-
-
-@dataclass
-class QuoteView:
-    model: Quote
-    topic: Topic
-    by: Speaker
-    cites: list[Cite]
-    sourcing: Corroboration
-    label: Label
-
-
-@dataclass
-class KeyPointView:
-    """A "What to know" point with its citations resolved."""
-
-    model: KeyPoint
-    cites: list[Cite]
-    sourcing: Corroboration
-
-
-@dataclass
-class TopicView:
-    topic: Topic
-    entry: Entry  # the model of entries/<topic>.yaml, everything this view is built from
-    title: str
-    status: str
-    summary: str
-    events: list[EventView] = field(default_factory=list)
-    claims: list[ClaimView] = field(default_factory=list)
-    quotes: list[QuoteView] = field(default_factory=list)
-    hue: int = 1
-
-    @property
-    def latest(self) -> EventView | None:
-        """The latest event that happened: a scheduled one is never the latest development."""
-        return next((e for e in reversed(self.events) if not e.planned), None)
-
-    @property
-    def next(self) -> EventView | None:
-        """The first scheduled event, if any."""
-        return next((e for e in self.events if e.planned), None)
-
-    def claims_by_kind(self) -> list[tuple[str, str, list[ClaimView]]]:
-        return [(k, CLAIM_LABELS[k], [c for c in self.claims if c.model.kind == k]) for k in CLAIM_ORDER if any(c.model.kind == k for c in self.claims)]
-
-
-@dataclass
-class PersonView:
-    model: Person
-    cites: list[Cite]
-    sourcing: Corroboration
-    events: list[EventView] = field(default_factory=list)
-    claims: list[ClaimView] = field(default_factory=list)  # made by them (or relayed by them)
-    about: list[ClaimView] = field(default_factory=list)  # claims about them
-    quotes: list[QuoteView] = field(default_factory=list)
-
-
-@dataclass
-class SourceView:
-    model: Source
-    events: list[EventView] = field(default_factory=list)
-    claims: list[ClaimView] = field(default_factory=list)
-    quotes: list[QuoteView] = field(default_factory=list)
-    people: list[PersonView] = field(default_factory=list)
-
-    @property
-    def taken(self) -> int:
-        return len(self.events) + len(self.claims) + len(self.quotes) + len(self.people)
-
-    @property
-    def deps(self) -> tuple[Schema, ...]:
-        """The models its block on the sources page shows, besides its own."""
-        return tuple(x.model for group in (self.events, self.claims, self.quotes, self.people) for x in group)
-
-
-@dataclass
-class Site:
-    case: Case
-    drafts: bool
-    topics: list[TopicView]
-    people: list[PersonView]
-    sources: list[SourceView]
-    events: list[EventView]  # the whole timeline, in order
-    base_url: str
-    key_points: list[KeyPointView] = field(default_factory=list)
-    search: bool = False  # the build makes a Pagefind index and the search page
-
-    @property
-    def latest(self) -> list[EventView]:
-        """The newest events that happened, newest first, across strands (scheduled ones are "next", never latest)."""
-        return [e for e in reversed(self.events) if not e.planned][:LATEST_SHOWN]
-
-    @property
-    def updated(self) -> PartialDate:
-        return PartialDate.parse(self.case.updated)
-
-    def people_by_group(self) -> list[tuple[str, str, list[PersonView]]]:
-        groups: dict[str, list[PersonView]] = defaultdict(list)
-        for person in self.people:
-            groups[person.model.group].append(person)
-        return [(g, label, sorted(groups[g], key=lambda p: p.model.name)) for g, label in GROUP_LABELS.items() if groups[g]]
-
-    def counts(self, person: PersonView) -> dict[str, int]:
-        """How many events, claims (by and about) and quotes involve ``person``."""
-        return {"events": len(person.events), "claims": len(person.claims) + len(person.about), "quotes": len(person.quotes)}
-
-    @property
-    def claims(self) -> list[ClaimView]:
-        return [c for t in self.topics for c in t.claims]
-
-    @property
-    def quotes(self) -> list[QuoteView]:
-        return [q for t in self.topics for q in t.quotes]
-
-
 class Memo:
-    """Work derived from content models, kept between builds (the dev server's rebuilds): statement views
-    (:func:`build_site`) and their exported JSON (:mod:`exports`).
+    """Work derived from content models, kept between builds (the dev server's rebuilds): each strand's views
+    and what they add to each person's and source's lists, the person and source views (:func:`build_site`),
+    and the items' exported JSON (:mod:`exports`).
 
-    A value is kept under a model or view object and reused while that object is the same one (an
-    unchanged file keeps its item objects: load.FileCache) and equal ``extra`` (what else it depends on).
-    Everything is dropped when case.yaml, people.yaml, sources.yaml, key-points.yaml or the drafts option
-    changed (:meth:`start`: compared by identity), since every view resolves its item against them. A
-    value not used by a build is gone after it, so the memo never holds more than one build's worth.
+    A strand is kept while its entry file's model is the same object (an unchanged file keeps its model, an
+    edited one the item objects outside the edit: load.FileCache); an edited strand keeps the views of its
+    unchanged items. A person's or a source's view is kept while its model and everything each strand adds to
+    it are the same objects. Other values are kept under a model or view object and reused while that
+    object is the same one and ``extra`` (what else it depends on) is equal. Everything is dropped when
+    case.yaml, people.yaml, sources.yaml or the drafts option changed (:meth:`start`: compared by identity),
+    since every view resolves its items against them. What a build did not use is gone after it, so the
+    memo never holds more than one build's worth.
     """
 
     def __init__(self) -> None:
         self.inputs: tuple[object, ...] = ()
         self.old: dict[tuple[str, int], tuple[object, object, object]] = {}  # the last build's: (kind, id) -> (object, extra, value)
         self.new: dict[tuple[str, int], tuple[object, object, object]] = {}  # this build's
+        self.strands: dict[str, Strand] = {}  # the last build's, by topic id
+        self.people: dict[str, PersonView] = {}  # the last build's, by id
+        self.sources: dict[str, SourceView] = {}
+        self.citers: dict[str, list[str]] = {}  # source id -> the ids of the shown people who cite it, in people.yaml's order
+        self.orders: dict[str, list[str]] = {}  # the ids of the people (by name) and the sources (by date) in the site's order
 
     def start(self, *inputs: object) -> None:
         """Begin a build resolved against ``inputs``: what the last build used is kept if they are the same."""
@@ -223,6 +61,16 @@ class Memo:
         self.old = self.new if same else {}
         self.new = {}
         self.inputs = inputs
+        if not same:
+            self.strands, self.people, self.sources, self.citers, self.orders = {}, {}, {}, {}, {}
+
+    def order(self, kind: str, make: Callable[[], list[str]]) -> list[str]:
+        """The ids of ``kind``'s views in the site's order, made by ``make`` once: names and dates are the same while
+        people.yaml and sources.yaml are (and which are shown, while the drafts option is)."""
+        found = self.orders.get(kind)
+        if found is None:
+            found = self.orders[kind] = make()
+        return found
 
     def get(self, kind: str, obj: object, make: Callable[[], T], extra: object = None) -> T:
         """The value of ``kind`` for ``obj`` (and ``extra``), made by ``make`` unless kept from the last build."""
@@ -236,104 +84,221 @@ class Memo:
         return value
 
 
+# What one strand's shown items add to a person's lists (events, claims by, claims about, quotes) and to a
+# source's (events, claims, quotes): tuples, compared item by item by identity with the last build's.
+PersonRefs = tuple[tuple[EventView, ...], tuple[ClaimView, ...], tuple[ClaimView, ...], tuple[QuoteView, ...]]
+SourceRefs = tuple[tuple[EventView, ...], tuple[ClaimView, ...], tuple[QuoteView, ...]]
+NO_PERSON_REFS: PersonRefs = ((), (), (), ())
+NO_SOURCE_REFS: SourceRefs = ((), (), ())
+
+
+@dataclass
+class Strand:
+    """One strand's view, its items' views and what they add to each person's and each source's lists."""
+
+    entry: Entry  # the model it was made from: the strand is kept while the entry file's model is this object
+    view: TopicView
+    items: dict[int, tuple[Schema, object]]  # id(item model) -> (model, its view): kept for an edit of this file
+    people: dict[str, PersonRefs]
+    sources: dict[str, SourceRefs]
+
+
+@dataclass(frozen=True)
+class Resolver:
+    """What every view of one build is resolved against (the same while the Memo keeps views)."""
+
+    case: Case
+    drafts: bool
+    sources: dict[str, Source]  # every source by id; validation made sure shown items cite only shown sources
+    people: dict[str, Person]  # the people shown, by id, in people.yaml's order
+    speaker: Callable[[str], Speaker]
+
+    def shown(self, item: Event | Claim | Quote | Person | Source) -> bool:
+        return is_shown(item.review, self.drafts)
+
+    def listed(self, by: str) -> bool:
+        """Whether a shown claim or quote by ``by`` is on the site: the case may exclude unnamed sources."""
+        return self.case.site.anonymous_sources == "label" or by != ANONYMOUS
+
+
 def build_site(content: Content, drafts: bool = False, base_url: str | None = None, search: bool = False,
                memo: Memo | None = None) -> Site:
-    """The site's views of ``content``; ``memo`` (the dev server's): reuse the statement views of unchanged items."""
+    """The site's views of ``content``; ``memo`` (the dev server's): keep the views an edit did not touch."""
     case = content.case.model
-    keep_anonymous = case.site.anonymous_sources == "label"
-    if memo is not None:
-        memo.start(content.case.model, content.people.model, content.sources.model, drafts)  # what every view is resolved against
-    view_of = memo.get if memo is not None else _make
-
-    def shown(item: Event | Claim | Quote | Person | Source) -> bool:
-        return is_shown(item.review, drafts)
-
-    # Every source is looked up by id; validation made sure that shown items cite only shown sources.
-    sources = {s.id: SourceView(s) for s in content.sources.model.sources}
-    people = {p.id: _person(p, sources) for p in content.people.model.people if shown(p)}
-    speakers = {p.id: Speaker(p.id, p.name, p.id in people) for p in content.people.model.people}
+    kept = memo if memo is not None else Memo()
+    kept.start(case, content.people.model, content.sources.model, drafts)  # what every view is resolved against
+    shown_people = {p.id: p for p in content.people.model.people if is_shown(p.review, drafts)}
+    speakers = {p.id: Speaker(p.id, p.name, p.id in shown_people) for p in content.people.model.people}
     speakers[ANONYMOUS] = Speaker(ANONYMOUS, "Unnamed source", False)
     speakers[UNKNOWN_SPEAKER] = Speaker(UNKNOWN_SPEAKER, "Speaker not yet identified", False)  # drafts only (the model refuses it reviewed)
-    speaker = speakers.__getitem__
+    sources = {s.id: s for s in content.sources.model.sources}
+    resolve = Resolver(case, drafts, sources, shown_people, speakers.__getitem__)
 
-    topics: list[TopicView] = []
+    strands: list[Strand] = []
+    touched_people: set[str] = set()  # whose lists a new version of a strand changes
+    touched_sources: set[str] = set()
     for index, topic in enumerate(case.topics):
         entry = content.entries[topic.id].model
-        hue = index % STRAND_HUES + 1
-        view = TopicView(topic, entry, entry.title, entry.status, entry.summary, hue=hue)
-        for event in entry.events:
-            if shown(event):
-                view.events.append(view_of("view", event, functools.partial(_event, event, topic, speaker, sources, hue), topic.id))
-        for claim in entry.claims:
-            if shown(claim) and (keep_anonymous or claim.attributed_to != ANONYMOUS):
-                view.claims.append(view_of("view", claim, functools.partial(_claim, claim, topic, speaker, sources), topic.id))
-        for quote in entry.quotes:
-            if shown(quote) and (keep_anonymous or quote.speaker != ANONYMOUS):
-                view.quotes.append(view_of("view", quote, functools.partial(_quote, quote, topic, speaker, sources), topic.id))
-        view.events.sort(key=_event_key)
-        topics.append(view)
-
-    _cross_reference(topics, people, sources)
-    timeline = sorted((e for t in topics for e in t.events), key=_event_key)
+        previous = kept.strands.get(topic.id)
+        if previous is not None and previous.entry is entry and previous.view.topic is topic:
+            strands.append(previous)
+            continue
+        strand = _strand(entry, topic, index % STRAND_HUES + 1, resolve, previous)
+        _touched(previous, strand, touched_people, touched_sources)
+        strands.append(strand)
+    people = _people(strands, resolve, kept, touched_people)
+    shown_sources = _sources(strands, people, resolve, kept, touched_sources)
+    # Kept together, last: what is kept always describes one build (a failure above keeps the last one whole).
+    kept.strands, kept.people, kept.sources = {s.view.topic.id: s for s in strands}, people, shown_sources
     return Site(
         case=case,
         drafts=drafts,
-        topics=topics,
-        people=sorted(people.values(), key=lambda p: p.model.name),
-        sources=sorted((s for s in sources.values() if shown(s.model)), key=_source_order),
-        events=timeline,
+        topics=[s.view for s in strands],
+        people=[people[pid] for pid in kept.order("people", lambda: sorted(people, key=lambda pid: people[pid].model.name))],
+        sources=[shown_sources[sid] for sid in kept.order("sources", lambda: sorted(shown_sources, key=lambda sid: _source_order(shown_sources[sid])))],
+        events=sorted((e for s in strands for e in s.view.events), key=_event_key),
         base_url=(base_url or case.site.base_url).rstrip("/") + "/",
         key_points=[KeyPointView(k, cites := _cites(k.citations, sources), _count(cites)) for k in content.key_point_list()],
         search=search,
     )
 
 
-def _cross_reference(topics: list[TopicView], people: dict[str, PersonView], sources: dict[str, SourceView]) -> None:
-    """Fill in each person's and each source's lists (the reverse of references and provenance)."""
-    for view in topics:
-        for ev in view.events:
-            for ref in ev.people:
-                if ref.linked:
-                    people[ref.id].events.append(ev)
-            _taken(ev.cites, sources, "events", ev)
-        for cv in view.claims:
-            makers = {cv.by.id, cv.via.id if cv.via else ""}
-            for pid in makers & people.keys():
-                people[pid].claims.append(cv)
-            # A claim is listed once per person page: "by" (made or relayed it) wins over "about".
-            for pid in dict.fromkeys(p.id for p in cv.people if p.linked and p.id not in makers):
-                people[pid].about.append(cv)
-            _taken(cv.cites, sources, "claims", cv)
-        for qv in view.quotes:
-            if qv.by.linked:
-                people[qv.by.id].quotes.append(qv)
-            _taken(qv.cites, sources, "quotes", qv)
-    for person in people.values():
-        person.events.sort(key=_event_key)
-        _taken(person.cites, sources, "people", person)
+def _strand(entry: Entry, topic: Topic, hue: int, resolve: Resolver, previous: Strand | None) -> Strand:
+    """The views of ``entry``'s shown items (an item unchanged since ``previous``, the last build's version of
+    this strand, keeps its view) and what they add to people's and sources' lists."""
+    old = previous.items if previous is not None else {}
+    items: dict[int, tuple[Schema, object]] = {}
+
+    def view_of(item: Schema, make: Callable[[], T]) -> T:
+        hit = old.get(id(item))
+        view = hit[1] if hit is not None and hit[0] is item else make()
+        items[id(item)] = (item, view)
+        return typing.cast(T, view)
+
+    sources, speaker = resolve.sources, resolve.speaker
+    view = TopicView(topic, entry, entry.title, entry.status, entry.summary, hue=hue)
+    view.events = [view_of(e, functools.partial(_event, e, topic, speaker, sources, hue)) for e in entry.events if resolve.shown(e)]
+    view.claims = [view_of(c, functools.partial(_claim, c, topic, speaker, sources)) for c in entry.claims
+                   if resolve.shown(c) and resolve.listed(c.attributed_to)]
+    view.quotes = [view_of(q, functools.partial(_quote, q, topic, speaker, sources)) for q in entry.quotes
+                   if resolve.shown(q) and resolve.listed(q.speaker)]
+    view.events.sort(key=_event_key)
+    people, taken = _refs(view)
+    if previous is not None:  # what did not change stays the very tuple it was: people and sources compare by identity
+        for pid, refs in people.items():
+            known = previous.people.get(pid)
+            if known is not None and _same(known, refs):
+                people[pid] = known
+        for sid, found in taken.items():
+            known_taken = previous.sources.get(sid)
+            if known_taken is not None and _same(known_taken, found):
+                taken[sid] = known_taken
+    return Strand(entry, view, items, people, taken)
 
 
-def _person(person: Person, sources: dict[str, SourceView]) -> PersonView:
-    cites = _cites(person.citations, sources)
-    return PersonView(person, cites, _count(cites))
+def _refs(view: TopicView) -> tuple[dict[str, PersonRefs], dict[str, SourceRefs]]:
+    """What a strand's items add to each person's lists and each source's (the reverse of references and provenance)."""
+    people: dict[str, tuple[list[Any], list[Any], list[Any], list[Any]]] = {}
+    sources: dict[str, tuple[list[Any], list[Any], list[Any]]] = {}
+
+    def person(pid: str) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
+        found = people.get(pid)
+        if found is None:
+            found = people[pid] = ([], [], [], [])
+        return found
+
+    def taken(cites: list[Cite], group: int, item: object) -> None:
+        for source_id in dict.fromkeys(c.source.id for c in cites):
+            found = sources.get(source_id)
+            if found is None:
+                found = sources[source_id] = ([], [], [])
+            found[group].append(item)
+
+    for ev in view.events:
+        for ref in ev.people:
+            if ref.linked:
+                person(ref.id)[0].append(ev)
+        taken(ev.cites, 0, ev)
+    for cv in view.claims:
+        makers = [cv.by] if cv.via is None or cv.via.id == cv.by.id else [cv.by, cv.via]
+        for maker in makers:
+            if maker.linked:
+                person(maker.id)[1].append(cv)
+        # A claim is listed once per person page: "by" (made or relayed it) wins over "about".
+        made = {m.id for m in makers}
+        for pid in dict.fromkeys(p.id for p in cv.people if p.linked and p.id not in made):
+            person(pid)[2].append(cv)
+        taken(cv.cites, 1, cv)
+    for qv in view.quotes:
+        if qv.by.linked:
+            person(qv.by.id)[3].append(qv)
+        taken(qv.cites, 2, qv)
+    return ({pid: (tuple(a), tuple(b), tuple(c), tuple(d)) for pid, (a, b, c, d) in people.items()},
+            {sid: (tuple(a), tuple(b), tuple(c)) for sid, (a, b, c) in sources.items()})
 
 
-def _make(kind: str, obj: object, make: Callable[[], T], extra: object = None) -> T:
-    """Memo.get without a memo: make it."""
-    return make()
+def _same(a: tuple[tuple[object, ...], ...], b: tuple[tuple[object, ...], ...]) -> bool:
+    """Whether two lists of lists hold the very same objects in the same order."""
+    for x, y in zip(a, b):
+        if len(x) != len(y) or not all(map(operator.is_, x, y)):
+            return False
+    return True
 
 
-def _event(event: Event, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, SourceView], hue: int) -> EventView:
+def _touched(previous: Strand | None, strand: Strand, people: set[str], sources: set[str]) -> None:
+    """Add to ``people`` and ``sources`` the ids whose lists ``strand`` changes from ``previous`` (its last version)."""
+    before_people = previous.people if previous is not None else {}
+    before_sources = previous.sources if previous is not None else {}
+    people.update(pid for pid in before_people.keys() | strand.people.keys() if before_people.get(pid) is not strand.people.get(pid))
+    sources.update(sid for sid in before_sources.keys() | strand.sources.keys() if before_sources.get(sid) is not strand.sources.get(sid))
+
+
+def _people(strands: list[Strand], resolve: Resolver, kept: Memo, touched: set[str]) -> dict[str, PersonView]:
+    """Each shown person's view, in people.yaml's order: kept unless a strand changed what it adds to them (``touched``)."""
+    views: dict[str, PersonView] = {}
+    for pid, model in resolve.people.items():
+        view = kept.people.get(pid)
+        if view is None or view.model is not model or pid in touched:
+            refs = [s.people.get(pid, NO_PERSON_REFS) for s in strands]
+            cites = _cites(model.citations, resolve.sources)
+            view = PersonView(model, cites, _count(cites), sorted((e for r in refs for e in r[0]), key=_event_key),
+                              [c for r in refs for c in r[1]], [c for r in refs for c in r[2]], [q for r in refs for q in r[3]])
+        views[pid] = view
+    return views
+
+
+def _sources(strands: list[Strand], people: dict[str, PersonView], resolve: Resolver, kept: Memo, touched: set[str]) -> dict[str, SourceView]:
+    """Each shown source's view, in sources.yaml's order: kept unless a strand changed what it adds to it (``touched``)
+    or a person who cites it has a new view (a source lists the people it is cited for)."""
+    if not kept.citers:  # which people cite each source: the same while people.yaml and the drafts option are
+        for pid, person in resolve.people.items():
+            for source_id in dict.fromkeys(c.source for c in person.citations):
+                kept.citers.setdefault(source_id, []).append(pid)
+    touched = touched | {c.source.id for pid, view in people.items() if kept.people.get(pid) is not view for c in view.cites}
+    views: dict[str, SourceView] = {}
+    for sid, model in resolve.sources.items():
+        if not resolve.shown(model):
+            continue
+        view = kept.sources.get(sid)
+        if view is None or view.model is not model or sid in touched:
+            refs = [s.sources.get(sid, NO_SOURCE_REFS) for s in strands]
+            view = SourceView(model, [e for r in refs for e in r[0]], [c for r in refs for c in r[1]], [q for r in refs for q in r[2]],
+                              [people[pid] for pid in kept.citers.get(sid, ())])
+        views[sid] = view
+    return views
+
+
+def _event(event: Event, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, Source], hue: int) -> EventView:
     cites = _cites(event.citations, sources)
     return EventView(event, topic, event.timing, [speaker(p) for p in event.people], cites, _count(cites), hue)
 
 
-def _quote(quote: Quote, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, SourceView]) -> QuoteView:
+def _quote(quote: Quote, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, Source]) -> QuoteView:
     by, cites = speaker(quote.speaker), _cites(quote.citations, sources)
     return QuoteView(quote, topic, by, cites, _count(cites, by.anonymous), attribution(by, context=quote.context, described_as=quote.described_as))
 
 
-def _claim(claim: Claim, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, SourceView]) -> ClaimView:
+def _claim(claim: Claim, topic: Topic, speaker: Callable[[str], Speaker], sources: dict[str, Source]) -> ClaimView:
     cites = _cites(claim.citations, sources)
     by = speaker(claim.attributed_to)
     via = speaker(claim.via) if claim.via else None
@@ -352,14 +317,8 @@ def _source_order(source: "SourceView") -> tuple[bool, str, str]:
     return (not source.model.date_known, source.model.published, source.model.id)
 
 
-def _event_key(event: EventView) -> tuple[tuple[int, int], str]:
-    return event.order
+_event_key = operator.attrgetter("order")  # an event's place in every list of events (EventView.order)
 
 
-def _cites(citations: list[Citation], sources: dict[str, SourceView]) -> list[Cite]:
-    return [Cite(sources[c.source].model, c.quote) for c in citations]
-
-
-def _taken(cites: list[Cite], sources: dict[str, SourceView], group: str, item: object) -> None:
-    for source_id in dict.fromkeys(c.source.id for c in cites):
-        getattr(sources[source_id], group).append(item)
+def _cites(citations: list[Citation], sources: dict[str, Source]) -> list[Cite]:
+    return [Cite(sources[c.source], c.quote) for c in citations]

@@ -56,28 +56,30 @@ def reparse(old_text: str, old_data: Any, new_text: str, name: str) -> dict[str,
     items = old_data.get(section)
     if not isinstance(items, list):
         return None
-    marker = re.compile("^" + " " * indent + "- ", re.MULTILINE)
     section_end = m.start() if (m := _TOP.search(old_text, list_start)) else len(old_text)
     if old_end > section_end:
         return None  # the stretch runs past the list
-    starts = [m.start() for m in marker.finditer(old_text, list_start, section_end)]
-    before = [s for s in starts if s <= start]
+    # An item starts after each line break followed by its indentation and '- ' (``list_start`` follows a line
+    # break), within the list: found with str methods, which scan 750 KB ten times faster than a regex's matches.
+    marker = "\n" + " " * indent + "- "
+    up_to_start = min(start - 1 + len(marker), section_end)  # markers whose item starts at or before ``start``
+    before = old_text.count(marker, list_start - 1, up_to_start)
     if not before:
         return None  # the stretch begins before the list's first item
-    chunk_start = before[-1]
+    chunk_start = old_text.rfind(marker, list_start - 1, up_to_start) + 1
     # The stretch's last changed character is before old_end; the chunk ends at the next item start after its line.
     last_line_end = old_text.find("\n", max(old_end - 1, start))
-    after = [s for s in starts if s > last_line_end] if last_line_end >= 0 else []
-    chunk_end = after[0] if after else section_end
+    following = old_text.find(marker, last_line_end, section_end) if last_line_end >= 0 else -1
+    chunk_end = following + 1 if following >= 0 else section_end
     if chunk_end < old_end or chunk_end + (new_end - old_end) < new_end:
         return None
     old_chunk = old_text[chunk_start:chunk_end]
     new_chunk = new_text[chunk_start:chunk_end + len(new_text) - len(old_text)]
     if _NODE_PROPERTY.search(old_chunk) or _NODE_PROPERTY.search(new_chunk):
         return None
-    index = len(before) - 1  # items of this list before the chunk
+    index = before - 1  # items of this list before the chunk
     old_items = _items(old_chunk, name)
-    inside = len(starts) - len(before) - len(after) + 1  # item starts within the chunk
+    inside = 1 + old_text.count(marker, start, min(chunk_end - 2 + len(marker), section_end))  # item starts within the chunk
     if old_items is None or len(old_items) != inside or items[index:index + inside] != old_items:
         return None
     new_items = _items(new_chunk, name)

@@ -5,8 +5,9 @@ tornado application serving
 
 - every file of the site from memory (``/`` and ``/x/`` mean ``index.html``;
   unknown paths get ``404.html`` with status 404), HTML with the reload
-  script and, after a failed rebuild, the error overlay;
-- ``/livereload.js``, the browser client shipped in the ``livereload`` package;
+  script and, after a failed rebuild, the error overlay, never cached; other
+  files with an ETag, revalidated on each use;
+- ``/livereload.js``, the browser client shipped in the ``livereload`` package, cached;
 - ``/livereload``, the websocket that tells browsers to reload;
 - the error overlay's stylesheet;
 - the review page, ``/_review/`` (see :mod:`.review`).
@@ -17,6 +18,7 @@ through ``loop.call_soon_threadsafe``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import mimetypes
 import re
@@ -104,7 +106,7 @@ class SiteHandler(LocalOnly):
     def _send(self, path: str, body: bool) -> None:
         preview = self.browsers.current()
         script = reload_script(self.port(), preview.generation)
-        self.set_header("Cache-Control", "no-store")
+        self.set_header("Cache-Control", "no-store")  # a page carries its build's number: never kept
         if not preview.files:  # no good build yet: every path shows the error
             self.set_status(500)
             self._write(".html", error_page(script, preview.error or "building…"), body)
@@ -124,6 +126,14 @@ class SiteHandler(LocalOnly):
             return
         if name.endswith(".html"):
             data = inject(data, script, preview.error)
+        elif self.get_status() == 200:
+            # Any other file (the stylesheet, scripts, feeds) is kept and revalidated: a reload after a save gets
+            # "304 Not Modified" for the stylesheet while its bytes are the same, instead of the bytes again.
+            self.set_header("Cache-Control", "no-cache")
+            self.set_header("Etag", f'"{hashlib.sha1(data).hexdigest()}"')
+            if self.check_etag_header():
+                self.set_status(304)
+                return
         self._write(name, data, body)
 
     def _write(self, name: str, data: bytes, body: bool) -> None:

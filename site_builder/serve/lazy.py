@@ -52,7 +52,7 @@ class LazySite(Mapping[str, bytes]):
         memo = session.views
         site = build_site(content, drafts=options.drafts, base_url=options.base_url, memo=memo)
         site.search = False
-        plan = plan_pages(site)
+        plan = plan_pages(site, session.plans)
         fingerprint = templates_fingerprint(dirs)
         self._site, self._plan = site, plan
         self._env = session.env(dirs, fingerprint)
