@@ -24,6 +24,7 @@ from ..errors import ContentErrors, OutputError, Problem
 from ..files import Refused, check_file, inside, read_file
 from ..gcpause import gc_paused
 from ..content.load import Content, FileCache, load_content
+from ..content.prefetch import Prefetch
 from .pages import Page, Plan, feed_path, plan_pages
 from ..content.provenance import stale_update
 from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
@@ -74,16 +75,17 @@ class BuildResult:
 
 
 def load_valid(content_dir: Path, session: Session | None = None, drafts: bool = False,
-               overrides: Mapping[Path, bytes] | None = None) -> Content:
+               overrides: Mapping[Path, bytes] | None = None, parsed: Prefetch | None = None) -> Content:
     """Load and cross-check the content for a build with or without ``drafts``; ContentErrors lists every problem.
-    ``overrides``: file bytes to check in place of what is on disk (see load.load_content)."""
+    ``overrides``: file bytes to check in place of what is on disk (see load.load_content); ``parsed``: files
+    parsed in another process meanwhile (content.prefetch)."""
     with gc_paused():
-        return _load_valid(content_dir, session, drafts, overrides)
+        return _load_valid(content_dir, session, drafts, overrides, parsed)
 
 
 def _load_valid(content_dir: Path, session: Session | None, drafts: bool,
-                overrides: Mapping[Path, bytes] | None = None) -> Content:
-    content = load_content(content_dir, session.files if session else None, overrides)
+                overrides: Mapping[Path, bytes] | None = None, parsed: Prefetch | None = None) -> Content:
+    content = load_content(content_dir, session.files if session else None, overrides, parsed)
     problems = validate(content, session.validation if session else None, drafts, session.files.disk if session else None)
     if problems:
         raise ContentErrors(problems)
@@ -269,13 +271,19 @@ def _static_files(dirs: list[Path], project: Path, shown: Path) -> dict[str, byt
     return files
 
 
-def build(options: BuildOptions) -> BuildResult:
-    clean_stale(options.out)  # first, so a previous output a killed build moved aside is back even if this build fails
-    project = options.content.resolve().parent
-    with gc_paused():  # hundreds of thousands of small objects, none in a cycle
-        disk = DiskCache.open(project) if options.cache and options.content.is_dir() else None
-    session = Session(files=FileCache(disk)) if disk is not None else None
-    content = load_valid(options.content, session, drafts=options.drafts)
+def build(options: BuildOptions, parsed: Prefetch | None = None) -> BuildResult:
+    """Build the site; ``parsed``: the content files being parsed in another process (content.prefetch), which
+    this build ends whatever happens."""
+    try:
+        clean_stale(options.out)  # first, so a previous output a killed build moved aside is back even if this build fails
+        project = options.content.resolve().parent
+        with gc_paused():  # hundreds of thousands of small objects, none in a cycle
+            disk = DiskCache.open(project) if options.cache and options.content.is_dir() else None
+        session = Session(files=FileCache(disk)) if disk is not None else None
+        content = load_valid(options.content, session, drafts=options.drafts, parsed=parsed)
+    finally:
+        if parsed is not None:
+            parsed.close()
     files = render_site(content, options, session)
     write_site(files, options.out, protect=[options.content, project, Path.cwd()])
     if disk is not None:
