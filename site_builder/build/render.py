@@ -25,6 +25,7 @@ from jinja2.loaders import split_template_path
 from markupsafe import Markup
 
 from . import pages as routes
+from .bytecode import SignedBytecodeCache
 from ..content.cache import DiskCache, digest
 from ..errors import RenderError
 from ..files import Refused, read_file
@@ -100,6 +101,7 @@ def _unchanged(path: Path, mtime: int) -> bool:
 def make_environment(dirs: list[Path]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=ThemeLoader(dirs),
+        bytecode_cache=SignedBytecodeCache.open(),  # compiled once per machine, not once per build (≈0.1 s)
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
