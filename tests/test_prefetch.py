@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.content import prefetch
+from site_builder.content import prefetch, yamlload
 from site_builder.content.load import Content, load_content
 from site_builder.content.prefetch import Prefetch, content_files
 from site_builder.errors import ContentErrors
@@ -57,7 +57,7 @@ def test_the_content_loaded_with_files_parsed_by_the_child_equals_a_plain_load(e
     parsed = started(content)
     pid = parsed.pid
     seen: list[str] = []
-    real = prefetch.load_yaml
+    real = yamlload.load_yaml
     monkeypatch.setattr("site_builder.content.load.load_yaml", lambda raw, name: seen.append(name) or real(raw, name))
     loaded = load_content(content, parsed=parsed)
     assert seen == []  # every file came from the child or from the prefetch's own share, none parsed again

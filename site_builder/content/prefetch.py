@@ -29,10 +29,12 @@ import signal
 import struct
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..files import Refused, read_file
-from .yamlload import MAX_FILE_BYTES, YamlDoc, YamlError, lines_of, load_yaml
+
+if TYPE_CHECKING:  # imported where used: the child forks before the YAML libraries are loaded (≈25 ms)
+    from .yamlload import YamlDoc
 
 KEY_POINTS = "key-points.yaml"  # optional: the home page's "What to know"
 # Below this many bytes to parse, forking costs about what it saves (a fork and a pipe: a few ms).
@@ -105,6 +107,8 @@ class Prefetch:
     def doc(self, path: Path, raw: bytes) -> YamlDoc | None:
         """The document ``raw`` (the bytes the build read from ``path``) parses to, if parsed here or by the
         child from the very same bytes; else None. The first call waits for the child's files."""
+        from .yamlload import YamlDoc, lines_of
+
         if not self.finished:
             self.finish()
         name = str(path)
@@ -181,6 +185,8 @@ class Prefetch:
     def _parse(self, index: int) -> tuple[str, YamlDoc] | None:
         """The digest and document of file ``index``, or None when it cannot be read or parsed (the build
         reads and parses it again, and reports why)."""
+        from .yamlload import MAX_FILE_BYTES, YamlError, load_yaml
+
         path = self.paths[index]
         try:
             raw = read_file(path, self.project, MAX_FILE_BYTES)
