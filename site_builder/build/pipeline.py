@@ -29,6 +29,7 @@ from .pages import Page, Plan, feed_path, plan_pages
 from ..content.provenance import stale_update
 from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .search import BUNDLE, Indexing, index_key, records, searchable
+from .checking import Checking
 from .site import Memo, Site, build_site
 from ..content.validate import ValidationCache, validate
 from .write import MARKER, clean_stale, write_site
@@ -92,13 +93,16 @@ def _load_valid(content_dir: Path, session: Session | None, drafts: bool,
     return content
 
 
-def render_site(content: Content, options: BuildOptions, session: Session | None = None) -> dict[str, bytes]:
-    """Every output file of the site as bytes, keyed by its path in the output folder."""
+def render_site(content: Content, options: BuildOptions, session: Session | None = None,
+                checked: Callable[[], None] = lambda: None) -> dict[str, bytes]:
+    """Every output file of the site as bytes, keyed by its path in the output folder. ``checked``: returns once
+    the content is known valid (raises otherwise), called before any page renders and before Pagefind starts."""
     with gc_paused():
-        return _render_site(content, options, session)
+        return _render_site(content, options, session, checked)
 
 
-def _render_site(content: Content, options: BuildOptions, session: Session | None) -> dict[str, bytes]:
+def _render_site(content: Content, options: BuildOptions, session: Session | None,
+                 checked: Callable[[], None] = lambda: None) -> dict[str, bytes]:
     project = content.root.resolve().parent
     dirs = template_dirs(project)
     static = _static_files(dirs, project, content.root.parent)  # first: refuses links out of the project, FIFOs
@@ -129,8 +133,10 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     with contextlib.ExitStack() as stack:
         # Pagefind indexes in its own process while the pages render (it needs only the records);
         # the exports are made meanwhile too, when the pages render in worker processes.
+        if found and kept is None:
+            checked()  # Pagefind is given nothing before validation has passed
         indexing = stack.enter_context(Indexing(site, found)) if found and kept is None else None
-        files = render_pages(site, pages, env, jsonld, options.workers, store, meanwhile=export)
+        files = render_pages(site, pages, env, jsonld, options.workers, store, meanwhile=export, checked=checked)
         bundle = kept if kept is not None else indexing.files() if indexing else {}
     if bundle_key and kept is None and disk is not None:
         disk.remember_bundle(bundle_key, bundle)
@@ -279,12 +285,24 @@ def build(options: BuildOptions, parsed: Prefetch | None = None) -> BuildResult:
         project = options.content.resolve().parent
         with gc_paused():  # hundreds of thousands of small objects, none in a cycle
             disk = DiskCache.open(project) if options.cache and options.content.is_dir() else None
-        session = Session(files=FileCache(disk)) if disk is not None else None
-        content = load_valid(options.content, session, drafts=options.drafts, parsed=parsed)
+            session = Session(files=FileCache(disk)) if disk is not None else None
+            content = load_content(options.content, session.files if session else None, parsed=parsed)
     finally:
         if parsed is not None:
             parsed.close()
-    files = render_site(content, options, session)
+    # Validation runs beside the views, plan and statements (a forked child, for a big site with render workers);
+    # render_site waits for its verdict before any page renders or Pagefind starts.
+    with gc_paused():
+        checking = Checking.start(content, session.validation if session else None, options.drafts,
+                                  session.files.disk if session else None, fork=options.workers > 1)
+    try:
+        files = render_site(content, options, session, checked=checking.wait)
+        checking.wait()
+    except Exception:
+        checking.wait()  # content that fails validation may trip the views: its problems come first, as before
+        raise
+    finally:
+        checking.close()
     write_site(files, options.out, protect=[options.content, project, Path.cwd()])
     if disk is not None:
         with gc_paused():

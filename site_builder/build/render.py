@@ -275,10 +275,12 @@ def render_pages(
     workers: int = 1,
     store: FragmentStore | None = None,
     meanwhile: Callable[[], None] = lambda: None,
+    checked: Callable[[], None] = lambda: None,
 ) -> dict[str, bytes]:
     """Every page's bytes: reused (kept in ``store``, or read back from the last output when the cache on disk
     vouches for them) or rendered; with ``workers`` > 1 and many pages to render, those split across forked
-    processes. ``meanwhile``: other work of the build, run in this process while the workers render (else after)."""
+    processes. ``meanwhile``: other work of the build, run in this process while the workers render (else after);
+    ``checked``: returns once the content is known valid (raises otherwise), called before any page renders."""
     store = store or FragmentStore()
     reused, todo = _reuse(pages, jsonld, store)  # here, once: a worker would only send the bytes back through a pipe
     if workers > 1 and len(todo) >= PARALLEL_MIN_PAGES and "fork" in mp.get_all_start_methods():
@@ -286,6 +288,7 @@ def render_pages(
         # only the rendered bytes travel back. Slices interleave to balance the load.
         _compile(env, [page for page, _ in todo])  # once, here, rather than once in every worker
         _statements(site, env, store)  # once, here: nearly every statement is on pages of every worker
+        checked()
         if store.disk is not None:
             store.disk.fork()
         job = (site, todo, env, jsonld, store)
@@ -298,6 +301,7 @@ def render_pages(
             for _, found in parts:
                 store.disk.merge(found)
     else:
+        checked()
         rendered = _render(site, todo, env, jsonld, store)
         meanwhile()
     return {page.path: reused[page.path] if page.path in reused else rendered[page.path] for page in pages}

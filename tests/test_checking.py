@@ -1,0 +1,104 @@
+"""Validation in a forked child beside the views, plan and statements (site_builder.build.checking): the same
+problems in the same order, nothing rendered or written before the verdict, the same site and cache."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import checking, pipeline, render
+from site_builder.build.checking import Checking
+from site_builder.build.pipeline import BuildOptions, build
+from site_builder.content.cache import DiskCache
+from site_builder.content.load import load_content
+from site_builder.errors import ContentErrors
+
+from .conftest import snapshot
+
+
+@pytest.fixture(autouse=True)
+def _small_sites_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example (≈100 items) is below the size worth a fork; these tests fork for it all the same."""
+    monkeypatch.setattr(checking, "MIN_ITEMS", 0)
+
+
+def break_content(project: Path) -> None:
+    """Two cross-file problems in the example: a citation of a source that does not exist, an unknown person."""
+    entry = project / "content" / "entries" / "charges.yaml"
+    text = entry.read_text("utf-8")
+    assert "source: kqed-2023-01-19" in text and "people: [alec-baldwin" in text
+    text = text.replace("source: kqed-2023-01-19", "source: no-such-source", 1)
+    entry.write_text(text.replace("people: [alec-baldwin", "people: [no-such-person", 1), "utf-8")
+
+
+def report(project: Path, workers: int) -> str:
+    with pytest.raises(ContentErrors) as caught:
+        build(BuildOptions(project / "content", project / f"dist{workers}", workers=workers, cache=True))
+    return caught.value.report()
+
+
+def test_problems_found_in_the_child_are_those_found_in_one_process(example: Path) -> None:
+    break_content(example)
+    alone = report(example, 1)
+    assert "no-such-source" in alone and "no-such-person" in alone
+    assert report(example, 2) == alone
+    assert not (example / "dist2").exists() and not (example / "dist1").exists()
+
+
+def test_no_page_renders_before_the_verdict(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    break_content(example)
+    rendered: list[int] = []
+    real = render._render
+    monkeypatch.setattr(render, "_render", lambda site, todo, *args: rendered.append(len(todo)) or real(site, todo, *args))
+    report(example, 2)
+    assert rendered == []
+
+
+def tripped(*args: object, **kwargs: object) -> None:
+    raise KeyError("views tripped")
+
+
+def test_views_tripped_by_invalid_content_report_validations_problems(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    break_content(example)
+    monkeypatch.setattr(pipeline, "build_site", tripped)
+    found = report(example, 2)
+    assert "no-such-source" in found and "no-such-person" in found
+
+
+def test_views_tripped_by_valid_content_raise_their_own_error(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "build_site", tripped)
+    with pytest.raises(KeyError, match="views tripped"):
+        build(BuildOptions(example / "content", example / "dist", workers=2))
+
+
+def test_a_valid_site_builds_the_same_output_and_findings_as_in_one_process(example: Path) -> None:
+    build(BuildOptions(example / "content", example / "one", workers=1, cache=True))
+    alone = DiskCache.open(example).loaded["findings"]
+    assert len(alone) > 50
+    (example / ".site-builder-cache" / "findings").rename(example / "findings-alone")
+    build(BuildOptions(example / "content", example / "two", workers=2, cache=True))
+    assert DiskCache.open(example).loaded["findings"] == alone  # the child's findings reached the cache
+    assert snapshot(example / "one") == snapshot(example / "two")
+
+
+def test_a_child_that_died_is_validated_again_here(example: Path) -> None:
+    break_content(example)
+    content = load_content(example / "content")
+    started = Checking.start(content, None, False, None)
+    assert started.pid
+    os.kill(started.pid, signal.SIGKILL)
+    with pytest.raises(ContentErrors) as caught:
+        started.wait()
+    assert "no-such-source" in caught.value.report() and started.pid == 0
+
+
+def test_a_build_that_stops_before_the_verdict_ends_the_child(example: Path) -> None:
+    started = Checking.start(load_content(example / "content"), None, False, None)
+    pid = started.pid
+    started.close()
+    started.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
