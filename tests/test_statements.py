@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import Markup
 
 from site_builder.build.pipeline import load_valid
 from site_builder.build.pages import plan_pages
@@ -55,6 +56,8 @@ def test_a_project_macro_change_shows_on_the_pages(project: Path, run) -> None: 
 def test_escape_is_jinjas() -> None:
     assert escape("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&#34;x&#34;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
     assert escape(3) == "3"
+    assert escape(Markup("<b>&amp;</b>")) == "<b>&amp;</b>"  # a str subclass that is already markup: as it is
+    assert escape("") == "" and escape("plain") == "plain"
 
 
 def _views(site: Any) -> list[tuple[str, Any, tuple[Any, ...]]]:

@@ -23,6 +23,11 @@ from typing import Any
 import jinja2
 from jinja2.filters import do_truncate
 
+try:  # markupsafe.escape's inner function, in C (its pure-Python twin when the extension is not built)
+    from markupsafe._speedups import _escape_inner as _escape_text
+except ImportError:  # pragma: no cover
+    from markupsafe._native import _escape_inner as _escape_text
+
 from .markup import markdown
 from .pages import person_path, topic_path
 from ..content.model import UNKNOWN_DATE
@@ -38,6 +43,8 @@ Renderer = Callable[..., str]
 
 def escape(value: object) -> str:
     """What Jinja's autoescape writes for ``value`` (markupsafe.escape: & < > ' " as entities)."""
+    if type(value) is str:  # most values: markupsafe's own C function, without the Markup object
+        return _escape_text(value)
     if hasattr(value, "__html__"):
         return str(value.__html__())
     return (str(value).replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
