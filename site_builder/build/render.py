@@ -226,6 +226,17 @@ class Fragments:
 
     def __call__(self, name: str, item: Any, *args: Any, root: str) -> Markup:
         """The macro ``name`` for a view with a ``.model`` (and, optionally, ``.deps``: other models it shows)."""
+        return Markup(self._html(name, item, args).replace(ROOT_MARK, root))
+
+    def many(self, name: str, items: Any, *args: Any, root: str) -> Markup:
+        """The macro ``name`` for each of ``items``, each followed by a line break: what a template's
+        ``{% for i in items %}{{ fragment(name, i, ...) }}`` line gives, without a template call per item."""
+        html = "".join([self._html(name, item, args) + "\n" for item in items])
+        return Markup(html.replace(ROOT_MARK, root))
+
+    def _html(self, name: str, item: Any, args: tuple[Any, ...]) -> str:
+        """The fragment of ``item``, with :data:`ROOT_MARK` for the page's root: kept in the store, else read
+        from the cache on disk, else rendered (and remembered in both)."""
         model = item.model
         deps = getattr(item, "deps", ())
         links = self.store.links(item)
@@ -244,7 +255,7 @@ class Fragments:
             self.store.html[key] = ((model, *deps), html, address)
         if address:
             self.used.append(address)
-        return Markup(html.replace(ROOT_MARK, root))
+        return html
 
     def shared(self, name: str, *args: Any, root: str) -> Markup:
         """A macro whose output is the same on every page of this build (up to ``root``)."""
@@ -385,6 +396,7 @@ def _render(site: Site, todo: Todo, env: jinja2.Environment, jsonld: dict[str, s
     root_404 = site.base_url.split("://", 1)[-1].partition("/")[2]
     fragments = Fragments(env, store)
     env.globals["fragment"] = fragments
+    env.globals["fragments"] = fragments.many
     env.globals["shared"] = fragments.shared
     out: dict[str, bytes] = {}
     for page, known in todo:
