@@ -126,6 +126,8 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
 
     def export() -> None:
         generated.update({path: make() for path, make in export_makers(site, plan, texts).items()})
+        if disk is not None:  # while the render workers run: these kinds are complete now (see DiskCache.prepare)
+            disk.prepare(("parsed", "findings", "texts"))
 
     # The last build's search bundle, when its records were the same (the cache on disk vouches for its files).
     bundle_key = index_key(site, found) if found and disk is not None else ""
