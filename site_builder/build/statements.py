@@ -17,6 +17,7 @@ compare both renderings on every kind of content.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -63,8 +64,10 @@ class Statements:
     def __init__(self, env: jinja2.Environment, root: str) -> None:
         self.env = env
         self.root = root
-        self.date = display_date
+        self.date = functools.lru_cache(maxsize=4096)(display_date)  # a source's date is shown with each citation of it
         self.renderers: dict[str, Renderer] = {"event": self.event, "claim": self.claim, "quote": self.quote, "source": self.source}
+        # A citation's line up to its quotation, per source object and source_path function (one per build).
+        self._heads: dict[int, tuple[Any, Any, str]] = {}
 
     def _item_path(self, topic_id: str, anchor: str) -> str:
         path: str = self.env.globals["item_path"](topic_id, anchor)  # type: ignore[operator]
@@ -101,15 +104,20 @@ class Statements:
         return '<span class="badge badge-draft">Draft</span> ' if item.review == "draft" else ""
 
     def cites(self, cites: Any, sourcing: Any) -> str:
-        root = self.root
-        items = "".join(
-            f'<li><a href="{root}{escape(self._source_path(c.source.id))}#source-{escape(c.source.id)}">'
-            f'{escape(c.source.publisher)}, {escape(self.date(c.source.published))}</a>: '
-            f'<q class="cite-quote">{escape(for_quotation(c.quote))}</q></li>\n'
-            for c in cites
-        )
+        items = "".join(f'{self._cite_head(c.source)}<q class="cite-quote">{escape(for_quotation(c.quote))}</q></li>\n' for c in cites)
         return (f'<details class="cites">\n<summary><span class="cites-line">{escape(sourcing.line())}</span></summary>\n'
                 f'<p class="cites-label">{escape(sourcing.label())}</p>\n<ul>\n{items}</ul>\n</details>')
+
+    def _cite_head(self, source: Any) -> str:
+        """``<li><a href="…#source-id">Publisher, date</a>: `` for a citation of ``source`` (the same for every one)."""
+        paths = self.env.globals["source_path"]  # set per build: a line made under another build's plan is not reused
+        hit = self._heads.get(id(source))
+        if hit is not None and hit[0] is source and hit[1] is paths:
+            return hit[2]
+        head = (f'<li><a href="{self.root}{escape(self._source_path(source.id))}#source-{escape(source.id)}">'
+                f'{escape(source.publisher)}, {escape(self.date(source.published))}</a>: ')
+        self._heads[id(source)] = (source, paths, head)
+        return head
 
     def event(self, e: Any, level: int = 3) -> str:
         model, when, topic, root = e.model, e.when, e.topic, self.root
