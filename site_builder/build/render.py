@@ -207,6 +207,9 @@ class Fragments:
         self.python: dict[str, Callable[..., str]] | None = None  # the statement macros as Python, if they apply
         self.once: dict[str, str] = {}
         self.used: list[str] = []  # addresses in the cache on disk of the fragments of the page being rendered
+        # Per view, within this build (one plan, so one set of links): (view, html, address); the view is kept
+        # with it, so its id is not reused while the entry stands.
+        self.seen: dict[tuple[str, int, tuple[Any, ...]], tuple[Any, str, str]] = {}
 
     def _macro(self, name: str) -> Callable[..., str]:
         if self.python is None:
@@ -237,6 +240,11 @@ class Fragments:
     def _html(self, name: str, item: Any, args: tuple[Any, ...]) -> str:
         """The fragment of ``item``, with :data:`ROOT_MARK` for the page's root: kept in the store, else read
         from the cache on disk, else rendered (and remembered in both)."""
+        seen = self.seen.get((name, id(item), args))
+        if seen is not None and seen[0] is item:  # this view again, in this build: the same fragment (its links too)
+            if seen[2]:
+                self.used.append(seen[2])
+            return seen[1]
         model = item.model
         deps = getattr(item, "deps", ())
         links = self.store.links(item)
@@ -255,6 +263,7 @@ class Fragments:
             self.store.html[key] = ((model, *deps), html, address)
         if address:
             self.used.append(address)
+        self.seen[(name, id(item), args)] = (item, html, address)
         return html
 
     def shared(self, name: str, *args: Any, root: str) -> Markup:
