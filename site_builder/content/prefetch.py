@@ -148,6 +148,9 @@ class Prefetch:
             except ChildProcessError:
                 pass
             self.pid = 0
+        if self._reader is not None:  # the child is gone, so its end of the pipe: the reader has read to the end
+            self._reader.join()  # before the pipe is closed (its number could be another file's by the next read)
+            self._reader = None
         for fd in (self._results, self._lock_read, self._lock_write):
             try:
                 os.close(fd)
@@ -224,6 +227,7 @@ class Prefetch:
         """Take the child's messages, once it is done (or died: then those it finished sending)."""
         if self._reader is not None:
             self._reader.join()
+            self._reader = None
         stream = memoryview(b"".join(self._received))
         self._received = []
         while len(stream) >= _SIZE.size:
