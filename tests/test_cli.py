@@ -114,3 +114,19 @@ def test_help_imports_no_stage_of_the_build() -> None:
               " 'site_builder.convert', 'site_builder.build') if m in sys.modules))\n")
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert proc.stdout == "[]\n"
+
+
+def test_build_runs_with_the_cyclic_collector_off_and_turns_it_back_on(example: Path, run, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    from site_builder.build import pipeline
+
+    seen: list[bool] = []
+    real = pipeline.write_site
+    monkeypatch.setattr(pipeline, "write_site", lambda *args, **kwargs: seen.append(gc.isenabled()) or real(*args, **kwargs))
+    assert gc.isenabled()
+    assert run("build", "--content", example / "content", "--out", example / "dist", "--no-search").code == 0
+    assert seen == [False] and gc.isenabled()
+    (example / "content" / "people.yaml").write_text("people: [", "utf-8")  # a failing build turns it back on too
+    assert run("build", "--content", example / "content", "--out", example / "dist", "--no-search").code == 1
+    assert gc.isenabled()
