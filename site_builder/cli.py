@@ -8,6 +8,7 @@ address), 2 usage errors (argparse), 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -87,8 +88,13 @@ def script() -> None:
     After `build`, the process ends at once once its output is flushed: Python's own shutdown frees a big
     build's heap object by object (0.2–0.3 s at 4,000 events), which the operating system does in one go.
     `build` leaves nothing for that shutdown to do (its worker pool and Pagefind's temporary folder are
-    closed by then); the other commands exit as usual."""
+    closed by then); the other commands exit as usual. `build` also runs without the cyclic collector."""
     argv = sys.argv[1:]
+    if argv[:1] == ["build"]:
+        # The cyclic collector stays off for the whole command, imports included: a build makes millions of objects
+        # and no garbage cycles worth collecting (peak memory measured the same), and its passes cost ≈0.05-0.1 s
+        # at 4,000 events (each one after a paused stage traversed everything that stage had made).
+        gc.disable()
     code = main(argv)
     if argv[:1] != ["build"]:
         sys.exit(code)
