@@ -4,6 +4,7 @@ problems in the same order, nothing rendered or written before the verdict, the 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 from pathlib import Path
 
@@ -77,14 +78,28 @@ def test_views_tripped_by_valid_content_raise_their_own_error(example: Path, mon
         build(BuildOptions(example / "content", example / "dist", workers=2))
 
 
-def test_a_valid_site_builds_the_same_output_and_findings_as_in_one_process(example: Path) -> None:
+def test_a_valid_site_builds_the_same_output_and_cache_as_in_one_process(example: Path) -> None:
+    """The child's findings reach the cache, and the digests it made (entries, people, sources) address the
+    same pages and fragments as those made here."""
     build(BuildOptions(example / "content", example / "one", workers=1, cache=True))
-    alone = DiskCache.open(example).loaded["findings"]
-    assert len(alone) > 50
-    (example / ".site-builder-cache" / "findings").rename(example / "findings-alone")
+    alone = DiskCache.open(example).loaded
+    assert len(alone["findings"]) > 50 and len(alone["pages"]) > 20
+    shutil.rmtree(example / ".site-builder-cache")
     build(BuildOptions(example / "content", example / "two", workers=2, cache=True))
-    assert DiskCache.open(example).loaded["findings"] == alone  # the child's findings reached the cache
+    assert DiskCache.open(example).loaded == alone
     assert snapshot(example / "one") == snapshot(example / "two")
+
+
+def test_the_childs_digests_are_used_for_the_same_objects_only(example: Path) -> None:
+    content = load_content(example / "content")
+    disk = DiskCache.open(example)
+    started = Checking.start(content, None, False, disk)
+    assert started.pid
+    started.wait()
+    people = content.people.model.people
+    assert disk._digests[id(people[0])] == (people[0], DiskCache.open(example).model_digest(people[0]))
+    entry = next(iter(content.entries.values())).model
+    assert disk._digests[id(entry)][0] is entry
 
 
 def test_a_child_that_died_is_validated_again_here(example: Path) -> None:

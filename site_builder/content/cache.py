@@ -28,6 +28,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 from .. import __version__
@@ -134,6 +135,11 @@ class DiskCache:
         if hit is None or hit[0] is not model:  # the stored model keeps its id from being reused
             hit = self._digests[id(model)] = (model, digest(model.model_dump_json().encode("utf-8")))
         return hit[1]
+
+    def known_digests(self, pairs: Iterable[tuple[Any, str]]) -> None:
+        """Digests of models made in a forked child (build.checking) from the same objects: kept as if made here."""
+        for model, found in pairs:
+            self._digests.setdefault(id(model), (model, found))
 
     # Validation findings of one item, by a digest of the item and of everything it was checked against.
 
