@@ -120,3 +120,19 @@ def test_a_build_that_stops_before_the_verdict_ends_the_child(example: Path) -> 
     started.close()
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_build_with_findings_in_the_cache_validates_in_its_own_process(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an edit the cache holds most findings and checking the rest costs less than a fork."""
+    asked: list[bool] = []
+    real = Checking.start.__func__  # type: ignore[attr-defined]
+
+    def start(cls, content, cache, drafts, disk, fork=True):  # type: ignore[no-untyped-def]
+        asked.append(fork)
+        return real(cls, content, cache, drafts, disk, fork)
+
+    monkeypatch.setattr(Checking, "start", classmethod(start))
+    options = BuildOptions(example / "content", example / "dist", workers=2, cache=True)
+    build(options)
+    build(options)
+    assert asked == [True, False]

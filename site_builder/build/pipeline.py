@@ -292,11 +292,13 @@ def build(options: BuildOptions, parsed: Prefetch | None = None) -> BuildResult:
     finally:
         if parsed is not None:
             parsed.close()
-    # Validation runs beside the views, plan and statements (a forked child, for a big site with render workers);
-    # render_site waits for its verdict before any page renders or Pagefind starts.
+    # Validation runs beside the views, plan and statements (a forked child, for a big site with render workers,
+    # when the cache on disk holds no findings: after an edit it has most of them, and checking the rest costs
+    # less than the fork); render_site waits for its verdict before any page renders or Pagefind starts.
     with gc_paused():
+        fork = options.workers > 1 and (disk is None or not disk.loaded["findings"])
         checking = Checking.start(content, session.validation if session else None, options.drafts,
-                                  session.files.disk if session else None, fork=options.workers > 1)
+                                  session.files.disk if session else None, fork=fork)
     try:
         files = render_site(content, options, session, checked=checking.wait)
         checking.wait()
