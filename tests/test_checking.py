@@ -136,3 +136,16 @@ def test_a_build_with_findings_in_the_cache_validates_in_its_own_process(example
     build(options)
     build(options)
     assert asked == [True, False]
+
+
+def test_no_process_to_be_had_validates_here(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    break_content(example)
+    monkeypatch.setattr(checking.os, "fork", no_fork)
+    started = Checking.start(load_content(example / "content"), None, False, None)
+    assert started.pid == 0 and started.problems
+    with pytest.raises(ContentErrors) as caught:
+        started.wait()
+    assert "no-such-source" in caught.value.report()

@@ -122,3 +122,11 @@ def test_the_cli_build_with_the_child_writes_the_same_site_and_cache_as_one_proc
     assert snapshot(example / "one") == snapshot(example / "two")
     parsed = (example / ".site-builder-cache" / "parsed")
     assert len(list(parsed.iterdir())) == len(content_files(content))  # each parsed file kept, the child's too
+
+
+def test_no_process_to_be_had_leaves_the_parsing_to_the_build(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(prefetch.os, "fork", no_fork)
+    assert Prefetch.start(example / "content") is None

@@ -50,8 +50,18 @@ class Checking:
         if not fork or not hasattr(os, "fork") or items < MIN_ITEMS:
             checking.problems = validate(content, cache, drafts, disk)
             return checking
-        read, write = os.pipe()
-        pid = os.fork()
+        try:
+            read, write = os.pipe()
+        except OSError:  # too many open files: validate here, as without a child
+            checking.problems = validate(content, cache, drafts, disk)
+            return checking
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had (a limit on processes, memory): validate here
+            os.close(read)
+            os.close(write)
+            checking.problems = validate(content, cache, drafts, disk)
+            return checking
         if pid == 0:  # pragma: no cover - the child (coverage does not follow a fork)
             os.close(read)
             _child(write, content, cache, drafts, disk)

@@ -92,16 +92,29 @@ class Prefetch:
             return None
         if size < MIN_BYTES:
             return None
-        prefetch = cls(paths, root.resolve().parent)
-        pid = os.fork()
+        try:
+            prefetch = cls(paths, root.resolve().parent)
+        except OSError:  # no pipe or shared page to be had (too many open files): parse here, as without it
+            return None
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had (a limit on processes, memory): parse here, as without it
+            os.close(prefetch._send)
+            prefetch.close()
+            return None
         if pid == 0:  # pragma: no cover - the child (coverage does not follow a fork)
             prefetch._child()
         prefetch.pid = pid
         os.close(prefetch._send)
         # A thread empties the pipe as the child fills it (a pipe holds 64 KB: the child would wait for the
         # build to read, and the build reads only when it needs the files). It waits in os.read, without the GIL.
-        prefetch._reader = threading.Thread(target=prefetch._drain, name="prefetch", daemon=True)
-        prefetch._reader.start()
+        reader = threading.Thread(target=prefetch._drain, name="prefetch", daemon=True)
+        try:
+            reader.start()
+        except RuntimeError:  # no thread to be had: end the child, parse here
+            prefetch.close()
+            return None
+        prefetch._reader = reader
         return prefetch
 
     def doc(self, path: Path, raw: bytes) -> YamlDoc | None:
