@@ -105,3 +105,17 @@ def test_without_a_key_templates_are_compiled_every_time(monkeypatch: pytest.Mon
     render([default_templates()])
     render([default_templates()])
     assert seen == ["_macros.html", "_macros.html"] and entries() == []
+
+
+def test_only_the_newest_entries_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bytecode, "KEEP", 3)
+    bytecode.folder().mkdir(parents=True)
+    for i in range(5):
+        old = bytecode.folder() / f"{i:064x}.bin"
+        old.write_bytes(b"stale")
+        os.utime(old, ns=(i * 10**9, i * 10**9))
+    render([default_templates()])
+    kept = entries()
+    assert len(kept) == 3
+    assert bytecode.folder() / f"{4:064x}.bin" in kept and bytecode.folder() / f"{3:064x}.bin" in kept
+    assert not (bytecode.folder() / f"{0:064x}.bin").exists()

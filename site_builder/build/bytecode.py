@@ -27,6 +27,7 @@ from jinja2.bccache import Bucket
 from ..content.cache import code_fingerprint, key_file, machine_key
 
 FORMAT = "site-builder compiled template"
+KEEP = 256  # entries kept (the default theme has 11 templates; a project's own add theirs)
 
 
 def folder() -> Path:
@@ -87,8 +88,19 @@ class SignedBytecodeCache(jinja2.BytecodeCache):
             with os.fdopen(fd, "wb") as out:
                 out.write(_sign(self.key, body).encode() + b"\n" + body)
             os.replace(temp, path)
+            self._prune()
         except OSError:  # a read-only or full disk: the next build compiles again
             return
+
+    def _prune(self) -> None:
+        """Keep the newest :data:`KEEP` entries: each edit of a template (or new version) adds one, none is ever
+        read again once its template changed."""
+        entries = [entry for entry in os.scandir(self.folder) if entry.name.endswith(".bin") and entry.is_file(follow_symlinks=False)]
+        if len(entries) <= KEEP:
+            return
+        entries.sort(key=lambda entry: entry.stat(follow_symlinks=False).st_mtime_ns, reverse=True)
+        for entry in entries[KEEP:]:
+            os.unlink(entry.path)
 
 
 def _sign(key: bytes, body: bytes) -> str:
