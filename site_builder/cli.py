@@ -93,7 +93,7 @@ def script() -> None:
     if argv[:1] == ["build"]:
         # The cyclic collector stays off for the whole command, imports included: a build makes millions of objects
         # and no garbage cycles worth collecting (peak memory measured the same), and its passes cost ≈0.05-0.1 s
-        # at 4,000 events (each one after a paused stage traversed everything that stage had made).
+        # at 4,000 events (during the imports, and after each stage that pauses it, over all that stage made).
         gc.disable()
     code = main(argv)
     if argv[:1] != ["build"]:
