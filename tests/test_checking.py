@@ -51,13 +51,11 @@ def test_problems_found_in_the_child_are_those_found_in_one_process(example: Pat
 
 def test_no_page_renders_before_the_verdict(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A quotation its source does not hold: nothing the views trip on, so the pages would render but for the wait."""
-    entry = example / "content" / "entries" / "charges.yaml"
-    said = "called the decision to file charges “a terrible miscarriage of justice”"
-    entry.write_text(entry.read_text("utf-8").replace(said, "called it “fine”", 1), "utf-8")
+    misquoted = misquote(example)
     rendered: list[int] = []
     real = render._render
     monkeypatch.setattr(render, "_render", lambda site, todo, *args: rendered.append(len(todo)) or real(site, todo, *args))
-    assert "called it “fine”" in report(example, 2)
+    assert misquoted in report(example, 2)
     assert rendered == []
 
 
@@ -149,3 +147,37 @@ def test_no_process_to_be_had_validates_here(example: Path, monkeypatch: pytest.
     with pytest.raises(ContentErrors) as caught:
         started.wait()
     assert "no-such-source" in caught.value.report()
+
+
+def test_while_the_verdict_is_not_in_the_exports_are_made_first(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rather than wait idle for the child, the build makes the exports (in memory) first; the same site and cache."""
+    build(BuildOptions(example / "content", example / "one", workers=1, cache=True))
+    alone = DiskCache.open(example).loaded
+    shutil.rmtree(example / ".site-builder-cache")
+    order: list[str] = []
+    real_wait, real_makers = Checking.wait, pipeline.export_makers
+    monkeypatch.setattr(render, "PARALLEL_MIN_PAGES", 0)  # the example's pages on forked workers, as a big site's
+    monkeypatch.setattr(Checking, "ready", lambda self: False)
+    monkeypatch.setattr(Checking, "wait", lambda self: order.append("wait") or real_wait(self))
+    monkeypatch.setattr(pipeline, "export_makers", lambda *args: order.append("exports") or real_makers(*args))
+    build(BuildOptions(example / "content", example / "two", workers=2, cache=True))
+    assert order[:2] == ["exports", "wait"]
+    assert snapshot(example / "one") == snapshot(example / "two")
+    assert DiskCache.open(example).loaded == alone
+
+
+def misquote(project: Path) -> str:
+    """A quotation its source does not hold: a problem the views, exports and statements do not trip on."""
+    entry = project / "content" / "entries" / "charges.yaml"
+    said = "called the decision to file charges “a terrible miscarriage of justice”"
+    entry.write_text(entry.read_text("utf-8").replace(said, "called it “fine”", 1), "utf-8")
+    return "called it “fine”"
+
+
+def test_invalid_content_is_reported_when_the_exports_came_first(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    misquoted = misquote(example)
+    alone = report(example, 1)
+    assert misquoted in alone
+    monkeypatch.setattr(render, "PARALLEL_MIN_PAGES", 0)
+    monkeypatch.setattr(Checking, "ready", lambda self: False)
+    assert report(example, 2) == alone

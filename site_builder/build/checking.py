@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import select
 import signal
 from typing import Any
 
@@ -68,6 +69,12 @@ class Checking:
         os.close(write)
         checking.pid, checking.pipe = pid, read
         return checking
+
+    def ready(self) -> bool:
+        """Whether :meth:`wait` would return (or raise) without waiting: the child has written its verdict, or died."""
+        if self.problems is not None or self.pipe < 0:
+            return True
+        return bool(select.select([self.pipe], [], [], 0)[0])
 
     def wait(self) -> None:
         """Return once the content is known valid; raise ContentErrors with every problem otherwise."""

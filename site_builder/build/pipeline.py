@@ -94,15 +94,17 @@ def _load_valid(content_dir: Path, session: Session | None, drafts: bool,
 
 
 def render_site(content: Content, options: BuildOptions, session: Session | None = None,
-                checked: Callable[[], None] = lambda: None) -> dict[str, bytes]:
-    """Every output file of the site as bytes, keyed by its path in the output folder. ``checked``: returns once
-    the content is known valid (raises otherwise), called before any page renders and before Pagefind starts."""
+                checking: Checking | None = None) -> dict[str, bytes]:
+    """Every output file of the site as bytes, keyed by its path in the output folder. ``checking``: validation
+    still under way (build.checking), whose verdict comes before any page renders and before Pagefind starts."""
     with gc_paused():
-        return _render_site(content, options, session, checked)
+        return _render_site(content, options, session, checking)
 
 
 def _render_site(content: Content, options: BuildOptions, session: Session | None,
-                 checked: Callable[[], None] = lambda: None) -> dict[str, bytes]:
+                 checking: Checking | None = None) -> dict[str, bytes]:
+    checked = checking.wait if checking is not None else lambda: None
+    ready = checking.ready if checking is not None else lambda: True
     project = content.root.resolve().parent
     dirs = template_dirs(project)
     static = _static_files(dirs, project, content.root.parent)  # first: refuses links out of the project, FIFOs
@@ -138,7 +140,7 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
         if found and kept is None:
             checked()  # Pagefind is given nothing before validation has passed
         indexing = stack.enter_context(Indexing(site, found)) if found and kept is None else None
-        files = render_pages(site, pages, env, jsonld, options.workers, store, meanwhile=export, checked=checked)
+        files = render_pages(site, pages, env, jsonld, options.workers, store, meanwhile=export, checked=checked, ready=ready)
         bundle = kept if kept is not None else indexing.files() if indexing else {}
     if bundle_key and kept is None and disk is not None:
         disk.remember_bundle(bundle_key, bundle)
@@ -300,7 +302,7 @@ def build(options: BuildOptions, parsed: Prefetch | None = None) -> BuildResult:
         checking = Checking.start(content, session.validation if session else None, options.drafts,
                                   session.files.disk if session else None, fork=fork)
     try:
-        files = render_site(content, options, session, checked=checking.wait)
+        files = render_site(content, options, session, checking)
         checking.wait()
     except Exception:
         checking.wait()  # content that fails validation may trip the views: its problems come first, as before

@@ -296,11 +296,13 @@ def render_pages(
     store: FragmentStore | None = None,
     meanwhile: Callable[[], None] = lambda: None,
     checked: Callable[[], None] = lambda: None,
+    ready: Callable[[], bool] = lambda: True,
 ) -> dict[str, bytes]:
     """Every page's bytes: reused (kept in ``store``, or read back from the last output when the cache on disk
     vouches for them) or rendered; with ``workers`` > 1 and many pages to render, those split across forked
     processes. ``meanwhile``: other work of the build, run in this process while the workers render (else after);
-    ``checked``: returns once the content is known valid (raises otherwise), called before any page renders."""
+    ``checked``: returns once the content is known valid (raises otherwise), called before any page renders;
+    ``ready``: whether ``checked`` would return at once (if not, ``meanwhile`` runs while the verdict comes)."""
     store = store or FragmentStore()
     reused, todo = _reuse(pages, jsonld, store)  # here, once: a worker would only send the bytes back through a pipe
     if workers > 1 and len(todo) >= PARALLEL_MIN_PAGES and "fork" in mp.get_all_start_methods():
@@ -308,6 +310,9 @@ def render_pages(
         # only the rendered bytes travel back. Slices interleave to balance the load.
         _compile(env, [page for page, _ in todo])  # once, here, rather than once in every worker
         _statements(site, env, store)  # once, here: nearly every statement is on pages of every worker
+        if not ready():  # validation (another process) not done yet: the other work now, rather than waiting idle
+            meanwhile()
+            meanwhile = lambda: None  # noqa: E731
         checked()
         if store.disk is not None:
             store.disk.fork()
