@@ -51,6 +51,9 @@ class Checking:
         if not fork or not hasattr(os, "fork") or items < MIN_ITEMS:
             checking.problems = validate(content, cache, drafts, disk)
             return checking
+        if disk is not None:  # keys of both processes (findings there, fragments here): made once, before the fork
+            for model in _keyed(content):
+                disk.model_digest(model)
         try:
             read, write = os.pipe()
         except OSError:  # too many open files: validate here, as without a child
@@ -116,6 +119,12 @@ class Checking:
                 disk.known_digests(zip(models, digests))
         assert isinstance(problems, list)
         return problems
+
+
+def _keyed(content: Content) -> list[Any]:
+    """Every item and person: validation keys its findings by their digests, rendering its fragments."""
+    items = [item for entry in content.entries.values() for group in ITEM_LISTS for item in getattr(entry.model, group)]
+    return [*items, *content.people.model.people]
 
 
 def _digested(content: Content) -> list[Any]:
