@@ -130,3 +130,11 @@ def test_no_process_to_be_had_leaves_the_parsing_to_the_build(example: Path, mon
 
     monkeypatch.setattr(prefetch.os, "fork", no_fork)
     assert Prefetch.start(example / "content") is None
+
+
+def test_a_child_that_died_holding_the_lock_does_not_stop_the_build(example: Path) -> None:
+    content = example / "content"
+    parsed = started(content)
+    os.read(parsed._lock_read, 1)  # the token taken, as by a child between its claim's two steps
+    os.kill(parsed.pid, signal.SIGKILL)
+    assert models(load_content(content, parsed=parsed)) == models(load_content(content))  # after ≈1 s, not for ever

@@ -69,6 +69,7 @@ class Prefetch:
         self.paths = paths
         self.project = project
         self.pid = 0
+        self.parent = os.getpid()  # the build's process (the child checks it is still its parent)
         # Parsed files: index -> (digest of the bytes parsed, the document's data, or this process's YamlDoc).
         self.parsed: dict[int, tuple[str, Any]] = {}
         self.finished = False
@@ -190,10 +191,14 @@ class Prefetch:
             os.write(self._lock_write, b".")
 
     def _acquire(self) -> None:
-        """Take the lock's token; in the build's process, also when the child died holding it (a pipe
-        keeps no owner, so the build looks every second whether its child is still there)."""
-        while self.pid and not select.select([self._lock_read], [], [], 1.0)[0]:
-            if os.waitpid(self.pid, os.WNOHANG)[0]:  # the child is gone, the token with it
+        """Take the lock's token. A pipe keeps no owner, so whoever waits looks every second whether the other
+        is still there: the build goes on without a child that died holding the token; a child whose build
+        died ends (it would wait for ever)."""
+        while not select.select([self._lock_read], [], [], 1.0)[0]:
+            if os.getpid() != self.parent:  # pragma: no cover - the child: end if the build is gone
+                if os.getppid() != self.parent:
+                    os._exit(1)
+            elif not self.pid or os.waitpid(self.pid, os.WNOHANG)[0]:  # the child is gone, the token with it
                 self.pid = 0
                 return
         os.read(self._lock_read, 1)
