@@ -565,3 +565,43 @@ def test_statements_are_rendered_once_before_the_render_workers_fork(tmp_path: P
     assert len(statements) > 1500 and {pid for pid, _ in statements} == {str(os.getpid())}
     assert any(pid != str(os.getpid()) for pid, _ in lines)  # the workers rendered the rest (sources)
     assert snapshot(project / "dist") == built(project, "fresh", use_cache=False)
+
+
+def test_shards_prepared_while_the_pages_render_are_the_ones_a_plain_save_writes(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DiskCache.prepare (parsed files, findings and texts encoded while the render workers run) changes no byte
+    of the cache a build leaves."""
+    prepared: list[tuple[str, ...]] = []
+    real = DiskCache.prepare
+    monkeypatch.setattr(DiskCache, "prepare", lambda self, kinds: prepared.append(kinds) or real(self, kinds))
+    built(example, "dist")
+    assert prepared == [("parsed", "findings", "texts")]
+    with_prepare = snapshot(example / DIR)
+    shutil.rmtree(example / DIR)
+    monkeypatch.setattr(DiskCache, "prepare", lambda self, kinds: None)
+    built(example, "dist2")
+    assert snapshot(example / DIR) == with_prepare
+    assert {name.split("/")[0] for name in with_prepare} >= {"parsed", "findings", "texts", "fragments", "pages"}
+
+
+def test_an_entry_added_after_prepare_is_saved_all_the_same(example: Path) -> None:
+    disk = DiskCache.open(example)
+    disk.remember_text("ab" + "0" * 62, "first")
+    disk.prepare(("texts",))
+    disk.remember_text("cd" + "0" * 62, "second")
+    disk.save()
+    assert DiskCache.open(example).loaded["texts"] == {"ab" + "0" * 62: "first", "cd" + "0" * 62: "second"}
+
+
+def test_a_build_that_fails_after_prepare_leaves_the_cache_as_it_was(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built(example, "dist")
+    before = snapshot(example / DIR)
+    entry = example / "content" / "entries" / "charges.yaml"
+    entry.write_text(entry.read_text("utf-8").replace("title: Criminal charges", "title: Charges", 1), "utf-8")
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("site_builder.build.pipeline.write_site", fail)
+    with pytest.raises(OSError, match="disk full"):
+        built(example, "dist")
+    assert snapshot(example / DIR) == before

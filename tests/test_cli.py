@@ -114,3 +114,31 @@ def test_help_imports_no_stage_of_the_build() -> None:
               " 'site_builder.convert', 'site_builder.build') if m in sys.modules))\n")
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True)
     assert proc.stdout == "[]\n"
+
+
+def test_the_build_command_runs_without_the_cyclic_collector(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`site-builder build` (cli.script, which ends the process with os._exit) turns the collector off first;
+    main(), as the other commands and in-process callers use it, leaves it as it is."""
+    import gc
+
+    from site_builder import cli
+    from site_builder.build import pipeline
+
+    seen: list[bool] = []
+    real = pipeline.write_site
+    monkeypatch.setattr(pipeline, "write_site", lambda *args, **kwargs: seen.append(gc.isenabled()) or real(*args, **kwargs))
+
+    def exit_(code: int) -> None:
+        raise SystemExit(code)
+
+    monkeypatch.setattr(cli.os, "_exit", exit_)
+    args = ["build", "--content", str(example / "content"), "--out", str(example / "dist"), "--no-search"]
+    try:
+        assert main(args) == 0
+        monkeypatch.setattr(sys, "argv", ["site-builder", *args])
+        with pytest.raises(SystemExit) as ended:
+            cli.script()
+        assert ended.value.code == 0
+        assert seen == [True, False]
+    finally:
+        gc.enable()

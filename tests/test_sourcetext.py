@@ -73,3 +73,20 @@ def test_resolving_many_source_paths_at_once_answers_as_resolve_does(tmp_path: P
     assert paths.resolve("../inner/a.txt") == (project / "seeds" / "a.txt").resolve()
     assert list(paths.folders) == [str(project / "content" / ".." / "inner")]  # the quick way was taken, its folder kept
     assert _outcome(lambda: paths.resolve("../seeds/out.txt")) == "error: '../seeds/out.txt': refused: a link to a file outside the project"
+
+
+def test_normalize_makes_every_run_of_unicode_whitespace_one_space() -> None:
+    r"""As re.sub(r"\s+", " ", …).strip() after the quotation marks (what it was): every character Python counts
+    as whitespace, in any run, at either end, gives one space or none."""
+    import random
+    import re
+
+    spaces = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u205f\u3000"
+    assert all(ch.isspace() for ch in spaces) and not "\u200b".isspace() and not "\ufeff".isspace()
+    assert normalize("\u2003 \u201cOne\u201d\u00a0two \n\t three\u2019s\u3000") == "\"One\" two three's"
+    rng = random.Random(15)
+    alphabet = spaces + "\u200b\ufeffab\u2018\u2019\u201c\u201d"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        marks = text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}))
+        assert normalize(text) == re.sub(r"\s+", " ", marks).strip(), repr(text)

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import Markup
 
 from site_builder.build.pipeline import load_valid
 from site_builder.build.pages import plan_pages
-from site_builder.build.render import ROOT_MARK, default_templates, make_environment, python_statements, template_dirs
+from site_builder.build.render import (ROOT_MARK, FragmentStore, Fragments, default_templates, make_environment, python_statements,
+                                        template_dirs)
 from site_builder.build.site import build_site
 from site_builder.build.statements import MACROS_SHA256, Statements, escape
 
@@ -55,6 +57,8 @@ def test_a_project_macro_change_shows_on_the_pages(project: Path, run) -> None: 
 def test_escape_is_jinjas() -> None:
     assert escape("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&#34;x&#34;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
     assert escape(3) == "3"
+    assert escape(Markup("<b>&amp;</b>")) == "<b>&amp;</b>"  # a str subclass that is already markup: as it is
+    assert escape("") == "" and escape("plain") == "plain"
 
 
 def _views(site: Any) -> list[tuple[str, Any, tuple[Any, ...]]]:
@@ -96,3 +100,24 @@ def _assert_alike(content: Path, drafts: bool) -> str:
     for name, view, args in views:
         assert python[name](view, *args) == str(getattr(macros, name)(view, *args)), f"{name} {view.model.id}"
     return "".join(python[name](view, *args) for name, view, args in views)
+
+
+@pytest.mark.parametrize("content", CONTENTS, ids=["example", "minimal", "markup"])
+def test_a_list_of_fragments_in_one_call_equals_a_template_loop_of_them(content: Path) -> None:
+    """fragments("event", list, ...) (the default theme's lists) gives what a project's own macros get from
+    `{% for %}` over fragment(...): each fragment, each followed by a line break, links set for the page's root."""
+    site = build_site(load_valid(content), drafts=False)
+    plan = plan_pages(site)
+    env = make_environment(template_dirs(content.parent))
+    env.globals.update(source_path=plan.source_path, item_path=plan.item_path)
+    fragments = Fragments(env, FragmentStore())
+    env.globals.update(fragment=fragments, fragments=fragments.many)
+    loop = env.from_string('<ol>\n{% for e in list %}\n{{ fragment(name, e, *args, root=root) }}\n{% endfor %}\n</ol>')
+    call = env.from_string('<ol>\n{{ fragments(name, list, *args, root=root) }}</ol>')
+    for name, items, args in [("event", site.events, (3,)), ("claim", [c for t in site.topics for c in t.claims], ()),
+                              ("quote", [q for t in site.topics for q in t.quotes], ()), ("event", [], (2,))]:
+        for root in ("", "../../"):
+            expected = loop.render(name=name, list=items, args=args, root=root)
+            assert call.render(name=name, list=items, args=args, root=root) == expected
+            assert expected.count(f'<li class="{name}') == len(items)
+            assert ROOT_MARK not in expected and (not items or f'href="{root}' in expected)

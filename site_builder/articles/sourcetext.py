@@ -12,7 +12,6 @@ article matches as well as one copied from the file.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from pathlib import Path
 
@@ -21,12 +20,14 @@ from ..files import Refused, TooLarge, inside, read_file
 MAX_SOURCE_BYTES = 5 * 1024 * 1024
 
 _QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
-_SPACE = re.compile(r"\s+")
 _MARKUP = (".md", ".markdown", ".html", ".htm")
 
 
 def normalize(text: str) -> str:
-    return _SPACE.sub(" ", text.translate(_QUOTE_MARKS)).strip()
+    """``text`` with curly quotation marks and no-break spaces made plain, and every run of whitespace one space
+    (none at either end). str.split() and a regular expression's \\s agree on what is whitespace (both
+    str.isspace), and splitting is 3-4x faster on a big case's 400 source texts."""
+    return " ".join(text.translate(_QUOTE_MARKS).split())
 
 
 class SourceFileError(Exception):

@@ -24,10 +24,12 @@ from ..errors import ContentErrors, OutputError, Problem
 from ..files import Refused, check_file, inside, read_file
 from ..gcpause import gc_paused
 from ..content.load import Content, FileCache, load_content
+from ..content.prefetch import Prefetch
 from .pages import Page, Plan, feed_path, plan_pages
 from ..content.provenance import stale_update
 from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .search import BUNDLE, Indexing, index_key, records, searchable
+from .checking import Checking
 from .site import Memo, Site, build_site
 from .pages import PlanMemo
 from ..content.validate import ValidationCache, validate
@@ -76,16 +78,17 @@ class BuildResult:
 
 
 def load_valid(content_dir: Path, session: Session | None = None, drafts: bool = False,
-               overrides: Mapping[Path, bytes] | None = None) -> Content:
+               overrides: Mapping[Path, bytes] | None = None, parsed: Prefetch | None = None) -> Content:
     """Load and cross-check the content for a build with or without ``drafts``; ContentErrors lists every problem.
-    ``overrides``: file bytes to check in place of what is on disk (see load.load_content)."""
+    ``overrides``: file bytes to check in place of what is on disk (see load.load_content); ``parsed``: files
+    parsed in another process meanwhile (content.prefetch)."""
     with gc_paused():
-        return _load_valid(content_dir, session, drafts, overrides)
+        return _load_valid(content_dir, session, drafts, overrides, parsed)
 
 
 def _load_valid(content_dir: Path, session: Session | None, drafts: bool,
-                overrides: Mapping[Path, bytes] | None = None) -> Content:
-    content = load_content(content_dir, session.files if session else None, overrides)
+                overrides: Mapping[Path, bytes] | None = None, parsed: Prefetch | None = None) -> Content:
+    content = load_content(content_dir, session.files if session else None, overrides, parsed)
     problems = validate(content, session.validation if session else None, drafts, session.files.disk if session else None)
     if problems:
         raise ContentErrors(problems)
@@ -93,15 +96,19 @@ def _load_valid(content_dir: Path, session: Session | None, drafts: bool,
 
 
 def render_site(content: Content, options: BuildOptions, session: Session | None = None,
-                keep: list[object] | None = None) -> dict[str, bytes]:
-    """Every output file of the site as bytes, keyed by its path in the output folder. ``keep``: a list to hold
-    the build's intermediate objects (views, plan) instead of freeing them (see :func:`build`)."""
+                checking: Checking | None = None, keep: list[object] | None = None) -> dict[str, bytes]:
+    """Every output file of the site as bytes, keyed by its path in the output folder. ``checking``: validation
+    still under way (build.checking), whose verdict comes before any page renders and before Pagefind starts.
+    ``keep``: a list to hold the build's intermediate objects (views, plan) instead of freeing them (see
+    :func:`build`)."""
     with gc_paused():
-        return _render_site(content, options, session, keep)
+        return _render_site(content, options, session, checking, keep)
 
 
 def _render_site(content: Content, options: BuildOptions, session: Session | None,
-                 keep: list[object] | None = None) -> dict[str, bytes]:
+                 checking: Checking | None = None, keep: list[object] | None = None) -> dict[str, bytes]:
+    checked = checking.wait if checking is not None else lambda: None
+    ready = checking.ready if checking is not None else lambda: True
     project = content.root.resolve().parent
     dirs = template_dirs(project)
     static = _static_files(dirs, project, content.root.parent)  # first: refuses links out of the project, FIFOs
@@ -125,6 +132,8 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
 
     def export() -> None:
         generated.update({path: make() for path, make in export_makers(site, plan, texts).items()})
+        if disk is not None:  # while the render workers run: these kinds are complete now (see DiskCache.prepare)
+            disk.prepare(("parsed", "findings", "texts"))
 
     # The last build's search bundle, when its records were the same (the cache on disk vouches for its files).
     bundle_key = index_key(site, found) if found and disk is not None else ""
@@ -132,8 +141,10 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     with contextlib.ExitStack() as stack:
         # Pagefind indexes in its own process while the pages render (it needs only the records);
         # the exports are made meanwhile too, when the pages render in worker processes.
+        if found and kept is None:
+            checked()  # Pagefind is given nothing before validation has passed
         indexing = stack.enter_context(Indexing(site, found)) if found and kept is None else None
-        files = render_pages(site, pages, env, jsonld, options.workers, store, meanwhile=export)
+        files = render_pages(site, pages, env, jsonld, options.workers, store, meanwhile=export, checked=checked, ready=ready)
         bundle = kept if kept is not None else indexing.files() if indexing else {}
     if bundle_key and kept is None and disk is not None:
         disk.remember_bundle(bundle_key, bundle)
@@ -276,24 +287,43 @@ def _static_files(dirs: list[Path], project: Path, shown: Path) -> dict[str, byt
     return files
 
 
-def build(options: BuildOptions, keep: list[object] | None = None) -> BuildResult:
-    """Build the site into ``options.out``. ``keep``: a list to hold the build's big objects (content, views, plan,
-    output bytes) instead of freeing them on return, for a caller that ends the process right after (cli.script):
-    Python frees a big build's heap object by object (≈ 0.1 s at 4,000 events), the operating system in one go."""
-    clean_stale(options.out)  # first, so a previous output a killed build moved aside is back even if this build fails
+def build(options: BuildOptions, parsed: Prefetch | None = None, keep: list[object] | None = None) -> BuildResult:
+    """Build the site into ``options.out``. ``parsed``: the content files being parsed in another process
+    (content.prefetch), which this build ends whatever happens. ``keep``: a list to hold the build's big objects
+    (content, views, plan, output bytes) instead of freeing them on return, for a caller that ends the process
+    right after (cli.script): Python frees a big build's heap object by object (≈ 0.1 s at 4,000 events), the
+    operating system in one go."""
     # The collector paused for the whole build (hundreds of thousands of small objects, none in a cycle): paused
     # stage by stage, it scanned every object the last stage had made as soon as the next one began (0.1 s at 4,000
     # events after a one-event edit).
     with gc_paused():
-        return _build(options, keep)
+        return _build(options, parsed, keep)
 
 
-def _build(options: BuildOptions, keep: list[object] | None) -> BuildResult:
-    project = options.content.resolve().parent
-    disk = DiskCache.open(project) if options.cache and options.content.is_dir() else None
-    session = Session(files=FileCache(disk)) if disk is not None else None
-    content = load_valid(options.content, session, drafts=options.drafts)
-    files = render_site(content, options, session, keep)
+def _build(options: BuildOptions, parsed: Prefetch | None, keep: list[object] | None) -> BuildResult:
+    try:
+        clean_stale(options.out)  # first, so a previous output a killed build moved aside is back even if this build fails
+        project = options.content.resolve().parent
+        disk = DiskCache.open(project) if options.cache and options.content.is_dir() else None
+        session = Session(files=FileCache(disk)) if disk is not None else None
+        content = load_content(options.content, session.files if session else None, parsed=parsed)
+    finally:
+        if parsed is not None:
+            parsed.close()
+    # Validation runs beside the views, plan and statements (a forked child, for a big site with render workers,
+    # when the cache on disk holds no findings: after an edit it has most of them, and checking the rest costs
+    # less than the fork); render_site waits for its verdict before any page renders or Pagefind starts.
+    fork = options.workers > 1 and (disk is None or not disk.loaded["findings"])
+    checking = Checking.start(content, session.validation if session else None, options.drafts,
+                              session.files.disk if session else None, fork=fork)
+    try:
+        files = render_site(content, options, session, checking, keep)
+        checking.wait()
+    except Exception:
+        checking.wait()  # content that fails validation may trip the views: its problems come first, as before
+        raise
+    finally:
+        checking.close()
     # The files read back from the last output, named as in ``files`` (the writer need not read them again).
     read_back = {path.relative_to(options.out).as_posix(): ident for path, ident in disk.read_back.items()} if disk else None
     write_site(files, options.out, protect=[options.content, project, Path.cwd()], read_back=read_back)

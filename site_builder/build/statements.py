@@ -17,11 +17,17 @@ compare both renderings on every kind of content.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
 import jinja2
 from jinja2.filters import do_truncate
+
+try:  # markupsafe.escape's inner function, in C (its pure-Python twin when the extension is not built)
+    from markupsafe._speedups import _escape_inner as _escape_text
+except ImportError:  # pragma: no cover
+    from markupsafe._native import _escape_inner as _escape_text
 
 from .markup import markdown
 from .pages import person_path, topic_path
@@ -31,13 +37,15 @@ from ..dates import PartialDate
 
 # The sha256 of the templates/_macros.html these functions reproduce. Changing that file makes the build
 # fall back to Jinja (correct, slower) and tests/test_statements.py fail until the functions follow it.
-MACROS_SHA256 = "43d1da50960a2de3c4bbfc221d9fe82829e3c9d9b314c9caa12cfe1e9095163f"
+MACROS_SHA256 = "649b507c06e9d0c851af00258b6c5234662dfbba1df78cc65b963bf1530c864a"
 
 Renderer = Callable[..., str]
 
 
 def escape(value: object) -> str:
     """What Jinja's autoescape writes for ``value`` (markupsafe.escape: & < > ' " as entities)."""
+    if type(value) is str:  # most values: markupsafe's own C function, without the Markup object
+        return _escape_text(value)
     if hasattr(value, "__html__"):
         return str(value.__html__())
     return (str(value).replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
@@ -56,8 +64,10 @@ class Statements:
     def __init__(self, env: jinja2.Environment, root: str) -> None:
         self.env = env
         self.root = root
-        self.date = display_date
+        self.date = functools.lru_cache(maxsize=4096)(display_date)  # a source's date is shown with each citation of it
         self.renderers: dict[str, Renderer] = {"event": self.event, "claim": self.claim, "quote": self.quote, "source": self.source}
+        # A citation's line up to its quotation, per source object and source_path function (one per build).
+        self._heads: dict[int, tuple[Any, Any, str]] = {}
 
     def _item_path(self, topic_id: str, anchor: str) -> str:
         path: str = self.env.globals["item_path"](topic_id, anchor)  # type: ignore[operator]
@@ -94,15 +104,20 @@ class Statements:
         return '<span class="badge badge-draft">Draft</span> ' if item.review == "draft" else ""
 
     def cites(self, cites: Any, sourcing: Any) -> str:
-        root = self.root
-        items = "".join(
-            f'<li><a href="{root}{escape(self._source_path(c.source.id))}#source-{escape(c.source.id)}">'
-            f'{escape(c.source.publisher)}, {escape(self.date(c.source.published))}</a>: '
-            f'<q class="cite-quote">{escape(for_quotation(c.quote))}</q></li>\n'
-            for c in cites
-        )
+        items = "".join(f'{self._cite_head(c.source)}<q class="cite-quote">{escape(for_quotation(c.quote))}</q></li>\n' for c in cites)
         return (f'<details class="cites">\n<summary><span class="cites-line">{escape(sourcing.line())}</span></summary>\n'
                 f'<p class="cites-label">{escape(sourcing.label())}</p>\n<ul>\n{items}</ul>\n</details>')
+
+    def _cite_head(self, source: Any) -> str:
+        """``<li><a href="…#source-id">Publisher, date</a>: `` for a citation of ``source`` (the same for every one)."""
+        paths = self.env.globals["source_path"]  # set per build: a line made under another build's plan is not reused
+        hit = self._heads.get(id(source))
+        if hit is not None and hit[0] is source and hit[1] is paths:
+            return hit[2]
+        head = (f'<li><a href="{self.root}{escape(self._source_path(source.id))}#source-{escape(source.id)}">'
+                f'{escape(source.publisher)}, {escape(self.date(source.published))}</a>: ')
+        self._heads[id(source)] = (source, paths, head)
+        return head
 
     def event(self, e: Any, level: int = 3) -> str:
         model, when, topic, root = e.model, e.when, e.topic, self.root

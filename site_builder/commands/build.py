@@ -24,6 +24,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=int, default=0, help="processes for rendering large sites (default: one per core)")
 
 
+def _cached(content: Path) -> bool:
+    """Whether the project's cache folder holds parsed files (whether they are still good is the build's to find)."""
+    from ..content.cache import DIR
+
+    return (content.resolve().parent / DIR / "parsed").is_dir()
+
+
 def base_url(value: str) -> str:
     """The --base-url value, checked as case.yaml's site.base_url is; a bad one is a usage error (exit 2)."""
     try:
@@ -33,12 +40,20 @@ def base_url(value: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    workers = args.jobs or os.cpu_count() or 1
+    # First, before the build's imports (≈0.25 s): a second process starts parsing the content files meanwhile
+    # (a cold build's YAML is ≈0.5 s at 4,000 events). Not when the cache on disk holds parsed files (the build
+    # parses only what changed) or when asked for one process.
+    parsed = None
+    if workers > 1 and (args.no_cache or not _cached(args.content)):
+        from ..content.prefetch import Prefetch
+
+        parsed = Prefetch.start(args.content)
     # Imported here, not at the top: `site-builder --help` and the other commands need none of it (lazy imports: start-up time).
     from ..build.pipeline import BuildOptions, build
 
-    workers = args.jobs or os.cpu_count() or 1
     result = build(BuildOptions(args.content, args.out, drafts=args.drafts, base_url=args.base_url, workers=workers,
-                                cache=not args.no_cache, search=args.search), keep=getattr(args, "keep", None))
+                                cache=not args.no_cache, search=args.search), parsed, keep=getattr(args, "keep", None))
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"built {result.pages} pages ({result.files} files) into {result.out}")

@@ -32,6 +32,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 import pydantic
@@ -133,6 +134,7 @@ class DiskCache:
         # when read (files.FileId), so that the writer can carry it over without reading it again.
         self.read_back: dict[Path, FileId] = {}
         self._before_fork: dict[str, set[str]] = {}  # what this process had used when its render workers forked
+        self._prepared: dict[str, tuple[int, dict[str, bytes | None]]] = {}  # kind -> (entries then, shards: prepare)
 
     @classmethod
     def open(cls, project: Path) -> DiskCache:
@@ -213,6 +215,11 @@ class DiskCache:
             entry = self.used["parsed"].get(key)
             if isinstance(entry, dict):
                 entry["items"] = {"by": made_by, **{f: [self.model_digest(m) for m in ms] for f, ms in lists.items()}}
+
+    def known_digests(self, pairs: Iterable[tuple[Any, str]]) -> None:
+        """Digests of models made in a forked child (build.checking) from the same objects: kept as if made here."""
+        for model, found in pairs:
+            self._digests.setdefault(id(model), (model, found))
 
     # Validation findings of one item, by a digest of the item and of everything it was checked against.
 
@@ -322,6 +329,20 @@ class DiskCache:
 
     # Files.
 
+    def prepare(self, kinds: tuple[str, ...]) -> None:
+        """Encode and sign now, while the build waits for its render workers, the shards :meth:`save` will write
+        for ``kinds``, whose entries this build adds no more to (parsed files, findings, texts): save then only
+        writes the bytes. Nothing is written here, so a build that fails still leaves the cache as it was."""
+        if self.key is None:
+            return
+        if "parsed" in kinds:
+            self._record_items()  # the parsed files' item digests are part of their entries (save records them too)
+        try:
+            for kind in kinds:
+                self._prepared[kind] = (len(self.used[kind]), self._changed_shards(kind))
+        except (TypeError, ValueError):  # a value JSON cannot hold: save() finds it again, and gives up as it does
+            self._prepared.clear()
+
     def save(self) -> None:
         """Write what this build used: only the shards whose keys changed (an entry's value never changes under
         its key), removing those that hold nothing now. A failure leaves the build as it was."""
@@ -330,17 +351,27 @@ class DiskCache:
         self._record_items()
         try:
             for kind in KINDS:
-                by_shard = _by_shard(self.used[kind], shard_width(kind, len(self.used[kind])))
-                for shard in sorted(by_shard.keys() | self.shards[kind].keys()):
-                    entries = by_shard.get(shard, {})
-                    held = self.shards[kind].get(shard, set())
-                    if held is None or entries.keys() != held:
-                        self._write_shard(kind, shard, entries)
+                prepared = self._prepared.get(kind)
+                # Keys are only ever added to a kind: the same count means the same entries as when prepared.
+                changed = prepared[1] if prepared is not None and prepared[0] == len(self.used[kind]) else self._changed_shards(kind)
+                for shard, blob in changed.items():
+                    self._write_shard(kind, shard, blob)
                 old = self.folder / f"{kind}.json"  # the whole-kind file of versions before shards: never read now
                 if _real_folder(self.folder) and old.is_file() and not old.is_symlink():
                     old.unlink()
         except (OSError, TypeError, ValueError):  # a read-only project, or a value JSON cannot hold
             return
+
+    def _changed_shards(self, kind: str) -> dict[str, bytes | None]:
+        """The signed bytes of each shard of ``kind`` whose keys changed (None: a shard that holds nothing now)."""
+        by_shard = _by_shard(self.used[kind], shard_width(kind, len(self.used[kind])))
+        changed: dict[str, bytes | None] = {}
+        for shard in sorted(by_shard.keys() | self.shards[kind].keys()):
+            entries = by_shard.get(shard, {})
+            held = self.shards[kind].get(shard, set())
+            if held is None or entries.keys() != held:
+                changed[shard] = self._signed(kind, shard, entries) if entries else None
+        return changed
 
     def _header(self, kind: str, shard: str) -> dict[str, str]:
         return {"format": FORMAT, "kind": kind, "shard": shard, "code": self.code, "project": str(self.project)}
@@ -386,10 +417,18 @@ class DiskCache:
         """Replace every shard of ``kind`` by ``entries``."""
         by_shard = _by_shard(entries, shard_width(kind, len(entries)))
         for shard in sorted(by_shard.keys() | self.shards[kind].keys()):
-            self._write_shard(kind, shard, by_shard.get(shard, {}))
+            found = by_shard.get(shard, {})
+            self._write_shard(kind, shard, self._signed(kind, shard, found) if found else None)
 
-    def _write_shard(self, kind: str, shard: str, entries: dict[str, Any]) -> None:
-        """Write one shard file (remove it when ``entries`` is empty), never through a link out of the project."""
+    def _signed(self, kind: str, shard: str, entries: dict[str, Any]) -> bytes:
+        """A shard file's bytes: the signature of its body, a line break, the body (header and entries as JSON)."""
+        body = json.dumps({"header": self._header(kind, shard), "entries": entries}, ensure_ascii=False,
+                          separators=(",", ":"), allow_nan=True).encode("utf-8")
+        assert self.key is not None
+        return _sign(self.key, body).encode() + b"\n" + body
+
+    def _write_shard(self, kind: str, shard: str, blob: bytes | None) -> None:
+        """Write one shard file (``blob``: its signed bytes; None removes it), never through a link out of the project."""
         folder = self.folder / kind
         for each in (self.folder, folder):
             if each.is_symlink():
@@ -398,16 +437,13 @@ class DiskCache:
             if not _real_folder(each):
                 return
         path = folder / f"s{shard}.json"
-        if not entries:
+        if blob is None:
             path.unlink(missing_ok=True)
             return
-        body = json.dumps({"header": self._header(kind, shard), "entries": entries}, ensure_ascii=False,
-                          separators=(",", ":"), allow_nan=True).encode("utf-8")
-        assert self.key is not None
         temp = folder / f".s{shard}.{os.getpid()}.tmp"
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
         with os.fdopen(fd, "wb") as out:
-            out.write(_sign(self.key, body).encode() + b"\n" + body)
+            out.write(blob)
         os.replace(temp, path)
 
 

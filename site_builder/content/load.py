@@ -23,12 +23,12 @@ from ..errors import ContentErrors, Problem
 from ..files import Refused, read_file
 from .model import ITEM_LISTS, Case, Entry, KeyPoint, KeyPointsFile, PeopleFile, Schema, SourcesFile
 from .incremental import reparse
+from .prefetch import KEY_POINTS, Prefetch, entry_files
 from .yamlload import MAX_FILE_BYTES, Path_, Reparsed, YamlDoc, YamlError, load_yaml
 
 M = TypeVar("M", bound=Schema)
 # Loaded only hands its model out, so a Loaded[Entry] is also a Loaded[Schema] (for code taking any file).
 M_co = TypeVar("M_co", bound=Schema, covariant=True)
-KEY_POINTS = "key-points.yaml"  # optional: the home page's "What to know"
 
 
 @dataclass(frozen=True)
@@ -117,35 +117,35 @@ class FileCache:
         return data
 
 
-def load_content(root: Path, cache: FileCache | None = None, overrides: Mapping[Path, bytes] | None = None) -> Content:
+def load_content(root: Path, cache: FileCache | None = None, overrides: Mapping[Path, bytes] | None = None,
+                 parsed: Prefetch | None = None) -> Content:
     """Read and schema-check every content file under ``root``.
 
     ``overrides``: bytes to read instead of a file's own (keyed ``root / "entries/x.yaml"``), so a
-    change can be checked exactly as the build would check it before it is written (the review page)."""
+    change can be checked exactly as the build would check it before it is written (the review page).
+    ``parsed``: files parsed meanwhile in another process (:mod:`prefetch`), used when their bytes are the same."""
     problems: list[Problem] = []
     if not root.is_dir():
         raise ContentErrors([Problem(str(root), 0, "", "content folder not found")])
     project = root.resolve().parent  # content files may be links, but only to files in the project
-    case = _load(root / "case.yaml", Case, problems, cache, project, overrides)
-    people = _load(root / "people.yaml", PeopleFile, problems, cache, project, overrides)
-    sources = _load(root / "sources.yaml", SourcesFile, problems, cache, project, overrides)
+    case = _load(root / "case.yaml", Case, problems, cache, project, overrides, parsed)
+    people = _load(root / "people.yaml", PeopleFile, problems, cache, project, overrides, parsed)
+    sources = _load(root / "sources.yaml", SourcesFile, problems, cache, project, overrides, parsed)
     entries: dict[str, Loaded[Entry]] = {}
-    for path in sorted((root / "entries").glob("*.yaml")):
-        if path.name.startswith("."):  # editor droppings such as Emacs's .#x.yaml lock link
-            continue
-        entry = _load(path, Entry, problems, cache, project, overrides)
+    for path in entry_files(root):
+        entry = _load(path, Entry, problems, cache, project, overrides, parsed)
         if entry is not None:
             entries[path.stem] = entry
     key_points = None
     if (root / KEY_POINTS).exists() or (root / KEY_POINTS).is_symlink() or (overrides and root / KEY_POINTS in overrides):
-        key_points = _load(root / KEY_POINTS, KeyPointsFile, problems, cache, project, overrides)
+        key_points = _load(root / KEY_POINTS, KeyPointsFile, problems, cache, project, overrides, parsed)
     if problems or case is None or people is None or sources is None:
         raise ContentErrors(problems)
     return Content(root, case, people, sources, entries, key_points)
 
 
 def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache | None, project: Path,
-          overrides: Mapping[Path, bytes] | None = None) -> Loaded[M] | None:
+          overrides: Mapping[Path, bytes] | None = None, parsed: Prefetch | None = None) -> Loaded[M] | None:
     """One content file parsed and schema-checked, or None with its problems added to ``problems``."""
     name = str(path)
     try:
@@ -174,6 +174,8 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
         doc = _reparsed(disk, path, text, name) if text is not None else None
         if doc is not None:
             disk.remember_doc(raw, doc, text)
+    if doc is None and parsed is not None and (doc := parsed.doc(path, raw)) is not None and disk is not None:
+        disk.remember_doc(raw, doc, _text(raw) if schema is Entry else None)
     if doc is None:
         try:
             doc = load_yaml(raw, name)
