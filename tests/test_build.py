@@ -161,11 +161,11 @@ def test_the_cyclic_collector_stays_paused_for_the_whole_build(example: Path, mo
     """Paused stage by stage, the collector scanned the whole heap each time a stage ended (0.1 s at 4,000 events):
     it stays paused from loading to writing the cache, and is back on afterwards."""
     enabled: dict[str, bool] = {}
-    for module, name in ((pipeline, "write_site"), (pipeline, "load_valid"), (DiskCache, "save")):
+    for module, name in ((pipeline, "write_site"), (pipeline, "load_content"), (DiskCache, "save")):
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, _real=real, _name=name, **k: (enabled.setdefault(_name, gc.isenabled()), _real(*a, **k))[1])
     build(BuildOptions(example / "content", example / "dist", cache=True))
-    assert enabled == {"load_valid": False, "write_site": False, "save": False}
+    assert enabled == {"load_content": False, "write_site": False, "save": False}
     assert gc.isenabled()
 
 
