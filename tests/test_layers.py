@@ -2,7 +2,7 @@
 
 The rule, from the bottom up (a part may import the parts on its left, and itself):
 
-    shared (errors, files, dates, gcpause, ruler) < articles < content < build, convert < serve < commands < cli
+    shared (errors, files, dates, gcpause, children, ruler) < articles < content < build, convert < serve < commands < cli
 
 - ``articles`` (reading article files) and ``content`` (the model and its loading) never import ``build``,
   ``convert`` or ``serve``; ``articles`` does not import ``content`` either.

@@ -20,13 +20,13 @@ import gc
 import os
 import pickle
 import select
-import signal
 from typing import Any
 
 from ..content.cache import DiskCache
 from ..content.load import Content
 from ..content.model import ITEM_LISTS
 from ..content.validate import ValidationCache, validate
+from ..children import end_child
 from ..errors import ContentErrors, Problem
 
 MIN_ITEMS = 1000  # below this, validation (≈50 ms at 1,000 items) gains little from a child
@@ -89,14 +89,7 @@ class Checking:
     def close(self) -> None:
         """End and reap the child if it still runs (the build stopped before it needed the verdict)."""
         if self.pid:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-            except OSError:
-                pass
-            try:
-                os.waitpid(self.pid, 0)
-            except ChildProcessError:
-                pass
+            end_child(self.pid)
             self.pid = 0
         if self.pipe >= 0:
             os.close(self.pipe)

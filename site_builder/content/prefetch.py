@@ -25,12 +25,12 @@ import mmap
 import os
 import pickle
 import select
-import signal
 import struct
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..children import end_child
 from ..files import Refused, read_file
 
 if TYPE_CHECKING:  # imported where used: the child forks before the YAML libraries are loaded (≈25 ms)
@@ -153,14 +153,7 @@ class Prefetch:
     def close(self) -> None:
         """End and reap the child, and free the pipes; safe to call more than once."""
         if self.pid:
-            try:  # done or not (the build may have stopped before it needed the files), the child has no more to do
-                os.kill(self.pid, signal.SIGKILL)
-            except OSError:
-                pass
-            try:
-                os.waitpid(self.pid, 0)
-            except ChildProcessError:
-                pass
+            end_child(self.pid)
             self.pid = 0
         if self._reader is not None:  # the child is gone, so its end of the pipe: the reader has read to the end
             self._reader.join()  # before the pipe is closed (its number could be another file's by the next read)
