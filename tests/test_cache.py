@@ -41,7 +41,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_second_build_reuses_the_cache_and_gives_the_same_bytes(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = built(example, "dist")
-    assert sorted(p.name for p in (example / DIR).iterdir()) == ["files", "findings", "fragments", "pages", "parsed", "texts"]
+    assert sorted(p.name for p in (example / DIR).iterdir()) == ["files", "filetexts", "findings", "fragments", "pages", "parsed", "texts"]
     seen = parses(monkeypatch)
     assert built(example, "dist") == first
     assert seen == []  # every file came from the cache
@@ -409,7 +409,7 @@ def test_damaged_findings_in_a_signed_cache_are_checked_again(example: Path, mon
 def test_a_small_site_keeps_one_cache_file_per_kind_and_one_per_parsed_file(example: Path) -> None:
     built(example, "dist")
     counts = {kind.name: len(list(kind.iterdir())) for kind in (example / DIR).iterdir()}
-    assert counts == {"parsed": 9, "fragments": 1, "pages": 1, "findings": 1, "texts": 1, "files": 1}
+    assert counts == {"parsed": 9, "filetexts": 5, "fragments": 1, "pages": 1, "findings": 1, "texts": 1, "files": 1}
 
 
 def test_a_one_event_edit_rewrites_only_the_cache_shards_it_changed(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -427,8 +427,8 @@ def test_a_one_event_edit_rewrites_only_the_cache_shards_it_changed(example: Pat
     assert built(example, "dist") == built(example, "fresh", use_cache=False)
     rewritten = {p.relative_to(example / DIR).as_posix() for p in (example / DIR).rglob("*.json") if p.stat().st_mtime != OLD}
     kinds = {name.split("/")[0] for name in rewritten}
-    # the edited file (its document, and which document it is now); the event's fragments, pages, findings, texts
-    assert kinds == {"parsed", "files", "fragments", "pages", "findings", "texts"}
+    # the edited file (its document, its text, and which document it is now); the event's fragments, pages, findings, texts
+    assert kinds == {"parsed", "filetexts", "files", "fragments", "pages", "findings", "texts"}
     assert sum(name.startswith("parsed/") for name in rewritten) <= 2  # the new document's shard (and the old one's, removed or rewritten)
     assert sum(name.startswith("findings/") for name in rewritten) <= 2  # the event's new findings, its old ones dropped
     assert len(rewritten) < len(files) / 4
@@ -565,3 +565,43 @@ def test_statements_are_rendered_once_before_the_render_workers_fork(tmp_path: P
     assert len(statements) > 1500 and {pid for pid, _ in statements} == {str(os.getpid())}
     assert any(pid != str(os.getpid()) for pid, _ in lines)  # the workers rendered the rest (sources)
     assert snapshot(project / "dist") == built(project, "fresh", use_cache=False)
+
+
+def test_an_edit_build_decodes_only_the_cache_entries_it_reads(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a one-event edit, of the entry files' texts only the edited file's last version is decoded (it is
+    parsed against it), and of the fragments only those of the pages rendered again: the others are carried
+    into the next save undecoded, and the build still equals a fresh one."""
+    from site_builder.content import records
+
+    built(example, "dist")
+    total = len(DiskCache.open(example).loaded["fragments"])
+    decoded: list[tuple[str, bytes]] = []
+    real = records._decode
+
+    def counting(blob: bytes, start: int, end: int) -> object:
+        head = blob[blob.index(b"\n") + 1:blob.index(b"\n", blob.index(b"\n") + 1)]  # below the signature line
+        decoded.append((records.json.loads(head)["header"]["kind"], blob[start:end]))
+        return real(blob, start, end)
+
+    path = example / "content" / "entries" / "charges.yaml"
+    old = path.read_bytes()
+    path.write_bytes(old.replace(b"with involuntary manslaughter\n", b"with manslaughter\n"))
+    asked: set[str] = set()  # the fragments a page rendered again found in the cache
+    fragment = DiskCache.fragment
+
+    def found(self: DiskCache, key: str) -> str | None:
+        html = fragment(self, key)
+        if html is not None:
+            asked.add(key)
+        return html
+
+    monkeypatch.setattr(records, "_decode", counting)
+    monkeypatch.setattr(DiskCache, "fragment", found)
+    cached = built(example, "dist")
+    monkeypatch.undo()
+    assert [record for kind, record in decoded if kind == "filetexts"] == [b"s" + old]
+    fragments = [record for kind, record in decoded if kind == "fragments"]
+    assert 0 < len(fragments) == len(asked) < total  # each asked for decoded once; none of those only carried over
+    assert cached == built(example, "fresh", use_cache=False)
+    again = DiskCache.open(example)  # what was carried undecoded was written back whole
+    assert len(again.loaded["filetexts"]) == 5 and len(again.loaded["fragments"]) == total
