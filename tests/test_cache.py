@@ -363,6 +363,31 @@ def test_validation_findings_are_reused_per_unchanged_item(example: Path, monkey
     assert cached == built(example, "fresh", use_cache=False)
 
 
+def test_an_unchanged_list_of_items_is_validated_by_one_verdict(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file's events (claims, quotes; the people) unchanged since the last build take their findings from one
+    entry for the whole list, not one per item; the edited list is looked up item by item, and an item of a list
+    answered whole keeps its own entry for a later edit of that list."""
+    built(example, "dist")
+    looked_up: list[str] = []
+    real = DiskCache.findings
+    monkeypatch.setattr(DiskCache, "findings", lambda self, key: looked_up.append(key) or real(self, key))
+    seen = checks(monkeypatch)
+    built(example, "dist")
+    assert looked_up == [] and seen == []
+    path = example / "content" / "entries" / "reality-show.yaml"
+    path.write_text(path.read_text("utf-8").replace("title: TLC releases the first trailer for The Baldwins",
+                                                    "title: TLC releases the first trailer of The Baldwins"), "utf-8")
+    built(example, "dist")
+    assert len(looked_up) == 4 and seen == ["show-trailer-released"]  # reality-show's 4 events; the edited one checked
+    looked_up.clear()
+    seen.clear()
+    path = example / "content" / "entries" / "charges.yaml"
+    path.write_text(path.read_text("utf-8").replace("with involuntary manslaughter\n", "with manslaughter\n"), "utf-8")
+    cached = built(example, "dist")
+    assert len(looked_up) == 4 and seen == ["charges-filing-decision"]  # the 3 others kept their entries
+    assert cached == built(example, "fresh", use_cache=False)
+
+
 TRAILER = "On Monday, TLC released the first trailer for the documentary series"
 # Edits that make an unchanged item wrong: what it is checked against changed, not the item.
 BREAKING = [
@@ -397,7 +422,9 @@ def test_damaged_findings_in_a_signed_cache_are_checked_again(example: Path, mon
     fresh = built(example, "fresh", use_cache=False)
     built(example, "dist")
     disk = DiskCache.open(example)
-    assert len(disk.loaded["findings"]) == 88 + 28  # every event, claim and quote of the example, and every person
+    # every event, claim and quote of the example, and every person; and one verdict per list (3 in each of 5
+    # entries, the people)
+    assert len(disk.loaded["findings"]) == 88 + 28 + 3 * 5 + 1
     seen = checks(monkeypatch)
     for value in ("", [["where"]], [[["a", None], "message"]], [[[True], "message"]], {"a": 1}):
         disk._write("findings", {key: value for key in disk.loaded["findings"]})
@@ -430,7 +457,8 @@ def test_a_one_event_edit_rewrites_only_the_cache_shards_it_changed(example: Pat
     # the edited file (its document, its text, and which document it is now); the event's fragments, pages, findings, texts
     assert kinds == {"parsed", "filetexts", "files", "fragments", "pages", "findings", "texts"}
     assert sum(name.startswith("parsed/") for name in rewritten) <= 2  # the new document's shard (and the old one's, removed or rewritten)
-    assert sum(name.startswith("findings/") for name in rewritten) <= 2  # the event's new findings, its old ones dropped
+    # the event's new findings and the new verdict of its file's events; the old ones dropped
+    assert sum(name.startswith("findings/") for name in rewritten) <= 4
     assert len(rewritten) < len(files) / 4
 
 

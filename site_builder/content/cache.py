@@ -234,6 +234,25 @@ class DiskCache:
     def remember_findings(self, key: str, found: list[tuple[tuple[int | str, ...], str]]) -> None:
         self.used["findings"][key] = [[list(where), message] for where, message in found]
 
+    # One verdict for a whole list of items (a file's events, its claims, the people): the findings of each, and
+    # where each item's own entry is, kept with it (so that an edit of one item later finds the others').
+
+    def verdict(self, key: str, count: int) -> list[list[tuple[tuple[int | str, ...], str]]] | None:
+        """The findings of each of the ``count`` items recorded for ``key``; None when there are none to trust."""
+        entry = self.loaded["findings"].get(key)
+        if not isinstance(entry, dict):
+            return None
+        keys, found = entry.get("keys"), entry.get("findings")
+        if not (isinstance(keys, list) and isinstance(found, list) and len(keys) == len(found) == count
+                and all(isinstance(f, list) and all(_is_finding(x) for x in f) for f in found)):
+            return None
+        self.used["findings"].carry(key, self.loaded["findings"])
+        self.used["findings"].carry_all(keys, self.loaded["findings"])
+        return [[(tuple(where), message) for where, message in f] for f in found]
+
+    def remember_verdict(self, key: str, keys: list[str], found: list[list[tuple[tuple[int | str, ...], str]]]) -> None:
+        self.used["findings"][key] = {"keys": keys, "findings": [[[list(where), message] for where, message in f] for f in found]}
+
     # Rendered fragments, by a digest of everything they show.
 
     def fragment(self, key: str) -> str | None:
