@@ -488,7 +488,11 @@ def exported(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_export_texts_of_unchanged_items_come_from_the_cache(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """case.json and timeline.json are joined from each item's text; `build` keeps those texts in the cache."""
+    """case.json and timeline.json are joined from each item's text; `build` keeps those texts in the cache, a run
+    of items at a time (here, runs of one item: the key of each run shows each of its items)."""
+    from site_builder.build import pipeline
+
+    monkeypatch.setattr(pipeline, "RUN_LONGEST", 1)
     built(example, "dist")
     seen = exported(monkeypatch)
     path = example / "content" / "entries" / "reality-show.yaml"
@@ -633,3 +637,15 @@ def test_an_edit_build_decodes_only_the_cache_entries_it_reads(example: Path, mo
     assert cached == built(example, "fresh", use_cache=False)
     again = DiskCache.open(example)  # what was carried undecoded was written back whole
     assert len(again.loaded["filetexts"]) == 5 and len(again.loaded["fragments"]) == total
+
+
+def test_runs_of_export_texts_end_where_the_items_say() -> None:
+    """A run ends after an item whose digest ends with 00, or when it is RUN_LONGEST long; an item added
+    changes the run it joins, not the runs after it (they are chosen by the items, not their positions)."""
+    from site_builder.build.pipeline import runs
+
+    digests = ["a1", "b2", "c00", "d4", "e00", "f6", "a7", "b8", "c9"]
+    assert runs(digests, 3) == [(0, 3), (3, 5), (5, 8), (8, 9)]
+    assert runs(digests, 100) == [(0, 3), (3, 5), (5, 9)]
+    assert runs(["x"] + digests, 100) == [(0, 4), (4, 6), (6, 10)]  # the same runs after the first, one further on
+    assert runs([], 3) == []

@@ -59,6 +59,8 @@ def shard_width(kind: str, entries: int) -> int:
     """How many hex digits of a key name its shard, for ``entries`` entries of ``kind``."""
     if kind in ("parsed", "filetexts"):
         return 2
+    if kind == "texts":  # each the texts of up to ~1,000 items (pipeline.ItemTexts): a small site's in one file
+        return 0 if entries <= 16 else 2
     return 0 if entries <= SHARD_ENTRIES else 1 if entries <= SHARD_ENTRIES * 16 else 2
 
 
