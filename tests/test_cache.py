@@ -649,3 +649,24 @@ def test_runs_of_export_texts_end_where_the_items_say() -> None:
     assert runs(digests, 100) == [(0, 3), (3, 5), (5, 9)]
     assert runs(["x"] + digests, 100) == [(0, 4), (4, 6), (6, 10)]  # the same runs after the first, one further on
     assert runs([], 3) == []
+
+
+def test_an_event_added_then_removed_gives_the_output_of_a_fresh_build(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An added item changes the run of export texts it joins (and the verdict of its list); removing it again
+    finds the runs of before, and the output is a fresh build's each time."""
+    from site_builder.build import pipeline
+
+    monkeypatch.setattr(pipeline, "RUN_LONGEST", 4)  # several runs in the example's lists
+    built(example, "dist")
+    path = example / "content" / "entries" / "charges.yaml"
+    old = path.read_text("utf-8")
+    start = old.index("  - id: charges-filing-decision\n")
+    end = old.index("  - id: charges-nikas-responds\n")
+    added = old[start:end].replace("id: charges-filing-decision", "id: charges-filing-copy").replace(
+        "title: Prosecutors decide", "title: Prosecutors again decide")
+    path.write_text(old[:end] + added + old[end:], "utf-8")
+    cached = built(example, "dist")
+    assert cached == built(example, "fresh", use_cache=False)
+    assert b"Prosecutors again decide" in cached["case.json"] and b"Prosecutors again decide" in cached["timeline.json"]
+    path.write_text(old, "utf-8")
+    assert built(example, "dist") == built(example, "fresh2", use_cache=False)
