@@ -41,7 +41,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_second_build_reuses_the_cache_and_gives_the_same_bytes(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = built(example, "dist")
-    assert sorted(p.name for p in (example / DIR).iterdir()) == ["files", "findings", "fragments", "pages", "parsed", "texts"]
+    assert sorted(p.name for p in (example / DIR).iterdir()) == ["files", "filetexts", "findings", "fragments", "pages", "parsed", "texts"]
     seen = parses(monkeypatch)
     assert built(example, "dist") == first
     assert seen == []  # every file came from the cache
@@ -363,6 +363,31 @@ def test_validation_findings_are_reused_per_unchanged_item(example: Path, monkey
     assert cached == built(example, "fresh", use_cache=False)
 
 
+def test_an_unchanged_list_of_items_is_validated_by_one_verdict(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file's events (claims, quotes; the people) unchanged since the last build take their findings from one
+    entry for the whole list, not one per item; the edited list is looked up item by item, and an item of a list
+    answered whole keeps its own entry for a later edit of that list."""
+    built(example, "dist")
+    looked_up: list[str] = []
+    real = DiskCache.findings
+    monkeypatch.setattr(DiskCache, "findings", lambda self, key: looked_up.append(key) or real(self, key))
+    seen = checks(monkeypatch)
+    built(example, "dist")
+    assert looked_up == [] and seen == []
+    path = example / "content" / "entries" / "reality-show.yaml"
+    path.write_text(path.read_text("utf-8").replace("title: TLC releases the first trailer for The Baldwins",
+                                                    "title: TLC releases the first trailer of The Baldwins"), "utf-8")
+    built(example, "dist")
+    assert len(looked_up) == 4 and seen == ["show-trailer-released"]  # reality-show's 4 events; the edited one checked
+    looked_up.clear()
+    seen.clear()
+    path = example / "content" / "entries" / "charges.yaml"
+    path.write_text(path.read_text("utf-8").replace("with involuntary manslaughter\n", "with manslaughter\n"), "utf-8")
+    cached = built(example, "dist")
+    assert len(looked_up) == 4 and seen == ["charges-filing-decision"]  # the 3 others kept their entries
+    assert cached == built(example, "fresh", use_cache=False)
+
+
 TRAILER = "On Monday, TLC released the first trailer for the documentary series"
 # Edits that make an unchanged item wrong: what it is checked against changed, not the item.
 BREAKING = [
@@ -397,7 +422,9 @@ def test_damaged_findings_in_a_signed_cache_are_checked_again(example: Path, mon
     fresh = built(example, "fresh", use_cache=False)
     built(example, "dist")
     disk = DiskCache.open(example)
-    assert len(disk.loaded["findings"]) == 88 + 28  # every event, claim and quote of the example, and every person
+    # every event, claim and quote of the example, and every person; and one verdict per list (3 in each of 5
+    # entries, the people)
+    assert len(disk.loaded["findings"]) == 88 + 28 + 3 * 5 + 1
     seen = checks(monkeypatch)
     for value in ("", [["where"]], [[["a", None], "message"]], [[[True], "message"]], {"a": 1}):
         disk._write("findings", {key: value for key in disk.loaded["findings"]})
@@ -409,7 +436,7 @@ def test_damaged_findings_in_a_signed_cache_are_checked_again(example: Path, mon
 def test_a_small_site_keeps_one_cache_file_per_kind_and_one_per_parsed_file(example: Path) -> None:
     built(example, "dist")
     counts = {kind.name: len(list(kind.iterdir())) for kind in (example / DIR).iterdir()}
-    assert counts == {"parsed": 9, "fragments": 1, "pages": 1, "findings": 1, "texts": 1, "files": 1}
+    assert counts == {"parsed": 9, "filetexts": 5, "fragments": 1, "pages": 1, "findings": 1, "texts": 1, "files": 1}
 
 
 def test_a_one_event_edit_rewrites_only_the_cache_shards_it_changed(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -427,10 +454,11 @@ def test_a_one_event_edit_rewrites_only_the_cache_shards_it_changed(example: Pat
     assert built(example, "dist") == built(example, "fresh", use_cache=False)
     rewritten = {p.relative_to(example / DIR).as_posix() for p in (example / DIR).rglob("*.json") if p.stat().st_mtime != OLD}
     kinds = {name.split("/")[0] for name in rewritten}
-    # the edited file (its document, and which document it is now); the event's fragments, pages, findings, texts
-    assert kinds == {"parsed", "files", "fragments", "pages", "findings", "texts"}
+    # the edited file (its document, its text, and which document it is now); the event's fragments, pages, findings, texts
+    assert kinds == {"parsed", "filetexts", "files", "fragments", "pages", "findings", "texts"}
     assert sum(name.startswith("parsed/") for name in rewritten) <= 2  # the new document's shard (and the old one's, removed or rewritten)
-    assert sum(name.startswith("findings/") for name in rewritten) <= 2  # the event's new findings, its old ones dropped
+    # the event's new findings and the new verdict of its file's events; the old ones dropped
+    assert sum(name.startswith("findings/") for name in rewritten) <= 4
     assert len(rewritten) < len(files) / 4
 
 
@@ -460,7 +488,11 @@ def exported(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_export_texts_of_unchanged_items_come_from_the_cache(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """case.json and timeline.json are joined from each item's text; `build` keeps those texts in the cache."""
+    """case.json and timeline.json are joined from each item's text; `build` keeps those texts in the cache, a run
+    of items at a time (here, runs of one item: the key of each run shows each of its items)."""
+    from site_builder.build import pipeline
+
+    monkeypatch.setattr(pipeline, "RUN_LONGEST", 1)
     built(example, "dist")
     seen = exported(monkeypatch)
     path = example / "content" / "entries" / "reality-show.yaml"
@@ -605,3 +637,76 @@ def test_a_build_that_fails_after_prepare_leaves_the_cache_as_it_was(example: Pa
     with pytest.raises(OSError, match="disk full"):
         built(example, "dist")
     assert snapshot(example / DIR) == before
+
+
+def test_an_edit_build_decodes_only_the_cache_entries_it_reads(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a one-event edit, of the entry files' texts only the edited file's last version is decoded (it is
+    parsed against it), and of the fragments only those of the pages rendered again: the others are carried
+    into the next save undecoded, and the build still equals a fresh one."""
+    from site_builder.content import records
+
+    built(example, "dist")
+    total = len(DiskCache.open(example).loaded["fragments"])
+    decoded: list[tuple[str, bytes]] = []
+    real = records._decode
+
+    def counting(blob: bytes, start: int, end: int) -> object:
+        head = blob[blob.index(b"\n") + 1:blob.index(b"\n", blob.index(b"\n") + 1)]  # below the signature line
+        decoded.append((records.json.loads(head)["header"]["kind"], blob[start:end]))
+        return real(blob, start, end)
+
+    path = example / "content" / "entries" / "charges.yaml"
+    old = path.read_bytes()
+    path.write_bytes(old.replace(b"with involuntary manslaughter\n", b"with manslaughter\n"))
+    asked: set[str] = set()  # the fragments a page rendered again found in the cache
+    fragment = DiskCache.fragment
+
+    def found(self: DiskCache, key: str) -> str | None:
+        html = fragment(self, key)
+        if html is not None:
+            asked.add(key)
+        return html
+
+    monkeypatch.setattr(records, "_decode", counting)
+    monkeypatch.setattr(DiskCache, "fragment", found)
+    cached = built(example, "dist")
+    monkeypatch.undo()
+    assert [record for kind, record in decoded if kind == "filetexts"] == [b"s" + old]
+    fragments = [record for kind, record in decoded if kind == "fragments"]
+    assert 0 < len(fragments) == len(asked) < total  # each asked for decoded once; none of those only carried over
+    assert cached == built(example, "fresh", use_cache=False)
+    again = DiskCache.open(example)  # what was carried undecoded was written back whole
+    assert len(again.loaded["filetexts"]) == 5 and len(again.loaded["fragments"]) == total
+
+
+def test_runs_of_export_texts_end_where_the_items_say() -> None:
+    """A run ends after an item whose digest ends with 00, or when it is RUN_LONGEST long; an item added
+    changes the run it joins, not the runs after it (they are chosen by the items, not their positions)."""
+    from site_builder.build.pipeline import runs
+
+    digests = ["a1", "b2", "c00", "d4", "e00", "f6", "a7", "b8", "c9"]
+    assert runs(digests, 3) == [(0, 3), (3, 5), (5, 8), (8, 9)]
+    assert runs(digests, 100) == [(0, 3), (3, 5), (5, 9)]
+    assert runs(["x"] + digests, 100) == [(0, 4), (4, 6), (6, 10)]  # the same runs after the first, one further on
+    assert runs([], 3) == []
+
+
+def test_an_event_added_then_removed_gives_the_output_of_a_fresh_build(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An added item changes the run of export texts it joins (and the verdict of its list); removing it again
+    finds the runs of before, and the output is a fresh build's each time."""
+    from site_builder.build import pipeline
+
+    monkeypatch.setattr(pipeline, "RUN_LONGEST", 4)  # several runs in the example's lists
+    built(example, "dist")
+    path = example / "content" / "entries" / "charges.yaml"
+    old = path.read_text("utf-8")
+    start = old.index("  - id: charges-filing-decision\n")
+    end = old.index("  - id: charges-nikas-responds\n")
+    added = old[start:end].replace("id: charges-filing-decision", "id: charges-filing-copy").replace(
+        "title: Prosecutors decide", "title: Prosecutors again decide")
+    path.write_text(old[:end] + added + old[end:], "utf-8")
+    cached = built(example, "dist")
+    assert cached == built(example, "fresh", use_cache=False)
+    assert b"Prosecutors again decide" in cached["case.json"] and b"Prosecutors again decide" in cached["timeline.json"]
+    path.write_text(old, "utf-8")
+    assert built(example, "dist") == built(example, "fresh2", use_cache=False)

@@ -397,3 +397,24 @@ def test_what_a_build_did_not_write_is_found_however_it_hides(tmp_path: Path) ->
     (out / "empty").mkdir()
     listed = {"a/b/page.html", "linked.html", "pipe.html", "folder.html", "linked-folder", "a/b/gone.html"}
     assert unlisted(out, listed) == [f"a/{MARKER}", "a/b/extra.html", "folder.html/inside.txt", "linked-folder", "linked.html", "pipe.html"]
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "../outside.html", "a/../../b", "a//b", "a/", "./a", "a/./b", "", "a\\b",
+                                  ".", "a/.."])
+def test_an_output_path_leaving_or_not_naming_a_file_of_the_output_folder_is_refused(tmp_path: Path, name: str) -> None:
+    from site_builder.build.write import write_site
+    from site_builder.errors import OutputError
+
+    with pytest.raises(OutputError) as caught:
+        write_site({"index.html": b"ok", name: b"x"}, tmp_path / "dist", [])
+    assert str(caught.value) == f"output path '{name}' would escape the output folder"
+    assert not (tmp_path / "dist").exists()
+
+
+def test_output_paths_in_folders_are_written(tmp_path: Path) -> None:
+    from site_builder.build.write import write_site
+
+    files = {"index.html": b"1", "a/index.html": b"2", "a/b/c.html": b"3", "a.b/..c": b"4", ".well-known/x": b"5"}
+    write_site(files, tmp_path / "dist", [])
+    assert {p.relative_to(tmp_path / "dist").as_posix(): p.read_bytes() for p in (tmp_path / "dist").rglob("*")
+            if p.is_file() and p.name != ".site-builder-build.json"} == files

@@ -54,11 +54,11 @@ def case_json(site: Site, memo: Memo | None = None) -> bytes:
                        "quotes": [_quote(q) for q in site.quotes]})
     # A person's text shows its model and citations, both the same while the model is (and sources.yaml: see Memo).
     lists = {
-        "people": [memo.get("json", p.model, lambda: _json(_person(p))) for p in site.people],
+        "people": memo.texts("json", site.people, lambda p: _json(_person(p)), key=lambda p: p.model),
         "sources": [_json(_source(s)) for s in site.sources],
-        "events": [memo.get("json", e, lambda: _json(_event(e))) for e in site.events],
-        "claims": [memo.get("json", c, lambda: _json(_claim(c))) for c in site.claims],
-        "quotes": [memo.get("json", q, lambda: _json(_quote(q))) for q in site.quotes],
+        "events": memo.texts("json", site.events, lambda e: _json(_event(e))),
+        "claims": memo.texts("json", site.claims, lambda c: _json(_claim(c))),
+        "quotes": memo.texts("json", site.quotes, lambda q: _json(_quote(q))),
     }
     return (_object(head, lists) + "\n").encode("utf-8")
 
@@ -183,8 +183,8 @@ def timeline_json(site: Site, plan: Plan, memo: Memo | None = None) -> bytes:
     if memo is None:
         return _whole({"title": title, "events": [_slide(site, e, plan) for e in site.events]})
     # A slide links to the page of its strand that holds the event: that page is part of what it is kept under.
-    slides = [memo.get("slide", e, lambda: _json(_slide(site, e, plan)), (site.base_url, plan.item_path(e.topic.id, f"event-{e.model.id}")))
-              for e in site.events]
+    slides = memo.texts("slide", site.events, lambda e: _json(_slide(site, e, plan)),
+                        lambda e: (site.base_url, plan.item_path(e.topic.id, f"event-{e.model.id}")))
     return (_object({"title": title}, {"events": slides}) + "\n").encode("utf-8")
 
 

@@ -30,6 +30,7 @@ __all__ = ["CLAIM_LABELS", "CLAIM_ORDER", "LATEST_SHOWN", "STRAND_HUES", "Cite",
            "PersonView", "QuoteView", "Site", "SourceView", "Speaker", "TopicView", "build_site"]  # the views too: they were defined here
 
 T = TypeVar("T")
+V = TypeVar("V")
 class Memo:
     """Work derived from content models, kept between builds (the dev server's rebuilds): each strand's views
     and what they add to each person's and source's lists, the person and source views (:func:`build_site`),
@@ -82,6 +83,14 @@ class Memo:
         value = make()
         self.new[key] = (obj, extra, value)
         return value
+
+    def texts(self, kind: str, items: list[V], make: Callable[[V], str], extra: Callable[[V], object] | None = None,
+              key: Callable[[V], object] | None = None) -> list[str]:
+        """Texts whose join with "," is the join of each of ``items``' texts of ``kind`` (exports: case.json and
+        timeline.json list them so): here one per item, :meth:`get` under ``key(item)`` (else the item) and
+        ``extra(item)``; the cache on disk's (pipeline.ItemTexts) may give one for many items."""
+        return [self.get(kind, key(item) if key else item, functools.partial(make, item), extra(item) if extra else None)
+                for item in items]
 
 
 # What one strand's shown items add to a person's lists (events, claims by, claims about, quotes) and to a

@@ -35,7 +35,7 @@ import shutil
 import stat
 import sys
 from collections.abc import Callable, Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from ..errors import OutputError
 from ..files import FileId, file_id
@@ -53,8 +53,12 @@ def check_paths(files: dict[str, bytes]) -> None:
 
 
 def _safe_path(name: str) -> bool:
-    path = PurePosixPath(name)
-    return not (path.is_absolute() or ".." in path.parts or str(path) != name or name.startswith("./") or "\\" in name)
+    """Whether ``name`` is a normalised relative path of a file: no leading or doubled "/", no "." or ".." part,
+    no backslash. (Checked on the string: a PurePosixPath per name cost 10 ms a build, each name checked three times.)"""
+    return not (name.startswith("/") or "\\" in name or any(part in _NOT_NAMES for part in name.split("/")))
+
+
+_NOT_NAMES = frozenset(("", ".", ".."))
 
 
 def manifest(files: dict[str, bytes]) -> bytes:
@@ -105,14 +109,15 @@ def unlisted(folder: Path, listed: set[str]) -> list[str]:
     return sorted(found)
 
 
-def check_replaceable(out: Path) -> None:
-    """Raise OutputError unless ``out`` is missing, empty, or a build's output with nothing added to it."""
+def check_replaceable(out: Path) -> set[str] | None:
+    """Raise OutputError unless ``out`` is missing, empty, or a build's output with nothing added to it; the
+    files its marker lists (None when there is no output to replace)."""
     if not out.exists() and not out.is_symlink():
-        return
+        return None
     if not out.is_dir():
         raise OutputError(f"refusing to replace '{out}': it is not a folder")
     if not any(out.iterdir()):
-        return
+        return None
     listed = read_manifest(out)
     if listed is None:
         raise OutputError(f"refusing to replace '{out}': it is not a site-builder output (no {MARKER}); "
@@ -122,6 +127,7 @@ def check_replaceable(out: Path) -> None:
         more = f" and {len(extra) - SHOWN} more" if len(extra) > SHOWN else ""
         raise OutputError(f"refusing to replace '{out}': it holds files the last build did not write: "
                           f"{', '.join(extra[:SHOWN])}{more}; move them elsewhere, then build again")
+    return listed
 
 
 def write_site(files: dict[str, bytes], out: Path, protect: list[Path], read_back: Mapping[str, FileId] | None = None) -> None:
@@ -137,25 +143,39 @@ def write_site(files: dict[str, bytes], out: Path, protect: list[Path], read_bac
         if out == folder or folder.is_relative_to(out):
             raise OutputError(f"refusing to write the site to '{out}': it contains '{folder}'")
     staging = _sibling(out, "staging", os.getpid())
+    swapped: set[str] | None = None
     try:
-        check_replaceable(out)
-        previous = out if out.is_dir() and any(out.iterdir()) else None  # checked above: only our own regular files
+        listed = check_replaceable(out)
+        previous = str(out) if listed is not None else None  # checked above: only our own regular files
         shutil.rmtree(staging, ignore_errors=True)
-        for name, data in sorted(files.items()):
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if previous is None or not _keep(previous / name, target, data, (read_back or {}).get(name)):
-                target.write_bytes(data)
+        _write_files(files, str(staging), previous, read_back or {})
         (staging / MARKER).write_bytes(manifest(files))  # last: a staging folder with a marker is complete
         _put_in_place(staging, out)
+        swapped = listed
     except OSError as exc:
         raise OutputError(f"cannot write the site to '{out}': {exc.strerror or exc}") from None
     finally:
-        # After a swap the staging path holds the previous output, checked above to be all the build's own.
-        _remove_build(staging, partial=True)
+        # After a swap the staging path holds the previous output, checked above to be all the build's own (its
+        # marker listing ``listed``: whatever is there besides is left alone).
+        _remove_build(staging, partial=True, listed=swapped)
 
 
-def _keep(old: Path, target: Path, data: bytes, known: FileId | None = None) -> bool:
+def _write_files(files: dict[str, bytes], staging: str, previous: str | None, read_back: Mapping[str, FileId]) -> None:
+    """Write ``files`` into the folder ``staging``, each carried over from ``previous`` (the last output) when its
+    bytes are the same there. (On strings, each folder made once: 1,151 files, 1,138 folders at 4,000 events.)"""
+    made: set[str] = set()
+    for name, data in sorted(files.items()):
+        folder, _, _ = name.rpartition("/")
+        if folder not in made:
+            os.makedirs(os.path.join(staging, folder), exist_ok=True)
+            made.add(folder)
+        target = os.path.join(staging, name)
+        if previous is None or not _keep(os.path.join(previous, name), target, data, read_back.get(name)):
+            with open(target, "wb") as handle:
+                handle.write(data)
+
+
+def _keep(old: str, target: str, data: bytes, known: FileId | None = None) -> bool:
     """Put the previous build's ``old`` at ``target`` when its bytes are ``data``, keeping its time of last
     change (rsync and CDN deploys then send only what changed): a hard link, else a copy with its times.
     False when there is no such file, it differs, or it cannot be linked or copied (then write it anew).
@@ -257,13 +277,14 @@ def _is_build(folder: Path) -> bool:
     return listed is not None and not unlisted(folder, listed)
 
 
-def _remove_build(folder: Path, partial: bool) -> None:
+def _remove_build(folder: Path, partial: bool, listed: set[str] | None = None) -> None:
     """Delete ``folder`` if it holds only what a build wrote: a complete build (marker, nothing unlisted),
-    an empty folder, or, when ``partial``, a staging folder a build was still writing (no marker yet)."""
+    an empty folder, or, when ``partial``, a staging folder a build was still writing (no marker yet).
+    ``listed``: what its marker lists, read already (the output this build replaced)."""
     if not folder.is_dir() or folder.is_symlink():
         return
     try:
-        listed = read_manifest(folder)
+        listed = read_manifest(folder) if listed is None else listed
     except OutputError:
         return
     if listed is None and (partial or not any(folder.iterdir())):

@@ -9,7 +9,7 @@ that build used (each kind in shards by key, so that a small edit rewrites a
 few small files).
 
 A cache file is project data anyone who can write the project can write, so
-nothing in it is trusted: it is JSON (never executed, unlike a pickle), it is
+nothing in it is trusted: it is text and JSON (never executed, unlike a pickle; see content.records), it is
 signed with HMAC-SHA256 under a key kept outside the project (in the user's
 cache folder, created on first use), and it names its format, the package's
 version and code, the project folder, its kind and its shard. A file that is unsigned, signed
@@ -27,36 +27,40 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
-import json
 import os
 import re
 import stat
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from collections.abc import Iterable
 from typing import Any
 
 import pydantic
 
 from .. import __version__
 from ..files import NO_FILE, FileId, file_id
+from .records import Records, shard_body
 from .yamlload import YamlDoc, lines_of
 
 DIR = ".site-builder-cache"
-FORMAT = "site-builder cache"
-KINDS = ("parsed", "fragments", "pages", "findings", "texts", "search", "files")
+FORMAT = "site-builder cache 2"  # 2: records decoded on use (content.records)
+# "filetexts": an entry file's text by the digest of its bytes (what its next version is parsed against), apart
+# from its parsed document so that only the edited file's text is ever decoded.
+KINDS = ("parsed", "filetexts", "fragments", "pages", "findings", "texts", "search", "files")
 KEY_BYTES = 32
 # Each kind is a folder of shards, by the first hex digits of the entries' keys (every key is a SHA-256 digest):
 # a build that changes a few entries rewrites the few shards that hold them, not megabytes of JSON. How many
 # digits grows with the number of entries (a small site keeps a file or a few per kind, not hundreds); a parsed
-# file is large, so each has a shard of its own.
+# file and an entry file's text are large, so each has a shard of its own.
 SHARD_ENTRIES = 256  # about how many entries a shard holds at most before the shards split by one more digit
 _SHARD_FILE = re.compile(r"s([0-9a-f]{0,2})\.json")
 
 
 def shard_width(kind: str, entries: int) -> int:
     """How many hex digits of a key name its shard, for ``entries`` entries of ``kind``."""
-    if kind == "parsed":
+    if kind in ("parsed", "filetexts"):
         return 2
+    if kind == "texts":  # each the texts of up to ~1,000 items (pipeline.ItemTexts): a small site's in one file
+        return 0 if entries <= 16 else 2
     return 0 if entries <= SHARD_ENTRIES else 1 if entries <= SHARD_ENTRIES * 16 else 2
 
 
@@ -125,8 +129,8 @@ class DiskCache:
         self.code = code_fingerprint() if key else ""
         # The keys each shard file held; None for a file there but not to trust, which the next save replaces or removes.
         self.shards: dict[str, dict[str, set[str] | None]] = {kind: {} for kind in KINDS}
-        self.loaded: dict[str, dict[str, Any]] = {kind: self._read(kind) for kind in KINDS}
-        self.used: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
+        self.loaded: dict[str, Records] = {kind: self._read(kind) for kind in KINDS}
+        self.used: dict[str, Records] = {kind: Records() for kind in KINDS}
         self._digests: dict[int, tuple[Any, str]] = {}
         self._raw: tuple[bytes, str] | None = None  # the file bytes last digested, and their digest
         self._record: dict[str, tuple[str, dict[str, list[Any]]]] = {}  # parsed file -> its model's lists, for save
@@ -148,13 +152,17 @@ class DiskCache:
         entry = self.loaded["parsed"].get(key)
         if not (isinstance(entry, dict) and "data" in entry):
             return None
-        self.used["parsed"][key] = entry
+        self.used["parsed"].carry(key, self.loaded["parsed"])
+        self.used["filetexts"].carry(key, self.loaded["filetexts"])  # undecoded: only an edited file's is read
         return YamlDoc(name, entry["data"], lines_of(raw, name))  # lines: by parsing ``raw`` again, if an error needs one
 
     def remember_doc(self, raw: bytes, doc: YamlDoc, text: str | None = None) -> None:
         """Record what ``raw`` parsed to; ``text``: its text too (an entry file's, which the next version of the
         file is parsed against: see :meth:`previous`)."""
-        self.used["parsed"][self._raw_key(raw)] = {"data": doc.data} if text is None else {"data": doc.data, "text": text}
+        key = self._raw_key(raw)
+        self.used["parsed"][key] = {"data": doc.data}
+        if text is not None:
+            self.used["filetexts"][key] = text
 
     # The last version of each file: an edited entry file is parsed again only where it changed (content.incremental).
 
@@ -163,9 +171,9 @@ class DiskCache:
         build read, when the cache holds both; else None."""
         for record in self.loaded["files"].values():
             if isinstance(record, dict) and record.get("label") == label and isinstance(record.get("raw"), str):
-                entry = self.loaded["parsed"].get(record["raw"])
-                if isinstance(entry, dict) and isinstance(entry.get("text"), str) and "data" in entry:
-                    return entry["text"], entry["data"]
+                entry, text = self.loaded["parsed"].get(record["raw"]), self.loaded["filetexts"].get(record["raw"])
+                if isinstance(entry, dict) and isinstance(text, str) and "data" in entry:
+                    return text, entry["data"]
         return None
 
     def remember_file(self, label: str, raw: bytes) -> None:
@@ -228,11 +236,30 @@ class DiskCache:
         entry = self.loaded["findings"].get(key)
         if not (isinstance(entry, list) and all(_is_finding(f) for f in entry)):
             return None
-        self.used["findings"][key] = entry
+        self.used["findings"].carry(key, self.loaded["findings"])
         return [(tuple(where), message) for where, message in entry]
 
     def remember_findings(self, key: str, found: list[tuple[tuple[int | str, ...], str]]) -> None:
         self.used["findings"][key] = [[list(where), message] for where, message in found]
+
+    # One verdict for a whole list of items (a file's events, its claims, the people): the findings of each, and
+    # where each item's own entry is, kept with it (so that an edit of one item later finds the others').
+
+    def verdict(self, key: str, count: int) -> list[list[tuple[tuple[int | str, ...], str]]] | None:
+        """The findings of each of the ``count`` items recorded for ``key``; None when there are none to trust."""
+        entry = self.loaded["findings"].get(key)
+        if not isinstance(entry, dict):
+            return None
+        keys, found = entry.get("keys"), entry.get("findings")
+        if not (isinstance(keys, list) and isinstance(found, list) and len(keys) == len(found) == count
+                and all(isinstance(f, list) and all(_is_finding(x) for x in f) for f in found)):
+            return None
+        self.used["findings"].carry(key, self.loaded["findings"])
+        self.used["findings"].carry_all(keys, self.loaded["findings"])
+        return [[(tuple(where), message) for where, message in f] for f in found]
+
+    def remember_verdict(self, key: str, keys: list[str], found: list[list[tuple[tuple[int | str, ...], str]]]) -> None:
+        self.used["findings"][key] = {"keys": keys, "findings": [[[list(where), message] for where, message in f] for f in found]}
 
     # Rendered fragments, by a digest of everything they show.
 
@@ -255,7 +282,7 @@ class DiskCache:
         value = self.loaded[kind].get(key)
         if not isinstance(value, str):
             return None
-        self.used[kind][key] = value
+        self.used[kind].carry(key, self.loaded[kind])
         return value
 
     # Whole pages: the digest of the bytes a page rendered to, read back from the previous output.
@@ -272,9 +299,8 @@ class DiskCache:
         if data is None or digest(data) != expected:
             return None
         self.read_back[previous] = identity
-        self.used["pages"][key] = entry
-        loaded, used = self.loaded["fragments"], self.used["fragments"]
-        used.update((k, loaded[k]) for k in entry["fragments"] if isinstance(k, str) and k in loaded)
+        self.used["pages"].carry(key, self.loaded["pages"])
+        self.used["fragments"].carry_all(entry["fragments"], self.loaded["fragments"])  # undecoded
         return data
 
     def remember_page(self, key: str, data: bytes, fragments: list[str]) -> None:
@@ -301,7 +327,7 @@ class DiskCache:
                 return None
             files[name] = data
         self.read_back.update(identities)
-        self.used["search"][key] = entry
+        self.used["search"].carry(key, self.loaded["search"])
         return files
 
     def remember_bundle(self, key: str, files: dict[str, bytes]) -> None:
@@ -311,7 +337,7 @@ class DiskCache:
         """Add what a forked render worker used (``kind: (new entries, keys of loaded ones)``)."""
         for kind, (added, hits) in found.items():
             self.used[kind].update(added)
-            self.used[kind].update((key, self.loaded[kind][key]) for key in hits)
+            self.used[kind].carry_all(hits, self.loaded[kind])
 
     def fork(self) -> None:
         """Mark what this process used before its render workers fork: :meth:`found` leaves it out."""
@@ -364,66 +390,64 @@ class DiskCache:
 
     def _changed_shards(self, kind: str) -> dict[str, bytes | None]:
         """The signed bytes of each shard of ``kind`` whose keys changed (None: a shard that holds nothing now)."""
-        by_shard = _by_shard(self.used[kind], shard_width(kind, len(self.used[kind])))
+        used = self.used[kind]
+        by_shard = _by_shard(used, shard_width(kind, len(used)))
         changed: dict[str, bytes | None] = {}
         for shard in sorted(by_shard.keys() | self.shards[kind].keys()):
-            entries = by_shard.get(shard, {})
+            keys = by_shard.get(shard, [])
             held = self.shards[kind].get(shard, set())
-            if held is None or entries.keys() != held:
-                changed[shard] = self._signed(kind, shard, entries) if entries else None
+            if held is None or set(keys) != held:
+                changed[shard] = self._signed_shard(kind, shard, used, keys) if keys else None
         return changed
 
     def _header(self, kind: str, shard: str) -> dict[str, str]:
         return {"format": FORMAT, "kind": kind, "shard": shard, "code": self.code, "project": str(self.project)}
 
-    def _read(self, kind: str) -> dict[str, Any]:
-        """The entries of one kind, from every shard that is there and one to trust (the others count as empty)."""
+    def _read(self, kind: str) -> Records:
+        """The entries of one kind, from every shard that is there and one to trust (the others count as empty),
+        each decoded when first read (content.records)."""
         folder = self.folder / kind
+        entries = Records()
         if self.key is None or not _real_folder(self.folder) or not _real_folder(folder):
-            return {}
-        entries: dict[str, Any] = {}
+            return entries
         try:
             names = sorted(entry.name for entry in os.scandir(folder) if _SHARD_FILE.fullmatch(entry.name))
         except OSError:
-            return {}
+            return entries
         for name in names:
             shard = name[1:-len(".json")]
-            found = self._read_shard(folder / name, kind, shard)
+            signed = self._signed(folder / name)
+            found = entries.read(*signed, self._header(kind, shard)) if signed is not None else None
             self.shards[kind][shard] = set(found) if found else None  # a shard is never written empty
-            entries.update(found)
         return entries
 
-    def _read_shard(self, path: Path, kind: str, shard: str) -> dict[str, Any]:
+    def _signed(self, path: Path) -> tuple[bytes, int] | None:
+        """The bytes of the shard file ``path`` and where its body begins (below the signature line, which signs
+        it), if it is signed with this machine's key."""
         assert self.key is not None
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
             with os.fdopen(fd, "rb") as handle:
                 blob = handle.read()
         except OSError:
-            return {}
-        mac, newline, body = blob.partition(b"\n")
-        if not newline or not hmac.compare_digest(mac, _sign(self.key, body).encode()):
-            return {}
-        try:
-            data = json.loads(body)
-        except ValueError:
-            return {}
-        entries = data.get("entries") if isinstance(data, dict) and data.get("header") == self._header(kind, shard) else None
-        if not isinstance(entries, dict):
-            return {}
-        return {k: v for k, v in entries.items() if k.startswith(shard)}  # an entry elsewhere than its shard: a bug's, not read
+            return None
+        newline = blob.find(b"\n")
+        if newline < 0 or not hmac.compare_digest(blob[:newline], _sign(self.key, memoryview(blob)[newline + 1:]).encode()):
+            return None
+        return blob, newline + 1
 
-    def _write(self, kind: str, entries: dict[str, Any]) -> None:
+    def _write(self, kind: str, entries: Mapping[str, Any]) -> None:
         """Replace every shard of ``kind`` by ``entries``."""
-        by_shard = _by_shard(entries, shard_width(kind, len(entries)))
+        records = entries if isinstance(entries, Records) else Records(entries)
+        by_shard = _by_shard(records, shard_width(kind, len(records)))
         for shard in sorted(by_shard.keys() | self.shards[kind].keys()):
-            found = by_shard.get(shard, {})
-            self._write_shard(kind, shard, self._signed(kind, shard, found) if found else None)
+            keys = by_shard.get(shard, [])
+            self._write_shard(kind, shard, self._signed_shard(kind, shard, records, keys) if keys else None)
 
-    def _signed(self, kind: str, shard: str, entries: dict[str, Any]) -> bytes:
-        """A shard file's bytes: the signature of its body, a line break, the body (header and entries as JSON)."""
-        body = json.dumps({"header": self._header(kind, shard), "entries": entries}, ensure_ascii=False,
-                          separators=(",", ":"), allow_nan=True).encode("utf-8")
+    def _signed_shard(self, kind: str, shard: str, records: Records, keys: list[str]) -> bytes:
+        """A shard file's bytes: the signature of its body, a line break, the body (content.records: the header and
+        the entries ``keys`` of ``records``)."""
+        body = shard_body(self._header(kind, shard), records, keys)
         assert self.key is not None
         return _sign(self.key, body).encode() + b"\n" + body
 
@@ -447,11 +471,11 @@ class DiskCache:
         os.replace(temp, path)
 
 
-def _by_shard(entries: dict[str, Any], width: int) -> dict[str, dict[str, Any]]:
-    """``entries`` grouped by the shard of their key: its first ``width`` hex digits."""
-    grouped: dict[str, dict[str, Any]] = {}
-    for key, value in entries.items():
-        grouped.setdefault(key[:width], {})[key] = value
+def _by_shard(keys: Iterable[str], width: int) -> dict[str, list[str]]:
+    """``keys`` grouped by their shard: their first ``width`` hex digits."""
+    grouped: dict[str, list[str]] = {}
+    for key in keys:
+        grouped.setdefault(key[:width], []).append(key)
     return grouped
 
 
@@ -476,7 +500,7 @@ def _is_finding(value: Any) -> bool:
             and all(isinstance(part, (int, str)) and not isinstance(part, bool) for part in value[0]))
 
 
-def _sign(key: bytes, body: bytes) -> str:
+def _sign(key: bytes, body: bytes | memoryview) -> str:
     return hmac.new(key, body, hashlib.sha256).hexdigest()
 
 

@@ -143,9 +143,29 @@ class ValidationCache:
         self.items[id(item)] = (item, found)
         return found
 
+    def all_findings(self, items: Sequence[Item | Person], check: Callable[[Item | Person], list[Finding]]) -> list[list[Finding]]:
+        """:meth:`findings` of each of ``items`` (one list of one file); from the cache on disk, when the list is
+        as it was, at once: one verdict for the list instead of one look-up per item (8,000 at 4,000 events)."""
+        if self.disk is None or not items:
+            return [self.findings(item, check) for item in items]
+        disk = self.disk
+        parts = [f"{type(item).__name__}:{disk.model_digest(item)}" for item in items]
+        key = digest("\x00".join([self.scope, "list", *parts]).encode("utf-8"))
+        found = disk.verdict(key, len(items))
+        if found is not None:
+            return found
+        found = [self.findings(item, check) for item in items]
+        disk.remember_verdict(key, [self._key(item) for item in items], found)
+        return found
+
+    def _key(self, item: Item | Person) -> str:
+        """Where the cache on disk keeps the findings of ``item``: a digest of the scope and the item."""
+        assert self.disk is not None
+        return digest(f"{self.scope}\x00{type(item).__name__}\x00{self.disk.model_digest(item)}".encode("utf-8"))
+
     def _on_disk(self, item: Item | Person, check: Callable[[Item | Person], list[Finding]]) -> list[Finding]:
         assert self.disk is not None
-        key = digest(f"{self.scope}\x00{type(item).__name__}\x00{self.disk.model_digest(item)}".encode("utf-8"))
+        key = self._key(item)
         found = self.disk.findings(key)
         if found is None:
             found = check(item)
@@ -204,10 +224,11 @@ def validate(content: Content, cache: ValidationCache | None = None, drafts: boo
         for key in ("title", "status", "summary"):
             _add(problems, entry, (key,), _voice(getattr(entry.model, key), words))
         for group in ITEM_LISTS:
-            for i, item in enumerate(getattr(entry.model, group)):
+            items = getattr(entry.model, group)
+            for i, (item, found) in enumerate(zip(items, cache.all_findings(items, check))):
                 at: Path_ = (group, i)
                 _check_duplicate(entry, at, item.id, seen, problems)
-                for where, message in cache.findings(item, check):
+                for where, message in found:
                     problems.append(entry.problem(at + where, message))
     problems += unpublished_references(content, drafts, cache)
 
@@ -216,8 +237,9 @@ def validate(content: Content, cache: ValidationCache | None = None, drafts: boo
         found = _citation_findings(person.citations, source_ids, texts) + provenance_findings(person, facts)
         return found + [((key,), message) for key in ("role", "description") if (message := _voice(getattr(person, key), words))]
 
-    for i, person in enumerate(content.people.model.people):
-        for where, message in cache.findings(person, check_person):
+    people = content.people.model.people
+    for i, found in enumerate(cache.all_findings(people, check_person)):
+        for where, message in found:
             problems.append(content.people.problem(("people", i) + where, message))
     for i, source in enumerate(content.sources.model.sources):
         _add(problems, content.sources, ("sources", i, "reliability"), _voice(source.reliability, words))  # the title is quoted
