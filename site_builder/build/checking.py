@@ -134,7 +134,7 @@ def _child(write: int, content: Content, cache: ValidationCache | None, drafts: 
     try:
         gc.disable()
         problems = validate(content, cache, drafts, disk)
-        found: dict[str, Any] = disk.used["findings"] if disk is not None else {}
+        found: dict[str, Any] = dict(disk.used["findings"].items()) if disk is not None else {}  # plain values to pickle
         digests = [disk.model_digest(model) for model in _digested(content)] if disk is not None else []
         blob = pickle.dumps((problems, found, digests), protocol=pickle.HIGHEST_PROTOCOL)
         view = memoryview(blob)
