@@ -251,6 +251,24 @@ def test_a_run_of_edits_across_files_stays_equal_to_fresh_builds(example: Path) 
         assert built(example, "dist") == built(example, "fresh", use_cache=False), name
 
 
+def test_edits_to_a_strands_own_file_header_reach_every_paged_timeline_page(example: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every timeline page lists every strand by the title and status of its entry file (the filters, the
+    "Events by strand" links), so a page reused from the last output must not outlive an edit to them: with the
+    timeline paged (5 events a page, as a big case is), each edit builds what a fresh build makes."""
+    from site_builder.build import pages
+
+    monkeypatch.setattr(pages, "TIMELINE_SPLIT", 5)
+    monkeypatch.setattr(pages, "PAGE_ITEMS", 3)
+    built(example, "dist")
+    show = example / "content" / "entries" / "reality-show.yaml"
+    for old, new in (("title: The Baldwins, TLC reality series\n", "title: The Baldwins on TLC\n"),
+                     ("status: aired\n", "status: ended\n")):
+        show.write_text(show.read_text("utf-8").replace(old, new, 1), "utf-8")
+        fresh = built(example, "fresh", use_cache=False)
+        assert built(example, "dist") == fresh, old
+    assert any(b"The Baldwins on TLC" in page for name, page in fresh.items() if name.startswith("timeline/20"))
+
+
 def test_forked_render_workers_fill_and_use_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A site of over 400 pages renders on forked workers, which send back what they used of the cache; after a
     one-event edit the few pages to render are rendered in the build's own process (the unchanged ones, read back

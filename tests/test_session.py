@@ -385,6 +385,9 @@ def test_every_page_served_after_each_kind_of_edit_equals_a_fresh_build_with_kep
         ("a person's name", lambda: _replace(content / "people.yaml", "name: Alec Baldwin\n", "name: Alexander Baldwin\n")),
         ("a publisher", lambda: _replace(content / "sources.yaml", "publisher: Deccan Herald\n", "publisher: The Deccan Herald\n")),
         ("a strand's title", lambda: _replace(content / "case.yaml", "title: The shooting on the Rust set\n", "title: The Rust shooting\n")),
+        ("a strand page's title and status (its entry file's)", lambda: (
+            _replace(show, "title: The Baldwins, TLC reality series\n", "title: The Baldwins on TLC\n"),
+            _replace(show, "status: aired\n", "status: ended\n"))),
         ("a key point", lambda: _replace(content / "key-points.yaml", "with involuntary manslaughter.\n", "with involuntary manslaughter, a felony.\n")),
         ("a source's id, everywhere", lambda: _rename(content, "thewrap-2024-10-25", "the-wrap-2024-10-25")),
         ("a person's id, everywhere", lambda: _rename(content, "hilaria-baldwin", "hilaria-thomas-baldwin")),

@@ -332,11 +332,12 @@ def timeline_pages(site: Site, plan: Plan, memo: PlanMemo | None = None, moved: 
     # Each page's index is its own year's pages (the years list above it leads to the others).
     index = [tuple(p for (y, _), p in zip(runs, parts) if y == year and len(by_year[year]) > PAGE_ITEMS) for year, _ in runs]
     navs = pagers(parts, index)
-    # Every timeline page shows its events, and counts of all (per year, strand and person): a page is
-    # reused while its events are the same objects and the counts are equal.
+    # Every timeline page shows its events, and counts of all (per year, strand and person) beside each strand's
+    # title from its entry file (which the scope of cache keys does not cover): a page is reused while its events
+    # are the same objects and these are equal.
     # (as a digest: compared, and written into cache keys, once per page; the tuple is as long as the people list)
-    counts = hashlib.sha256(repr((years, [len(t.events) for t in site.topics], [(p.model.id, len(p.events)) for p in site.people]))
-                            .encode("utf-8")).hexdigest()
+    strands = [(t.topic.id, t.title, t.status, len(t.events)) for t in site.topics]
+    counts = hashlib.sha256(repr((years, strands, [(p.model.id, len(p.events)) for p in site.people])).encode("utf-8")).hexdigest()
     kept = memo.timeline if memo is not None else {}
     held: dict[str, tuple[list[Any], Pager | None, str, Page, tuple[str, ...]]] = {}
 
