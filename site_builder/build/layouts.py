@@ -16,48 +16,68 @@ renders through Jinja as before, and the tests compare both renderings on every 
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Callable
 from typing import Any, Protocol
 
 import jinja2
 
 from .headers import csp
-from .pages import SEARCH_PATH, SOURCES_PATH, TIMELINE_PATH, Page
+from .pages import SEARCH_PATH, SOURCES_PATH, TIMELINE_PATH, Page, feed_path, person_path
 from .statements import MACROS_SHA256, Statements, escape
 from ..content.quotemarks import for_quotation
 from .markup import markdown
 
-# The sha256 of each template these functions reproduce. Changing one of them makes the build render that
-# page kind through Jinja (correct, slower) and tests/test_layouts.py fail until this module follows it.
-LAYOUT_SHA256 = {
+# The sha256 of each template these functions reproduce. Changing one of them makes the build render the pages of
+# that template (of every template, for base.html and _macros.html) through Jinja (correct, slower) and
+# tests/test_layouts.py fail until this module follows it.
+SHELL_SHA256 = {
     "base.html": "b94eee151b40d8bfdc150a60396e1e404e059a07bb3a009e6006373c6b4a511d",
-    "person.html": "1c373be017f874b3530033f9ce37f536885e02ade12eb72da614e21e89d0023f",
     "_macros.html": MACROS_SHA256,
+}
+PAGE_SHA256 = {
+    "person.html": "1c373be017f874b3530033f9ce37f536885e02ade12eb72da614e21e89d0023f",
+    "topic.html": "919c9cffe83a6c9f4a31f4ab3610ac7332829cbcdc4bf8d1017ce77717d52fd2",
+    "timeline.html": "e3ad047277b7ba51ae587a51b74e9dc26fe1010e64db82551fbb5639d8d6888e",
+    "sources.html": "125a97dcff1889e8a04a500fb804c1d5b46592b11271eab31cd51b397d2498a9",
+    "people.html": "07543dfcbd730a4f3877ba9a9d8fed88401eaf573105cd18a2dc5c824c901abb",
 }
 
 
 class Lists(Protocol):
-    """What a layout needs of render.Fragments: a list of statements rendered, each followed by a line break."""
+    """What a layout needs of render.Fragments: a statement rendered, a list of them (each followed by a line
+    break), and a macro whose output is the same on every page."""
+
+    def __call__(self, name: str, item: Any, *args: Any, root: str) -> str: ...
 
     def many(self, name: str, items: Any, *args: Any, root: str) -> str: ...
+
+    def shared(self, name: str, *args: Any, root: str) -> str: ...
 
 
 Layout = Callable[[Any, Page, str, str], str]  # (site, page, root, jsonld) -> the page's HTML
 
 
 def python_layouts(env: jinja2.Environment, lists: Lists, root_mark: str) -> dict[str, Layout]:
-    """The page templates that render as Python here (template name -> layout), when the templates in effect are
-    the ones these functions reproduce; none otherwise (a project's own templates render through Jinja)."""
-    assert env.loader is not None
-    for name, expected in LAYOUT_SHA256.items():
-        try:
-            source = env.loader.get_source(env, name)[0]
-        except Exception:  # noqa: BLE001 - missing or refused: Jinja reports it with the page
-            return {}
-        if hashlib.sha256(source.encode("utf-8")).hexdigest() != expected:
-            return {}
+    """The page templates that render as Python here (template name -> layout): those whose source, and that of
+    base.html and _macros.html, is the one these functions reproduce; none when base.html or _macros.html is
+    another (a project's own templates render through Jinja)."""
+    if not all(_source_sha256(env, name) == expected for name, expected in SHELL_SHA256.items()):
+        return {}
     layouts = Layouts(Statements(env, root_mark), lists, root_mark)
-    return {"person.html": layouts.person}
+    renderers: dict[str, Layout] = {"person.html": layouts.person, "topic.html": layouts.topic, "timeline.html": layouts.timeline,
+                                    "sources.html": layouts.sources, "people.html": layouts.people}
+    return {name: renderers[name] for name, expected in PAGE_SHA256.items() if _source_sha256(env, name) == expected}
+
+
+def _source_sha256(env: jinja2.Environment, name: str) -> str:
+    """The SHA-256 of the template ``name`` in effect ("" when it cannot be read: Jinja reports that with the page)."""
+    assert env.loader is not None
+    try:
+        source = env.loader.get_source(env, name)[0]
+    except Exception:  # noqa: BLE001 - missing or refused
+        return ""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
 
 
 NAV = (("index.html", "Overview"), (TIMELINE_PATH, "Timeline"), ("people/index.html", "Who's who"), (SOURCES_PATH, "Sources"))
@@ -176,3 +196,108 @@ class Layouts:
             out.append(f'<h2 id="quotes">Quotes</h2>\n{self._list("ul", "quote", quotes, root)}\n')
         out.append(self.pager(pager, root, "More pages"))
         return self.shell(site, page, root, jsonld, "".join(out))
+
+    def topic(self, site: Any, page: Page, root: str, jsonld: str) -> str:
+        """topic.html: a strand's page (its context: topic, pager, events, claims by kind, quotes)."""
+        context = page.context
+        topic, pager = context["topic"], context["pager"]
+        events, claims, quotes = context["events"], context["claims"], context["quotes"]
+        first, last = not pager or not pager.previous, not pager or not pager.next
+        r = escape(root)
+        title, tid = escape(topic.title), escape(topic.topic.id)
+        feed = f"{r}{escape(feed_path(topic.topic.id))}"
+        meta = [f'<p class="meta"><span class="status">Status: {escape(topic.status)}</span>']
+        latest, upcoming = topic.latest, topic.next  # each a scan of the strand's events: once, not twice
+        if latest:
+            meta.append(f' · Latest event: <time datetime="{escape(latest.when.iso())}">{escape(latest.when.display())}</time>')
+        if upcoming:
+            meta.append(f' · Next scheduled: <time datetime="{escape(upcoming.when.iso())}">{escape(upcoming.when.display())}</time>')
+        out = [f"<h1>{title}</h1>\n", *meta, "</p>\n", f'<div class="lede">{markdown(topic.summary)}</div>\n',
+               f'<p class="follow"><a href="{feed}">Follow this strand (Atom feed)</a></p>', self.pager(pager, root), "\n"]
+        if events or (first and not topic.events):
+            out.append('\n<h2 id="events">Events</h2>\n')
+            if events:
+                out.append(f'{self._list("ol", "event", events, root, 3)}\n'
+                           f'<p><a href="{r}{escape(TIMELINE_PATH)}?strand={tid}">These events in the full timeline</a></p>\n')
+            else:
+                out.append("<p>No published events yet.</p>")
+        if claims or (last and not topic.claims):
+            out.append('\n<h2 id="claims">Claims and rulings</h2>\n')
+            for kind, label, items in claims:
+                out.append(f'<h3 id="claims-{escape(kind)}">{escape(label)}</h3>\n{self._list("ul", "claim", items, root)}\n')
+            if not claims:
+                out.append("<p>No published claims yet.</p>\n")
+        if quotes or (last and not topic.quotes):
+            out.append('\n<h2 id="quotes">Quotes</h2>\n')
+            out.append(self._list("ul", "quote", quotes, root) if quotes else "<p>No published quotes yet.</p>")
+        out.append(self.pager(pager, root, "More pages"))
+        feeds = f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{feed}">\n'
+        return self.shell(site, page, root, jsonld, "".join(out), feeds=feeds)
+
+    def timeline(self, site: Any, page: Page, root: str, jsonld: str) -> str:
+        """timeline.html: the timeline, or one page of it (its context: events, years, year, pager)."""
+        context = page.context
+        events, years, year, pager = context["events"], context["years"], context["year"], context["pager"]
+        r = escape(root)
+        out = [f"<h1>{escape(page.title)}</h1>\n<p>Every event in order. Dates are only as precise as the sources: a year, a month, "
+               "a day, or “by” a date when a source only says it had happened by then.</p>\n",
+               str(self.lists.shared("timeline_filters", site, root=root)), "\n"]
+        if years:
+            links = "".join(f'<li><a href="{r}{escape(path)}"{CURRENT if y == year and page.path != TIMELINE_PATH else ""}>'
+                            f"{escape(y)}</a> ({escape(count)})</li>" for y, count, path in years)
+            out.append(f'<nav class="years" aria-label="Years">\n<h2 class="filter-heading">Years</h2>\n<ul>{links}</ul>\n</nav>\n')
+            if page.path == TIMELINE_PATH:
+                out.append("<p>This case has many events; the timeline shows one year at a time (a busy year over several pages), "
+                           "starting with the latest.</p>")
+        out.append(self.pager(pager, root))
+        # Jinja's groupby filter: sorted by the year (a stable sort), then each run of one year.
+        groups = [(key, list(group)) for key, group in itertools.groupby(sorted(events, key=_year), key=_year)]
+        for key, group in groups:
+            y = escape(key)
+            out.append(f'<section class="year" aria-labelledby="year-{y}">\n<h2 id="year-{y}">{y}</h2>\n'
+                       f'{self._list("ol", "event", group, root, 3)}\n</section>\n')
+        if not groups:
+            out.append("<p>No events yet.</p>\n")
+        out.append(self.pager(pager, root, "More pages"))
+        scripts = f'<script src="{r}static/timeline.js" defer></script>'
+        return self.shell(site, page, root, jsonld, "".join(out), scripts=scripts)
+
+    def sources(self, site: Any, page: Page, root: str, jsonld: str) -> str:
+        """sources.html: a page of the sources list (its context: sources, pager)."""
+        pager = page.context["pager"]
+        out = ["<h1>Sources</h1>\n<p>Every source the site draws on, with a note on its reliability and everything the site took "
+               "from it. Headlines are quoted as published.</p>", self.pager(pager, root), "\n"]
+        out += [f"{self.lists('source', s, root=root)}\n" for s in page.context["sources"]]
+        out.append(self.pager(pager, root, "More pages"))
+        return self.shell(site, page, root, jsonld, "".join(out))
+
+    def people(self, site: Any, page: Page, root: str, jsonld: str) -> str:
+        """people.html: a page of who's who (its context: groups of people, pager)."""
+        pager = page.context["pager"]
+        r = escape(root)
+        out = ["<h1>Who's who</h1>\n<p>The people and organisations that appear in the sources, grouped by their part in the case. "
+               "Descriptions are the site's own neutral summary; names others use for them are shown in quotation marks.</p>",
+               self.pager(pager, root), "\n"]
+        for group, label, members in page.context["groups"]:
+            g = escape(group)
+            out.append(f'<section aria-labelledby="group-{g}">\n<h2 id="group-{g}">{escape(label)}</h2>\n<ul class="people">\n')
+            for p in members:
+                n, model = site.counts(p), p.model  # a dict: the template's n.events finds its key
+                kind = ' <span class="kind">· organisation</span>' if model.kind == "organization" else ""
+                out.append(f'<li class="person-card" id="person-{escape(model.id)}">\n'
+                           f'<h3><a href="{r}{escape(person_path(model.id))}">{self.statements.draft(model)}{escape(model.name)}</a></h3>\n'
+                           f'<p class="role">{escape(model.role)}{kind}</p>\n'
+                           f'<p class="counts">{_count(n["events"], "event")} · {_count(n["claims"], "claim")}'
+                           f' · {_count(n["quotes"], "quote")}</p>\n</li>\n')
+            out.append("</ul>\n</section>\n")
+        out.append(self.pager(pager, root, "More pages"))
+        return self.shell(site, page, root, jsonld, "".join(out))
+
+
+def _year(event: Any) -> Any:
+    return event.when.year
+
+
+def _count(count: Any, noun: str) -> str:
+    """'1 event', '3 events': a count on a who's who card."""
+    return f"{escape(count)} {noun}{'s' if count != 1 else ''}"
