@@ -1,18 +1,18 @@
-"""The default theme's page layout (``base.html``) and its person page (``person.html``) as plain Python.
+"""The default theme's page layout (``base.html``) and its page templates as plain Python.
 
-In: a planned :class:`~site_builder.build.pages.Page`, the :class:`~site_builder.build.site.Site`, the
-page's root (``../`` per level) and JSON-LD, and the build's :class:`~site_builder.build.render.Fragments`
-(the statements, rendered once per build). Out: the page's HTML, character for character what Jinja
-renders from those templates.
+In: a planned :class:`~site_builder.build.pages.Page` of ``person.html``, ``topic.html``, ``timeline.html``,
+``sources.html`` or ``people.html``, the :class:`~site_builder.build.site.Site`, the page's root (``../`` per
+level) and JSON-LD, and the build's :class:`~site_builder.build.render.Fragments` (the statements, rendered
+once per build). Out: the page's HTML, character for character what Jinja renders from those templates.
 
 Why: at 4,000 events nine pages in ten are person pages, and Jinja's runtime (a context per page, the
 macros module imported with it, a ``Markup`` and an escape per value of the shell) was most of what the
-render workers spent once the statements bypassed it (:mod:`statements`). These functions are used only
-while ``base.html``, ``person.html`` and ``_macros.html`` in effect are byte for byte the ones they were
-written from (:data:`LAYOUT_SHA256`): a project that overrides any of them, or an edit of the theme's own,
-renders through Jinja as before, and the tests compare both renderings on every page of the test sites.
+render workers spent once the statements bypassed it (:mod:`statements`). A page template is rendered here
+only while it, ``base.html`` and ``_macros.html`` in effect are byte for byte the ones these functions were
+written from (:data:`SHELL_SHA256`, :data:`PAGE_SHA256`): a project that overrides any of them, or an edit of
+the theme's own, renders those pages through Jinja as before; tests/test_layouts.py compares both renderings
+on every page of the test sites.
 """
-
 from __future__ import annotations
 
 import hashlib
