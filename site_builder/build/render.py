@@ -31,6 +31,7 @@ from ..errors import RenderError
 from ..files import Refused, read_file
 from .markup import markdown
 from .headers import CSP, csp
+from .layouts import Layout, python_layouts
 from .pages import Page
 from .paging import FILTER_PEOPLE
 from ..content.quotemarks import for_quotation
@@ -412,14 +413,17 @@ def _render(site: Site, todo: Todo, env: jinja2.Environment, jsonld: dict[str, s
     env.globals["fragment"] = fragments
     env.globals["fragments"] = fragments.many
     env.globals["shared"] = fragments.shared
+    layouts = python_layouts(env, fragments, ROOT_MARK)
     out: dict[str, bytes] = {}
     for page, known in todo:
         address = _address(page, jsonld, store) if known is None else known
         root = "/" + root_404 if page.path == "404.html" else "../" * page.depth
         fragments.used = []
+        html = _python_page(layouts.get(page.template), site, page, root, jsonld[page.path], fragments)
         try:
-            template = env.get_template(page.template)
-            html = template.render(site=site, page=page, root=root, jsonld=jsonld[page.path], **page.context)
+            if html is None:
+                template = env.get_template(page.template)
+                html = template.render(site=site, page=page, root=root, jsonld=jsonld[page.path], **page.context)
         except jinja2.TemplateSyntaxError as exc:
             raise RenderError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
@@ -435,6 +439,18 @@ def _render(site: Site, todo: Todo, env: jinja2.Environment, jsonld: dict[str, s
             assert store.disk is not None
             store.disk.remember_page(address, out[page.path], list(dict.fromkeys(fragments.used)))
     return out
+
+
+def _python_page(layout: Layout | None, site: Site, page: Page, root: str, jsonld: str, fragments: Fragments) -> str | None:
+    """The page rendered by its template's Python twin (layouts.py), or None: there is none for this template, or
+    it failed, and Jinja renders the page instead (so a problem is reported as the template would report it)."""
+    if layout is None:
+        return None
+    try:
+        return layout(site, page, root, jsonld)
+    except Exception:  # noqa: BLE001 - Jinja renders it again, and names the template line that fails
+        fragments.used = []
+        return None
 
 
 def _template_location(exc: BaseException, page: Page) -> str:
