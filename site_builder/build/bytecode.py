@@ -24,7 +24,7 @@ from pathlib import Path
 import jinja2
 from jinja2.bccache import Bucket
 
-from ..content.cache import code_fingerprint, key_file, machine_key
+from ..content.cache import _sign, code_fingerprint, key_file, machine_key  # the cache's own signature
 
 FORMAT = "site-builder compiled template"
 KEEP = 256  # entries kept (the default theme has 11 templates; a project's own add theirs)
@@ -101,7 +101,3 @@ class SignedBytecodeCache(jinja2.BytecodeCache):
         entries.sort(key=lambda entry: entry.stat(follow_symlinks=False).st_mtime_ns, reverse=True)
         for entry in entries[KEEP:]:
             os.unlink(entry.path)
-
-
-def _sign(key: bytes, body: bytes) -> str:
-    return hmac.new(key, body, hashlib.sha256).hexdigest()
