@@ -172,12 +172,9 @@ class FragmentStore:
 
     def disk_key(self, name: str, models: tuple[Any, ...], args: tuple[Any, ...], links: tuple[str, ...]) -> str:
         """The content address of a fragment: what it is, its arguments, every model it shows, the pages it links to."""
-        parts = [self.scope, name, repr(args), *links, *(self._digest(m) for m in models)]
-        return digest("\x00".join(parts).encode("utf-8"))
-
-    def _digest(self, model: Any) -> str:
         assert self.disk is not None  # only a build with a cache on disk addresses its entries
-        return self.disk.model_digest(model)
+        parts = [self.scope, name, repr(args), *links, *map(self.disk.model_digest, models)]
+        return digest("\x00".join(parts).encode("utf-8"))
 
     def validate(self, *inputs: object) -> None:
         same = len(inputs) == len(self.inputs) and all(a is b or a == b for a, b in zip(inputs, self.inputs))
