@@ -203,14 +203,15 @@ class ItemTexts(Memo):
               key: Callable[[V], object] | None = None) -> list[str]:
         """One text per run of ``items`` (see :func:`runs`): the join of its items' texts, from the cache on disk
         when the run's items are as they were, else made (by ``memo``) and kept for the next build."""
-        parts = []
+        parts: list[str] = []
+        digests: list[str] = []  # of the items' models: where the runs end
         for item in items:
             obj = key(item) if key else item
             topic = getattr(obj, "topic", None)  # an item moved to another strand's file shows that strand
-            digest_of = self.disk.model_digest(getattr(obj, "model", obj))
-            parts.append(f"{topic.id if topic is not None else ''}\x01{extra(item) if extra else None!r}\x01{digest_of}")
+            digests.append(self.disk.model_digest(getattr(obj, "model", obj)))
+            parts.append(f"{topic.id if topic is not None else ''}\x01{extra(item) if extra else None!r}\x01{digests[-1]}")
         out = []
-        for start, end in runs([part[-64:] for part in parts], RUN_LONGEST):
+        for start, end in runs(digests, RUN_LONGEST):
             address = digest("\x00".join([self.scope, kind, *parts[start:end]]).encode("utf-8"))
             text = self.disk.text(address)
             if text is None:
