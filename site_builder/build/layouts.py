@@ -149,7 +149,7 @@ class Layouts:
             out.append(f'<li><a rel="prev" href="{r}{escape(p.previous.path)}">Previous: {escape(p.previous.label)}</a></li>')
         for part in p.parts:
             if part.path:
-                current = ' aria-current="page"' if part == p.current else ""
+                current = CURRENT if part == p.current else ""
                 out.append(f'<li><a href="{r}{escape(part.path)}"{current}>{escape(part.label)}</a></li>')
             else:
                 out.append(f"<li>{escape(part.label)}</li>")
