@@ -105,8 +105,7 @@ NO_SOURCE_REFS: SourceRefs = ((), (), ())
 class Strand:
     """One strand's view, its items' views and what they add to each person's and each source's lists."""
 
-    entry: Entry  # the model it was made from: the strand is kept while the entry file's model is this object
-    view: TopicView
+    view: TopicView  # its entry: the model it was made from (the strand is kept while the entry file's model is this object)
     items: dict[int, tuple[Schema, object]]  # id(item model) -> (model, its view): kept for an edit of this file
     people: dict[str, PersonRefs]
     sources: dict[str, SourceRefs]
@@ -149,7 +148,7 @@ def build_site(content: Content, drafts: bool = False, base_url: str | None = No
     for index, topic in enumerate(case.topics):
         entry = content.entries[topic.id].model
         previous = kept.strands.get(topic.id)
-        if previous is not None and previous.entry is entry and previous.view.topic is topic:
+        if previous is not None and previous.view.entry is entry and previous.view.topic is topic:
             strands.append(previous)
             continue
         strand = _strand(entry, topic, index % STRAND_HUES + 1, resolve, previous)
@@ -202,7 +201,7 @@ def _strand(entry: Entry, topic: Topic, hue: int, resolve: Resolver, previous: S
             known_taken = previous.sources.get(sid)
             if known_taken is not None and _same(known_taken, found):
                 taken[sid] = known_taken
-    return Strand(entry, view, items, people, taken)
+    return Strand(view, items, people, taken)
 
 
 def _refs(view: TopicView) -> tuple[dict[str, PersonRefs], dict[str, SourceRefs]]:
