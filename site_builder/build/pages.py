@@ -247,11 +247,10 @@ def person_pages(person: PersonView, plan: Plan) -> list[Page]:
     ]
 
 
-def sources_pages(site: Site, plan: Plan, memo: PlanMemo | None = None, stale: Collection[str] = ()) -> list[Page]:
+def sources_pages(site: Site, plan: Plan, kept: PlanMemo, stale: Collection[str]) -> list[Page]:
     """The sources in the order of publication, split into pages of about SOURCE_LINES lines (a source
-    and each thing taken from it: a page's size follows the lines, not the number of sources). ``memo``:
-    keep what each source's block lists and links to while its view is the same and its id not in ``stale``."""
-    kept = memo if memo is not None else PlanMemo()
+    and each thing taken from it: a page's size follows the lines, not the number of sources). ``kept``: the
+    last plan's; keep what each source's block lists and links to while its view is the same and its id not in ``stale``."""
     blocks: dict[str, tuple[SourceView, tuple[Schema, ...], tuple[str, ...]]] = {}
     for source in site.sources:
         hit = kept.sources.get(source.model.id)
@@ -309,9 +308,9 @@ def year_path(year: int) -> str:
     return f"timeline/{year}/index.html"
 
 
-def timeline_pages(site: Site, plan: Plan, memo: PlanMemo | None = None, moved: Collection[str] = ()) -> list[Page]:
+def timeline_pages(site: Site, plan: Plan, memo: PlanMemo, moved: Collection[str]) -> list[Page]:
     """The timeline: one page, or for a long case one page per year, a busy year split into pages of
-    PAGE_ITEMS events; the main page shows the latest of them. ``memo``: keep a page whose events are the same
+    PAGE_ITEMS events; the main page shows the latest of them. ``memo`` (the last plan's): keep a page whose events are the same
     views, none of them in ``moved`` (anchors of events now on another page of their strand), and whose
     navigation and counts are equal."""
     description = f"Every event in {site.case.title}, in order, with its sources."
@@ -338,7 +337,7 @@ def timeline_pages(site: Site, plan: Plan, memo: PlanMemo | None = None, moved: 
     # (as a digest: compared, and written into cache keys, once per page; the tuple is as long as the people list)
     strands = [(t.topic.id, t.title, t.status, len(t.events)) for t in site.topics]
     counts = hashlib.sha256(repr((years, strands, [(p.model.id, len(p.events)) for p in site.people])).encode("utf-8")).hexdigest()
-    kept = memo.timeline if memo is not None else {}
+    kept = memo.timeline
     held: dict[str, tuple[list[Any], Pager | None, str, Page, tuple[str, ...]]] = {}
 
     def page(path: str, title: str, summary: str, year: int, run: list[Any], pager: Pager | None) -> Page:
@@ -359,8 +358,7 @@ def timeline_pages(site: Site, plan: Plan, memo: PlanMemo | None = None, moved: 
         pages.append(page(part.path, f"Timeline: {part.label}", f"Events of {year} in {site.case.title}.", year, run, pager))
     latest_year, latest = runs[-1]
     main = page(TIMELINE_PATH, "Timeline", description, latest_year, latest, navs[-1])
-    if memo is not None:
-        memo.timeline = held
+    memo.timeline = held
     return [main, *pages]
 
 
