@@ -38,10 +38,9 @@ import pydantic
 
 from .. import __version__
 from ..files import NO_FILE, FileId, file_id
-from .records import Records, shard_body
+from .records import DIR, Records, shard_body
 from .yamlload import YamlDoc, lines_of
 
-DIR = ".site-builder-cache"
 FORMAT = "site-builder cache 2"  # 2: records decoded on use (content.records)
 # "filetexts": an entry file's text by the digest of its bytes (what its next version is parsed against), apart
 # from its parsed document so that only the edited file's text is ever decoded.
