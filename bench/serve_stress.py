@@ -25,10 +25,10 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 from site_builder.build.pipeline import BuildOptions, load_valid, render_site  # noqa: E402
+from site_builder.content.model import ITEM_LISTS  # noqa: E402
 from site_builder.serve.rebuild import Rebuilder  # noqa: E402
 
 ITEM = re.compile(r"(?m)^(?=  - id: )")  # where each item of an entry file's lists starts
-LISTS = ("events", "claims", "quotes")
 
 
 def edit(path: Path, topics: list[Path], people: list[str], rng: random.Random, step: int) -> str:
@@ -50,7 +50,7 @@ def edit(path: Path, topics: list[Path], people: list[str], rng: random.Random, 
         parts[i] = block + re.sub(r"^(  - id: )(\S+)", lambda m: f"{m.group(1)}{m.group(2)}-copy-{step}", block, count=1) + parts[i][len(block):]
     else:  # move the item to the same list of another strand
         start = text.index(parts[i])
-        section = max(LISTS, key=lambda name: text.rfind(f"\n{name}:", 0, start))
+        section = max(ITEM_LISTS, key=lambda name: text.rfind(f"\n{name}:", 0, start))
         other = rng.choice([t for t in topics if t != path])
         theirs = other.read_text("utf-8")
         if f"\n{section}:\n" not in theirs:

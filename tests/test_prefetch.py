@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from site_builder.content.load import Content, load_content
 from site_builder.content.prefetch import Prefetch, content_files
 from site_builder.errors import ContentErrors
 
-from .conftest import snapshot
+from .conftest import ROOT, snapshot
 
 
 @pytest.fixture(autouse=True)
@@ -138,3 +140,20 @@ def test_a_child_that_died_holding_the_lock_does_not_stop_the_build(example: Pat
     os.read(parsed._lock_read, 1)  # the token taken, as by a child between its claim's two steps
     os.kill(parsed.pid, signal.SIGKILL)
     assert models(load_content(content, parsed=parsed)) == models(load_content(content))  # after ≈1 s, not for ever
+
+
+def test_the_build_command_forks_the_child_before_it_imports_pydantic_or_the_yaml_loader(example: Path) -> None:
+    """The child is started first thing so that it parses while the build imports its libraries: deciding whether to
+    start it (a cold build with the cache on, the usual first build) loads neither pydantic nor the YAML loader."""
+    script = ("import sys\nfrom site_builder.content import prefetch\n"
+              "def start(root):\n"
+              "    print(sorted(m for m in ('pydantic', 'yaml', 'site_builder.content.yamlload', 'site_builder.content.cache')"
+              " if m in sys.modules))\n"
+              "    raise SystemExit(0)\n"
+              "prefetch.Prefetch.start = start\n"
+              "from site_builder.cli import main\n"
+              "main(['build', '--content', sys.argv[1], '--out', sys.argv[2], '--jobs', '2'])\n")
+    proc = subprocess.run([sys.executable, "-c", script, str(example / "content"), str(example / "dist")],
+                          capture_output=True, text=True, cwd=ROOT, check=True)
+    assert proc.stdout == "[]\n"
+    assert not (example / "dist").exists()

@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _cached(content: Path) -> bool:
     """Whether the project's cache folder holds parsed files (whether they are still good is the build's to find)."""
-    from ..content.cache import DIR
+    from ..content.records import DIR  # not content.cache: it loads pydantic and the YAML loader, which the child forks before
 
     return (content.resolve().parent / DIR / "parsed").is_dir()
 

@@ -38,10 +38,9 @@ import pydantic
 
 from .. import __version__
 from ..files import NO_FILE, FileId, file_id
-from .records import Records, shard_body
+from .records import DIR, Records, shard_body
 from .yamlload import YamlDoc, lines_of
 
-DIR = ".site-builder-cache"
 FORMAT = "site-builder cache 2"  # 2: records decoded on use (content.records)
 # "filetexts": an entry file's text by the digest of its bytes (what its next version is parsed against), apart
 # from its parsed document so that only the edited file's text is ever decoded.
@@ -218,11 +217,13 @@ class DiskCache:
             self._record[key] = (made_by, lists)
 
     def _record_items(self) -> None:
-        """Record in each parsed file new to this build the digests of the items its model lists (known_models)."""
+        """Record in each parsed file new to this build the digests of the items its model lists (known_models);
+        once: :meth:`prepare` and :meth:`save` both ask."""
         for key, (made_by, lists) in self._record.items():
             entry = self.used["parsed"].get(key)
             if isinstance(entry, dict):
                 entry["items"] = {"by": made_by, **{f: [self.model_digest(m) for m in ms] for f, ms in lists.items()}}
+        self._record.clear()
 
     def known_digests(self, pairs: Iterable[tuple[Any, str]]) -> None:
         """Digests of models made in a forked child (build.checking) from the same objects: kept as if made here."""

@@ -90,13 +90,10 @@ class FileCache:
         """The document of ``raw``, the new bytes of entry file ``path``, from its previous version and the
         items that changed (:func:`~.incremental.reparse`), or None: parse it whole."""
         hit = self._files.get(path)
-        if hit is None or len(raw) > MAX_FILE_BYTES or not isinstance(hit[1].doc.lines, Reparsed):
+        if hit is None or not isinstance(hit[1].doc.lines, Reparsed):
             return None
-        try:
-            old_text, new_text = hit[0].decode("utf-8-sig"), raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            return None
-        if "\x00" in new_text:
+        old_text, new_text = _text(hit[0]), _text(raw)
+        if old_text is None or new_text is None:
             return None
         data = reparse(old_text, hit[1].doc.data, new_text, name)
         return None if data is None else YamlDoc(name, data, Reparsed(new_text, name))
@@ -169,13 +166,14 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
         data = cache.with_kept_items(path, doc) if doc is not None else None
     if disk is not None:
         disk.remember_file(_label(path, schema), raw)
-    if doc is None and disk is not None and schema is Entry:
-        text = _text(raw)  # kept in the cache: the file's next version is parsed against it
-        doc = _reparsed(disk, path, text, name) if text is not None else None
+    # An entry file's text, when the cache did not know its bytes: kept in the cache, for its next version to be parsed against.
+    text = _text(raw) if doc is None and disk is not None and schema is Entry else None
+    if doc is None and disk is not None and text is not None:
+        doc = _reparsed(disk, path, text, name)
         if doc is not None:
             disk.remember_doc(raw, doc, text)
     if doc is None and parsed is not None and (doc := parsed.doc(path, raw)) is not None and disk is not None:
-        disk.remember_doc(raw, doc, _text(raw) if schema is Entry else None)
+        disk.remember_doc(raw, doc, text)
     if doc is None:
         try:
             doc = load_yaml(raw, name)
@@ -183,7 +181,7 @@ def _load(path: Path, schema: type[M], problems: list[Problem], cache: FileCache
             problems.append(exc.problem)
             return None
         if disk is not None:
-            disk.remember_doc(raw, doc, _text(raw) if schema is Entry else None)
+            disk.remember_doc(raw, doc, text)
     if not isinstance(doc.data, dict):
         problems.append(Problem(name, 1, "", f"expected a mapping of keys at the top level, found {_kind(doc.data)}"))
         return None
@@ -208,7 +206,7 @@ def _label(path: Path, schema: type[Schema]) -> str:
 
 
 def _text(raw: bytes) -> str | None:
-    """The text of an entry file's bytes, if incremental parsing can use it (see FileCache.reparse)."""
+    """The text of an entry file's bytes, if incremental parsing (content.incremental) can use it."""
     if len(raw) > MAX_FILE_BYTES:
         return None
     try:

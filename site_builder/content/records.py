@@ -21,6 +21,7 @@ from itertools import accumulate, repeat
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from typing import Any
 
+DIR = ".site-builder-cache"  # the cache's folder in the project (here, not in content.cache: see commands.build)
 _TEXT, _JSON = ord("s"), ord("j")
 _MISSING: Any = object()
 # A record that cannot be decoded (only a bug could sign one) reads as None: no kind of entry is ever None, so

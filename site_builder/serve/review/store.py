@@ -34,6 +34,7 @@ from ...errors import ContentErrors, SiteBuilderError
 from ...files import Refused as FileRefused
 from ...files import read_file
 from ...content.load import Content
+from ...content.prefetch import entry_files
 from ...content.yamlload import MAX_FILE_BYTES
 from . import yamledit
 from .yamledit import ReviewRequestError, Target
@@ -79,7 +80,7 @@ def sha256(data: bytes) -> str:
 def content_files(root: Path) -> list[Path]:
     """The files a review action may touch: case.yaml, people.yaml, sources.yaml, entries/*.yaml."""
     files = [root / name for name in ("case.yaml", "people.yaml", "sources.yaml")]
-    files += [p for p in sorted((root / "entries").glob("*.yaml")) if not p.name.startswith(".")]
+    files += entry_files(root)
     return [p for p in files if p.is_file()]
 
 
