@@ -14,7 +14,7 @@ from site_builder.content import cache, incremental, validate, yamlload
 from site_builder.build.pipeline import BuildOptions, build
 from site_builder.content.cache import DIR, DiskCache, machine_key
 from site_builder.errors import ContentErrors
-from site_builder.files import file_id
+from site_builder.files import digest as file_digest, file_id
 
 from .conftest import ROOT, edit_line, snapshot
 
@@ -586,7 +586,7 @@ def test_a_search_entry_naming_a_file_outside_the_bundle_or_a_link_is_not_read(t
     (out / "elsewhere" / "file").write_bytes(b"secret")
     (out / "pagefind" / "link").symlink_to(tmp_path / "outside.txt")
     disk = DiskCache(tmp_path, b"k" * 32)
-    disk.loaded["search"]["a" * 64] = {name: cache.digest(b"secret")}
+    disk.loaded["search"]["a" * 64] = {name: file_digest(b"secret")}
     assert disk.bundle("a" * 64, out, "pagefind/") is None
 
 

@@ -20,7 +20,7 @@ import pytest
 
 from site_builder.build.pipeline import BuildOptions, build
 from site_builder.serve import PreviewServer, ServeOptions
-from site_builder.serve.review.store import Action, Conflict, Refused, ReviewStore, sha256, write_atomic
+from site_builder.serve.review.store import Action, Conflict, Refused, ReviewStore, write_atomic
 from site_builder.serve.review.yamledit import ReviewRequestError, Target
 
 SITE = Path(__file__).resolve().parent / "sites" / "review"

@@ -15,7 +15,6 @@ on every page of the test sites.
 """
 from __future__ import annotations
 
-import hashlib
 import itertools
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -26,6 +25,7 @@ from .headers import csp
 from .pages import SEARCH_PATH, SOURCES_PATH, TIMELINE_PATH, Page, feed_path, person_path
 from .statements import MACROS_SHA256, Statements, escape
 from ..content.quotemarks import for_quotation
+from ..files import digest
 from .markup import markdown
 
 # The sha256 of each template these functions reproduce. Changing one of them makes the build render the pages of
@@ -62,22 +62,22 @@ def python_layouts(env: jinja2.Environment, lists: Lists, root_mark: str) -> dic
     """The page templates that render as Python here (template name -> layout): those whose source, and that of
     base.html and _macros.html, is the one these functions reproduce; none when base.html or _macros.html is
     another (a project's own templates render through Jinja)."""
-    if not all(_source_sha256(env, name) == expected for name, expected in SHELL_SHA256.items()):
+    if not all(source_sha256(env, name) == expected for name, expected in SHELL_SHA256.items()):
         return {}
     layouts = Layouts(Statements(env, root_mark), lists, root_mark)
     renderers: dict[str, Layout] = {"person.html": layouts.person, "topic.html": layouts.topic, "timeline.html": layouts.timeline,
                                     "sources.html": layouts.sources, "people.html": layouts.people}
-    return {name: renderers[name] for name, expected in PAGE_SHA256.items() if _source_sha256(env, name) == expected}
+    return {name: renderers[name] for name, expected in PAGE_SHA256.items() if source_sha256(env, name) == expected}
 
 
-def _source_sha256(env: jinja2.Environment, name: str) -> str:
+def source_sha256(env: jinja2.Environment, name: str) -> str:
     """The SHA-256 of the template ``name`` in effect ("" when it cannot be read: Jinja reports that with the page)."""
     assert env.loader is not None
     try:
         source = env.loader.get_source(env, name)[0]
     except Exception:  # noqa: BLE001 - missing or refused
         return ""
-    return hashlib.sha256(source.encode("utf-8")).hexdigest()
+    return digest(source.encode("utf-8"))
 
 
 NAV = (("index.html", "Overview"), (TIMELINE_PATH, "Timeline"), ("people/index.html", "Who's who"), (SOURCES_PATH, "Sources"))

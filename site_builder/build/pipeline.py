@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 import jinja2
 
 from . import exports, headers
-from ..content.cache import DiskCache, code_fingerprint, digest
+from ..content.cache import DiskCache, code_fingerprint
 from ..errors import ContentErrors, OutputError, Problem
-from ..files import Refused, check_file, inside, read_file
+from ..files import Refused, check_file, digest, inside, read_file
 from ..gcpause import gc_paused
 from ..content.load import Content, FileCache, load_content
 from ..content.prefetch import Prefetch

@@ -10,7 +10,6 @@ or make the browser fetch from another host.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import multiprocessing as mp
 import os
@@ -26,12 +25,12 @@ from markupsafe import Markup
 
 from . import pages as routes
 from .bytecode import SignedBytecodeCache
-from ..content.cache import DiskCache, digest
+from ..content.cache import DiskCache
 from ..errors import RenderError
-from ..files import Refused, read_file
+from ..files import Refused, digest, read_file
 from .markup import markdown
 from .headers import CSP, csp
-from .layouts import Layout, python_layouts
+from .layouts import Layout, python_layouts, source_sha256
 from .pages import Page
 from .paging import FILTER_PEOPLE
 from ..content.quotemarks import for_quotation
@@ -275,9 +274,7 @@ class Fragments:
 def python_statements(env: jinja2.Environment) -> dict[str, Callable[..., str]]:
     """The statement macros as plain Python functions (:mod:`statements`) when the ``_macros.html`` in effect is
     the one they reproduce, else none (a project's own macros, or an edited theme, render through Jinja)."""
-    assert env.loader is not None
-    source = env.loader.get_source(env, "_macros.html")[0]
-    if hashlib.sha256(source.encode("utf-8")).hexdigest() != MACROS_SHA256:
+    if source_sha256(env, "_macros.html") != MACROS_SHA256:
         return {}
     return Statements(env, ROOT_MARK).renderers
 

@@ -37,7 +37,7 @@ from typing import Any
 import pydantic
 
 from .. import __version__
-from ..files import NO_FILE, FileId, file_id
+from ..files import NO_FILE, FileId, digest, file_id
 from .records import DIR, Records, shard_body
 from .yamlload import YamlDoc, lines_of
 
@@ -98,10 +98,6 @@ def code_fingerprint() -> str:
     files = sorted(package.rglob("*.py"))
     parts = [__version__] + [f"{p.relative_to(package)}:{(st := p.stat()).st_size}:{st.st_mtime_ns}" for p in files]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
-
-
-def digest(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
 
 
 def dump_digest(model: pydantic.BaseModel) -> str:

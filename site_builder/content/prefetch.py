@@ -20,7 +20,6 @@ pipe between this process and its own child, pickled: it never touches the disk.
 from __future__ import annotations
 
 import gc
-import hashlib
 import mmap
 import os
 import pickle
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..children import end_child
-from ..files import Refused, read_file
+from ..files import Refused, digest, read_file
 
 if TYPE_CHECKING:  # imported where used: the child forks before the YAML libraries are loaded (≈25 ms)
     from .yamlload import YamlDoc
@@ -56,10 +55,6 @@ def content_files(root: Path) -> list[Path]:
 def entry_files(root: Path) -> list[Path]:
     """``entries/*.yaml`` by name, hidden files aside (editor droppings such as Emacs's .#x.yaml lock link)."""
     return [path for path in sorted((root / "entries").glob("*.yaml")) if not path.name.startswith(".")]
-
-
-def digest(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
 
 
 class Prefetch:

@@ -14,8 +14,9 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from .cache import DiskCache, digest
 from ..errors import Problem
+from ..files import digest
+from .cache import DiskCache
 from .load import Content, Loaded
 from .model import ANONYMOUS, ITEM_LISTS, Citation, Entry, Item, PeopleFile, Person, Quote, Schema, Topic
 from .provenance import SourceFacts, provenance_findings, shown, source_facts

@@ -20,7 +20,6 @@ never half of one; the temporary name is hidden, which the watcher ignores.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from collections.abc import Mapping
@@ -32,7 +31,7 @@ from ...build.pipeline import Session, load_valid
 from ...convert.docs import Doc, MergeError, load_doc
 from ...errors import ContentErrors, SiteBuilderError
 from ...files import Refused as FileRefused
-from ...files import read_file
+from ...files import digest, read_file
 from ...content.load import Content
 from ...content.prefetch import entry_files
 from ...content.yamlload import MAX_FILE_BYTES
@@ -73,10 +72,6 @@ class Written:
     after: bytes
 
 
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def content_files(root: Path) -> list[Path]:
     """The files a review action may touch: case.yaml, people.yaml, sources.yaml, entries/*.yaml."""
     files = [root / name for name in ("case.yaml", "people.yaml", "sources.yaml")]
@@ -101,7 +96,7 @@ class ReviewStore:
         found = {}
         for path in content_files(self.root):
             try:
-                found[self.relative(path)] = sha256(self.read(path))
+                found[self.relative(path)] = digest(self.read(path))
             except Refused:
                 continue
         return found
@@ -128,7 +123,7 @@ class ReviewStore:
             if rel not in docs:
                 path = self._path(rel)
                 raw[rel] = self.read(path)
-                if seen.get(rel) != sha256(raw[rel]):
+                if seen.get(rel) != digest(raw[rel]):
                     raise Conflict(f"{rel} changed on disk since this page was loaded (saved in an editor?); "
                                    "reload the page to see the change, then try again")
                 try:
