@@ -25,13 +25,12 @@ from ..files import Refused, check_file, digest, inside, read_file
 from ..gcpause import gc_paused
 from ..content.load import Content, FileCache, load_content
 from ..content.prefetch import Prefetch
-from .pages import Page, Plan, feed_path, plan_pages
+from .pages import Page, Plan, PlanMemo, feed_path, plan_pages
 from ..content.provenance import stale_update
 from .render import Fingerprint, FragmentStore, make_environment, render_pages, template_dirs, templates_fingerprint
 from .search import BUNDLE, Indexing, index_key, records, searchable
 from .checking import Checking
 from .site import Memo, Site, build_site
-from .pages import PlanMemo
 from ..content.validate import ValidationCache, validate
 from .write import MARKER, clean_stale, write_site
 

@@ -135,12 +135,13 @@ class ValidationCache:
             self.texts[path] = (stamp, read_at, raw, text)
         return text
 
-    def findings(self, item: Item | Person, check: Callable[[Item | Person], list[Finding]]) -> list[Finding]:
-        """What ``check`` finds in ``item`` (an event, claim, quote or person), remembered while it is unchanged."""
+    def findings(self, item: Item | Person, check: Callable[[Item | Person], list[Finding]], key: str = "") -> list[Finding]:
+        """What ``check`` finds in ``item`` (an event, claim, quote or person), remembered while it is unchanged;
+        ``key``: the item's :meth:`_key`, when the caller made it already."""
         hit = self.items.get(id(item))
         if hit is not None and hit[0] is item:  # the stored item keeps its id from being reused
             return hit[1]
-        found = self._on_disk(item, check) if self.disk is not None else check(item)
+        found = self._on_disk(item, check, key or self._key(item)) if self.disk is not None else check(item)
         self.items[id(item)] = (item, found)
         return found
 
@@ -155,8 +156,9 @@ class ValidationCache:
         found = disk.verdict(key, len(items))
         if found is not None:
             return found
-        found = [self.findings(item, check) for item in items]
-        disk.remember_verdict(key, [self._key(item) for item in items], found)
+        keys = [self._key(item) for item in items]
+        found = [self.findings(item, check, item_key) for item, item_key in zip(items, keys)]
+        disk.remember_verdict(key, keys, found)
         return found
 
     def _key(self, item: Item | Person) -> str:
@@ -164,9 +166,8 @@ class ValidationCache:
         assert self.disk is not None
         return digest(f"{self.scope}\x00{type(item).__name__}\x00{self.disk.model_digest(item)}".encode("utf-8"))
 
-    def _on_disk(self, item: Item | Person, check: Callable[[Item | Person], list[Finding]]) -> list[Finding]:
+    def _on_disk(self, item: Item | Person, check: Callable[[Item | Person], list[Finding]], key: str) -> list[Finding]:
         assert self.disk is not None
-        key = self._key(item)
         found = self.disk.findings(key)
         if found is None:
             found = check(item)
