@@ -10,13 +10,23 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from ..dates import PartialDate, When
 from .markup import markdown
 from .pages import TIMELINE_PATH, Page, Plan, feed_path, topic_path
 from .render import json_script
-from .site import Cite, ClaimView, EventView, Memo, PersonView, QuoteView, Site, SourceView, TopicView
+from .site import Cite, ClaimView, EventView, PersonView, QuoteView, Site, SourceView, TopicView
+
+V = TypeVar("V")
+
+
+class Texts(Protocol):
+    """Where the items' texts of case.json and timeline.json are kept between builds: the dev server's
+    site.Memo, or the cache on disk's pipeline.ItemTexts."""
+
+    def texts(self, kind: str, items: list[V], make: Callable[[V], str], extra: Callable[[V], object] | None = None,
+              key: Callable[[V], object] | None = None) -> list[str]: ...
 
 FEED_ENTRIES = 100
 
@@ -39,7 +49,7 @@ def citations(cites: list[Cite]) -> list[dict[str, str]]:
     return [{"source": c.source.id, "quote": c.quote} for c in cites]
 
 
-def case_json(site: Site, memo: Memo | None = None) -> bytes:
+def case_json(site: Site, memo: Texts | None = None) -> bytes:
     """The whole case as JSON; ``memo`` (the dev server's, see site.Memo): reuse each unchanged item's text."""
     case = site.case
     head = {
@@ -171,7 +181,7 @@ def _atom(site: Site, title: str, subtitle: str, self_path: str, alternate: str,
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def timeline_json(site: Site, plan: Plan, memo: Memo | None = None) -> bytes:
+def timeline_json(site: Site, plan: Plan, memo: Texts | None = None) -> bytes:
     """The timeline in TimelineJS3's JSON format, for newsrooms that embed TimelineJS.
 
     Dates are only as precise as the source: ``start_date`` carries a month and a day only when they are

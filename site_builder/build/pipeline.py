@@ -35,7 +35,6 @@ from ..content.validate import ValidationCache, validate
 from .write import MARKER, clean_stale, write_site
 
 
-T = TypeVar("T")
 V = TypeVar("V")
 
 
@@ -128,7 +127,7 @@ def _render_site(content: Content, options: BuildOptions, session: Session | Non
     store.start(disk, scope, previous)
     jsonld = JsonLd(site, pages)
     generated: dict[str, bytes] = {}
-    texts = ItemTexts(memo, disk, scope) if memo is not None and disk is not None else memo
+    texts: exports.Texts | None = ItemTexts(memo, disk, scope) if memo is not None and disk is not None else memo
 
     def export() -> None:
         generated.update({path: make() for path, make in export_makers(site, plan, texts).items()})
@@ -171,7 +170,7 @@ def set_up(store: FragmentStore, env: jinja2.Environment, content: Content, opti
     store.links = plan.links
 
 
-def export_makers(site: Site, plan: Plan, texts: Memo | None) -> dict[str, Callable[[], bytes]]:
+def export_makers(site: Site, plan: Plan, texts: exports.Texts | None) -> dict[str, Callable[[], bytes]]:
     """Each file of the site besides its pages, static files and search bundle (path -> what makes its bytes),
     in the order the site lists them; ``texts``: where the items' texts in case.json and timeline.json are kept."""
     return {
@@ -185,18 +184,14 @@ def export_makers(site: Site, plan: Plan, texts: Memo | None) -> dict[str, Calla
     }
 
 
-class ItemTexts(Memo):
+class ItemTexts:
     """The items' texts in case.json and timeline.json (:mod:`exports`), kept in ``memo`` and, between two runs
     of `build`, in the cache on disk, a run of items at a time (12,000 look-ups at 4,000 events cost more than
     making the few texts an edit changes): under a digest of ``scope`` (everything besides the items that a text
     may show: see :func:`_scope`), the kind of text, and each item's strand, ``extra`` and model."""
 
     def __init__(self, memo: Memo, disk: DiskCache, scope: str) -> None:
-        super().__init__()
         self.memo, self.disk, self.scope = memo, disk, scope
-
-    def get(self, kind: str, obj: object, make: Callable[[], T], extra: object = None) -> T:
-        return self.memo.get(kind, obj, make, extra)
 
     def texts(self, kind: str, items: list[V], make: Callable[[V], str], extra: Callable[[V], object] | None = None,
               key: Callable[[V], object] | None = None) -> list[str]:
